@@ -1,0 +1,190 @@
+"""Name normalisation and variant matching, shared by in-document and cross-document resolution.
+
+Plain functions, no spaCy:
+
+- ``normalize(name)``: accent-, case-, quote- and spacing-insensitive form ("the" and a
+  possessive "'s" dropped), the same notion of equality the scorer uses.
+- ``name_key(name)``: a transliteration-insensitive key. Typical alternations between
+  romanisations of the same Cyrillic (or other) name collapse to one form: y/i/ie/iy/ii,
+  w/v, k/c/ck, ts/tz/tc, doubled letters, -sky/-skyy/-skiy/-ski. ``Witkoff`` and
+  ``Vitkoff``, ``Zelensky`` and ``Zelenskiy``, ``Kyiv`` and ``Kiev`` share a key.
+- ``is_variant(a, b, type=None)``: are two names spellings of the same name? Equal keys, a
+  known variant from the data file, or keys that differ only by one inserted ``i`` (Dmitriev /
+  Dimitriev, Umerov / Umierov), guarded by phonetic and similarity checks. A change of
+  consonant (Rubio / Ruto) or of a full vowel (Trump / Tramp) is never a variant.
+- ``person_parts(name)``, ``same_person(a, b)``: a surname or a full name against another
+  full name (first names must be variants or initials, surnames variants).
+- ``canonical_variant(name)``: the preferred spelling from ``data/gazetteer/variants.tsv``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+import jellyfish
+from rapidfuzz.distance import JaroWinkler
+from unidecode import unidecode
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "mme", "m"}
+_PARTICLES = {"de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+# ordered rewrite rules: a romanisation alternation -> one form
+_RULES = [
+    (r"skyy$|skiy$|skyi$|skii$|skij$|sky$|ski$", "ski"),
+    (r"zky$|zkiy$|zki$", "ski"),
+    (r"ck", "k"), (r"c(?=[aoukrlt]|$)", "k"), (r"q", "k"),
+    (r"w", "v"),
+    (r"tz|tc(?!h)", "ts"),
+    (r"ph", "f"),
+    (r"kh", "h"),
+    (r"iy|yi|yy|ij|iy$", "i"),
+    (r"y", "i"),
+    (r"ie(?=[vn]|$)", "i"),   # Kiev/Kyiv, Umierov handled by the one-i rule
+    (r"ei$|ey$", "ei"),
+    (r"(.)\1+", r"\1"),       # doubled letters
+    (r"j(?=[aeou])", "i"),    # Yuri/Juri, Jevgeni
+]
+_RULES = [(re.compile(a), b) for a, b in _RULES]
+
+
+def normalize(name: str) -> str:
+    """Case-, accent-, quote- and spacing-insensitive form of a name."""
+    s = unicodedata.normalize("NFKD", name or "")
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.casefold().replace("\u2019", "'").replace("\u2018", "'")
+    s = re.sub(r"[^\w' ]+", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"^the ", "", s)
+    s = re.sub(r"'s?$", "", s)
+    return s
+
+
+def _word_key(w: str) -> str:
+    w = unidecode(w).lower()
+    w = re.sub(r"[^a-z]", "", w)
+    for pat, rep in _RULES:
+        w = pat.sub(rep, w)
+    return w
+
+
+def tokens(name: str) -> list[str]:
+    """Name words without honorifics, suffixes and possessives."""
+    words = [w for w in re.split(r"[\s\-]+", normalize(name)) if w]
+    return [w for w in words if w.strip(".") not in _HONORIFICS and w not in _SUFFIXES]
+
+
+def name_key(name: str) -> str:
+    """Transliteration-insensitive key of a whole name (words joined by a space)."""
+    return " ".join(k for k in (_word_key(w) for w in tokens(name)) if k)
+
+
+@functools.lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    out: dict[str, str] = {}
+    path = DATA / "gazetteer" / "variants.tsv"
+    if not path.exists():
+        return out
+    text = path.read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        variant, _, canon = line.partition("\t")
+        if canon.strip():
+            out[normalize(variant)] = canon.strip()
+    return out
+
+
+def canonical_variant(name: str) -> str | None:
+    """The preferred spelling of a known variant (Kiev -> Kyiv), or None."""
+    return _variants().get(normalize(name))
+
+
+def _consonants(k: str) -> str:
+    return re.sub(r"[aeiou]", "", k)
+
+
+def _drop_one_i(a: str, b: str) -> bool:
+    """b equals a with exactly one extra 'i' (a vowel glide: Dmitriev/Dimitriev)."""
+    if len(b) != len(a) + 1:
+        return False
+    for i in range(len(b)):
+        if b[i] == "i" and b[:i] + b[i + 1:] == a:
+            return True
+    return False
+
+
+def word_variant(a: str, b: str) -> bool:
+    """Are two single name words spellings of one name?"""
+    ka, kb = _word_key(a), _word_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    if ka[0] != kb[0] or min(len(ka), len(kb)) < 5:
+        return False
+    if not (_drop_one_i(ka, kb) or _drop_one_i(kb, ka)):
+        return False
+    # guard: consonant skeleton identical and phonetically close
+    return (_consonants(ka) == _consonants(kb)
+            and JaroWinkler.similarity(ka, kb) >= 0.85
+            and jellyfish.metaphone(ka)[:1] == jellyfish.metaphone(kb)[:1])
+
+
+def is_variant(a: str, b: str, type: str | None = None) -> bool:  # noqa: A002
+    """Are ``a`` and ``b`` spellings of the same name (same number of name words)?"""
+    if normalize(a) == normalize(b):
+        return True
+    ca, cb = canonical_variant(a), canonical_variant(b)
+    if (ca or a) and (cb or b) and normalize(ca or a) == normalize(cb or b):
+        return True
+    ta, tb = tokens(a), tokens(b)
+    if not ta or len(ta) != len(tb):
+        return False
+    return all(word_variant(x, y) for x, y in zip(ta, tb))
+
+
+def person_parts(name: str) -> tuple[list[str], str]:
+    """(given names, surname) of a person name; particles stay with the surname."""
+    ts = tokens(name)
+    if not ts:
+        return [], ""
+    i = len(ts) - 1
+    while i > 0 and ts[i - 1] in _PARTICLES:
+        i -= 1
+    return ts[:i], " ".join(ts[i:])
+
+
+def _given_compatible(ga: list[str], gb: list[str]) -> bool:
+    if not ga or not gb:
+        return True
+    x, y = ga[0].strip("."), gb[0].strip(".")
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return word_variant(x, y)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Can person names ``a`` and ``b`` name the same person? (surname to full name too)"""
+    ga, sa = person_parts(a)
+    gb, sb = person_parts(b)
+    if not sa or not sb:
+        return False
+    if not is_variant(sa, sb):
+        return False
+    return _given_compatible(ga, gb)
+
+
+def fullness(name: str) -> tuple[int, int]:
+    """Sort key: more name words first, then longer."""
+    return (len(tokens(name)), len(name))
+
+
+def initials(name: str) -> str:
+    """Acronym of a multi-word name (European Union -> EU), function words skipped."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    return "".join(w[0] for w in words if w[:1].isupper())
