@@ -1,0 +1,244 @@
+"""The two database backends behind ``Store``: SQLite (default) and PostgreSQL.
+
+Owns every dialect difference, and nothing else: connecting, transactions, the ``?``
+placeholder, the migration tokens (auto-increment key, float, JSON), ``LIMIT``/``OFFSET``,
+and full-text search (FTS5 on SQLite, ``tsvector`` on PostgreSQL). ``Store`` writes
+portable, parameterised SQL against the small API here.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from ..errors import DossierError, E
+
+
+class Backend:
+    """A connection plus the few things that differ between databases."""
+
+    name = "base"
+    tokens: dict[str, str] = {}
+
+    def __init__(self) -> None:
+        self._depth = 0  # nesting of transaction(): inner ones join the outer one
+
+    # --- SQL text
+    def sql(self, text: str, params: Sequence[Any] = ()) -> str:
+        return text
+
+    def render_migration(self, text: str) -> str:
+        for token, value in self.tokens.items():
+            text = text.replace("{{%s}}" % token, value)
+        return text
+
+    @staticmethod
+    def limit_clause(limit: int | None, offset: int = 0) -> tuple[str, list[Any]]:
+        if limit is None and not offset:
+            return "", []
+        return " LIMIT ? OFFSET ?", [-1 if limit is None else int(limit), int(offset or 0)]
+
+    # --- execution
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        raise NotImplementedError
+
+    def executemany(self, sql: str, rows: list[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def query_one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        raise NotImplementedError
+        yield
+
+    def table_exists(self, table: str) -> bool:
+        raise NotImplementedError
+
+    def migration_lock(self) -> None:
+        """Inside a transaction: serialise concurrent migrators."""
+
+    def search(self, q: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class SQLiteBackend(Backend):
+    name = "sqlite"
+    tokens = {"serial": "INTEGER PRIMARY KEY AUTOINCREMENT", "float": "REAL", "json": "TEXT"}
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        if path != ":memory:" and not path.startswith("file:"):
+            parent = Path(path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise DossierError(E.E200, detail=f"{path} (no directory {parent})")
+            path = str(Path(path).expanduser())
+        try:
+            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
+                                        timeout=30.0, uri=path.startswith("file:"))
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as exc:
+            raise DossierError(E.E200, detail=f"{path} ({exc})") from exc
+
+    def execute(self, sql, params=()):
+        self.conn.execute(sql, tuple(params))
+
+    def executemany(self, sql, rows):
+        if rows:
+            self.conn.executemany(sql, rows)
+
+    def query(self, sql, params=()):
+        return [dict(r) for r in self.conn.execute(sql, tuple(params)).fetchall()]
+
+    @contextmanager
+    def transaction(self):
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")
+
+    def table_exists(self, table):
+        return self.query_one("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?",
+                              (table,)) is not None
+
+    def search(self, q, limit, offset):
+        terms = re.findall(r"\w+", q)
+        if not terms:
+            return []
+        match = " ".join('"%s"' % t for t in terms)
+        rows = self.query(
+            "SELECT d.doc_id AS id, d.title AS title, d.published AS published,"
+            " d.source AS source,"
+            " snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet,"
+            " bm25(documents_fts) AS rank"
+            " FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? ORDER BY rank, d.seq LIMIT ? OFFSET ?",
+            (match, int(limit), int(offset)))
+        for r in rows:  # bm25: lower is better; report higher-is-better like PostgreSQL
+            r["rank"] = -float(r["rank"])
+        return rows
+
+    def close(self):
+        self.conn.close()
+
+
+class PostgresBackend(Backend):
+    name = "postgresql"
+    tokens = {"serial": "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
+              "float": "DOUBLE PRECISION", "json": "TEXT"}
+    _DOC_VECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        try:
+            import psycopg
+            from psycopg.rows import dict_row
+        except ImportError as exc:  # pragma: no cover - psycopg is a dependency
+            raise DossierError(E.E200, detail=f"{_redact(url)} (psycopg missing: {exc})") from exc
+        try:
+            self.conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        except psycopg.Error as exc:
+            raise DossierError(E.E200, detail=f"{_redact(url)} ({exc})") from exc
+
+    def sql(self, text, params=()):
+        if not params:  # psycopg reads placeholders (and needs %% for %) only with params
+            return text
+        return text.replace("%", "%%").replace("?", "%s")
+
+    @staticmethod
+    def limit_clause(limit, offset=0):
+        sql, params = "", []
+        if limit is not None:
+            sql, params = " LIMIT ?", [int(limit)]
+        if offset:
+            sql, params = sql + " OFFSET ?", params + [int(offset)]
+        return sql, params
+
+    def execute(self, sql, params=()):
+        self.conn.execute(self.sql(sql, params), tuple(params) or None)
+
+    def executemany(self, sql, rows):
+        if rows:
+            with self.conn.cursor() as cur:
+                cur.executemany(self.sql(sql, rows[0]), rows)
+
+    def query(self, sql, params=()):
+        with self.conn.cursor() as cur:
+            cur.execute(self.sql(sql, params), tuple(params) or None)
+            return list(cur.fetchall()) if cur.description else []
+
+    @contextmanager
+    def transaction(self):
+        self._depth += 1
+        try:
+            if self._depth > 1:
+                yield
+            else:
+                with self.conn.transaction():
+                    yield
+        finally:
+            self._depth -= 1
+
+    def table_exists(self, table):
+        return self.query_one("SELECT to_regclass(?) IS NOT NULL AS x", (table,))["x"]
+
+    def migration_lock(self):
+        self.execute("SELECT pg_advisory_xact_lock(4242001)")
+
+    def search(self, q, limit, offset):
+        if not re.search(r"\w", q):
+            return []
+        rows = self.query(
+            "SELECT doc_id AS id, title, published, source,"
+            " ts_headline('english', text, query,"
+            "   'StartSel=\"[\", StopSel=\"]\", MaxWords=24, MinWords=8') AS snippet,"
+            f" ts_rank({self._DOC_VECTOR}, query) AS rank"
+            " FROM documents, plainto_tsquery('english', ?) AS query"
+            f" WHERE {self._DOC_VECTOR} @@ query"
+            " ORDER BY rank DESC, seq LIMIT ? OFFSET ?",
+            (q, int(limit), int(offset)))
+        for r in rows:
+            r["rank"] = float(r["rank"])
+        return rows
+
+    def close(self):
+        self.conn.close()
+
+
+def _redact(url: str) -> str:
+    """A URL fit for an error message: the password replaced."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
+def connect(url: str) -> Backend:
+    if url.startswith(("postgresql://", "postgres://")):
+        return PostgresBackend(url)
+    if url.startswith("sqlite:///"):
+        url = url[len("sqlite:///"):]
+    return SQLiteBackend(url)

@@ -1,0 +1,436 @@
+"""``Store``: documents, extractions and the cross-document resolution, in SQL.
+
+Owns every read and write of the knowledge base. Each write method is one transaction
+(a document with its repairs and extraction; a whole resolution), so a failure leaves
+nothing half-written. Records go in and come out as the dataclasses of
+``dossier.records``; the full record is kept as JSON next to the indexed columns that
+queries need.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from typing import Any, Iterator
+
+from unidecode import unidecode
+
+from ..errors import DossierError, E
+from ..ids import content_hash
+from ..records import (EXTRACT_SCHEMA, CanonicalEntity, Claim, Document, Extraction, Repair,
+                       TimelineItem)
+from .backends import Backend
+from .migrate import current_version, migrate
+
+_PAGE = 64  # rows per round trip when streaming
+
+
+def norm_name(name: str | None) -> str:
+    """The lookup key of a name: ASCII, lower case, words separated by one space."""
+    return " ".join(re.findall(r"[a-z0-9]+", unidecode(name or "").lower()))
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _loads(value: Any) -> Any:
+    if value is None or isinstance(value, (dict, list)):
+        return value
+    return json.loads(value)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+_DOC_COLUMNS = ("seq, doc_id, content_hash, title, published, source, url, origin, format, lang,"
+                " raw_text, text, copy_of, similarity, meta, ingested_at")
+
+
+class Store:
+    """The knowledge base behind one SQLite file or PostgreSQL database.
+
+    Use ``open_store(url)``; a ``Store`` is a context manager that closes on exit.
+    """
+
+    def __init__(self, backend: Backend, url: str = "") -> None:
+        self.backend = backend
+        self.url = url
+        self.schema_version = migrate(backend)
+
+    # ------------------------------------------------------------------ lifecycle
+    @property
+    def dialect(self) -> str:
+        return self.backend.name
+
+    def transaction(self):
+        """A context manager: the writes inside it commit together or not at all."""
+        return self.backend.transaction()
+
+    def close(self) -> None:
+        self.backend.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Store {self.dialect} schema v{self.schema_version}>"
+
+    # ------------------------------------------------------------------ writes
+    def add_document(self, doc: Document, extraction: Extraction | None = None,
+                     signature: list[int] | None = None) -> str:
+        """Store a document (+ repairs, + extraction) in one transaction; return its id.
+
+        Content already stored is not stored twice: the existing id is returned. An id
+        already used by different content gets a deterministic suffix (``-<hash>``), set
+        on ``doc`` (and ``extraction.doc``) as well.
+        """
+        doc.content_hash = doc.content_hash or content_hash(doc.text)
+        with self.backend.transaction():
+            existing = self.find_by_hash(doc.content_hash)
+            if existing is not None:
+                return existing
+            doc.id = self._free_id(doc.id, doc.content_hash)
+            if extraction is not None:
+                extraction.doc.id = doc.id
+            self.backend.execute(
+                "INSERT INTO documents (doc_id, content_hash, title, published, source, url,"
+                " origin, format, lang, raw_text, text, copy_of, similarity, meta, signature,"
+                " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, doc.content_hash, doc.title, doc.published, doc.source, doc.url,
+                 doc.origin, doc.format, doc.lang, doc.raw_text, doc.text, doc.copy_of,
+                 doc.similarity, _dumps(doc.meta or {}),
+                 None if signature is None else _dumps(list(signature)), _now()))
+            self.backend.executemany(
+                "INSERT INTO repairs (doc_id, n, start_char, end_char, original, replacement)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(doc.id, i, r.start, r.end, r.original, r.replacement)
+                 for i, r in enumerate(doc.repairs)])
+            if extraction is not None:
+                self._write_extraction(extraction)
+        return doc.id
+
+    def save_extraction(self, extraction: Extraction) -> None:
+        """Replace the extraction of a stored document (one transaction)."""
+        with self.backend.transaction():
+            if not self.has_document(extraction.doc.id):
+                raise DossierError(E.E202, detail=extraction.doc.id)
+            self._write_extraction(extraction)
+
+    def _free_id(self, doc_id: str, digest: str) -> str:
+        candidate, width = doc_id, 8
+        while self.has_document(candidate):
+            candidate = f"{doc_id}-{digest[:width]}"
+            width += 4
+        return candidate
+
+    def _write_extraction(self, ext: Extraction) -> None:
+        doc_id = ext.doc.id
+        b = self.backend
+        for table in ("extractions", "doc_entities", "mentions", "times", "events", "statements"):
+            b.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        b.execute(
+            "INSERT INTO extractions (doc_id, schema_name, n_entities, n_times, n_events,"
+            " n_statements, data, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, EXTRACT_SCHEMA, len(ext.entities), len(ext.times), len(ext.events),
+             len(ext.statements), _dumps(ext.to_json()), _now()))
+        b.executemany(
+            "INSERT INTO doc_entities (doc_id, entity_id, name, name_norm, type, country)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            list(_unique_by_id(
+                (e.id, (doc_id, e.id, e.name, norm_name(e.name), e.type, e.country))
+                for e in ext.entities)))
+        b.executemany(
+            "INSERT INTO mentions (doc_id, n, entity_id, start_char, end_char, text, kind)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, i, e.id, m.start, m.end, m.text, m.kind)
+             for i, (e, m) in enumerate((e, m) for e in ext.entities for m in e.mentions)])
+        b.executemany(
+            "INSERT INTO times (doc_id, n, start_char, end_char, text, value)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(doc_id, i, t.start, t.end, t.text, t.value) for i, t in enumerate(ext.times)])
+        b.executemany(
+            "INSERT INTO events (doc_id, event_id, type, mode, status, date, trigger_text,"
+            " start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            list(_unique_by_id(
+                (v.id, (doc_id, v.id, v.type, v.mode, v.status, v.date, v.trigger,
+                        (v.evidence or {}).get("start"), (v.evidence or {}).get("end")))
+                for v in ext.events)))
+        b.executemany(
+            "INSERT INTO statements (doc_id, statement_id, kind, speaker, speaker_text, date,"
+            " content, start_char, end_char) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            list(_unique_by_id(
+                (s.id, (doc_id, s.id, s.kind, s.speaker, s.speaker_text, s.date, s.content,
+                        (s.content_span or {}).get("start"), (s.content_span or {}).get("end")))
+                for s in ext.statements)))
+
+    def replace_resolution(self, entities: list[CanonicalEntity], timeline: list[TimelineItem],
+                           claims: list[Claim]) -> None:
+        """Swap the whole cross-document resolution for a new one (one transaction)."""
+        by_name: dict[str, str] = {}
+        for ent in entities:
+            for name in [ent.name, *ent.aliases]:
+                by_name.setdefault(norm_name(name), ent.id)
+        b = self.backend
+        with b.transaction():
+            for table in ("claim_entities", "claims", "timeline_entities", "timeline",
+                          "entity_documents", "entity_names", "entities"):
+                b.execute(f"DELETE FROM {table}")
+            entities = list(_unique_by_id((e.id, e) for e in entities))
+            b.executemany(
+                "INSERT INTO entities (id, n, name, type, country, n_documents, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(e.id, i, e.name, e.type, e.country, len(set(e.documents)), _dumps(e.to_json()))
+                 for i, e in enumerate(entities)])
+            b.executemany(
+                "INSERT INTO entity_names (entity_id, name_norm) VALUES (?, ?)",
+                [(e.id, key) for e in entities
+                 for key in dict.fromkeys(norm_name(n) for n in [e.name, *e.aliases]) if key])
+            b.executemany(
+                "INSERT INTO entity_documents (entity_id, doc_id) VALUES (?, ?)",
+                [(e.id, d) for e in entities for d in dict.fromkeys(e.documents)])
+            timeline = list(_unique_by_id((t.id, t) for t in timeline))
+            b.executemany(
+                "INSERT INTO timeline (id, n, date, type, status, data) VALUES (?, ?, ?, ?, ?, ?)",
+                [(t.id, i, t.date, t.type, t.status, _dumps(t.to_json()))
+                 for i, t in enumerate(timeline)])
+            b.executemany(
+                "INSERT INTO timeline_entities (item_id, entity_id) VALUES (?, ?)",
+                [(t.id, ref) for t in timeline
+                 for ref in dict.fromkeys(
+                     [*t.participant_ids,
+                      *(_ref(n, by_name) for n in t.participants),
+                      *([_ref(t.location, by_name)] if t.location else [])])])
+            claims = list(_unique_by_id((c.id, c) for c in claims))
+            b.executemany(
+                "INSERT INTO claims (id, n, speaker_id, first_reported, data) VALUES (?, ?, ?, ?, ?)",
+                [(c.id, i, c.speaker_id, c.first_reported, _dumps(c.to_json()))
+                 for i, c in enumerate(claims)])
+            rows: dict[tuple[str, str, str], None] = {}
+            for c in claims:
+                if c.speaker_id or c.speaker:
+                    rows[(c.id, c.speaker_id or _ref(c.speaker, by_name), "speaker")] = None
+                for name in c.about:
+                    rows[(c.id, _ref(name, by_name), "about")] = None
+            b.executemany("INSERT INTO claim_entities (claim_id, entity_id, role) VALUES (?, ?, ?)",
+                          list(rows))
+
+    # ------------------------------------------------------------------ documents
+    def find_by_hash(self, content_hash: str) -> str | None:
+        row = self.backend.query_one("SELECT doc_id FROM documents WHERE content_hash = ?",
+                                     (content_hash,))
+        return row["doc_id"] if row else None
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.backend.query_one("SELECT 1 AS x FROM documents WHERE doc_id = ?",
+                                      (doc_id,)) is not None
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self.backend.query_one(f"SELECT {_DOC_COLUMNS} FROM documents WHERE doc_id = ?",
+                                     (doc_id,))
+        if row is None:
+            return None
+        repairs = [Repair(start=r["start_char"], end=r["end_char"], original=r["original"],
+                          replacement=r["replacement"])
+                   for r in self.backend.query(
+                       "SELECT start_char, end_char, original, replacement FROM repairs"
+                       " WHERE doc_id = ? ORDER BY n", (doc_id,))]
+        return _document(row, repairs)
+
+    def get_extraction(self, doc_id: str) -> Extraction | None:
+        row = self.backend.query_one("SELECT data FROM extractions WHERE doc_id = ?", (doc_id,))
+        if row is None:
+            return None
+        return Extraction.from_json(_loads(row["data"]), document=self.get_document(doc_id))
+
+    def document_info(self, doc_id: str) -> dict[str, Any] | None:
+        """A document's metadata, repairs and extraction counts (for ``dossier show``)."""
+        row = self.backend.query_one(
+            "SELECT d.doc_id AS id, d.title, d.published, d.source, d.url, d.origin, d.format,"
+            " d.lang, d.content_hash, d.copy_of, d.similarity, d.meta, d.ingested_at,"
+            " LENGTH(d.text) AS chars, x.n_entities, x.n_times, x.n_events, x.n_statements,"
+            " x.extracted_at FROM documents d LEFT JOIN extractions x ON x.doc_id = d.doc_id"
+            " WHERE d.doc_id = ?", (doc_id,))
+        if row is None:
+            return None
+        row["meta"] = _loads(row["meta"]) or {}
+        row["repairs"] = [
+            {"start": r["start_char"], "end": r["end_char"], "original": r["original"],
+             "replacement": r["replacement"]}
+            for r in self.backend.query(
+                "SELECT start_char, end_char, original, replacement FROM repairs"
+                " WHERE doc_id = ? ORDER BY n", (doc_id,))]
+        row["copies"] = [r["doc_id"] for r in self.backend.query(
+            "SELECT doc_id FROM documents WHERE copy_of = ? ORDER BY seq", (doc_id,))]
+        return row
+
+    def list_documents(self, limit: int | None = 100, offset: int = 0,
+                       source: str | None = None) -> list[dict[str, Any]]:
+        where, params = "", []
+        if source:
+            where, params = " WHERE d.source = ?", [source]
+        clause, more = self.backend.limit_clause(limit, offset)
+        return self.backend.query(
+            "SELECT d.doc_id AS id, d.title, d.published, d.source, d.url, d.copy_of,"
+            " d.similarity, COALESCE(x.n_entities, 0) AS n_entities,"
+            " COALESCE(x.n_times, 0) AS n_times, COALESCE(x.n_events, 0) AS n_events,"
+            " COALESCE(x.n_statements, 0) AS n_statements, d.ingested_at"
+            " FROM documents d LEFT JOIN extractions x ON x.doc_id = d.doc_id"
+            f"{where} ORDER BY d.seq{clause}", params + more)
+
+    def count_documents(self) -> int:
+        return int(self.backend.query_one("SELECT COUNT(*) AS n FROM documents")["n"])
+
+    def iter_documents(self) -> Iterator[Document]:
+        """Every stored document (repairs included), in ingestion order, streamed."""
+        for row in self._pages(f"SELECT {_DOC_COLUMNS} FROM documents"):
+            yield self.get_document(row["doc_id"]) or _document(row, [])
+
+    def iter_extractions(self) -> Iterator[Extraction]:
+        """Every stored extraction, in document (ingestion) order, streamed page by page."""
+        sql = (f"SELECT {', '.join('d.' + c.strip() for c in _DOC_COLUMNS.split(','))},"
+               " x.data AS data FROM documents d JOIN extractions x ON x.doc_id = d.doc_id")
+        for row in self._pages(sql, key="d.seq"):
+            data = _loads(row["data"])
+            repairs = [Repair.from_json(r) for r in data.get("repairs", [])]
+            yield Extraction.from_json(data, document=_document(row, repairs))
+
+    def iter_signatures(self) -> Iterator[tuple[str, list[int]]]:
+        for row in self._pages("SELECT seq, doc_id, signature FROM documents"
+                               " WHERE signature IS NOT NULL", where_and=True):
+            yield row["doc_id"], _loads(row["signature"])
+
+    def _pages(self, sql: str, key: str = "seq", where_and: bool = False) -> Iterator[dict]:
+        """Keyset pagination: streams without holding a cursor open between pages."""
+        last = -1
+        joiner = " AND " if where_and else " WHERE "
+        while True:
+            rows = self.backend.query(f"{sql}{joiner}{key} > ? ORDER BY {key} LIMIT ?",
+                                      (last, _PAGE))
+            yield from rows
+            if len(rows) < _PAGE:
+                return
+            last = rows[-1]["seq"]
+
+    # ------------------------------------------------------------------ search
+    def search(self, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Full-text search over titles and texts: ``id, title, published, source, snippet, rank``."""
+        return self.backend.search(q or "", limit, offset)
+
+    # ------------------------------------------------------------------ resolution
+    def _entity_refs(self, ref: str) -> tuple[str, list[Any]]:
+        """SQL (a sub-select of entity ids) matching an entity id, a name, or a name key."""
+        key = norm_name(ref)
+        return ("SELECT ? UNION SELECT ? UNION SELECT entity_id FROM entity_names"
+                " WHERE name_norm = ?", [ref, f"name:{key}", key])
+
+    def list_entities(self, q: str | None = None, type: str | None = None,
+                      limit: int | None = None, offset: int = 0) -> list[CanonicalEntity]:
+        """Canonical entities; ``q`` matches any name or alias (exact matches first)."""
+        where, params, order, order_params = [], [], "e.n", []
+        if type:
+            where.append("e.type = ?")
+            params.append(type)
+        if q:
+            key = norm_name(q)
+            where.append("(e.id = ? OR EXISTS (SELECT 1 FROM entity_names m"
+                         " WHERE m.entity_id = e.id AND m.name_norm LIKE ?))")
+            params += [q, f"%{key}%"]
+            order = ("CASE WHEN e.id = ? OR EXISTS (SELECT 1 FROM entity_names m"
+                     " WHERE m.entity_id = e.id AND m.name_norm = ?) THEN 0 ELSE 1 END,"
+                     " e.n_documents DESC, e.n")
+            order_params = [q, key]
+        clause, more = self.backend.limit_clause(limit, offset)
+        sql = ("SELECT e.data FROM entities e"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + f" ORDER BY {order}{clause}")
+        return [CanonicalEntity.from_json(_loads(r["data"]))
+                for r in self.backend.query(sql, params + order_params + more)]
+
+    def get_entity(self, id: str) -> CanonicalEntity | None:
+        row = self.backend.query_one("SELECT data FROM entities WHERE id = ?", (id,))
+        return CanonicalEntity.from_json(_loads(row["data"])) if row else None
+
+    def list_timeline(self, date_from: str | None = None, date_to: str | None = None,
+                      entity: str | None = None, limit: int | None = None,
+                      offset: int = 0) -> list[TimelineItem]:
+        """Timeline items, oldest first. Dates compare as ISO prefixes (``--to 2025-12``
+        includes December); with a date bound, undated items and unknown years are left out.
+        ``entity`` is a canonical entity id or any of its names."""
+        where, params = [], []
+        if date_from or date_to:
+            where.append("t.date IS NOT NULL AND t.date NOT LIKE 'X%'")
+        if date_from:
+            where.append("t.date >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("t.date <= ?")
+            params.append(date_to + "~")  # '~' sorts after digits, '-', 'W' and 'X'
+        if entity:
+            sub, sub_params = self._entity_refs(entity)
+            where.append("EXISTS (SELECT 1 FROM timeline_entities te WHERE te.item_id = t.id"
+                         f" AND te.entity_id IN ({sub}))")
+            params += sub_params
+        clause, more = self.backend.limit_clause(limit, offset)
+        sql = ("SELECT t.data FROM timeline t"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY CASE WHEN t.date IS NULL THEN 1 ELSE 0 END, t.date, t.n" + clause)
+        return [TimelineItem.from_json(_loads(r["data"]))
+                for r in self.backend.query(sql, params + more)]
+
+    def get_timeline_item(self, id: str) -> TimelineItem | None:
+        row = self.backend.query_one("SELECT data FROM timeline WHERE id = ?", (id,))
+        return TimelineItem.from_json(_loads(row["data"])) if row else None
+
+    def list_claims(self, about: str | None = None, limit: int | None = None,
+                    offset: int = 0, speaker: str | None = None) -> list[Claim]:
+        """Claims in resolution order; ``about``/``speaker``: an entity id or name."""
+        where, params = [], []
+        for role, ref in (("about", about), ("speaker", speaker)):
+            if ref:
+                sub, sub_params = self._entity_refs(ref)
+                where.append("EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id"
+                             f" AND ce.role = ? AND ce.entity_id IN ({sub}))")
+                params += [role, *sub_params]
+        clause, more = self.backend.limit_clause(limit, offset)
+        sql = ("SELECT c.data FROM claims c"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY c.n" + clause)
+        return [Claim.from_json(_loads(r["data"])) for r in self.backend.query(sql, params + more)]
+
+    def get_claim(self, id: str) -> Claim | None:
+        row = self.backend.query_one("SELECT data FROM claims WHERE id = ?", (id,))
+        return Claim.from_json(_loads(row["data"])) if row else None
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables (documents, extractions, entities, timeline, claims)."""
+        return {t: int(self.backend.query_one(f"SELECT COUNT(*) AS n FROM {t}")["n"])
+                for t in ("documents", "extractions", "entities", "timeline", "claims")}
+
+    def version(self) -> int:
+        return current_version(self.backend)
+
+
+def _ref(name: str | None, by_name: dict[str, str]) -> str:
+    key = norm_name(name)
+    return by_name.get(key, f"name:{key}")
+
+
+def _unique_by_id(pairs) -> Iterator[Any]:
+    seen: set[str] = set()
+    for key, value in pairs:
+        if key not in seen:
+            seen.add(key)
+            yield value
+
+
+def _document(row: dict[str, Any], repairs: list[Repair]) -> Document:
+    return Document(id=row["doc_id"], text=row["text"], raw_text=row["raw_text"],
+                    title=row["title"], published=row["published"], source=row["source"],
+                    url=row["url"], lang=row["lang"], origin=row["origin"], format=row["format"],
+                    repairs=repairs, content_hash=row["content_hash"], copy_of=row["copy_of"],
+                    similarity=row["similarity"], meta=_loads(row["meta"]) or {})
