@@ -35,6 +35,7 @@ class E:
     # server (4xx)
     E400 = "E400", "write access needs a token: start `dossier serve --token ...` and send `Authorization: Bearer <token>`"
     E401 = "E401", "invalid token"
+    E204 = "E204", "cannot write the document to the store: {detail}"
 
 
 class DossierError(Exception):
