@@ -1,9 +1,426 @@
-"""Component `dossier_statements` (placeholder: registered, does nothing yet)."""
+"""Component ``dossier_statements``: attributed statements → ``doc._.statements``.
+
+Three patterns, each credited to a speaker resolved through ``doc._.token_entity``:
+
+- direct quotes, with the cue and speaker after (``"…," he emphasized``) or before
+  (``Peskov said: "…"``) the quotation, across sentences, straight or curly quotes;
+- indirect speech: the clausal complement of a reporting verb (lexicon
+  ``data/statements/reporting_verbs.txt``), "X said that …" without "that";
+- credited reports: "according to X, …", "X reported (that) …", "sources told X …",
+  "it was reported …".
+
+``kind`` is ``direct`` for quotes, ``report`` when the speaker is a news outlet or unnamed
+sources (``data/statements/sources.json``), ``indirect`` otherwise.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
 from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..records import Statement
+from .attribution import DocView, load_json, load_list, norm_name
+
+OPEN_Q = {'"', "\u201c", "\u201e", "\u00ab"}
+CLOSE_Q = {'"', "\u201d", "\u00bb"}
+QUOTE_CHARS = OPEN_Q | CLOSE_Q | {"'", "\u2018", "\u2019", "``", "''"}
+EDGE_PUNCT = {",", ".", ";", ":", "-", "\u2013", "\u2014", "!", "?"}
+
+
+@dataclass
+class _Cand:
+    kind: str
+    cue: str
+    start: int  # char offsets of the content
+    end: int
+    speaker: str | None = None
+    speaker_text: str | None = None
+    date: str | None = None
+    about: list[str] = field(default_factory=list)
+    text: str | None = None  # content text when it is not text[start:end] (joined quotes)
+
+
+class StatementFinder:
+    def __init__(self):
+        self.verbs = load_list("statements", "reporting_verbs.txt")
+        src = load_json("statements", "sources.json")
+        self.source_nouns = set(src["source_nouns"])
+        self.outlet_words = set(src["outlet_words"])
+        self.outlets = {norm_name(o) for o in src["outlets"]}
+
+    # ------------------------------------------------------------ helpers
+    def is_cue(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.verbs and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD"
+
+    def is_outlet(self, view: DocView, eid: str | None, text: str | None) -> bool:
+        names = set()
+        if eid and eid in view.entities:
+            e = view.entities[eid]
+            if e.type not in ("ORG", "OTHER", "PERSON"):
+                return False
+            names |= {e.name, *getattr(e, "aliases", [])}
+        if text:
+            names.add(text)
+        for n in names:
+            k = norm_name(n)
+            if k in self.outlets:
+                return True
+            words = set(k.split())
+            if eid and view.etype(eid) == "ORG" and words & self.outlet_words:
+                return True
+        return False
+
+    def speaker_of(self, view: DocView, tok: Token | None) -> tuple[str | None, str | None]:
+        """Entity id and surface text of the noun phrase headed by ``tok``."""
+        if tok is None:
+            return None, None
+        ids = view.np_entities(tok)
+        # prefer people and organisations over places named inside the phrase
+        ids.sort(key=lambda e: {"PERSON": 0, "ORG": 1}.get(view.etype(e) or "", 2))
+        eid = ids[0] if ids else None
+        if eid:
+            for t in [tok, *tok.subtree]:
+                if view.ent_at(t.i) == eid:
+                    return eid, view.mention_span(t.i).text
+        a, b = tok.left_edge.i, tok.right_edge.i + 1
+        toks = [t for t in view.doc[a:b] if not t.is_punct]
+        text = " ".join(t.text for t in toks[:8]) if toks else tok.text
+        return eid, text
+
+    def kind_for(self, view: DocView, eid, text, head: Token | None) -> str:
+        if self.is_outlet(view, eid, text):
+            return "report"
+        if head is not None and head.lower_ in self.source_nouns and not eid:
+            return "report"
+        if head is not None and head.lower_ in self.source_nouns and view.etype(eid) != "PERSON":
+            return "report"
+        return "indirect"
+
+    @staticmethod
+    def trim(doc: Doc, a: int, b: int) -> tuple[int, int]:
+        """Drop a leading subordinator and edge punctuation/quotes/spaces."""
+        while a < b and (doc[a].is_space or doc[a].text in EDGE_PUNCT | QUOTE_CHARS
+                         or (doc[a].lower_ in {"that", "whether"} and doc[a].dep_ == "mark")):
+            a += 1
+        while b > a and (doc[b - 1].is_space or doc[b - 1].text in EDGE_PUNCT | QUOTE_CHARS):
+            b -= 1
+        # a closing quote left without its opening one (or vice versa) stays balanced
+        inner = [t for t in doc[a:b] if t.text in QUOTE_CHARS]
+        if len(inner) % 2 == 1:
+            if doc[b - 1 if b > a else a].text in QUOTE_CHARS:
+                b -= 1
+        return a, b
+
+    # ------------------------------------------------------------ direct quotes
+    @staticmethod
+    def find_quotes(text: str) -> list[tuple[int, int]]:
+        """(open, close) character offsets of quotation marks, paired within a line; an
+        unclosed quote runs to the end of its line."""
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.split("\n"):
+            opened = None
+            for m in re.finditer(r'["\u201c\u201d\u201e\u00ab\u00bb]', line):
+                c = m.group()
+                i = pos + m.start()
+                if opened is None:
+                    if c in OPEN_Q:
+                        opened = i
+                elif c in CLOSE_Q:
+                    out.append((opened, i))
+                    opened = None
+                elif c in OPEN_Q and c != '"':
+                    opened = i
+            if opened is not None and len(line) - (opened - pos) > 40:
+                out.append((opened, pos + len(line)))
+            pos += len(line) + 1
+        return out
+
+    def _cue_after(self, view: DocView, close: int, seg_end: int):
+        doc = view.doc
+        toks = [t for t in doc if t.idx > close and t.i < seg_end][:9]
+        for n, t in enumerate(toks):
+            if t.text in OPEN_Q | CLOSE_Q or (t.text in {".", ";", "!", "?"} and n):
+                return None
+            if self.is_cue(t):
+                subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None:
+                    # "said Peskov" parsed without a subject: the next name
+                    subj = next((x for x in toks[n + 1:n + 4] if view.ent_at(x.i)), None)
+                if subj is None and t.dep_ == "conj":
+                    subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                if subj is None:
+                    return None
+                return t, subj
+            if t.pos_ in ("VERB",) and not self.is_cue(t):
+                return None
+        return None
+
+    def _cue_before(self, view: DocView, open_: int, seg_start: int):
+        doc = view.doc
+        toks = [t for t in doc if t.idx < open_ and t.i >= seg_start][-12:]
+        if not toks:
+            return None
+        last = toks[-1]
+        if last.text not in {":", ","} and not self.is_cue(last):
+            return None
+        for t in reversed(toks):
+            if t.lower_ == "according":
+                pobj = next((p for c in t.children if c.lower_ == "to"
+                             for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return t, pobj
+            if self.is_cue(t):
+                subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None and t.dep_ == "conj":
+                    subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                return (t, subj) if subj is not None else None
+        return None
+
+    def direct(self, view: DocView) -> tuple[list[_Cand], list[tuple[int, int]]]:
+        doc, text = view.doc, view.doc.text
+        found: list[_Cand] = []
+        spans = self.find_quotes(text)
+        prev: tuple[_Cand, int] | None = None  # last attributed quote, its close offset
+        for open_, close in spans:
+            inner = text[open_ + 1:close]
+            words = inner.split()
+            first = next((t for t in doc if t.idx > open_), None)
+            if first is None:
+                continue
+            seg = view.segment(first.i)
+            line_start = text.rfind("\n", 0, open_) + 1
+            a, b = open_ + 1, close
+            while a < b and (text[a].isspace() or text[a] in ",;:"):
+                a += 1
+            while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:-\u2013\u2014"):
+                b -= 1
+            if prev is not None and len(words) >= 2:
+                pc, pclose = prev
+                between = text[pclose + 1:open_]
+                if ("\n" not in between and len(between) < 60 and between.rstrip().endswith(",")
+                        and any(self.is_cue(t) for t in doc if pclose < t.idx < open_)):
+                    # '"A," he said, "B."': one statement in two halves
+                    pc.text = (pc.text or text[pc.start:pc.end]) + " " + text[a:b]
+                    pc.end = b
+                    prev = (pc, close)
+                    continue
+            hit = None
+            if len(words) >= 3:
+                hit = self._cue_after(view, close, len(doc) if close >= len(text) else
+                                      view.segment(max(first.i, self._tok_at(doc, close - 1)))[1])
+                if hit is None:
+                    hit = self._cue_before(view, open_, seg[0] if seg[0] <= first.i else 0)
+            if hit is not None:
+                cue, subj = hit
+                eid, stext = (self._according_speaker(view, subj) if cue.lower_ == "according"
+                              else self.speaker_of(view, subj))
+                cand = _Cand("direct", "According to" if cue.lower_ == "according" else cue.text,
+                             a, b, eid, stext)
+                # '"A," he said, "B."' — the second half continues the first
+                found.append(cand)
+                prev = (cand, close)
+                continue
+            if prev is not None and len(words) >= 3:
+                pc, pclose = prev
+                between = text[pclose + 1:open_]
+                if "\n" not in between and len(between) < 60 and (
+                        not between.strip()
+                        or any(self.is_cue(t) for t in doc if pclose < t.idx < open_)):
+                    # the next quoted sentence of the same speaker
+                    cand = _Cand("direct", pc.cue, a, b, pc.speaker, pc.speaker_text)
+                    found.append(cand)
+                    prev = (cand, close)
+                    continue
+            prev = None
+        return found, spans
+
+    @staticmethod
+    def _tok_at(doc: Doc, char: int) -> int:
+        for t in doc:
+            if t.idx <= char < t.idx + len(t.text) + len(t.whitespace_):
+                return t.i
+        return len(doc) - 1
+
+    # ------------------------------------------------------------ according to
+    def _according_speaker(self, view: DocView, pobj: Token):
+        return self.speaker_of(view, pobj)
+
+    def according(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
+        doc = view.doc
+        out: list[_Cand] = []
+        for t in doc:
+            if t.lower_ != "according":
+                continue
+            to = next((c for c in t.children if c.lower_ == "to"), None)
+            if to is None and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                to = doc[t.i + 1]
+            if to is None:
+                continue
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            lo, hi = view.segment(t.i)
+            head = t.head if t.head is not t else None
+            eid, stext = self.speaker_of(view, pobj)
+            kind = self.kind_for(view, eid, stext, pobj)
+            if head is not None and self.is_cue(head):
+                comp = self._complement(head, lo, hi)
+                if comp is not None:
+                    used_verbs.add(head.i)
+                    a, b = self._content_range(view, comp, head, lo, hi)
+                    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                    if subj is not None and subj.lower_ in self.source_nouns:
+                        kind = "report" if kind == "report" or not eid or \
+                            view.etype(eid) != "PERSON" else kind
+                    if b > a:
+                        out.append(self._cand(view, kind, "According to", a, b, eid, stext, head))
+                    continue
+            if head is None:
+                continue
+            skip = {x.i for x in t.subtree}
+            idx = [x.i for x in head.subtree if lo <= x.i < hi and x.i not in skip]
+            if not idx:
+                continue
+            a, b = min(idx), max(idx) + 1
+            # "according to X" in the middle or at the end: keep the clause around it
+            a, b = self.trim(doc, a, b)
+            if b - a >= 3:
+                out.append(self._cand(view, kind, "According to", a, b, eid, stext, head))
+        return out
+
+    # ------------------------------------------------------------ indirect speech
+    def _complement(self, verb: Token, lo: int, hi: int) -> Token | None:
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and lo <= c.i < hi]
+        if not comps:
+            return None
+        after = [c for c in comps if c.i > verb.i]
+        return after[0] if after else comps[-1]
+
+    def _content_range(self, view: DocView, comp: Token, verb: Token, lo: int, hi: int):
+        doc = view.doc
+        skip = []
+        has_subj = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children)
+        if has_subj:
+            # "…, but positively assessed the meeting": a subjectless conjunct belongs to the
+            # reporting verb, not to what was said
+            for c in comp.children:
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > comp.i and not any(
+                        x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children):
+                    skip.append(c)
+                    skip.extend(x for x in comp.children if x.dep_ == "cc" and x.i < c.i and x.i > comp.i)
+        idx = {t.i for t in comp.subtree if lo <= t.i < hi}
+        for s in skip:
+            idx -= {t.i for t in s.subtree}
+        idx -= {t.i for t in verb.subtree if t.i not in {x.i for x in comp.subtree}}
+        if not idx:
+            return comp.i, comp.i
+        a, b = min(idx), max(idx) + 1
+        return self.trim(doc, a, b)
+
+    def indirect(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
+        doc = view.doc
+        out: list[_Cand] = []
+        for v in doc:
+            if v.i in used_verbs or not self.is_cue(v) or v.pos_ != "VERB":
+                continue
+            lo, hi = view.segment(v.i)
+            comp = self._complement(v, lo, hi)
+            if comp is None and v.dep_ == "parataxis" and lo <= v.head.i < hi and not self.is_cue(v.head):
+                comp = v.head
+            if comp is None:
+                continue
+            # "He is reported he said that …": the inner report carries the content
+            if self.is_cue(comp) and self._complement(comp, lo, hi) is not None:
+                continue
+            subj = self._subject(view, v)
+            passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+            agent = next((p for c in v.children if c.dep_ == "agent"
+                          for p in c.children if p.dep_ == "pobj"), None)
+            if subj is None and passive is None and v.dep_ in ("conj", "xcomp", "advcl"):
+                subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+            if subj is None and v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
+                subj = v.head
+            speaker_tok = subj or agent
+            kind = None
+            if speaker_tok is None:
+                if passive is None:
+                    continue
+                eid, stext = None, None
+                kind = "report"
+            else:
+                eid, stext = self.speaker_of(view, speaker_tok)
+                kind = self.kind_for(view, eid, stext, speaker_tok)
+                if speaker_tok.lower_ in self.source_nouns or kind == "report":
+                    # "sources told Reuters": the outlet is credited
+                    dobj = next((c for c in v.children if c.dep_ in ("dobj", "dative")), None)
+                    if dobj is not None:
+                        oeid, otext = self.speaker_of(view, dobj)
+                        if self.is_outlet(view, oeid, otext):
+                            eid, stext, kind = oeid, otext, "report"
+                if speaker_tok.pos_ == "PRON" and eid is None and speaker_tok.lower_ == "it":
+                    continue
+            a, b = self._content_range(view, comp, v, lo, hi)
+            if b - a < 2:
+                continue
+            out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
+        return out
+
+    @staticmethod
+    def _subject(view: DocView, v: Token) -> Token | None:
+        """The subject of ``v``; of two ("the newspaper Kommersant"), the one naming an entity."""
+        subs = [c for c in v.children if c.dep_ == "nsubj"]
+        named = [c for c in subs if view.np_entities(c)]
+        return (named or subs or [None])[0]
+
+    def _cand(self, view, kind, cue, a, b, eid, stext, verb: Token | None) -> _Cand:
+        span = view.char_range(a, b)
+        c = _Cand(kind, cue, span["start"], span["end"], eid, stext)
+        if verb is not None:
+            own = [t.i for c_ in verb.children if c_.dep_ in ("prep", "npadvmod", "advmod")
+                   for t in c_.subtree]
+            c.date = view.time_value(own)
+        return c
+
+    # ------------------------------------------------------------ all together
+    def __call__(self, doc: Doc) -> Doc:
+        view = DocView(doc)
+        direct, quote_spans = self.direct(view)
+        used: set[int] = set()
+        reported = self.according(view, used) + self.indirect(view, used)
+        cands = list(direct)
+        taken = [(c.start, c.end) for c in direct]
+        for c in sorted(reported, key=lambda c: c.start):
+            n = max(1, c.end - c.start)
+            if any(min(c.end, e) - max(c.start, s) > 0.5 * n for s, e in taken):
+                continue
+            # inside a quotation: the quote's own words, not a separate claim
+            if any(s < c.start and c.end <= e + 1 for s, e in quote_spans
+                   if e - s > 2 * n):
+                continue
+            cands.append(c)
+            taken.append((c.start, c.end))
+        cands.sort(key=lambda c: c.start)
+        out = []
+        for c in cands:
+            content = c.text or doc.text[c.start:c.end]
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            about = view.entities_in(span.start, span.end) if span is not None else []
+            if c.kind == "direct" and c.text:
+                about = [e for e in about if e != c.speaker]  # the cue between two halves
+            date = c.date
+            if date is None and span is not None:
+                date = view.time_value(range(span.start, span.end))
+            out.append(Statement(id=f"s{len(out) + 1}", kind=c.kind, cue=c.cue, content=content,
+                                 content_span={"start": c.start, "end": c.end},
+                                 speaker=c.speaker, speaker_text=c.speaker_text,
+                                 date=date or view.published, about=about))
+        doc._.statements = out
+        return doc
 
 
 @Language.factory("dossier_statements")
 def make_statements(nlp, name):
-    def component(doc):
-        return doc
-    return component
+    return StatementFinder()

@@ -1,0 +1,268 @@
+"""Helpers shared by the statement and event finders.
+
+``DocView`` answers the questions both components ask of a parsed ``Doc``: which entity a
+token (or a noun phrase) refers to, which time a token belongs to, where the sentence of a
+token starts and ends (sentences never cross a line break: titles and list items are lines),
+and which country a group ("the Ukrainian delegation") stands for.
+
+Entities come from ``doc._.entities`` / ``doc._.token_entity`` (the resolver). While those are
+not filled, a small provisional mapping is built from ``doc.ents`` (see ``_fallback_entities``).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"}
+
+
+# ------------------------------------------------------------------ data files
+
+def _data_text(sub: str, name: str) -> str:
+    return (DATA / sub / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def load_json(sub: str, name: str) -> dict:
+    return json.loads(_data_text(sub, name))
+
+
+@lru_cache(maxsize=None)
+def load_list(sub: str, name: str) -> frozenset[str]:
+    out = set()
+    for line in _data_text(sub, name).splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            out.add(line)
+    return frozenset(out)
+
+
+def norm_name(text: str) -> str:
+    text = text.replace("\u2019", "'").strip().lower()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"'s?$", "", text)
+    return re.sub(r"\s+", " ", text).strip(" .,")
+
+
+# ------------------------------------------------------------------ provisional entities
+
+class _ProvisionalEntity:
+    """Stand-in for ``records.Entity`` while the resolver has not run (fallback only)."""
+
+    def __init__(self, eid: str, name: str, type_: str):
+        self.id, self.name, self.type = eid, name, type_
+        self.aliases = [name]
+
+
+def _fallback_entities(doc: Doc):
+    """FALLBACK (resolver missing): one entity per distinct ``doc.ents`` text; a one-word
+    PERSON that ends an earlier full name joins it; he/she links the last person."""
+    ents: list[_ProvisionalEntity] = []
+    by_key: dict[tuple[str, str], _ProvisionalEntity] = {}
+    token_entity: dict[int, str] = {}
+    last_person: str | None = None
+    spans = sorted(doc.ents, key=lambda s: s.start)
+    si = 0
+    for tok in doc:
+        while si < len(spans) and spans[si].end <= tok.i:
+            si += 1
+        if si < len(spans) and spans[si].start == tok.i and spans[si].label_ in NAME_TYPES:
+            span = spans[si]
+            label = span.label_
+            key = (label, norm_name(span.text))
+            ent = by_key.get(key)
+            if ent is None and label == "PERSON" and len(span) == 1:
+                ent = next((e for (lab, k), e in by_key.items()
+                            if lab == "PERSON" and k.split()[-1:] == [key[1]]), None)
+            if ent is None:
+                ent = _ProvisionalEntity(f"e{len(ents) + 1}", span.text, label)
+                ents.append(ent)
+                by_key[key] = ent
+            for t in span:
+                token_entity[t.i] = ent.id
+            if label == "PERSON":
+                last_person = ent.id
+        elif tok.lower_ in {"he", "she", "him", "her"} and last_person:
+            token_entity[tok.i] = last_person
+    return ents, token_entity
+
+
+# ------------------------------------------------------------------ the view
+
+class DocView:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        ents, tok = doc._.entities, doc._.token_entity
+        if not ents or tok is None:
+            ents, tok = _fallback_entities(doc)
+        self.entities = {e.id: e for e in ents}
+        self.token_entity: dict[int, str] = dict(tok)
+        self.times = list(doc._.times or [])
+        self.token_time: dict[int, int] = dict(doc._.token_time or {})
+        self.published = doc._.published
+        self._line_ends = [m.start() for m in re.finditer("\n", doc.text)]
+        groups = load_json("events", "groups.json")
+        self.demonyms: dict[str, list[str]] = groups["demonyms"]
+        self.group_heads = set(groups["group_heads"])
+        self._by_name: dict[str, str] = {}
+        for e in self.entities.values():
+            for n in [e.name, *getattr(e, "aliases", [])]:
+                self._by_name.setdefault(norm_name(n), e.id)
+        self._sents = self._segments()
+
+    # -- entities
+    def etype(self, eid: str | None) -> str | None:
+        e = self.entities.get(eid) if eid else None
+        return e.type if e else None
+
+    def name(self, eid: str) -> str:
+        return self.entities[eid].name
+
+    def entity_by_name(self, *names: str) -> str | None:
+        for n in names:
+            eid = self._by_name.get(norm_name(n))
+            if eid:
+                return eid
+        return None
+
+    def state_of(self, word: str) -> str | None:
+        """The entity a demonym/adjective ("Ukrainian", "American") stands for, if in the doc."""
+        names = self.demonyms.get(word.lower())
+        return self.entity_by_name(*names) if names else None
+
+    def ent_at(self, i: int) -> str | None:
+        return self.token_entity.get(i)
+
+    def entities_in(self, start: int, end: int) -> list[str]:
+        out: list[str] = []
+        for i in range(start, end):
+            eid = self.token_entity.get(i)
+            if eid and eid not in out:
+                out.append(eid)
+        return out
+
+    def mention_span(self, i: int) -> Span:
+        """The contiguous run of tokens around ``i`` linked to the same entity."""
+        eid = self.token_entity.get(i)
+        a = b = i
+        if eid:
+            while a - 1 >= 0 and self.token_entity.get(a - 1) == eid:
+                a -= 1
+            while b + 1 < len(self.doc) and self.token_entity.get(b + 1) == eid:
+                b += 1
+        doc = self.doc
+        while a < b and doc[a].lower_ in {"the", "a", "an"}:
+            a += 1
+        while b > a and doc[b].tag_ == "POS":
+            b -= 1
+        return doc[a:b + 1]
+
+    def np_entities(self, tok: Token, *, deep: bool = True) -> list[str]:
+        """Entity ids a noun phrase headed by ``tok`` refers to: the head's own entity, its
+        appositions and conjuncts, names inside it, and groups standing for their state."""
+        out: list[str] = []
+
+        def add(eid):
+            if eid and eid not in out:
+                out.append(eid)
+
+        def visit(t: Token, depth: int):
+            eid = self.token_entity.get(t.i)
+            if eid:
+                add(eid)
+            own = bool(eid)
+            for c in t.children:
+                if c.dep_ in ("appos", "conj"):
+                    visit(c, depth)
+                elif c.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod") and not own:
+                    ceid = self.token_entity.get(c.i)
+                    if ceid and c.dep_ != "poss":
+                        add(ceid)
+                        own = True
+                    elif c.dep_ in ("amod", "compound", "nmod") and self.state_of(c.text):
+                        add(self.state_of(c.text))
+                        own = True
+                elif c.dep_ == "prep" and c.lower_ == "of" and deep and not own and depth < 2 \
+                        and t.lower_ in self.group_heads | {"head", "chief", "leader", "members",
+                                                            "member", "minister", "spokesman",
+                                                            "spokeswoman", "spokesperson"}:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            visit(p, depth + 1)
+            if not own and t.lower_ in self.demonyms and t.pos_ in ("PROPN", "NOUN", "ADJ"):
+                add(self.state_of(t.text))
+
+        visit(tok, 0)
+        return out
+
+    # -- times
+    def time_value(self, tokens: Iterable[int]) -> str | None:
+        for i in tokens:
+            ti = self.token_time.get(i)
+            if ti is not None and 0 <= ti < len(self.times):
+                v = self.times[ti].value
+                if v:
+                    return v
+        return None
+
+    # -- sentences / lines
+    def _segments(self) -> list[tuple[int, int]]:
+        """Token ranges of sentences split further at line breaks."""
+        doc = self.doc
+        segs: list[tuple[int, int]] = []
+        for sent in doc.sents:
+            start = sent.start
+            for t in sent:
+                if "\n" in t.text or "\n" in t.whitespace_:
+                    end = t.i + (0 if "\n" in t.text else 1)
+                    if end > start:
+                        segs.append((start, end))
+                    start = t.i + 1
+            if sent.end > start:
+                segs.append((start, sent.end))
+        # drop pure-whitespace/punctuation segments
+        return [(a, b) for a, b in segs
+                if any(not (t.is_space or t.is_punct) for t in doc[a:b])]
+
+    def segment(self, i: int) -> tuple[int, int]:
+        for a, b in self._sents:
+            if a <= i < b:
+                return a, b
+        return i, i + 1
+
+    def segments(self) -> list[tuple[int, int]]:
+        return list(self._sents)
+
+    def char_range(self, a: int, b: int) -> dict[str, int]:
+        """Character span of tokens [a, b), trimmed of spaces and list dashes."""
+        doc = self.doc
+        while a < b and (doc[a].is_space or doc[a].text in {"-", "–", "—", "•", "*"}):
+            a += 1
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if a >= b:
+            return {"start": doc[a].idx if a < len(doc) else len(doc.text),
+                    "end": doc[a].idx if a < len(doc) else len(doc.text)}
+        return {"start": doc[a].idx, "end": doc[b - 1].idx + len(doc[b - 1].text)}
+
+    def line_of_char(self, pos: int) -> int:
+        import bisect
+        return bisect.bisect_left(self._line_ends, pos)
+
+
+def subtree_range(tok: Token, lo: int, hi: int, skip: Iterable[Token] = ()) -> tuple[int, int]:
+    """[start, end) of ``tok``'s subtree clipped to [lo, hi), leaving out ``skip`` subtrees
+    when they sit at either edge."""
+    idx = {t.i for t in tok.subtree if lo <= t.i < hi}
+    for s in skip:
+        idx -= {t.i for t in s.subtree}
+    if not idx:
+        return tok.i, tok.i
+    return min(idx), max(idx) + 1

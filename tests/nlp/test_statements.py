@@ -1,0 +1,114 @@
+"""dossier_statements: direct quotes, indirect speech and credited reports."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text, published="2025-03-04"):
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        doc = nlp(doc)
+        return doc, doc._.statements
+    return _run
+
+
+def entities(doc):
+    from dossier.nlp.attribution import DocView  # the resolver's entities, or the fallback
+    return DocView(doc).entities
+
+
+def speaker_name(doc, st):
+    e = entities(doc).get(st.speaker)
+    return e.name if e else st.speaker_text
+
+
+def test_direct_quote_speaker_after(run):
+    doc, sts = run('"We will not give up on Kherson," said Dmitry Peskov.')
+    assert len(sts) == 1
+    s = sts[0]
+    assert s.kind == "direct" and s.cue == "said"
+    assert s.content == "We will not give up on Kherson"
+    assert "Peskov" in s.speaker_text
+    assert doc.text[s.content_span["start"]:s.content_span["end"]] == s.content
+    assert s.id == "s1" and s.date == "2025-03-04"
+
+
+def test_direct_quote_speaker_before_spanning_sentences(run):
+    doc, sts = run('Dmitry Peskov told reporters: \u201cWe are ready for talks. But Kyiv must withdraw first.\u201d')
+    assert [s.kind for s in sts] == ["direct"]
+    assert sts[0].content.startswith("We are ready for talks. But Kyiv")
+    assert "Peskov" in sts[0].speaker_text
+
+
+def test_direct_quote_split_by_cue_is_one_statement(run):
+    doc, sts = run('"The deal is dead," Emmanuel Macron said, "and nobody will revive it."')
+    assert len(sts) == 1
+    assert "dead" in sts[0].content and "revive" in sts[0].content
+
+
+def test_indirect_said_that_drops_cue_and_that(run):
+    doc, sts = run("Marco Rubio said that there is still a lot of work to be done, "
+                   "but praised the meeting.")
+    assert len(sts) == 1
+    s = sts[0]
+    assert s.kind == "indirect" and s.cue == "said"
+    assert s.content == "there is still a lot of work to be done"
+    assert "Rubio" in speaker_name(doc, s)
+
+
+def test_indirect_speaker_after_clause(run):
+    doc, sts = run("Russia is ready for a ceasefire, Sergei Lavrov said on Monday.")
+    assert len(sts) == 1
+    assert sts[0].content == "Russia is ready for a ceasefire"
+    assert "Lavrov" in speaker_name(doc, sts[0])
+
+
+def test_according_to_outlet_is_report(run):
+    doc, sts = run("According to ABC News, sources said the talks in Riyadh had failed.")
+    assert len(sts) == 1
+    s = sts[0]
+    assert s.kind == "report" and s.cue == "According to"
+    assert s.speaker_text == "ABC News"
+    assert s.content == "the talks in Riyadh had failed"
+
+
+def test_outlet_reported_that_is_report(run):
+    doc, sts = run("CNN reported that the United States may sign a separate deal with Russia.")
+    assert len(sts) == 1
+    assert sts[0].kind == "report" and sts[0].cue == "reported"
+    assert sts[0].content.startswith("the United States may sign")
+
+
+def test_sources_told_outlet_credits_outlet(run):
+    doc, sts = run("Sources told Reuters that the meeting between the two leaders was postponed.")
+    assert len(sts) == 1
+    assert sts[0].kind == "report" and sts[0].speaker_text == "Reuters"
+
+
+def test_it_was_reported(run):
+    doc, sts = run("It was reported that the army had withdrawn from the city.")
+    assert len(sts) == 1
+    assert sts[0].kind == "report" and sts[0].speaker is None
+
+
+def test_pronoun_speaker_and_according_to_him(run):
+    doc, sts = run("Volodymyr Zelensky met his team in Kyiv. According to him, Russia has launched "
+                   "a new disinformation campaign.")
+    assert len(sts) == 1
+    s = sts[0]
+    assert s.kind == "indirect" and s.cue == "According to"
+    assert s.content.startswith("Russia has launched")
+    assert s.speaker is not None and "Zelensky" in speaker_name(doc, s)
+
+
+def test_scare_quotes_are_not_statements(run):
+    doc, sts = run('Members of the "coalition of the willing" met in Paris.')
+    assert sts == []
+
+
+def test_about_lists_entities_in_content(run):
+    doc, sts = run("The Kremlin denied that Vladimir Putin had met Steve Witkoff.")
+    assert len(sts) == 1
+    names = {e.name for eid, e in entities(doc).items() if eid in sts[0].about}
+    assert any("Putin" in n for n in names)
+    assert "Kremlin" in speaker_name(doc, sts[0])
