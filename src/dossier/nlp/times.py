@@ -1,9 +1,263 @@
-"""Component `dossier_times` (placeholder: registered, does nothing yet)."""
+"""Component ``dossier_times``: find the expressions that name or imply a date, and value them.
+
+Candidates are spaCy's DATE and TIME entities, extended and completed by Matcher patterns
+(``data/times/patterns.json``: "the day before" that NER cuts to "the day", weekday names,
+"in 2009", "two weeks ago" ...). Overlapping candidates merge into one region; the grammar of
+``dossier.nlp.timeval`` then finds the expressions inside each region (so "between 2014 and
+2016" gives two years and "June 17, two days" gives one date) and drops the rest: durations
+("for two years"), ages, quarters, seasons.
+
+Values (``timeval.resolve``): absolute dates as written; relative ones against
+``doc._.published`` with the tense of their clause (past → the most recent such day, future →
+the next one); "the day before", "the next day", "two days later" against the nearest earlier
+date in the same or the previous sentence, else publication. dateparser is only a fallback for
+DATE entities the grammar does not read (odd formats), never run on free text.
+
+Fills ``doc._.times`` (list[TimeExpr], sorted by start, offsets into ``doc.text``) and
+``doc._.token_time`` ({token index: index into doc._.times}).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from ..records import TimeExpr
+from . import extensions  # noqa: F401
+from . import timeval
+from .timeval import FUTURE, PAST, TV, Expr, parse_value, to_date
+
+__all__ = ["TimeTagger", "make_times", "resolve_time", "clause_tense"]
+
+resolve_time = timeval.resolve_time
+
+VERBAL = {"VERB", "AUX"}
+NOT_TIME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW"}
 
 
-@Language.factory("dossier_times")
-def make_times(nlp, name):
-    def component(doc):
+@functools.lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, list[dict]]]:
+    lx = timeval.lexicon()
+    lists = {
+        "months": sorted(set(lx["months"]) | {m + "." for m in lx["months"] if len(m) <= 4}),
+        "month_names": sorted(m for m in lx["months"] if len(m) > 3 and m != "may"),
+        "year_preps": lx["year_preps"],
+        "numbers": sorted(lx["numbers"]),
+    }
+
+    def expand(obj):
+        if isinstance(obj, dict):
+            return {k: expand(v) for k, v in obj.items()}
+        if isinstance(obj, list):
+            return [expand(v) for v in obj]
+        if isinstance(obj, str) and obj.startswith("@"):
+            return lists[obj[1:]]
+        return obj
+
+    raw = json.loads(resources.files("dossier").joinpath("data/times/patterns.json").read_text(encoding="utf-8"))
+    return [(p["label"], expand(p["pattern"])) for p in raw["patterns"]]
+
+
+# ------------------------------------------------------------------ tense of a clause
+
+def clause_tense(tok) -> str | None:
+    """``"past"``, ``"future"`` or None: the tense of the clause governing ``tok``."""
+    doc = tok.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    lx = timeval.lexicon()
+    t = tok
+    for _ in range(10):
+        if t.pos_ in VERBAL and t.dep_ not in ("aux", "auxpass"):
+            break
+        if t.head is t:
+            break
+        t = t.head
+    if t.pos_ not in VERBAL:
+        return None
+    auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    lows = {a.lower_ for a in auxes}
+    if lows & set(lx["future_aux"]):
+        return FUTURE
+    if "to" in lows:   # infinitive: "to remain closed until Friday", "is to visit", "plans to meet"
+        return FUTURE
+    if lows & set(lx["modal_future"]):
+        return FUTURE
+    if t.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    if lows & {"has", "have", "had", "'ve", "'s"} and t.tag_ == "VBN":
+        return PAST
+    if t.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return FUTURE   # "is meeting on Friday"
+    if t.tag_ == "VBN" and t.dep_ in ("acl", "relcl", "advcl"):
+        return PAST     # "the talks held on Sunday"
+    # a preposition looking forward: "until Friday", "by June 10" in a present clause
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ in lx["future_preps"] and t.tag_ in ("VBZ", "VBP", "VB"):
+        return FUTURE
+    return None
+
+
+# ------------------------------------------------------------------ the component
+
+class TimeTagger:
+    def __init__(self, nlp: Language, name: str = "dossier_times", use_dateparser: bool = True):
+        self.name = name
+        self.matcher = Matcher(nlp.vocab)
+        for label, pattern in _patterns():
+            self.matcher.add(label, [pattern])
+        self.use_dateparser = use_dateparser
+        self.excluded = set(timeval.lexicon()["excluded"])
+
+    # candidate regions: token spans (start, end, from_ner)
+    def regions(self, doc: Doc) -> list[tuple[int, int, bool]]:
+        spans = [(e.start, e.end, True) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        for _, s, e in self.matcher(doc):
+            if any(doc[i].ent_type_ in NOT_TIME_ENTS for i in range(s, e)
+                   if doc[i].lower_ not in ("in", "since", "of", "by", "from", "on", "last", "next", "this")):
+                continue
+            spans.append((s, e, False))
+        spans.sort()
+        merged: list[list] = []
+        for s, e, ner in spans:
+            if merged and s < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+                merged[-1][2] = merged[-1][2] or ner
+            else:
+                merged.append([s, e, ner])
+        return [tuple(m) for m in merged]
+
+    def find(self, doc: Doc) -> list[Expr]:
+        out: list[Expr] = []
+        for s, e, ner in self.regions(doc):
+            span = doc[s:e]
+            words = {t.lower_ for t in span}
+            if words & self.excluded:
+                continue
+            base = span.start_char
+            found = timeval.scan(span.text)
+            if not found and ner and self.use_dateparser:
+                found = _dateparser_fallback(span.text)
+            for x in found:
+                x.start += base
+                x.end += base
+                if x.kind == "year" and self._not_a_year(doc, x):
+                    continue
+                out.append(x)
+        out.sort(key=lambda x: (x.start, -x.end))
+        kept: list[Expr] = []
+        for x in out:
+            if kept and x.start < kept[-1].end:
+                continue
+            kept.append(x)
+        return kept
+
+    @staticmethod
+    def _not_a_year(doc: Doc, x: Expr) -> bool:
+        """"2000 troops", "$2025": a number, not a year."""
+        span = doc.char_span(x.start, x.end, alignment_mode="expand")
+        if span is None:
+            return False
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.tag_ == "NNS" and not x.f.get("mod"):
+            return True
+        prev = doc[span.start - 1] if span.start > 0 else None
+        return prev is not None and prev.tag_ == "$"
+
+    def __call__(self, doc: Doc) -> Doc:
+        pub = to_date(doc._.published)
+        exprs = self.find(doc)
+        sent_of = _sentence_index(doc)
+        times: list[TimeExpr] = []
+        token_time: dict[int, int] = {}
+        seen: list[tuple[int, TV]] = []      # (sentence, value) of the expressions valued so far
+        for x in exprs:
+            span = doc.char_span(x.start, x.end, alignment_mode="expand")
+            first = span[0] if span is not None and len(span) else None
+            sent = sent_of.get(first.i, 0) if first is not None else 0
+            tense = clause_tense(first) if first is not None else None
+            anchor = _anchor_for(x, sent, seen) if x.anchored else None
+            if x.kind == "dateparser":
+                value, how = x.f.get("value"), "absolute"
+            else:
+                value, how = timeval.resolve(x, pub, tense, anchor)
+            tv = parse_value(value)
+            if tv is not None:
+                seen.append((sent, tv))
+            idx = len(times)
+            times.append(TimeExpr(start=x.start, end=x.end, text=doc.text[x.start:x.end], value=value,
+                                  anchor=how))
+            if span is not None:
+                for t in span:
+                    token_time.setdefault(t.i, idx)
+        doc._.times = times
+        doc._.token_time = token_time
         return doc
-    return component
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return {}
+    out = {}
+    for i, s in enumerate(doc.sents):
+        for t in s:
+            out[t.i] = i
+    return out
+
+
+def _anchor_for(x: Expr, sent: int, seen: list[tuple[int, TV]]) -> TV | None:
+    """The nearest earlier value in the same or the previous sentence that ``x`` can count from."""
+    unit = (x.f.get("unit") or "day").lower()
+    unit = timeval.lexicon()["units"].get(unit, unit)
+    ok = {"day": ("day",), "week": ("day", "week", "weekend"), "weekend": ("day", "week", "weekend"),
+          "fortnight": ("day", "week"), "month": ("day", "month"),
+          "year": ("day", "month", "year", "week", "weekend")}.get(unit, ("day",))
+    for s, tv in reversed(seen):
+        if s < sent - 1:
+            break
+        if tv.precision in ok and (unit == "day" or tv.year is not None):
+            return tv
+    return None
+
+
+_DP_OK = re.compile(r"\d{4}|\d{1,2}[./-]\d{1,2}", re.I)
+
+
+def _dateparser_fallback(text: str) -> list[Expr]:
+    """dateparser on a DATE entity the grammar could not read: absolute forms only."""
+    if not _DP_OK.search(text):
+        return []
+    try:
+        from dateparser.date import DateDataParser
+    except ImportError:  # pragma: no cover
+        return []
+    ddp = _ddp()
+    try:
+        data = ddp.get_date_data(text)
+    except Exception:  # noqa: BLE001  (dateparser raises assorted errors on odd input)
+        return []
+    if data is None or data.date_obj is None:
+        return []
+    d, period = data.date_obj, data.period
+    value = {"day": d.strftime("%Y-%m-%d"), "month": d.strftime("%Y-%m"), "year": d.strftime("%Y")}.get(period)
+    if value is None:
+        return []
+    return [Expr(0, len(text), text, "dateparser", {"value": value})]
+
+
+@functools.lru_cache(maxsize=1)
+def _ddp():
+    from dateparser.date import DateDataParser
+    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
+                                                      "REQUIRE_PARTS": ["year"],
+                                                      "RETURN_TIME_AS_PERIOD": False})
+
+
+@Language.factory("dossier_times", default_config={"use_dateparser": True})
+def make_times(nlp: Language, name: str, use_dateparser: bool):
+    return TimeTagger(nlp, name, use_dateparser=use_dateparser)

@@ -1,0 +1,519 @@
+"""Normalise time expressions to contract date values (no spaCy here: plain text in, ISO out).
+
+Values are ISO 8601 at the precision the text supports: ``2025-12-01``, ``2025-12``, ``2025``,
+a week ``2025-W48`` or its weekend ``2025-W48-WE``; ``X`` stands for digits the text leaves
+unknown (``XXXX-12-04``: no year and no publication date); ``None`` when nothing resolves.
+
+The grammar is built from ``data/times/lexicon.json``. ``scan(text)`` finds the expressions in
+a piece of text already known to be about time (a spaCy DATE entity or a matcher hit) and
+classifies them; ``resolve(expr, published, tense, anchor)`` values one. ``resolve_time`` is
+the one-call version other components use.
+
+Resolution rules:
+- absolute dates keep the precision written; a day or month without a year takes the
+  publication year, moved a year back (past tense) or forward (future tense) when the date
+  would otherwise fall on the wrong side of publication (no tense: the nearest one);
+- weekday names follow the tense of their clause: past (the default in news) → the most recent
+  such day on or before publication, future → the next one on or after it; ``last``/``next``
+  move strictly before/after;
+- ``this/last/next week|month|year|weekend``, ``yesterday``, ``N days ago`` ... count from the
+  publication date;
+- ``the day before``, ``the next day``, ``two days later``, ``the following week`` ... count
+  from an anchor value (an earlier date in the text) or else from publication.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Iterator
+
+PAST, FUTURE = "past", "future"
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict:
+    path = resources.files("dossier").joinpath("data/times/lexicon.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------ values
+
+@dataclass(frozen=True)
+class TV:
+    """A (possibly partial) calendar value; ``year`` None means unknown (``XXXX``)."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    week: int | None = None
+    weekend: bool = False
+
+    @property
+    def precision(self) -> str:
+        if self.week is not None:
+            return "weekend" if self.weekend else "week"
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    def iso(self) -> str:
+        y = "XXXX" if self.year is None else f"{self.year:04d}"
+        if self.week is not None:
+            return f"{y}-W{self.week:02d}" + ("-WE" if self.weekend else "")
+        if self.month is None:
+            return y
+        if self.day is None:
+            return f"{y}-{self.month:02d}"
+        return f"{y}-{self.month:02d}-{self.day:02d}"
+
+    def as_date(self) -> dt.date | None:
+        """The day (or first day of the month/year/week) this value stands for; leap 2000 for XXXX."""
+        year = self.year if self.year is not None else 2000
+        try:
+            if self.week is not None:
+                return dt.date.fromisocalendar(year, self.week, 1)
+            return dt.date(year, self.month or 1, self.day or 1)
+        except ValueError:
+            return None
+
+
+_VALUE_RE = re.compile(r"^(\d{4}|XXXX)(?:-(\d\d|XX)(?:-(\d\d|XX))?|-W(\d\d)(-WE)?)?$")
+
+
+def parse_value(value: str | None) -> TV | None:
+    """``"2025-12-01"`` → TV; None for null or unparseable values (and fully unknown ones)."""
+    m = _VALUE_RE.match(value or "")
+    if not m:
+        return None
+    y, mo, d, w, we = m.groups()
+    year = None if y == "XXXX" else int(y)
+    month = None if mo in (None, "XX") else int(mo)
+    day = None if d in (None, "XX") else int(d)
+    if year is None and month is None:
+        return None
+    return TV(year, month, day, int(w) if w else None, bool(we))
+
+
+def day_tv(d: dt.date, known_year: bool = True) -> TV:
+    return TV(d.year if known_year else None, d.month, d.day)
+
+
+def week_tv(d: dt.date, weekend: bool = False) -> TV:
+    y, w, _ = d.isocalendar()
+    return TV(y, week=w, weekend=weekend)
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def shift(tv: TV, unit: str, n: int) -> TV | None:
+    """Move a value ``n`` units (day/week/fortnight/month/year/weekend) keeping a sensible precision."""
+    known = tv.year is not None
+    if unit == "fortnight":
+        unit, n = "week", 2 * n
+    if unit == "day":
+        if tv.day is None:
+            return None
+        d = tv.as_date()
+        return day_tv(d + dt.timedelta(days=n), known) if d else None
+    if unit in ("week", "weekend"):
+        d = tv.as_date()
+        if d is None or (tv.precision not in ("day", "week", "weekend")):
+            return None
+        if not known:
+            return None
+        return week_tv(d + dt.timedelta(weeks=n), weekend=unit == "weekend")
+    if unit == "month":
+        if tv.month is None or tv.week is not None:
+            d = tv.as_date() if tv.week is not None else None
+            if d is None:
+                return None
+            tv = TV(d.year, d.month)
+        y, m = add_months(tv.year if known else 2000, tv.month, n)
+        return TV(y if known else None, m)
+    if unit == "year":
+        if not known:
+            return None
+        year = tv.year
+        if tv.week is not None:
+            d = tv.as_date()
+            year = d.year if d else year
+        return TV(year + n)
+    return None
+
+
+# ------------------------------------------------------------------ grammar
+
+def _alt(words) -> str:
+    """Regex alternation, longest first; spaces match any run of spaces or a hyphen."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        out.append(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?"))
+    return "(?:" + "|".join(out) + ")"
+
+
+@dataclass
+class Expr:
+    """A time expression found by ``scan``: offsets into the scanned text, kind and fields."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    f: dict = field(default_factory=dict)
+
+    @property
+    def anchored(self) -> bool:
+        """Counts from another date in the text (or publication when none)."""
+        return self.kind in ("shift", "anaphor", "the_day")
+
+
+
+@functools.lru_cache(maxsize=1)
+def grammar() -> list[tuple[str, re.Pattern]]:
+    lx = lexicon()
+    MONTH = r"(?P<month>" + _alt(lx["months"]) + r")\.?"
+    MONTH_FULL = r"(?P<month>" + _alt([m for m in lx["months"] if len(m) > 3 or m == "may"]) + r")"
+    WD = r"(?P<wd>" + _alt(lx["weekdays"]) + r")\.?"
+    DAYN = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    DAYO = r"(?P<day>[0-3]?\d(?:st|nd|rd|th)?|" + _alt(lx["ordinals"]) + r")"
+    YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+    NUM = r"(?P<num>\d{1,3}|" + _alt(lx["numbers"]) + r")"
+    UNIT = r"(?P<unit>" + _alt(lx["units"]) + r")"
+    MOD = r"(?:(?P<mod>" + _alt(lx["month_modifiers"]) + r")(?:\s+|-|\s*-\s*))?"
+    REL = (r"(?P<rel>" + _alt(lx["relative_this"] + lx["relative_last"] + lx["relative_next"]) + r")")
+    DAYWORD = r"(?P<dayword>" + _alt(lx["day_words"]) + r")"
+    PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+    E = r"(?![\w%])"  # end of a word, not a percentage
+    rules = [
+        ("iso", rf"(?P<year>\d{{4}})-(?P<mo>\d\d)-(?P<day>\d\d){E}"),
+        ("slash", rf"(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>\d{{4}}|\d\d){E}"),
+        ("date", rf"{MOD}{MONTH}\s+{DAYN}(?:\s*,?\s*{YEAR})?{E}"),
+        ("date", rf"{MOD}(?:the\s+)?{DAYO}(?:\s+of)?\s+{MONTH}(?:\s*,?\s*{YEAR})?{E}"),
+        ("month_rel_year", rf"{MONTH_FULL}\s+(?:of\s+)?(?P<yrel>next|last|this)\s+year{E}"),
+        ("month_year", rf"{MOD}{MONTH}\s*,?\s+(?:of\s+)?{YEAR}{E}"),
+        ("month_rel", rf"(?P<rel>last|next|this|this\s+coming|this\s+past|the\s+past)\s+{MONTH_FULL}{E}"),
+        ("month", rf"{MOD}{MONTH_FULL}{E}"),
+        ("month", rf"{MOD}(?P<month>jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.(?!\w)"),
+        ("dayword", rf"{DAYWORD}{E}"),
+        ("weekday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+past|the\s+coming|coming|past)\s+)?"
+                    rf"(?:(?:early|late)\s+)?{WD}(?:'s)?{PART}{E}"),
+        ("ago", rf"{NUM}\s+{UNIT}\s+ago{E}"),
+        ("shift", rf"{NUM}\s+{UNIT}\s+(?P<dir>later|earlier|before|after|prior){E}"),
+        ("anaphor", rf"(?:the\s+)?(?P<unit>day|night|week|weekend|month|year)\s+(?P<dir>before|after|earlier|later|previous|prior){E}"),
+        ("anaphor", rf"(?P<which>{_alt(lx['anaphor_next'] + lx['anaphor_prev'] + lx['anaphor_same'])})\s+"
+                    rf"(?P<unit>day|week|weekend|month|year){E}"),
+        ("rel_unit", rf"{REL}\s+(?P<unit>week|weekend|month|year){E}"),
+        ("the_year", rf"(?P<mod>the\s+(?:beginning|start|end|middle|rest)\s+of|(?:earlier|later)\s+in)\s+the\s+year{E}"),
+        ("year", rf"{MOD}(?<![\d$£€.,])(?:the\s+year\s+)?{YEAR}(?![\d,.%]\d|\s*%|\s*percent)(?:'s)?{E}"),
+        ("yy", r"(?<![\w$])['’](?P<yy>\d\d)(?![\w'])"),
+        ("the_day", r"the\s+day(?![\w-])"),
+    ]
+    return [(kind, re.compile(rx, re.I)) for kind, rx in rules]
+
+
+def _num(s: str) -> int | None:
+    s = s.lower()
+    if s.isdigit():
+        return int(s)
+    return lexicon()["numbers"].get(s)
+
+
+def _month(s: str) -> int:
+    return lexicon()["months"][s.lower().rstrip(".")]
+
+
+def _day(s: str) -> int | None:
+    s = s.lower()
+    m = re.match(r"(\d+)", s)
+    if m:
+        return int(m.group(1))
+    return lexicon()["ordinals"].get(s.replace(" ", "-"))
+
+
+def _clean_rel(s: str | None) -> str:
+    return re.sub(r"[\s-]+", " ", (s or "").lower()).strip()
+
+
+def scan(text: str) -> list[Expr]:
+    """The time expressions in ``text`` (left to right, longest match first, not overlapping)."""
+    rules = grammar()
+    out: list[Expr] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        if pos > 0 and text[pos - 1].isalnum() and text[pos].isalnum():
+            pos += 1
+            continue
+        best = None
+        for kind, rx in rules:
+            m = rx.match(text, pos)
+            if m and m.end() > pos and (best is None or m.end() > best[1].end()):
+                best = (kind, m)
+        if best is None:
+            pos += 1
+            continue
+        kind, m = best
+        gd = {k: v for k, v in m.groupdict().items() if v is not None}
+        if kind == "month_rel_year":   # "October of next year": the month and the year, as MEANTIME does
+            ms, me = m.span("month")
+            ys = m.start("yrel")
+            out.append(Expr(ms, me, text[ms:me], "month", {"month": gd["month"], "yrel": gd["yrel"].lower()}))
+            out.append(Expr(ys, m.end(), text[ys:m.end()], "rel_unit", {"rel": gd["yrel"], "unit": "year"}))
+        else:
+            e = Expr(m.start(), m.end(), m.group(0), kind, gd)
+            if _valid(e):
+                out.append(e)
+        pos = m.end()
+    return out
+
+
+def _valid(e: Expr) -> bool:
+    f = e.f
+    if e.kind == "date":
+        d = _day(f["day"])
+        return d is not None and 1 <= d <= 31
+    if e.kind in ("ago", "shift"):
+        return _num(f["num"]) is not None and f["unit"].lower() not in ("night", "evening", "morning", "afternoon")
+    return True
+
+
+# ------------------------------------------------------------------ resolution
+
+def _pick_year(month: int, day: int | None, pub: dt.date, tense: str | None) -> int:
+    """The year of a month (and day) written without one, from publication and tense."""
+    def when(y):
+        try:
+            return dt.date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
+        except ValueError:
+            return None
+    here = when(pub.year)
+    if here is None:
+        return pub.year
+    ref = pub if day else pub.replace(day=1)
+    slack = dt.timedelta(days=14 if day else 31)
+    if tense == PAST:
+        return pub.year if here <= ref + slack else pub.year - 1
+    if tense == FUTURE:
+        return pub.year if here >= ref - slack else pub.year + 1
+    # no tense: the nearest, with news' bias to the past (a future date must be much nearer)
+    if here <= ref:
+        ahead = when(pub.year + 1)
+        return pub.year + 1 if ahead and (ahead - ref).days * 3 < (ref - here).days else pub.year
+    behind = when(pub.year - 1)
+    return pub.year - 1 if behind and (ref - behind).days <= 3 * (here - ref).days else pub.year
+
+
+def _unit_offset(rel: str) -> int:
+    lx = lexicon()
+    if rel in lx["relative_last"]:
+        return -1
+    if rel in lx["relative_next"]:
+        return 1
+    return 0
+
+
+def resolve(e: Expr, published: dt.date | None, tense: str | None = None,
+            anchor: TV | None = None) -> tuple[str | None, str]:
+    """(value, anchor kind) of an expression; anchor kind is absolute | publication | text."""
+    tv, kind = _resolve(e, published, tense, anchor)
+    return (tv.iso() if tv else None), kind
+
+
+def _resolve(e: Expr, pub: dt.date | None, tense: str | None, anchor: TV | None) -> tuple[TV | None, str]:
+    f = e.f
+    k = e.kind
+    pub_tv = day_tv(pub) if pub else None
+    if k == "iso":
+        try:
+            return day_tv(dt.date(int(f["year"]), int(f["mo"]), int(f["day"]))), "absolute"
+        except ValueError:
+            return None, "absolute"
+    if k == "slash":
+        a, b, y = int(f["a"]), int(f["b"]), f["y"]
+        year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) <= ((pub.year % 100 + 5) if pub else 50) else 1900 + int(y))
+        mo, d = (a, b) if a <= 12 else (b, a)
+        try:
+            return day_tv(dt.date(year, mo, d)), "absolute"
+        except ValueError:
+            return None, "absolute"
+    if k == "date":
+        mo, d = _month(f["month"]), _day(f["day"])
+        if "year" in f:
+            try:
+                return day_tv(dt.date(int(f["year"]), mo, d)), "absolute"
+            except ValueError:
+                return None, "absolute"
+        if pub is None:
+            return (TV(None, mo, d) if d <= calendar.monthrange(2000, mo)[1] else None), "absolute"
+        y = _pick_year(mo, d, pub, tense)
+        try:
+            return day_tv(dt.date(y, mo, d)), "publication"
+        except ValueError:
+            return None, "publication"
+    if k == "month_year":
+        return TV(int(f["year"]), _month(f["month"])), "absolute"
+    if k == "month":
+        mo = _month(f["month"])
+        if f.get("yrel"):
+            if pub is None:
+                return TV(None, mo), "publication"
+            return TV(pub.year + {"next": 1, "last": -1}.get(f["yrel"], 0), mo), "publication"
+        if pub is None:
+            return TV(None, mo), "absolute"
+        return TV(_pick_year(mo, None, pub, tense), mo), "publication"
+    if k == "month_rel":
+        mo = _month(f["month"])
+        if pub is None:
+            return TV(None, mo), "publication"
+        rel = _clean_rel(f["rel"])
+        if rel in ("last", "this past", "the past"):
+            y = pub.year if mo < pub.month else pub.year - 1
+        elif rel in ("next", "this coming"):
+            y = pub.year if mo > pub.month else pub.year + 1
+        else:
+            y = pub.year
+        return TV(y, mo), "publication"
+    if k == "year":
+        y = int(f["year"])
+        if _clean_rel(f.get("mod")) in ("mid", "mid-", "the middle of"):
+            return TV(y, 6), "absolute"   # TIMEX convention: mid-2011 → 2011-06
+        return TV(y), "absolute"
+    if k == "yy":
+        yy = int(f["yy"])
+        cut = (pub.year % 100 + 1) if pub else 30
+        return TV(2000 + yy if yy <= cut else 1900 + yy), "absolute"
+    if k == "dayword":
+        if pub is None:
+            return None, "publication"
+        off = _dayword_offset(f["dayword"])
+        return day_tv(pub + dt.timedelta(days=off)), "publication"
+    if k == "weekday":
+        if pub is None:
+            return None, "publication"
+        wd = lexicon()["weekdays"][f["wd"].lower().rstrip(".")]
+        rel = _clean_rel(f.get("rel"))
+        delta_back = (pub.weekday() - wd) % 7       # days back to the most recent such day (0 = today)
+        delta_fwd = (wd - pub.weekday()) % 7
+        if rel in ("last", "this past", "the past", "past"):
+            d = pub - dt.timedelta(days=delta_back or 7)
+        elif rel in ("next", "this coming", "the coming", "coming"):
+            d = pub + dt.timedelta(days=delta_fwd or 7)
+        elif rel == "this":
+            d = pub + dt.timedelta(days=wd - pub.weekday())
+        elif tense == FUTURE:
+            d = pub + dt.timedelta(days=delta_fwd)
+        else:
+            d = pub - dt.timedelta(days=delta_back)
+        return day_tv(d), "publication"
+    if k == "rel_unit":
+        if pub is None:
+            return None, "publication"
+        rel = _clean_rel(f["rel"])
+        unit = f["unit"].lower()
+        off = _unit_offset(rel)
+        if rel == "the last" and unit != "year":
+            return None, "publication"   # "the last week" is a duration
+        if unit == "weekend":
+            base = pub
+            if off == 0 and tense == PAST and pub.weekday() < 5:
+                off = -1                     # "this weekend" said of a past one, on a weekday
+            elif off == -1 and pub.weekday() >= 5:
+                off = -1
+            return week_tv(base + dt.timedelta(weeks=off), weekend=True), "publication"
+        return shift(pub_tv, unit, off) if unit != "day" else None, "publication"
+    if k == "the_year":
+        return (TV(pub.year) if pub else None), "publication"
+    if k == "ago":
+        if pub is None:
+            return None, "publication"
+        n, unit = _num(f["num"]), lexicon()["units"][f["unit"].lower()]
+        if unit in ("week", "fortnight"):
+            return day_tv(pub - dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))), "publication"
+        if unit == "weekend":
+            return None, "publication"
+        return shift(pub_tv, unit, -n), "publication"
+    if k in ("shift", "anaphor", "the_day"):
+        base, how = (anchor, "text") if anchor is not None else (pub_tv, "publication")
+        if base is None:
+            return None, how
+        if k == "the_day":
+            return (base if base.precision == "day" else None), how
+        unit = lexicon()["units"].get(f["unit"].lower(), f["unit"].lower())
+        if k == "shift":
+            n = _num(f["num"])
+            sign = 1 if f["dir"].lower() in lexicon()["after_words"] else -1
+        else:
+            if "which" in f:
+                which = _clean_rel(f["which"])
+                lx = lexicon()
+                sign = 1 if which in lx["anaphor_next"] else -1 if which in lx["anaphor_prev"] else 0
+            else:
+                sign = 1 if f["dir"].lower() in ("after", "later") else -1
+            n = 1
+        if unit in ("week", "fortnight", "weekend") and base.precision in ("week", "weekend"):
+            d = base.as_date()
+            if d is None or base.year is None:
+                return None, how
+            return week_tv(d + dt.timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1)),
+                           weekend=unit == "weekend"), how
+        if unit in ("week", "fortnight") and k == "shift":
+            if base.precision != "day":
+                return None, how
+            d = base.as_date()
+            return day_tv(d + dt.timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1)),
+                          base.year is not None), how
+        return shift(base, unit, sign * n), how
+    return None, "publication"
+
+
+def _dayword_offset(word: str) -> int:
+    w = re.sub(r"['’]s$", "", _clean_rel(word))
+    return lexicon()["day_words"].get(w, 0)
+
+
+# ------------------------------------------------------------------ one call
+
+def to_date(published) -> dt.date | None:
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def resolve_time(text: str, published=None, tense: str | None = None, anchor: str | None = None) -> str | None:
+    """The contract value of one time expression ``text`` (``"last Tuesday"``, ``"Dec. 4"``).
+
+    ``published``: ISO date string or ``datetime.date`` (None: unknown, X digits or null);
+    ``tense``: ``"past"`` | ``"future"`` | None, the tense of the clause it sits in;
+    ``anchor``: the value of the date it is relative to (``"the day before"``), if not publication.
+    Returns None when the text names no date this module can value.
+    """
+    exprs = [e for e in scan(text or "")]
+    if not exprs:
+        return None
+    e = max(exprs, key=lambda x: x.end - x.start)
+    value, _ = resolve(e, to_date(published), tense, parse_value(anchor) if anchor else None)
+    return value
+
+
+def iter_values(text: str, published=None, tense: str | None = None) -> Iterator[tuple[Expr, str | None]]:
+    """Every expression in ``text`` with its value (each against publication)."""
+    pub = to_date(published)
+    for e in scan(text or ""):
+        yield e, resolve(e, pub, tense, None)[0]
