@@ -148,7 +148,8 @@ FILLER = [
 
 def _person(p):
     first, last, title, iso, adj, cap = p
-    return {"full": f"{title} {first} {last}", "last": last, "iso": iso, "adj": adj, "cap": cap,
+    return {"full": f"{title} {first} {last}", "name": f"{first} {last}", "title": title,
+            "last": last, "iso": iso, "adj": adj, "cap": cap,
             "country": COUNTRY.get(iso, iso)}
 
 
@@ -185,7 +186,10 @@ def report(i: int, rng: random.Random, start: dt.date = dt.date(2025, 1, 1)) -> 
     doc_id = f"syn-{i:06d}"
     return {"id": doc_id, "title": title, "text": text, "published": published.isoformat(),
             "url": f"https://{host}/{published:%Y/%m/%d}/{slug}-{i}", "source": outlet,
-            "_event": etype}
+            "_event": etype,
+            "_facts": {"type": etype, "date": event_day.isoformat(), "a": a, "b": b,
+                       "venue": f["venue"], "place": f["place"], "org": f["org"],
+                       "topic": f["topic"], "outlet": outlet}}
 
 
 def generate(n: int, seed: int = 7) -> Iterator[dict]:
