@@ -237,6 +237,8 @@ class TimelineItem(_Record):
     statements: list[str] = field(default_factory=list)  # claim or statement ids
     reports: list[dict[str, Any]] = field(default_factory=list)  # {"doc","event","evidence","source"}
     planned_by: list[str] = field(default_factory=list)  # timeline ids of plans this fulfils
+    # reports of one event that disagree (place, participants): {"kind","this","other","evidence"}
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass

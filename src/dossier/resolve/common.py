@@ -1,0 +1,183 @@
+"""Helpers shared by the cross-document resolvers: data files, name functions, dates, copies.
+
+Name functions come from ``dossier.nlp.names`` when it is importable; a small fallback
+(accent/case normalisation, a few romanisation alternations) keeps resolution working
+without it.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..records import Extraction
+
+
+@functools.lru_cache(maxsize=None)
+def load_data(name: str) -> dict[str, Any]:
+    """A JSON data file from ``dossier/data/resolve``."""
+    path = Path(__file__).resolve().parent.parent / "data" / "resolve" / name
+    return json.loads(path.read_text("utf-8"))
+
+
+def thresholds(section: str) -> dict[str, Any]:
+    return load_data("thresholds.json")[section]
+
+
+def lexicon() -> dict[str, Any]:
+    return load_data("lexicon.json")
+
+
+# ------------------------------------------------------------------ names
+
+def _fallback_normalize(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name or "")
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.casefold().replace("\u2019", "'").replace("\u2018", "'")
+    s = re.sub(r"[^\w' ]+", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"^the ", "", s)
+    return re.sub(r"'s?$", "", s)
+
+
+_FB_RULES = [(re.compile(a), b) for a, b in [
+    (r"skyy$|skiy$|skyi$|skii$|sky$|ski$", "ski"), (r"ck", "k"), (r"w", "v"), (r"kh", "h"),
+    (r"iy|yi|yy|ij", "i"), (r"y", "i"), (r"(.)\1+", r"\1")]]
+
+
+def _fallback_word_key(w: str) -> str:
+    w = re.sub(r"[^a-z]", "", _fallback_normalize(w))
+    for pat, rep in _FB_RULES:
+        w = pat.sub(rep, w)
+    return w
+
+
+def _fallback_tokens(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-]+", _fallback_normalize(name))
+            if w and w.strip(".") not in {"mr", "mrs", "ms", "dr", "jr", "sr"}]
+
+
+def _fallback_name_key(name: str) -> str:
+    return " ".join(k for k in (_fallback_word_key(w) for w in _fallback_tokens(name)) if k)
+
+
+def _fallback_word_variant(a: str, b: str) -> bool:
+    return bool(_fallback_word_key(a)) and _fallback_word_key(a) == _fallback_word_key(b)
+
+
+def _fallback_person_parts(name: str) -> tuple[list[str], str]:
+    ts = _fallback_tokens(name)
+    return (ts[:-1], ts[-1]) if ts else ([], "")
+
+
+try:  # the shared name functions (in-document resolution uses the same ones)
+    from ..nlp.names import name_key, normalize, person_parts, tokens, word_variant  # type: ignore
+except ImportError:  # pragma: no cover - exercised only without the nlp package
+    normalize, name_key, tokens = _fallback_normalize, _fallback_name_key, _fallback_tokens
+    word_variant, person_parts = _fallback_word_variant, _fallback_person_parts
+
+
+def given_compatible(ga: list[str], gb: list[str]) -> bool:
+    """First names that can be one person's: equal or variant spellings, or an initial."""
+    if not ga or not gb:
+        return True
+    x, y = ga[0].strip("."), gb[0].strip(".")
+    if not x or not y:
+        return True
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    if word_variant(x, y):
+        return True
+    # a short form of the same name (Steve / Steven, Alex / Alexander)
+    short, long_ = sorted((x, y), key=len)
+    return len(short) >= 3 and long_.startswith(short)
+
+
+# ------------------------------------------------------------------ dates
+
+_DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4}|XXXX)-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+def fill_year(value: str | None, published: str | None) -> str | None:
+    """``XXXX-11-27`` with the year of publication (the usual reading in news)."""
+    if value and value.startswith("XXXX") and published and re.match(r"^\d{4}", published):
+        return published[:4] + value[4:]
+    return value
+
+
+def precision(value: str | None) -> int:
+    """3 day, 2 week, 1 month, 0 year, -1 none/unknown."""
+    if not value or "X" in value:
+        return -1
+    if _DAY.match(value):
+        return 3
+    if _WEEK.match(value):
+        return 2
+    if _MONTH.match(value):
+        return 1
+    if _YEAR.match(value):
+        return 0
+    return -1
+
+
+def _week_of(day: str) -> str | None:
+    import datetime as _dt
+    try:
+        d = _dt.date.fromisoformat(day)
+    except ValueError:
+        return None
+    y, w, wd = d.isocalendar()
+    return f"{y}-W{w:02d}" + ("-WE" if wd >= 6 else "")
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Null is compatible with anything; a month with a day in it; a week with its days."""
+    if not a or not b or a == b:
+        return True
+    pa, pb = precision(a), precision(b)
+    if pa < 0 or pb < 0:
+        return True
+    if pa < pb:
+        a, b, pa, pb = b, a, pb, pa
+    # now a is at least as precise as b
+    if pb == 0:
+        return a[:4] == b
+    if pb == 1:
+        return True if pa == 2 else a[:7] == b
+    if pb == 2:
+        if pa == 3:
+            w = _week_of(a) or ""
+            return w == b or w.split("-WE")[0] == b.split("-WE")[0]
+        return a.split("-WE")[0] == b.split("-WE")[0]
+    return a == b
+
+
+# ------------------------------------------------------------------ documents
+
+def original_of(doc_id: str, copy_of: dict[str, str | None]) -> str:
+    """Follow ``copy_of`` links to the original report."""
+    seen = set()
+    while copy_of.get(doc_id) and doc_id not in seen:
+        seen.add(doc_id)
+        doc_id = copy_of[doc_id]  # type: ignore[assignment]
+    return doc_id
+
+
+def independent_count(docs: Iterable[str], copy_of: dict[str, str | None]) -> int:
+    return len({original_of(d, copy_of) for d in docs})
+
+
+def span_text(ex: Extraction, span: dict[str, int] | None) -> str:
+    """The text of a span, from the document text or from a slimmed document's snippets."""
+    if not span or "start" not in span:
+        return ""
+    a, b = span["start"], span.get("end", span["start"])
+    if ex.doc.text:
+        return ex.doc.text[a:b]
+    return (ex.doc.meta.get("snippets") or {}).get(f"{a}:{b}", "")

@@ -1,0 +1,440 @@
+"""Entities across documents: document entities → canonical entities.
+
+Steps (union-find over document entities, "members"):
+1. same normalised / transliteration key of a full name (any class), or of a place/org
+   short form (``US`` = ``United States``), or an acronym of an organisation's full name;
+2. people: full names with a variant surname and compatible first names (variant
+   spelling, initial, short form) — unless the two appear as different people in one
+   report;
+3. people: a different first name on a distinctive surname that the rest of the corpus
+   gives to one person only, with agreeing roles and country and fewer reports, joins that
+   person and is flagged in ``conflicts`` (neither silently merged nor split);
+4. surname-only mentions attach to the one person with that surname (or a dominant one);
+5. a name typed differently in a minority of reports (ORG for a person) joins the majority.
+
+Canonical name = the most frequent full name; id = ``stable_id("ent", type, key)``.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..ids import stable_id
+from ..records import CanonicalEntity, Extraction
+from .common import (given_compatible, independent_count, lexicon, name_key, normalize,
+                     person_parts, thresholds, tokens, word_variant)
+
+PLACE = {"GPE", "LOC"}
+
+
+def type_class(t: str) -> str:
+    return "PLACE" if t in PLACE else t
+
+
+@dataclass
+class Member:
+    """One document entity, compact (no mentions)."""
+
+    doc: str
+    eid: str
+    type: str
+    name: str
+    names: list[str]
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    published: str | None = None
+    source: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class _UF:
+    def __init__(self, n: int):
+        self.p = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.p[i] != i:
+            self.p[i] = self.p[self.p[i]]
+            i = self.p[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.p[max(a, b)] = min(a, b)
+
+
+def members_of(extractions: Iterable[Extraction]) -> tuple[list[Member], dict[str, str | None]]:
+    members: list[Member] = []
+    copy_of: dict[str, str | None] = {}
+    for ex in extractions:
+        d = ex.doc
+        copy_of[d.id] = d.copy_of
+        for e in ex.entities:
+            names = [n for n in dict.fromkeys([e.name, *e.aliases]) if n and normalize(n)]
+            if not names:
+                continue
+            members.append(Member(d.id, e.id, e.type, e.name, names, list(e.roles), e.country,
+                                  d.published, d.source, e.lat, e.lon))
+    return members, copy_of
+
+
+def _place_key(n: str) -> str:
+    alias = lexicon()["place_aliases"]
+    k = normalize(n)
+    return name_key(alias.get(k, k))
+
+
+def _is_full(m_name: str) -> bool:
+    return len(tokens(m_name)) >= 2
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w]
+    skip = {"of", "and", "for", "the", "on", "in", "de", "&"}
+    return "".join(w[0] for w in words if w.lower() not in skip and w[:1].isalpha()).upper()
+
+
+def _role_words(roles: Iterable[str]) -> set[str]:
+    stop = set(lexicon()["role_stopwords"]) | set(lexicon()["former_words"])
+    out = set()
+    for r in roles:
+        out |= {w for w in normalize(r).split() if w not in stop}
+    return out
+
+
+def _distinctive(surname: str) -> bool:
+    try:
+        from wordfreq import zipf_frequency
+        z = max(zipf_frequency(w, "en") for w in surname.split()) if surname else 9.0
+    except Exception:  # noqa: BLE001 - wordfreq missing or its data unreadable
+        z = 0.0 if len(surname) >= 6 else 9.0
+    return z < thresholds("entities")["distinctive_surname_max_zipf"]
+
+
+def resolve_entities(extractions: Iterable[Extraction]
+                     ) -> tuple[list[CanonicalEntity], dict[tuple[str, str], str]]:
+    """Canonical entities across documents and the map (doc id, entity id) → canonical id."""
+    members, copy_of = members_of(extractions)
+    return resolve_members(members, copy_of)
+
+
+def resolve_members(members: list[Member], copy_of: dict[str, str | None]
+                    ) -> tuple[list[CanonicalEntity], dict[tuple[str, str], str]]:
+    th = thresholds("entities")
+    n = len(members)
+    uf = _UF(n)
+
+    # 1. shared keys within a class
+    by_key: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(members):
+        cls = type_class(m.type)
+        for nm in m.names:
+            if cls == "PERSON":
+                if not _is_full(nm):
+                    continue
+                k = name_key(nm)
+            elif cls in ("PLACE", "ORG"):
+                k = _place_key(nm)
+            else:
+                k = name_key(nm)
+            if not k:
+                continue
+            key = (cls, k)
+            if key in by_key:
+                uf.union(by_key[key], i)
+            else:
+                by_key[key] = i
+    # acronyms of organisations / places (NSDC = National Security and Defense Council)
+    acr_min, acr_max = th["acronym_min_len"], th["acronym_max_len"]
+    long_by_acr: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, m in enumerate(members):
+        cls = type_class(m.type)
+        if cls in ("ORG", "PLACE"):
+            for nm in m.names:
+                if len(nm.split()) >= 2:
+                    a = _acronym(nm)
+                    if acr_min <= len(a) <= acr_max:
+                        long_by_acr[(cls, a)].add(uf.find(i))
+    for i, m in enumerate(members):
+        cls = type_class(m.type)
+        for nm in m.names:
+            s = nm.replace(".", "").strip()
+            if s.isupper() and acr_min <= len(s) <= acr_max and " " not in s:
+                roots = {uf.find(r) for r in long_by_acr.get((cls, s), set())}
+                if len(roots) == 1:
+                    uf.union(i, roots.pop())
+
+    def clusters() -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(n):
+            out[uf.find(i)].append(i)
+        return out
+
+    def docs_of(root_members: list[int]) -> set[str]:
+        return {members[i].doc for i in root_members}
+
+    def cooccur(a: list[int], b: list[int]) -> bool:
+        """Both clusters hold different entities of one document: different referents."""
+        da = {(members[i].doc, members[i].eid) for i in a}
+        db = {(members[i].doc, members[i].eid) for i in b}
+        docs_a = {d for d, _ in da}
+        return any(d in docs_a and (d, e) not in da for d, e in db)
+
+    # 2. people: variant surname + compatible first names
+    conflicts: dict[int, list[dict]] = defaultdict(list)
+
+    def person_index():
+        cl = clusters()
+        full: dict[int, list[tuple[list[str], str]]] = {}
+        for root, ms in cl.items():
+            if type_class(members[ms[0]].type) != "PERSON":
+                continue
+            parts = [person_parts(nm) for i in ms for nm in members[i].names if _is_full(nm)]
+            if parts:
+                full[root] = parts
+        return cl, full
+
+    cl, full = person_index()
+    roots = sorted(full)
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for r in roots:
+        for _, sur in full[r]:
+            k = name_key(sur)
+            if k and r not in by_surname[k]:
+                by_surname[k].append(r)
+    surname_keys = list(by_surname)
+
+    def candidates(r: int) -> set[int]:
+        out = set()
+        for _, sur in full[r]:
+            k = name_key(sur)
+            for k2 in surname_keys:
+                if k2 == k or (k2[:1] == k[:1] and word_variant(k2, k)):
+                    out.update(by_surname[k2])
+        out.discard(r)
+        return out
+
+    for r in roots:
+        for o in sorted(candidates(r)):
+            ra, rb = uf.find(r), uf.find(o)
+            if ra == rb:
+                continue
+            ok = any(given_compatible(ga, gb) and (sa == sb or word_variant(sa, sb))
+                     for ga, sa in full[r] for gb, sb in full[o])
+            if ok and not cooccur(cl[r], cl[o]):
+                uf.union(ra, rb)
+
+    # 3. conflicting first name on a distinctive surname
+    cl, full = person_index()
+    groups: dict[str, list[int]] = defaultdict(list)
+    for r, parts in full.items():
+        sur = Counter(name_key(s) for _, s in parts).most_common(1)[0][0]
+        groups[sur].append(r)
+    # also group variant surnames together
+    keys = sorted(groups)
+    merged_keys: dict[str, str] = {k: k for k in keys}
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if merged_keys[b] == b and a[:1] == b[:1] and word_variant(a, b):
+                merged_keys[b] = merged_keys[a]
+    sur_groups: dict[str, list[int]] = defaultdict(list)
+    for k, rs in groups.items():
+        sur_groups[merged_keys[k]].extend(rs)
+    for sur, rs in sur_groups.items():
+        if len(rs) < 2 or not _distinctive(sur):
+            continue
+        reports = {r: independent_count(docs_of(cl[r]), copy_of) for r in rs}
+        ordered = sorted(rs, key=lambda r: (-reports[r], r))
+        main = ordered[0]
+        substantial = [r for r in rs if reports[r] >= th["conflict_min_majority_reports"]]
+        if substantial != [main]:
+            continue
+        for o in ordered[1:]:
+            if reports[o] > th["conflict_max_minority_reports"]:
+                continue
+            if cooccur(cl[main], cl[o]):
+                continue
+            c_main = {members[i].country for i in cl[main] if members[i].country}
+            c_o = {members[i].country for i in cl[o] if members[i].country}
+            if c_main and c_o and not (c_main & c_o):
+                continue
+            r_main = _role_words(r for i in cl[main] for r in members[i].roles)
+            r_o = _role_words(r for i in cl[o] for r in members[i].roles)
+            if r_main and r_o and not (r_main & r_o):
+                continue
+            main_names = [members[i].name for i in cl[main] if _is_full(members[i].name)]
+            main_name = Counter(main_names).most_common(1)[0][0] if main_names else ""
+            for i in cl[o]:
+                for nm in members[i].names:
+                    if _is_full(nm):
+                        conflicts[main].append({
+                            "name": nm, "doc": members[i].doc, "source": members[i].source,
+                            "reason": f"first name differs from {main_name!r}: the corpus has one "
+                                      f"person with this surname, and roles/country agree"})
+            uf.union(main, o)
+            # keep conflict records at the new root
+            root = uf.find(main)
+            if root != main:
+                conflicts[root].extend(conflicts.pop(main))
+            main = root
+
+    # 4. surname-only people attach to the person with that surname: the one named in the
+    #    same report, else the one the corpus names (or names far more often than any other)
+    cl, full = person_index()
+    dom = th["surname_attach_dominance"]
+    sur_to_roots: dict[str, list[int]] = defaultdict(list)
+    for r, parts in full.items():
+        for k in {name_key(s) for _, s in parts}:
+            sur_to_roots[k].append(r)
+    root_docs = {r: docs_of(cl[r]) for r in full}
+    root_reports = {r: independent_count(root_docs[r], copy_of) for r in full}
+    leftovers: dict[str, list[int]] = defaultdict(list)
+    for root, ms in list(cl.items()):
+        if root in full or type_class(members[ms[0]].type) != "PERSON":
+            continue
+        for i in ms:
+            ks = {name_key(nm) for nm in members[i].names}
+            cands: set[int] = set()
+            for k in ks:
+                for k2, rs in sur_to_roots.items():
+                    if k2 == k or (k and k2[:1] == k[:1] and word_variant(k2, k)):
+                        cands.update(rs)
+            local = [c for c in cands if members[i].doc in root_docs[c]]
+            target = None
+            if len(local) == 1:
+                target = local[0]
+            elif not local and cands:
+                ranked = sorted(cands, key=lambda c: (-root_reports[c], c))
+                if len(ranked) == 1 or root_reports[ranked[0]] >= dom * root_reports[ranked[1]]:
+                    target = ranked[0]
+            if target is not None:
+                uf.union(target, i)
+            else:
+                leftovers[min(ks)].append(i)
+    for k, idx in leftovers.items():
+        for i in idx[1:]:
+            uf.union(idx[0], i)
+    for k in list(conflicts):
+        if uf.find(k) != k:
+            conflicts[uf.find(k)].extend(conflicts.pop(k))
+
+    # 5. the same name typed differently in a minority of reports joins the majority
+    cl = clusters()
+    key_roots: dict[str, set[int]] = defaultdict(set)
+    for root, ms in cl.items():
+        if type_class(members[ms[0]].type) in ("NORP", "OTHER"):
+            continue
+        person = type_class(members[ms[0]].type) == "PERSON"
+        for i in ms:
+            for nm in members[i].names:
+                for k in {name_key(nm), name_key(person_parts(nm)[1]) if person else ""}:
+                    if k:
+                        key_roots[k].add(root)
+
+    def keys_of(ms: list[int], person: bool) -> set[str]:
+        ks = {name_key(nm) for i in ms for nm in members[i].names}
+        if person:
+            ks |= {name_key(person_parts(nm)[1]) for i in ms for nm in members[i].names}
+        return ks
+
+    for k, rs in sorted(key_roots.items()):
+        rs = {uf.find(r) for r in rs}
+        if len(rs) < 2 or len({type_class(members[r].type) for r in rs}) < 2:
+            continue
+        cur = clusters()
+        big = max(rs, key=lambda r: (len(docs_of(cur[r])), -r))
+        big_cls = type_class(members[big].type)
+        big_keys = keys_of(cur[big], big_cls == "PERSON")
+        for r in sorted(rs - {big}):
+            ms = cur[r]
+            if type_class(members[ms[0]].type) == big_cls:
+                continue
+            own = keys_of(ms, False)
+            if own <= big_keys and 2 * len(docs_of(ms)) <= len(docs_of(cur[big])):
+                uf.union(big, r)
+        for kk in list(conflicts):
+            if uf.find(kk) != kk:
+                conflicts[uf.find(kk)].extend(conflicts.pop(kk))
+
+    return _canonicalise(members, uf, conflicts, copy_of)
+
+
+def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict]],
+                  copy_of: dict[str, str | None]):
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(members)):
+        groups[uf.find(i)].append(i)
+    out: list[CanonicalEntity] = []
+    mapping: dict[tuple[str, str], str] = {}
+    used_ids: set[str] = set()
+    former = set(lexicon()["former_words"])
+    for root in sorted(groups):
+        ms = [members[i] for i in groups[root]]
+        conf = conflicts.get(root, [])
+        conf_names = {normalize(c["name"]) for c in conf}
+        types = Counter(m.type for m in ms)
+        etype = types.most_common(1)[0][0]
+        if etype in PLACE and len(types) > 1:
+            etype = "GPE" if types["GPE"] >= types["LOC"] else "LOC"
+        good = [m.name for m in ms if normalize(m.name) not in conf_names]
+        full_names = [nm for nm in good if _is_full(nm)] if etype == "PERSON" else good
+        pool = full_names or good or [m.name for m in ms]
+        counts = Counter(pool)
+        name = sorted(counts, key=lambda x: (-counts[x], -len(x), x))[0]
+        aliases: list[str] = []
+        seen: set[str] = set()
+        for nm in [name, *(x for m in ms for x in m.names)]:
+            k = normalize(nm)
+            if k and k not in seen:
+                seen.add(k)
+                aliases.append(nm)
+        countries = Counter(m.country for m in ms if m.country)
+        country = countries.most_common(1)[0][0] if countries else None
+        roles, role_seen = [], set()
+        for m in sorted(ms, key=lambda m: (m.published or "", m.doc)):
+            for r in m.roles:
+                if (r, m.doc) not in role_seen:
+                    role_seen.add((r, m.doc))
+                    roles.append({"role": r, "date": m.published, "doc": m.doc})
+        conf = list(conf) + _role_conflicts(roles, former, copy_of)
+        docs = sorted({m.doc for m in ms})
+        cid = stable_id("ent", etype, name_key(name) or normalize(name))
+        if cid in used_ids:
+            cid = stable_id("ent", etype, name_key(name), ms[0].doc, ms[0].eid)
+        used_ids.add(cid)
+        lat = next((m.lat for m in ms if m.lat is not None), None)
+        lon = next((m.lon for m in ms if m.lon is not None), None)
+        out.append(CanonicalEntity(id=cid, name=name, type=etype, aliases=aliases, country=country,
+                                   documents=docs, roles=roles, conflicts=conf,
+                                   members=[{"doc": m.doc, "entity": m.eid} for m in ms],
+                                   lat=lat, lon=lon))
+        for m in ms:
+            mapping[(m.doc, m.eid)] = cid
+    out.sort(key=lambda e: (-len(e.documents), e.name))
+    return out, mapping
+
+
+def _role_conflicts(roles: list[dict], former: set[str], copy_of) -> list[dict]:
+    """An outlet calling a sitting office-holder "former X" while most reports say "X"."""
+    out = []
+    plain: dict[str, set[str]] = defaultdict(set)
+    formers: list[tuple[str, dict]] = []
+    for r in roles:
+        words = normalize(r["role"]).split()
+        if words and words[0] in former:
+            formers.append((" ".join(words[1:]), r))
+        else:
+            plain[" ".join(words)].add(r["doc"])
+    for core, r in formers:
+        holders = {d for k, ds in plain.items() if core and (k == core or k.endswith(" " + core))
+                   for d in ds}
+        former_docs = {x["doc"] for c, x in formers if c == core}
+        if holders and independent_count(holders, copy_of) > independent_count(former_docs, copy_of) \
+                and r["doc"] not in holders:
+            out.append({"name": r["role"], "doc": r["doc"], "kind": "name",
+                        "reason": f"called {r['role']!r} while {len(holders)} other report(s) "
+                                  f"give the office as current",
+                        "other_docs": sorted(holders)})
+    return out

@@ -1,0 +1,325 @@
+"""Timeline: reports of one real-world event across documents become one item.
+
+Each event report (a document's event, its participants mapped to canonical entities)
+joins the best compatible item: same type and status, compatible date (null fits any
+date, a month the days in it) and place, and shared participants — people and
+organisations weigh more than countries. A report whose participants only partly overlap
+an item's (both sides name others: the same envoys at Gaza talks) needs positive
+evidence, the same day or the same place. Background mentions without participants
+("the talks in Geneva") join by place and date. Planned items link to the occurred item
+that fulfils them (``planned_by``).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..ids import stable_id
+from ..records import Claim, Extraction, TimelineItem
+from .common import (dates_compatible, fill_year, independent_count, lexicon, precision,
+                     span_text)
+
+WEIGHT = {"PERSON": 3, "ORG": 2}
+
+
+@dataclass
+class Report:
+    doc: str
+    vid: str
+    type: str
+    status: str
+    mode: str | None
+    date: str | None
+    actors: list[str]
+    targets: list[str]
+    location: str | None
+    evidence: dict
+    text: str
+    published: str | None
+    source: str | None
+    trigger: str = ""
+
+    @property
+    def parts(self) -> set[str]:
+        return set(self.actors) | set(self.targets)
+
+
+@dataclass
+class _Item:
+    type: str
+    status: str
+    reports: list[Report] = field(default_factory=list)
+    parts: Counter = field(default_factory=Counter)
+    locs: Counter = field(default_factory=Counter)
+    dates: Counter = field(default_factory=Counter)
+
+    def add(self, r: Report) -> None:
+        self.reports.append(r)
+        self.parts.update(r.parts)
+        if r.location:
+            self.locs[r.location] += 1
+        if r.date:
+            self.dates[r.date] += 1
+
+
+class EntityInfo(dict):
+    """canonical id → {"name", "type", "country"} gathered from the documents."""
+
+
+def entity_info(extractions: Iterable[Extraction], entity_map: dict) -> EntityInfo:
+    info = EntityInfo()
+    names: dict[str, Counter] = defaultdict(Counter)
+    for ex in extractions:
+        for e in ex.entities:
+            cid = entity_map.get((ex.doc.id, e.id))
+            if not cid:
+                continue
+            names[cid][e.name] += 1
+            cur = info.setdefault(cid, {"name": e.name, "type": e.type, "country": e.country})
+            cur["country"] = cur["country"] or e.country
+    for cid, c in names.items():
+        info[cid]["name"] = c.most_common(1)[0][0]
+    return info
+
+
+def reports_of(extractions: Iterable[Extraction], entity_map: dict) -> list[Report]:
+    out = []
+    for ex in extractions:
+        d = ex.doc
+        for v in ex.events:
+            def cmap(ids):
+                return list(dict.fromkeys(entity_map[(d.id, i)] for i in ids
+                                          if (d.id, i) in entity_map))
+            loc = entity_map.get((d.id, v.location)) if v.location else None
+            out.append(Report(d.id, v.id, v.type, v.status or "occurred", v.mode,
+                              fill_year(v.date, d.published), cmap(v.actors), cmap(v.targets),
+                              loc, dict(v.evidence or {}), span_text(ex, v.evidence),
+                              d.published, d.source, v.trigger))
+    return out
+
+
+def _w(cid: str, info: EntityInfo) -> int:
+    return WEIGHT.get((info.get(cid) or {}).get("type", ""), 1)
+
+
+def _loc_relation(a: str | None, locs: Counter, info: EntityInfo) -> str:
+    """same | compatible | conflict | unknown."""
+    if not a or not locs:
+        return "unknown"
+    if a in locs:
+        return "same"
+    ca = (info.get(a) or {}).get("country")
+    if ca and any((info.get(b) or {}).get("country") == ca for b in locs):
+        return "compatible"  # a city and its country, or two places of one country
+    return "conflict"
+
+
+def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
+    """How well a report fits an item; None when it must not join."""
+    if r.type != it.type or r.status != it.status:
+        return None
+    if not all(dates_compatible(r.date, d) for d in it.dates):
+        return None
+    loc = _loc_relation(r.location, it.locs, info)
+    if loc == "conflict":
+        return None
+    same_day = bool(r.date) and precision(r.date) == 3 and r.date in it.dates
+    positive = same_day or loc == "same"
+    shared = r.parts & set(it.parts)
+    strong = {p for p in shared if _w(p, info) > 1}
+    weight = sum(_w(p, info) for p in shared)
+    if not r.parts or not it.parts:
+        # a background mention without participants: by place (and date)
+        if loc != "same":
+            return None
+        return 1.0 + (3 if same_day else 0)
+    if not shared:
+        return None
+    if not strong and not positive:
+        return None
+    only_r = {p for p in r.parts - set(it.parts) if _w(p, info) > 1}
+    only_it = {p for p in set(it.parts) - r.parts if _w(p, info) > 1}
+    if only_r and only_it and not positive:
+        return None
+    return weight + (3 if loc == "same" else 0) + (3 if same_day else 0) \
+        + (1 if r.date and it.dates else 0)
+
+
+def _order(r: Report):
+    return (-precision(r.date), r.location is None, -len(r.parts), r.published or "", r.doc, r.vid)
+
+
+def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
+    items: list[_Item] = []
+    by_type: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    for r in sorted(reports, key=_order):
+        best, best_s = None, None
+        for it in by_type[(r.type, r.status)]:
+            s = _score(r, it, info)
+            if s is not None and (best_s is None or s > best_s
+                                  or (s == best_s and len(it.reports) > len(best.reports))):
+                best, best_s = it, s
+        if best is None:
+            best = _Item(r.type, r.status)
+            items.append(best)
+            by_type[(r.type, r.status)].append(best)
+        best.add(r)
+    return items
+
+
+def _best_date(it: _Item, copy_of) -> str | None:
+    support: dict[str, set[str]] = defaultdict(set)
+    for r in it.reports:
+        if r.date and precision(r.date) >= 0:
+            support[r.date].add(r.doc)
+    if not support:
+        return None
+    top = max(precision(d) for d in support)
+    cands = [d for d in support if precision(d) == top]
+    return sorted(cands, key=lambda d: (-independent_count(support[d], copy_of), d))[0]
+
+
+def _short(cid: str, info: EntityInfo) -> str:
+    e = info.get(cid) or {}
+    name = e.get("name") or cid
+    if e.get("type") == "PERSON" and len(name.split()) >= 2:
+        return name.split()[-1]
+    return name
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def summary_of(type_: str, status: str, mode: str | None, actors: list[str], targets: list[str],
+               location: str | None, info: EntityInfo) -> str:
+    lex = lexicon()
+    verbs = lex["summary_verbs"].get(f"{type_}:{mode}") or lex["summary_verbs"].get(type_) or {}
+    a = [_short(x, info) for x in actors[:3]]
+    t = [_short(x, info) for x in targets[:3] if x not in actors]
+    where = f" in {(info.get(location) or {}).get('name', '')}" if location else ""
+    if a and t:
+        verb = verbs.get(status) or verbs.get("occurred") or type_.lower()
+        return f"{_join(a)} {verb} {_join(t)}{where}"
+    who = a or t
+    intr = lex["summary_intransitive"].get(type_, {})
+    if who and len(who) >= 2 and type_ == "CONSULT":
+        return f"{_join(who[:-1])} {verbs.get(status, 'met')} {who[-1]}{where}"
+    if who:
+        verb = intr.get(status) or verbs.get(status) or type_.lower()
+        return f"{_join(who)} {verb.replace(' with', '')}{where}".strip()
+    label = "Talks" if type_ == "CONSULT" else type_.capitalize()
+    return f"{label}{where}" if where else f"{label} ({status})"
+
+
+def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
+                   claims: list[Claim] | None = None) -> list[TimelineItem]:
+    """Timeline items across documents, oldest first (undated last)."""
+    extractions = list(extractions)
+    info = entity_info(extractions, entity_map)
+    copy_of = {ex.doc.id: ex.doc.copy_of for ex in extractions}
+    reports = reports_of(extractions, entity_map)
+    items = cluster_reports(reports, info)
+
+    # statements (claim ids) inside evidence sentences
+    stmt_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    if claims is not None:
+        for c in claims:
+            for rep in c.reports:
+                sp = rep.get("span") or {}
+                if "start" in sp:
+                    stmt_spans[rep["doc"]].append((sp["start"], sp.get("end", sp["start"]), c.id))
+    else:
+        for ex in extractions:
+            for s in ex.statements:
+                sp = s.content_span or {}
+                if "start" in sp:
+                    stmt_spans[ex.doc.id].append((sp["start"], sp.get("end", sp["start"]),
+                                                  f"{ex.doc.id}:{s.id}"))
+    copies: dict[str, list[str]] = defaultdict(list)
+    for d, orig in copy_of.items():
+        if orig:
+            copies[orig].append(d)
+
+    out: list[TimelineItem] = []
+    used: set[str] = set()
+    for it in items:
+        date = _best_date(it, copy_of)
+        act = Counter(a for r in it.reports for a in r.actors)
+        tgt = Counter(t for r in it.reports for t in r.targets)
+        actors = [a for a, _ in act.most_common()]
+        targets = [t for t, _ in tgt.most_common() if t not in act or tgt[t] > act[t]]
+        actors = [a for a in actors if a not in targets]
+        parts = list(dict.fromkeys([*actors, *targets, *(p for p, _ in it.parts.most_common())]))
+        loc = it.locs.most_common(1)[0][0] if it.locs else None
+        modes = Counter(r.mode for r in it.reports if r.mode)
+        mode = modes.most_common(1)[0][0] if modes else None
+        docs = list(dict.fromkeys(r.doc for r in it.reports))
+        for d in list(docs):
+            for c in copies.get(d, []):
+                if c not in docs:
+                    docs.append(c)
+        docs.sort()
+        stmts: list[str] = []
+        for r in it.reports:
+            ev = r.evidence or {}
+            if "start" not in ev:
+                continue
+            for a, b, sid in stmt_spans.get(r.doc, []):
+                if a < ev.get("end", ev["start"]) and b > ev["start"] and sid not in stmts:
+                    stmts.append(sid)
+        iid = stable_id("evt", it.type, it.status, date, sorted(parts), loc)
+        if iid in used:
+            iid = stable_id("evt", it.type, it.status, date, sorted(parts), loc,
+                            it.reports[0].doc, it.reports[0].vid)
+        used.add(iid)
+        out.append(TimelineItem(
+            id=iid, date=date, type=it.type, mode=mode, status=it.status,
+            summary=summary_of(it.type, it.status, mode, actors, targets, loc, info),
+            participants=[(info.get(p) or {}).get("name", p) for p in parts],
+            participant_ids=parts,
+            location=(info.get(loc) or {}).get("name") if loc else None,
+            documents=docs, independent_reports=independent_count(docs, copy_of),
+            statements=stmts,
+            reports=[{"doc": r.doc, "event": r.vid, "evidence": r.text, "source": r.source,
+                      "date": r.date, "published": r.published} for r in it.reports]))
+    _link_plans(out, info)
+    out.sort(key=timeline_sort_key)
+    return out
+
+
+def timeline_sort_key(t: TimelineItem):
+    return (t.date is None, t.date or "", t.type, t.summary, t.id)
+
+
+def _first_published(t: TimelineItem) -> str:
+    return min((r.get("published") or "9999") for r in t.reports) if t.reports else "9999"
+
+
+def _link_plans(items: list[TimelineItem], info: EntityInfo) -> None:
+    """An occurred item fulfils a planned one: same type, shared people, place and date fit."""
+    occurred = [t for t in items if t.status == "occurred"]
+    for p in items:
+        if p.status != "planned":
+            continue
+        best, best_s = None, 0
+        for o in occurred:
+            if o.type != p.type or not dates_compatible(p.date, o.date):
+                continue
+            if p.location and o.location and p.location != o.location:
+                continue
+            shared = set(p.participant_ids) & set(o.participant_ids)
+            s = sum(_w(x, info) for x in shared)
+            if not any(_w(x, info) > 1 for x in shared):
+                continue
+            if _first_published(o) < _first_published(p) and not (o.date and p.date and o.date >= p.date):
+                continue
+            s += 3 if (p.date and p.date == o.date) else 0
+            s += 2 if (p.location and p.location == o.location) else 0
+            if s > best_s:
+                best, best_s = o, s
+        if best is not None and p.id not in best.planned_by:
+            best.planned_by.append(p.id)

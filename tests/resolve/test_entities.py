@@ -1,0 +1,100 @@
+"""Cross-document entity resolution on hand-built extractions."""
+from resolve_helpers import ent, ex
+
+from dossier.resolve import resolve_entities
+
+
+def _by_alias(ents, name):
+    return [e for e in ents if name in e.aliases]
+
+
+def test_variants_across_outlets_are_one_entity():
+    exs = [ex("a", [ent("e1", "Volodymyr Zelenskyy", aliases=["Volodymyr Zelenskyy", "Zelenskyy"])]),
+           ex("b", [ent("e1", "Zelensky")]),
+           ex("c", [ent("e1", "Volodymyr Zelenskiy", aliases=["Volodymyr Zelenskiy", "Zelenskiy"])])]
+    ents, mapping = resolve_entities(exs)
+    assert len(ents) == 1
+    e = ents[0]
+    assert e.documents == ["a", "b", "c"]
+    assert {"Zelensky", "Zelenskyy", "Zelenskiy"} <= set(e.aliases)
+    assert mapping[("b", "e1")] == e.id and e.id.startswith("ent_")
+
+
+def test_surname_only_joins_the_single_full_name():
+    exs = [ex("a", [ent("e1", "Steve Witkoff", aliases=["Steve Witkoff", "Witkoff"])]),
+           ex("b", [ent("e1", "Vitkoff")]),
+           ex("c", [ent("e1", "Steve Witkoff")])]
+    ents, _ = resolve_entities(exs)
+    assert len(ents) == 1 and ents[0].name == "Steve Witkoff"
+
+
+def test_two_first_names_on_a_common_surname_stay_apart():
+    exs = [ex("a", [ent("e1", "Donald Trump"), ent("e2", "Melania Trump")]),
+           ex("b", [ent("e1", "Donald Trump")]),
+           ex("c", [ent("e1", "Melania Trump")]),
+           ex("d", [ent("e1", "John Smith")]), ex("e", [ent("e1", "Mike Smith")])]
+    ents, _ = resolve_entities(exs)
+    names = sorted(e.name for e in ents)
+    assert names == ["Donald Trump", "John Smith", "Melania Trump", "Mike Smith"]
+
+
+def test_wrong_first_name_on_distinctive_surname_joins_and_is_flagged():
+    role = ["secretary of the National Security and Defense Council"]
+    exs = [ex("a", [ent("e1", "Rustem Umerov", roles=role, country="UKR")]),
+           ex("b", [ent("e1", "Rustem Umierov", roles=role)]),
+           ex("c", [ent("e1", "Rustem Umerov", roles=["Ukraine's chief negotiator"])]),
+           ex("d", [ent("e1", "Ruslan Umerov", roles=["Ukraine's chief negotiator"], country="UKR")])]
+    ents, mapping = resolve_entities(exs)
+    assert len(ents) == 1
+    e = ents[0]
+    assert e.name == "Rustem Umerov"
+    assert [c["name"] for c in e.conflicts] == ["Ruslan Umerov"]
+    assert e.conflicts[0]["doc"] == "d"
+    assert mapping[("d", "e1")] == e.id
+
+
+def test_wrong_first_name_with_other_country_is_not_merged():
+    exs = [ex("a", [ent("e1", "Rustem Umerov", country="UKR")]),
+           ex("b", [ent("e1", "Rustem Umerov", country="UKR")]),
+           ex("c", [ent("e1", "Ruslan Umerov", country="KAZ")])]
+    ents, _ = resolve_entities(exs)
+    assert len(ents) == 2
+
+
+def test_different_people_in_one_report_are_never_merged():
+    exs = [ex("a", [ent("e1", "Kirill Budanov"), ent("e2", "Kyrylo Budanov")]),
+           ex("b", [ent("e1", "Kyrylo Budanov")]), ex("c", [ent("e1", "Kyrylo Budanov")])]
+    ents, _ = resolve_entities(exs)
+    assert len(ents) == 2
+
+
+def test_places_and_acronyms():
+    exs = [ex("a", [ent("e1", "United States", "GPE"),
+                    ent("e2", "National Security and Defense Council", "ORG")]),
+           ex("b", [ent("e1", "US", "GPE"), ent("e2", "NSDC", "ORG")]),
+           ex("c", [ent("e1", "Kiev", "GPE"), ent("e2", "Kyiv", "GPE")])]
+    ents, _ = resolve_entities(exs)
+    by = {e.name: e for e in ents}
+    assert set(by["United States"].aliases) >= {"United States", "US"}
+    assert "NSDC" in by["National Security and Defense Council"].aliases
+    assert len(_by_alias(ents, "Kiev")) == 1 and _by_alias(ents, "Kiev") == _by_alias(ents, "Kyiv")
+
+
+def test_ids_are_stable_and_canonical_name_is_most_frequent():
+    exs = [ex("a", [ent("e1", "Marco Rubio", roles=["Secretary of State"])]),
+           ex("b", [ent("e1", "Marco Rubio")]), ex("c", [ent("e1", "Marco A. Rubio")]),
+           ex("d", [ent("e1", "Rubio", "ORG")])]
+    ents1, _ = resolve_entities(exs)
+    ents2, _ = resolve_entities(list(reversed(exs)))
+    assert [e.id for e in ents1] == [e.id for e in ents2]
+    assert ents1[0].name == "Marco Rubio"
+    assert ents1[0].roles[0] == {"role": "Secretary of State", "date": "2025-12-02", "doc": "a"}
+    assert len(ents1) == 1  # the mistyped minority joins the person
+
+
+def test_former_title_for_a_sitting_office_holder_is_flagged():
+    exs = [ex(d, [ent("e1", "Volodymyr Zelensky", roles=["President"])]) for d in "abc"]
+    exs.append(ex("d", [ent("e1", "Volodymyr Zelensky", roles=["former President"])]))
+    ents, _ = resolve_entities(exs)
+    assert len(ents) == 1
+    assert any(c["doc"] == "d" and c["kind"] == "name" for c in ents[0].conflicts)

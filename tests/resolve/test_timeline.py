@@ -1,0 +1,81 @@
+"""Cross-document timeline on hand-built extractions."""
+from resolve_helpers import ent, evt, ex, stm
+
+from dossier.resolve import build_timeline, resolve_entities
+
+
+def people(*extra):
+    return [ent("e1", "Steve Witkoff", roles=["US special envoy"], country="USA"),
+            ent("e2", "Vladimir Putin", country="RUS"),
+            ent("e3", "Moscow", "GPE", country="RUS"), *extra]
+
+
+def _run(exs):
+    ents, mapping = resolve_entities(exs)
+    return build_timeline(exs, mapping)
+
+
+def test_reports_of_one_meeting_become_one_item_with_copies():
+    exs = [ex("a", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02")],
+              published="2025-12-02", source="A"),
+           ex("b", people(), [evt("v1", "CONSULT", ["e2"], ["e1"], None, "2025-12-02")],
+              published="2025-12-03", source="B"),
+           ex("c", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", None)],
+              published="2025-12-04", source="C"),
+           ex("b2", people(), [], published="2025-12-03", copy_of="b")]
+    tl = _run(exs)
+    assert len(tl) == 1
+    t = tl[0]
+    assert t.date == "2025-12-02" and t.location == "Moscow"
+    assert t.documents == ["a", "b", "b2", "c"]
+    assert t.independent_reports == 3
+    assert t.summary == "Witkoff met Putin in Moscow"
+    assert set(t.participants) == {"Steve Witkoff", "Vladimir Putin"}
+
+
+def test_month_precision_joins_a_day_in_it_but_other_days_split():
+    exs = [ex("a", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02")]),
+           ex("b", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12")]),
+           ex("c", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-08-06")])]
+    tl = _run(exs)
+    assert [t.date for t in tl] == ["2025-08-06", "2025-12-02"]
+    assert tl[1].documents == ["a", "b"]
+
+
+def test_same_envoy_on_another_story_stays_apart():
+    gaza = [ent("e1", "Steve Witkoff"), ent("e4", "Mohammed bin Abdulrahman Al Thani", country="QAT"),
+            ent("e5", "Miami", "GPE", country="USA")]
+    exs = [ex("a", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02")]),
+           ex("b", gaza, [evt("v1", "CONSULT", ["e1"], ["e4"], None, None)])]
+    tl = _run(exs)
+    assert len(tl) == 2
+
+
+def test_background_mention_joins_by_place():
+    geneva = [ent("e1", "Marco Rubio"), ent("e2", "Rustem Umerov"), ent("e3", "Geneva", "GPE", country="CHE")]
+    exs = [ex("a", geneva, [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-11-23")]),
+           ex("b", [ent("e9", "Geneva", "GPE")], [evt("v1", "CONSULT", [], [], "e9", "2025-W47")],
+              published="2025-11-30")]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].documents == ["a", "b"]
+
+
+def test_planned_event_links_to_the_occurred_one():
+    exs = [ex("a", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02", status="planned")],
+              published="2025-11-30"),
+           ex("b", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02")],
+              published="2025-12-03")]
+    tl = _run(exs)
+    assert len(tl) == 2
+    planned = next(t for t in tl if t.status == "planned")
+    occurred = next(t for t in tl if t.status == "occurred")
+    assert occurred.planned_by == [planned.id]
+
+
+def test_statements_in_evidence_are_cited():
+    text = "Witkoff met Putin in Moscow. Ushakov said the talks were useful."
+    e = ex("a", [*people(), ent("e4", "Yuri Ushakov")],
+           [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02", evidence={"start": 0, "end": len(text)})],
+           [stm("s1", "the talks were useful", speaker="e4", span={"start": 43, "end": 64})], text=text)
+    tl = _run([e])
+    assert tl[0].statements == ["a:s1"]
