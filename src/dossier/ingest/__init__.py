@@ -1,0 +1,184 @@
+"""Ingest: read files, directories, stdin (and, opt-in, URLs) into ``RawDocument`` records.
+
+One reader per format — founding/plain text (``text``), web pages (``html``), RSS/Atom
+(``feeds``), JSON Lines (``jsonl``) — behind one entry point, ``read_inputs``, which
+decides the format by extension and then by content (``sniff``) and never raises for a
+bad input: it yields a ``DossierError`` naming the file, and the batch goes on.
+
+Document ids: the file name without directory and extension for files; feed items and
+JSON lines without an ``id`` get ``<file stem>-<hash>``; stdin ``stdin-<hash>``.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+from ..errors import DossierError, E
+from ..records import RawDocument
+from .feeds import parse_feed
+from .html import parse_html
+from .jsonl import parse_json, parse_jsonl
+from .meta import normalise_date, outlet_from_url, short_hash
+from .sniff import (DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE, EXTENSIONS, decode,
+                    format_for_extension, guess_format, longest_line, read_bytes)
+from .text import parse_text
+
+__all__ = ["read_inputs", "read_path", "read_bytes_as", "iter_files",
+           "normalise_date", "outlet_from_url", "DEFAULT_MAX_BYTES", "DEFAULT_MAX_LINE"]
+
+Result = RawDocument | DossierError
+
+
+def _is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://"))
+
+
+def iter_files(root: str) -> Iterator[str]:
+    """Files under ``root`` that a directory ingest reads, in sorted order.
+
+    Hidden files and directories (a leading ``.``) are skipped, and so are files whose
+    extension is not an input kind (``README.md``, images, ...); files without an
+    extension are kept and sniffed.
+    """
+    found: list[tuple[tuple[str, ...], str]] = []
+    for here, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel = Path(here).relative_to(root).parts
+        for name in files:
+            if name.startswith(".") or format_for_extension(name) is None:
+                continue
+            found.append((rel + (name,), os.path.join(here, name)))
+    found.sort()
+    for _, path in found:
+        yield path
+
+
+def read_bytes_as(data: bytes, *, doc_id: str, origin: str, fmt: str | None = None,
+                  url: str | None = None, max_line: int = DEFAULT_MAX_LINE) -> Iterator[Result]:
+    """Decode ``data`` and parse it as ``fmt`` (``sniff``/None: decide from the content).
+
+    ``doc_id`` is the id of a single document, and the base of item ids in feeds and
+    JSON Lines. Yields documents and errors.
+    """
+    markup = fmt in ("html", "feed")
+    try:
+        text = decode(data, origin, markup=markup or data.lstrip()[:1] == b"<")
+    except DossierError as err:
+        yield err
+        return
+    yield from read_text_as(text, doc_id=doc_id, origin=origin, fmt=fmt, url=url,
+                            max_line=max_line)
+
+
+def read_text_as(text: str, *, doc_id: str, origin: str, fmt: str | None = None,
+                 url: str | None = None, max_line: int = DEFAULT_MAX_LINE) -> Iterator[Result]:
+    """Parse decoded ``text`` as ``fmt`` (see ``read_bytes_as``)."""
+    if fmt in (None, "sniff"):
+        fmt = guess_format(text)
+    elif fmt == "feed":
+        sniffed = guess_format(text)
+        if sniffed in ("html", "xml"):  # an .xml that is XHTML, or not a feed at all
+            fmt = sniffed
+    try:
+        if fmt == "html":
+            yield parse_html(text, doc_id=doc_id, origin=origin, url=url)
+        elif fmt in ("feed", "rss", "atom"):
+            yield from parse_feed(text, base_id=doc_id, origin=origin, url=url)
+        elif fmt == "jsonl":
+            yield from parse_jsonl(text, base_id=doc_id, origin=origin, max_line=max_line)
+        elif fmt == "json":
+            yield from parse_json(text, base_id=doc_id, origin=origin, max_line=max_line)
+        elif fmt == "xml":
+            yield DossierError(E.E108, path=origin,
+                               detail="XML that is neither an RSS/Atom feed nor XHTML")
+        else:
+            size = longest_line(text)
+            if size > max_line:
+                yield DossierError(E.E111, path=origin, size=size, limit=max_line)
+                return
+            yield parse_text(text, doc_id=doc_id, origin=origin)
+    except DossierError as err:
+        yield err
+
+
+def _read_file(path: str, *, max_bytes: int, max_line: int) -> Iterator[Result]:
+    try:
+        data = read_bytes(path, max_bytes)
+    except DossierError as err:
+        yield err
+        return
+    fmt = format_for_extension(path) or "sniff"
+    yield from read_bytes_as(data, doc_id=Path(path).stem, origin=path, fmt=fmt,
+                             max_line=max_line)
+
+
+def _read_stdin(stream: BinaryIO | None, *, max_bytes: int, max_line: int) -> Iterator[Result]:
+    stream = stream if stream is not None else sys.stdin.buffer
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        yield DossierError(E.E110, path="-", detail=str(exc))
+        return
+    if len(data) > max_bytes:
+        yield DossierError(E.E107, path="-", size=f"more than {max_bytes}", limit=max_bytes)
+        return
+    yield from read_bytes_as(data, doc_id=f"stdin-{short_hash(data.decode('latin-1'))}",
+                             origin="-", fmt="sniff", max_line=max_line)
+
+
+def _read_url(url: str, *, max_bytes: int, max_line: int) -> Iterator[Result]:
+    from .url import fetch_url  # imported lazily: only URL ingest needs the network code
+    try:
+        raw = fetch_url(url, max_bytes=max_bytes)
+    except DossierError as err:
+        yield err
+        return
+    fmt = {"rss": "feed", "atom": "feed"}.get(raw.format, raw.format)
+    for item in read_text_as(raw.raw_text, doc_id=raw.id, origin=url, fmt=fmt,
+                             url=raw.url, max_line=max_line):
+        if isinstance(item, RawDocument):
+            item.url = item.url or raw.url
+            item.source = item.source or raw.source
+            if item.format == "text":
+                item.url, item.source = raw.url, raw.source
+        yield item
+
+
+def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
+              allow_urls: bool = False, max_line: int = DEFAULT_MAX_LINE,
+              stdin: BinaryIO | None = None) -> Iterator[Result]:
+    """Documents (and errors) from one path: a file, a directory (recursively), ``-``
+    for stdin, or an http(s) URL when ``allow_urls``."""
+    path = os.fspath(path)
+    if path == "-":
+        yield from _read_stdin(stdin, max_bytes=max_bytes, max_line=max_line)
+        return
+    if _is_url(path):
+        if not allow_urls:
+            yield DossierError(E.E112, path=path,
+                               detail="URL ingest is off; allow it explicitly (--allow-urls)")
+            return
+        yield from _read_url(path, max_bytes=max_bytes, max_line=max_line)
+        return
+    if not os.path.exists(path):
+        yield DossierError(E.E100, path=path)
+        return
+    if os.path.isdir(path):
+        for file in iter_files(path):
+            yield from _read_file(file, max_bytes=max_bytes, max_line=max_line)
+        return
+    yield from _read_file(path, max_bytes=max_bytes, max_line=max_line)
+
+
+def read_inputs(paths: Iterable[str | os.PathLike] | str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                allow_urls: bool = False, max_line: int = DEFAULT_MAX_LINE,
+                stdin: BinaryIO | None = None) -> Iterator[Result]:
+    """Documents and errors from every path, in order (see ``read_path``); never raises
+    for a bad input."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    for path in paths:
+        yield from read_path(path, max_bytes=max_bytes, allow_urls=allow_urls,
+                             max_line=max_line, stdin=stdin)

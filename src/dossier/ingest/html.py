@@ -1,0 +1,94 @@
+"""Web pages: the article text and metadata, extracted with trafilatura.
+
+Title, publication date (``article:published_time`` and the other places htmldate looks),
+site name (``og:site_name``) and canonical URL come from the page; the outlet falls back
+to the URL's domain.
+"""
+from __future__ import annotations
+
+import re
+
+import trafilatura
+from lxml import etree, html as lxml_html
+
+from ..errors import DossierError, E
+from ..records import RawDocument
+from .meta import normalise_date, outlet_from_url
+
+__all__ = ["parse_html", "html_to_text"]
+
+_BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+          "blockquote", "section", "article", "pre", "table", "dd", "dt", "figcaption"}
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_BLANKS = re.compile(r"\n\s*\n+")
+
+
+def html_to_text(fragment: str) -> str:
+    """The text of an HTML fragment (a feed item's summary), one paragraph per line."""
+    if "<" not in fragment:
+        return fragment.strip()
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return re.sub(r"<[^>]*>", " ", fragment).strip()
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    parts: list[str] = []
+
+    def walk(el):
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = el.tag.lower() in _BLOCK
+        if block:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    walk(root)
+    lines = [_SPACES.sub(" ", ln).strip() for ln in "".join(parts).split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _meta(result, name: str):
+    value = getattr(result, name, None)
+    if value is None and isinstance(result, dict):
+        value = result.get(name)
+    return value or None
+
+
+def parse_html(text: str, *, doc_id: str, origin: str | None = None,
+               url: str | None = None) -> RawDocument:
+    """One ``RawDocument`` from a web page; raises ``E104`` when no article text is found."""
+    if not re.search(r"<[A-Za-z!?/]", text):
+        raise DossierError(E.E104, path=origin, detail="no HTML markup found")
+    try:
+        result = trafilatura.bare_extraction(text, url=url, with_metadata=True,
+                                             include_comments=False, include_tables=False)
+    except Exception as exc:  # trafilatura/lxml raise assorted errors on broken input
+        raise DossierError(E.E104, path=origin, detail=f"{type(exc).__name__}: {exc}") from None
+    body = (_meta(result, "text") or "").strip() if result is not None else ""
+    if not body:
+        raise DossierError(E.E104, path=origin,
+                           detail="no article text found; is this a web page with an article?")
+    title = _meta(result, "title")
+    if title:
+        title = title.strip()
+        first, _, rest = body.partition("\n")
+        if first.strip() == title and rest.strip():
+            body = rest.strip()
+    page_url = _meta(result, "url") or url
+    source = _meta(result, "sitename") or outlet_from_url(page_url)
+    return RawDocument(id=doc_id, raw_text=body, title=title or None,
+                       published=normalise_date(_meta(result, "date")),
+                       source=source, url=page_url, origin=origin, format="html",
+                       meta={k: v for k, v in (("author", _meta(result, "author")),
+                                               ("hostname", _meta(result, "hostname")))
+                             if v})
