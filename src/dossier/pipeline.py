@@ -1,0 +1,322 @@
+"""Orchestration: files in, a store filled (``ingest``) or extractions out (``extract_files``).
+
+Owns the order of the stages and nothing of their logic: read (``dossier.ingest``) →
+clean (``dossier.clean``) → exact duplicate (skip) → near-duplicate (``copy_of``) →
+extraction (``dossier.nlp``, worker processes, or ``dossier.distributed`` on Dask) →
+``Store.add_document`` (one transaction per document) → ``dossier.resolve.rebuild``.
+
+Everything streams: documents flow through one at a time and only the batches the
+extractor is working on are held in memory. A bad file is an error in the summary,
+never the end of the batch.
+"""
+from __future__ import annotations
+
+import collections
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from .errors import DossierError, E
+from .records import Document, Extraction
+
+MAX_BYTES = 10_000_000
+BATCH_SIZE = 32
+NEAR_DUPLICATE_THRESHOLD = 0.8
+
+Item = Document | DossierError
+
+
+@dataclass
+class IngestSummary:
+    """What one ``ingest`` run did."""
+
+    ingested: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    failed: int = 0
+    errors: list[DossierError] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # ids of the documents stored, in order
+    resolution: dict[str, Any] | None = None  # what dossier.resolve.rebuild reported
+
+    def __str__(self) -> str:
+        return (f"ingested {self.ingested}, duplicates {self.duplicates}, "
+                f"near-duplicates {self.near_duplicates}, failed {self.failed}")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ingested": self.ingested, "duplicates": self.duplicates,
+                "near_duplicates": self.near_duplicates, "failed": self.failed,
+                "errors": [e.to_json() for e in self.errors], "ids": list(self.ids),
+                "resolution": self.resolution}
+
+
+# ------------------------------------------------------------------ the stages (lazy imports)
+
+def _read_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[Any]:
+    from .ingest import read_inputs
+    return read_inputs(paths, max_bytes=max_bytes)
+
+
+def _clean_document(raw) -> Document:
+    from .clean import clean_document
+    return clean_document(raw)
+
+
+def _near_duplicate_index(threshold: float):
+    from .clean.dedupe import NearDuplicateIndex
+    return NearDuplicateIndex(threshold=threshold)
+
+
+def _signature(text: str) -> list[int]:
+    from .clean.dedupe import signature
+    return signature(text)
+
+
+def _where(raw) -> str | None:
+    return getattr(raw, "origin", None) or getattr(raw, "id", None)
+
+
+def _cleaned(paths: Iterable[str], max_bytes: int) -> Iterator[Item]:
+    """Read and clean: a ``Document`` or a ``DossierError`` per input document, in order."""
+    for raw in _read_inputs(paths, max_bytes):
+        if isinstance(raw, DossierError):
+            yield raw
+            continue
+        try:
+            yield _clean_document(raw)
+        except DossierError as exc:
+            exc.path = exc.path or _where(raw)
+            yield exc
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops the batch
+            yield DossierError(E.E300, path=_where(raw), detail=f"{type(exc).__name__}: {exc}")
+
+
+# ------------------------------------------------------------------ extraction, in order
+
+class _SourceFailed(Exception):
+    """An exception from our own document stream, carried through the extractor."""
+
+
+def _extractor(workers: int, cluster: str | None, batch_size: int, nlp=None
+               ) -> Callable[[Iterable[Document]], Iterator[Extraction]]:
+    """The extraction engine: in process, spaCy worker processes, or Dask.
+
+    ``cluster``: a Dask scheduler address, or ``"local"`` for a local Dask cluster of
+    ``workers`` processes.
+    """
+    if cluster:
+        from .distributed import extract_on_dask
+        address = None if cluster == "local" else cluster
+        return lambda docs: extract_on_dask(docs, workers=workers, cluster=address,
+                                            batch_size=max(1, batch_size // 2))
+    from .nlp import extract_documents
+    n_process = workers if workers and workers > 1 else 1
+    return lambda docs: extract_documents(docs, batch_size=batch_size, n_process=n_process,
+                                          nlp=nlp)
+
+
+def _in_process(nlp=None) -> Callable[[Document], Extraction]:
+    """Extract one document in this process (the fallback that isolates a failure)."""
+    def extract_one(doc: Document) -> Extraction:
+        from .nlp import extract_documents
+        return next(iter(extract_documents([doc], batch_size=1, n_process=1, nlp=nlp)))
+    return extract_one
+
+
+def _extract_one(doc: Document, extract_one: Callable[[Document], Extraction]
+                 ) -> Extraction | DossierError:
+    try:
+        return extract_one(doc)
+    except DossierError as exc:
+        if exc.code == E.E301[0]:
+            raise
+        exc.path = exc.path or doc.origin or doc.id
+        return exc
+    except Exception as exc:  # noqa: BLE001
+        return DossierError(E.E300, path=doc.origin or doc.id,
+                            detail=f"{type(exc).__name__}: {exc}")
+
+
+def extract_in_order(items: Iterable[Item],
+                     extract: Callable[[Iterable[Document]], Iterator[Extraction]],
+                     extract_one: Callable[[Document], Extraction] | None = None,
+                     ) -> Iterator[tuple[Item, Extraction | DossierError]]:
+    """Pair every item with its extraction (errors with themselves), in input order.
+
+    Documents stream into ``extract``; if it fails, the documents it was holding are
+    extracted one by one with ``extract_one`` (default: in this process), so only the
+    culprit fails, and a fresh ``extract`` takes the rest of the stream.
+    """
+    extract_one = extract_one or _in_process()
+    source = iter(items)
+    queue: collections.deque[Item] = collections.deque()  # taken from source, not yet yielded
+
+    def feed() -> Iterator[Document]:
+        while True:
+            try:
+                item = next(source)
+            except StopIteration:
+                return
+            except Exception as exc:
+                raise _SourceFailed() from exc
+            queue.append(item)
+            if isinstance(item, Document):
+                yield item
+
+    def errors_first() -> Iterator[tuple[Item, DossierError]]:
+        while queue and not isinstance(queue[0], Document):
+            err = queue.popleft()
+            yield err, err  # type: ignore[misc]
+
+    while True:
+        try:
+            for ext in extract(feed()):
+                yield from errors_first()
+                doc = queue.popleft()
+                ext.doc = doc  # type: ignore[assignment]
+                yield doc, ext
+            break
+        except _SourceFailed as exc:
+            raise exc.__cause__ from None
+        except DossierError as exc:
+            if exc.code == E.E301[0]:
+                raise
+        except Exception:  # noqa: BLE001 - retried below, one document at a time
+            pass
+        held = list(queue)
+        queue.clear()
+        for item in held:
+            if isinstance(item, Document):
+                yield item, _extract_one(item, extract_one)
+            else:
+                yield item, item  # type: ignore[misc]
+    yield from errors_first()
+
+
+# ------------------------------------------------------------------ public API
+
+def extract_files(paths: Iterable[str], *, workers: int = 0, cluster: str | None = None,
+                  max_bytes: int = MAX_BYTES, batch_size: int = BATCH_SIZE,
+                  nlp=None) -> Iterator[Extraction | DossierError]:
+    """Read, clean and extract ``paths`` without a store: one result per document, in order."""
+    extract = _extractor(workers, cluster, batch_size, nlp)
+    for _item, result in extract_in_order(_cleaned(paths, max_bytes), extract, _in_process(nlp)):
+        yield result
+
+
+def _unique_id(doc: Document, store, taken: set[str]) -> str:
+    """``doc.id``, or ``<id>-<hash prefix>`` when another document already has that id."""
+    candidate, width = doc.id, 8
+    while candidate in taken or store.has_document(candidate):
+        candidate = f"{doc.id}-{doc.content_hash[:width]}"
+        width += 4
+    return candidate
+
+
+def _progress(enabled: bool):
+    from tqdm import tqdm
+    return tqdm(unit="doc", desc="ingest", file=sys.stderr, leave=False,
+                disable=not (enabled and sys.stderr.isatty()))
+
+
+def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 0,
+           cluster: str | None = None, progress: bool = True, max_bytes: int = MAX_BYTES,
+           batch_size: int = BATCH_SIZE, resolve: bool = True,
+           near_duplicate_threshold: float = NEAR_DUPLICATE_THRESHOLD,
+           on_error: Callable[[DossierError], None] | None = None,
+           nlp=None) -> IngestSummary:
+    """Ingest files, directories, feeds or JSONL (``-`` = stdin) into ``store``.
+
+    Exact duplicates of stored content are skipped; near-duplicates are stored with
+    ``copy_of`` and ``similarity``. Each document is written in one transaction. When
+    something new was stored, the cross-document resolution is rebuilt
+    (``dossier.resolve.rebuild``, if available; ``resolve=False`` skips it).
+    ``on_error`` is called with each error as it happens (they are also collected).
+    """
+    summary = IngestSummary()
+    bar = _progress(progress)
+
+    def fail(err: DossierError) -> None:
+        summary.failed += 1
+        summary.errors.append(err)
+        bar.update(1)
+        if on_error is not None:
+            on_error(err)
+
+    index = _near_duplicate_index(near_duplicate_threshold)
+    for doc_id, sig in store.iter_signatures():
+        index.add(doc_id, sig)
+    pending_hashes: set[str] = set()
+    pending_ids: set[str] = set()
+    signatures: dict[str, list[int]] = {}
+
+    def documents() -> Iterator[Document]:
+        for item in _cleaned(paths, max_bytes):
+            if isinstance(item, DossierError):
+                fail(item)
+                continue
+            doc = item
+            if doc.content_hash in pending_hashes or store.find_by_hash(doc.content_hash):
+                summary.duplicates += 1
+                bar.update(1)
+                continue
+            doc.id = _unique_id(doc, store, pending_ids)
+            sig = _signature(doc.text)
+            match = index.query(sig)
+            if match is not None:
+                doc.copy_of, doc.similarity = match[0], round(float(match[1]), 4)
+            index.add(doc.id, sig)
+            pending_hashes.add(doc.content_hash)
+            pending_ids.add(doc.id)
+            signatures[doc.id] = sig
+            yield doc
+
+    if extract:
+        pairs = extract_in_order(documents(), _extractor(workers, cluster, batch_size, nlp),
+                                 _in_process(nlp))
+    else:
+        pairs = ((doc, None) for doc in documents())
+    try:
+        for doc, result in pairs:
+            sig = signatures.pop(doc.id, None)
+            pending_ids.discard(doc.id)
+            pending_hashes.discard(doc.content_hash)
+            if isinstance(result, DossierError):
+                fail(result)
+                continue
+            try:
+                stored = store.add_document(doc, result, sig)
+            except DossierError as exc:
+                exc.path = exc.path or doc.origin or doc.id
+                fail(exc)
+                continue
+            except Exception as exc:  # noqa: BLE001 - rolled back; report and go on
+                fail(DossierError(E.E204, path=doc.origin or doc.id,
+                                  detail=f"{type(exc).__name__}: {exc}"))
+                continue
+            if stored != doc.id:  # the same content arrived meanwhile
+                summary.duplicates += 1
+            else:
+                summary.ingested += 1
+                summary.near_duplicates += doc.copy_of is not None
+                summary.ids.append(stored)
+            bar.update(1)
+            bar.set_postfix(ingested=summary.ingested, failed=summary.failed, refresh=False)
+    finally:
+        bar.close()
+    if resolve and summary.ingested:
+        summary.resolution = _rebuild(store, fail)
+    return summary
+
+
+def _rebuild(store, fail: Callable[[DossierError], None]) -> dict[str, Any] | None:
+    try:
+        from .resolve import rebuild
+    except ImportError:
+        return None
+    try:
+        return rebuild(store)
+    except DossierError as exc:
+        fail(exc)
+    except Exception as exc:  # noqa: BLE001 - the documents are in; say what failed
+        fail(DossierError(E.E300, path="resolve", detail=f"{type(exc).__name__}: {exc}"))
+    return None
