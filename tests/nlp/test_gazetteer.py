@@ -1,0 +1,45 @@
+"""Gazetteer: known places, bodies and outlets beat the statistical NER, without breaking longer names."""
+from dossier.nlp.gazetteer import SPAN_KEY, country_of_word, get_gazetteer
+
+
+def _ents(nlp, text):
+    doc = nlp(text)
+    return doc, {(e.text, e.label_) for e in doc.ents}
+
+
+def test_lookup_data():
+    g = get_gazetteer()
+    assert g.lookup("US").name == "United States"
+    assert g.lookup("U.S.").country == "USA"
+    assert g.lookup("Kiev").name == "Kyiv"
+    kyiv = g.lookup("Kyiv")
+    assert kyiv.type == "GPE" and kyiv.country == "UKR" and abs(kyiv.lat - 50.45) < 0.1
+    assert g.lookup("Donbas").type == "LOC"
+    assert g.lookup("EU").name == "European Union"
+    assert g.lookup("ABC News").type == "ORG"
+    assert g.lookup("Reading") is None  # stoplisted common word
+    assert country_of_word("Ukrainian") == "UKR"
+    assert country_of_word("US") == "USA"
+
+
+def test_kyiv_is_a_place(nlp):
+    doc, ents = _ents(nlp, "The head of the Ukrainian delegation, Umerov, noted that Washington shares Kyiv's key goals.")
+    assert ("Kyiv", "GPE") in ents
+    assert ("Washington", "GPE") in ents
+    assert any(s.text == "Kyiv" for s in doc.spans[SPAN_KEY])
+
+
+def test_org_preset_splits_person(nlp):
+    _, ents = _ents(nlp, "Secretary of the National Security and Defense Council Rustem Umerov reported on the talks.")
+    assert ("National Security and Defense Council", "ORG") in ents
+    assert ("Rustem Umerov", "PERSON") in ents
+
+
+def test_outlets_and_longest_match(nlp):
+    _, ents = _ents(nlp, "According to ABC News, CNN and the Kyiv Independent, talks continued in Geneva.")
+    assert {("ABC News", "ORG"), ("CNN", "ORG"), ("Kyiv Independent", "ORG"), ("Geneva", "GPE")} <= ents
+
+
+def test_longer_model_name_kept(nlp):
+    _, ents = _ents(nlp, "The Bank of England raised rates on Thursday.")
+    assert not any(t == "England" for t, _ in ents) or ("Bank of England", "ORG") not in ents
