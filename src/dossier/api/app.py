@@ -1,0 +1,157 @@
+"""The FastAPI app factory: JSON API, pages, static assets, one error shape, security headers.
+
+``create_app(store_url, token=None)`` serves the store at ``store_url`` (a SQLite path or a
+``postgresql://`` URL). Each request opens the store in the thread that serves it (SQLite
+connections stay in one thread) and closes it afterwards. Without a token the API is
+read-only; with one, ``POST /api/documents`` accepts ``Authorization: Bearer <token>``.
+"""
+from __future__ import annotations
+
+import contextlib
+from typing import Any, Callable, ContextManager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from dossier.errors import DossierError
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+       "frame-ancestors 'none'; form-action 'self'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+# DossierError code -> HTTP status
+STATUS_OF_CODE = {"E202": 404, "E203": 404, "E302": 400, "E400": 403, "E401": 401,
+                  "E200": 500, "E201": 500}
+TITLE = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
+         405: "Method not allowed", 413: "Payload too large", 415: "Unsupported media type",
+         422: "Invalid request", 500: "Internal server error"}
+
+
+class ApiError(Exception):
+    """An error to answer with the one error shape: ``{"error": {code, message, status}}``."""
+
+    def __init__(self, status: int, code: str, message: str, headers: dict | None = None):
+        self.status, self.code, self.message, self.headers = status, code, message, headers
+        super().__init__(f"[{code}] {message}")
+
+    @classmethod
+    def from_dossier(cls, err: DossierError, status: int | None = None) -> "ApiError":
+        return cls(status or STATUS_OF_CODE.get(err.code, 400), err.code, err.detail)
+
+
+def error_body(status: int, code: str, message: str) -> dict:
+    return {"error": {"code": code, "message": message, "status": status}}
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    return not (path.startswith("/api") or path == "/openapi.json")
+
+
+def make_store_opener(store_url: str) -> Callable[[], ContextManager[Any]]:
+    """A callable opening the store (a context manager that closes it)."""
+
+    @contextlib.contextmanager
+    def opener():
+        from dossier.store import open_store  # imported late: the app builds without a store
+        store = open_store(store_url)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    return opener
+
+
+def create_app(store_url: str = "dossier.db", token: str | None = None, *,
+               store_factory: Callable[[], ContextManager[Any]] | None = None,
+               max_upload_bytes: int = 10_000_000) -> FastAPI:
+    """Build the app serving ``store_url``.
+
+    ``token``: enables ``POST /api/documents`` for ``Authorization: Bearer <token>``.
+    ``store_factory``: a callable returning a context manager that yields a store (tests).
+    """
+    from dossier.api.queries import NotFound
+    from dossier.api.routes import router as api_router
+    from dossier.web import STATIC_DIR
+    from dossier.web.pages import router as page_router, render_error
+
+    app = FastAPI(title="Dossier", version=_version(),
+                  description="News reports as a knowledge base: documents, entities, "
+                              "a cross-outlet timeline, claims and full-text search.",
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app.state.open_store = store_factory or make_store_opener(store_url)
+    app.state.token = token or None
+    app.state.max_upload_bytes = max_upload_bytes
+    app.state.store_url = store_url
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        return response
+
+    def respond(request: Request, status: int, code: str, message: str, headers=None):
+        # 500s bypass the middleware above: set the security headers here as well
+        headers = {**SECURITY_HEADERS, **(headers or {})}
+        if _wants_html(request):
+            return render_error(request, status, code, message, headers)
+        return JSONResponse(error_body(status, code, message), status_code=status,
+                            headers=headers)
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError):
+        return respond(request, exc.status, exc.code, exc.message, exc.headers)
+
+    @app.exception_handler(DossierError)
+    async def dossier_error(request: Request, exc: DossierError):
+        e = ApiError.from_dossier(exc)
+        return respond(request, e.status, e.code, e.message)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound):
+        return respond(request, 404, "HTTP404", str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        status = exc.status_code
+        message = exc.detail if isinstance(exc.detail, str) else TITLE.get(status, "error")
+        if status == 404 and message == "Not Found":
+            message = f"no such resource: {request.url.path}"
+        return respond(request, status, f"HTTP{status}", message,
+                       getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        parts = []
+        for err in exc.errors():
+            loc = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body"))
+            parts.append(f"{loc}: {err.get('msg')}" if loc else str(err.get("msg")))
+        return respond(request, 422, "HTTP422", "; ".join(parts) or "invalid request")
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception):
+        return respond(request, 500, "HTTP500", f"internal error: {type(exc).__name__}")
+
+    app.include_router(api_router)
+    app.include_router(page_router)
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    return app
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("dossier")
+    except Exception:  # noqa: BLE001 - not installed (source checkout)
+        return "0"

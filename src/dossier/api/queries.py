@@ -1,0 +1,282 @@
+"""Read-side helpers shared by the JSON API and the pages.
+
+Thin glue over the store and the query library (``dossier.analyze``): records become
+JSON-ready dicts, lists are paginated, and the few views the pages need that the library
+does not return directly (an entity's co-actors, the actor network, a document's sources)
+are assembled from store records here. No logging configuration, no HTTP.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Any, Callable, Iterable
+
+from dossier.errors import DossierError, E
+
+ALL = None  # no limit
+
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def check_date(value: str | None) -> str | None:
+    """Validate a ``from``/``to`` query value (YYYY, YYYY-MM or YYYY-MM-DD); E302 if bad."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    if not _DATE_RE.match(value):
+        raise DossierError(E.E302, detail=value)
+    parts = [int(p) for p in value.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise DossierError(E.E302, detail=value) from None
+    return value
+
+
+def to_json(record: Any) -> dict:
+    """A record (dataclass with ``to_json``) or a dict, as a JSON-ready dict."""
+    if record is None:
+        return {}
+    if isinstance(record, dict):
+        return record
+    return record.to_json()
+
+
+def page(items: list, total: int, limit: int, offset: int) -> dict:
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def paginate(items: list, limit: int, offset: int) -> dict:
+    return page(items[offset:offset + limit], len(items), limit, offset)
+
+
+def _analyze(name: str) -> Callable | None:
+    """A function of the query library, or None when it is not available."""
+    try:
+        import dossier.analyze as analyze
+    except ImportError:
+        return None
+    fn = getattr(analyze, name, None)
+    return fn if callable(fn) else None
+
+
+# ------------------------------------------------------------------ documents
+
+def documents(store, limit: int, offset: int, source: str | None = None) -> dict:
+    if source:
+        rows = list(store.list_documents(limit=ALL, offset=0, source=source))
+        return paginate(rows, limit, offset)
+    rows = list(store.list_documents(limit=limit, offset=offset, source=None))
+    return page(rows, int(store.count_documents()), limit, offset)
+
+
+def document_index(store) -> dict[str, dict]:
+    """doc id -> its listing row (title, source, published ...)."""
+    return {row["id"]: row for row in store.list_documents(limit=ALL, offset=0)}
+
+
+def document(store, doc_id: str) -> dict:
+    doc = store.get_document(doc_id)
+    if doc is None:
+        raise DossierError(E.E202, detail=doc_id)
+    ext = store.get_extraction(doc_id)
+    if ext is not None:
+        data = ext.to_json()
+    else:
+        data = {"doc": doc.doc_json(), "text": doc.text,
+                "repairs": [r.to_json() for r in doc.repairs],
+                "entities": [], "times": [], "events": [], "statements": []}
+    data["doc"]["similarity"] = doc.similarity
+    return data
+
+
+# ------------------------------------------------------------------ entities
+
+def entity_list(store, q: str | None = None, type: str | None = None) -> list:
+    """Canonical entities (records), filtered by a name query and a type."""
+    type = (type or "").strip().upper() or None
+    return list(store.list_entities(q=q or None, type=type, limit=None, offset=0))
+
+
+def entities(store, q: str | None, type: str | None, limit: int, offset: int) -> dict:
+    return paginate([to_json(e) for e in entity_list(store, q, type)], limit, offset)
+
+
+def get_entity(store, entity_id: str):
+    ent = store.get_entity(entity_id)
+    if ent is None:
+        raise DossierError(E.E203, detail=entity_id)
+    return ent
+
+
+def member_map(store) -> dict[tuple[str, str], Any]:
+    """(doc id, doc-level entity id) -> its canonical entity."""
+    out = {}
+    for ent in entity_list(store):
+        for m in ent.members:
+            out[(m.get("doc"), m.get("entity"))] = ent
+    return out
+
+
+def involves(item, ent) -> bool:
+    return ent.id in (item.participant_ids or []) or (
+        not item.participant_ids and ent.name in (item.participants or []))
+
+
+def entity_profile(store, entity_id: str) -> dict:
+    """An entity with its events, statements (by and about it) and co-actors."""
+    ent = get_entity(store, entity_id)
+    events = [t for t in store.list_timeline(limit=None, offset=0) if involves(t, ent)]
+    co = Counter()
+    names = {}
+    for t in events:
+        for i, pid in enumerate(t.participant_ids or []):
+            if pid != ent.id:
+                co[pid] += 1
+                if i < len(t.participants):
+                    names[pid] = t.participants[i]
+    claims = list(store.list_claims(limit=None, offset=0))
+    said = [c for c in claims if c.speaker_id == ent.id]
+    about = [c for c in claims if c.speaker_id != ent.id and
+             (ent.name in (c.about or []) or any(a in (c.about or []) for a in ent.aliases))]
+    return {
+        "entity": ent,
+        "events": events,
+        "said": said,
+        "about": about,
+        "co_actors": [{"id": pid, "name": names.get(pid, pid), "events": n}
+                      for pid, n in co.most_common()],
+    }
+
+
+# ------------------------------------------------------------------ timeline, claims
+
+def timeline_json(store, date_from=None, date_to=None, entity=None) -> list[dict]:
+    fn = _analyze("timeline")
+    if fn is not None:
+        return [to_json(x) for x in fn(store, date_from, date_to, entity)]
+    return [to_json(t) for t in store.list_timeline(date_from=date_from, date_to=date_to,
+                                                     entity=entity, limit=None, offset=0)]
+
+
+def timeline_items(store, date_from=None, date_to=None, entity=None) -> list:
+    return list(store.list_timeline(date_from=date_from, date_to=date_to, entity=entity,
+                                    limit=None, offset=0))
+
+
+class NotFound(LookupError):
+    """A timeline item or claim id the store does not hold."""
+
+    def __init__(self, kind: str, ident: str):
+        self.kind, self.ident = kind, ident
+        super().__init__(f"no {kind} with id {ident}: list them with `dossier {'timeline' if kind == 'event' else 'claims'}`")
+
+
+def get_event(store, item_id: str):
+    item = store.get_timeline_item(item_id)
+    if item is None:
+        raise NotFound("event", item_id)
+    return item
+
+
+def claims_json(store, about=None) -> list[dict]:
+    fn = _analyze("claims")
+    if fn is not None:
+        return [to_json(x) for x in fn(store, about)]
+    return [to_json(c) for c in store.list_claims(about=about, limit=None, offset=0)]
+
+
+def search(store, q: str, limit: int, offset: int) -> dict:
+    rows = list(store.search(q, limit=limit, offset=offset))
+    if len(rows) < limit and offset == 0:
+        total = len(rows)
+    else:
+        total = offset + len(list(store.search(q, limit=1_000_000, offset=offset)))
+    return page(rows, total, limit, offset)
+
+
+# ------------------------------------------------------------------ sentences
+
+def span_text(text: str, span: Any) -> str | None:
+    """The text of a ``{"start", "end"}`` span (or the string itself)."""
+    if isinstance(span, str):
+        return span
+    if isinstance(span, dict) and "start" in span and "end" in span:
+        try:
+            return text[int(span["start"]):int(span["end"])]
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def event_reports(store, item) -> list[dict]:
+    """Every report of a timeline item: outlet, document, and the sentence it used."""
+    docs = document_index(store)
+    texts: dict[str, str] = {}
+    out = []
+    for rep in item.reports or [{"doc": d} for d in item.documents]:
+        doc_id = rep.get("doc")
+        row = docs.get(doc_id, {})
+        sentence = rep.get("evidence") if isinstance(rep.get("evidence"), str) else None
+        if sentence is None:
+            if doc_id not in texts:
+                d = store.get_document(doc_id) if doc_id else None
+                texts[doc_id] = d.text if d else ""
+            sentence = span_text(texts[doc_id], rep.get("evidence"))
+            if not sentence and rep.get("event"):
+                ext = store.get_extraction(doc_id)
+                for v in (ext.events if ext else []):
+                    if v.id == rep["event"]:
+                        sentence = span_text(texts[doc_id], v.evidence)
+        out.append({"doc": doc_id, "title": row.get("title"),
+                    "source": rep.get("source") or row.get("source"),
+                    "published": row.get("published"), "copy_of": row.get("copy_of"),
+                    "sentence": (sentence or "").strip()})
+    return out
+
+
+def claim_reports(store, claim, docs: dict[str, dict]) -> list[dict]:
+    out = []
+    for rep in claim.reports or []:
+        row = docs.get(rep.get("doc"), {})
+        out.append({"doc": rep.get("doc"), "title": row.get("title"),
+                    "source": rep.get("source") or row.get("source"),
+                    "published": row.get("published"),
+                    "sentence": (rep.get("content") or "").strip()})
+    return out
+
+
+# ------------------------------------------------------------------ network
+
+def network(store, max_nodes: int = 40) -> dict:
+    """Actors that share timeline events: nodes (id, name, type, degree) and weighted edges."""
+    types = {e.id: e.type for e in entity_list(store)}
+    names: dict[str, str] = {}
+    weight: Counter = Counter()
+    count: Counter = Counter()
+    for item in store.list_timeline(limit=None, offset=0):
+        ids = []
+        for i, pid in enumerate(item.participant_ids or []):
+            if pid and pid not in ids:
+                ids.append(pid)
+                if i < len(item.participants):
+                    names.setdefault(pid, item.participants[i])
+        for pid in ids:
+            count[pid] += 1
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                weight[tuple(sorted((a, b)))] += 1
+    keep = [pid for pid, _ in count.most_common(max_nodes)]
+    kept = set(keep)
+    nodes = [{"id": pid, "name": names.get(pid, pid), "type": types.get(pid, "OTHER"),
+              "events": count[pid]} for pid in keep]
+    edges = [{"source": a, "target": b, "weight": w} for (a, b), w in sorted(weight.items())
+             if a in kept and b in kept]
+    return {"nodes": nodes, "edges": edges}
+
+
+def outlets(rows: Iterable[dict]) -> list[str]:
+    return sorted({r["source"] for r in rows if r.get("source")})

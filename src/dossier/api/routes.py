@@ -1,0 +1,232 @@
+"""The JSON API under ``/api``: documents, entities, timeline, claims, network, search.
+
+Lists are paginated as ``{"items", "total", "limit", "offset"}``; errors use the one shape
+``{"error": {"code", "message", "status"}}`` (see ``dossier.api.app``). Every handler opens
+the store in the thread that runs it. ``POST /api/documents`` ingests an uploaded report
+and needs the server's bearer token.
+"""
+from __future__ import annotations
+
+import hmac
+import json
+import re
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from starlette.concurrency import run_in_threadpool
+
+from dossier.api import queries as Q
+from dossier.api.app import ApiError
+from dossier.errors import DossierError, E
+
+router = APIRouter(prefix="/api")
+_INGEST_LOCK = threading.Lock()
+
+Limit = Query(50, ge=1, le=1000, description="Page size.")
+Offset = Query(0, ge=0, description="Items to skip.")
+
+
+def _store(request: Request):
+    return request.app.state.open_store()
+
+
+@router.get("/documents", summary="List documents", tags=["documents"])
+def list_documents(request: Request, limit: int = Limit, offset: int = Offset,
+                   source: str | None = Query(None, description="Only this outlet.")) -> dict:
+    with _store(request) as store:
+        return Q.documents(store, limit, offset, source)
+
+
+@router.get("/documents/{doc_id}", summary="One document with its extraction",
+            tags=["documents"])
+def get_document(request: Request, doc_id: str) -> dict:
+    with _store(request) as store:
+        return Q.document(store, doc_id)
+
+
+@router.get("/entities", summary="List canonical entities", tags=["entities"])
+def list_entities(request: Request, q: str | None = Query(None, description="Name contains."),
+                  type: str | None = Query(None, description="PERSON, ORG, GPE, LOC, NORP, OTHER."),
+                  limit: int = Limit, offset: int = Offset) -> dict:
+    with _store(request) as store:
+        return Q.entities(store, q, type, limit, offset)
+
+
+@router.get("/entities/{entity_id}", summary="One entity with its events, statements and "
+            "co-actors", tags=["entities"])
+def get_entity(request: Request, entity_id: str) -> dict:
+    with _store(request) as store:
+        prof = Q.entity_profile(store, entity_id)
+        out = Q.to_json(prof["entity"])
+        out["events"] = [t.id for t in prof["events"]]
+        out["statements"] = [c.id for c in prof["said"]]
+        out["about"] = [c.id for c in prof["about"]]
+        out["co_actors"] = prof["co_actors"]
+        return out
+
+
+@router.get("/timeline", summary="Events across reports, oldest first", tags=["timeline"])
+def timeline(request: Request,
+             date_from: str | None = Query(None, alias="from", description="YYYY[-MM[-DD]]"),
+             date_to: str | None = Query(None, alias="to", description="YYYY[-MM[-DD]]"),
+             entity: str | None = Query(None, description="Entity id or name."),
+             limit: int = Query(1000, ge=1, le=10000), offset: int = Offset) -> dict:
+    date_from, date_to = Q.check_date(date_from), Q.check_date(date_to)
+    with _store(request) as store:
+        return Q.paginate(Q.timeline_json(store, date_from, date_to, entity or None),
+                          limit, offset)
+
+
+@router.get("/events/{item_id}", summary="One timeline item with every report of it",
+            tags=["timeline"])
+def get_event(request: Request, item_id: str) -> dict:
+    with _store(request) as store:
+        item = Q.get_event(store, item_id)
+        out = Q.to_json(item)
+        out["report_sentences"] = Q.event_reports(store, item)
+        return out
+
+
+@router.get("/claims", summary="Claims, the outlets carrying them and contradictions",
+            tags=["claims"])
+def claims(request: Request, about: str | None = Query(None, description="Entity name or id."),
+           limit: int = Limit, offset: int = Offset) -> dict:
+    with _store(request) as store:
+        return Q.paginate(Q.claims_json(store, about or None), limit, offset)
+
+
+@router.get("/network", summary="Actors linked by shared events", tags=["entities"])
+def network(request: Request, max_nodes: int = Query(40, ge=1, le=500)) -> dict:
+    with _store(request) as store:
+        return Q.network(store, max_nodes)
+
+
+@router.get("/search", summary="Full-text search over documents", tags=["documents"])
+def search(request: Request, q: str = Query(..., min_length=1, description="Search terms."),
+           limit: int = Query(20, ge=1, le=200), offset: int = Offset) -> dict:
+    with _store(request) as store:
+        return Q.search(store, q, limit, offset)
+
+
+# ------------------------------------------------------------------ upload
+
+def check_token(request: Request) -> None:
+    """403/E400 when the server has no token (read-only); 401 when the bearer is wrong."""
+    token = request.app.state.token
+    if not token:
+        raise ApiError(403, E.E400[0], E.E400[1])
+    auth = request.headers.get("authorization", "")
+    scheme, _, given = auth.partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise ApiError(401, E.E400[0], E.E400[1], {"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise ApiError(401, E.E401[0], E.E401[1], {"WWW-Authenticate": "Bearer"})
+
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_UPLOAD_SUFFIXES = {".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl", ".json", ".md"}
+
+
+def safe_filename(name: str | None, default: str = "upload.txt") -> str:
+    """A plain file name (no directories, no odd characters) keeping a known suffix."""
+    name = Path((name or "").replace("\\", "/")).name
+    name = _SAFE_NAME.sub("_", name).strip("._")[:120]
+    if not name:
+        return default
+    if Path(name).suffix.lower() not in _UPLOAD_SUFFIXES:
+        name += ".txt"
+    return name
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, "E107", E.E107[1].format(size=f"more than {size}", limit=limit))
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _upload_from_json(body: bytes) -> tuple[str, bytes]:
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ApiError(400, "E106", E.E106[1].format(line=1, detail=exc)) from None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str) \
+            or not data["text"].strip():
+        raise ApiError(422, "HTTP422", "body: a JSON object with a non-empty \"text\" is needed")
+    doc_id = safe_filename(data.get("id") or data.get("title") or "upload", "upload")
+    doc_id = Path(doc_id).stem if Path(doc_id).suffix.lower() in _UPLOAD_SUFFIXES else doc_id
+    record = {k: data.get(k) for k in ("title", "published", "source", "url")
+              if isinstance(data.get(k), str)}
+    if record.get("published"):
+        Q.check_date(record["published"])
+    record.update({"id": doc_id, "text": data["text"]})
+    return f"{doc_id}.jsonl", (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+async def _upload_from_form(request: Request) -> tuple[str, bytes]:
+    form = await request.form()
+    upload = form.get("file")
+    if upload is None or not hasattr(upload, "read"):
+        raise ApiError(422, "HTTP422", "file: a multipart field named \"file\" is needed")
+    data = await upload.read()
+    return safe_filename(getattr(upload, "filename", None)), data
+
+
+def _ingest_bytes(request: Request, name: str, data: bytes) -> dict[str, Any]:
+    from dossier.pipeline import ingest  # heavy (spaCy): only when something is uploaded
+
+    with tempfile.TemporaryDirectory(prefix="dossier-upload-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        with _INGEST_LOCK, _store(request) as store:
+            summary = ingest([str(path)], store, progress=False,
+                             max_bytes=request.app.state.max_upload_bytes)
+    errors = [e.to_json() if isinstance(e, DossierError) else {"message": str(e)}
+              for e in getattr(summary, "errors", [])]
+    for err in errors:
+        if err.get("path"):
+            err["path"] = Path(str(err["path"])).name
+    return {"document": Path(name).stem,
+            "ingested": getattr(summary, "ingested", 0),
+            "duplicates": getattr(summary, "duplicates", 0),
+            "near_duplicates": getattr(summary, "near_duplicates", 0),
+            "failed": getattr(summary, "failed", 0),
+            "errors": errors}
+
+
+@router.post("/documents", status_code=201, tags=["documents"],
+             summary="Upload a report for ingest (needs the bearer token)",
+             openapi_extra={"requestBody": {"content": {
+                 "application/json": {"schema": {"type": "object", "required": ["text"],
+                                                 "properties": {k: {"type": "string"} for k in
+                                                                ("id", "title", "text",
+                                                                 "published", "source",
+                                                                 "url")}}},
+                 "multipart/form-data": {"schema": {"type": "object", "properties": {
+                     "file": {"type": "string", "format": "binary"}}}}}},
+                 "security": [{"bearer": []}]})
+async def upload_document(request: Request) -> dict:
+    check_token(request)
+    limit = request.app.state.max_upload_bytes
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/json":
+        name, data = _upload_from_json(await _read_body(request, limit))
+    elif ctype == "multipart/form-data":
+        name, data = await _upload_from_form(request)
+        if len(data) > limit:
+            raise ApiError(413, "E107", E.E107[1].format(size=len(data), limit=limit))
+    else:
+        raise ApiError(415, "HTTP415", "send application/json {\"text\", \"title\", ...} "
+                                       "or multipart/form-data with a \"file\"")
+    result = await run_in_threadpool(_ingest_bytes, request, name, data)
+    if not result["ingested"] and not result["duplicates"] and not result["near_duplicates"]:
+        first = result["errors"][0] if result["errors"] else {}
+        raise ApiError(400, first.get("code") or "E300",
+                       first.get("message") or "nothing was ingested")
+    return result

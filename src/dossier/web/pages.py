@@ -1,0 +1,203 @@
+"""The server-rendered pages: timeline, event, entity, claims, article, network, search, and
+``/docs`` (the API reference rendered from the OpenAPI schema, no external assets).
+
+Templates run with autoescape on; article text and everything derived from it reach the
+templates as plain strings, so every piece is escaped. No inline script or style: the CSP
+forbids it, the behaviour lives in ``static/*.js``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from dossier.api import queries as Q
+from dossier.web import TEMPLATES_DIR
+from dossier.web import highlight as H
+from dossier.web.layout import circular_layout, layout_timeline
+
+_env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+                          autoescape=True, trim_blocks=True, lstrip_blocks=True)
+templates = Jinja2Templates(env=_env)
+router = APIRouter(include_in_schema=False)
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "OTHER")
+
+
+def _render(request: Request, name: str, status: int = 200, headers=None, **ctx: Any):
+    return templates.TemplateResponse(request, name, ctx, status_code=status, headers=headers)
+
+
+def render_error(request: Request, status: int, code: str, message: str, headers=None):
+    return _render(request, "error.html", status=status, headers=headers,
+                   status_code=status, code=code, message=message, title=f"Error {status}")
+
+
+def _store(request: Request):
+    return request.app.state.open_store()
+
+
+@router.get("/", response_class=HTMLResponse)
+def timeline_page(request: Request, date_from: str | None = Query(None, alias="from"),
+                  date_to: str | None = Query(None, alias="to"),
+                  entity: str | None = Query(None)):
+    date_from, date_to = Q.check_date(date_from), Q.check_date(date_to)
+    with _store(request) as store:
+        items = Q.timeline_items(store, date_from, date_to, entity or None)
+        entity_name = None
+        if entity:
+            ent = store.get_entity(entity)
+            entity_name = ent.name if ent else entity
+    lay = layout_timeline(items, date_from, date_to)
+    return _render(request, "timeline.html", title="Timeline", layout=lay, items=items,
+                   date_from=date_from or "", date_to=date_to or "",
+                   range_from=lay.start.isoformat(), range_to=lay.end.isoformat(),
+                   entity=entity or "", entity_name=entity_name)
+
+
+@router.get("/events/{item_id}", response_class=HTMLResponse)
+def event_page(request: Request, item_id: str):
+    with _store(request) as store:
+        item = Q.get_event(store, item_id)
+        reports = Q.event_reports(store, item)
+        claims = []
+        for sid in item.statements or []:
+            c = store.get_claim(sid) if str(sid).startswith("clm_") else None
+            if c is not None:
+                claims.append(c)
+        plans = [p for p in (store.get_timeline_item(x) for x in item.planned_by or []) if p]
+    participants = list(zip(item.participants or [],
+                            list(item.participant_ids or []) + [None] * len(item.participants)))
+    return _render(request, "event.html", title=f"{item.type} {item.date or ''}", item=item,
+                   reports=reports, participants=participants, claims=claims, plans=plans,
+                   outlets=Q.outlets(reports))
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(request: Request, q: str | None = None, type: str | None = None):
+    with _store(request) as store:
+        ents = Q.entity_list(store, q, type)
+    return _render(request, "entities.html", title="Entities", entities=ents, q=q or "",
+                   type=(type or "").upper(), types=ENTITY_TYPES)
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, entity_id: str):
+    with _store(request) as store:
+        prof = Q.entity_profile(store, entity_id)
+        docs = Q.document_index(store)
+    ent = prof["entity"]
+    variants = sorted(set(ent.aliases or []) | {ent.name})
+    return _render(request, "entity.html", title=ent.name, ent=ent, variants=variants,
+                   docs=docs, **{k: v for k, v in prof.items() if k != "entity"})
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims_page(request: Request, about: str | None = None):
+    with _store(request) as store:
+        claims = list(store.list_claims(about=about or None, limit=None, offset=0))
+        docs = Q.document_index(store)
+        by_id = {c.id: c for c in claims}
+        rows = []
+        for c in claims:
+            contra = []
+            for x in c.contradictions or []:
+                other = by_id.get(x.get("claim")) or (store.get_claim(x["claim"])
+                                                      if x.get("claim") else None)
+                evidence = [{"doc": ev.get("doc"), "text": ev.get("text") or "",
+                             "source": docs.get(ev.get("doc"), {}).get("source")}
+                            for ev in x.get("evidence") or []]
+                contra.append({"kind": x.get("kind"), "this": x.get("this"),
+                               "other": x.get("other"), "claim": other,
+                               "evidence": evidence})
+            rows.append({"claim": c, "reports": Q.claim_reports(store, c, docs),
+                         "contradictions": contra})
+    return _render(request, "claims.html", title="Claims", rows=rows, about=about or "")
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, source: str | None = None,
+                   offset: int = Query(0, ge=0), limit: int = Query(100, ge=1, le=1000)):
+    with _store(request) as store:
+        data = Q.documents(store, limit, offset, source or None)
+    return _render(request, "documents.html", title="Documents", data=data,
+                   source=source or "")
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, doc_id: str):
+    from dossier.errors import DossierError, E
+
+    with _store(request) as store:
+        doc = store.get_document(doc_id)
+        if doc is None:
+            raise DossierError(E.E202, detail=doc_id)
+        ext = store.get_extraction(doc_id)
+        members = Q.member_map(store)
+    canon = {}
+    if ext is not None:
+        ext.doc = doc if not ext.doc.text else ext.doc
+        for ent in ext.entities:
+            c = members.get((doc_id, ent.id))
+            if c is not None:
+                canon[ent.id] = c
+        segs = H.highlight(ext, lambda eid: f"/entities/{canon[eid].id}" if eid in canon
+                           else None)
+    else:
+        segs = H.plain(doc.text)
+    names = {e.id: e.name for e in (ext.entities if ext else [])}
+    return _render(request, "document.html", title=doc.title or doc.id, doc=doc, ext=ext,
+                   segments=segs, canon=canon, names=names)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request, max_nodes: int = Query(40, ge=1, le=500)):
+    with _store(request) as store:
+        net = Q.network(store, max_nodes)
+    graph = circular_layout(net["nodes"], net["edges"])
+    return _render(request, "network.html", title="Actor network", graph=graph)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)):
+    q = q.strip()
+    data = None
+    if q:
+        with _store(request) as store:
+            data = Q.search(store, q, 20, offset)
+        terms = [t.strip('"*()') for t in q.split() if t.upper() not in ("AND", "OR", "NOT")]
+        for row in data["items"]:
+            row["_pieces"] = H.mark_terms(str(row.get("snippet") or ""), terms)
+    return _render(request, "search.html", title="Search", q=q, data=data)
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request):
+    spec = request.app.openapi()
+    ops = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [{"name": p.get("name"), "in": p.get("in"),
+                       "required": p.get("required", False),
+                       "type": _schema_type(p.get("schema", {})),
+                       "description": p.get("description")
+                       or p.get("schema", {}).get("description", "")}
+                      for p in op.get("parameters", [])]
+            body = list((op.get("requestBody") or {}).get("content", {}).keys())
+            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary"),
+                        "tags": op.get("tags", []), "params": params, "body": body,
+                        "responses": sorted(op.get("responses", {}).keys()),
+                        "auth": bool(op.get("security"))})
+    return _render(request, "docs.html", title="API", spec=spec, ops=ops)
+
+
+def _schema_type(schema: dict) -> str:
+    if "type" in schema:
+        return str(schema["type"])
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            return " | ".join(_schema_type(s) for s in schema[key])
+    return "any"
