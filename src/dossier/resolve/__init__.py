@@ -41,7 +41,7 @@ def resolve(extractions) -> tuple[list, list, list]:
     entities, mapping = resolve_entities(extractions)
     names = {e.id: e.name for e in entities}
     claims = build_claims(extractions, mapping, names=names)
-    timeline = build_timeline(extractions, mapping, claims=claims)
+    timeline = build_timeline(extractions, mapping, claims=claims, entities=entities)
     return entities, timeline, claims
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..ids import stable_id
-from ..records import Claim, Extraction, TimelineItem
+from ..records import CanonicalEntity, Claim, Extraction, TimelineItem
 from .common import (dates_compatible, fill_year, independent_count, lexicon, precision,
                      span_text)
 
@@ -79,7 +79,8 @@ def entity_info(extractions: Iterable[Extraction], entity_map: dict) -> EntityIn
             cur = info.setdefault(cid, {"name": e.name, "type": e.type, "country": e.country})
             cur["country"] = cur["country"] or e.country
     for cid, c in names.items():
-        info[cid]["name"] = c.most_common(1)[0][0]
+        ranked = sorted(c, key=lambda nm: (-(len(nm.split()) > 1), -c[nm], nm))
+        info[cid]["name"] = ranked[0]
     return info
 
 
@@ -216,10 +217,16 @@ def summary_of(type_: str, status: str, mode: str | None, actors: list[str], tar
 
 
 def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
-                   claims: list[Claim] | None = None) -> list[TimelineItem]:
-    """Timeline items across documents, oldest first (undated last)."""
+                   claims: list[Claim] | None = None,
+                   entities: list[CanonicalEntity] | None = None) -> list[TimelineItem]:
+    """Timeline items across documents, oldest first (undated last).
+
+    ``claims``: cite claim ids (else ``doc:statement`` ids); ``entities``: canonical names
+    (else the most frequent document name of each)."""
     extractions = list(extractions)
     info = entity_info(extractions, entity_map)
+    for e in entities or []:
+        info[e.id] = {"name": e.name, "type": e.type, "country": e.country}
     copy_of = {ex.doc.id: ex.doc.copy_of for ex in extractions}
     reports = reports_of(extractions, entity_map)
     items = cluster_reports(reports, info)
@@ -285,7 +292,8 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
             documents=docs, independent_reports=independent_count(docs, copy_of),
             statements=stmts,
             reports=[{"doc": r.doc, "event": r.vid, "evidence": r.text, "source": r.source,
-                      "date": r.date, "published": r.published} for r in it.reports]))
+                      "date": r.date, "published": r.published, "actors": r.actors,
+                      "targets": r.targets, "location": r.location} for r in it.reports]))
     _link_plans(out, info)
     out.sort(key=timeline_sort_key)
     return out

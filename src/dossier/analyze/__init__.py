@@ -1,0 +1,130 @@
+"""The query library behind the CLI and the HTTP API: timeline, entities, actors, claims,
+search and exports. Every function takes an open ``Store`` and returns plain dicts (the
+contract's sections 2 and 3, with extra fields) or writes to a file object.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from ..errors import E, DossierError
+from .export import export_events_csv, export_graphml, export_jsonl
+
+__all__ = ["timeline", "entities", "entity", "actor", "claims", "search",
+           "export_jsonl", "export_events_csv", "export_graphml", "check_date"]
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def check_date(value: str | None) -> str | None:
+    """A date bound as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; DossierError E302 otherwise."""
+    if value is None or value == "":
+        return None
+    value = value.strip()
+    if not _DATE.match(value):
+        raise DossierError(E.E302, detail=repr(value))
+    parts = [int(x) for x in value.split("-")]
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        raise DossierError(E.E302, detail=repr(value))
+    if len(parts) > 2:
+        import datetime as _dt
+        try:
+            _dt.date(*parts)
+        except ValueError:
+            raise DossierError(E.E302, detail=repr(value)) from None
+    return value
+
+
+def timeline_dict(t) -> dict[str, Any]:
+    return {"id": t.id, "date": t.date, "type": t.type, "mode": t.mode, "status": t.status,
+            "summary": t.summary, "participants": list(t.participants), "location": t.location,
+            "documents": list(t.documents), "independent_reports": t.independent_reports,
+            "statements": list(t.statements), "participant_ids": list(t.participant_ids),
+            "planned_by": list(t.planned_by),
+            "contradictions": list(getattr(t, "contradictions", []) or []),
+            "reports": list(t.reports)}
+
+
+def entity_dict(e) -> dict[str, Any]:
+    return {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+            "country": e.country, "documents": list(e.documents), "roles": list(e.roles),
+            "conflicts": list(e.conflicts), "lat": e.lat, "lon": e.lon}
+
+
+def claim_dict(c) -> dict[str, Any]:
+    return c.to_json()
+
+
+def _resolve_entity(store, name: str):
+    if not name or not name.strip():
+        raise DossierError(E.E203, detail=repr(name))
+    found = store.get_entity(name) or next(iter(store.list_entities(q=name, limit=1)), None)
+    if found is None:
+        raise DossierError(E.E203, detail=repr(name))
+    return found
+
+
+def timeline(store, date_from: str | None = None, date_to: str | None = None,
+             entity: str | None = None, limit: int | None = None,
+             offset: int = 0) -> list[dict[str, Any]]:
+    """Timeline items (contract section 3), oldest first, undated last."""
+    date_from, date_to = check_date(date_from), check_date(date_to)
+    ref = None
+    if entity:
+        ref = _resolve_entity(store, entity).id
+    items = store.list_timeline(date_from=date_from, date_to=date_to, entity=ref,
+                                limit=limit, offset=offset)
+    return [timeline_dict(t) for t in items]
+
+
+def entities(store, q: str | None = None, type: str | None = None,  # noqa: A002
+             limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Canonical entities (contract section 2) with roles and conflicts."""
+    return [entity_dict(e) for e in store.list_entities(q=q or None, type=type, limit=limit,
+                                                        offset=offset)]
+
+
+def entity(store, ref: str) -> dict[str, Any]:
+    return entity_dict(_resolve_entity(store, ref))
+
+
+def actor(store, name: str) -> dict[str, Any]:
+    """One actor: names, roles over time, events, statements, co-actors, conflicts."""
+    e = _resolve_entity(store, name)
+    events = [timeline_dict(t) for t in store.list_timeline(entity=e.id)]
+    said = [c for c in store.list_claims(speaker=e.id)] if _has_speaker(store) else \
+        [c for c in store.list_claims() if c.speaker_id == e.id]
+    about = [c for c in store.list_claims(about=e.id) if c.speaker_id != e.id]
+    co: Counter = Counter()
+    names: dict[str, str] = {}
+    for t in events:
+        for pid, pname in zip(t["participant_ids"], t["participants"]):
+            if pid != e.id:
+                co[pid] += 1
+                names[pid] = pname
+    roles = sorted(e.roles, key=lambda r: (r.get("date") or "", r.get("doc") or ""))
+    return {**entity_dict(e), "names": list(e.aliases), "roles": roles,
+            "events": events,
+            "statements": [claim_dict(c) for c in said],
+            "claims_about": [claim_dict(c) for c in about],
+            "co_actors": [{"id": k, "name": names[k], "events": n} for k, n in co.most_common()]}
+
+
+def _has_speaker(store) -> bool:
+    import inspect
+    try:
+        return "speaker" in inspect.signature(store.list_claims).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def claims(store, about: str | None = None, limit: int | None = None,
+           offset: int = 0) -> list[dict[str, Any]]:
+    """Claims across reports (optionally about an entity), with contradictions."""
+    ref = _resolve_entity(store, about).id if about else None
+    return [claim_dict(c) for c in store.list_claims(about=ref, limit=limit, offset=offset)]
+
+
+def search(store, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    return store.search(q, limit=limit, offset=offset)

@@ -1,0 +1,116 @@
+"""Exports of the whole store: JSON Lines (everything), a PLOVER-style events CSV, and the
+actor network as GraphML (co-participation in timeline events, weighted edges)."""
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from itertools import combinations
+from typing import IO
+from xml.sax.saxutils import escape, quoteattr
+
+EVENT_COLUMNS = ["event_id", "date", "event_type", "mode", "status", "actor", "actor_country",
+                 "target", "target_country", "location", "lat", "lon", "sources",
+                 "independent_reports", "summary"]
+
+
+def _line(fp: IO[str], obj) -> None:
+    fp.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def export_jsonl(store, fp: IO[str]) -> int:
+    """Every document's extraction, then entities, timeline items and claims; one JSON per line."""
+    n = 0
+    for ex in store.iter_extractions():
+        _line(fp, {"kind": "extraction", **ex.to_json()})
+        n += 1
+    for e in store.list_entities():
+        _line(fp, {"kind": "entity", **e.to_json()})
+        n += 1
+    for t in store.list_timeline():
+        _line(fp, {"kind": "timeline", **t.to_json()})
+        n += 1
+    for c in store.list_claims():
+        _line(fp, {"kind": "claim", **c.to_json()})
+        n += 1
+    return n
+
+
+def _majority(reports, key):
+    c = Counter(x for r in reports for x in (r.get(key) or [])) if key != "location" else \
+        Counter(r.get("location") for r in reports if r.get("location"))
+    return c.most_common(1)[0][0] if c else None
+
+
+def export_events_csv(store, fp: IO[str]) -> int:
+    """One row per timeline item: PLOVER-style columns (EVENT_COLUMNS)."""
+    cache: dict[str, object] = {}
+
+    def ent(eid):
+        if eid and eid not in cache:
+            cache[eid] = store.get_entity(eid)
+        return cache.get(eid) if eid else None
+
+    w = csv.DictWriter(fp, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    n = 0
+    for t in store.list_timeline():
+        a = ent(_majority(t.reports, "actors"))
+        tg_id = _majority(t.reports, "targets")
+        tg = ent(tg_id) if tg_id != (a.id if a else None) else None
+        loc = ent(_majority(t.reports, "location"))
+        if a is None and t.participant_ids:
+            a = ent(t.participant_ids[0])
+        w.writerow({
+            "event_id": t.id, "date": t.date or "", "event_type": t.type, "mode": t.mode or "",
+            "status": t.status, "actor": a.name if a else "", "actor_country": (a.country or "") if a else "",
+            "target": tg.name if tg else "", "target_country": (tg.country or "") if tg else "",
+            "location": t.location or "", "lat": loc.lat if loc and loc.lat is not None else "",
+            "lon": loc.lon if loc and loc.lon is not None else "",
+            "sources": ";".join(t.documents), "independent_reports": t.independent_reports,
+            "summary": t.summary})
+        n += 1
+    return n
+
+
+def export_graphml(store, fp: IO[str]) -> int:
+    """The actor network: entities as nodes, co-participation in events as weighted edges."""
+    weights: Counter = Counter()
+    names: dict[str, str] = {}
+    for t in store.list_timeline():
+        ids = list(dict.fromkeys(t.participant_ids))
+        for pid, pname in zip(t.participant_ids, t.participants):
+            names[pid] = pname
+        for a, b in combinations(sorted(ids), 2):
+            weights[(a, b)] += 1
+    nodes = {}
+    for pid in names:
+        e = store.get_entity(pid)
+        nodes[pid] = e
+    fp.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    fp.write('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+             'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+             'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+    for key, target, name, typ in (("d0", "node", "name", "string"), ("d1", "node", "type", "string"),
+                                   ("d2", "node", "country", "string"),
+                                   ("d3", "node", "documents", "int"),
+                                   ("d4", "edge", "weight", "double")):
+        fp.write(f'  <key id="{key}" for="{target}" attr.name="{name}" attr.type="{typ}"/>\n')
+    fp.write('  <graph id="actors" edgedefault="undirected">\n')
+    for pid in sorted(nodes):
+        e = nodes[pid]
+        fp.write(f"    <node id={quoteattr(pid)}>\n")
+        fp.write(f'      <data key="d0">{escape(e.name if e else names[pid])}</data>\n')
+        if e:
+            fp.write(f'      <data key="d1">{escape(e.type)}</data>\n')
+            if e.country:
+                fp.write(f'      <data key="d2">{escape(e.country)}</data>\n')
+            fp.write(f'      <data key="d3">{len(e.documents)}</data>\n')
+        fp.write("    </node>\n")
+    for i, ((a, b), wgt) in enumerate(sorted(weights.items())):
+        fp.write(f'    <edge id="e{i}" source={quoteattr(a)} target={quoteattr(b)}>\n')
+        fp.write(f'      <data key="d4">{float(wgt)}</data>\n')
+        fp.write("    </edge>\n")
+    fp.write("  </graph>\n</graphml>\n")
+    return len(nodes)

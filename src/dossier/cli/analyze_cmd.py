@@ -1,0 +1,143 @@
+"""``dossier resolve | entities | actor | timeline | claims | export``: thin wrappers over
+``dossier.resolve.rebuild`` and the query library ``dossier.analyze``."""
+from __future__ import annotations
+
+import contextlib
+import sys
+
+import click
+
+from dossier.cli.output import db_option, emit, format_option
+
+
+@contextlib.contextmanager
+def _store(db):
+    from dossier.errors import DossierError
+    from dossier.store import open_store
+    try:
+        store = open_store(db)
+    except DossierError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        yield store
+    except DossierError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        store.close()
+
+
+@click.command("resolve")
+@db_option()
+@format_option()
+def resolve(db, fmt):
+    """Rebuild the cross-document entities, timeline and claims from the stored extractions."""
+    from dossier.resolve import rebuild
+    with _store(db) as store:
+        counts = rebuild(store)
+    emit([counts], fmt, as_object=True)
+
+
+@click.command("entities")
+@db_option()
+@format_option()
+@click.option("-q", "--query", "q", default=None, help="Only entities with a name containing this.")
+@click.option("--type", "etype", default=None,
+              type=click.Choice(["PERSON", "ORG", "GPE", "LOC", "NORP", "OTHER"]),
+              help="Only entities of this type.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many.")
+def entities(db, fmt, q, etype, limit):
+    """Canonical entities across all documents (contract section 2)."""
+    from dossier import analyze
+    with _store(db) as store:
+        rows = analyze.entities(store, q=q, type=etype, limit=limit)
+    if fmt == "table":
+        rows = [{**r, "documents": len(r["documents"]),
+                 "conflicts": [c.get("name") for c in r["conflicts"]]} for r in rows]
+    emit(rows, fmt, columns=["id", "name", "type", "country", "documents", "aliases", "conflicts"]
+         if fmt in ("table", "csv") else None)
+
+
+@click.command("actor")
+@click.argument("name")
+@db_option()
+@format_option()
+def actor(name, db, fmt):
+    """One actor: names, roles over time, events, statements and co-actors."""
+    from dossier import analyze
+    with _store(db) as store:
+        a = analyze.actor(store, name)
+    if fmt in ("json", "jsonl"):
+        emit([a], fmt, as_object=True)
+        return
+    click.echo(f"{a['name']}  ({a['type']}{', ' + a['country'] if a['country'] else ''})  {a['id']}")
+    click.echo(f"names: {', '.join(a['names'])}")
+    for c in a["conflicts"]:
+        click.echo(f"conflict: {c.get('name')} in {c.get('doc')}: {c.get('reason')}")
+    if a["roles"]:
+        click.echo("roles:")
+        for r in a["roles"]:
+            click.echo(f"  {r.get('date') or '?':10}  {r['role']}  [{r.get('doc')}]")
+    click.echo("events:")
+    emit(a["events"], "table" if fmt == "table" else fmt,
+         columns=["date", "type", "status", "summary", "independent_reports"])
+    if a["statements"]:
+        click.echo("statements:")
+        emit(a["statements"], "table" if fmt == "table" else fmt,
+             columns=["first_reported", "content", "independent_reports"])
+    if a["co_actors"]:
+        click.echo("co-actors: " + ", ".join(f"{c['name']} ({c['events']})" for c in a["co_actors"]))
+
+
+@click.command("timeline")
+@db_option()
+@format_option()
+@click.option("--from", "date_from", default=None, help="From this date (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", default=None, help="Up to this date (inclusive).")
+@click.option("--entity", default=None, help="Only events with this participant (name or id).")
+def timeline(db, fmt, date_from, date_to, entity):
+    """The events across reports, oldest first (contract section 3)."""
+    from dossier import analyze
+    with _store(db) as store:
+        rows = analyze.timeline(store, date_from=date_from, date_to=date_to, entity=entity)
+    if fmt in ("json", "jsonl"):
+        keys = ["id", "date", "type", "mode", "status", "summary", "participants", "location",
+                "documents", "independent_reports", "statements", "planned_by", "contradictions"]
+        rows = [{k: r[k] for k in keys} for r in rows]
+    emit(rows, fmt, columns=["date", "type", "status", "summary", "location",
+                             "independent_reports", "documents"]
+         if fmt in ("table", "csv") else None)
+
+
+@click.command("claims")
+@db_option()
+@format_option()
+@click.option("--about", default=None, help="Only claims about this entity (name or id).")
+def claims(db, fmt, about):
+    """Statements as carried across reports: first report, outlets, contradictions."""
+    from dossier import analyze
+    with _store(db) as store:
+        rows = analyze.claims(store, about=about)
+    if fmt in ("table", "csv"):
+        rows = [{**r, "contradicts": "; ".join(f"{c['this']} vs {c['other']}"
+                                               for c in r["contradictions"])} for r in rows]
+    emit(rows, fmt, columns=["first_reported", "speaker", "content", "outlets",
+                             "independent_reports", "contradicts"]
+         if fmt in ("table", "csv") else None)
+
+
+@click.command("export")
+@db_option()
+@format_option(default="jsonl", choices=("jsonl", "csv", "graphml"))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file (default: standard output).")
+def export(db, fmt, output):
+    """Export everything (jsonl), the events (csv, PLOVER-style) or the actor network (graphml)."""
+    from dossier import analyze
+    fn = {"jsonl": analyze.export_jsonl, "csv": analyze.export_events_csv,
+          "graphml": analyze.export_graphml}[fmt]
+    with _store(db) as store:
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as fp:
+                fn(store, fp)
+        else:
+            fn(store, sys.stdout)
