@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 
+from ..errors import DossierError, E
 from .backends import connect
 from .migrate import latest_version
 from .store import Store, norm_name
@@ -18,14 +19,18 @@ from .store import Store, norm_name
 DEFAULT_URL = "dossier.db"
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the store at ``url``.
 
     ``url`` is a SQLite path (``dossier.db``, ``:memory:``) or a ``postgresql://`` URL;
-    default: ``$DOSSIER_DB`` or ``dossier.db``. Raises ``DossierError`` E200 when it
+    default: ``$DOSSIER_DB`` or ``dossier.db``. ``create=False``: a missing SQLite file is
+    an error rather than a new, empty store. Raises ``DossierError`` E200 when it
     cannot be opened, E201 when its schema is newer than this code.
     """
     url = url or os.environ.get("DOSSIER_DB") or DEFAULT_URL
+    if not create and not url.startswith(("postgresql://", "postgres://", "file:")) \
+            and url != ":memory:" and not os.path.exists(url.removeprefix("sqlite:///")):
+        raise DossierError(E.E200, detail=f"{url} (no such file: ingest documents first)")
     backend = connect(url)
     try:
         return Store(backend, url)

@@ -1,0 +1,86 @@
+"""``dossier docs``, ``show`` and ``search`` over a store filled through the Store API."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from dossier.cli import cli
+from dossier.ids import content_hash
+from dossier.records import Document, Entity, Extraction, Mention, Repair
+from dossier.store import open_store
+
+
+@pytest.fixture
+def db(db_path):
+    texts = {"r1": ("Talks in Geneva", "Envoys met in Geneva to discuss a ceasefire.", "a.org"),
+             "r2": ("Budget vote", "The parliament passed the budget.", "b.org"),
+             "r3": ("Geneva again", "Envoys met in Geneva to discuss a ceasefire today.", "c.org")}
+    with open_store(db_path) as store:
+        for doc_id, (title, text, source) in texts.items():
+            doc = Document(id=doc_id, text=text, raw_text=text, title=title, source=source,
+                           published="2025-12-0" + doc_id[1], content_hash=content_hash(text),
+                           repairs=[Repair(0, 6, "Envoysmet", "Envoys met")] if doc_id == "r1" else [],
+                           copy_of="r1" if doc_id == "r3" else None,
+                           similarity=0.9 if doc_id == "r3" else None)
+            ext = Extraction(doc=doc, entities=[
+                Entity(id="e1", name="Geneva", type="GPE", mentions=[Mention(15, 21, "Geneva")])])
+            store.add_document(doc, ext if doc_id != "r2" else None)
+    return db_path
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_docs_formats(db):
+    table = run("docs", "--db", db)
+    assert table.exit_code == 0
+    assert table.stdout.splitlines()[0].split()[:3] == ["id", "published", "source"]
+    assert "Talks in Geneva" in table.stdout
+    rows = json.loads(run("docs", "--db", db, "--format", "json").stdout)
+    assert [r["id"] for r in rows] == ["r1", "r2", "r3"]
+    assert rows[2]["copy_of"] == "r1" and rows[0]["n_entities"] == 1
+    lines = run("docs", "--db", db, "--format", "jsonl", "--limit", "2").stdout.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["r1", "r2"]
+    parsed = list(csv.DictReader(io.StringIO(run("docs", "--db", db, "--format", "csv").stdout)))
+    assert parsed[1]["title"] == "Budget vote" and parsed[1]["n_entities"] == "0"
+    only = json.loads(run("docs", "--db", db, "--format", "json", "--source", "b.org").stdout)
+    assert [r["id"] for r in only] == ["r2"]
+
+
+def test_docs_env_db_and_missing_store(db, tmp_path):
+    r = CliRunner().invoke(cli, ["docs", "--format", "json"], env={"DOSSIER_DB": db})
+    assert len(json.loads(r.stdout)) == 3
+    missing = run("docs", "--db", str(tmp_path / "nothing.db"))
+    assert missing.exit_code == 1 and missing.stderr.startswith("[E200]")
+    assert not (tmp_path / "nothing.db").exists()
+
+
+def test_show_table_and_json(db):
+    r = run("show", "r1", "--db", db)
+    assert r.exit_code == 0
+    assert "Talks in Geneva" in r.stdout and "Envoysmet → Envoys met" in r.stdout
+    assert "copies       r3" in r.stdout and "1 entities" in r.stdout
+    data = json.loads(run("show", "r3", "--db", db, "--format", "json").stdout)
+    assert data["id"] == "r3" and data["copy_of"] == "r1" and data["similarity"] == 0.9
+    assert data["extraction"]["entities"][0]["name"] == "Geneva"
+    assert data["extraction"]["schema"] == "dossier.extract/1"
+    plain = json.loads(run("show", "r2", "--db", db, "--format", "json").stdout)
+    assert plain["extraction"] is None and plain["repairs"] == []
+
+
+def test_show_unknown_id(db):
+    r = run("show", "nope", "--db", db)
+    assert r.exit_code == 1 and r.stderr.startswith("[E202]") and "nope" in r.stderr
+
+
+def test_search(db):
+    hits = json.loads(run("search", "ceasefire Geneva", "--db", db, "--format", "json").stdout)
+    assert {h["id"] for h in hits} == {"r1", "r3"} and "snippet" in hits[0]
+    table = run("search", "budget", "--db", db)
+    assert table.exit_code == 0 and "r2" in table.stdout
+    assert run("search", "zzzz", "--db", db).stdout.strip() == "(none)"
