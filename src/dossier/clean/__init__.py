@@ -1,0 +1,36 @@
+"""Clean: from a ``RawDocument`` to the ``Document`` every offset downstream points into.
+
+``clean_document`` normalises Unicode, quotes, dashes and spaces (``normalise``), repairs
+glued words (``repair``; each split recorded with offsets into the cleaned text) and sets
+the exact-duplicate key ``content_hash``. Near-duplicates are ``dedupe``'s business.
+"""
+from __future__ import annotations
+
+from ..errors import DossierError, E
+from ..ids import content_hash
+from ..records import Document, RawDocument
+from .normalise import normalise_text
+from .repair import find_glued, repair_glued, split_glued
+
+__all__ = ["clean_document", "clean_text", "normalise_text", "repair_glued", "split_glued",
+           "find_glued"]
+
+
+def clean_text(text: str, *, repair: bool = True):
+    """``(cleaned text, repairs)`` for a raw text."""
+    text = normalise_text(text)
+    if not repair:
+        return text, []
+    return repair_glued(text)
+
+
+def clean_document(raw: RawDocument, *, repair: bool = True) -> Document:
+    """The cleaned ``Document`` for ``raw``; ``E103`` when no text is left."""
+    text, repairs = clean_text(raw.raw_text, repair=repair)
+    if not text:
+        raise DossierError(E.E103, path=raw.origin or raw.id)
+    title = normalise_text(raw.title) if raw.title else None
+    return Document(id=raw.id, text=text, raw_text=raw.raw_text, title=title or None,
+                    published=raw.published, source=raw.source, url=raw.url, lang=raw.lang,
+                    origin=raw.origin, format=raw.format, repairs=repairs,
+                    content_hash=content_hash(text), meta=dict(raw.meta))

@@ -1,0 +1,127 @@
+"""Glued-word repair: split words a machine translation ran together.
+
+Only rare tokens are candidates (wordfreq zipf below ``RARE``, i.e. not an English word
+it knows), and only at a point where both halves make sense:
+
+* a known lower-case word + a closed-class word (``data/clean/function_words.txt``):
+  ``reportedhe`` -> ``reported he`` (before a two-letter word, which is also a common
+  ending, the left half must be a frequent word);
+* a determiner (``data/clean/determiners.txt``) + a frequent lower-case word:
+  ``theplan`` -> ``the plan``;
+* a capitalised name + a closed-class word of three letters or more, when the name is a
+  known word or stands alone elsewhere in the document: ``Witkoffwhich`` -> ``Witkoff which``;
+* a closed-class word + a capitalised known name: ``theKremlin`` -> ``the Kremlin``.
+
+Names and real words are never broken: a word wordfreq knows is not a candidate, and a
+rare name splits only into parts that are themselves words.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from wordfreq import zipf_frequency
+
+from ..records import Repair
+
+__all__ = ["repair_glued", "find_glued", "split_glued", "function_words", "RARE"]
+
+RARE = 1.5  # zipf below which a token may be glued
+KNOWN = 3.0  # zipf of a lower-case left half ("reported")
+KNOWN_NAME = 2.5  # zipf of a capitalised left half when it is not elsewhere in the text
+FREQUENT = 4.0  # zipf of a right half that is not closed-class ("deal")
+MIN_TOKEN = 5
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+_CHUNK = re.compile(r"\S+")
+_NOT_PROSE = re.compile(r"[/@#_=\\]|://|www\.|\w\.\w")
+
+
+@functools.lru_cache(maxsize=4)
+def _words(name: str) -> frozenset[str]:
+    text = resources.files("dossier").joinpath(f"data/clean/{name}").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines()
+                     if w.strip() and not w.lstrip().startswith("#"))
+
+
+def function_words() -> frozenset[str]:
+    """The closed-class word list (``data/clean/function_words.txt``)."""
+    return _words("function_words.txt")
+
+
+@functools.lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word.lower(), "en")
+
+
+def _is_title(s: str) -> bool:
+    return len(s) > 1 and s[0].isupper() and s[1:].islower()
+
+
+def split_glued(token: str, standalone: frozenset[str] | set[str] = frozenset()) -> tuple[str, str] | None:
+    """The two words ``token`` is glued from, or None when it should stay whole.
+
+    ``standalone``: words that occur on their own in the same text (names count as
+    known when they do).
+    """
+    if len(token) < MIN_TOKEN or token.isupper() or _zipf(token) >= RARE:
+        return None
+    closed = function_words()
+    determiners = _words("determiners.txt")
+    best: tuple[float, int, tuple[str, str]] | None = None
+    for i in range(2, len(token) - 1):
+        left, right = token[:i], token[i:]
+        score = None
+        if right.islower():
+            rz = _zipf(right)
+            if left.islower():
+                lz = _zipf(left)
+                if right in closed and lz >= (KNOWN if len(right) > 2 else FREQUENT):
+                    score = min(lz, rz)
+                elif left in determiners and rz >= FREQUENT and len(right) >= 4:
+                    score = min(lz, rz)
+            elif _is_title(left) and right in closed and len(right) >= 3 and len(left) >= 3:
+                lz = _zipf(left)
+                if lz >= KNOWN_NAME or left in standalone:
+                    score = min(max(lz, KNOWN), rz)
+        elif _is_title(right) and left.islower() and left in closed:
+            rz = _zipf(right)
+            if rz >= KNOWN_NAME or right in standalone:
+                score = min(_zipf(left), max(rz, KNOWN))
+        if score is not None and (best is None or (score, i) > best[:2]):
+            best = (score, i, (left, right))
+    return best[2] if best else None
+
+
+def find_glued(text: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, left, right)`` for every glued token in ``text`` (offsets into it)."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    standalone = {t for _, _, t in tokens}
+    found = []
+    for chunk in _CHUNK.finditer(text):
+        if _NOT_PROSE.search(chunk.group()):
+            continue  # URLs, e-mail addresses, handles, file names
+        for m in _TOKEN.finditer(chunk.group()):
+            parts = split_glued(m.group(), standalone)
+            if parts:
+                start = chunk.start() + m.start()
+                found.append((start, start + len(m.group()), *parts))
+    return found
+
+
+def repair_glued(text: str) -> tuple[str, list[Repair]]:
+    """``text`` with glued words split by a space, and the repairs (offsets into the result)."""
+    out: list[str] = []
+    repairs: list[Repair] = []
+    pos = shift = 0
+    for start, end, left, right in find_glued(text):
+        out.append(text[pos:start])
+        replacement = f"{left} {right}"
+        out.append(replacement)
+        repairs.append(Repair(start=start + shift, end=start + shift + len(replacement),
+                              original=text[start:end], replacement=replacement))
+        shift += len(replacement) - (end - start)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), repairs

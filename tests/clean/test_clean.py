@@ -1,0 +1,51 @@
+"""clean_document: normalisation of quotes, dashes, spaces; the content hash."""
+import pytest
+
+from dossier.clean import clean_document, normalise_text
+from dossier.errors import DossierError
+from dossier.ids import content_hash
+from dossier.records import RawDocument
+
+
+def test_quotes_dashes_and_spaces():
+    raw = "\u201cWe are ready,\u201d he said \u2014 Zelenskyy\u2019s\u00a0team\u200b agreed\u2026"
+    assert normalise_text(raw) == '"We are ready," he said - Zelenskyy\'s team agreed...'
+
+
+def test_unicode_nfc():
+    assert normalise_text("Zaporiz\u0301hia caf\u0065\u0301") == "Zaporiźhia café"
+
+
+def test_spaces_collapse_but_paragraphs_stay():
+    raw = "  First   line \t here.\r\nSecond\u2009line.\n\n\n\n  Third paragraph.  \n"
+    assert normalise_text(raw) == "First line here.\nSecond line.\n\nThird paragraph."
+
+
+def test_controls_and_soft_hyphens_go():
+    assert normalise_text("nego\u00adtiations\x07 went\u2028on") == "negotiations went\non"
+
+
+def test_clean_document_fields():
+    raw = RawDocument(id="d1", raw_text=" The envoy \u2018arrived\u2019.  ", title="A \u201ctitle\u201d",
+                      published="2025-12-01", source="Outlet", url="https://x.example/a",
+                      origin="d1.txt", format="founding")
+    doc = clean_document(raw)
+    assert doc.text == "The envoy 'arrived'."
+    assert doc.raw_text == raw.raw_text
+    assert doc.title == 'A "title"'
+    assert (doc.id, doc.published, doc.source, doc.url, doc.format) == (
+        "d1", "2025-12-01", "Outlet", "https://x.example/a", "founding")
+    assert doc.content_hash == content_hash("The envoy 'arrived'.")
+    assert doc.repairs == []
+
+
+def test_same_text_different_typography_same_hash():
+    a = clean_document(RawDocument(id="a", raw_text="He said \u201cno\u201d \u2013 twice."))
+    b = clean_document(RawDocument(id="b", raw_text='He  said "no" - twice.\n'))
+    assert a.content_hash == b.content_hash
+
+
+def test_nothing_left_is_e103():
+    with pytest.raises(DossierError) as err:
+        clean_document(RawDocument(id="z", raw_text="\u200b \u00a0\n", origin="z.txt"))
+    assert err.value.code == "E103" and err.value.path == "z.txt"
