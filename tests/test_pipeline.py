@@ -290,3 +290,24 @@ def test_real_ingest_without_extraction(corpus, db_path, monkeypatch):
         assert store.get_document("004_copy").copy_of == "001_one"
         again = pipeline.ingest([str(corpus)], store, extract=False, progress=False)
         assert again.ingested == 0 and again.duplicates == 4
+
+
+def test_extractor_not_started_without_documents():
+    def never(docs):
+        raise AssertionError("extractor started with nothing to do")
+
+    items = [DossierError(E.E101, path="x"), DossierError(E.E103, path="y")]
+    out = list(pipeline.extract_in_order(items, never, fake_extract_one))
+    assert [i.path for i, _ in out] == ["x", "y"]
+
+
+def test_extractor_dropping_documents_falls_back(fake_stages):
+    def lossy(docs):  # returns only the first document of the stream
+        docs = iter(docs)
+        first = next(docs)
+        list(docs)
+        yield fake_extract_one(first)
+
+    docs = [Document(id=f"d{i}", text=f"w{i}", raw_text="") for i in range(3)]
+    out = list(pipeline.extract_in_order(docs, lossy, fake_extract_one))
+    assert [(i.id, r.doc.id) for i, r in out] == [("d0", "d0"), ("d1", "d1"), ("d2", "d2")]

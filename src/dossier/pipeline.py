@@ -103,15 +103,18 @@ def _extractor(workers: int, cluster: str | None, batch_size: int, nlp=None
     ``cluster``: a Dask scheduler address, or ``"local"`` for a local Dask cluster of
     ``workers`` processes.
     """
-    if cluster:
-        from .distributed import extract_on_dask
-        address = None if cluster == "local" else cluster
-        return lambda docs: extract_on_dask(docs, workers=workers, cluster=address,
-                                            batch_size=max(1, batch_size // 2))
-    from .nlp import extract_documents
     n_process = workers if workers and workers > 1 else 1
-    return lambda docs: extract_documents(docs, batch_size=batch_size, n_process=n_process,
-                                          nlp=nlp)
+
+    def extract(docs: Iterable[Document]) -> Iterator[Extraction]:
+        if cluster:  # imported only when used: Dask and spaCy are slow to import
+            from .distributed import extract_on_dask
+            return extract_on_dask(docs, workers=workers,
+                                   cluster=None if cluster == "local" else cluster,
+                                   batch_size=max(1, batch_size // 2))
+        from .nlp import extract_documents
+        return extract_documents(docs, batch_size=batch_size, n_process=n_process, nlp=nlp)
+
+    return extract
 
 
 def _in_process(nlp=None) -> Callable[[Document], Extraction]:
@@ -150,7 +153,8 @@ def extract_in_order(items: Iterable[Item],
     source = iter(items)
     queue: collections.deque[Item] = collections.deque()  # taken from source, not yet yielded
 
-    def feed() -> Iterator[Document]:
+    def feed(first: Document) -> Iterator[Document]:
+        yield first
         while True:
             try:
                 item = next(source)
@@ -168,13 +172,23 @@ def extract_in_order(items: Iterable[Item],
             yield err, err  # type: ignore[misc]
 
     while True:
+        # the queue is empty here: pass errors straight on until a document comes, so
+        # the extractor (and the model) is only started when there is work for it
+        first = None
+        for item in source:
+            if isinstance(item, Document):
+                first = item
+                break
+            yield item, item  # type: ignore[misc]
+        if first is None:
+            return
+        queue.append(first)
         try:
-            for ext in extract(feed()):
+            for ext in extract(feed(first)):
                 yield from errors_first()
                 doc = queue.popleft()
                 ext.doc = doc  # type: ignore[assignment]
                 yield doc, ext
-            break
         except _SourceFailed as exc:
             raise exc.__cause__ from None
         except DossierError as exc:
@@ -182,6 +196,7 @@ def extract_in_order(items: Iterable[Item],
                 raise
         except Exception:  # noqa: BLE001 - retried below, one document at a time
             pass
+        # what the extractor still holds (all of it if it failed; normally nothing)
         held = list(queue)
         queue.clear()
         for item in held:
@@ -189,7 +204,6 @@ def extract_in_order(items: Iterable[Item],
                 yield item, _extract_one(item, extract_one)
             else:
                 yield item, item  # type: ignore[misc]
-    yield from errors_first()
 
 
 # ------------------------------------------------------------------ public API

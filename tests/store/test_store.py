@@ -236,3 +236,18 @@ END;
 CREATE INDEX i ON a (x);"""
     parts = split_statements(sql)
     assert len(parts) == 3 and parts[1].count("INSERT INTO") == 2
+
+
+def test_concurrent_writer_race_resolves_to_the_stored_copy(store_url, monkeypatch):
+    with open_store(store_url) as a, open_store(store_url) as b:
+        doc = make_doc("race")
+        assert b.add_document(make_doc("race")) == "race"
+        real, calls = a.find_by_hash, []
+
+        def stale_once(h):  # A checked before B committed
+            calls.append(h)
+            return None if len(calls) == 1 else real(h)
+
+        monkeypatch.setattr(a, "find_by_hash", stale_once)
+        assert a.add_document(doc, make_extraction(doc)) == "race"
+        assert len(calls) == 2 and a.count_documents() == 1

@@ -59,6 +59,12 @@ class Backend:
         raise NotImplementedError
         yield
 
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    def is_unique_violation(self, exc: BaseException) -> bool:
+        raise NotImplementedError
+
     def table_exists(self, table: str) -> bool:
         raise NotImplementedError
 
@@ -122,6 +128,9 @@ class SQLiteBackend(Backend):
             raise
         self._depth = 0
         self.conn.execute("COMMIT")
+
+    def is_unique_violation(self, exc):
+        return isinstance(exc, sqlite3.IntegrityError) and "UNIQUE" in str(exc)
 
     def table_exists(self, table):
         return self.query_one("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?",
@@ -204,6 +213,10 @@ class PostgresBackend(Backend):
                     yield
         finally:
             self._depth -= 1
+
+    def is_unique_violation(self, exc):
+        import psycopg.errors
+        return isinstance(exc, psycopg.errors.UniqueViolation)
 
     def table_exists(self, table):
         return self.query_one("SELECT to_regclass(?) IS NOT NULL AS x", (table,))["x"]

@@ -90,6 +90,19 @@ class Store:
         on ``doc`` (and ``extraction.doc``) as well.
         """
         doc.content_hash = doc.content_hash or content_hash(doc.text)
+        for attempt in range(3):
+            try:
+                return self._add_document(doc, extraction, signature)
+            except Exception as exc:
+                # a concurrent writer (PostgreSQL) stored the same content or took the id
+                # between our check and our insert: look again, in a new transaction
+                if attempt == 2 or self.backend.in_transaction() \
+                        or not self.backend.is_unique_violation(exc):
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _add_document(self, doc: Document, extraction: Extraction | None,
+                      signature: list[int] | None) -> str:
         with self.backend.transaction():
             existing = self.find_by_hash(doc.content_hash)
             if existing is not None:
