@@ -85,6 +85,12 @@ def clause_tense(tok) -> str | None:
     if lows & set(lx["future_aux"]):
         return FUTURE
     if "to" in lows:   # infinitive: "to remain closed until Friday", "is to visit", "plans to meet"
+        head = t.head
+        if head is t or head.lemma_.lower() in lx["schedule_words"] or head.lower_ in lx["schedule_words"] \
+                or head.pos_ not in VERBAL:
+            return FUTURE
+        if head.tag_ == "VBD":
+            return PAST   # "failed to agree at Tuesday's meeting"
         return FUTURE
     if lows & set(lx["modal_future"]):
         return FUTURE
