@@ -63,6 +63,15 @@ class Placed:
     y: float = 0.0
     r: float = 8.0
     label: str = ""
+    flip: bool = False  # label drawn left of the marker (near the right edge)
+
+    @property
+    def tx(self) -> float:
+        return round(self.x - self.r - 4, 1) if self.flip else round(self.x + self.r + 4, 1)
+
+    @property
+    def anchor(self) -> str:
+        return "end" if self.flip else "start"
 
 
 @dataclass
@@ -150,7 +159,7 @@ def layout_timeline(items: list, date_from: str | None = None, date_to: str | No
     if not date_to and days:
         end += timedelta(days=max(1, (end - start).days // 20))
     margin = 30.0
-    inner = width - 2 * margin - label_width / 2
+    inner = width - 2 * margin
     total = max(1, (end - start).days)
 
     def x_of(d: date) -> float:
@@ -162,16 +171,18 @@ def layout_timeline(items: list, date_from: str | None = None, date_to: str | No
         if d < start or d > end:
             continue
         x = x_of(d)
-        lane = next((i for i, e in enumerate(lane_end) if e < x), None)
+        flip = x + label_width > width
+        left = x - label_width if flip else x
+        lane = next((i for i, e in enumerate(lane_end) if e < left), None)
         if lane is None:
             if len(lane_end) < max_lanes:
                 lane_end.append(0.0)
                 lane = len(lane_end) - 1
             else:
                 lane = min(range(len(lane_end)), key=lambda i: lane_end[i])
-        lane_end[lane] = x + label_width
+        lane_end[lane] = x + 12 if flip else x + label_width
         n = int(getattr(it, "independent_reports", 0) or 0)
-        placed.append(Placed(item=it, day=d, x=x, lane=lane,
+        placed.append(Placed(item=it, day=d, x=x, lane=lane, flip=flip,
                              r=round(7 + 2.5 * math.sqrt(max(0, n - 1)), 1),
                              label=(getattr(it, "type", "") or "")))
     lanes = max(1, len(lane_end))

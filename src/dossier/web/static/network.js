@@ -19,7 +19,7 @@
     if (a && b) { edges.push({ a: a, b: b, w: parseFloat(el.getAttribute("data-weight")) || 1, el: el }); }
   });
   if (nodes.length < 2) { return; }
-  var c = size / 2, k = Math.sqrt(size * size / nodes.length) * 0.55;
+  var c = size / 2, k = Math.min(150, Math.sqrt(size * size / nodes.length) * 0.55);
 
   function step(alpha) {
     var i, j, a, b, dx, dy, d2, d, f;
@@ -41,8 +41,8 @@
       n.vx += (c - n.x) * 0.01 * alpha; n.vy += (c - n.y) * 0.01 * alpha;
       var v = Math.sqrt(n.vx * n.vx + n.vy * n.vy), cap = 20;
       if (v > cap) { n.vx *= cap / v; n.vy *= cap / v; }
-      n.x = Math.max(40, Math.min(size - 40, n.x + n.vx));
-      n.y = Math.max(20, Math.min(size - 20, n.y + n.vy));
+      n.x = Math.max(100, Math.min(size - 100, n.x + n.vx));
+      n.y = Math.max(24, Math.min(size - 24, n.y + n.vy));
       n.vx *= 0.5; n.vy *= 0.5;
     });
   }
