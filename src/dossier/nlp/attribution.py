@@ -175,6 +175,8 @@ class DocView:
 
         def visit(t: Token, depth: int):
             eid = self.token_entity.get(t.i)
+            if eid and self.etype(eid) == "NORP" and self.state_of(t.text):
+                eid = self.state_of(t.text)  # "the Ukrainian delegation" stands for Ukraine
             if eid:
                 add(eid)
             own = bool(eid)
@@ -183,6 +185,8 @@ class DocView:
                     visit(c, depth)
                 elif c.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod") and not own:
                     ceid = self.token_entity.get(c.i)
+                    if ceid and self.etype(ceid) == "NORP" and self.state_of(c.text):
+                        ceid = self.state_of(c.text)
                     if ceid and c.dep_ != "poss":
                         add(ceid)
                         own = True
@@ -201,6 +205,22 @@ class DocView:
 
         visit(tok, 0)
         return out
+
+    def salient_person(self, before: int) -> str | None:
+        """The person mentioned most often before token ``before`` (ties: the latest).
+        Used for a speaker pronoun the resolver left unlinked."""
+        count: dict[str, int] = {}
+        last: dict[str, int] = {}
+        prev = None
+        for i in range(before):
+            eid = self.token_entity.get(i)
+            if eid and eid != prev and self.etype(eid) == "PERSON":
+                count[eid] = count.get(eid, 0) + 1
+                last[eid] = i
+            prev = eid
+        if not count:
+            return None
+        return max(count, key=lambda e: (count[e], last[e]))
 
     # -- times
     def time_value(self, tokens: Iterable[int]) -> str | None:

@@ -1,9 +1,403 @@
-"""Component `dossier_events` (placeholder: registered, does nothing yet)."""
+"""Component ``dossier_events``: PLOVER events → ``doc._.events``.
+
+Triggers are verbs and nouns from ``data/events/triggers.json`` (lemma → type, mode, the
+preposition a verb needs: "call for" is REQUEST, "report to" a briefing). Participants come
+from the dependency tree: subject and objects of a verb, possessor and prepositional objects
+of a noun ("Witkoff's meeting with Putin", "talks between X and Y"), the subject of a light
+verb ("held talks", "had a conversation"), groups standing for their state ("the Ukrainian
+delegation" → Ukraine). Location: a place in an in/at phrase of the trigger. Date: a time in
+the trigger's clause or phrase (``doc._.token_time``); a headline's present tense takes the
+publication date; otherwise none. Status from modals, governors and negation
+(``data/events/status_cues.json``). A definite "the talks" with nobody named refers back to
+the last consultation. A statement whose content charges an actor with disinformation,
+provocations... is an ACCUSE by its speaker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
 from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..records import Event
+from .attribution import DocView, load_json
+
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "pcomp"}
+
+
+@dataclass
+class _Ev:
+    type: str
+    trigger: Token
+    mode: str | None
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    location: str | None = None
+    date: str | None = None
+    status: str = "occurred"
+    seg: tuple[int, int] = (0, 0)
+    inherited: bool = False
+
+
+class EventFinder:
+    def __init__(self):
+        trig = load_json("events", "triggers.json")
+        self.verbs: dict = trig["verbs"]
+        self.nouns: dict = trig["nouns"]
+        self.light = set(trig["light_verbs"])
+        self.preps: dict = trig["participant_preps"]
+        self.type_preps: dict = trig.get("type_preps", {})
+        self.accuse_words = set(trig.get("accusation_words", []))
+        self.cues = load_json("events", "status_cues.json")
+
+    # ------------------------------------------------------------ triggers
+    @staticmethod
+    def _prep_lemmas(tok: Token) -> set[str]:
+        return {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+
+    def spec_for(self, view: DocView, tok: Token) -> dict | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            specs = self.verbs.get(lemma)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            specs = self.nouns.get(lemma)
+            if specs is None and tok.lower_.endswith("s"):
+                specs = self.nouns.get(tok.lower_[:-1])
+        else:
+            return None
+        if specs is None:
+            return None
+        for spec in specs if isinstance(specs, list) else [specs]:
+            need = spec.get("preps")
+            if need and not (self._prep_lemmas(tok) & set(need)):
+                continue
+            if spec.get("needs_object"):
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+                if not any(view.np_entities(o) for o in objs):
+                    continue
+                want = spec.get("object_types")
+                if want and not any(view.etype(e) in want for o in objs for e in view.np_entities(o)):
+                    continue
+            return spec
+        return None
+
+    # ------------------------------------------------------------ structure
+    def governor(self, tok: Token) -> Token | None:
+        """For a noun trigger: the light verb whose object it is ("held talks", "be in contact")."""
+        h, dep = tok.head, tok.dep_
+        if dep == "pobj" and h.dep_ == "prep":
+            h = h.head
+        elif dep == "conj":
+            return self.governor(h) if h.i != tok.i else None
+        elif dep not in ("dobj", "attr", "nsubj", "nsubjpass"):
+            return None
+        if h.i == tok.i or h.pos_ not in ("VERB", "AUX"):
+            return None
+        if h.lemma_.lower() in self.light or dep in ("nsubj", "nsubjpass"):
+            return h
+        if h.lemma_.lower() in ("part", "participate", "attend", "join"):
+            return h
+        return None
+
+    @staticmethod
+    def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+        """(subject token, passive?) of a verb, climbing through xcomp/conj/relcl."""
+        rel = verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN")
+        for dep, passive in (("nsubj", False), ("nsubjpass", True)):
+            for c in verb.children:
+                if c.dep_ == dep:
+                    if c.tag_ in ("WP", "WDT") or (c.lower_ == "that" and rel):
+                        # "Vitkoff, who is scheduled to leave": the antecedent
+                        return (verb.head, False) if rel else (None, False)
+                    return c, passive
+        if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+            return EventFinder.subject(verb.head, depth + 1)
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head, False
+        return None, False
+
+    def _prep_role(self, etype: str, prep: str) -> str | None:
+        over = self.type_preps.get(etype, {})
+        if prep in over:
+            return over[prep]
+        return self.preps.get(prep)
+
+    def _add_prep_objects(self, view, etype, tok, actors, targets):
+        for c in tok.children:
+            if c.dep_ not in ("prep", "agent", "dative") or (c.dep_ == "dative" and c.pos_ != "ADP"):
+                continue
+            role = self._prep_role(etype, c.lower_)
+            if role is None:
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                ids = [e for e in view.np_entities(p) if view.etype(e) not in PLACE_TYPES
+                       or c.lower_ not in ("in", "at")]
+                if role == "actors":
+                    actors += ids
+                elif role == "targets":
+                    targets += ids
+                else:
+                    actors += ids
+
+    def participants(self, view: DocView, tok: Token, etype: str, gov: Token | None,
+                     spec: dict | None = None):
+        actors: list[str] = []
+        targets: list[str] = []
+        # the preposition the trigger needs ("report to X", "leave for X") names its target
+        for c in tok.children:
+            if spec and c.dep_ in ("prep", "dative") and c.lower_ in spec.get("preps", ()):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        targets += [e for e in view.np_entities(p)
+                                    if spec["type"] != "CONSULT" or c.lower_ not in ("in", "at")
+                                    or view.etype(e) not in PLACE_TYPES]
+        if tok.pos_ == "VERB":
+            subj, passive = self.subject(tok)
+            agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if subj is not None:
+                (targets if passive and agent else actors).extend(view.np_entities(subj))
+            for a in agent:
+                actors += view.np_entities(a)
+            for c in tok.children:
+                if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
+                    targets += view.np_entities(c)
+            self._add_prep_objects(view, etype, tok, actors, targets)
+        else:
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    actors += view.np_entities(c)
+                elif c.dep_ in ("compound", "amod", "nmod"):
+                    eid = view.ent_at(c.i) or view.state_of(c.text)
+                    if eid:
+                        actors.append(eid)
+            self._add_prep_objects(view, etype, tok, actors, targets)
+            if gov is not None and tok.dep_ in ("dobj", "attr", "pobj", "conj"):
+                subj, passive = self.subject(gov)
+                if subj is not None and not passive:
+                    actors = view.np_entities(subj) + actors
+                # "had a conversation with X" may hang the with-phrase on the verb
+                for c in gov.children:
+                    if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                targets += view.np_entities(p)
+        actors = _unique(actors)
+        targets = [t for t in _unique(targets) if t not in actors]
+        return actors, targets
+
+    def location(self, view: DocView, tok: Token, gov: Token | None) -> str | None:
+        heads = [tok] + ([gov] if gov is not None else [])
+        # "which took place … in Paris": a relative clause on the trigger or its objects
+        for t in list(tok.subtree):
+            if t.dep_ == "relcl" and t.lemma_.lower() in ("take", "happen", "occur", "hold"):
+                heads.append(t)
+                heads.extend(c for c in t.children if c.dep_ == "prep")
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            for eid in view.np_entities(p, deep=False):
+                                if view.etype(eid) in PLACE_TYPES:
+                                    return eid
+        return None
+
+    def date(self, view: DocView, tok: Token, gov: Token | None) -> str | None:
+        idx: list[int] = []
+        for h in ([tok] + ([gov] if gov is not None else [])):
+            for c in h.children:
+                if c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl", "relcl", "acl", "pobj") \
+                        or (h.i == tok.i and tok.pos_ != "VERB" and c.dep_ not in ("ccomp", "xcomp", "advcl")):
+                    idx.extend(t.i for t in c.subtree if not _crosses_clause(t, c))
+        return view.time_value(sorted(set(idx)))
+
+    def status(self, tok: Token, gov: Token | None) -> str:
+        c = self.cues
+        clause = gov if gov is not None else tok
+        chain = [clause]
+        # climb through control verbs: "is scheduled to leave", "failed to agree"
+        x = clause
+        while x.dep_ in ("xcomp", "ccomp", "advcl") and x.head.i != x.i and len(chain) < 4:
+            if x.dep_ == "ccomp":
+                break
+            x = x.head
+            chain.append(x)
+        lemmas = [y.lemma_.lower() for y in chain[1:]]
+        auxes = [a for y in chain for a in y.children if a.dep_ in ("aux", "auxpass", "neg")]
+        aux_l = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
+        marks = {m.lower_ for y in chain for m in y.children if m.dep_ == "mark"}
+        for y in chain:
+            if y.dep_ == "advcl":
+                marks |= {m.lower_ for m in y.children if m.dep_ == "mark"}
+        if tok.pos_ != "VERB":
+            dets = {d.lower_ for d in tok.children if d.dep_ == "det"}
+            amods = {a.lower_ for a in tok.children if a.dep_ in ("amod", "compound")}
+            if dets & set(c["negated"]["det"]):
+                return "negated"
+        else:
+            amods = set()
+        if aux_l & set(c["negated"]["neg"]) or set(lemmas) & set(c["negated"]["governors"]):
+            return "negated"
+        if marks & set(c["hypothetical"]["marks"]) or aux_l & set(c["hypothetical"]["aux"]) \
+                or amods & set(c["hypothetical"].get("amod", [])) \
+                or set(lemmas) & set(c["hypothetical"]["governors"]):
+            return "hypothetical"
+        if aux_l & set(c["planned"]["aux"]) or set(lemmas) & set(c["planned"]["governors"]) \
+                or amods & set(c["planned"]["amod"]):
+            return "planned"
+        # "is to meet": be + to-infinitive
+        if c["planned"].get("be_to") and clause.dep_ == "xcomp" and clause.head.lemma_ == "be" \
+                and any(a.lower_ == "to" for a in clause.children if a.dep_ == "aux"):
+            return "planned"
+        return "occurred"
+
+    # ------------------------------------------------------------ statements → ACCUSE
+    def accusations(self, view: DocView) -> list[_Ev]:
+        out = []
+        doc = view.doc
+        for st in doc._.statements or []:
+            if not st.speaker:
+                continue
+            span = doc.char_span(st.content_span["start"], st.content_span["end"],
+                                 alignment_mode="expand")
+            if span is None:
+                continue
+            word = next((t for t in span if t.lemma_.lower() in self.accuse_words
+                         or t.lower_ in self.accuse_words), None)
+            if word is None:
+                continue
+            root = span.root
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            ids = [e for e in (view.np_entities(subj) if subj is not None else [])
+                   if e != st.speaker]
+            if not ids:
+                continue
+            ev = _Ev("ACCUSE", word, None, [st.speaker], ids[:1], seg=view.segment(word.i))
+            out.append(ev)
+        return out
+
+    # ------------------------------------------------------------ all together
+    def __call__(self, doc: Doc) -> Doc:
+        view = DocView(doc)
+        title_end = _title_end(doc)
+        found: list[_Ev] = []
+        last_consult: _Ev | None = None
+        for tok in doc:
+            spec = self.spec_for(view, tok)
+            if spec is None:
+                continue
+            etype = spec["type"]
+            gov = self.governor(tok) if tok.pos_ != "VERB" else None
+            actors, targets = self.participants(view, tok, etype, gov, spec)
+            loc = self.location(view, tok, gov)
+            actors = [a for a in actors if a != loc]
+            targets = [t for t in targets if t != loc]
+            ev = _Ev(etype, tok, spec.get("mode"), actors, targets, loc, seg=view.segment(tok.i))
+            if not actors and not targets:
+                # "the talks", "the meeting": the consultation reported before
+                det = {d.lower_ for d in tok.children if d.dep_ == "det"}
+                if etype == "CONSULT" and tok.pos_ != "VERB" and "the" in det \
+                        and last_consult is not None:
+                    ev.actors, ev.targets = list(last_consult.actors), list(last_consult.targets)
+                    ev.inherited = True
+                else:
+                    continue
+            ev.date = self.date(view, tok, gov)
+            ev.status = self.status(tok, gov)
+            if ev.date is None and view.published and ev.status == "occurred" and (
+                    tok.i < title_end or _present_tense(tok, gov)):
+                ev.date = view.published
+            if etype == "CONSULT" and not ev.inherited:
+                last_consult = ev
+            found.append(ev)
+        found += self.accusations(view)
+        found.sort(key=lambda e: e.trigger.i)
+        kept = _dedupe(found)
+        events = []
+        for ev in kept:
+            t = ev.trigger
+            events.append(Event(
+                id=f"v{len(events) + 1}", type=ev.type, trigger=t.text,
+                actors=ev.actors, targets=ev.targets, location=ev.location, date=ev.date,
+                status=ev.status, mode=ev.mode if ev.type == "CONSULT" else None,
+                evidence=view.char_range(*ev.seg),
+                trigger_span={"start": t.idx, "end": t.idx + len(t.text)}))
+        doc._.events = events
+        return doc
+
+
+# ------------------------------------------------------------------ helpers
+
+def _unique(xs):
+    out = []
+    for x in xs:
+        if x and x not in out:
+            out.append(x)
+    return out
+
+
+def _crosses_clause(t: Token, top: Token) -> bool:
+    """True when ``t`` sits inside a finite clause below ``top`` (another event's time)."""
+    x = t
+    while x.i != top.i and x.head.i != x.i:
+        if x.dep_ in ("ccomp", "advcl", "parataxis") and x.pos_ in ("VERB", "AUX"):
+            return True
+        x = x.head
+    return False
+
+
+def _title_end(doc: Doc) -> int:
+    """Token index where a headline-like first line ends (0 when the text has none)."""
+    nl = doc.text.find("\n")
+    if nl <= 0:
+        return 0
+    first = doc.text[:nl].strip()
+    if not first or first[-1] in ".!?\"\u201d" or len(first.split()) > 25:
+        return 0
+    for t in doc:
+        if t.idx >= nl:
+            return t.i
+    return len(doc)
+
+
+def _present_tense(tok: Token, gov: Token | None) -> bool:
+    v = tok if tok.pos_ == "VERB" else gov
+    if v is None or v.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+
+
+def _dedupe(evs: list[_Ev]) -> list[_Ev]:
+    """One real event once per sentence: same type, overlapping participants."""
+    kept: list[_Ev] = []
+    for ev in evs:
+        parts = set(ev.actors) | set(ev.targets)
+        dup = None
+        for k in kept:
+            if k.seg == ev.seg and k.type == ev.type and (
+                    parts & (set(k.actors) | set(k.targets)) or ev.inherited or k.inherited):
+                dup = k
+                break
+        if dup is None:
+            kept.append(ev)
+            continue
+        # keep the richer report of the two, merging what the other adds
+        if dup.inherited and not ev.inherited:
+            dup.actors, dup.targets, dup.inherited = ev.actors, ev.targets, False
+        for a in ev.actors:
+            if a not in dup.actors and a not in dup.targets:
+                dup.actors.append(a)
+        for t in ev.targets:
+            if t not in dup.actors and t not in dup.targets:
+                dup.targets.append(t)
+        dup.location = dup.location or ev.location
+        dup.date = dup.date or ev.date
+    return kept
 
 
 @Language.factory("dossier_events")
 def make_events(nlp, name):
-    def component(doc):
-        return doc
-    return component
+    return EventFinder()

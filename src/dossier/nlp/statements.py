@@ -81,9 +81,15 @@ class StatementFinder:
         ids.sort(key=lambda e: {"PERSON": 0, "ORG": 1}.get(view.etype(e) or "", 2))
         eid = ids[0] if ids else None
         if eid:
-            for t in [tok, *tok.subtree]:
-                if view.ent_at(t.i) == eid:
-                    return eid, view.mention_span(t.i).text
+            linked = [t for t in tok.subtree if view.ent_at(t.i) == eid]
+            named = [t for t in linked if t.pos_ == "PROPN"] or linked
+            if named:
+                return eid, view.mention_span(named[0].i).text
+            if view.state_of(tok.text) == eid:
+                return eid, tok.text
+        if eid is None and tok.lower_ in {"he", "she", "him", "her"}:
+            # a speaker pronoun the resolver left unlinked: the most talked-about person so far
+            return view.salient_person(tok.i), tok.text
         a, b = tok.left_edge.i, tok.right_edge.i + 1
         toks = [t for t in view.doc[a:b] if not t.is_punct]
         text = " ".join(t.text for t in toks[:8]) if toks else tok.text
@@ -263,7 +269,7 @@ class StatementFinder:
             if pobj is None:
                 continue
             lo, hi = view.segment(t.i)
-            head = t.head if t.head is not t else None
+            head = t.head if t.head.i != t.i else None
             eid, stext = self.speaker_of(view, pobj)
             kind = self.kind_for(view, eid, stext, pobj)
             if head is not None and self.is_cue(head):
