@@ -1,9 +1,306 @@
-"""Component `dossier_resolver` (placeholder: registered, does nothing yet)."""
+"""Component ``dossier_resolver``: one ``Entity`` per real-world referent in a document.
+
+Reads ``doc.ents`` (after ``dossier_gazetteer`` and ``dossier_titles``), the gazetteer's
+knowledge-base ids and the title phrases in ``doc.user_data["dossier_titles"]``, and fills
+
+* ``doc._.entities``: ``list[Entity]``, ids ``e1, e2, ...`` in order of first mention; ``name``
+  is the gazetteer's canonical name or the fullest name used, ``aliases`` the distinct names
+  (never titles or pronouns), ``roles`` the titles held, ``country`` (ISO3) from the
+  gazetteer, the roles or a nationality word, ``lat``/``lon`` for known places;
+* ``doc._.token_entity``: ``{token index: entity id}`` for every token of every mention,
+  including title phrases and pronouns linked to an entity.
+
+Joining rules (:mod:`dossier.nlp.names`): same gazetteer entry; a surname or a variant
+spelling of a person's name (Umerov -> Rustem Umerov, Vitkoff -> Steve Witkoff); variant
+spellings or acronyms of an organisation or place. Different people never join: first names
+must agree and surnames must be transliteration variants, not merely similar strings.
+
+A title used alone ("the President", "the head of the Ukrainian delegation") links to the
+entity holding that title in the document (the nearest holder before it, else the first
+after; a country in the title must agree). A sentence-initial "he"/"she" (and "according to
+him/her") links to the subject PERSON of the previous sentence, or to its only PERSON.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
 from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..records import Entity, Mention
+from .gazetteer import GazEntry, country_of_word, get_gazetteer
+from .names import fullness, initials, is_variant, normalize, same_person
+from .titles import USER_KEY, grammar
+
+_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
+_PLACES = {"GPE", "LOC"}
+_DETS = {"the", "The", "a", "an"}
+_POSS = {"'s", "’s", "'"}
+_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+
+
+@dataclass
+class _Cluster:
+    type: str
+    key: str | None = None  # gazetteer entry key
+    names: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)  # name mentions
+    titles: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, role)
+    pronouns: list[int] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    role_heads: set = field(default_factory=set)
+    role_countries: list[str] = field(default_factory=list)
+    country: str | None = None
+
+    @property
+    def first(self) -> int:
+        starts = [s.start for s in self.spans] + [t[0] for t in self.titles] + self.pronouns
+        return min(starts)
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading determiner and a trailing possessive from a name span."""
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and doc[s].text in _DETS:
+        s += 1
+    while e > s and (doc[e - 1].text in _POSS or doc[e - 1].is_punct):
+        e -= 1
+    if s >= e:
+        return None
+    return Span(doc, s, e, label=span.label_, kb_id=span.kb_id_)
+
+
+def _plausible(span: Span, typ: str) -> bool:
+    """Reject model junk: no letters, all lower case, a title word alone."""
+    text = span.text
+    if not any(c.isalpha() for c in text):
+        return False
+    if typ != "NORP" and not any(t.is_title or t.is_upper or (t.text[:1].isupper()) for t in span):
+        return False
+    if typ == "PERSON" and all(t.lower_ in grammar()["_head_words"] or t.text in grammar()["_not_names"]
+                               for t in span):
+        return False
+    return True
+
+
+class Resolver:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.gaz = get_gazetteer()
+
+    # ------------------------------------------------------------------ joining
+    def _entry(self, span: Span) -> GazEntry | None:
+        if span.kb_id_:
+            return self.gaz.get(span.kb_id_)
+        if span.label_ in ("GPE", "LOC", "FAC", "ORG"):
+            e = self.gaz.lookup(span.text)
+            if e is not None and (e.type == "ORG") == (span.label_ == "ORG"):
+                return e
+        return None
+
+    def _find(self, clusters: list[_Cluster], typ: str, text: str, key: str | None) -> _Cluster | None:
+        if key:
+            for c in clusters:
+                if c.key == key:
+                    return c
+        cands = []
+        for c in reversed(clusters):  # most recent first
+            if c.type != typ and not (typ in _PLACES and c.type in _PLACES):
+                continue
+            if c.key and key and c.key != key:
+                continue
+            if typ == "PERSON":
+                if any(same_person(text, n) for n in c.names):
+                    cands.append(c)
+            elif typ == "NORP":
+                if any(normalize(text) == normalize(n) for n in c.names):
+                    return c
+            else:
+                for n in c.names:
+                    if is_variant(text, n) or (len(text) >= 2 and text.isupper() and initials(n) == text) \
+                            or (len(n) >= 2 and n.isupper() and initials(text) == n):
+                        return c
+        if not cands:
+            return None
+        # prefer a cluster whose names contain the mention exactly (ambiguous surname: most recent)
+        exact = [c for c in cands if any(normalize(text) == normalize(n) for n in c.names)]
+        return (exact or cands)[0]
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        clusters: list[_Cluster] = []
+        by_token: dict[int, _Cluster] = {}
+        for ent in doc.ents:
+            typ = _TYPES.get(ent.label_)
+            if typ is None:
+                continue
+            span = _trim(ent)
+            if span is None or not _plausible(span, typ):
+                continue
+            entry = self._entry(span)
+            if entry is not None:
+                typ = entry.type
+            text = span.text
+            c = self._find(clusters, typ, text, entry.key if entry else None)
+            if c is None:
+                c = _Cluster(type=typ, key=entry.key if entry else None)
+                clusters.append(c)
+            if c.key is None and entry is not None:
+                c.key = entry.key
+            c.spans.append(span)
+            if text not in c.names:
+                c.names.append(text)
+            role = ent._.role or span._.role
+            if role:
+                self._add_role(c, role)
+            for i in range(span.start, span.end):
+                by_token[i] = c
+        self._link_titles(doc, clusters, by_token)
+        self._link_pronouns(doc, by_token)
+        clusters = [c for c in clusters if c.spans]
+        clusters.sort(key=lambda c: c.first)
+        entities, token_entity = [], {}
+        for n, c in enumerate(clusters, 1):
+            eid = f"e{n}"
+            entities.append(self._entity(doc, c, eid))
+        ids = {id(c): f"e{n}" for n, c in enumerate(clusters, 1)}
+        for i, c in by_token.items():
+            if id(c) in ids:
+                token_entity[i] = ids[id(c)]
+        doc._.entities = entities
+        doc._.token_entity = dict(sorted(token_entity.items()))
+        return doc
+
+    def _add_role(self, c: _Cluster, role: str, head: str | None = None, country: str | None = None):
+        role = " ".join(w for w in role.split() if w not in _DETS or role.split().index(w) > 0)
+        if role.lower() not in {r.lower() for r in c.roles}:
+            c.roles.append(role)
+        if head:
+            c.role_heads.add(head)
+        if country:
+            c.role_countries.append(country)
+
+    def _link_titles(self, doc: Doc, clusters: list[_Cluster], by_token: dict[int, _Cluster]):
+        titles = doc.user_data.get(USER_KEY) or []
+        alone_ok = set(grammar()["human_heads_alone"])
+        holders: list[tuple[int, _Cluster, dict]] = []
+        for t in titles:
+            if not t.get("holder"):
+                continue
+            c = by_token.get(t["holder"][0])
+            if c is None or c.type != "PERSON":
+                continue
+            self._add_role(c, t["role"], t["head"], t.get("country"))
+            c.titles.append((t["start"], t["end"], t["role"]))
+            for i in range(t["start"], t["end"]):
+                by_token.setdefault(i, c)
+            holders.append((t["start"], c, t))
+        for t in titles:
+            if t.get("holder") or t["head"] not in alone_ok:
+                continue
+            first = doc[t["start"]]
+            definite = first.lower_ == "the" or (first.i == t["role_start"] and first.is_title)
+            if not definite or t.get("owner"):
+                continue
+            cands = [(s, c) for s, c, h in holders
+                     if h["head"] == t["head"] and (not t.get("country") or t["country"] in c.role_countries
+                                                     or c.country == t["country"])]
+            if t.get("country") is None:
+                # a bare title: prefer holders of the bare title over "US President" etc.
+                bare = [(s, c) for s, c in cands
+                        if any(r.lower() == t["head"] for r in c.roles)]
+                cands = bare or cands
+            if not cands:
+                continue
+            before = [sc for sc in cands if sc[0] < t["start"]]
+            _, c = before[-1] if before else cands[0]
+            c.titles.append((t["start"], t["end"], t["role"]))
+            for i in range(t["start"], t["end"]):
+                by_token.setdefault(i, c)
+
+    def _link_pronouns(self, doc: Doc, by_token: dict[int, _Cluster]):
+        if not doc.has_annotation("SENT_START"):
+            return
+        sents = list(doc.sents)
+        for si, sent in enumerate(sents):
+            if si == 0:
+                continue
+            for tok in sent:
+                low = tok.lower_
+                if low not in _PRONOUNS:
+                    continue
+                at_start = all(t.is_punct for t in doc[sent.start:tok.i])
+                according = (low in ("him", "her") and tok.i >= 2 and doc[tok.i - 1].lower_ == "to"
+                             and doc[tok.i - 2].lower_ == "according")
+                if not ((at_start and low in ("he", "she")) or according):
+                    continue
+                c = self._antecedent(sents[si - 1], by_token)
+                if c is not None:
+                    by_token[tok.i] = c
+                    c.pronouns.append(tok.i)
+
+    @staticmethod
+    def _antecedent(sent: Span, by_token: dict[int, _Cluster]) -> _Cluster | None:
+        people: list[tuple[int, _Cluster]] = []
+        subjects: list[tuple[bool, _Cluster]] = []
+        for tok in sent:
+            c = by_token.get(tok.i)
+            if c is None or c.type != "PERSON":
+                continue
+            people.append((tok.i, c))
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                subjects.append((tok.head == sent.root, c))
+        main = [c for is_main, c in subjects if is_main]
+        if main or subjects:
+            return (main or [c for _, c in subjects])[-1]
+        distinct = {id(c): c for _, c in people}
+        if len(distinct) == 1:
+            return next(iter(distinct.values()))
+        return None
+
+    # ------------------------------------------------------------------ output
+    def _entity(self, doc: Doc, c: _Cluster, eid: str) -> Entity:
+        entry = self.gaz.get(c.key) if c.key else None
+        aliases = []
+        for n in c.names:
+            if normalize(n) not in {normalize(a) for a in aliases}:
+                aliases.append(n)
+        name = entry.name if entry else max(aliases, key=fullness)
+        country = entry.country if entry else None
+        if country is None and c.role_countries:
+            country = max(set(c.role_countries), key=c.role_countries.count)
+        if country is None:
+            country = self._nationality(doc, c)
+        mentions = [Mention(s.start_char, s.end_char, s.text, "name") for s in c.spans]
+        for s, e, _ in c.titles:
+            sp = doc[s:e]
+            mentions.append(Mention(sp.start_char, sp.end_char, sp.text, "title"))
+        for i in c.pronouns:
+            mentions.append(Mention(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text, "pronoun"))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return Entity(id=eid, name=name, type=c.type, aliases=aliases, roles=list(c.roles),
+                      country=country, mentions=mentions,
+                      lat=entry.lat if entry else None, lon=entry.lon if entry else None)
+
+    @staticmethod
+    def _nationality(doc: Doc, c: _Cluster) -> str | None:
+        if c.type == "NORP":
+            return country_of_word(c.names[0])
+        for s in c.spans:
+            if c.type == "ORG":
+                iso = country_of_word(s[0].text)
+                if iso:
+                    return iso
+            if s.start > 0:
+                prev = doc[s.start - 1]
+                if prev.ent_type_ == "NORP" or prev.ent_type_ == "GPE":
+                    iso = country_of_word(prev.text)
+                    if iso:
+                        return iso
+        return None
 
 
 @Language.factory("dossier_resolver")
-def make_resolver(nlp, name):
-    def component(doc):
-        return doc
-    return component
+def make_resolver(nlp: Language, name: str):
+    return Resolver(nlp, name)
