@@ -254,6 +254,13 @@ class EventFinder:
             return "planned"
         return "occurred"
 
+    def _governing_trigger(self, view: DocView, tok: Token) -> str | None:
+        """Type of the trigger whose complement ``tok`` is ("demand to surrender")."""
+        if tok.pos_ != "VERB" or tok.dep_ not in ("xcomp", "acl", "ccomp"):
+            return None
+        spec = self.spec_for(view, tok.head)
+        return spec["type"] if spec else None
+
     # ------------------------------------------------------------ statements → ACCUSE
     def accusations(self, view: DocView) -> list[_Ev]:
         out = []
@@ -307,6 +314,13 @@ class EventFinder:
                     continue
             ev.date = self.date(view, tok, gov)
             ev.status = self.status(tok, gov)
+            # "the demand to withdraw", "urged Russia to withdraw": not (yet) an event
+            ruled = self._governing_trigger(view, tok)
+            if ruled is not None:
+                if ruled in ("REQUEST", "THREATEN"):
+                    continue
+                if ev.status == "occurred":
+                    ev.status = {"REJECT": "negated", "AGREE": "planned"}.get(ruled, ev.status)
             if ev.date is None and view.published and ev.status == "occurred" and (
                     tok.i < title_end or _present_tense(tok, gov)):
                 ev.date = view.published

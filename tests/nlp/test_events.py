@@ -1,0 +1,130 @@
+"""dossier_events: PLOVER types, participants, place, date and status."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text, published="2025-03-04"):
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        doc = nlp(doc)
+        from dossier.nlp.attribution import DocView
+        ents = DocView(doc).entities
+        out = []
+        for v in doc._.events:
+            out.append({"type": v.type, "trigger": v.trigger, "status": v.status, "date": v.date,
+                        "mode": v.mode, "actors": {ents[a].name for a in v.actors},
+                        "targets": {ents[t].name for t in v.targets},
+                        "location": ents[v.location].name if v.location else None,
+                        "event": v})
+        return doc, out
+    return _run
+
+
+def parts(ev):
+    return ev["actors"] | ev["targets"]
+
+
+def test_meet_verb_with_place_and_date(run):
+    doc, evs = run("Sergei Lavrov met Marco Rubio in Riyadh on Tuesday.")
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev["type"] == "CONSULT" and ev["mode"] == "meet" and ev["status"] == "occurred"
+    assert ev["actors"] == {"Sergei Lavrov"} and ev["targets"] == {"Marco Rubio"}
+    assert ev["location"] == "Riyadh"
+    assert ev["date"] and ev["date"].startswith("2025-03")
+    v = ev["event"]
+    assert v.id == "v1"
+    assert doc.text[v.trigger_span["start"]:v.trigger_span["end"]] == "met"
+    assert v.evidence == {"start": 0, "end": len(doc.text)}
+
+
+def test_light_verb_talks_groups_map_to_states_and_planned(run):
+    doc, evs = run("Russia and the United States traded notes. The Russian delegation will hold "
+                   "talks with the American side in Istanbul next week.")
+    talks = [e for e in evs if e["trigger"] == "talks"]
+    assert len(talks) == 1
+    assert talks[0]["status"] == "planned"
+    assert {"Russia", "United States"} <= {n for n in parts(talks[0])} | {
+        n for n in parts(talks[0]) if n in ("US", "USA")}
+    assert talks[0]["location"] == "Istanbul"
+
+
+def test_phone_call_mode(run):
+    doc, evs = run("Donald Trump had a phone call with Vladimir Putin on Monday.")
+    assert [e["type"] for e in evs] == ["CONSULT"]
+    assert evs[0]["mode"] == "phone"
+    assert evs[0]["actors"] == {"Donald Trump"} and evs[0]["targets"] == {"Vladimir Putin"}
+    assert evs[0]["date"] == "2025-03-03"
+
+
+def test_possessive_meeting_with(run):
+    doc, evs = run("Critics watched Steve Witkoff's meeting with Vladimir Putin closely.")
+    consult = [e for e in evs if e["type"] == "CONSULT"]
+    assert consult and consult[0]["actors"] == {"Steve Witkoff"}
+    assert consult[0]["targets"] == {"Vladimir Putin"}
+
+
+def test_between_x_and_y(run):
+    doc, evs = run("The meeting between Keir Starmer and Volodymyr Zelensky took place in London on March 2.")
+    assert len(evs) == 1
+    assert {"Keir Starmer", "Volodymyr Zelensky"} <= parts(evs[0])
+    assert evs[0]["location"] == "London" and evs[0]["date"] == "2025-03-02"
+
+
+def test_assault_and_sanction(run):
+    doc, evs = run("Russia launched a massive missile attack on Kyiv overnight. "
+                   "The European Union imposed new sanctions on Russia.")
+    types = {e["type"]: e for e in evs}
+    assert types["ASSAULT"]["actors"] == {"Russia"} and types["ASSAULT"]["targets"] == {"Kyiv"}
+    assert types["SANCTION"]["actors"] == {"European Union"}
+    assert types["SANCTION"]["targets"] == {"Russia"}
+
+
+def test_status_hypothetical_and_negated(run):
+    doc, evs = run("Volodymyr Zelensky may meet Vladimir Putin if the ceasefire holds.")
+    assert evs[0]["status"] == "hypothetical"
+    doc, evs = run("Hungary did not support Ukraine.")
+    assert evs[0]["type"] == "SUPPORT" and evs[0]["status"] == "negated"
+    doc, evs = run("Dmitry Peskov said talks between Moscow and Kyiv were not planned.")
+    assert [e["status"] for e in evs if e["type"] == "CONSULT"] == ["negated"]
+
+
+def test_request_and_accuse(run):
+    doc, evs = run("Emmanuel Macron accused Russia of stalling. Ukraine rejected Russia's demand.")
+    by = {e["type"]: e for e in evs}
+    assert by["ACCUSE"]["actors"] == {"Emmanuel Macron"} and by["ACCUSE"]["targets"] == {"Russia"}
+    assert by["REQUEST"]["actors"] == {"Russia"}
+    assert by["REJECT"]["actors"] == {"Ukraine"}
+
+
+def test_demanded_action_is_not_an_event(run):
+    doc, evs = run("Russia repeated its demand to withdraw from Donetsk.")
+    assert "RETREAT" not in {e["type"] for e in evs}
+
+
+def test_past_event_without_time_is_undated(run):
+    doc, evs = run("Keir Starmer met Volodymyr Zelensky in London.")
+    assert evs[0]["date"] is None
+
+
+def test_headline_present_tense_takes_publication_date(run):
+    doc, evs = run("Starmer meets Zelensky in London\nThe two leaders discussed security guarantees.",
+                   published="2025-03-02")
+    assert evs[0]["date"] == "2025-03-02"
+
+
+def test_no_participant_no_event(run):
+    doc, evs = run("The talks were long and difficult.")
+    assert evs == []
+
+
+def test_one_event_per_sentence(run):
+    doc, evs = run("Marco Rubio held talks with Sergei Lavrov, and the negotiations with Lavrov lasted hours.")
+    assert len([e for e in evs if e["type"] == "CONSULT"]) == 1
+
+
+def test_accusation_from_statement(run):
+    doc, evs = run("According to Volodymyr Zelensky, Russia has launched a new disinformation campaign.")
+    acc = [e for e in evs if e["type"] == "ACCUSE"]
+    assert acc and acc[0]["actors"] == {"Volodymyr Zelensky"} and acc[0]["targets"] == {"Russia"}
