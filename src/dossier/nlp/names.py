@@ -127,6 +127,8 @@ def word_variant(a: str, b: str) -> bool:
         return True
     if ka[0] != kb[0] or min(len(ka), len(kb)) < 5:
         return False
+    if min(len(ka), len(kb)) >= 6 and _transposed(ka, kb) and ka[-1] == kb[-1]:
+        return True
     if not (_drop_one_i(ka, kb) or _drop_one_i(kb, ka)):
         return False
     # guard: consonant skeleton identical and phonetically close
@@ -185,6 +187,26 @@ def fullness(name: str) -> tuple[int, int]:
 
 
 def initials(name: str) -> str:
-    """Acronym of a multi-word name (European Union -> EU), function words skipped."""
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
-    return "".join(w[0] for w in words if w[:1].isupper())
+    """Acronym of a multi-word name (European Union -> EU, U.S. Air Force -> USAF),
+    function words skipped."""
+    out = []
+    for w in (w for w in re.split(r"[\s\-]+", name) if w):
+        if re.fullmatch(r"(?:[A-Z]\.)+", w):
+            out.append(w.replace(".", ""))
+        elif w[:1].isupper():
+            out.append(w[0])
+    return "".join(out)
+
+
+def acronym_of(short: str, long: str) -> bool:
+    """Is ``short`` (all capitals, dots ignored) the acronym of the multi-word ``long``?"""
+    s = short.replace(".", "")
+    return len(s) >= 2 and s.isupper() and len(long.split()) >= 2 and initials(long) == s
+
+
+def _transposed(a: str, b: str) -> bool:
+    """One adjacent transposition apart (a typo: Chrysler / Chrylser)."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]

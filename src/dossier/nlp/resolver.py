@@ -22,14 +22,18 @@ him/her") links to the subject PERSON of the previous sentence, or to its only P
 """
 from __future__ import annotations
 
+import functools
+import json
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..records import Entity, Mention
 from .gazetteer import GazEntry, country_of_word, get_gazetteer
-from .names import fullness, initials, is_variant, normalize, same_person
+from .names import acronym_of, fullness, is_variant, normalize, same_person
 from .titles import USER_KEY, grammar
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
@@ -37,6 +41,13 @@ _PLACES = {"GPE", "LOC"}
 _DETS = {"the", "The", "a", "an"}
 _POSS = {"'s", "’s", "'"}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_FILTERS = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "filters.json"
+
+
+@functools.lru_cache(maxsize=1)
+def _filters() -> dict:
+    data = json.loads(_FILTERS.read_text("utf-8")) if _FILTERS.exists() else {}
+    return {"not": set(data.get("not_entities", [])), "cut": set(data.get("cut_before", []))}
 
 
 @dataclass
@@ -64,6 +75,10 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while s < e and doc[s].text in _DETS:
         s += 1
+    for i in range(s + 1, e):
+        if doc[i].text in _filters()["cut"]:
+            e = i
+            break
     while e > s and (doc[e - 1].text in _POSS or doc[e - 1].is_punct):
         e -= 1
     if s >= e:
@@ -74,14 +89,36 @@ def _trim(span: Span) -> Span | None:
 def _plausible(span: Span, typ: str) -> bool:
     """Reject model junk: no letters, all lower case, a title word alone."""
     text = span.text
-    if not any(c.isalpha() for c in text):
+    if not any(c.isalpha() for c in text) or text in _filters()["not"]:
         return False
+    if typ in ("ORG", "PERSON") and re.match(r"[a-z]+[A-Z]", text):
+        return False  # iPhone, iTunes: products
     if typ != "NORP" and not any(t.is_title or t.is_upper or (t.text[:1].isupper()) for t in span):
         return False
     if typ == "PERSON" and all(t.lower_ in grammar()["_head_words"] or t.text in grammar()["_not_names"]
                                for t in span):
         return False
     return True
+
+
+def _org_words(name: str) -> list[str]:
+    """Name words of an organisation without a leading country word (US Air Force -> Air Force)."""
+    words = name.replace("'s", "").split()
+    if len(words) > 1 and country_of_word(words[0]):
+        words = words[1:]
+    return [normalize(w) for w in words]
+
+
+def _org_part(a: str, b: str) -> bool:
+    """One organisation name is the other's leading words (Boeing / Boeing Commercial
+    Airplanes, Apple / Apple Inc.) or equal once a country word is dropped."""
+    wa, wb = _org_words(a), _org_words(b)
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if long_[:len(short)] != short:
+        return False
+    return len(short) >= 2 or len(short[0]) >= 3
 
 
 class Resolver:
@@ -118,8 +155,9 @@ class Resolver:
                     return c
             else:
                 for n in c.names:
-                    if is_variant(text, n) or (len(text) >= 2 and text.isupper() and initials(n) == text) \
-                            or (len(n) >= 2 and n.isupper() and initials(text) == n):
+                    if is_variant(text, n) or acronym_of(text, n) or acronym_of(n, text):
+                        return c
+                    if typ == "ORG" and _org_part(text, n):
                         return c
         if not cands:
             return None

@@ -39,6 +39,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "titles" / "titles.json
 USER_KEY = "dossier_titles"
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _POSSESSIVE = {"'s", "’s", "'"}
+_KEEP_NAMES = {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -166,6 +167,8 @@ class TitlesComponent:
                 continue  # a word inside a known name ("Office of the President")
             if inside is not None and inside.label_ == "PERSON" and inside.start < h.start:
                 continue
+            if inside is not None and inside.label_ in _KEEP_NAMES:
+                continue  # a word inside a name the model found ("General Motors")
             start, det, country, owner = self._extend_left(doc, h.start, ents)
             end = h.end
             head = h.text.lower()
@@ -190,6 +193,7 @@ class TitlesComponent:
                            "owner": [owner.start, owner.end] if owner is not None else None})
         ents = self._add_people(doc, ents, new_people)
         ents = self._consistent_types(doc, ents)
+        ents = self._propagate_names(doc, ents)
         doc.set_ents(filter_spans(ents))
         for t in titles:
             if t["holder"]:
@@ -263,6 +267,32 @@ class TitlesComponent:
                                for p in people):
                     e = Span(doc, e.start, e.end, label="PERSON")
             out.append(e)
+        return out
+
+
+    def _propagate_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Later bare mentions of a person's surname that the model missed become PERSON."""
+        taken = set()
+        for e in ents:
+            taken.update(range(e.start, e.end))
+        surnames = {}
+        for e in ents:
+            words = [t for t in e if t.is_alpha]
+            if e.label_ == "PERSON" and len(words) >= 2 and words[-1].is_title and len(words[-1]) >= 3:
+                surnames.setdefault(words[-1].text, e.start)
+        if not surnames:
+            return ents
+        out = list(ents)
+        for t in doc:
+            first = surnames.get(t.text)
+            if first is None or t.i in taken or t.i < first or t.pos_ != "PROPN":
+                continue
+            if t.i + 1 < len(doc) and doc[t.i + 1].is_title and doc[t.i + 1].is_alpha:
+                continue  # part of a longer name
+            if t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].is_alpha and not doc[t.i - 1].is_sent_start:
+                continue
+            out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
+            taken.add(t.i)
         return out
 
 
