@@ -160,3 +160,26 @@ def test_resolve_time_function():
     assert resolve_time("mid-2011", PUB) == "2011-06"
     assert resolve_time("for three days", PUB) is None
     assert resolve_time("we", PUB) is None
+
+
+# ------------------------------------------------------------------ more forms
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Zelensky said over the weekend that talks would go on.", "over the weekend", "2025-W48-WE"),
+    ("Earlier in the week, the minister visited Kyiv.", "Earlier in the week", "2025-W49"),
+    ("A spokesman said on Friday, Nov. 28, that no date was set.", "Friday, Nov. 28", "2025-11-28"),
+    ("The decree was published on 2025/11/20.", "2025/11/20", "2025-11-20"),
+    ("The Boeing was unveiled on 7/8/07.", "7/8/07", "2007-07-08"),
+    ("The offensive was halted by mid-March 2025.", "mid-March 2025", "2025-03"),
+])
+def test_more_forms(run, text, expr, value):
+    assert value_of(run(text), expr) == value
+
+
+def test_following_morning_counts_from_the_date_before(run):
+    doc = run("The operation began at dawn on Nov. 29 and ended the following morning.")
+    assert value_of(doc, "the following morning") == "2025-11-30"
+
+
+def test_unresolvable_expression_is_left_out_when_publication_is_known(run):
+    assert found(run("The ceasefire held for the rest of the week.")) == []

@@ -289,7 +289,7 @@ class EventFinder:
     # ------------------------------------------------------------ all together
     def __call__(self, doc: Doc) -> Doc:
         view = DocView(doc)
-        title_end = _title_end(doc)
+        title_end = _lead_end(view)
         found: list[_Ev] = []
         last_consult: _Ev | None = None
         for tok in doc:
@@ -363,18 +363,28 @@ def _crosses_clause(t: Token, top: Token) -> bool:
     return False
 
 
-def _title_end(doc: Doc) -> int:
-    """Token index where a headline-like first line ends (0 when the text has none)."""
-    nl = doc.text.find("\n")
-    if nl <= 0:
+def _lead_end(view: DocView) -> int:
+    """Token index where the headline (a first line without final punctuation) and the lead
+    sentence end. News leads report the day's news: their undated events take the
+    publication date."""
+    doc = view.doc
+    segs = view.segments()
+    if not segs:
         return 0
-    first = doc.text[:nl].strip()
-    if not first or first[-1] in ".!?\"\u201d" or len(first.split()) > 25:
-        return 0
-    for t in doc:
-        if t.idx >= nl:
-            return t.i
-    return len(doc)
+    end = 0
+    for n, (a, b) in enumerate(segs[:4]):
+        toks = [t for t in doc[a:b] if not t.is_space]
+        if not toks:
+            continue
+        end = b
+        last = toks[-1].text
+        line_end = b >= len(doc) or "\n" in doc[b - 1].whitespace_ or "\n" in doc[b - 1].text \
+            or (b < len(doc) and doc[b].is_space and "\n" in doc[b].text)
+        if last in {".", "!", "?", '"', "\u201d"}:
+            break
+        if n == 0 and line_end and len(toks) <= 25:
+            continue  # a headline: the lead follows
+    return min(end, 80)
 
 
 def _present_tense(tok: Token, gov: Token | None) -> bool:

@@ -131,7 +131,8 @@ class TimeTagger:
         spans.sort()
         merged: list[list] = []
         for s, e, ner in spans:
-            if merged and s < merged[-1][1]:
+            # overlapping, or only a comma apart ("on Friday, Dec. 5")
+            if merged and (s < merged[-1][1] or (s == merged[-1][1] + 1 and doc[s - 1].text == ",")):
                 merged[-1][1] = max(merged[-1][1], e)
                 merged[-1][2] = merged[-1][2] or ner
             else:
@@ -148,7 +149,7 @@ class TimeTagger:
             base = span.start_char
             found = timeval.scan(span.text)
             if not found and ner and self.use_dateparser:
-                found = _dateparser_fallback(span.text)
+                found = _dateparser_fallback(span.text, to_date(doc._.published), clause_tense(span[0]))
             for x in found:
                 x.start += base
                 x.end += base
@@ -192,6 +193,8 @@ class TimeTagger:
                 value, how = x.f.get("value"), "absolute"
             else:
                 value, how = timeval.resolve(x, pub, tense, anchor)
+            if value is None and pub is not None:
+                continue   # nothing to value it against in this text: not a date we can give
             tv = parse_value(value)
             if tv is not None:
                 seen.append((sent, tv))
@@ -232,36 +235,40 @@ def _anchor_for(x: Expr, sent: int, seen: list[tuple[int, TV]]) -> TV | None:
 
 
 _DP_OK = re.compile(r"\d{4}|\d{1,2}[./-]\d{1,2}", re.I)
+_DP_PERIOD = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
-def _dateparser_fallback(text: str) -> list[Expr]:
-    """dateparser on a DATE entity the grammar could not read: absolute forms only."""
-    if not _DP_OK.search(text):
+def _dateparser_fallback(text: str, published=None, tense: str | None = None) -> list[Expr]:
+    """dateparser on a DATE entity the grammar could not read ("2025/12/01", "12.01.2025").
+
+    Only spans NER tagged as dates, only with a year or a numeric date in them (dateparser reads
+    "33 years" as a date 33 years back), relative to publication and preferring the tense's side.
+    """
+    if not _DP_OK.search(text) or set(re.findall(r"[a-z]+", text.lower())) & _DURATION_WORDS:
         return []
     try:
-        from dateparser.date import DateDataParser
-    except ImportError:  # pragma: no cover
-        return []
-    ddp = _ddp()
-    try:
-        data = ddp.get_date_data(text)
+        data = _ddp(published, tense).get_date_data(text)
     except Exception:  # noqa: BLE001  (dateparser raises assorted errors on odd input)
         return []
-    if data is None or data.date_obj is None:
+    if data is None or data.date_obj is None or data.period not in _DP_PERIOD:
         return []
-    d, period = data.date_obj, data.period
-    value = {"day": d.strftime("%Y-%m-%d"), "month": d.strftime("%Y-%m"), "year": d.strftime("%Y")}.get(period)
-    if value is None:
-        return []
-    return [Expr(0, len(text), text, "dateparser", {"value": value})]
+    return [Expr(0, len(text), text, "dateparser", {"value": data.date_obj.strftime(_DP_PERIOD[data.period])})]
 
 
-@functools.lru_cache(maxsize=1)
-def _ddp():
+_DURATION_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+                   "minute", "minutes", "decade", "decades", "ago", "old"}
+
+
+@functools.lru_cache(maxsize=32)
+def _ddp(published, tense):
+    import datetime as dt
+
     from dateparser.date import DateDataParser
-    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
-                                                      "REQUIRE_PARTS": ["year"],
-                                                      "RETURN_TIME_AS_PERIOD": False})
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"],
+                "PREFER_DATES_FROM": "future" if tense == FUTURE else "past"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 @Language.factory("dossier_times", default_config={"use_dateparser": True})

@@ -195,10 +195,12 @@ def grammar() -> list[tuple[str, re.Pattern]]:
     PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
     E = r"(?![\w%])"  # end of a word, not a percentage
     rules = [
-        ("iso", rf"(?P<year>\d{{4}})-(?P<mo>\d\d)-(?P<day>\d\d){E}"),
-        ("slash", rf"(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>\d{{4}}|\d\d){E}"),
+        ("iso", rf"(?P<year>1[5-9]\d\d|20\d\d)(?P<sep>[-/.])(?P<mo>\d\d?)(?P=sep)(?P<day>\d\d?){E}"),
+        ("slash", rf"(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d\d){E}"),
         ("date", rf"{MOD}{MONTH}\s+{DAYN}(?:\s*,?\s*{YEAR})?{E}"),
         ("date", rf"{MOD}(?:the\s+)?{DAYO}(?:\s+of)?\s+{MONTH}(?:\s*,?\s*{YEAR})?{E}"),
+        ("date", rf"{WD},?\s+{MONTH}\s+{DAYN}(?:\s*,?\s*{YEAR})?{E}"),
+        ("date", rf"{WD},?\s+(?:the\s+)?{DAYO}(?:\s+of)?\s+{MONTH}(?:\s*,?\s*{YEAR})?{E}"),
         ("month_rel_year", rf"{MONTH_FULL}\s+(?:of\s+)?(?P<yrel>next|last|this)\s+year{E}"),
         ("month_year", rf"{MOD}{MONTH}\s*,?\s+(?:of\s+)?{YEAR}{E}"),
         ("month_rel", rf"(?P<rel>last|next|this|this\s+coming|this\s+past|the\s+past)\s+{MONTH_FULL}{E}"),
@@ -211,9 +213,11 @@ def grammar() -> list[tuple[str, re.Pattern]]:
         ("shift", rf"{NUM}\s+{UNIT}\s+(?P<dir>later|earlier|before|after|prior){E}"),
         ("anaphor", rf"(?:the\s+)?(?P<unit>day|night|week|weekend|month|year)\s+(?P<dir>before|after|earlier|later|previous|prior){E}"),
         ("anaphor", rf"(?P<which>{_alt(lx['anaphor_next'] + lx['anaphor_prev'] + lx['anaphor_same'])})\s+"
-                    rf"(?P<unit>day|week|weekend|month|year){E}"),
+                    rf"(?P<unit>day|week|weekend|month|year|morning|afternoon|evening|night){E}"),
+        ("weekend", rf"(?P<rel>over|at)\s+the\s+weekend{E}"),
         ("rel_unit", rf"{REL}\s+(?P<unit>week|weekend|month|year){E}"),
-        ("the_year", rf"(?P<mod>the\s+(?:beginning|start|end|middle|rest)\s+of|(?:earlier|later)\s+in)\s+the\s+year{E}"),
+        ("the_year", rf"(?P<mod>the\s+(?:beginning|start|end|middle)\s+of|(?:earlier|later)\s+in)\s+the\s+"
+                     rf"(?P<unit>week|month|year){E}"),
         ("year", rf"{MOD}(?<![\d$£€.,])(?:the\s+year\s+)?{YEAR}(?![\d,.%]\d|\s*%|\s*percent)(?:'s)?{E}"),
         ("yy", r"(?<![\w$])['’](?P<yy>\d\d)(?![\w'])"),
         ("the_day", r"the\s+day(?![\w-])"),
@@ -341,7 +345,8 @@ def _resolve(e: Expr, pub: dt.date | None, tense: str | None, anchor: TV | None)
     if k == "slash":
         a, b, y = int(f["a"]), int(f["b"]), f["y"]
         year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) <= ((pub.year % 100 + 5) if pub else 50) else 1900 + int(y))
-        mo, d = (a, b) if a <= 12 else (b, a)
+        # 7/8/07 is American (month first) unless impossible; 12.01.2025 is European (day first)
+        mo, d = (b, a) if (f["sep"] == "." and b <= 12) or a > 12 else (a, b)
         try:
             return day_tv(dt.date(year, mo, d)), "absolute"
         except ValueError:
@@ -431,8 +436,13 @@ def _resolve(e: Expr, pub: dt.date | None, tense: str | None, anchor: TV | None)
                 off = -1
             return week_tv(base + dt.timedelta(weeks=off), weekend=True), "publication"
         return shift(pub_tv, unit, off) if unit != "day" else None, "publication"
-    if k == "the_year":
-        return (TV(pub.year) if pub else None), "publication"
+    if k == "the_year":   # "the beginning of the year", "earlier in the week": the current one
+        return (shift(pub_tv, f["unit"].lower(), 0) if pub else None), "publication"
+    if k == "weekend":    # "over the weekend": the last one (the next one in a future clause)
+        if pub is None:
+            return None, "publication"
+        off = 0 if (tense == FUTURE or pub.weekday() >= 5) else -1
+        return week_tv(pub + dt.timedelta(weeks=off), weekend=True), "publication"
     if k == "ago":
         if pub is None:
             return None, "publication"
