@@ -49,3 +49,23 @@ def test_nothing_left_is_e103():
     with pytest.raises(DossierError) as err:
         clean_document(RawDocument(id="z", raw_text="\u200b \u00a0\n", origin="z.txt"))
     assert err.value.code == "E103" and err.value.path == "z.txt"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from dossier.clean import clean_text  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("abcdeHWKz ,.\n\t'\"") + ["\u2019", "\u201c", "\u2014", "\u00a0",
+                                                            "\u200b", "reportedhe", "Witkoffwhich",
+                                                            "Witkoff", "\r\n"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_cleaning_is_idempotent_and_repairs_point_into_the_text(raw):
+    text, repairs = clean_text(raw)
+    assert clean_text(text) == (text, [])
+    assert "  " not in text and "\r" not in text and "\n\n\n" not in text
+    for r in repairs:
+        assert text[r.start:r.end] == r.replacement
+        assert r.replacement.replace(" ", "") == r.original

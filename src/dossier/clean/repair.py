@@ -34,7 +34,6 @@ FREQUENT = 4.0  # zipf of a right half that is not closed-class ("deal")
 MIN_TOKEN = 5
 
 _TOKEN = re.compile(r"[^\W\d_]+")
-_CHUNK = re.compile(r"\S+")
 _NOT_PROSE = re.compile(r"[/@#_=\\]|://|www\.|\w\.\w")
 
 
@@ -94,19 +93,34 @@ def split_glued(token: str, standalone: frozenset[str] | set[str] = frozenset())
     return best[2] if best else None
 
 
+def _chunk_at(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited chunk around ``text[start:end]``."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    n = len(text)
+    while end < n and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
 def find_glued(text: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, left, right)`` for every glued token in ``text`` (offsets into it)."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    standalone = {t for _, _, t in tokens}
     found = []
-    for chunk in _CHUNK.finditer(text):
-        if _NOT_PROSE.search(chunk.group()):
+    standalone: set[str] | None = None
+    seen: dict[str, tuple[str, str] | None] = {}
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if len(token) < MIN_TOKEN or _zipf(token) >= RARE:
+            continue
+        if _NOT_PROSE.search(_chunk_at(text, m.start(), m.end())):
             continue  # URLs, e-mail addresses, handles, file names
-        for m in _TOKEN.finditer(chunk.group()):
-            parts = split_glued(m.group(), standalone)
-            if parts:
-                start = chunk.start() + m.start()
-                found.append((start, start + len(m.group()), *parts))
+        if standalone is None:
+            standalone = set(_TOKEN.findall(text))
+        if token not in seen:
+            seen[token] = split_glued(token, standalone)
+        parts = seen[token]
+        if parts:
+            found.append((m.start(), m.end(), *parts))
     return found
 
 
