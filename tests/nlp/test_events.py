@@ -104,8 +104,15 @@ def test_demanded_action_is_not_an_event(run):
 
 
 def test_past_event_without_time_is_undated(run):
-    doc, evs = run("Keir Starmer met Volodymyr Zelensky in London.")
-    assert evs[0]["date"] is None
+    doc, evs = run("Talks resumed on Monday. Earlier, Keir Starmer met Volodymyr Zelensky in London.")
+    met = [e for e in evs if e["trigger"] == "met"]
+    assert met and met[0]["date"] is None
+
+
+def test_lead_sentence_event_takes_publication_date(run):
+    doc, evs = run("Keir Starmer met Volodymyr Zelensky in London. The two discussed guarantees.",
+                   published="2025-03-02")
+    assert evs[0]["date"] == "2025-03-02"
 
 
 def test_headline_present_tense_takes_publication_date(run):
