@@ -79,3 +79,26 @@ def test_statements_in_evidence_are_cited():
            [stm("s1", "the talks were useful", speaker="e4", span={"start": 43, "end": 64})], text=text)
     tl = _run([e])
     assert tl[0].statements == ["a:s1"]
+
+
+def test_two_day_meeting_at_one_place_is_one_item():
+    exs = [ex("a", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02")]),
+           ex("b", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-03")],
+              published="2025-12-04"),
+           ex("c", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02")])]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].date == "2025-12-02"
+
+
+def test_occurred_after_publication_is_a_plan_and_reports_cannot_precede_events():
+    exs = [ex("a", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-05")],
+              published="2025-12-01"),
+           ex("b", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", None)], published="2025-11-20"),
+           ex("c", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-05")],
+              published="2025-12-06")]
+    tl = _run(exs)
+    occurred = [t for t in tl if t.status == "occurred"]
+    planned = [t for t in tl if t.status == "planned"]
+    assert [t.documents for t in planned] == [["a"]]
+    assert sorted(t.documents for t in occurred) == [["b"], ["c"]]
+    assert occurred[0].planned_by == [planned[0].id] or occurred[1].planned_by == [planned[0].id]

@@ -181,3 +181,32 @@ def span_text(ex: Extraction, span: dict[str, int] | None) -> str:
     if ex.doc.text:
         return ex.doc.text[a:b]
     return (ex.doc.meta.get("snippets") or {}).get(f"{a}:{b}", "")
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    names = {normalize(x) for x in lexicon().get("country_names_extra", [])}
+    try:
+        import pycountry
+        for c in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                v = getattr(c, attr, None)
+                if v:
+                    names.add(normalize(v))
+                    names.add(normalize(v.split(",")[0]))
+    except Exception:  # noqa: BLE001 - pycountry missing: the lexicon list only
+        pass
+    path = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "countries.jsonl"
+    if path.exists():
+        for line in path.read_text("utf-8").splitlines():
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                continue
+            names.update(normalize(x) for x in [rec.get("name", ""), *rec.get("aliases", [])] if x)
+    return frozenset(n for n in names if n)
+
+
+def is_country(name: str | None) -> bool:
+    """Is this place name a country (not a city or region)?"""
+    return bool(name) and normalize(name) in _country_names()

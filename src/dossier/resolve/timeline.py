@@ -17,8 +17,8 @@ from typing import Iterable
 
 from ..ids import stable_id
 from ..records import CanonicalEntity, Claim, Extraction, TimelineItem
-from .common import (dates_compatible, fill_year, independent_count, lexicon, precision,
-                     span_text)
+from .common import (dates_compatible, fill_year, independent_count, is_country, lexicon,
+                     precision, span_text)
 
 WEIGHT = {"PERSON": 3, "ORG": 2}
 
@@ -53,9 +53,12 @@ class _Item:
     parts: Counter = field(default_factory=Counter)
     locs: Counter = field(default_factory=Counter)
     dates: Counter = field(default_factory=Counter)
+    first_published: str | None = None
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
+        if r.published and precision(r.published) == 3:
+            self.first_published = min(self.first_published or r.published, r.published)
         self.parts.update(r.parts)
         if r.location:
             self.locs[r.location] += 1
@@ -100,6 +103,23 @@ def reports_of(extractions: Iterable[Extraction], entity_map: dict) -> list[Repo
     return out
 
 
+def normalise_report(r: Report, info: EntityInfo) -> Report:
+    """A city or region among the participants is the place; an "occurred" event dated after
+    its report's publication is a plan."""
+    places = [p for p in [*r.actors, *r.targets]
+              if (info.get(p) or {}).get("type") in ("GPE", "LOC")
+              and not is_country((info.get(p) or {}).get("name"))]
+    if places:
+        r.actors = [a for a in r.actors if a not in places]
+        r.targets = [t for t in r.targets if t not in places]
+        if not r.location:
+            r.location = places[0]
+    if r.status == "occurred" and precision(r.date) == 3 and precision(r.published) == 3 \
+            and r.date > r.published:
+        r.status = "planned"
+    return r
+
+
 def _w(cid: str, info: EntityInfo) -> int:
     return WEIGHT.get((info.get(cid) or {}).get("type", ""), 1)
 
@@ -120,11 +140,22 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     """How well a report fits an item; None when it must not join."""
     if r.type != it.type or r.status != it.status:
         return None
-    if not all(dates_compatible(r.date, d) for d in it.dates):
-        return None
     loc = _loc_relation(r.location, it.locs, info)
     if loc == "conflict":
         return None
+    if not all(dates_compatible(r.date, d) for d in it.dates):
+        # a meeting over two days, or a report a day off: same place, same people
+        if not (loc == "same" and all(_adjacent(r.date, d) for d in it.dates)
+                and any(_w(p, info) > 1 for p in r.parts & set(it.parts))):
+            return None
+    multi_day = (loc == "same" and precision(r.date) == 3 and bool(it.dates)
+                 and all(_adjacent(r.date, d) for d in it.dates))
+    if it.status == "occurred" and not multi_day:
+        # an event cannot be reported before it happened
+        if precision(r.published) == 3 and any(precision(d) == 3 and d > r.published for d in it.dates):
+            return None
+        if precision(r.date) == 3 and it.first_published and r.date > it.first_published:
+            return None
     same_day = bool(r.date) and precision(r.date) == 3 and r.date in it.dates
     positive = same_day or loc == "same"
     shared = r.parts & set(it.parts)
@@ -139,12 +170,29 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         return None
     if not strong and not positive:
         return None
+    if (not r.date or not it.dates) and loc != "same" and len(strong) < 2 \
+            and len({p for p in r.parts if _w(p, info) > 1}) > len(strong):
+        # undated, elsewhere unplaced, and naming people the item does not have: too weak
+        return None
     only_r = {p for p in r.parts - set(it.parts) if _w(p, info) > 1}
     only_it = {p for p in set(it.parts) - r.parts if _w(p, info) > 1}
     if only_r and only_it and not positive:
         return None
     return weight + (3 if loc == "same" else 0) + (3 if same_day else 0) \
         + (1 if r.date and it.dates else 0)
+
+
+def _adjacent(a: str | None, b: str | None) -> bool:
+    """Two days at most one day apart (or compatible dates)."""
+    if dates_compatible(a, b):
+        return True
+    if precision(a) != 3 or precision(b) != 3:
+        return False
+    import datetime as _dt
+    try:
+        return abs((_dt.date.fromisoformat(a) - _dt.date.fromisoformat(b)).days) <= 1
+    except ValueError:
+        return False
 
 
 def _order(r: Report):
@@ -228,7 +276,7 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
     for e in entities or []:
         info[e.id] = {"name": e.name, "type": e.type, "country": e.country}
     copy_of = {ex.doc.id: ex.doc.copy_of for ex in extractions}
-    reports = reports_of(extractions, entity_map)
+    reports = [normalise_report(r, info) for r in reports_of(extractions, entity_map)]
     items = cluster_reports(reports, info)
 
     # statements (claim ids) inside evidence sentences
