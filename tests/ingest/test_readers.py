@@ -177,3 +177,12 @@ def test_utf16_with_bom_and_utf8_bom(tmp_path):
     da, db = docs(read_inputs([a, b]))
     assert da.title == "Zelenskyy’s call" and da.raw_text == "Kyiv said so.\n"
     assert db.published == "2025-12-01" and db.title == "Title"
+
+
+def test_json_read_when_named_skipped_in_directories(tmp_path):
+    p = tmp_path / "items.json"
+    p.write_text(json.dumps([{"id": "x1", "text": "One."}, {"id": "x2", "text": "Two."}]),
+                 encoding="utf-8")
+    assert [d.id for d in read_path(p)] == ["x1", "x2"]
+    (tmp_path / "a.txt").write_text("A text.", encoding="utf-8")
+    assert [d.id for d in read_path(tmp_path)] == ["a"]

@@ -29,6 +29,7 @@ __all__ = ["read_inputs", "read_path", "read_bytes_as", "iter_files",
            "normalise_date", "outlet_from_url", "DEFAULT_MAX_BYTES", "DEFAULT_MAX_LINE"]
 
 Result = RawDocument | DossierError
+SKIP_IN_DIRECTORIES = (".json",)
 
 
 def _is_url(path: str) -> bool:
@@ -39,15 +40,17 @@ def iter_files(root: str) -> Iterator[str]:
     """Files under ``root`` that a directory ingest reads, in sorted order.
 
     Hidden files and directories (a leading ``.``) are skipped, and so are files whose
-    extension is not an input kind (``README.md``, images, ...); files without an
-    extension are kept and sniffed.
+    extension is not an input kind (``README.md``, images, ...) and ``.json`` files
+    (settings and annotations more often than documents: name them explicitly, or use
+    ``.jsonl``); files without an extension are kept and sniffed.
     """
     found: list[tuple[tuple[str, ...], str]] = []
     for here, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         rel = Path(here).relative_to(root).parts
         for name in files:
-            if name.startswith(".") or format_for_extension(name) is None:
+            if name.startswith(".") or format_for_extension(name) is None \
+                    or name.lower().endswith(SKIP_IN_DIRECTORIES):
                 continue
             found.append((rel + (name,), os.path.join(here, name)))
     found.sort()
