@@ -66,11 +66,16 @@ def _patterns() -> list[tuple[str, list[dict]]]:
 # ------------------------------------------------------------------ tense of a clause
 
 def clause_tense(tok) -> str | None:
-    """``"past"``, ``"future"`` or None: the tense of the clause governing ``tok``."""
+    """``"past"``, ``"future"`` or None: the tense of the clause governing ``tok``.
+
+    The governing verb's auxiliaries decide (will/'ll/shall/going, an infinitive "to" under
+    scheduled/expected/plans..., modals → future; a past form or has/had + participle → past);
+    a verb that shows no tense of its own takes the one of the clause it depends on; failing
+    that, "until Friday" / "by June 10" look forward.
+    """
     doc = tok.doc
     if not doc.has_annotation("DEP"):
         return None
-    lx = timeval.lexicon()
     t = tok
     for _ in range(10):
         if t.pos_ in VERBAL and t.dep_ not in ("aux", "auxpass"):
@@ -78,8 +83,23 @@ def clause_tense(tok) -> str | None:
         if t.head is t:
             break
         t = t.head
-    if t.pos_ not in VERBAL:
-        return None
+    tense = None
+    for _ in range(3):
+        if t.pos_ not in VERBAL:
+            break
+        tense = _verb_tense(t)
+        if tense is not None or t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acomp") or t.head is t:
+            break
+        t = t.head
+    if tense is None:
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.lower_ in timeval.lexicon()["future_preps"]:
+            return FUTURE
+    return tense
+
+
+def _verb_tense(t) -> str | None:
+    lx = timeval.lexicon()
     auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     lows = {a.lower_ for a in auxes}
     if lows & set(lx["future_aux"]):
@@ -102,10 +122,6 @@ def clause_tense(tok) -> str | None:
         return FUTURE   # "is meeting on Friday"
     if t.tag_ == "VBN" and t.dep_ in ("acl", "relcl", "advcl"):
         return PAST     # "the talks held on Sunday"
-    # a preposition looking forward: "until Friday", "by June 10" in a present clause
-    prev = doc[tok.i - 1] if tok.i > 0 else None
-    if prev is not None and prev.lower_ in lx["future_preps"] and t.tag_ in ("VBZ", "VBP", "VB"):
-        return FUTURE
     return None
 
 
