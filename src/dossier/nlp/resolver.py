@@ -76,7 +76,7 @@ def _trim(span: Span) -> Span | None:
     while s < e and doc[s].text in _DETS:
         s += 1
     for i in range(s + 1, e):
-        if doc[i].text in _filters()["cut"]:
+        if doc[i].text in _filters()["cut"] or (doc[i].text in _POSS and i < e - 1):
             e = i
             break
     while e > s and (doc[e - 1].text in _POSS or doc[e - 1].is_punct):
@@ -194,6 +194,7 @@ class Resolver:
                 self._add_role(c, role)
             for i in range(span.start, span.end):
                 by_token[i] = c
+        clusters = self._drop_currencies(clusters, by_token)
         self._link_titles(doc, clusters, by_token)
         self._link_pronouns(doc, by_token)
         clusters = [c for c in clusters if c.spans]
@@ -209,6 +210,24 @@ class Resolver:
         doc._.entities = entities
         doc._.token_entity = dict(sorted(token_entity.items()))
         return doc
+
+    @staticmethod
+    def _premodifier(span: Span) -> bool:
+        """A country name that only makes a currency: "US$700 million"."""
+        doc = span.doc
+        return span.end < len(doc) and doc[span.end].text.startswith("$") and span.text.isupper()
+
+    def _drop_currencies(self, clusters: list[_Cluster], by_token: dict[int, _Cluster]):
+        out = []
+        for c in clusters:
+            if c.type in _PLACES and c.spans and all(self._premodifier(s) for s in c.spans):
+                for s in c.spans:
+                    for i in range(s.start, s.end):
+                        if by_token.get(i) is c:
+                            del by_token[i]
+                continue
+            out.append(c)
+        return out
 
     def _add_role(self, c: _Cluster, role: str, head: str | None = None, country: str | None = None):
         role = " ".join(w for w in role.split() if w not in _DETS or role.split().index(w) > 0)

@@ -54,6 +54,7 @@ def grammar() -> dict:
     data["_skip"] = set(data["skip_before_name"])
     data["_blockers"] = set(data["name_blockers"])
     data["_not_names"] = set(data["not_names"])
+    data["_ambiguous"] = set(data.get("ambiguous_in_names", []))
     data["_head_words"] = {w for h in data["person_heads"] for w in h.split()}
     return data
 
@@ -168,14 +169,17 @@ class TitlesComponent:
             if inside is not None and inside.label_ == "PERSON" and inside.start < h.start:
                 continue
             if inside is not None and inside.label_ in _KEEP_NAMES:
-                continue  # a word inside a name the model found ("General Motors")
+                glued = (inside.start == h.start and h.text.lower() not in self.g["_ambiguous"]
+                         and inside.end - h.end >= 1 and h.end < len(doc) and doc[h.end].is_title)
+                if not glued:
+                    continue  # a word inside a name the model found ("General Motors")
             start, det, country, owner = self._extend_left(doc, h.start, ents)
             end = h.end
             head = h.text.lower()
             if head in self.g["_of_heads"] or h[-1].lower_ in self.g["_of_heads"]:
                 end, c2 = self._of_complement(doc, end, ents)
                 country = country or c2
-            if inside is not None and not inside.kb_id_ and inside.start >= start and inside.start <= h.start:
+            if inside is not None and not inside.kb_id_ and start <= inside.start <= h.start:
                 # the model glued the title onto a name ("the NSDC Rustem Umerov" as ORG)
                 ents.remove(inside)
                 if inside.end > end:
@@ -259,10 +263,14 @@ class TitlesComponent:
         people = [e.text for e in ents if e.label_ == "PERSON"]
         if not people:
             return ents
+        org_first = {normalize(e[0].text) for e in ents if e.label_ == "ORG" and len(e) > 1}
         out = []
         for e in ents:
             if e.label_ != "PERSON" and not e.kb_id_ and e.label_ in _NAME_LABELS - {"NORP"}:
                 txt = normalize(e.text)
+                if e.label_ == "ORG" and txt in org_first:
+                    out.append(e)
+                    continue
                 if txt and any(same_person(txt, p) and len(normalize(p).split()) >= len(txt.split())
                                for p in people):
                     e = Span(doc, e.start, e.end, label="PERSON")
