@@ -2,8 +2,10 @@
 import io
 import json
 
+import pytest
+
 from dossier.errors import DossierError
-from dossier.ingest import read_inputs, read_path
+from dossier.ingest import normalise_date, outlet_from_url, read_inputs, read_path
 from dossier.records import RawDocument
 
 from pathlib import Path
@@ -186,3 +188,24 @@ def test_json_read_when_named_skipped_in_directories(tmp_path):
     assert [d.id for d in read_path(p)] == ["x1", "x2"]
     (tmp_path / "a.txt").write_text("A text.", encoding="utf-8")
     assert [d.id for d in read_path(tmp_path)] == ["a"]
+
+
+def test_feed_dates_are_the_day_as_written(tmp_path):
+    p = tmp_path / "news.atom"
+    p.write_text(ATOM, encoding="utf-8")
+    # 2025-12-04T23:30:00-05:00 is the 5th in UTC, but the 4th where it was written
+    assert [d.published for d in read_path(p)] == ["2025-12-03", "2025-12-04"]
+
+
+@pytest.mark.parametrize("value,day", [
+    ("2025-12-04T09:30:00+00:00", "2025-12-04"), ("2025-12-04", "2025-12-04"),
+    ("Thu, 04 Dec 2025 07:15:00 GMT", "2025-12-04"), ("December 4, 2025", "2025-12-04"),
+    ("4 Dec 2025", "2025-12-04"), ("2025-13-40", None), ("soon", None), ("", None), (None, None),
+])
+def test_normalise_date(value, day):
+    assert normalise_date(value) == day
+
+
+def test_outlet_from_url():
+    assert outlet_from_url("https://www.Kyivindependent.com/news/x") == "kyivindependent.com"
+    assert outlet_from_url("not a url") is None and outlet_from_url(None) is None

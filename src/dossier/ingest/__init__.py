@@ -36,7 +36,7 @@ def _is_url(path: str) -> bool:
     return path.lower().startswith(("http://", "https://"))
 
 
-def iter_files(root: str) -> Iterator[str]:
+def iter_files(root: str, errors: list[DossierError] | None = None) -> Iterator[str]:
     """Files under ``root`` that a directory ingest reads, in sorted order.
 
     Hidden files and directories (a leading ``.``) are skipped, and so are files whose
@@ -45,7 +45,13 @@ def iter_files(root: str) -> Iterator[str]:
     ``.jsonl``); files without an extension are kept and sniffed.
     """
     found: list[tuple[tuple[str, ...], str]] = []
-    for here, dirs, files in os.walk(root):
+
+    def unreadable(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(DossierError(E.E110, path=exc.filename or root,
+                                       detail=exc.strerror or str(exc)))
+
+    for here, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         rel = Path(here).relative_to(root).parts
         for name in files:
@@ -169,8 +175,10 @@ def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
         yield DossierError(E.E100, path=path)
         return
     if os.path.isdir(path):
-        for file in iter_files(path):
+        problems: list[DossierError] = []
+        for file in iter_files(path, problems):
             yield from _read_file(file, max_bytes=max_bytes, max_line=max_line)
+        yield from problems
         return
     yield from _read_file(path, max_bytes=max_bytes, max_line=max_line)
 

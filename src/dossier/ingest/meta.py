@@ -11,6 +11,9 @@ from urllib.parse import urlsplit
 __all__ = ["normalise_date", "outlet_from_url", "short_hash", "item_id"]
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# unambiguous spelled-out forms only (no 01/02/2025: day or month first?)
+_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%Y/%m/%d",
+            "%A, %B %d, %Y", "%A %d %B %Y", "%Y%m%d")
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
@@ -24,7 +27,7 @@ def normalise_date(value) -> str | None:
     """A publication date as ``YYYY-MM-DD`` (the calendar day as written), or None.
 
     Accepts ISO 8601 strings (with or without time and zone), RFC 822 dates as feeds
-    write them, ``datetime``/``date`` objects and ``time.struct_time``.
+    write them, spelled-out dates ("December 4, 2025", "4 Dec 2025"), ``datetime``/``date`` objects and ``time.struct_time``.
     """
     if value is None:
         return None
@@ -51,6 +54,11 @@ def normalise_date(value) -> str | None:
         return email.utils.parsedate_to_datetime(s).date().isoformat()
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
+    for fmt in _FORMATS:
+        try:
+            return _dt.datetime.strptime(s, fmt).date().isoformat()
+        except ValueError:
+            continue
     m = _ISO_DAY.search(s)
     if m:
         return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
