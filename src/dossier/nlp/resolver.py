@@ -181,6 +181,8 @@ class Resolver:
                 typ = entry.type
             text = span.text
             c = self._find(clusters, typ, text, entry.key if entry else None)
+            if c is None and typ != "PERSON":
+                c = self._parenthetical(doc, span, by_token)
             if c is None:
                 c = _Cluster(type=typ, key=entry.key if entry else None)
                 clusters.append(c)
@@ -210,6 +212,19 @@ class Resolver:
         doc._.entities = entities
         doc._.token_entity = dict(sorted(token_entity.items()))
         return doc
+
+    @staticmethod
+    def _parenthetical(doc: Doc, span: Span, by_token: dict[int, "_Cluster"]) -> "_Cluster | None":
+        """An abbreviation in brackets right after a name: "Singapore Airlines (SIA)"."""
+        s, e = span.start, span.end
+        if not (s >= 2 and e < len(doc) and doc[s - 1].text == "(" and doc[e].text == ")"):
+            return None
+        if not span.text.replace(".", "").replace("&", "").isupper():
+            return None
+        c = by_token.get(s - 2)
+        if c is None or c.type == "PERSON" or c.type == "NORP":
+            return None
+        return c
 
     @staticmethod
     def _premodifier(span: Span) -> bool:
