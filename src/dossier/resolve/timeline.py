@@ -18,7 +18,7 @@ from typing import Iterable
 from ..ids import stable_id
 from ..records import CanonicalEntity, Claim, Extraction, TimelineItem
 from .common import (dates_compatible, fill_year, independent_count, is_country, lexicon,
-                     precision, span_text)
+                     original_of, precision, span_text)
 
 WEIGHT = {"PERSON": 3, "ORG": 2}
 
@@ -276,7 +276,11 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
     for e in entities or []:
         info[e.id] = {"name": e.name, "type": e.type, "country": e.country}
     copy_of = {ex.doc.id: ex.doc.copy_of for ex in extractions}
-    reports = [normalise_report(r, info) for r in reports_of(extractions, entity_map)]
+    present = set(copy_of)
+    # a near-duplicate copy reports what its original reports: it follows the original's items
+    reports = [normalise_report(r, info) for r in reports_of(extractions, entity_map)
+               if not (copy_of.get(r.doc) and original_of(r.doc, copy_of) in present
+                       and original_of(r.doc, copy_of) != r.doc)]
     items = cluster_reports(reports, info)
 
     # statements (claim ids) inside evidence sentences
@@ -297,7 +301,7 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
     copies: dict[str, list[str]] = defaultdict(list)
     for d, orig in copy_of.items():
         if orig:
-            copies[orig].append(d)
+            copies[original_of(d, copy_of)].append(d)
 
     out: list[TimelineItem] = []
     used: set[str] = set()
