@@ -209,3 +209,17 @@ def test_normalise_date(value, day):
 def test_outlet_from_url():
     assert outlet_from_url("https://www.Kyivindependent.com/news/x") == "kyivindependent.com"
     assert outlet_from_url("not a url") is None and outlet_from_url(None) is None
+
+
+def test_url_when_allowed_is_parsed_by_format(monkeypatch):
+    from dossier.ingest import url as url_mod
+    page = (SAMPLE / "web" / "peskov-putin-trump-call.html").read_text(encoding="utf-8")
+
+    def fake_fetch(url, max_bytes):
+        return RawDocument(id="url_abc", raw_text=page, url=url, source="meridianpost.example",
+                           origin=url, format="html")
+
+    monkeypatch.setattr(url_mod, "fetch_url", fake_fetch)
+    [doc] = list(read_inputs(["https://meridianpost.example/a"], allow_urls=True))
+    assert doc.id == "url_abc" and doc.format == "html"
+    assert doc.source == "Meridian Post" and doc.raw_text.startswith("The Kremlin said")
