@@ -1,0 +1,97 @@
+"""In-document resolution: one entity per referent; variants join, different people never do."""
+import pytest
+
+from tests.conftest import FOUNDING
+
+
+def _by_name(doc):
+    return {e.name: e for e in doc._.entities}
+
+
+def _entity_of(doc, text):
+    for tok in doc:
+        if tok.text == text and tok.i in doc._.token_entity:
+            eid = doc._.token_entity[tok.i]
+            return next(e for e in doc._.entities if e.id == eid)
+    return None
+
+
+@pytest.fixture(scope="module")
+def founding(nlp):
+    from dossier.clean import clean_document
+    from dossier.ingest import read_path
+    raw = next(iter(read_path(str(FOUNDING))))
+    if raw.title:
+        raw.raw_text = raw.title + "\n" + raw.raw_text
+    return nlp(clean_document(raw).text)
+
+
+def test_founding_entities(founding):
+    ents = _by_name(founding)
+    ids = [e.id for e in founding._.entities]
+    assert ids == [f"e{i}" for i in range(1, len(ids) + 1)]
+    assert {"Zelensky", "Zelenskyy", "Volodymyr Zelenskyy"} <= set(ents["Volodymyr Zelenskyy"].aliases)
+    assert {"Steve Witkoff", "Witkoff", "Vitkoff"} <= set(ents["Steve Witkoff"].aliases)
+    assert {"Rustem Umerov", "Umerov"} <= set(ents["Rustem Umerov"].aliases)
+    assert ents["Steve Witkoff"].country == "USA"
+    assert ents["Rustem Umerov"].country == "UKR"
+    assert ents["Kyiv"].type == "GPE" and ents["Kyiv"].lat is not None
+    assert ents["Donbas"].type == "LOC"
+    assert ents["European Union"].aliases == ["EU"]
+    assert "head of the Ukrainian delegation" in ents["Rustem Umerov"].roles
+    # aliases are names, never titles or pronouns
+    assert all(a[0].isupper() and a.lower() not in {"he", "president", "the president"}
+               for e in founding._.entities for a in e.aliases)
+
+
+def test_titles_and_pronouns_are_linked(founding):
+    zel = _by_name(founding)["Volodymyr Zelenskyy"]
+    kinds = {m.kind for m in zel.mentions}
+    assert {"name", "title", "pronoun"} <= kinds
+    assert any(m.text.lower() == "the president" for m in zel.mentions)
+    te = founding._.token_entity
+    for m in zel.mentions:
+        toks = [t.i for t in founding if m.start <= t.idx < m.end]
+        assert all(te.get(i) == zel.id for i in toks if founding[i].text not in ("the", "The"))
+    umerov = _by_name(founding)["Rustem Umerov"]
+    assert any(m.kind == "title" and "head of the Ukrainian delegation" in m.text for m in umerov.mentions)
+
+
+@pytest.mark.parametrize("a,b", [("Rubio", "Ruto"), ("Trump", "Tramp")])
+def test_different_people_stay_apart(nlp, a, b):
+    doc = nlp(f"Secretary of State Marco {a} met President William {b} in Nairobi. "
+              f"{a} said the talks went well, and {b} agreed.")
+    ea, eb = _entity_of(doc, a), _entity_of(doc, b)
+    assert ea is not None and eb is not None and ea.id != eb.id
+
+
+def test_variants_join(nlp):
+    doc = nlp("Kirill Dmitriev arrived in Kyiv on Monday. Dimitriev told reporters that Kiev was calm. "
+              "Steve Witkoff joined later, and Vitkoff spoke briefly.")
+    assert _entity_of(doc, "Dimitriev").id == _entity_of(doc, "Dmitriev").id
+    assert _entity_of(doc, "Kiev").id == _entity_of(doc, "Kyiv").id
+    assert _entity_of(doc, "Vitkoff").id == _entity_of(doc, "Witkoff").id
+    kyiv = _entity_of(doc, "Kyiv")
+    assert kyiv.name == "Kyiv" and kyiv.country == "UKR"
+
+
+def test_bare_title_links_to_holder(nlp):
+    doc = nlp("Kremlin spokesman Dmitry Peskov said the meeting was useful. "
+              "The Kremlin spokesman added that no date had been set.")
+    peskov = _entity_of(doc, "Peskov")
+    assert peskov is not None and peskov.country == "RUS"
+    assert sum(m.kind == "title" for m in peskov.mentions) == 2
+    assert not any(e.name.lower().endswith("spokesman") for e in doc._.entities)
+
+
+def test_subject_pronoun(nlp):
+    doc = nlp("Zelensky met Rubio in Geneva on Sunday. He said the talks were productive.")
+    he = next(t for t in doc if t.text == "He")
+    assert doc._.token_entity.get(he.i) == _entity_of(doc, "Zelensky").id
+
+
+def test_organisation_forms_join(nlp):
+    doc = nlp("Singapore Airlines (SIA) took delivery of the plane. Apple Inc. said Apple would "
+              "buy the General Motors plant, and GM agreed.")
+    assert _entity_of(doc, "SIA").id == _entity_of(doc, "Singapore").id
+    assert _entity_of(doc, "GM").id == _entity_of(doc, "General").id

@@ -1,0 +1,53 @@
+"""Titles and roles: the grammar attaches roles and repairs the model's entity errors."""
+from dossier.nlp.titles import USER_KEY
+
+
+def _ents(doc):
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def _role(doc, text):
+    return next(e._.role for e in doc.ents if e.text == text)
+
+
+def test_glued_title_before_name(nlp):
+    doc = nlp("The Ukrainian delegation reported to the President To Volodymyr Zelenskyy details of the negotiations.")
+    assert ("Volodymyr Zelenskyy", "PERSON") in _ents(doc)
+    assert _role(doc, "Volodymyr Zelenskyy") == "President"
+
+
+def test_council_secretary_split(nlp):
+    doc = nlp("Secretary of the National Security and Defense Council Rustem Umerov reported on the main emphases.")
+    assert ("National Security and Defense Council", "ORG") in _ents(doc)
+    assert ("Rustem Umerov", "PERSON") in _ents(doc)
+    assert _role(doc, "Rustem Umerov") == "Secretary of the National Security and Defense Council"
+
+
+def test_appositive_and_country_modifier(nlp):
+    doc = nlp("Zelenskyy spoke with US special envoy Steve Witkoff. Later the head of the Ukrainian "
+              "delegation, Umerov, noted that Washington shares Kyiv's key goals.")
+    assert _role(doc, "Steve Witkoff") == "US special envoy"
+    assert _role(doc, "Umerov") == "head of the Ukrainian delegation"
+    titles = doc.user_data[USER_KEY]
+    envoy = next(t for t in titles if t["head"] == "special envoy")
+    assert envoy["country"] == "USA"
+
+
+def test_type_consistency(nlp):
+    doc = nlp("US President Donald Trump spoke on Monday. Later, Zelenskyy and European partners had a "
+              "conversation with Trump's special envoy. President Volodymyr Zelenskyy agreed.")
+    ents = _ents(doc)
+    assert ("Trump", "PERSON") in ents
+    assert ("Zelenskyy", "PERSON") in ents
+    assert not any(t == "Zelenskyy" and lab != "PERSON" for t, lab in ents)
+
+
+def test_title_inside_company_name_kept(nlp):
+    doc = nlp("General Motors today named Mary Barra as its new chief executive.")
+    assert ("General Motors", "ORG") in _ents(doc)
+    assert ("Motors", "PERSON") not in _ents(doc)
+
+
+def test_spokeswoman_glued_to_name(nlp):
+    doc = nlp("Spokeswoman Sandy Angers said that the team had been merged.")
+    assert ("Sandy Angers", "PERSON") in _ents(doc)
