@@ -183,3 +183,14 @@ def test_following_morning_counts_from_the_date_before(run):
 
 def test_unresolvable_expression_is_left_out_when_publication_is_known(run):
     assert found(run("The ceasefire held for the rest of the week.")) == []
+
+
+def test_present_tense_weekday_looks_ahead_but_not_in_a_headline(run):
+    assert value_of(run("The vote takes place on Thursday."), "Thursday") == "2025-12-04"
+    assert value_of(run("Kremlin says it was not consulted on Monday\nThe Kremlin said so."), "Monday") == "2025-12-01"
+    assert value_of(run("Zelensky says he spoke with Macron on Monday."), "Monday") == "2025-12-01"
+
+
+def test_present_tense_state_keeps_the_nearest_month(run):
+    doc = run("As of February, the company accounts for 70% of sales.", "2008-04-09")
+    assert value_of(doc, "February") == "2008-02"

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from ..records import TimeExpr
 from . import extensions  # noqa: F401
 from . import timeval
-from .timeval import FUTURE, PAST, TV, Expr, parse_value, to_date
+from .timeval import FUTURE, PAST, PRESENT, TV, Expr, parse_value, to_date
 
 __all__ = ["TimeTagger", "make_times", "resolve_time", "clause_tense"]
 
@@ -66,7 +66,7 @@ def _patterns() -> list[tuple[str, list[dict]]]:
 # ------------------------------------------------------------------ tense of a clause
 
 def clause_tense(tok) -> str | None:
-    """``"past"``, ``"future"`` or None: the tense of the clause governing ``tok``.
+    """``"past"``, ``"future"``, ``"present"`` or None: the tense of the clause governing ``tok``.
 
     The governing verb's auxiliaries decide (will/'ll/shall/going, an infinitive "to" under
     scheduled/expected/plans..., modals → future; a past form or has/had + participle → past);
@@ -91,7 +91,7 @@ def clause_tense(tok) -> str | None:
         if tense is not None or t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acomp") or t.head is t:
             break
         t = t.head
-    if tense is None:
+    if tense in (None, PRESENT):
         prev = doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.lower_ in timeval.lexicon()["future_preps"]:
             return FUTURE
@@ -122,7 +122,16 @@ def _verb_tense(t) -> str | None:
         return FUTURE   # "is meeting on Friday"
     if t.tag_ == "VBN" and t.dep_ in ("acl", "relcl", "advcl"):
         return PAST     # "the talks held on Sunday"
+    if t.tag_ in ("VBZ", "VBP") and not auxes and t.lemma_.lower() not in lx["reporting_verbs"] \
+            and t.lower_ not in lx["reporting_verbs"] and not _in_headline(t):
+        return PRESENT  # the body's present tense: a weekday in it looks ahead ("the vote takes place on Thursday")
     return None
+
+
+def _in_headline(t) -> bool:
+    """Is ``t`` on the first line of a text that has more lines (a title: present tense for the past)?"""
+    nl = t.doc.text.find("\n")
+    return 0 <= t.idx < nl
 
 
 # ------------------------------------------------------------------ the component

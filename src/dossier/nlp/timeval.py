@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterator
 
-PAST, FUTURE = "past", "future"
+PAST, FUTURE, PRESENT = "past", "future", "present"
 
 
 @functools.lru_cache(maxsize=1)
@@ -415,7 +415,7 @@ def _resolve(e: Expr, pub: dt.date | None, tense: str | None, anchor: TV | None)
             d = pub + dt.timedelta(days=delta_fwd or 7)
         elif rel == "this":
             d = pub + dt.timedelta(days=wd - pub.weekday())
-        elif tense == FUTURE:
+        elif tense in (FUTURE, PRESENT):   # "the vote takes place on Thursday"
             d = pub + dt.timedelta(days=delta_fwd)
         else:
             d = pub - dt.timedelta(days=delta_back)
@@ -510,7 +510,8 @@ def resolve_time(text: str, published=None, tense: str | None = None, anchor: st
     """The contract value of one time expression ``text`` (``"last Tuesday"``, ``"Dec. 4"``).
 
     ``published``: ISO date string or ``datetime.date`` (None: unknown, X digits or null);
-    ``tense``: ``"past"`` | ``"future"`` | None, the tense of the clause it sits in;
+    ``tense``: ``"past"`` | ``"future"`` | ``"present"`` | None, the tense of the clause it sits in
+    (present: weekdays look ahead, other dates take the nearest year);
     ``anchor``: the value of the date it is relative to (``"the day before"``), if not publication.
     Returns None when the text names no date this module can value.
     """
