@@ -19,6 +19,9 @@ from dossier.ids import content_hash
 from dossier.records import Document, Entity, Extraction, RawDocument
 from dossier.store import open_store
 
+_real_extractor = pipeline._extractor
+_real_in_process = pipeline._in_process
+
 
 # ------------------------------------------------------------------ fakes
 
@@ -311,3 +314,19 @@ def test_extractor_dropping_documents_falls_back(fake_stages):
     docs = [Document(id=f"d{i}", text=f"w{i}", raw_text="") for i in range(3)]
     out = list(pipeline.extract_in_order(docs, lossy, fake_extract_one))
     assert [(i.id, r.doc.id) for i, r in out] == [("d0", "d0"), ("d1", "d1"), ("d2", "d2")]
+
+
+def test_a_pipeline_that_cannot_load_stops_the_run(fake_stages, corpus, db_path, monkeypatch):
+    import dossier.nlp
+
+    def broken():
+        raise ValueError("Can't find factory for 'x'")
+
+    monkeypatch.setattr(dossier.nlp, "load_pipeline", broken)
+    monkeypatch.setattr(pipeline, "_extractor", _real_extractor)
+    monkeypatch.setattr(pipeline, "_in_process", _real_in_process)
+    with open_store(db_path) as store:
+        with pytest.raises(DossierError) as err:
+            pipeline.ingest([str(corpus)], store, progress=False)
+        assert err.value.code == "E300" and "cannot load the pipeline" in str(err.value)
+        assert store.count_documents() == 0

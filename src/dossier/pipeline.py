@@ -112,16 +112,34 @@ def _extractor(workers: int, cluster: str | None, batch_size: int, nlp=None
                                    cluster=None if cluster == "local" else cluster,
                                    batch_size=max(1, batch_size // 2))
         from .nlp import extract_documents
-        return extract_documents(docs, batch_size=batch_size, n_process=n_process, nlp=nlp)
+        return extract_documents(docs, batch_size=batch_size, n_process=n_process,
+                                 nlp=nlp or _load_pipeline())
 
     return extract
+
+
+def _load_pipeline():
+    """The spaCy pipeline; failing to build it is fatal (no document could be extracted)."""
+    from .nlp import load_pipeline
+    try:
+        return load_pipeline()
+    except DossierError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - e.g. a component that does not register
+        raise DossierError(E.E300, detail=f"cannot load the pipeline: {type(exc).__name__}: "
+                                          f"{exc}", fatal=True) from exc
+
+
+def _fatal(exc: DossierError) -> bool:
+    return exc.code == E.E301[0] or bool(exc.fields.get("fatal"))
 
 
 def _in_process(nlp=None) -> Callable[[Document], Extraction]:
     """Extract one document in this process (the fallback that isolates a failure)."""
     def extract_one(doc: Document) -> Extraction:
         from .nlp import extract_documents
-        return next(iter(extract_documents([doc], batch_size=1, n_process=1, nlp=nlp)))
+        return next(iter(extract_documents([doc], batch_size=1, n_process=1,
+                                           nlp=nlp or _load_pipeline())))
     return extract_one
 
 
@@ -130,7 +148,7 @@ def _extract_one(doc: Document, extract_one: Callable[[Document], Extraction]
     try:
         return extract_one(doc)
     except DossierError as exc:
-        if exc.code == E.E301[0]:
+        if _fatal(exc):
             raise
         exc.path = exc.path or doc.origin or doc.id
         return exc
@@ -192,7 +210,7 @@ def extract_in_order(items: Iterable[Item],
         except _SourceFailed as exc:
             raise exc.__cause__ from None
         except DossierError as exc:
-            if exc.code == E.E301[0]:
+            if _fatal(exc):
                 raise
         except Exception:  # noqa: BLE001 - retried below, one document at a time
             pass
