@@ -48,3 +48,10 @@ def test_number_contradiction_between_outlets():
 
 def test_numbers_in():
     assert numbers_in("a 20-point plan and 27 points") == {"point": "20"}
+
+
+def test_unrelated_counts_are_not_contradictions():
+    exs = [ex("a", statements=[stm("s1", "the two sides would keep working in the coming days")]),
+           ex("b", statements=[stm("s1", "it cannot be solved by one side's ultimatum alone")])]
+    claims = _run(exs)
+    assert all(not c.contradictions for c in claims)

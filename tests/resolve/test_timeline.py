@@ -102,3 +102,14 @@ def test_occurred_after_publication_is_a_plan_and_reports_cannot_precede_events(
     assert [t.documents for t in planned] == [["a"]]
     assert sorted(t.documents for t in occurred) == [["b"], ["c"]]
     assert occurred[0].planned_by == [planned[0].id] or occurred[1].planned_by == [planned[0].id]
+
+
+def test_same_meeting_placed_elsewhere_is_a_contradiction():
+    geneva = ent("e5", "Geneva", "GPE", country="CHE")
+    exs = [ex("a", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02")], source="A"),
+           ex("b", [*people(), geneva], [evt("v1", "CONSULT", ["e1"], ["e2"], "e5", "2025-12-02")],
+              source="B")]
+    tl = _run(exs)
+    assert len(tl) == 2
+    assert tl[0].contradictions[0]["kind"] == "place"
+    assert {tl[0].contradictions[0]["this"], tl[0].contradictions[0]["other"]} == {"Moscow", "Geneva"}

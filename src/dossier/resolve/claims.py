@@ -187,9 +187,11 @@ def build_claims(extractions: Iterable[Extraction], entity_map: dict,
         dconf = _date_conflict(a, b)
         masked_jac = len(a.masked & b.masked) / max(1, len(a.masked | b.masked))
         if nums:
-            for unit, x, y in nums:
-                if a.doc != b.doc or a.speaker != b.speaker:
-                    conflicts.append((i, j, "number", f"{x} {unit}", f"{y} {unit}"))
+            # the same statement with another number: a contradiction, never one claim
+            if masked_jac >= th["contradiction_masked_jaccard"] or _similar(a, b, th, cos):
+                for unit, x, y in nums:
+                    if a.doc != b.doc or a.speaker != b.speaker:
+                        conflicts.append((i, j, "number", f"{x} {unit}", f"{y} {unit}"))
             continue
         if not _speakers_agree(a, b):
             continue
@@ -258,7 +260,8 @@ def build_claims(extractions: Iterable[Extraction], entity_map: dict,
               {"doc": units[j].doc, "source": units[j].source, "text": units[j].content}]
         for a, b, t, o, e in ((ci, cj, this, other, ev), (cj, ci, other, this, ev[::-1])):
             entry = {"claim": b, "kind": kind, "this": t, "other": o, "evidence": e}
-            if entry not in claims[a].contradictions:
+            if not any((x["claim"], x["kind"], x["this"], x["other"]) == (b, kind, t, o)
+                       for x in claims[a].contradictions):
                 claims[a].contradictions.append(entry)
     out = list(claims.values())
     out.sort(key=lambda c: (c.first_reported or "9999", c.first_document or "", c.id))

@@ -347,8 +347,46 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
                       "date": r.date, "published": r.published, "actors": r.actors,
                       "targets": r.targets, "location": r.location} for r in it.reports]))
     _link_plans(out, info)
+    _flag_contradictions(out, info)
     out.sort(key=timeline_sort_key)
     return out
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    import datetime as _dt
+    if precision(a) != 3 or precision(b) != 3:
+        return None
+    try:
+        return abs((_dt.date.fromisoformat(a) - _dt.date.fromisoformat(b)).days)
+    except ValueError:
+        return None
+
+
+def _flag_contradictions(items: list[TimelineItem], info: EntityInfo) -> None:
+    """Reports of seemingly one meeting (same type, the same two or more people) that put
+    it in another place on the same day, or at the same place two or three days apart."""
+    occurred = [t for t in items if t.status == "occurred"]
+    for i, a in enumerate(occurred):
+        sa = {p for p in a.participant_ids if _w(p, info) > 1}
+        for b in occurred[i + 1:]:
+            if a.type != b.type or len(sa & set(b.participant_ids)) < 2:
+                continue
+            if set(a.documents) & set(b.documents):
+                continue
+            gap = _days_apart(a.date, b.date)
+            kind = None
+            if gap == 0 and a.location and b.location and a.location != b.location:
+                kind, this, other = "place", a.location, b.location
+            elif gap in (2, 3) and a.location and a.location == b.location:
+                kind, this, other = "date", a.date, b.date
+            if not kind:
+                continue
+            ev = [{"doc": r["doc"], "source": r.get("source"), "text": r.get("evidence", "")}
+                  for r in (a.reports[:1] + b.reports[:1])]
+            a.contradictions.append({"item": b.id, "kind": kind, "this": this, "other": other,
+                                     "evidence": ev})
+            b.contradictions.append({"item": a.id, "kind": kind, "this": other, "other": this,
+                                     "evidence": ev[::-1]})
 
 
 def timeline_sort_key(t: TimelineItem):
