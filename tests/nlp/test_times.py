@@ -194,3 +194,14 @@ def test_present_tense_weekday_looks_ahead_but_not_in_a_headline(run):
 def test_present_tense_state_keeps_the_nearest_month(run):
     doc = run("As of February, the company accounts for 70% of sales.", "2008-04-09")
     assert value_of(doc, "February") == "2008-02"
+
+
+def test_holidays(run):
+    assert value_of(run("Zelensky hopes for a ceasefire by Christmas."), "Christmas") == "2025-12-25"
+    assert value_of(run("Putin will meet Witkoff again on New Year's Eve."), "New Year's Eve") == "2025-12-31"
+    assert resolve_time("Thanksgiving", PUB, tense="past") == "2025-11-27"
+
+
+def test_in_n_units_is_a_date_only_looking_ahead(run):
+    assert value_of(run("The talks will resume in two weeks."), "in two weeks") == "2025-12-16"
+    assert found(run("The index reached its lowest level in two years.")) == []

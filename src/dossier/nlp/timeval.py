@@ -207,6 +207,8 @@ def grammar() -> list[tuple[str, re.Pattern]]:
         ("month", rf"{MOD}{MONTH_FULL}{E}"),
         ("month", rf"{MOD}(?P<month>jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.(?!\w)"),
         ("dayword", rf"{DAYWORD}{E}"),
+        ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{_alt(lx['holidays'])}){E}"),
+        ("in_n", rf"in\s+{NUM}\s+{UNIT}{E}"),
         ("weekday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+past|the\s+coming|coming|past)\s+)?"
                     rf"(?:(?:early|late)\s+)?{WD}(?:'s)?{PART}{E}"),
         ("ago", rf"{NUM}\s+{UNIT}\s+ago{E}"),
@@ -402,6 +404,28 @@ def _resolve(e: Expr, pub: dt.date | None, tense: str | None, anchor: TV | None)
             return None, "publication"
         off = _dayword_offset(f["dayword"])
         return day_tv(pub + dt.timedelta(days=off)), "publication"
+    if k == "holiday":
+        rule = lexicon()["holidays"][_clean_rel(f["holiday"]).replace("’", "'")]
+        years = (pub.year - 1, pub.year, pub.year + 1) if pub else (None,)
+        rel = _clean_rel(f.get("rel"))
+        if pub is None:
+            return (TV(None, *rule) if isinstance(rule, list) else None), "absolute"
+        days = [d for d in (_holiday(rule, y) for y in years) if d is not None]
+        if rel == "last" or (not rel and tense == PAST):
+            past = [d for d in days if d <= pub]
+            return (day_tv(past[-1]) if past else None), "publication"
+        if rel == "next" or (not rel and tense in (FUTURE, PRESENT)):
+            ahead = [d for d in days if d >= pub]
+            return (day_tv(ahead[0]) if ahead else None), "publication"
+        return day_tv(min(days, key=lambda d: (abs((d - pub).days), d > pub))), "publication"
+    if k == "in_n":   # "in two weeks": a date only in a clause about the future ("the first time in two years" is not)
+        if pub is None or tense != FUTURE:
+            return None, "publication"
+        n, unit = _num(f["num"]), lexicon()["units"][f["unit"].lower()]
+        if unit in ("day", "week", "fortnight"):
+            days = n * {"day": 1, "week": 7, "fortnight": 14}[unit]
+            return day_tv(pub + dt.timedelta(days=days)), "publication"
+        return (shift(pub_tv, unit, n) if unit in ("month", "year") else None), "publication"
     if k == "weekday":
         if pub is None:
             return None, "publication"
@@ -484,6 +508,18 @@ def _resolve(e: Expr, pub: dt.date | None, tense: str | None, anchor: TV | None)
                           base.year is not None), how
         return shift(base, unit, sign * n), how
     return None, "publication"
+
+
+def _holiday(rule, year: int) -> dt.date | None:
+    if isinstance(rule, list):
+        return dt.date(year, rule[0], rule[1])
+    if rule == "thanksgiving":   # US: fourth Thursday of November
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if rule == "easter":
+        from dateutil.easter import easter
+        return easter(year)
+    return None
 
 
 def _dayword_offset(word: str) -> int:
