@@ -111,6 +111,7 @@ class DocView:
         groups = load_json("events", "groups.json")
         self.demonyms: dict[str, list[str]] = groups["demonyms"]
         self.group_heads = set(groups["group_heads"])
+        self.country_names = {norm_name(n) for names in self.demonyms.values() for n in names}
         self._by_name: dict[str, str] = {}
         for e in self.entities.values():
             for n in [e.name, *getattr(e, "aliases", [])]:
@@ -136,6 +137,12 @@ class DocView:
         """The entity a demonym/adjective ("Ukrainian", "American") stands for, if in the doc."""
         names = self.demonyms.get(word.lower())
         return self.entity_by_name(*names) if names else None
+
+    def is_country(self, eid: str | None) -> bool:
+        """A state or bloc (not a city): its name is one a demonym stands for."""
+        e = self.entities.get(eid) if eid else None
+        return bool(e) and any(norm_name(n) in self.country_names
+                               for n in [e.name, *getattr(e, "aliases", [])])
 
     def ent_at(self, i: int) -> str | None:
         return self.token_entity.get(i)
@@ -180,20 +187,24 @@ class DocView:
             if eid:
                 add(eid)
             own = bool(eid)
+            mods = False
             for c in t.children:
                 if c.dep_ in ("appos", "conj"):
                     visit(c, depth)
-                elif c.dep_ in ("compound", "nmod", "amod", "poss", "npadvmod") and not own:
-                    ceid = self.token_entity.get(c.i)
-                    if ceid and self.etype(ceid) == "NORP" and self.state_of(c.text):
-                        ceid = self.state_of(c.text)
-                    if ceid and c.dep_ != "poss":
-                        add(ceid)
-                        own = True
-                    elif c.dep_ in ("amod", "compound", "nmod") and self.state_of(c.text):
-                        add(self.state_of(c.text))
-                        own = True
-                elif c.dep_ == "prep" and c.lower_ == "of" and deep and not own and depth < 2 \
+                elif c.dep_ in ("compound", "nmod", "amod", "npadvmod") and not own:
+                    # "US and Ukrainian negotiators": every named modifier
+                    for m in [c, *(x for x in c.children if x.dep_ == "conj")]:
+                        ceid = self.token_entity.get(m.i)
+                        if ceid and self.etype(ceid) == "NORP" and self.state_of(m.text):
+                            ceid = self.state_of(m.text)
+                        if not ceid and self.state_of(m.text):
+                            ceid = self.state_of(m.text)
+                        if ceid:
+                            add(ceid)
+                            mods = True
+            own = own or mods
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from") and deep and not own and depth < 2 \
                         and t.lower_ in self.group_heads | {"head", "chief", "leader", "members",
                                                             "member", "minister", "spokesman",
                                                             "spokeswoman", "spokesperson"}:

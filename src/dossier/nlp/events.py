@@ -46,6 +46,9 @@ class EventFinder:
         self.verbs: dict = trig["verbs"]
         self.nouns: dict = trig["nouns"]
         self.light = set(trig["light_verbs"])
+        self.predicates = set(trig.get("event_predicates", []))
+        self.in_verbs = set(trig.get("in_verbs", []))
+        self.phone_words = set(trig.get("phone_words", []))
         self.preps: dict = trig["participant_preps"]
         self.type_preps: dict = trig.get("type_preps", {})
         self.accuse_words = set(trig.get("accusation_words", []))
@@ -84,19 +87,23 @@ class EventFinder:
 
     # ------------------------------------------------------------ structure
     def governor(self, tok: Token) -> Token | None:
-        """For a noun trigger: the light verb whose object it is ("held talks", "be in contact")."""
+        """For a noun trigger: the verb that carries it ("held talks", "be in contact",
+        "the meeting took place")."""
         h, dep = tok.head, tok.dep_
-        if dep == "pobj" and h.dep_ == "prep":
-            h = h.head
-        elif dep == "conj":
+        if dep == "conj":
             return self.governor(h) if h.i != tok.i else None
-        elif dep not in ("dobj", "attr", "nsubj", "nsubjpass"):
+        if dep == "pobj" and h.dep_ == "prep":
+            v = h.head
+            if v.pos_ in ("VERB", "AUX") and h.lower_ in ("in", "into") \
+                    and v.lemma_.lower() in self.in_verbs:
+                return v
             return None
         if h.i == tok.i or h.pos_ not in ("VERB", "AUX"):
             return None
-        if h.lemma_.lower() in self.light or dep in ("nsubj", "nsubjpass"):
+        lemma = h.lemma_.lower()
+        if dep in ("dobj", "attr") and (lemma in self.light or lemma in ("attend", "join")):
             return h
-        if h.lemma_.lower() in ("part", "participate", "attend", "join"):
+        if dep in ("nsubj", "nsubjpass") and lemma in self.predicates:
             return h
         return None
 
@@ -111,7 +118,7 @@ class EventFinder:
                         # "Vitkoff, who is scheduled to leave": the antecedent
                         return (verb.head, False) if rel else (None, False)
                     return c, passive
-        if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             return EventFinder.subject(verb.head, depth + 1)
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head, False
@@ -171,6 +178,8 @@ class EventFinder:
                     actors += view.np_entities(c)
                 elif c.dep_ in ("compound", "amod", "nmod"):
                     eid = view.ent_at(c.i) or view.state_of(c.text)
+                    if eid and view.etype(eid) in PLACE_TYPES and not view.is_country(eid):
+                        continue  # "the Geneva talks": a place, not a party
                     if eid:
                         actors.append(eid)
             self._add_prep_objects(view, etype, tok, actors, targets)
@@ -189,6 +198,11 @@ class EventFinder:
         return actors, targets
 
     def location(self, view: DocView, tok: Token, gov: Token | None) -> str | None:
+        if tok.pos_ != "VERB":
+            for c in tok.children:
+                eid = view.ent_at(c.i) if c.dep_ in ("compound", "nmod") else None
+                if eid and view.etype(eid) in PLACE_TYPES and not view.is_country(eid):
+                    return eid
         heads = [tok] + ([gov] if gov is not None else [])
         # "which took place … in Paris": a relative clause on the trigger or its objects
         for t in list(tok.subtree):
@@ -220,18 +234,34 @@ class EventFinder:
         chain = [clause]
         # climb through control verbs: "is scheduled to leave", "failed to agree"
         x = clause
-        while x.dep_ in ("xcomp", "ccomp", "advcl") and x.head.i != x.i and len(chain) < 4:
-            if x.dep_ == "ccomp":
+        desire = set(c["hypothetical"].get("desire", []))
+        while x.dep_ in ("xcomp", "ccomp", "conj", "acomp") and x.head.i != x.i \
+                and len(chain) < 5:
+            if x.dep_ == "ccomp" and x.head.lemma_.lower() not in desire:
                 break
             x = x.head
             chain.append(x)
         lemmas = [y.lemma_.lower() for y in chain[1:]]
+        if tok.pos_ != "VERB" and gov is None:
+            # "prepare for a meeting", "preparing for a possible trip": the verb above
+            x = tok
+            while x.head.i != x.i and x.pos_ not in ("VERB", "AUX"):
+                x = x.head
+            if x.pos_ in ("VERB", "AUX") and x.i != tok.i:
+                lemmas.append(x.lemma_.lower())
+                if x.dep_ == "xcomp":
+                    lemmas.append(x.head.lemma_.lower())
+        if tok.pos_ != "VERB" and gov is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "the meeting is planned for…", "the visit was possible", "talks were cancelled"
+            lemmas.append(gov.lemma_.lower())
+            lemmas += [a.lemma_.lower() for a in gov.children if a.dep_ in ("acomp", "oprd")]
+        if set(lemmas) & desire:
+            return "hypothetical"
         auxes = [a for y in chain for a in y.children if a.dep_ in ("aux", "auxpass", "neg")]
         aux_l = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
         marks = {m.lower_ for y in chain for m in y.children if m.dep_ == "mark"}
-        for y in chain:
-            if y.dep_ == "advcl":
-                marks |= {m.lower_ for m in y.children if m.dep_ == "mark"}
+        if tok.pos_ != "VERB" and gov is None:
+            auxes, aux_l, marks = [], set(), set()  # the clause around is not the event's
         if tok.pos_ != "VERB":
             dets = {d.lower_ for d in tok.children if d.dep_ == "det"}
             amods = {a.lower_ for a in tok.children if a.dep_ in ("amod", "compound")}
@@ -278,8 +308,12 @@ class EventFinder:
                 continue
             root = span.root
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            ids = [e for e in (view.np_entities(subj) if subj is not None else [])
-                   if e != st.speaker]
+            own = view.ent_at(subj.i) if subj is not None else None
+            if own and view.etype(own) == "NORP":
+                own = view.state_of(subj.text) or own
+            if own and view.etype(own) in PLACE_TYPES and not view.is_country(own):
+                own = None
+            ids = [e for e in [own] if e and e != st.speaker]
             if not ids:
                 continue
             ev = _Ev("ACCUSE", word, None, [st.speaker], ids[:1], seg=view.segment(word.i))
@@ -302,7 +336,13 @@ class EventFinder:
             loc = self.location(view, tok, gov)
             actors = [a for a in actors if a != loc]
             targets = [t for t in targets if t != loc]
-            ev = _Ev(etype, tok, spec.get("mode"), actors, targets, loc, seg=view.segment(tok.i))
+            mode = spec.get("mode")
+            if etype == "CONSULT" and any(
+                    x.lemma_.lower() in self.phone_words
+                    for x in [*tok.children, *(g for c in tok.children if c.dep_ == "prep"
+                                               for g in c.children)]):
+                mode = "phone"  # "spoke by phone", "a video call"
+            ev = _Ev(etype, tok, mode, actors, targets, loc, seg=view.segment(tok.i))
             if not actors and not targets:
                 # "the talks", "the meeting": the consultation reported before
                 det = {d.lower_ for d in tok.children if d.dep_ == "det"}
@@ -321,10 +361,10 @@ class EventFinder:
                     continue
                 if ev.status == "occurred":
                     ev.status = {"REJECT": "negated", "AGREE": "planned"}.get(ruled, ev.status)
-            if ev.date is None and view.published and ev.status == "occurred" and (
+            if ev.date is None and view.published and ev.status == "occurred" and not ev.inherited and (
                     tok.i < title_end or _present_tense(tok, gov)):
                 ev.date = view.published
-            if etype == "CONSULT" and not ev.inherited:
+            if etype == "CONSULT" and not ev.inherited and ev.status == "occurred":
                 last_consult = ev
             found.append(ev)
         found += self.accusations(view)
@@ -401,7 +441,10 @@ def _dedupe(evs: list[_Ev]) -> list[_Ev]:
         parts = set(ev.actors) | set(ev.targets)
         dup = None
         for k in kept:
-            if k.seg == ev.seg and k.type == ev.type and (
+            two_verbs = (k.trigger.pos_ == "VERB" and ev.trigger.pos_ == "VERB"
+                         and k.trigger.lemma_ != ev.trigger.lemma_)
+            two_dates = k.date and ev.date and k.date != ev.date and not (k.inherited or ev.inherited)
+            if k.seg == ev.seg and k.type == ev.type and not two_verbs and not two_dates and (
                     parts & (set(k.actors) | set(k.targets)) or ev.inherited or k.inherited):
                 dup = k
                 break
@@ -417,8 +460,9 @@ def _dedupe(evs: list[_Ev]) -> list[_Ev]:
         for t in ev.targets:
             if t not in dup.actors and t not in dup.targets:
                 dup.targets.append(t)
-        dup.location = dup.location or ev.location
-        dup.date = dup.date or ev.date
+        if not ev.inherited or dup.inherited:
+            dup.location = dup.location or ev.location
+            dup.date = dup.date or ev.date
     return kept
 
 

@@ -49,6 +49,8 @@ class StatementFinder:
         self.source_nouns = set(src["source_nouns"])
         self.outlet_words = set(src["outlet_words"])
         self.outlets = {norm_name(o) for o in src["outlets"]}
+        self.unnamed = set(src.get("unnamed_heads", []))
+        self.documents = set(src.get("document_nouns", []))
 
     # ------------------------------------------------------------ helpers
     def is_cue(self, tok: Token) -> bool:
@@ -77,12 +79,19 @@ class StatementFinder:
         if tok is None:
             return None, None
         ids = view.np_entities(tok)
+        if not ids and tok.lemma_.lower() in self.documents | self.source_nouns:
+            # "according to figures released by NPD Group", "a report in Ars Technica"
+            ids = [e for t in tok.subtree if (e := view.ent_at(t.i))
+                   and view.etype(e) in ("PERSON", "ORG")][:1]
+        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
+            return self.speaker_of(view, tok.head.head)  # "…, which said": the antecedent
         # prefer people and organisations over places named inside the phrase
         ids.sort(key=lambda e: {"PERSON": 0, "ORG": 1}.get(view.etype(e) or "", 2))
         eid = ids[0] if ids else None
         if eid:
             linked = [t for t in tok.subtree if view.ent_at(t.i) == eid]
-            named = [t for t in linked if t.pos_ == "PROPN"] or linked
+            named = ([t for t in linked if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+                     or [t for t in linked if t.pos_ == "PROPN"] or linked)
             if named:
                 return eid, view.mention_span(named[0].i).text
             if view.state_of(tok.text) == eid:
@@ -90,9 +99,16 @@ class StatementFinder:
         if eid is None and tok.lower_ in {"he", "she", "him", "her"}:
             # a speaker pronoun the resolver left unlinked: the most talked-about person so far
             return view.salient_person(tok.i), tok.text
-        a, b = tok.left_edge.i, tok.right_edge.i + 1
+        # the phrase up to its head, with prepositional modifiers ("officials in Kyiv")
+        a = tok.left_edge.i
+        b = tok.i + 1
+        for c in tok.rights:
+            if c.dep_ in ("prep", "compound", "appos") and c.right_edge.i - a < 10:
+                b = c.right_edge.i + 1
+            else:
+                break
         toks = [t for t in view.doc[a:b] if not t.is_punct]
-        text = " ".join(t.text for t in toks[:8]) if toks else tok.text
+        text = " ".join(t.text for t in toks) if toks else tok.text
         return eid, text
 
     def kind_for(self, view: DocView, eid, text, head: Token | None) -> str:
@@ -102,6 +118,8 @@ class StatementFinder:
             return "report"
         if head is not None and head.lower_ in self.source_nouns and view.etype(eid) != "PERSON":
             return "report"
+        if head is not None and head.lemma_.lower() in self.unnamed | self.documents and not eid:
+            return "report"  # "two officials familiar with the talks said"
         return "indirect"
 
     @staticmethod
@@ -151,7 +169,8 @@ class StatementFinder:
             if t.text in OPEN_Q | CLOSE_Q or (t.text in {".", ";", "!", "?"} and n):
                 return None
             if self.is_cue(t):
-                subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
+                             and c.idx > close), None)
                 if subj is None:
                     # "said Peskov" parsed without a subject: the next name
                     subj = next((x for x in toks[n + 1:n + 4] if view.ent_at(x.i)), None)
@@ -179,7 +198,8 @@ class StatementFinder:
                 if pobj is not None:
                     return t, pobj
             if self.is_cue(t):
-                subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
+                             and c.idx < open_), None)
                 if subj is None and t.dep_ == "conj":
                     subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
                 return (t, subj) if subj is not None else None
@@ -339,8 +359,7 @@ class StatementFinder:
             if comp is None:
                 continue
             # "He is reported he said that …": the inner report carries the content
-            if self.is_cue(comp) and self._complement(comp, lo, hi) is not None:
-                continue
+            nested = self.is_cue(comp) and self._complement(comp, lo, hi) is not None
             subj = self._subject(view, v)
             passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
             agent = next((p for c in v.children if c.dep_ == "agent"
@@ -354,6 +373,8 @@ class StatementFinder:
             if speaker_tok is None:
                 if passive is None:
                     continue
+                if nested:
+                    continue
                 eid, stext = None, None
                 kind = "report"
             else:
@@ -364,7 +385,9 @@ class StatementFinder:
                     dobj = next((c for c in v.children if c.dep_ in ("dobj", "dative")), None)
                     if dobj is not None:
                         oeid, otext = self.speaker_of(view, dobj)
-                        if self.is_outlet(view, oeid, otext):
+                        if self.is_outlet(view, oeid, otext) or (
+                                speaker_tok.lower_ in self.source_nouns
+                                and view.etype(oeid) == "ORG"):
                             eid, stext, kind = oeid, otext, "report"
                 if speaker_tok.pos_ == "PRON" and eid is None and speaker_tok.lower_ == "it":
                     continue
@@ -397,17 +420,20 @@ class StatementFinder:
         used: set[int] = set()
         reported = self.according(view, used) + self.indirect(view, used)
         cands = list(direct)
-        taken = [(c.start, c.end) for c in direct]
+        taken = [(c.start, c.end, c.speaker, True) for c in direct]
         for c in sorted(reported, key=lambda c: c.start):
             n = max(1, c.end - c.start)
-            if any(min(c.end, e) - max(c.start, s) > 0.5 * n for s, e in taken):
+            # a quote, or the same speaker's clause found twice; a report of what someone
+            # else said ("X reported that Y told Z that …") stays
+            if any(min(c.end, e) - max(c.start, s) > 0.5 * n and (q or sp == c.speaker)
+                   for s, e, sp, q in taken):
                 continue
             # inside a quotation: the quote's own words, not a separate claim
             if any(s < c.start and c.end <= e + 1 for s, e in quote_spans
                    if e - s > 2 * n):
                 continue
             cands.append(c)
-            taken.append((c.start, c.end))
+            taken.append((c.start, c.end, c.speaker, False))
         cands.sort(key=lambda c: c.start)
         out = []
         for c in cands:
