@@ -36,8 +36,12 @@ def test_gold_entities_match_the_texts(texts):
         for doc in ent["documents"]:
             assert doc in texts, doc
         for alias in ent["aliases"]:
+            # used on its own somewhere, not only inside a longer name form
+            longer = [a for a in ent["aliases"] if alias in a and a != alias]
             pattern = r"(?<![\w-])" + re.escape(alias) + r"(?!\w)"
-            assert any(re.search(pattern, texts[d]) for d in ent["documents"]), alias
+            assert any(re.search(pattern, re.sub("|".join(map(re.escape, longer)) or "$^", "#",
+                                                 texts[d]))
+                       for d in ent["documents"]), alias
 
 
 def test_gold_timeline_refers_to_gold_entities_and_documents(texts):
