@@ -8,7 +8,11 @@ is not available.
 """
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from pathlib import Path
+from typing import Any
 
 from dossier.records import (CanonicalEntity, Claim, Document, Entity, Event, Extraction,
                              Mention, Repair, Statement, TimeExpr, TimelineItem)
@@ -43,14 +47,27 @@ def pipeline_available() -> str | None:
     return None
 
 
+_SAMPLE_CACHE: dict[str, Any] = {}
+
+
 def build_sample_store(db: str, tmp: Path) -> dict:
-    """Ingest sample/ and the hostile report into the SQLite store ``db``."""
+    """Ingest sample/ and the hostile report into the SQLite store ``db`` (ingested once
+    per test session, then copied)."""
     from dossier.pipeline import ingest
     from dossier.store import open_store
 
+    if "db" in _SAMPLE_CACHE and Path(_SAMPLE_CACHE["db"]).exists():
+        shutil.copyfile(_SAMPLE_CACHE["db"], db)
+        return {"summary": _SAMPLE_CACHE["summary"], "hostile_id": HOSTILE_ID,
+                "kind": "sample"}
     hostile = write_hostile_report(tmp)
     with open_store(db) as store:
         summary = ingest([str(SAMPLE), str(hostile)], store, progress=False)
+    cache_dir = tempfile.mkdtemp(prefix="dossier-sample-kb-")
+    atexit.register(shutil.rmtree, cache_dir, True)
+    cache = Path(cache_dir) / "kb.db"
+    shutil.copyfile(db, cache)  # closed store: the WAL is checkpointed into the file
+    _SAMPLE_CACHE.update(db=str(cache), summary=summary)
     return {"summary": summary, "hostile_id": HOSTILE_ID, "kind": "sample"}
 
 

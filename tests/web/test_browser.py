@@ -3,7 +3,6 @@ entity, claims, article, network, search; and hostile article text never execute
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -39,7 +38,7 @@ def test_timeline_zoom_filter_and_detail(site, page, shots):
     page.screenshot(path=str(shots / f"timeline-{kind}.png"), full_page=True)
     if kind == "sample" or not README_SHOT.exists():
         README_SHOT.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shots / f"timeline-{kind}.png", README_SHOT)
+        page.screenshot(path=str(README_SHOT))  # the first screenful, for the README
 
     # zoom in: the range narrows and the URL carries it
     info = page.locator("#range-info")
@@ -54,7 +53,8 @@ def test_timeline_zoom_filter_and_detail(site, page, shots):
 
     # filter with the date inputs: one day that holds an event
     page.goto(base + "/")
-    day = page.locator("#items li.item").first.get_attribute("data-date")[:10]
+    dates = page.locator("#items li.item").evaluate_all("els => els.map(e => e.dataset.date)")
+    day = next(d for d in dates if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d))
     page.fill("#from", day)
     page.fill("#to", day)
     page.click("form#range button[type=submit]")

@@ -136,8 +136,8 @@ def zoom_ranges(start: date, end: date) -> dict[str, dict[str, str]]:
 
 
 def layout_timeline(items: list, date_from: str | None = None, date_to: str | None = None,
-                    width: int = 1000, label_width: float = 150, lane_height: float = 46,
-                    max_lanes: int = 14) -> TimelineLayout:
+                    width: int = 1000, label_width: float = 156, lane_height: float = 38,
+                    max_lanes: int = 40) -> TimelineLayout:
     """Place timeline items (records with ``date``, ``type``, ``independent_reports``)."""
     dated, undated = [], []
     for it in items:
