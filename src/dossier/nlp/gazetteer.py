@@ -200,6 +200,12 @@ def demonyms() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def outlet_words() -> frozenset[str]:
+    """Last words of news outlet names (``data/gazetteer/outlet_words.txt``)."""
+    return frozenset(_lines("outlet_words.txt"))
+
+
 def country_of_word(word: str) -> str | None:
     """ISO3 of a nationality word or a country name (``Ukrainian``, ``US``, ``France``)."""
     iso = demonyms().get(word) or demonyms().get(word.rstrip("s").rstrip("'’"))

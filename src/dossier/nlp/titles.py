@@ -32,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .gazetteer import country_of_word, get_gazetteer, reconcile
+from .gazetteer import country_of_word, demonyms, get_gazetteer, outlet_words, reconcile
 from .names import normalize, same_person
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "titles" / "titles.json"
@@ -85,6 +85,9 @@ class TitlesComponent:
                 continue
             if (t.lower_,) in self.g["_modifiers"] and not t.ent_type_:
                 start -= 1
+                continue
+            if t.pos_ == "NOUN" and t.is_lower and t.dep_ == "compound":
+                start -= 1  # "the army commander", "the delegation head"
                 continue
             if t.text in _POSSESSIVE and start >= 2:
                 e = _ent_at(ents, start - 2)
@@ -173,6 +176,7 @@ class TitlesComponent:
                          and inside.end - h.end >= 1 and h.end < len(doc) and doc[h.end].is_title)
                 if not glued:
                     continue  # a word inside a name the model found ("General Motors")
+            ents = [e for e in ents if e.kb_id_ or not (h.start <= e.start and e.end <= h.end)]
             start, det, country, owner = self._extend_left(doc, h.start, ents)
             end = h.end
             head = h.text.lower()
@@ -185,6 +189,13 @@ class TitlesComponent:
                 if inside.end > end:
                     new_people.append((end, inside.end))
             role_start = start
+            if end < len(doc) and doc[end].text in _POSSESSIVE:
+                # "the president's son-in-law": the title owns something, it names no holder
+                titles.append({"start": det if det is not None else start, "end": end,
+                               "role_start": role_start, "head": head, "role": doc[role_start:end].text,
+                               "country": country, "holder": None,
+                               "owner": [owner.start, owner.end] if owner is not None else None})
+                continue
             holder = self._holder_after(doc, end, ents, det is not None or owner is not None or start < h.start)
             if holder is None:
                 holder = self._holder_before(doc, det if det is not None else start, ents)
@@ -229,8 +240,8 @@ class TitlesComponent:
         """'Umerov, the head of ...' -> Umerov."""
         if start >= 2 and doc[start - 1].text == "," and doc[start].lower_ in self.g["_dets"]:
             e = _ent_at(ents, start - 2)
-            if e is not None and e.label_ == "PERSON" and e.end == start - 1:
-                return (e.start, e.end)
+            if e is not None and e.end == start - 1:
+                return self._person_at(doc, e.start, ents)
         return None
 
     def _person_at(self, doc: Doc, k: int, ents: list[Span]):
@@ -260,6 +271,7 @@ class TitlesComponent:
 
     def _consistent_types(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A name tagged PERSON somewhere is a PERSON everywhere in the document."""
+        ents = [self._retype(doc, e) for e in ents]
         people = [e.text for e in ents if e.label_ == "PERSON"]
         if not people:
             return ents
@@ -271,12 +283,24 @@ class TitlesComponent:
                 if e.label_ == "ORG" and txt in org_first:
                     out.append(e)
                     continue
-                if txt and any(same_person(txt, p) and len(normalize(p).split()) >= len(txt.split())
-                               for p in people):
+                if txt and any(same_person(txt, p) for p in people):
                     e = Span(doc, e.start, e.end, label="PERSON")
             out.append(e)
         return out
 
+
+    @staticmethod
+    def _retype(doc: Doc, e: Span) -> Span:
+        """Outlet names ("the Kyiv Ledger") are ORG; nationality words ("Ukrainian") NORP."""
+        if e.kb_id_:
+            return e
+        if e.label_ in {"PERSON", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"} and len(e) >= 2 \
+                and e[-1].text in outlet_words() and e[0].is_title:
+            return Span(doc, e.start, e.end, label="ORG")
+        if e.label_ in {"GPE", "LOC", "PERSON", "ORG"} and len(e) == 1 and e.text in demonyms() \
+                and e.text.endswith(("an", "ish", "ese", "i", "ic", "ch")):
+            return Span(doc, e.start, e.end, label="NORP")
+        return e
 
     def _propagate_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Later bare mentions of a person's surname that the model missed become PERSON."""
