@@ -81,9 +81,22 @@ def members_of(extractions: Iterable[Extraction]) -> tuple[list[Member], dict[st
 
 
 def _place_key(n: str) -> str:
+    """Key of a place or organisation name: known short forms, corporate suffixes dropped."""
     alias = lexicon()["place_aliases"]
     k = normalize(n)
-    return name_key(alias.get(k, k))
+    k = alias.get(k, k)
+    words = k.split()
+    suffixes = set(lexicon().get("org_suffixes", []))
+    while len(words) > 1 and words[-1].strip(".") in suffixes:
+        words.pop()
+    return name_key(" ".join(words))
+
+
+def is_weak_alias(alias: str, name: str) -> bool:
+    """A shorter form made of some of the name's own words ("Ford" of "Ford Australia")."""
+    ka = [name_key(t) for t in tokens(alias)]
+    kn = [name_key(t) for t in tokens(name)]
+    return bool(ka) and len(ka) < len(kn) and set(ka) <= set(kn)
 
 
 def _is_full(m_name: str) -> bool:
@@ -126,8 +139,10 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
     n = len(members)
     uf = _UF(n)
 
-    # 1. shared keys within a class
+    # 1. shared keys within a class; a shorter form of a member's own name ("Ford" in a
+    #    report naming "Ford Australia") is weak: it joins only where it is unambiguous
     by_key: dict[tuple[str, str], int] = {}
+    weak: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, m in enumerate(members):
         cls = type_class(m.type)
         for nm in m.names:
@@ -142,10 +157,24 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
             if not k:
                 continue
             key = (cls, k)
+            if nm != m.name and is_weak_alias(nm, m.name):
+                weak[key].add(i)
+                continue
             if key in by_key:
                 uf.union(by_key[key], i)
             else:
                 by_key[key] = i
+    for key, holders in sorted(weak.items()):
+        if key[0] == "PERSON":
+            continue
+        strong_root = uf.find(by_key[key]) if key in by_key else None
+        roots = sorted({uf.find(i) for i in holders} - {strong_root})
+        if strong_root is None or not roots:
+            continue
+        size = {r: len({members[j].doc for j in range(n) if uf.find(j) == r}) for r in roots}
+        ranked = sorted(roots, key=lambda r: (-size[r], r))
+        if len(ranked) == 1 or size[ranked[0]] >= th["surname_attach_dominance"] * size[ranked[1]]:
+            uf.union(strong_root, ranked[0])
     # acronyms of organisations / places (NSDC = National Security and Defense Council)
     acr_min, acr_max = th["acronym_min_len"], th["acronym_max_len"]
     long_by_acr: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -370,6 +399,14 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
     mapping: dict[tuple[str, str], str] = {}
     used_ids: set[str] = set()
     former = set(lexicon()["former_words"])
+    # names each group holds in full (not as a shorter form of a member's own name)
+    strong_in: dict[str, set[int]] = defaultdict(set)
+    for root, idx in groups.items():
+        for i in idx:
+            m = members[i]
+            for nm in m.names:
+                if nm == m.name or not is_weak_alias(nm, m.name):
+                    strong_in[_place_key(nm)].add(root)
     for root in sorted(groups):
         ms = [members[i] for i in groups[root]]
         conf = conflicts.get(root, [])
@@ -387,6 +424,9 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
         seen: set[str] = set()
         for nm in [name, *(x for m in ms for x in m.names)]:
             k = normalize(nm)
+            owners = strong_in.get(_place_key(nm), set())
+            if owners and root not in owners:
+                continue  # a short form that another entity bears as its name
             if k and k not in seen:
                 seen.add(k)
                 aliases.append(nm)
