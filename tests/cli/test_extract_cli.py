@@ -82,3 +82,24 @@ def test_missing_model_stops_with_one_message(files, monkeypatch):
     monkeypatch.setattr(pipeline, "_extractor", lambda *a, **k: no_model)
     r = CliRunner().invoke(cli, ["extract", files[0]])
     assert r.exit_code == 1 and r.stderr.strip().startswith("[E301]") and r.stdout == ""
+
+
+def test_real_extract_contract(tmp_path, nlp):
+    """The real stages: offsets point into the emitted text; order kept; bad file skipped."""
+    a = tmp_path / "b_note.txt"
+    a.write_text("Minister Anna Berg met Tomas Lind in Oslo on Monday, Berg said.\n")
+    bad = tmp_path / "a_bad.txt"
+    bad.write_bytes(b"\x00\x01binary\x00")
+    c = tmp_path / "a_note.txt"
+    c.write_text("The parliament approved the budget on Friday.\n")
+    r = CliRunner().invoke(cli, ["extract", str(a), str(bad), str(c)])
+    assert r.exit_code == 1 and "a_bad.txt" in r.stderr
+    objs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [o["doc"]["id"] for o in objs] == ["b_note", "a_note"]
+    for o in objs:
+        assert o["schema"] == EXTRACT_SCHEMA
+        for e in o["entities"]:
+            for m in e["mentions"]:
+                assert o["text"][m["start"]:m["end"]] == m["text"]
+        for t in o["times"]:
+            assert o["text"][t["start"]:t["end"]] == t["text"]
