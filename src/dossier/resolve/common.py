@@ -210,3 +210,23 @@ def _country_names() -> frozenset[str]:
 def is_country(name: str | None) -> bool:
     """Is this place name a country (not a city or region)?"""
     return bool(name) and normalize(name) in _country_names()
+
+
+def period_start(value: str | None) -> str | None:
+    """First day of a date, week, month or year (ISO), or None."""
+    import datetime as _dt
+    p = precision(value)
+    if p == 3:
+        return value
+    if p == 1:
+        return value + "-01"
+    if p == 0:
+        return value + "-01-01"
+    if p == 2:
+        m = _WEEK.match(value or "")
+        try:
+            d = _dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6 if m.group(3) else 1)
+        except ValueError:
+            return None
+        return d.isoformat()
+    return None

@@ -11,6 +11,7 @@ that fulfils them (``planned_by``).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -18,7 +19,7 @@ from typing import Iterable
 from ..ids import stable_id
 from ..records import CanonicalEntity, Claim, Extraction, TimelineItem
 from .common import (dates_compatible, fill_year, independent_count, is_country, lexicon,
-                     original_of, precision, span_text)
+                     original_of, period_start, precision, span_text)
 
 WEIGHT = {"PERSON": 3, "ORG": 2}
 
@@ -114,8 +115,8 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
         r.targets = [t for t in r.targets if t not in places]
         if not r.location:
             r.location = places[0]
-    if r.status == "occurred" and precision(r.date) == 3 and precision(r.published) == 3 \
-            and r.date > r.published:
+    start = period_start(r.date)
+    if r.status == "occurred" and start and precision(r.published) == 3 and start > r.published:
         r.status = "planned"
     return r
 
@@ -152,9 +153,9 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
                  and all(_adjacent(r.date, d) for d in it.dates))
     if it.status == "occurred" and not multi_day:
         # an event cannot be reported before it happened
-        if precision(r.published) == 3 and any(precision(d) == 3 and d > r.published for d in it.dates):
+        if precision(r.published) == 3 and any((period_start(d) or "") > r.published for d in it.dates):
             return None
-        if precision(r.date) == 3 and it.first_published and r.date > it.first_published:
+        if it.first_published and (period_start(r.date) or "") > it.first_published:
             return None
     same_day = bool(r.date) and precision(r.date) == 3 and r.date in it.dates
     positive = same_day or loc == "same"
@@ -250,16 +251,22 @@ def summary_of(type_: str, status: str, mode: str | None, actors: list[str], tar
     a = [_short(x, info) for x in actors[:3]]
     t = [_short(x, info) for x in targets[:3] if x not in actors]
     where = f" in {(info.get(location) or {}).get('name', '')}" if location else ""
+    def agree(verb: str, subject: list[str]) -> str:
+        return "are" + verb[2:] if len(subject) > 1 and verb.startswith("is ") else verb
+
     if a and t:
         verb = verbs.get(status) or verbs.get("occurred") or type_.lower()
-        return f"{_join(a)} {verb} {_join(t)}{where}"
+        return f"{_join(a)} {agree(verb, a)} {_join(t)}{where}"
     who = a or t
     intr = lex["summary_intransitive"].get(type_, {})
     if who and len(who) >= 2 and type_ == "CONSULT":
-        return f"{_join(who[:-1])} {verbs.get(status, 'met')} {who[-1]}{where}"
+        return f"{_join(who[:-1])} {agree(verbs.get(status, 'met'), who[:-1])} {who[-1]}{where}"
     if who:
         verb = intr.get(status) or verbs.get(status) or type_.lower()
-        return f"{_join(who)} {verb.replace(' with', '')}{where}".strip()
+        verb = re.sub(r" (with|to|from|against)$", "", verb)
+        if len(who) == 1 and verb.startswith("are "):
+            verb = "is " + verb[4:]
+        return f"{_join(who)} {agree(verb, who)}{where}".strip()
     label = "Talks" if type_ == "CONSULT" else type_.capitalize()
     return f"{label}{where}" if where else f"{label} ({status})"
 
