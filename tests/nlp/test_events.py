@@ -135,3 +135,22 @@ def test_accusation_from_statement(run):
     doc, evs = run("According to Volodymyr Zelensky, Russia has launched a new disinformation campaign.")
     acc = [e for e in evs if e["type"] == "ACCUSE"]
     assert acc and acc[0]["actors"] == {"Volodymyr Zelensky"} and acc[0]["targets"] == {"Russia"}
+
+
+def test_two_party_subject_by_phone(run):
+    doc, evs = run("Donald Trump and Vladimir Putin spoke by phone on Tuesday.")
+    assert len(evs) == 1
+    assert evs[0]["mode"] == "phone" and {"Donald Trump", "Vladimir Putin"} <= parts(evs[0])
+
+
+def test_compound_trigger_uses_its_phrase(run):
+    doc, evs = run("Germany announced a new military aid package for Ukraine.")
+    aid = [e for e in evs if e["type"] == "AID"]
+    assert aid and aid[0]["actors"] == {"Germany"} and aid[0]["targets"] == {"Ukraine"}
+
+
+def test_place_named_before_talks_is_location(run):
+    doc, evs = run("Russia and Ukraine resumed the Istanbul talks.")
+    consult = [e for e in evs if e["type"] == "CONSULT"]
+    assert consult and consult[0]["location"] == "Istanbul"
+    assert "Istanbul" not in parts(consult[0])

@@ -112,3 +112,20 @@ def test_about_lists_entities_in_content(run):
     names = {e.name for eid, e in entities(doc).items() if eid in sts[0].about}
     assert any("Putin" in n for n in names)
     assert "Kremlin" in speaker_name(doc, sts[0])
+
+
+def test_quote_then_according_to(run):
+    doc, sts = run('"We are ready to talk to anyone," according to Dmitry Peskov.')
+    assert [(s.kind, s.cue) for s in sts] == [("direct", "According to")]
+    assert "Peskov" in sts[0].speaker_text
+
+
+def test_quote_after_colon_on_previous_line(run):
+    doc, sts = run('Dmitry Peskov told reporters on Monday:\n"We are ready to talk to anyone who wants peace."')
+    assert len(sts) == 1 and sts[0].kind == "direct"
+    assert "Peskov" in sts[0].speaker_text
+
+
+def test_unnamed_officials_are_a_report(run):
+    doc, sts = run("Two officials familiar with the talks said the delegations would meet again on Monday.")
+    assert len(sts) == 1 and sts[0].kind == "report" and sts[0].speaker is None

@@ -74,7 +74,10 @@ class EventFinder:
         for spec in specs if isinstance(specs, list) else [specs]:
             need = spec.get("preps")
             if need and not (self._prep_lemmas(tok) & set(need)):
-                continue
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                two = subj is not None and len(view.np_entities(subj)) >= 2
+                if not (spec.get("plural_subject") and two):
+                    continue
             if spec.get("needs_object"):
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
                 if not any(view.np_entities(o) for o in objs):
@@ -204,6 +207,9 @@ class EventFinder:
                 if eid and view.etype(eid) in PLACE_TYPES and not view.is_country(eid):
                     return eid
         heads = [tok] + ([gov] if gov is not None else [])
+        if tok.pos_ == "VERB":
+            # "discussed security guarantees in Paris": the parser hangs the place on the object
+            heads += [c for c in tok.children if c.dep_ == "dobj"]
         # "which took place … in Paris": a relative clause on the trigger or its objects
         for t in list(tok.subtree):
             if t.dep_ == "relcl" and t.lemma_.lower() in ("take", "happen", "occur", "hold"):
@@ -262,6 +268,8 @@ class EventFinder:
         marks = {m.lower_ for y in chain for m in y.children if m.dep_ == "mark"}
         if tok.pos_ != "VERB" and gov is None:
             auxes, aux_l, marks = [], set(), set()  # the clause around is not the event's
+        if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in c["negated"].get("preps", []):
+            return "negated"  # "ended without an agreement"
         if tok.pos_ != "VERB":
             dets = {d.lower_ for d in tok.children if d.dep_ == "det"}
             amods = {a.lower_ for a in tok.children if a.dep_ in ("amod", "compound")}
@@ -331,9 +339,13 @@ class EventFinder:
             if spec is None:
                 continue
             etype = spec["type"]
-            gov = self.governor(tok) if tok.pos_ != "VERB" else None
-            actors, targets = self.participants(view, tok, etype, gov, spec)
-            loc = self.location(view, tok, gov)
+            # "a military aid package for Ukraine": the phrase is headed by the noun after
+            anchor = tok.head if (tok.pos_ != "VERB" and tok.dep_ in ("compound", "nmod")
+                                  and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
+                                  and self.spec_for(view, tok.head) is None) else tok
+            gov = self.governor(anchor) if tok.pos_ != "VERB" else None
+            actors, targets = self.participants(view, anchor, etype, gov, spec)
+            loc = self.location(view, anchor, gov)
             actors = [a for a in actors if a != loc]
             targets = [t for t in targets if t != loc]
             mode = spec.get("mode")
@@ -352,8 +364,8 @@ class EventFinder:
                     ev.inherited = True
                 else:
                     continue
-            ev.date = self.date(view, tok, gov)
-            ev.status = self.status(tok, gov)
+            ev.date = self.date(view, anchor, gov)
+            ev.status = self.status(anchor, gov)
             # "the demand to withdraw", "urged Russia to withdraw": not (yet) an event
             ruled = self._governing_trigger(view, tok)
             if ruled is not None:

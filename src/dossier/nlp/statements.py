@@ -168,6 +168,9 @@ class StatementFinder:
         for n, t in enumerate(toks):
             if t.text in OPEN_Q | CLOSE_Q or (t.text in {".", ";", "!", "?"} and n):
                 return None
+            if t.lower_ == "according" and n + 1 < len(toks) and toks[n + 1].lower_ == "to":
+                pobj = next((p for p in toks[n + 1].children if p.dep_ == "pobj"), None)
+                return (t, pobj) if pobj is not None else None
             if self.is_cue(t):
                 subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
                              and c.idx > close), None)
@@ -186,8 +189,15 @@ class StatementFinder:
     def _cue_before(self, view: DocView, open_: int, seg_start: int):
         doc = view.doc
         toks = [t for t in doc if t.idx < open_ and t.i >= seg_start][-12:]
-        if not toks:
-            return None
+        if not toks or all(t.is_space for t in toks):
+            # 'Peskov said:' closing the line before the quotation
+            before = doc.text[:open_].rstrip()
+            if not before.endswith(":"):
+                return None
+            end = len(before)
+            toks = [t for t in doc if t.idx < end and t.idx >= before.rfind("\n") + 1][-12:]
+            if not toks:
+                return None
         last = toks[-1]
         if last.text not in {":", ","} and not self.is_cue(last):
             return None
