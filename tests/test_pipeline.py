@@ -330,3 +330,15 @@ def test_a_pipeline_that_cannot_load_stops_the_run(fake_stages, corpus, db_path,
             pipeline.ingest([str(corpus)], store, progress=False)
         assert err.value.code == "E300" and "cannot load the pipeline" in str(err.value)
         assert store.count_documents() == 0
+
+
+def test_reextract_missing_then_all(fake_stages, corpus, db_path):
+    with open_store(db_path) as store:
+        pipeline.ingest([str(corpus)], store, extract=False, progress=False)
+        assert fake_stages == [3]  # resolution rebuilt once
+        assert store.get_extraction("001_one") is None
+        s = pipeline.reextract(store, only_missing=True, progress=False)
+        assert (s.ingested, s.failed) == (3, 0) and fake_stages == [3, 3]
+        assert store.get_extraction("001_one").entities[0].name == "Ana"
+        assert pipeline.reextract(store, only_missing=True, progress=False).ingested == 0
+        assert pipeline.reextract(store, progress=False).ingested == 3

@@ -340,7 +340,51 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
     return summary
 
 
-def _rebuild(store, fail: Callable[[DossierError], None]) -> dict[str, Any] | None:
+def reextract(store, *, only_missing: bool = False, workers: int = 0,
+              cluster: str | None = None, progress: bool = True,
+              batch_size: int = BATCH_SIZE, resolve: bool = True,
+              on_error: Callable[[DossierError], None] | None = None,
+              nlp=None) -> IngestSummary:
+    """Run extraction again over stored documents (after a model or component change),
+    then rebuild the resolution. ``only_missing``: only documents never extracted (e.g.
+    ingested with ``extract=False``). ``summary.ingested`` counts the documents extracted."""
+    summary = IngestSummary()
+    bar = _progress(progress)
+
+    def fail(err: DossierError) -> None:
+        summary.failed += 1
+        summary.errors.append(err)
+        bar.update(1)
+        if on_error is not None:
+            on_error(err)
+
+    docs = store.iter_documents(without_extraction=only_missing)
+    try:
+        for doc, result in extract_in_order(docs, _extractor(workers, cluster, batch_size, nlp),
+                                            _in_process(nlp)):
+            if isinstance(result, DossierError):
+                fail(result)
+                continue
+            try:
+                store.save_extraction(result)
+            except Exception as exc:  # noqa: BLE001 - rolled back; report and go on
+                fail(exc if isinstance(exc, DossierError) else
+                     DossierError(E.E204, path=doc.id, detail=f"{type(exc).__name__}: {exc}"))
+                continue
+            summary.ingested += 1
+            summary.ids.append(doc.id)
+            bar.update(1)
+    finally:
+        bar.close()
+    if resolve and summary.ingested:
+        summary.resolution = _rebuild(store, fail)
+    return summary
+
+
+def rebuild_resolution(store, on_error: Callable[[DossierError], None] | None = None
+                       ) -> dict[str, Any] | None:
+    """``dossier.resolve.rebuild(store)`` if that module is available (else None); its
+    failure is reported to ``on_error`` (or raised when there is none)."""
     try:
         from .resolve import rebuild
     except ImportError:
@@ -348,7 +392,14 @@ def _rebuild(store, fail: Callable[[DossierError], None]) -> dict[str, Any] | No
     try:
         return rebuild(store)
     except DossierError as exc:
-        fail(exc)
+        err = exc
     except Exception as exc:  # noqa: BLE001 - the documents are in; say what failed
-        fail(DossierError(E.E300, path="resolve", detail=f"{type(exc).__name__}: {exc}"))
+        err = DossierError(E.E300, path="resolve", detail=f"{type(exc).__name__}: {exc}")
+    if on_error is None:
+        raise err
+    on_error(err)
     return None
+
+
+def _rebuild(store, fail: Callable[[DossierError], None]) -> dict[str, Any] | None:
+    return rebuild_resolution(store, fail)

@@ -118,3 +118,12 @@ def test_no_extract_quiet_max_bytes_and_env_db(corpus, tmp_path):
 def test_unopenable_store_is_an_error(corpus):
     r = run("ingest", str(corpus), "--db", "/nonexistent/dir/x.db")
     assert r.exit_code == 1 and r.stderr.startswith("[E200]")
+
+
+def test_no_extract_then_reextract(corpus, db_path):
+    assert run("ingest", str(corpus), "--db", db_path, "--no-extract").exit_code == 0
+    r = run("ingest", "--reextract", "missing", "--db", db_path)
+    assert r.exit_code == 0 and "re-extracted 2, failed 0" in r.stderr
+    with open_store(db_path) as store:
+        assert store.get_extraction("b").entities[0].name == "Delta"
+    assert run("ingest", "--db", db_path).exit_code == 2  # nothing to do: usage error

@@ -15,7 +15,7 @@ def _report(err: DossierError) -> None:
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option()
 @click.option("--no-extract", is_flag=True, help="Store the documents only; extract later.")
 @click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
@@ -26,24 +26,49 @@ def _report(err: DossierError) -> None:
                    "for a local cluster of --workers processes.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
               envvar="DOSSIER_MAX_BYTES", help="Refuse documents larger than this.")
+@click.option("--reextract", type=click.Choice(["missing", "all"]), default=None,
+              help="Then extract stored documents again: those never extracted, or all "
+                   "(after a model change); the resolution is rebuilt.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.pass_context
-def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, quiet):
+def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, quiet):
     """Ingest files, directories, feeds or JSON Lines (`-` reads stdin) into the store.
 
     Errors are printed as `[Exxx] path: message` and do not stop the batch; the exit
     status is 1 if any input failed.
     """
     from ..pipeline import ingest as run
+    from ..pipeline import reextract as rerun
+    from ..pipeline import rebuild_resolution
     from ..store import open_store
+    if not paths and not reextract:
+        raise click.UsageError("give PATH... to ingest, or --reextract missing|all")
+    if reextract and no_extract:
+        raise click.UsageError("--reextract and --no-extract contradict each other")
+    failed = 0
+
+    def report(err: DossierError) -> None:
+        nonlocal failed
+        failed += 1
+        _report(err)
+
     try:
         with open_store(db) as store:
-            summary = run(list(paths), store, extract=not no_extract, workers=workers,
-                          cluster=cluster, progress=not quiet, max_bytes=max_bytes,
-                          on_error=_report)
+            if paths:
+                summary = run(list(paths), store, extract=not no_extract, workers=workers,
+                              cluster=cluster, progress=not quiet, max_bytes=max_bytes,
+                              resolve=not reextract, on_error=report)
+                if not quiet:
+                    click.echo(str(summary), err=True)
+            if reextract:
+                again = rerun(store, only_missing=reextract == "missing", workers=workers,
+                              cluster=cluster, progress=not quiet, resolve=False,
+                              on_error=report)
+                if not quiet:
+                    click.echo(f"re-extracted {again.ingested}, failed {again.failed}", err=True)
+                if again.ingested or (paths and summary.ingested):
+                    rebuild_resolution(store, report)
     except DossierError as exc:
         click.echo(str(exc), err=True)
         ctx.exit(1)
-    if not quiet:
-        click.echo(str(summary), err=True)
-    ctx.exit(1 if summary.failed else 0)
+    ctx.exit(1 if failed else 0)

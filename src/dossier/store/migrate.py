@@ -8,6 +8,7 @@ refused with E201.
 """
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime, timezone
 from importlib import resources
@@ -18,6 +19,7 @@ from .backends import Backend
 _NAME = re.compile(r"^(\d{3})_(\w+?)(?:\.(sqlite|postgresql))?\.sql$")
 
 
+@functools.lru_cache(maxsize=4)
 def migrations(dialect: str) -> list[tuple[int, str, str]]:
     """``(version, name, sql)`` for ``dialect``, oldest first."""
     chosen: dict[int, tuple[str, str, bool]] = {}

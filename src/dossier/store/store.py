@@ -298,9 +298,14 @@ class Store:
     def count_documents(self) -> int:
         return int(self.backend.query_one("SELECT COUNT(*) AS n FROM documents")["n"])
 
-    def iter_documents(self) -> Iterator[Document]:
-        """Every stored document (repairs included), in ingestion order, streamed."""
-        for row in self._pages(f"SELECT {_DOC_COLUMNS} FROM documents"):
+    def iter_documents(self, without_extraction: bool = False) -> Iterator[Document]:
+        """Every stored document (repairs included), in ingestion order, streamed;
+        ``without_extraction``: only those not extracted yet."""
+        sql = f"SELECT {_DOC_COLUMNS} FROM documents"
+        if without_extraction:
+            sql += (" WHERE NOT EXISTS (SELECT 1 FROM extractions x"
+                    " WHERE x.doc_id = documents.doc_id)")
+        for row in self._pages(sql, where_and=without_extraction):
             yield self.get_document(row["doc_id"]) or _document(row, [])
 
     def iter_extractions(self) -> Iterator[Extraction]:
