@@ -1,39 +1,23 @@
 """Read-side helpers shared by the JSON API and the pages.
 
-Thin glue over the store and the query library (``dossier.analyze``): records become
-JSON-ready dicts, lists are paginated, and the few views the pages need that the library
-does not return directly (an entity's co-actors, the actor network, a document's sources)
-are assembled from store records here. No logging configuration, no HTTP.
+Thin glue over the query library (``dossier.analyze``) and the store: lists are paginated,
+and the few views the pages need that the library does not return directly (the actor
+network, the sentence each report used, a document's outlet) are assembled from store
+records here. No logging configuration, no HTTP.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
-from datetime import date
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
+from dossier import analyze
 from dossier.errors import DossierError, E
 
 ALL = None  # no limit
 
-_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
 def check_date(value: str | None) -> str | None:
     """Validate a ``from``/``to`` query value (YYYY, YYYY-MM or YYYY-MM-DD); E302 if bad."""
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        return None
-    if not _DATE_RE.match(value):
-        raise DossierError(E.E302, detail=value)
-    parts = [int(p) for p in value.split("-")]
-    try:
-        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        raise DossierError(E.E302, detail=value) from None
-    return value
+    return analyze.check_date(value.strip() if isinstance(value, str) else value)
 
 
 def to_json(record: Any) -> dict:
@@ -51,16 +35,6 @@ def page(items: list, total: int, limit: int, offset: int) -> dict:
 
 def paginate(items: list, limit: int, offset: int) -> dict:
     return page(items[offset:offset + limit], len(items), limit, offset)
-
-
-def _analyze(name: str) -> Callable | None:
-    """A function of the query library, or None when it is not available."""
-    try:
-        import dossier.analyze as analyze
-    except ImportError:
-        return None
-    fn = getattr(analyze, name, None)
-    return fn if callable(fn) else None
 
 
 # ------------------------------------------------------------------ documents
@@ -102,7 +76,8 @@ def entity_list(store, q: str | None = None, type: str | None = None) -> list:
 
 
 def entities(store, q: str | None, type: str | None, limit: int, offset: int) -> dict:
-    return paginate([to_json(e) for e in entity_list(store, q, type)], limit, offset)
+    type = (type or "").strip().upper() or None
+    return paginate(analyze.entities(store, q or None, type), limit, offset)
 
 
 def get_entity(store, entity_id: str):
@@ -121,45 +96,18 @@ def member_map(store) -> dict[tuple[str, str], Any]:
     return out
 
 
-def involves(item, ent) -> bool:
-    return ent.id in (item.participant_ids or []) or (
-        not item.participant_ids and ent.name in (item.participants or []))
-
-
 def entity_profile(store, entity_id: str) -> dict:
-    """An entity with its events, statements (by and about it) and co-actors."""
-    ent = get_entity(store, entity_id)
-    events = [t for t in store.list_timeline(limit=None, offset=0) if involves(t, ent)]
-    co = Counter()
-    names = {}
-    for t in events:
-        for i, pid in enumerate(t.participant_ids or []):
-            if pid != ent.id:
-                co[pid] += 1
-                if i < len(t.participants):
-                    names[pid] = t.participants[i]
-    claims = list(store.list_claims(limit=None, offset=0))
-    said = [c for c in claims if c.speaker_id == ent.id]
-    about = [c for c in claims if c.speaker_id != ent.id and
-             (ent.name in (c.about or []) or any(a in (c.about or []) for a in ent.aliases))]
-    return {
-        "entity": ent,
-        "events": events,
-        "said": said,
-        "about": about,
-        "co_actors": [{"id": pid, "name": names.get(pid, pid), "events": n}
-                      for pid, n in co.most_common()],
-    }
+    """An entity (by id, or by name) with its events, statements by and about it, and
+    co-actors: ``analyze.actor``."""
+    if store.get_entity(entity_id) is None:
+        raise DossierError(E.E203, detail=entity_id)
+    return analyze.actor(store, entity_id)
 
 
 # ------------------------------------------------------------------ timeline, claims
 
 def timeline_json(store, date_from=None, date_to=None, entity=None) -> list[dict]:
-    fn = _analyze("timeline")
-    if fn is not None:
-        return [to_json(x) for x in fn(store, date_from, date_to, entity)]
-    return [to_json(t) for t in store.list_timeline(date_from=date_from, date_to=date_to,
-                                                     entity=entity, limit=None, offset=0)]
+    return analyze.timeline(store, date_from, date_to, entity)
 
 
 def timeline_items(store, date_from=None, date_to=None, entity=None) -> list:
@@ -183,18 +131,15 @@ def get_event(store, item_id: str):
 
 
 def claims_json(store, about=None) -> list[dict]:
-    fn = _analyze("claims")
-    if fn is not None:
-        return [to_json(x) for x in fn(store, about)]
-    return [to_json(c) for c in store.list_claims(about=about, limit=None, offset=0)]
+    return analyze.claims(store, about)
 
 
 def search(store, q: str, limit: int, offset: int) -> dict:
-    rows = list(store.search(q, limit=limit, offset=offset))
-    if len(rows) < limit and offset == 0:
-        total = len(rows)
+    rows = list(analyze.search(store, q, limit=limit, offset=offset))
+    if len(rows) < limit:
+        total = offset + len(rows)
     else:
-        total = offset + len(list(store.search(q, limit=1_000_000, offset=offset)))
+        total = offset + len(analyze.search(store, q, limit=1_000_000, offset=offset))
     return page(rows, total, limit, offset)
 
 

@@ -59,13 +59,7 @@ def list_entities(request: Request, q: str | None = Query(None, description="Nam
             "co-actors", tags=["entities"])
 def get_entity(request: Request, entity_id: str) -> dict:
     with _store(request) as store:
-        prof = Q.entity_profile(store, entity_id)
-        out = Q.to_json(prof["entity"])
-        out["events"] = [t.id for t in prof["events"]]
-        out["statements"] = [c.id for c in prof["said"]]
-        out["about"] = [c.id for c in prof["about"]]
-        out["co_actors"] = prof["co_actors"]
-        return out
+        return Q.entity_profile(store, entity_id)
 
 
 @router.get("/timeline", summary="Events across reports, oldest first", tags=["timeline"])
@@ -192,7 +186,7 @@ def _ingest_bytes(request: Request, name: str, data: bytes) -> dict[str, Any]:
     for err in errors:
         if err.get("path"):
             err["path"] = Path(str(err["path"])).name
-    return {"document": Path(name).stem,
+    return {"documents": list(getattr(summary, "ids", []) or []),
             "ingested": getattr(summary, "ingested", 0),
             "duplicates": getattr(summary, "duplicates", 0),
             "near_duplicates": getattr(summary, "near_duplicates", 0),

@@ -32,8 +32,8 @@ def serve(db, host, port, token, log_level):
     from dossier.errors import DossierError
     from dossier.store import open_store
 
-    try:
-        with open_store(db):
+    try:  # a read-only server over a missing file is a mistake; with a token, start empty
+        with open_store(db, create=bool(token)):
             pass
     except DossierError as exc:
         raise click.ClickException(str(exc)) from None

@@ -89,10 +89,10 @@ def entity_page(request: Request, entity_id: str):
     with _store(request) as store:
         prof = Q.entity_profile(store, entity_id)
         docs = Q.document_index(store)
-    ent = prof["entity"]
-    variants = sorted(set(ent.aliases or []) | {ent.name})
-    return _render(request, "entity.html", title=ent.name, ent=ent, variants=variants,
-                   docs=docs, **{k: v for k, v in prof.items() if k != "entity"})
+    variants = sorted(set(prof.get("aliases") or []) | {prof["name"]})
+    return _render(request, "entity.html", title=prof["name"], ent=prof, variants=variants,
+                   docs=docs, events=prof["events"], said=prof["statements"],
+                   about=prof["claims_about"], co_actors=prof["co_actors"])
 
 
 @router.get("/claims", response_class=HTMLResponse)
