@@ -19,6 +19,7 @@ store queries behind ``dossier timeline / entities / actor / claims / search`` (
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import os
 import random
@@ -235,7 +236,8 @@ def run(n: int, db: str, *, resolve: str = "synth", repeat: int = 200, seed: int
 
         def month_window():
             d = rng.choice(days_l)
-            return d[:7] + "-01", d[:7] + "-31"
+            last = calendar.monthrange(int(d[:4]), int(d[5:7]))[1]
+            return d[:7] + "-01", f"{d[:7]}-{last:02d}"
 
         try:
             from dossier import analyze  # the query library behind the CLI and API
@@ -255,7 +257,8 @@ def run(n: int, db: str, *, resolve: str = "synth", repeat: int = 200, seed: int
             "claims_speaker": lambda: store.list_claims(speaker=rng.choice(persons_l), limit=limit),
             "search": lambda: store.search(rng.choice(terms), limit=20),
             "search_two_terms": lambda: store.search(f"{rng.choice(surnames)} {rng.choice(terms).split()[0]}", limit=20),
-            "documents_page": lambda: store.list_documents(limit=limit, offset=rng.randrange(max(1, n - limit))),
+            "documents_first_page": lambda: store.list_documents(limit=limit, offset=0),
+            "documents_deep_page": lambda: store.list_documents(limit=limit, offset=rng.randrange(max(1, n - limit))),
             "document_get": lambda: store.get_extraction(f"syn-{rng.randrange(n):06d}"),
         }
         if analyze is not None:
