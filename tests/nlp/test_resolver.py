@@ -95,3 +95,23 @@ def test_organisation_forms_join(nlp):
               "buy the General Motors plant, and GM agreed.")
     assert _entity_of(doc, "SIA").id == _entity_of(doc, "Singapore").id
     assert _entity_of(doc, "GM").id == _entity_of(doc, "General").id
+
+
+def test_random_word_salad_never_breaks(nlp):
+    """Titles, names, brackets and pronouns in any order: valid entities, no crash."""
+    import random
+    words = ("President the head of US , Zelensky Kyiv 's He she him according to Secretary General "
+             "Motors ( ) SIA Witkoff special envoy . \" UKRAINE PRESIDENT Mr. Kiev Trump Tramp Rubio "
+             "Ruto Ukrainian delegation \n Spokeswoman Rustem Umerov Ford Motor Company").split(" ")
+    rng = random.Random(7)
+    for _ in range(150):
+        doc = nlp(" ".join(rng.choice(words) for _ in range(rng.randint(0, 50))))
+        ids = {e.id for e in doc._.entities}
+        assert all(e.mentions and e.name for e in doc._.entities)
+        assert set(doc._.token_entity.values()) <= ids
+
+
+@pytest.mark.parametrize("text", ["", "   ", "HE SAID", "President", "the President", "He said."])
+def test_degenerate_inputs(nlp, text):
+    doc = nlp(text)
+    assert doc._.entities == [] and doc._.token_entity == {}

@@ -185,7 +185,7 @@ class TitlesComponent:
                 country = country or c2
             if inside is not None and not inside.kb_id_ and start <= inside.start <= h.start:
                 # the model glued the title onto a name ("the NSDC Rustem Umerov" as ORG)
-                ents.remove(inside)
+                ents = [e for e in ents if not (e.start == inside.start and e.end == inside.end)]
                 if inside.end > end:
                     new_people.append((end, inside.end))
             role_start = start
