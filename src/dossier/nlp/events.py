@@ -173,7 +173,17 @@ class EventFinder:
                 actors += view.np_entities(a)
             for c in tok.children:
                 if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
-                    targets += view.np_entities(c)
+                    ids = view.np_entities(c)
+                    if not ids and etype != "CONSULT":
+                        # "rejected Russia's demand", "rejecting the demand Moscow repeated":
+                        # whose thing it is
+                        for g in c.children:
+                            if g.dep_ == "poss":
+                                ids += view.np_entities(g)
+                            elif g.dep_ == "relcl":
+                                ids += [e for x in g.children if x.dep_ == "nsubj"
+                                        for e in view.np_entities(x)]
+                    targets += ids
             self._add_prep_objects(view, etype, tok, actors, targets)
         else:
             for c in tok.children:
@@ -373,7 +383,8 @@ class EventFinder:
                     continue
                 if ev.status == "occurred":
                     ev.status = {"REJECT": "negated", "AGREE": "planned"}.get(ruled, ev.status)
-            if ev.date is None and view.published and ev.status == "occurred" and not ev.inherited and (
+            if ev.date is None and view.published and ev.status == "occurred" and not ev.inherited \
+                    and (tok.pos_ == "VERB" or gov is not None) and not _perfect(tok, gov) and (
                     tok.i < title_end or _present_tense(tok, gov)):
                 ev.date = view.published
             if etype == "CONSULT" and not ev.inherited and ev.status == "occurred":
@@ -437,6 +448,12 @@ def _lead_end(view: DocView) -> int:
         if n == 0 and line_end and len(toks) <= 25:
             continue  # a headline: the lead follows
     return min(end, 80)
+
+
+def _perfect(tok: Token, gov: Token | None) -> bool:
+    """Past perfect ("had met"): before the news of the day."""
+    v = tok if tok.pos_ == "VERB" else gov
+    return v is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in v.children)
 
 
 def _present_tense(tok: Token, gov: Token | None) -> bool:

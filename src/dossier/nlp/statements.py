@@ -96,6 +96,12 @@ class StatementFinder:
                 return eid, view.mention_span(named[0].i).text
             if view.state_of(tok.text) == eid:
                 return eid, tok.text
+        if eid is None and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN"):
+            # a name the resolver did not link here: match it against the document's entities
+            eid = view.entity_by_name(tok.text, " ".join(
+                t.text for t in tok.subtree if t.text[:1].isupper()))
+            if eid:
+                return eid, tok.text
         if eid is None and tok.lower_ in {"he", "she", "him", "her"}:
             # a speaker pronoun the resolver left unlinked: the most talked-about person so far
             return view.salient_person(tok.i), tok.text
