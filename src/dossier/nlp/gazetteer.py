@@ -91,6 +91,7 @@ class Gazetteer:
         self._load_cities(min_population, local_population, set(local_countries),
                           regional_population, set(regional_countries))
         self._load_variants()
+        self._add_upper_case()
 
     # ---------------------------------------------------------------- building
     def add(self, entry: GazEntry, forms) -> None:
@@ -172,6 +173,13 @@ class Gazetteer:
             if key and variant.strip() not in self.forms:
                 self.forms[variant.strip()] = key
                 self._norm.setdefault(normalize(variant), key)
+
+    def _add_upper_case(self) -> None:
+        """Datelines write places in capitals ("KYIV, Ukraine (AP) -")."""
+        for form, key in list(self.forms.items()):
+            entry = self.entries[key]
+            if entry.type in PLACE_TYPES and len(form) >= 4 and not form.isupper():
+                self.forms.setdefault(form.upper(), key)
 
     # ---------------------------------------------------------------- lookups
     def lookup(self, text: str) -> GazEntry | None:

@@ -207,7 +207,7 @@ class TitlesComponent:
                            "holder": list(holder) if holder else None,
                            "owner": [owner.start, owner.end] if owner is not None else None})
         ents = self._add_people(doc, ents, new_people)
-        ents = self._consistent_types(doc, ents)
+        ents = self._consistent_types(doc, ents, new_people)
         ents = self._propagate_names(doc, ents)
         doc.set_ents(filter_spans(ents))
         for t in titles:
@@ -269,10 +269,19 @@ class TitlesComponent:
             ents.append(Span(doc, s, e, label="PERSON"))
         return ents
 
-    def _consistent_types(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _consistent_types(self, doc: Doc, ents: list[Span], holders=()) -> list[Span]:
         """A name tagged PERSON somewhere is a PERSON everywhere in the document."""
         ents = [self._retype(doc, e) for e in ents]
-        people = [e.text for e in ents if e.label_ == "PERSON"]
+        holders = {tuple(p) for p in holders}
+        # strong evidence of a person: a full name, or a name a title introduced
+        people = [e.text for e in ents if e.label_ == "PERSON"
+                  and (sum(t.is_alpha for t in e) >= 2 or (e.start, e.end) in holders)]
+        votes: dict[str, list[int]] = {}
+        for e in ents:
+            if e.label_ in _NAME_LABELS - {"NORP"}:
+                v = votes.setdefault(normalize(e.text), [0, 0])
+                v[0 if e.label_ == "PERSON" else 1] += 1
+        people += [t for t, (p, o) in votes.items() if p > o]
         if not people:
             return ents
         org_first = {normalize(e[0].text) for e in ents if e.label_ == "ORG" and len(e) > 1}
