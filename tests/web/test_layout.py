@@ -67,7 +67,7 @@ def test_circular_layout():
                                 {"source": "a", "target": "zz", "weight": 1}])
     assert len(g["edges"]) == 1
     assert len({(n["x"], n["y"]) for n in g["nodes"]}) == 4
-    assert all(0 <= n["x"] <= g["size"] for n in g["nodes"])
+    assert all(0 <= n["x"] <= g["width"] and 0 <= n["y"] <= g["height"] for n in g["nodes"])
 
 
 def test_segments_flatten_overlaps_and_keep_text():
@@ -89,3 +89,15 @@ def test_mark_terms():
     pieces = mark_terms("Talks in Geneva; geneva again", ["Geneva"])
     assert [p["text"] for p in pieces if p["hit"]] == ["Geneva", "geneva"]
     assert "".join(p["text"] for p in pieces) == "Talks in Geneva; geneva again"
+
+
+def test_sentence_around():
+    from dossier.api.queries import sentence_around
+
+    text = "First one. Officials said the plan has 20 points. Last one.\nNext line."
+    i = text.index("the plan")
+    assert sentence_around(text, i, i + 8) == "Officials said the plan has 20 points."
+    assert sentence_around(text, 0, 5) == "First one."
+    j = text.index("Next")
+    assert sentence_around(text, j, j + 4) == "Next line."
+    assert sentence_around("", 0, 3) == ""

@@ -183,14 +183,61 @@ def event_reports(store, item) -> list[dict]:
     return out
 
 
-def claim_reports(store, claim, docs: dict[str, dict]) -> list[dict]:
+_SENT_END = ".!?\n"
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence(s) of ``text`` holding ``[start, end)``."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    a = start
+    while a > 0 and not (text[a - 1] in _SENT_END and (a == start or text[a].isspace())):
+        a -= 1
+    b = end
+    while b < len(text) and text[b - 1:b] not in ("\n",) and not (
+            text[b - 1] in ".!?" and b > end and (b == len(text) or text[b].isspace())):
+        b += 1
+    return text[a:b].strip()
+
+
+class _Texts:
+    """Document texts and extractions, loaded once per request."""
+
+    def __init__(self, store):
+        self.store, self.texts, self.exts = store, {}, {}
+
+    def text(self, doc_id: str) -> str:
+        if doc_id not in self.texts:
+            d = self.store.get_document(doc_id) if doc_id else None
+            self.texts[doc_id] = d.text if d else ""
+        return self.texts[doc_id]
+
+    def statement_span(self, doc_id: str, sid: str) -> dict | None:
+        if doc_id not in self.exts:
+            self.exts[doc_id] = self.store.get_extraction(doc_id) if doc_id else None
+        ext = self.exts[doc_id]
+        for st in (ext.statements if ext else []):
+            if st.id == sid:
+                return st.content_span
+        return None
+
+
+def claim_reports(store, claim, docs: dict[str, dict], texts: "_Texts | None" = None) -> list[dict]:
+    """Every report carrying a claim: outlet, document and the sentence it used."""
+    texts = texts or _Texts(store)
     out = []
     for rep in claim.reports or []:
-        row = docs.get(rep.get("doc"), {})
-        out.append({"doc": rep.get("doc"), "title": row.get("title"),
+        doc_id = rep.get("doc")
+        row = docs.get(doc_id, {})
+        span = rep.get("span") if isinstance(rep.get("span"), dict) else None
+        if span is None and rep.get("statement"):
+            span = texts.statement_span(doc_id, rep["statement"])
+        sentence = ""
+        if span and "start" in span and "end" in span:
+            sentence = sentence_around(texts.text(doc_id), int(span["start"]), int(span["end"]))
+        out.append({"doc": doc_id, "title": row.get("title"),
                     "source": rep.get("source") or row.get("source"),
                     "published": row.get("published"),
-                    "sentence": (rep.get("content") or "").strip()})
+                    "sentence": sentence or (rep.get("content") or "").strip()})
     return out
 
 

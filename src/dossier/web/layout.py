@@ -196,25 +196,26 @@ def layout_timeline(items: list, date_from: str | None = None, date_to: str | No
                           lanes=lanes)
 
 
-def circular_layout(nodes: list[dict], edges: list[dict], size: int = 640) -> dict:
-    """Nodes on a circle (strongest first, neighbours kept close) with edge end points."""
+def circular_layout(nodes: list[dict], edges: list[dict], width: int = 900,
+                    height: int = 640) -> dict:
+    """Nodes on a circle (busiest first) with edge end points; the browser refines it."""
     n = len(nodes)
-    c = size / 2
-    radius = size / 2 - 90 if n > 1 else 0
+    cx, cy = width / 2, height / 2
+    radius = min(width, height) / 2 - 60 if n > 1 else 0
     pos = {}
     for i, node in enumerate(nodes):
         a = 2 * math.pi * i / max(1, n) - math.pi / 2
-        x, y = round(c + radius * math.cos(a), 1), round(c + radius * math.sin(a), 1)
+        x, y = round(cx + radius * math.cos(a), 1), round(cy + radius * math.sin(a), 1)
         pos[node["id"]] = (x, y)
-        node.update(x=x, y=y, r=round(6 + 3 * math.sqrt(node.get("events", 1)), 1),
-                    anchor="start" if math.cos(a) > 0.2 else "end" if math.cos(a) < -0.2
-                    else "middle",
-                    lx=round(c + (radius + 14) * math.cos(a), 1),
-                    ly=round(c + (radius + 14) * math.sin(a) + 4, 1))
+        r = round(6 + 3 * math.sqrt(node.get("events", 1)), 1)
+        right = x >= cx
+        node.update(x=x, y=y, r=r, anchor="start" if right else "end",
+                    lx=round(x + (r + 3 if right else -r - 3), 1), ly=round(y + 4, 1))
     out_edges = []
     for e in edges:
         if e["source"] in pos and e["target"] in pos:
             (x1, y1), (x2, y2) = pos[e["source"]], pos[e["target"]]
             out_edges.append({**e, "x1": x1, "y1": y1, "x2": x2, "y2": y2,
                               "w": round(min(6, 1 + math.log2(e.get("weight", 1))), 1)})
-    return {"nodes": nodes, "edges": out_edges, "size": size}
+    return {"nodes": nodes, "edges": out_edges, "width": width, "height": height,
+            "size": max(width, height)}

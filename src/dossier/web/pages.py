@@ -7,6 +7,7 @@ forbids it, the behaviour lives in ``static/*.js``.
 """
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import jinja2
@@ -17,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 from dossier.api import queries as Q
 from dossier.web import TEMPLATES_DIR
 from dossier.web import highlight as H
-from dossier.web.layout import circular_layout, layout_timeline
+from dossier.web.layout import circular_layout, date_key, layout_timeline
 
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
                           autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -71,7 +72,11 @@ def event_page(request: Request, item_id: str):
         plans = [p for p in (store.get_timeline_item(x) for x in item.planned_by or []) if p]
     participants = list(zip(item.participants or [],
                             list(item.participant_ids or []) + [None] * len(item.participants)))
+    day = date_key(item.date)
+    around = ({"from": (day - timedelta(days=7)).isoformat(),
+               "to": (day + timedelta(days=7)).isoformat()} if day else None)
     return _render(request, "event.html", title=f"{item.type} {item.date or ''}", item=item,
+                   around=around,
                    reports=reports, participants=participants, claims=claims, plans=plans,
                    outlets=Q.outlets(reports))
 
@@ -96,10 +101,15 @@ def entity_page(request: Request, entity_id: str):
 
 
 @router.get("/claims", response_class=HTMLResponse)
-def claims_page(request: Request, about: str | None = None):
+def claims_page(request: Request, about: str | None = None, contested: bool = False):
     with _store(request) as store:
         claims = list(store.list_claims(about=about or None, limit=None, offset=0))
+        n_all = len(claims)
+        n_contested = sum(1 for c in claims if c.contradictions)
+        if contested:
+            claims = [c for c in claims if c.contradictions]
         docs = Q.document_index(store)
+        texts = Q._Texts(store)
         by_id = {c.id: c for c in claims}
         rows = []
         for c in claims:
@@ -113,9 +123,10 @@ def claims_page(request: Request, about: str | None = None):
                 contra.append({"kind": x.get("kind"), "this": x.get("this"),
                                "other": x.get("other"), "claim": other,
                                "evidence": evidence})
-            rows.append({"claim": c, "reports": Q.claim_reports(store, c, docs),
+            rows.append({"claim": c, "reports": Q.claim_reports(store, c, docs, texts),
                          "contradictions": contra})
-    return _render(request, "claims.html", title="Claims", rows=rows, about=about or "")
+    return _render(request, "claims.html", title="Claims", rows=rows, about=about or "",
+                   contested=contested, n_all=n_all, n_contested=n_contested)
 
 
 @router.get("/documents", response_class=HTMLResponse)
