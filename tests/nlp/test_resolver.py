@@ -115,3 +115,11 @@ def test_random_word_salad_never_breaks(nlp):
 def test_degenerate_inputs(nlp, text):
     doc = nlp(text)
     assert doc._.entities == [] and doc._.token_entity == {}
+
+
+def test_dateline_agency_stays_apart(nlp):
+    doc = nlp("KYIV, Ukraine (AP) — Ukraine's Zelensky said Sunday that the plan could work.")
+    ap, ukraine = _entity_of(doc, "AP"), _entity_of(doc, "Ukraine")
+    assert ap is not None and ap.type == "ORG" and ap.name == "Associated Press"
+    assert ukraine.id != ap.id
+    assert _entity_of(doc, "KYIV").name == "Kyiv"

@@ -181,7 +181,7 @@ class Resolver:
                 typ = entry.type
             text = span.text
             c = self._find(clusters, typ, text, entry.key if entry else None)
-            if c is None and typ != "PERSON":
+            if c is None and typ != "PERSON" and entry is None:
                 c = self._parenthetical(doc, span, by_token)
             if c is None:
                 c = _Cluster(type=typ, key=entry.key if entry else None)
@@ -223,6 +223,8 @@ class Resolver:
             return None
         c = by_token.get(s - 2)
         if c is None or c.type == "PERSON" or c.type == "NORP":
+            return None
+        if not any(n[:1].upper() == span.text[:1] for n in c.names):
             return None
         return c
 
