@@ -136,11 +136,10 @@ class StatementFinder:
             a += 1
         while b > a and (doc[b - 1].is_space or doc[b - 1].text in EDGE_PUNCT | QUOTE_CHARS):
             b -= 1
-        # a closing quote left without its opening one (or vice versa) stays balanced
+        # keep quotation marks balanced: 'the visit was "an important step"'
         inner = [t for t in doc[a:b] if t.text in QUOTE_CHARS]
-        if len(inner) % 2 == 1:
-            if doc[b - 1 if b > a else a].text in QUOTE_CHARS:
-                b -= 1
+        if len(inner) % 2 == 1 and b < len(doc) and doc[b].text in QUOTE_CHARS:
+            b += 1
         return a, b
 
     # ------------------------------------------------------------ direct quotes
@@ -250,11 +249,15 @@ class StatementFinder:
                     prev = (pc, close)
                     continue
             hit = None
-            if len(words) >= 3:
+            tail = inner.rstrip()[-1:]
+            after = text[close + 1:close + 3].lstrip()[:1]
+            # '"…," he said' / '"…", he said' / '"…?" she asked': an attribution may follow
+            may_follow = tail in {",", "?", "!", "\u2026", "-", "\u2013", "\u2014"} or after == ","
+            if len(words) >= 3 and may_follow:
                 hit = self._cue_after(view, close, len(doc) if close >= len(text) else
                                       view.segment(max(first.i, self._tok_at(doc, close - 1)))[1])
-                if hit is None:
-                    hit = self._cue_before(view, open_, seg[0] if seg[0] <= first.i else 0)
+            if len(words) >= 3 and hit is None:
+                hit = self._cue_before(view, open_, seg[0] if seg[0] <= first.i else 0)
             if hit is not None:
                 cue, subj = hit
                 eid, stext = (self._according_speaker(view, subj) if cue.lower_ == "according"
