@@ -218,7 +218,10 @@ class TimeTagger:
             if x.kind == "dateparser":
                 value, how = x.f.get("value"), "absolute"
             else:
-                value, how = timeval.resolve(x, pub, tense, anchor)
+                try:
+                    value, how = timeval.resolve(x, pub, tense, anchor)
+                except (ValueError, OverflowError, KeyError):   # an impossible date: not a value
+                    value, how = None, "publication"
             if value is None and pub is not None:
                 continue   # nothing to value it against in this text: not a date we can give
             tv = parse_value(value)
