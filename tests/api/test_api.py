@@ -211,3 +211,29 @@ def test_check_date(value, ok):
     else:
         with pytest.raises(DossierError):
             check_date(value)
+
+
+def test_method_not_allowed_and_internal_errors_keep_the_shape(client, tmp_path):
+    from contextlib import contextmanager
+
+    from fastapi.testclient import TestClient
+
+    from dossier.api import create_app
+
+    _error(client.delete("/api/entities"), 405)
+
+    @contextmanager
+    def broken():
+        raise RuntimeError("disk on fire <script>")
+        yield  # pragma: no cover
+
+    app = create_app(str(tmp_path / "x.db"), store_factory=broken)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        resp = c.get("/api/documents")
+        err = _error(resp, 500, "HTTP500")
+        assert "disk on fire" not in err["message"]  # no internals leak
+        assert resp.headers["x-content-type-options"] == "nosniff"
+        assert "default-src 'self'" in resp.headers["content-security-policy"]
+        page = c.get("/")
+        assert page.status_code == 500 and "text/html" in page.headers["content-type"]
+        assert "<script>" not in page.text

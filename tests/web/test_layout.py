@@ -101,3 +101,13 @@ def test_sentence_around():
     j = text.index("Next")
     assert sentence_around(text, j, j + 4) == "Next line."
     assert sentence_around("", 0, 3) == ""
+
+
+def test_snippet_pieces():
+    from dossier.web.highlight import snippet_pieces
+
+    pieces = snippet_pieces("talks in [Geneva] and [Genevan] <b>x</b>", ["geneva"])
+    assert [p["text"] for p in pieces if p["hit"]] == ["Geneva", "Genevan"]
+    assert "".join(p["text"] for p in pieces) == "talks in Geneva and Genevan <b>x</b>"
+    plain = snippet_pieces("no markers Geneva", ["geneva"])
+    assert [p["text"] for p in plain if p["hit"]] == ["Geneva"]

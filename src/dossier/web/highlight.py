@@ -128,3 +128,14 @@ def _mark_terms(text: str, terms: list[str]) -> list[dict[str, Any]]:
 
 
 mark_terms = _mark_terms
+
+
+def snippet_pieces(snippet: str, terms: list[str]) -> list[dict[str, Any]]:
+    """A search snippet as pieces: the store marks hits ``[like this]`` (FTS5 ``snippet``,
+    PostgreSQL ``ts_headline``); without markers, the query terms are marked instead."""
+    import re
+
+    parts = re.split(r"\[([^\[\]\n]{1,80})\]", snippet)
+    if len(parts) == 1:
+        return _mark_terms(snippet, terms)
+    return [{"text": p, "hit": i % 2 == 1} for i, p in enumerate(parts) if p]

@@ -181,8 +181,8 @@ def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)):
             data = Q.search(store, q, 20, offset)
         terms = [t.strip('"*()') for t in q.split() if t.upper() not in ("AND", "OR", "NOT")]
         for row in data["items"]:
-            row["_pieces"] = H.mark_terms(str(row.get("snippet") or ""), terms)
-    return _render(request, "search.html", title="Search", q=q, data=data)
+            row["_pieces"] = H.snippet_pieces(str(row.get("snippet") or ""), terms)
+    return _render(request, "search.html", title="Search", q=q, search_q=q, data=data)
 
 
 @router.get("/docs", response_class=HTMLResponse)
