@@ -1,7 +1,7 @@
 """Evaluation gate for time expressions: extract over the development sets, score with the
 shared scorer, and hold the times F1 above pinned floors (a few points under what we reach).
 
-Reached when pinned: founding report 1.000 (3 of 3), MEANTIME-dev 0.925 (111 of 119 gold).
+Reached when pinned: founding report 1.000 (3 of 3), MEANTIME-dev 0.938 (113 of 119 gold; values 0.974).
 """
 import importlib.util
 import json
@@ -14,9 +14,9 @@ from conftest import SHARED
 EVAL = SHARED / "eval"
 FLOORS = {
     "dev": (SHARED / "corpus", EVAL / "dev", 0.90),
-    "meantime-dev": (EVAL / "meantime-dev" / "corpus", EVAL / "meantime-dev" / "gold", 0.88),
+    "meantime-dev": (EVAL / "meantime-dev" / "corpus", EVAL / "meantime-dev" / "gold", 0.90),
 }
-VALUE_FLOOR = 0.93   # of the expressions found, share valued right (MEANTIME-dev)
+VALUE_FLOOR = 0.94   # of the expressions found, share valued right (MEANTIME-dev)
 
 pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="shared eval not present")
 
