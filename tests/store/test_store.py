@@ -251,3 +251,13 @@ def test_concurrent_writer_race_resolves_to_the_stored_copy(store_url, monkeypat
         monkeypatch.setattr(a, "find_by_hash", stale_once)
         assert a.add_document(doc, make_extraction(doc)) == "race"
         assert len(calls) == 2 and a.count_documents() == 1
+
+
+def test_odd_metadata_and_numpy_like_signatures(store):
+    import datetime
+    import decimal
+    doc = make_doc()
+    doc.meta = {"fetched": datetime.date(2025, 12, 2), "n": 3}
+    store.add_document(doc, signature=[decimal.Decimal(7), 2**63 + 5])
+    assert store.get_document(doc.id).meta == {"fetched": "2025-12-02", "n": 3}
+    assert list(store.iter_signatures()) == [(doc.id, [7, 2**63 + 5])]

@@ -31,7 +31,8 @@ def norm_name(name: str | None) -> str:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # default=str: a reader's metadata may hold dates or other non-JSON values
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def _loads(value: Any) -> Any:
@@ -117,7 +118,7 @@ class Store:
                 (doc.id, doc.content_hash, doc.title, doc.published, doc.source, doc.url,
                  doc.origin, doc.format, doc.lang, doc.raw_text, doc.text, doc.copy_of,
                  doc.similarity, _dumps(doc.meta or {}),
-                 None if signature is None else _dumps(list(signature)), _now()))
+                 None if signature is None else _dumps([int(x) for x in signature]), _now()))
             self.backend.executemany(
                 "INSERT INTO repairs (doc_id, n, start_char, end_char, original, replacement)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
