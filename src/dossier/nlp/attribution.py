@@ -107,10 +107,16 @@ class DocView:
         self.times = list(doc._.times or [])
         self.token_time: dict[int, int] = dict(doc._.token_time or {})
         self.published = doc._.published
+        # a dateline ("WASHINGTON (Reuters) -") names no party to anything in the sentence
+        for m in re.finditer(r"(?m)^[ \t]*[A-Z][A-Z .,'/-]{2,40}(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s", doc.text):
+            for t in doc:
+                if m.start() <= t.idx < m.end():
+                    self.token_entity.pop(t.i, None)
         self._line_ends = [m.start() for m in re.finditer("\n", doc.text)]
         groups = load_json("events", "groups.json")
         self.demonyms: dict[str, list[str]] = groups["demonyms"]
         self.group_heads = set(groups["group_heads"])
+        self.place_heads = set(groups.get("place_heads", []))
         self.country_names = {norm_name(n) for names in self.demonyms.values() for n in names}
         self._by_name: dict[str, str] = {}
         for e in self.entities.values():
@@ -205,7 +211,7 @@ class DocView:
             own = own or mods
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from") and deep and not own and depth < 2 \
-                        and t.lower_ in self.group_heads | {"head", "chief", "leader", "members",
+                        and t.lower_ in self.group_heads | self.place_heads | {"head", "chief", "leader", "members",
                                                             "member", "minister", "spokesman",
                                                             "spokeswoman", "spokesperson"}:
                     for p in c.children:

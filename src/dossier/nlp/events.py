@@ -49,6 +49,7 @@ class EventFinder:
         self.predicates = set(trig.get("event_predicates", []))
         self.in_verbs = set(trig.get("in_verbs", []))
         self.phone_words = set(trig.get("phone_words", []))
+        self.containers = set(trig.get("container_nouns", []))
         self.preps: dict = trig["participant_preps"]
         self.type_preps: dict = trig.get("type_preps", {})
         self.accuse_words = set(trig.get("accusation_words", []))
@@ -111,18 +112,22 @@ class EventFinder:
         return None
 
     @staticmethod
-    def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    def subject(verb: Token, depth: int = 0, view: DocView | None = None) -> tuple[Token | None, bool]:
         """(subject token, passive?) of a verb, climbing through xcomp/conj/relcl."""
         rel = verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN")
         for dep, passive in (("nsubj", False), ("nsubjpass", True)):
-            for c in verb.children:
+            subs = [c for c in verb.children if c.dep_ == dep]
+            if view is not None and len(subs) > 1:
+                # "WASHINGTON (Reuters) - Trump hosted": the subject that names someone
+                subs = [c for c in subs if view.np_entities(c)] or subs
+            for c in subs:
                 if c.dep_ == dep:
                     if c.tag_ in ("WP", "WDT") or (c.lower_ == "that" and rel):
                         # "Vitkoff, who is scheduled to leave": the antecedent
                         return (verb.head, False) if rel else (None, False)
                     return c, passive
         if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
-            return EventFinder.subject(verb.head, depth + 1)
+            return EventFinder.subject(verb.head, depth + 1, view)
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head, False
         return None, False
@@ -165,7 +170,7 @@ class EventFinder:
                                     if spec["type"] != "CONSULT" or c.lower_ not in ("in", "at")
                                     or view.etype(e) not in PLACE_TYPES]
         if tok.pos_ == "VERB":
-            subj, passive = self.subject(tok)
+            subj, passive = self.subject(tok, view=view)
             agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if subj is not None:
                 (targets if passive and agent else actors).extend(view.np_entities(subj))
@@ -196,8 +201,15 @@ class EventFinder:
                     if eid:
                         actors.append(eid)
             self._add_prep_objects(view, etype, tok, actors, targets)
+            if gov is None and etype == "CONSULT" and targets and tok.dep_ == "pobj" \
+                    and tok.head.lower_ in ("after", "following", "during", "before", "at", "in") \
+                    and tok.head.head.pos_ == "VERB":
+                # "X dropped its objections after talks with Z": X took part
+                subj, passive = self.subject(tok.head.head, view=view)
+                if subj is not None and not passive:
+                    actors += view.np_entities(subj)
             if gov is not None and tok.dep_ in ("dobj", "attr", "pobj", "conj"):
-                subj, passive = self.subject(gov)
+                subj, passive = self.subject(gov, view=view)
                 if subj is not None and not passive:
                     actors = view.np_entities(subj) + actors
                 # "had a conversation with X" may hang the with-phrase on the verb
@@ -251,8 +263,9 @@ class EventFinder:
         # climb through control verbs: "is scheduled to leave", "failed to agree"
         x = clause
         desire = set(c["hypothetical"].get("desire", []))
-        while x.dep_ in ("xcomp", "ccomp", "conj", "acomp") and x.head.i != x.i \
-                and len(chain) < 5:
+        while (x.dep_ in ("xcomp", "ccomp", "conj", "acomp") or (
+                x.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))) \
+                and x.head.i != x.i and len(chain) < 5:
             if x.dep_ == "ccomp" and x.head.lemma_.lower() not in desire:
                 break
             x = x.head
@@ -353,8 +366,16 @@ class EventFinder:
             anchor = tok.head if (tok.pos_ != "VERB" and tok.dep_ in ("compound", "nmod")
                                   and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
                                   and self.spec_for(view, tok.head) is None) else tok
+            # "its 19th package of sanctions against Russia", "a new round of talks"
+            if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                    and tok.head.head.lemma_.lower() in self.containers:
+                anchor = tok.head.head
             gov = self.governor(anchor) if tok.pos_ != "VERB" else None
             actors, targets = self.participants(view, anchor, etype, gov, spec)
+            if anchor.i != tok.i:
+                a2, t2 = self.participants(view, tok, etype, None, spec)
+                actors = _unique(actors + a2)
+                targets = [t for t in _unique(targets + t2) if t not in actors]
             loc = self.location(view, anchor, gov)
             actors = [a for a in actors if a != loc]
             targets = [t for t in targets if t != loc]
@@ -387,7 +408,10 @@ class EventFinder:
                     and (tok.pos_ == "VERB" or gov is not None) and not _perfect(tok, gov) and (
                     tok.i < title_end or _present_tense(tok, gov)):
                 ev.date = view.published
-            if etype == "CONSULT" and not ev.inherited and ev.status == "occurred":
+            if etype == "CONSULT" and not ev.inherited and ev.status == "occurred" and (
+                    last_consult is None or last_consult.seg != ev.seg
+                    or len(ev.actors) + len(ev.targets)
+                    > len(last_consult.actors) + len(last_consult.targets)):
                 last_consult = ev
             found.append(ev)
         found += self.accusations(view)

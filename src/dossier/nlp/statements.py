@@ -356,6 +356,9 @@ class StatementFinder:
                         x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children):
                     skip.append(c)
                     skip.extend(x for x in comp.children if x.dep_ == "cc" and x.i < c.i and x.i > comp.i)
+        # "…, adding that B": the participle's report is a statement of its own
+        skip.extend(c for c in comp.children
+                    if c.dep_ == "advcl" and c.tag_ == "VBG" and self.is_cue(c) and c.i > comp.i)
         idx = {t.i for t in comp.subtree if lo <= t.i < hi}
         for s in skip:
             idx -= {t.i for t in s.subtree}
@@ -384,7 +387,10 @@ class StatementFinder:
             agent = next((p for c in v.children if c.dep_ == "agent"
                           for p in c.children if p.dep_ == "pobj"), None)
             if subj is None and passive is None and v.dep_ in ("conj", "xcomp", "advcl"):
-                subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+                h = v.head
+                if v.dep_ == "advcl" and h.dep_ == "ccomp" and self.is_cue(h.head):
+                    h = h.head  # "X said A, adding that B": X adds
+                subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
             if subj is None and v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
                 subj = v.head
             speaker_tok = subj or agent
