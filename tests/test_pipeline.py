@@ -342,3 +342,15 @@ def test_reextract_missing_then_all(fake_stages, corpus, db_path):
         assert store.get_extraction("001_one").entities[0].name == "Ana"
         assert pipeline.reextract(store, only_missing=True, progress=False).ingested == 0
         assert pipeline.reextract(store, progress=False).ingested == 3
+
+
+@real
+@pytest.mark.slow
+def test_worker_processes_give_the_same_extractions(tmp_path):
+    texts = ["Minister Anna Berg met Tomas Lind in Oslo on Monday.",
+             "The parliament approved the budget on Friday, Lind said.",
+             "Berg will travel to Geneva next week for talks with the envoy."]
+    paths = [str(write(tmp_path / f"n{i}.txt", t)) for i, t in enumerate(texts)]
+    one = [e.to_json() for e in pipeline.extract_files(paths)]
+    two = [e.to_json() for e in pipeline.extract_files(paths, workers=2, batch_size=1)]
+    assert one == two and [o["doc"]["id"] for o in one] == ["n0", "n1", "n2"]
