@@ -205,3 +205,8 @@ def test_holidays(run):
 def test_in_n_units_is_a_date_only_looking_ahead(run):
     assert value_of(run("The talks will resume in two weeks."), "in two weeks") == "2025-12-16"
     assert found(run("The index reached its lowest level in two years.")) == []
+
+
+def test_week_of_month_and_iso_month(run):
+    doc = run("The report covering 2025-11 was published in the first week of December.")
+    assert found(doc) == [("2025-11", "2025-11"), ("the first week of December", "2025-W49")]

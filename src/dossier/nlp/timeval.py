@@ -196,6 +196,8 @@ def grammar() -> list[tuple[str, re.Pattern]]:
     E = r"(?![\w%])"  # end of a word, not a percentage
     rules = [
         ("iso", rf"(?P<year>1[5-9]\d\d|20\d\d)(?P<sep>[-/.])(?P<mo>\d\d?)(?P=sep)(?P<day>\d\d?){E}"),
+        ("iso_month", rf"(?P<year>1[5-9]\d\d|20\d\d)-(?P<mo>0[1-9]|1[0-2])(?![\w-])"),
+        ("week_of", rf"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+{MONTH_FULL}(?:\s*,?\s*{YEAR})?{E}"),
         ("slash", rf"(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d\d){E}"),
         ("date", rf"{MOD}{MONTH}\s+{DAYN}(?:\s*,?\s*{YEAR})?{E}"),
         ("date", rf"{MOD}(?:the\s+)?{DAYO}(?:\s+of)?\s+{MONTH}(?:\s*,?\s*{YEAR})?{E}"),
@@ -367,6 +369,21 @@ def _resolve(e: Expr, pub: dt.date | None, tense: str | None, anchor: TV | None)
             return day_tv(dt.date(y, mo, d)), "publication"
         except ValueError:
             return None, "publication"
+    if k == "iso_month":
+        return TV(int(f["year"]), int(f["mo"])), "absolute"
+    if k == "week_of":   # "the first week of December": the ISO week of its first Thursday (+ n-1 weeks)
+        mo = _month(f["month"])
+        if "year" in f:
+            y, how = int(f["year"]), "absolute"
+        elif pub is not None:
+            y, how = _pick_year(mo, None, pub, tense), "publication"
+        else:
+            return None, "publication"
+        first = dt.date(y, mo, 1)
+        thursdays = [first + dt.timedelta(days=(3 - first.weekday()) % 7 + 7 * i) for i in range(5)]
+        thursdays = [d for d in thursdays if d.month == mo]
+        n = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(f["ord"].lower(), len(thursdays) - 1)
+        return week_tv(thursdays[min(n, len(thursdays) - 1)]), how
     if k == "month_year":
         return TV(int(f["year"]), _month(f["month"])), "absolute"
     if k == "month":
