@@ -44,3 +44,21 @@ def test_ingest_end_to_end(store, reports, nlp):
     again = pipeline.ingest([str(reports)], store, progress=False, nlp=nlp)
     assert (again.ingested, again.duplicates, again.failed) == (0, 3, 1)
     assert store.count_documents() == 3
+
+
+def test_cli_on_both_backends(store_url, reports, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    from dossier.cli import cli
+    monkeypatch.setenv("DOSSIER_DB", store_url)
+    runner = CliRunner()
+    r = runner.invoke(cli, ["ingest", str(reports), "--no-extract", "-q"])
+    assert r.exit_code == 1 and "r4_binary.txt" in r.stderr  # the binary file
+    docs = json.loads(runner.invoke(cli, ["docs", "--format", "json"]).stdout)
+    assert [d["id"] for d in docs] == ["r1_talks", "r2_copy", "r3_budget"]
+    shown = json.loads(runner.invoke(cli, ["show", "r2_copy", "--format", "json"]).stdout)
+    assert shown["copy_of"] == "r1_talks" and shown["extraction"] is None
+    hits = json.loads(runner.invoke(cli, ["search", "parliament", "--format", "json"]).stdout)
+    assert [h["id"] for h in hits] == ["r3_budget"]
