@@ -24,6 +24,7 @@ SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 QUOTE = '"><svg onload=alert(1)>'
 HOSTILE_ID = "999_hostile-report"
+ODD_ID = "wire/2025 item?x=1#frag"  # ids from JSONL or feeds may hold any character
 HOSTILE_TITLE = f'Talks {QUOTE} resume'
 HOSTILE_BODY = (f"Marco Rubio met Rustem Umerov in Geneva on Monday. {SCRIPT} "
                 f"The delegation said {IMG} that progress was made.\n\n"
@@ -199,5 +200,8 @@ def build_handmade_store(db: str) -> dict:
     with open_store(db) as store:
         for doc, ext in zip(docs, (ex1, ex2, ex3)):
             store.add_document(doc, ext)
+        odd = Document(id=ODD_ID, text="A wire item with an odd id.", raw_text="x",
+                       title="Odd id", source="Feed")
+        store.add_document(odd)  # no extraction: shown as plain text
         store.replace_resolution([witkoff, umerov, geneva, rubio], items, claims)
     return {"summary": None, "hostile_id": HOSTILE_ID, "kind": "handmade"}

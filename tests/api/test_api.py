@@ -237,3 +237,18 @@ def test_method_not_allowed_and_internal_errors_keep_the_shape(client, tmp_path)
         page = c.get("/")
         assert page.status_code == 500 and "text/html" in page.headers["content-type"]
         assert "<script>" not in page.text
+
+
+def test_odd_document_ids_round_trip(client, kb):
+    from urllib.parse import quote
+
+    from kbfixture import ODD_ID
+
+    if kb[1]["kind"] != "handmade":
+        pytest.skip("the odd id is in the hand-built store")
+    html = client.get("/documents").text
+    href = "/documents/" + quote(ODD_ID, safe="")
+    assert f'href="{href}"' in html
+    page = client.get(href)
+    assert page.status_code == 200 and "A wire item with an odd id." in page.text
+    assert client.get("/api/documents/" + quote(ODD_ID, safe="")).json()["doc"]["id"] == ODD_ID

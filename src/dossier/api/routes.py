@@ -40,7 +40,7 @@ def list_documents(request: Request, limit: int = Limit, offset: int = Offset,
         return Q.documents(store, limit, offset, source)
 
 
-@router.get("/documents/{doc_id}", summary="One document with its extraction",
+@router.get("/documents/{doc_id:path}", summary="One document with its extraction",
             tags=["documents"])
 def get_document(request: Request, doc_id: str) -> dict:
     with _store(request) as store:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from fastapi import APIRouter, Query, Request
@@ -22,6 +23,7 @@ from dossier.web.layout import circular_layout, date_key, layout_timeline
 
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
                           autoescape=True, trim_blocks=True, lstrip_blocks=True)
+_env.filters["seg"] = lambda v: quote(str(v), safe="")  # an id as one URL path segment
 templates = Jinja2Templates(env=_env)
 router = APIRouter(include_in_schema=False)
 
@@ -138,7 +140,7 @@ def documents_page(request: Request, source: str | None = None,
                    source=source or "")
 
 
-@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str):
     from dossier.errors import DossierError, E
 
@@ -155,7 +157,7 @@ def document_page(request: Request, doc_id: str):
             c = members.get((doc_id, ent.id))
             if c is not None:
                 canon[ent.id] = c
-        segs = H.highlight(ext, lambda eid: f"/entities/{canon[eid].id}" if eid in canon
+        segs = H.highlight(ext, lambda eid: f"/entities/{quote(canon[eid].id, safe='')}" if eid in canon
                            else None)
     else:
         segs = H.plain(doc.text)
