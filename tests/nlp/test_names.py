@@ -37,3 +37,17 @@ def test_keys_and_helpers():
     assert normalize("The Kremlin's") == "kremlin"
     assert canonical_variant("Kiev") == "Kyiv"
     assert initials("European Union") == "EU"
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Sybiha", "Sybiga"), ("Olga", "Olha"), ("Sergei", "Serhii"), ("Andrei", "Andrii"),
+    ("Smirnoff", "Smirnov"), ("Yevgeny", "Evgeny"), ("Syrskyi", "Syrsky"),
+    ("Andriy Yermak", "Andrii Yermak"), ("Chrysler", "Chrylser"),
+])
+def test_more_romanisations(a, b):
+    assert is_variant(a, b)
+
+
+@pytest.mark.parametrize("a,b", [("Hill", "Gill"), ("Lei", "Li"), ("Ruslan Umerov", "Rustem Umerov")])
+def test_more_distinct_names(a, b):
+    assert not same_person(a, b)

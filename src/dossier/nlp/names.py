@@ -42,11 +42,15 @@ _RULES = [
     (r"tz|tc(?!h)", "ts"),
     (r"ph", "f"),
     (r"kh", "h"),
+    (r"(?<=[aeiouy])g(?=[aeiouy])|(?<=[lr])g(?=[aeiouy])", "h"),  # Olga/Olha, Sybiga/Sybiha
+    (r"^ye|^je", "e"),        # Yevgeny/Evgeny, Yermak/Ermak
     (r"iy|yi|yy|ij|iy$", "i"),
     (r"y", "i"),
     (r"ie(?=[vn]|$)", "i"),   # Kiev/Kyiv, Umierov handled by the one-i rule
     (r"ei$|ey$", "ei"),
     (r"(.)\1+", r"\1"),       # doubled letters
+    (r"(?<=\w{3})ei$", "i"),  # Andrei/Andrii, Sergei/Serhii
+    (r"(?<=\w{3})of$", "ov"),  # Smirnoff/Smirnov, Peskoff/Peskov
     (r"j(?=[aeou])", "i"),    # Yuri/Juri, Jevgeni
 ]
 _RULES = [(re.compile(a), b) for a, b in _RULES]

@@ -224,8 +224,8 @@ class Resolver:
         c = by_token.get(s - 2)
         if c is None or c.type == "PERSON" or c.type == "NORP":
             return None
-        if not any(n[:1].upper() == span.text[:1] for n in c.names):
-            return None
+        if c.type != "ORG" and not any(acronym_of(span.text, n) for n in c.names):
+            return None  # "KYIV, Ukraine (AP)": a place is not renamed by a bracket
         return c
 
     @staticmethod
@@ -368,6 +368,8 @@ class Resolver:
                     return iso
             if s.start > 0:
                 prev = doc[s.start - 1]
+                if prev.text in _POSS and s.start > 1:  # "Ukraine's Zelensky"
+                    prev = doc[s.start - 2]
                 if prev.ent_type_ == "NORP" or prev.ent_type_ == "GPE":
                     iso = country_of_word(prev.text)
                     if iso:
