@@ -46,6 +46,8 @@ def test_docs_formats(db):
     assert rows[2]["copy_of"] == "r1" and rows[0]["n_entities"] == 1
     lines = run("docs", "--db", db, "--format", "jsonl", "--limit", "2").stdout.splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["r1", "r2"]
+    every = run("docs", "--db", db, "--format", "jsonl", "--limit", "0", "--offset", "1")
+    assert [json.loads(line)["id"] for line in every.stdout.splitlines()] == ["r2", "r3"]
     parsed = list(csv.DictReader(io.StringIO(run("docs", "--db", db, "--format", "csv").stdout)))
     assert parsed[1]["title"] == "Budget vote" and parsed[1]["n_entities"] == "0"
     only = json.loads(run("docs", "--db", db, "--format", "json", "--source", "b.org").stdout)

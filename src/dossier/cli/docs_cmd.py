@@ -24,14 +24,15 @@ def open_or_exit(ctx: click.Context, db: str):
 @click.command("docs")
 @db_option()
 @format_option()
-@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+              help="At most this many (0: all).")
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @click.option("--source", default=None, help="Only documents from this outlet.")
 @click.pass_context
 def docs(ctx, db, fmt, limit, offset, source):
     """List the stored documents, in ingestion order."""
     with open_or_exit(ctx, db) as store:
-        rows = store.list_documents(limit=limit, offset=offset, source=source)
+        rows = store.list_documents(limit=limit or None, offset=offset, source=source)
     emit(rows, fmt, columns=DOC_COLUMNS if fmt in ("table", "csv") else None)
 
 
