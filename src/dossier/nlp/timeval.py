@@ -215,9 +215,9 @@ def grammar() -> list[tuple[str, re.Pattern]]:
                     rf"(?:(?:early|late)\s+)?{WD}(?:'s)?{PART}{E}"),
         ("ago", rf"{NUM}\s+{UNIT}\s+ago{E}"),
         ("shift", rf"{NUM}\s+{UNIT}\s+(?P<dir>later|earlier|before|after|prior){E}"),
-        ("anaphor", rf"(?:the\s+)?(?P<unit>day|night|week|weekend|month|year)\s+(?P<dir>before|after|earlier|later|previous|prior){E}"),
+        ("anaphor", rf"(?:the\s+)?(?P<unit>day|night|week|weekend|month|year)\s+(?P<dir>before|after|earlier|later|previous|prior)(?![\w%-])"),
         ("anaphor", rf"(?P<which>{_alt(lx['anaphor_next'] + lx['anaphor_prev'] + lx['anaphor_same'])})\s+"
-                    rf"(?P<unit>day|week|weekend|month|year|morning|afternoon|evening|night){E}"),
+                    rf"(?P<unit>day|week|weekend|month|year|morning|afternoon|evening|night)(?![\w%-])"),
         ("weekend", rf"(?P<rel>over|at)\s+the\s+weekend{E}"),
         ("rel_unit", rf"{REL}\s+(?P<unit>week|weekend|month|year){E}"),
         ("the_year", rf"(?P<mod>the\s+(?:beginning|start|end|middle)\s+of|(?:earlier|later)\s+in)\s+the\s+"
