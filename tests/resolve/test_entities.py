@@ -98,3 +98,10 @@ def test_former_title_for_a_sitting_office_holder_is_flagged():
     ents, _ = resolve_entities(exs)
     assert len(ents) == 1
     assert any(c["doc"] == "d" and c["kind"] == "name" for c in ents[0].conflicts)
+
+
+def test_generational_suffix_keeps_father_and_son_apart():
+    exs = [ex("a", [ent("e1", "Donald Trump")]), ex("b", [ent("e1", "Donald Trump Jr.")]),
+           ex("c", [ent("e1", "Donald Trump")])]
+    ents, _ = resolve_entities(exs)
+    assert len(ents) == 2

@@ -74,10 +74,37 @@ def _fallback_person_parts(name: str) -> tuple[list[str], str]:
 
 
 try:  # the shared name functions (in-document resolution uses the same ones)
-    from ..nlp.names import name_key, normalize, person_parts, tokens, word_variant  # type: ignore
+    from ..nlp import names as _names  # type: ignore
+    _nk, _norm, _pp, _tok, _wv = (_names.name_key, _names.normalize, _names.person_parts,
+                                  _names.tokens, _names.word_variant)
 except ImportError:  # pragma: no cover - exercised only without the nlp package
-    normalize, name_key, tokens = _fallback_normalize, _fallback_name_key, _fallback_tokens
-    word_variant, person_parts = _fallback_word_variant, _fallback_person_parts
+    _norm, _nk, _tok = _fallback_normalize, _fallback_name_key, _fallback_tokens
+    _wv, _pp = _fallback_word_variant, _fallback_person_parts
+
+# cached: the same few hundred names are compared many times across a corpus
+normalize = functools.lru_cache(maxsize=131072)(_norm)
+name_key = functools.lru_cache(maxsize=131072)(_nk)
+word_variant = functools.lru_cache(maxsize=131072)(_wv)
+
+
+@functools.lru_cache(maxsize=131072)
+def _tokens_cached(name: str) -> tuple[str, ...]:
+    return tuple(_tok(name))
+
+
+def tokens(name: str) -> list[str]:
+    return list(_tokens_cached(name))
+
+
+@functools.lru_cache(maxsize=131072)
+def _pp_cached(name: str):
+    g, s = _pp(name)
+    return tuple(g), s
+
+
+def person_parts(name: str) -> tuple[list[str], str]:
+    g, s = _pp_cached(name)
+    return list(g), s
 
 
 def given_compatible(ga: list[str], gb: list[str]) -> bool:
@@ -111,6 +138,7 @@ def fill_year(value: str | None, published: str | None) -> str | None:
     return value
 
 
+@functools.lru_cache(maxsize=65536)
 def precision(value: str | None) -> int:
     """3 day, 2 week, 1 month, 0 year, -1 none/unknown."""
     if not value or "X" in value:
@@ -126,6 +154,7 @@ def precision(value: str | None) -> int:
     return -1
 
 
+@functools.lru_cache(maxsize=65536)
 def _week_of(day: str) -> str | None:
     import datetime as _dt
     try:
@@ -136,6 +165,7 @@ def _week_of(day: str) -> str | None:
     return f"{y}-W{w:02d}" + ("-WE" if wd >= 6 else "")
 
 
+@functools.lru_cache(maxsize=65536)
 def dates_compatible(a: str | None, b: str | None) -> bool:
     """Null is compatible with anything; a month with a day in it; a week with its days."""
     if not a or not b or a == b:
@@ -212,6 +242,7 @@ def is_country(name: str | None) -> bool:
     return bool(name) and normalize(name) in _country_names()
 
 
+@functools.lru_cache(maxsize=65536)
 def period_start(value: str | None) -> str | None:
     """First day of a date, week, month or year (ISO), or None."""
     import datetime as _dt

@@ -16,6 +16,8 @@ Canonical name = the most frequent full name; id = ``stable_id("ent", type, key)
 """
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -99,6 +101,38 @@ def is_weak_alias(alias: str, name: str) -> bool:
     return bool(ka) and len(ka) < len(kn) and set(ka) <= set(kn)
 
 
+@functools.lru_cache(maxsize=65536)
+def _parts(name: str) -> tuple[tuple[str, ...], str]:
+    given, surname = person_parts(name)
+    return tuple(given), surname
+
+
+@functools.lru_cache(maxsize=65536)
+def _given_ok(ga: tuple[str, ...], gb: tuple[str, ...]) -> bool:
+    return given_compatible(list(ga), list(gb))
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname_variant(a: str, b: str) -> bool:
+    """Two surnames (or their keys) that are spellings of one name; cheap checks first."""
+    if not a or not b or a[:1] != b[:1] or abs(len(a) - len(b)) > 2:
+        return False
+    if " " in a or " " in b:
+        wa, wb = a.split(), b.split()
+        return len(wa) == len(wb) and all(x == y or word_variant(x, y) for x, y in zip(wa, wb))
+    return word_variant(a, b)
+
+
+_GENERATION = re.compile(r"\b(jr|sr|ii|iii|iv)\b")
+
+
+def _person_key(name: str) -> str:
+    """Key of a full person name; a generational suffix (Jr., III) keeps people apart."""
+    k = name_key(name)
+    g = _GENERATION.search(normalize(name))
+    return f"{k}|{g.group(1)}" if g and k else k
+
+
 def _is_full(m_name: str) -> bool:
     return len(tokens(m_name)) >= 2
 
@@ -149,7 +183,7 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
             if cls == "PERSON":
                 if not _is_full(nm):
                     continue
-                k = name_key(nm)
+                k = _person_key(nm)
             elif cls in ("PLACE", "ORG"):
                 k = _place_key(nm)
             else:
@@ -211,6 +245,15 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
         docs_a = {d for d, _ in da}
         return any(d in docs_a and (d, e) not in da for d, e in db)
 
+    def _generations(ms: list[int]) -> set[str]:
+        out = set()
+        for i in ms:
+            for nm in members[i].names:
+                g = _GENERATION.search(normalize(nm))
+                if g and _is_full(nm):
+                    out.add(g.group(1))
+        return out
+
     # 2. people: variant surname + compatible first names
     conflicts: dict[int, list[dict]] = defaultdict(list)
 
@@ -220,7 +263,8 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
         for root, ms in cl.items():
             if type_class(members[ms[0]].type) != "PERSON":
                 continue
-            parts = [person_parts(nm) for i in ms for nm in members[i].names if _is_full(nm)]
+            parts = list(dict.fromkeys(_parts(nm) for i in ms for nm in members[i].names
+                                       if _is_full(nm)))
             if parts:
                 full[root] = parts
         return cl, full
@@ -240,7 +284,7 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
         for _, sur in full[r]:
             k = name_key(sur)
             for k2 in surname_keys:
-                if k2 == k or (k2[:1] == k[:1] and word_variant(k2, k)):
+                if k2 == k or _surname_variant(k2, k):
                     out.update(by_surname[k2])
         out.discard(r)
         return out
@@ -250,9 +294,9 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
             ra, rb = uf.find(r), uf.find(o)
             if ra == rb:
                 continue
-            ok = any(given_compatible(ga, gb) and (sa == sb or word_variant(sa, sb))
+            ok = any(_given_ok(ga, gb) and (sa == sb or _surname_variant(sa, sb))
                      for ga, sa in full[r] for gb, sb in full[o])
-            if ok and not cooccur(cl[r], cl[o]):
+            if ok and not cooccur(cl[r], cl[o]) and _generations(cl[r]) == _generations(cl[o]):
                 uf.union(ra, rb)
 
     # 3. conflicting first name on a distinctive surname
@@ -266,7 +310,7 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
     merged_keys: dict[str, str] = {k: k for k in keys}
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
-            if merged_keys[b] == b and a[:1] == b[:1] and word_variant(a, b):
+            if merged_keys[b] == b and _surname_variant(a, b):
                 merged_keys[b] = merged_keys[a]
     sur_groups: dict[str, list[int]] = defaultdict(list)
     for k, rs in groups.items():
@@ -328,7 +372,7 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
             cands: set[int] = set()
             for k in ks:
                 for k2, rs in sur_to_roots.items():
-                    if k2 == k or (k and k2[:1] == k[:1] and word_variant(k2, k)):
+                    if k2 == k or _surname_variant(k2, k):
                         cands.update(rs)
             local = [c for c in cands if members[i].doc in root_docs[c]]
             target = None

@@ -11,6 +11,7 @@ that fulfils them (``planned_by``).
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -183,6 +184,7 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         + (1 if r.date and it.dates else 0)
 
 
+@functools.lru_cache(maxsize=65536)
 def _adjacent(a: str | None, b: str | None) -> bool:
     """Two days at most one day apart (or compatible dates)."""
     if dates_compatible(a, b):
@@ -202,10 +204,20 @@ def _order(r: Report):
 
 def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
     items: list[_Item] = []
-    by_type: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    # candidate items: those sharing a participant or the place (indexes keep this linear-ish)
+    by_part: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    by_loc: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    index_of: dict[int, int] = {}
     for r in sorted(reports, key=_order):
+        kind = (r.type, r.status)
+        cands: set[int] = set()
+        for p in r.parts:
+            cands.update(by_part.get((*kind, p), ()))
+        if r.location:
+            cands.update(by_loc.get((*kind, r.location), ()))
         best, best_s = None, None
-        for it in by_type[(r.type, r.status)]:
+        for n in sorted(cands):
+            it = items[n]
             s = _score(r, it, info)
             if s is not None and (best_s is None or s > best_s
                                   or (s == best_s and len(it.reports) > len(best.reports))):
@@ -213,8 +225,14 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
         if best is None:
             best = _Item(r.type, r.status)
             items.append(best)
-            by_type[(r.type, r.status)].append(best)
+        n = index_of[id(best)] if best_s is not None else len(items) - 1
+        index_of[id(best)] = n
+        known_parts, known_locs = set(best.parts), set(best.locs)
         best.add(r)
+        for p in r.parts - known_parts:
+            by_part[(*kind, p)].append(n)
+        if r.location and r.location not in known_locs:
+            by_loc[(*kind, r.location)].append(n)
     return items
 
 
