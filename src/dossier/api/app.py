@@ -144,9 +144,26 @@ def create_app(store_url: str = "dossier.db", token: str | None = None, *,
         return respond(request, 500, "HTTP500", f"internal error: {type(exc).__name__}")
 
     app.include_router(api_router)
+    _declare_bearer(app)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     return app
+
+
+def _declare_bearer(app: FastAPI) -> None:
+    """Add the bearer scheme the upload endpoint refers to, to the OpenAPI schema."""
+    build = app.openapi
+
+    def openapi():
+        if app.openapi_schema is None:
+            schema = build()
+            schema.setdefault("components", {}).setdefault("securitySchemes", {})["bearer"] = {
+                "type": "http", "scheme": "bearer",
+                "description": "the token given to `dossier serve --token`"}
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi
 
 
 def _version() -> str:

@@ -16,13 +16,33 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from dossier.api import queries as Q
 from dossier.api.app import ApiError
 from dossier.errors import DossierError, E
 
-router = APIRouter(prefix="/api")
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    status: int
+
+
+class ErrorOut(BaseModel):
+    """The one error shape of every endpoint."""
+
+    error: ErrorDetail
+
+
+def _errors(*statuses: int) -> dict:
+    text = {400: "Bad parameter (e.g. E302 date)", 401: "Missing or wrong bearer token",
+            403: "Read-only server (E400)", 404: "Not found", 413: "Upload too large (E107)",
+            415: "Unsupported body type", 422: "Invalid parameters or body"}
+    return {s: {"model": ErrorOut, "description": text[s]} for s in statuses}
+
+
+router = APIRouter(prefix="/api", responses=_errors(422))
 _INGEST_LOCK = threading.Lock()
 
 Limit = Query(50, ge=1, le=1000, description="Page size.")
@@ -41,7 +61,7 @@ def list_documents(request: Request, limit: int = Limit, offset: int = Offset,
 
 
 @router.get("/documents/{doc_id:path}", summary="One document with its extraction",
-            tags=["documents"])
+            tags=["documents"], responses=_errors(404))
 def get_document(request: Request, doc_id: str) -> dict:
     with _store(request) as store:
         return Q.document(store, doc_id)
@@ -56,13 +76,14 @@ def list_entities(request: Request, q: str | None = Query(None, description="Nam
 
 
 @router.get("/entities/{entity_id}", summary="One entity with its events, statements and "
-            "co-actors", tags=["entities"])
+            "co-actors", tags=["entities"], responses=_errors(404))
 def get_entity(request: Request, entity_id: str) -> dict:
     with _store(request) as store:
         return Q.entity_profile(store, entity_id)
 
 
-@router.get("/timeline", summary="Events across reports, oldest first", tags=["timeline"])
+@router.get("/timeline", summary="Events across reports, oldest first", tags=["timeline"],
+            responses=_errors(400, 404))
 def timeline(request: Request,
              date_from: str | None = Query(None, alias="from", description="YYYY[-MM[-DD]]"),
              date_to: str | None = Query(None, alias="to", description="YYYY[-MM[-DD]]"),
@@ -75,7 +96,7 @@ def timeline(request: Request,
 
 
 @router.get("/events/{item_id}", summary="One timeline item with every report of it",
-            tags=["timeline"])
+            tags=["timeline"], responses=_errors(404))
 def get_event(request: Request, item_id: str) -> dict:
     with _store(request) as store:
         item = Q.get_event(store, item_id)
@@ -85,7 +106,7 @@ def get_event(request: Request, item_id: str) -> dict:
 
 
 @router.get("/claims", summary="Claims, the outlets carrying them and contradictions",
-            tags=["claims"])
+            tags=["claims"], responses=_errors(404))
 def claims(request: Request, about: str | None = Query(None, description="Entity name or id."),
            limit: int = Limit, offset: int = Offset) -> dict:
     with _store(request) as store:
@@ -195,6 +216,7 @@ def _ingest_bytes(request: Request, name: str, data: bytes) -> dict[str, Any]:
 
 
 @router.post("/documents", status_code=201, tags=["documents"],
+             responses=_errors(400, 401, 403, 413, 415),
              summary="Upload a report for ingest (needs the bearer token)",
              openapi_extra={"requestBody": {"content": {
                  "application/json": {"schema": {"type": "object", "required": ["text"],
