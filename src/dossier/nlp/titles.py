@@ -157,6 +157,8 @@ class TitlesComponent:
             j += 1
         if j == k or not any(doc[x].pos_ == "PROPN" for x in range(k, j)):
             return None
+        if _headline(doc[k].sent):
+            return None  # "US Envoy Meets Ukrainian Team": capitals say nothing in a headline
         return k, j
 
     # ------------------------------------------------------------------ main
@@ -335,6 +337,12 @@ class TitlesComponent:
             out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
             taken.add(t.i)
         return out
+
+
+def _headline(sent: Span) -> bool:
+    """A title-case line (most words capitalised), where capitals do not mark names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) >= 0.7 * len(words)
 
 
 def _gaz_country(span: Span) -> str | None:
