@@ -341,8 +341,9 @@ class TitlesComponent:
 
 def _headline(sent: Span) -> bool:
     """A title-case line (most words capitalised), where capitals do not mark names."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) >= 0.7 * len(words)
+    heads = grammar()["_head_words"]
+    words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.ent_type_ and t.lower_ not in heads]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.75 * len(words)
 
 
 def _gaz_country(span: Span) -> str | None:
