@@ -105,3 +105,10 @@ def test_generational_suffix_keeps_father_and_son_apart():
            ex("c", [ent("e1", "Donald Trump")])]
     ents, _ = resolve_entities(exs)
     assert len(ents) == 2
+
+
+def test_h_for_g_romanisation_is_a_variant_not_a_conflict():
+    exs = [ex("a", [ent("e1", "Serhiy Kyslytsya")]), ex("b", [ent("e1", "Sergiy Kyslytsya")]),
+           ex("c", [ent("e1", "Serhiy Kyslytsya")])]
+    ents, _ = resolve_entities(exs)
+    assert len(ents) == 1 and not ents[0].conflicts

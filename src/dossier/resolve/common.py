@@ -118,6 +118,9 @@ def given_compatible(ga: list[str], gb: list[str]) -> bool:
         return x[0] == y[0]
     if word_variant(x, y):
         return True
+    # Ukrainian and Russian romanisations: h for g (Serhiy / Sergiy, Olha / Olga, Ihor / Igor)
+    if word_variant(x.replace("h", "g"), y.replace("h", "g")):
+        return True
     # a short form of the same name (Steve / Steven, Alex / Alexander)
     short, long_ = sorted((x, y), key=len)
     return len(short) >= 3 and long_.startswith(short)
