@@ -129,3 +129,8 @@ def test_quote_after_colon_on_previous_line(run):
 def test_unnamed_officials_are_a_report(run):
     doc, sts = run("Two officials familiar with the talks said the delegations would meet again on Monday.")
     assert len(sts) == 1 and sts[0].kind == "report" and sts[0].speaker is None
+
+
+def test_impersonal_passives_are_not_statements(run):
+    doc, sts = run("It should be noted that the talks lasted five hours. It is believed that the army withdrew.")
+    assert sts == []

@@ -120,8 +120,9 @@ class DocView:
         self.country_names = {norm_name(n) for names in self.demonyms.values() for n in names}
         self._by_name: dict[str, str] = {}
         for e in self.entities.values():
-            for n in [e.name, *getattr(e, "aliases", [])]:
-                self._by_name.setdefault(norm_name(n), e.id)
+            for n in [e.name, *(getattr(e, "aliases", None) or [])]:
+                if n:
+                    self._by_name.setdefault(norm_name(n), e.id)
         self._sents = self._segments()
 
     # -- entities
@@ -148,7 +149,7 @@ class DocView:
         """A state or bloc (not a city): its name is one a demonym stands for."""
         e = self.entities.get(eid) if eid else None
         return bool(e) and any(norm_name(n) in self.country_names
-                               for n in [e.name, *getattr(e, "aliases", [])])
+                               for n in [e.name, *(getattr(e, "aliases", None) or [])] if n)
 
     def ent_at(self, i: int) -> str | None:
         return self.token_entity.get(i)
@@ -244,8 +245,8 @@ class DocView:
         for i in tokens:
             ti = self.token_time.get(i)
             if ti is not None and 0 <= ti < len(self.times):
-                v = self.times[ti].value
-                if v:
+                v = getattr(self.times[ti], "value", None)
+                if isinstance(v, str) and v:
                     return v
         return None
 

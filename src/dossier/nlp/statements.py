@@ -26,6 +26,7 @@ from .attribution import DocView, load_json, load_list, norm_name
 OPEN_Q = {'"', "\u201c", "\u201e", "\u00ab"}
 CLOSE_Q = {'"', "\u201d", "\u00bb"}
 QUOTE_CHARS = OPEN_Q | CLOSE_Q | {"'", "\u2018", "\u2019", "``", "''"}
+PASSIVE_CUES = {"report", "say", "claim", "allege", "announce", "confirm", "state", "reveal"}
 EDGE_PUNCT = {",", ".", ";", ":", "-", "\u2013", "\u2014", "!", "?"}
 
 
@@ -62,7 +63,7 @@ class StatementFinder:
             e = view.entities[eid]
             if e.type not in ("ORG", "OTHER", "PERSON"):
                 return False
-            names |= {e.name, *getattr(e, "aliases", [])}
+            names |= {n for n in [e.name, *(getattr(e, "aliases", None) or [])] if n}
         if text:
             names.add(text)
         for n in names:
@@ -398,8 +399,9 @@ class StatementFinder:
             if speaker_tok is None:
                 if passive is None:
                     continue
-                if nested:
-                    continue
+                if nested or v.lemma_.lower() not in PASSIVE_CUES or any(
+                        a.tag_ == "MD" for a in v.children):
+                    continue  # "it should be noted that", "it is believed that"
                 eid, stext = None, None
                 kind = "report"
             else:
