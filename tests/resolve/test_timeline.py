@@ -113,3 +113,10 @@ def test_same_meeting_placed_elsewhere_is_a_contradiction():
     assert len(tl) == 2
     assert tl[0].contradictions[0]["kind"] == "place"
     assert {tl[0].contradictions[0]["this"], tl[0].contradictions[0]["other"]} == {"Moscow", "Geneva"}
+
+
+def test_a_phone_call_is_not_the_meeting_in_person():
+    exs = [ex("a", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02", mode="meet")]),
+           ex("b", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], None, None, mode="phone")],
+              published="2025-12-07")]
+    assert len(_run(exs)) == 2

@@ -56,6 +56,7 @@ class _Item:
     locs: Counter = field(default_factory=Counter)
     dates: Counter = field(default_factory=Counter)
     first_published: str | None = None
+    modes: Counter = field(default_factory=Counter)
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
@@ -66,6 +67,8 @@ class _Item:
             self.locs[r.location] += 1
         if r.date:
             self.dates[r.date] += 1
+        if r.mode:
+            self.modes[r.mode] += 1
 
 
 class EntityInfo(dict):
@@ -122,6 +125,10 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
     return r
 
 
+def _remote(mode: str | None) -> bool:
+    return (mode or "").lower() in set(lexicon().get("remote_modes", []))
+
+
 def _w(cid: str, info: EntityInfo) -> int:
     return WEIGHT.get((info.get(cid) or {}).get("type", ""), 1)
 
@@ -145,6 +152,8 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     loc = _loc_relation(r.location, it.locs, info)
     if loc == "conflict":
         return None
+    if r.mode and it.modes and all(_remote(r.mode) != _remote(m) for m in it.modes):
+        return None  # a phone call is not the meeting in person
     if not all(dates_compatible(r.date, d) for d in it.dates):
         # a meeting over two days, or a report a day off: same place, same people
         if not (loc == "same" and all(_adjacent(r.date, d) for d in it.dates)
