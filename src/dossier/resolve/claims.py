@@ -234,7 +234,8 @@ def build_claims(extractions: Iterable[Extraction], entity_map: dict,
         sp_text = next((units[i].speaker_text for i in us if units[i].speaker_text), None)
         about = list(dict.fromkeys(a for i in us for a in units[i].about))
         kinds = Counter(units[i].kind for i in us)
-        dates = [units[i].date or units[i].published for i in us if units[i].date or units[i].published]
+        # first reported: the earliest publication carrying it (the utterance date otherwise)
+        dates = [units[i].published or units[i].date for i in us if units[i].published or units[i].date]
         cid = stable_id("clm", normalize(first.content), sp, sorted(docs))
         while cid in claims:
             cid = stable_id("clm", cid, first.doc, first.sid)
