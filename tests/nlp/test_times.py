@@ -210,3 +210,14 @@ def test_in_n_units_is_a_date_only_looking_ahead(run):
 def test_week_of_month_and_iso_month(run):
     doc = run("The report covering 2025-11 was published in the first week of December.")
     assert found(doc) == [("2025-11", "2025-11"), ("the first week of December", "2025-W49")]
+
+
+def test_counted_from_an_event_or_hyphenated_is_not_a_date(run):
+    assert found(run("GM's move comes a day after Chrysler released a list.")) == []
+    assert found(run("Five years after its launch, the store leads the market.")) == []
+    assert found(run("He said that day-to-day operations continued.")) == []
+
+
+def test_sentence_final_period_stays_out(run):
+    doc = run("Talks will resume in December. They met on Monday.")
+    assert [t.text for t in doc._.times] == ["December", "Monday"]

@@ -172,13 +172,13 @@ class TimeTagger:
             words = {t.lower_ for t in span}
             if words & self.excluded:
                 continue
-            base = span.start_char
-            found = timeval.scan(span.text)
+            found = timeval.scan(doc.text, span.start_char, span.end_char)
             if not found and ner and self.use_dateparser:
                 found = _dateparser_fallback(span.text, to_date(doc._.published), clause_tense(span[0]))
+                for x in found:
+                    x.start += span.start_char
+                    x.end += span.start_char
             for x in found:
-                x.start += base
-                x.end += base
                 if x.kind == "year" and self._not_a_year(doc, x):
                     continue
                 out.append(x)

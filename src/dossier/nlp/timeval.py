@@ -181,9 +181,11 @@ class Expr:
 @functools.lru_cache(maxsize=1)
 def grammar() -> list[tuple[str, re.Pattern]]:
     lx = lexicon()
-    MONTH = r"(?P<month>" + _alt(lx["months"]) + r")\.?"
+    MONTH = (r"(?P<month>" + _alt([m for m in lx["months"] if len(m) > 4 or m in ("may", "june", "july")])
+             + r"|" + _alt([m for m in lx["months"] if len(m) <= 4 and m not in ("may", "june", "july")]) + r"\.?)")
     MONTH_FULL = r"(?P<month>" + _alt([m for m in lx["months"] if len(m) > 3 or m == "may"]) + r")"
-    WD = r"(?P<wd>" + _alt(lx["weekdays"]) + r")\.?"
+    WD = (r"(?P<wd>" + _alt([w for w in lx["weekdays"] if w.endswith("day")])
+          + r"|" + _alt([w for w in lx["weekdays"] if not w.endswith("day")]) + r"\.?)")
     DAYN = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     DAYO = r"(?P<day>[0-3]?\d(?:st|nd|rd|th)?|" + _alt(lx["ordinals"]) + r")"
     YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
@@ -252,12 +254,15 @@ def _clean_rel(s: str | None) -> str:
     return re.sub(r"[\s-]+", " ", (s or "").lower()).strip()
 
 
-def scan(text: str) -> list[Expr]:
-    """The time expressions in ``text`` (left to right, longest match first, not overlapping)."""
+def scan(text: str, start: int = 0, end: int | None = None) -> list[Expr]:
+    """The time expressions starting in ``text[start:end]`` (left to right, longest match first,
+    not overlapping), offsets into ``text``. The text around the window is context: a word does
+    not start mid-word, "that day" is not "that day-to-day", and an expression may run past ``end``
+    ("Dec. 1" of a window goes on to ", 2025")."""
     rules = grammar()
     out: list[Expr] = []
-    pos = 0
-    n = len(text)
+    pos = start
+    n = len(text) if end is None else min(end, len(text))
     while pos < n:
         if pos > 0 and text[pos - 1].isalnum() and text[pos].isalnum():
             pos += 1
@@ -265,7 +270,10 @@ def scan(text: str) -> list[Expr]:
         best = None
         for kind, rx in rules:
             m = rx.match(text, pos)
-            if m and m.end() > pos and (best is None or m.end() > best[1].end()):
+            if m and m.end() > n:
+                # runs past the window: take the part inside it, if the window ends at a word boundary
+                m = rx.match(text, pos, n) if n == len(text) or not (text[n].isalnum() or text[n] == "-") else None
+            if m and m.end() > pos and _context_ok(kind, m, text) and (best is None or m.end() > best[1].end()):
                 best = (kind, m)
         if best is None:
             pos += 1
@@ -283,6 +291,18 @@ def scan(text: str) -> list[Expr]:
                 out.append(e)
         pos = m.end()
     return out
+
+
+_NP_START_CASED = re.compile(r"\s*[A-Z0-9]")
+
+
+def _context_ok(kind: str, m: re.Match, text: str) -> bool:
+    """"two days after the talks", "a day after Chrysler ...": counted from an event, not a date."""
+    if kind not in ("shift", "anaphor") or (m.groupdict().get("dir") or "").lower() not in ("before", "after"):
+        return True
+    rest = text[m.end():m.end() + 12]
+    low = re.match(r"\s*(the|a|an|his|her|their|its|this|these|those|our|my|your)\b", rest, re.I)
+    return not (low or _NP_START_CASED.match(rest))
 
 
 def _valid(e: Expr) -> bool:
