@@ -60,3 +60,65 @@ def test_serve_help():
     assert res.exit_code == 0
     for opt in ("--db", "--host", "--port", "--token"):
         assert opt in res.output
+
+
+def test_loopback_server_rejects_other_host_names(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from dossier.api import create_app
+
+    app = create_app(str(tmp_path / "kb.db"), allowed_hosts=["127.0.0.1", "localhost", "::1"])
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/documents").status_code == 200
+        assert c.get("/api/documents", headers={"Host": "localhost:8000"}).status_code == 200
+        assert c.get("/api/documents", headers={"Host": "[::1]:8000"}).status_code == 200
+        bad = c.get("/api/documents", headers={"Host": "evil.example:8000"})
+        assert bad.status_code == 400 and bad.json()["error"]["code"] == "HTTP400"
+        assert bad.headers["x-content-type-options"] == "nosniff"
+
+
+def test_serve_runs_for_real(tmp_path):
+    """The command starts uvicorn on 127.0.0.1 and answers until it is stopped."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from dossier.store import open_store
+
+    db = str(tmp_path / "kb.db")
+    open_store(db).close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "DOSSIER_TOKEN": ""}
+    proc = subprocess.Popen([sys.executable, "-c", "from dossier.cli import main; main()",
+                             "serve", "--db", db, "--port", str(port), "--log-level", "warning"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        resp = None
+        for _ in range(300):  # readiness poll, not a timing assertion
+            if proc.poll() is not None:
+                break
+            try:
+                resp = httpx.get(f"http://127.0.0.1:{port}/api/documents")
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        assert resp is not None, proc.stderr.read().decode() if proc.poll() is not None else ""
+        assert resp.status_code == 200 and resp.json()["total"] == 0
+        assert "default-src 'self'" in resp.headers["content-security-policy"]
+        assert "server" not in resp.headers
+        post = httpx.post(f"http://127.0.0.1:{port}/api/documents", json={"text": "x"})
+        assert post.status_code == 403 and post.json()["error"]["code"] == "E400"
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

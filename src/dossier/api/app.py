@@ -57,6 +57,14 @@ def _wants_html(request: Request) -> bool:
     return not (path.startswith("/api") or path == "/openapi.json")
 
 
+def _host_name(host: str) -> str:
+    """``Host`` header without its port: ``127.0.0.1:8000`` -> ``127.0.0.1``, ``[::1]:80`` -> ``::1``."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
 def make_store_opener(store_url: str) -> Callable[[], ContextManager[Any]]:
     """A callable opening the store (a context manager that closes it)."""
 
@@ -74,11 +82,14 @@ def make_store_opener(store_url: str) -> Callable[[], ContextManager[Any]]:
 
 def create_app(store_url: str = "dossier.db", token: str | None = None, *,
                store_factory: Callable[[], ContextManager[Any]] | None = None,
-               max_upload_bytes: int = 10_000_000) -> FastAPI:
+               max_upload_bytes: int = 10_000_000,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
     """Build the app serving ``store_url``.
 
     ``token``: enables ``POST /api/documents`` for ``Authorization: Bearer <token>``.
     ``store_factory``: a callable returning a context manager that yields a store (tests).
+    ``allowed_hosts``: accept only these ``Host`` names (``dossier serve`` on loopback
+    passes the loopback names, so a DNS-rebinding page cannot read the store).
     """
     from dossier.api.queries import NotFound
     from dossier.api.routes import router as api_router
@@ -94,8 +105,13 @@ def create_app(store_url: str = "dossier.db", token: str | None = None, *,
     app.state.max_upload_bytes = max_upload_bytes
     app.state.store_url = store_url
 
+    hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
+        if hosts is not None and _host_name(request.headers.get("host", "")) not in hosts:
+            return JSONResponse(error_body(400, "HTTP400", "unexpected Host header"),
+                                status_code=400, headers=SECURITY_HEADERS)
         response = await call_next(request)
         for k, v in SECURITY_HEADERS.items():
             response.headers.setdefault(k, v)

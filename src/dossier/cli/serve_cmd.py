@@ -43,5 +43,6 @@ def serve(db, host, port, token, log_level):
     click.echo(f"Dossier on http://{'[' + host + ']' if ':' in host else host}:{port}/ "
                f"(API reference /docs; {'uploads need the token' if token else 'read-only'})",
                err=True)
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level=log_level,
-                server_header=False)
+    allowed = sorted(LOOPBACK) if host in LOOPBACK else None
+    uvicorn.run(create_app(db, token=token, allowed_hosts=allowed), host=host, port=port,
+                log_level=log_level, server_header=False)
