@@ -120,3 +120,12 @@ def test_a_phone_call_is_not_the_meeting_in_person():
            ex("b", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], None, None, mode="phone")],
               published="2025-12-07")]
     assert len(_run(exs)) == 2
+
+
+def test_item_id_survives_a_later_report():
+    first = ex("a", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02")])
+    later = ex("b", [*people(), ent("e4", "Jared Kushner")],
+               [evt("v1", "CONSULT", ["e1", "e4"], ["e2"], "e3", "2025-12-02")], published="2025-12-05")
+    id1 = _run([first])[0].id
+    id2 = _run([first, later])[0].id
+    assert id1 == id2

@@ -236,7 +236,7 @@ def build_claims(extractions: Iterable[Extraction], entity_map: dict,
         kinds = Counter(units[i].kind for i in us)
         # first reported: the earliest publication carrying it (the utterance date otherwise)
         dates = [units[i].published or units[i].date for i in us if units[i].published or units[i].date]
-        cid = stable_id("clm", normalize(first.content), sp, sorted(docs))
+        cid = stable_id("clm", first.doc, first.sid, normalize(first.content))
         while cid in claims:
             cid = stable_id("clm", cid, first.doc, first.sid)
         claims[cid] = Claim(

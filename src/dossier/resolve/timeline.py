@@ -364,10 +364,11 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
             for a, b, sid in stmt_spans.get(r.doc, []):
                 if a < ev.get("end", ev["start"]) and b > ev["start"] and sid not in stmts:
                     stmts.append(sid)
-        iid = stable_id("evt", it.type, it.status, date, sorted(parts), loc)
+        # id from the first report of the event: stable when later reports join it
+        first = min(it.reports, key=lambda r: (r.published or "9999", r.doc, r.vid))
+        iid = stable_id("evt", it.type, it.status, first.doc, first.vid)
         if iid in used:
-            iid = stable_id("evt", it.type, it.status, date, sorted(parts), loc,
-                            it.reports[0].doc, it.reports[0].vid)
+            iid = stable_id("evt", it.type, it.status, first.doc, first.vid, date, sorted(parts))
         used.add(iid)
         out.append(TimelineItem(
             id=iid, date=date, type=it.type, mode=mode, status=it.status,
