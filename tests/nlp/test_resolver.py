@@ -123,3 +123,11 @@ def test_dateline_agency_stays_apart(nlp):
     assert ap is not None and ap.type == "ORG" and ap.name == "Associated Press"
     assert ukraine.id != ap.id
     assert _entity_of(doc, "KYIV").name == "Kyiv"
+
+
+def test_family_name_first(nlp):
+    doc = nlp("Chinese President Xi Jinping met Putin in Beijing. Xi said ties were strong.")
+    assert _entity_of(doc, "Xi").name == "Xi Jinping"
+    doc = nlp("Donald Trump met Donald Tusk in Warsaw. Donald said hello.")
+    assert _entity_of(doc, "Trump").id != _entity_of(doc, "Tusk").id
+    assert _entity_of(doc, "said") is None

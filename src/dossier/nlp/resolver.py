@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import Entity, Mention
 from .gazetteer import GazEntry, country_of_word, get_gazetteer
-from .names import acronym_of, fullness, is_variant, normalize, same_person
+from .names import acronym_of, fullness, is_variant, normalize, same_person, word_variant
 from .titles import USER_KEY, grammar
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
@@ -159,6 +159,12 @@ class Resolver:
                         return c
                     if typ == "ORG" and _org_part(text, n):
                         return c
+        if not cands and typ == "PERSON" and len(text.split()) == 1:
+            # a family name written first ("Xi Jinping" -> "Xi"), or a given name alone
+            firsts = [c for c in clusters if c.type == "PERSON" and any(
+                len(n.split()) >= 2 and word_variant(n.split()[0], text) for n in c.names)]
+            if len(firsts) == 1:
+                return firsts[0]
         if not cands:
             return None
         # prefer a cluster whose names contain the mention exactly (ambiguous surname: most recent)
