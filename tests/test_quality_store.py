@@ -55,3 +55,22 @@ def test_floor(figures, name):
 def test_splits(figures):
     assert figures["timeline_splits_per_event"]["mean"] is None \
         or figures["timeline_splits_per_event"]["mean"] <= MAX_SPLITS
+
+
+@pytest.mark.slow
+def test_meantime_dev_entities_across_articles(tmp_path, nlp):
+    """MEANTIME development articles: entities joined across articles (60 documents)."""
+    corpus = SHARED / "eval" / "meantime-dev" / "corpus"
+    gold = ROOT / "eval" / "gold" / "meantime-dev"
+    if not corpus.exists() or not SCORER.exists():
+        pytest.skip("MEANTIME corpus or scorer missing")
+    from dossier import analyze
+    from dossier.pipeline import ingest
+    from dossier.store import open_store
+    with open_store(str(tmp_path / "mt.db")) as store:
+        ingest([str(corpus)], store, progress=False, nlp=nlp)
+        (tmp_path / "e.json").write_text(json.dumps(analyze.entities(store)), encoding="utf-8")
+    (tmp_path / "t.json").write_text("[]", encoding="utf-8")
+    res = _scorer().score_store(str(gold), str(tmp_path / "e.json"), str(tmp_path / "t.json"))
+    assert res["entities_whole"]["acc"] >= 0.75, res
+    assert res["entity_false_merges"]["count"] <= 2, res
