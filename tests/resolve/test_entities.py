@@ -112,3 +112,16 @@ def test_h_for_g_romanisation_is_a_variant_not_a_conflict():
            ex("c", [ent("e1", "Serhiy Kyslytsya")])]
     ents, _ = resolve_entities(exs)
     assert len(ents) == 1 and not ents[0].conflicts
+
+
+def test_surname_only_follows_the_context_it_shares():
+    ctx_a = [ent("e8", "Ford Motor Company", "ORG"), ent("e9", "Detroit", "GPE")]
+    ctx_b = [ent("e8", "Oval Office", "ORG"), ent("e9", "Michigan", "GPE")]
+    exs = [ex("a", [ent("e1", "William Clay Ford"), *ctx_a]),
+           ex("b", [ent("e1", "Gerald Ford"), *ctx_b]),
+           ex("c", [ent("e1", "William Clay Ford"), *ctx_a]),
+           ex("d", [ent("e1", "Gerald Ford"), *ctx_b]),
+           ex("e", [ent("e1", "Ford"), *ctx_a])]
+    ents, mapping = resolve_entities(exs)
+    william = next(e for e in ents if e.name == "William Clay Ford")
+    assert mapping[("e", "e1")] == william.id

@@ -363,6 +363,16 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
             sur_to_roots[k].append(r)
     root_docs = {r: docs_of(cl[r]) for r in full}
     root_reports = {r: independent_count(root_docs[r], copy_of) for r in full}
+    doc_roots: dict[str, set[int]] = defaultdict(set)
+    for j in range(n):
+        doc_roots[members[j].doc].add(uf.find(j))
+    ctx_cache: dict[int, set[int]] = {}
+
+    def context_of(c: int) -> set[int]:
+        if c not in ctx_cache:
+            ctx_cache[c] = set().union(*(doc_roots[d] for d in root_docs[c])) - {c}
+        return ctx_cache[c]
+
     leftovers: dict[str, list[int]] = defaultdict(list)
     for root, ms in list(cl.items()):
         if root in full or type_class(members[ms[0]].type) != "PERSON":
@@ -382,6 +392,12 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                 ranked = sorted(cands, key=lambda c: (-root_reports[c], c))
                 if len(ranked) == 1 or root_reports[ranked[0]] >= dom * root_reports[ranked[1]]:
                     target = ranked[0]
+                else:
+                    # context: the candidate whose reports name the same other entities
+                    here = doc_roots.get(members[i].doc, set())
+                    ctx = sorted(((len(here & context_of(c)), c) for c in cands), reverse=True)
+                    if ctx[0][0] >= 2 and ctx[0][0] >= 2 * ctx[1][0]:
+                        target = ctx[0][1]
             if target is not None:
                 uf.union(target, i)
             else:
