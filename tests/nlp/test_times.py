@@ -221,3 +221,13 @@ def test_counted_from_an_event_or_hyphenated_is_not_a_date(run):
 def test_sentence_final_period_stays_out(run):
     doc = run("Talks will resume in December. They met on Monday.")
     assert [t.text for t in doc._.times] == ["December", "Monday"]
+
+
+def test_dateparser_fallback_only_keeps_what_the_text_says():
+    import datetime as dt
+
+    from dossier.nlp.times import _dateparser_fallback
+    pub = dt.date(2025, 12, 2)
+    assert [x.f["value"] for x in _dateparser_fallback("12.2025", pub)] == ["2025-12"]
+    for text in ("1990s", "the 2010s", "2025/26", "33 years", "51"):
+        assert _dateparser_fallback(text, pub) == [], text

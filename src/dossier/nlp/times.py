@@ -264,6 +264,7 @@ def _anchor_for(x: Expr, sent: int, seen: list[tuple[int, TV]]) -> TV | None:
 
 
 _DP_OK = re.compile(r"\d{4}|\d{1,2}[./-]\d{1,2}", re.I)
+_DP_RANGE = re.compile(r"\b\d{4}\s*[/–-]\s*\d{2}\b(?![/.-]\d)")   # "2025/26", "2025-26": a season, not a date
 _DP_PERIOD = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
@@ -273,7 +274,8 @@ def _dateparser_fallback(text: str, published=None, tense: str | None = None) ->
     Only spans NER tagged as dates, only with a year or a numeric date in them (dateparser reads
     "33 years" as a date 33 years back), relative to publication and preferring the tense's side.
     """
-    if not _DP_OK.search(text) or set(re.findall(r"[a-z]+", text.lower())) & _DURATION_WORDS:
+    if not _DP_OK.search(text) or set(re.findall(r"[a-z]+", text.lower())) & _DURATION_WORDS \
+            or _DP_RANGE.search(text) or re.search(r"\d0s\b", text):
         return []
     try:
         data = _ddp(published, tense).get_date_data(text)
@@ -281,7 +283,11 @@ def _dateparser_fallback(text: str, published=None, tense: str | None = None) ->
         return []
     if data is None or data.date_obj is None or data.period not in _DP_PERIOD:
         return []
-    return [Expr(0, len(text), text, "dateparser", {"value": data.date_obj.strftime(_DP_PERIOD[data.period])})]
+    d = data.date_obj
+    numbers = {int(n) for n in re.findall(r"(?<!\d)\d{1,4}(?!\d)", text)}
+    if d.year not in numbers or (data.period == "day" and d.day not in numbers):
+        return []   # dateparser filled in what the text does not say ("1990s" → this month)
+    return [Expr(0, len(text), text, "dateparser", {"value": d.strftime(_DP_PERIOD[data.period])})]
 
 
 _DURATION_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
