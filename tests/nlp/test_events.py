@@ -154,3 +154,18 @@ def test_place_named_before_talks_is_location(run):
     consult = [e for e in evs if e["type"] == "CONSULT"]
     assert consult and consult[0]["location"] == "Istanbul"
     assert "Istanbul" not in parts(consult[0])
+
+
+def test_status_from_governing_verbs(run):
+    doc, evs = run("Vladimir Putin and Donald Trump agreed to meet in Budapest.")
+    assert [e["status"] for e in evs if e["trigger"] == "meet"] == ["planned"]
+    doc, evs = run("Washington gave Ukraine a deadline to accept the deal with Russia.")
+    assert all(e["status"] != "occurred" for e in evs if e["trigger"] == "accept")
+    doc, evs = run("A source told Reuters that Ukraine would not accept the deal with Russia.")
+    assert [e["status"] for e in evs if e["trigger"] == "accept"] == ["negated"]
+
+
+def test_dateline_is_no_participant(run):
+    doc, evs = run("WASHINGTON (Reuters) - Donald Trump hosted Volodymyr Zelensky at the White House on Friday.")
+    assert evs and evs[0]["actors"] == {"Donald Trump"}
+    assert "Reuters" not in parts(evs[0]) and "Washington" not in parts(evs[0])

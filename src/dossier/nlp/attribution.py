@@ -20,6 +20,10 @@ from spacy.tokens import Doc, Span, Token
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+# "WASHINGTON (Reuters) - ", "MOSCOW, December 3 (TASS) – ", "KYIV, Ukraine (AP) — "
+DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*"
+                      r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
+                      r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
 PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"}
 
 
@@ -108,7 +112,9 @@ class DocView:
         self.token_time: dict[int, int] = dict(doc._.token_time or {})
         self.published = doc._.published
         # a dateline ("WASHINGTON (Reuters) -") names no party to anything in the sentence
-        for m in re.finditer(r"(?m)^[ \t]*[A-Z][A-Z .,'/-]{2,40}(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s", doc.text):
+        self.datelines: list[tuple[int, int]] = []
+        for m in DATELINE.finditer(doc.text):
+            self.datelines.append((m.start(), m.end()))
             for t in doc:
                 if m.start() <= t.idx < m.end():
                     self.token_entity.pop(t.i, None)

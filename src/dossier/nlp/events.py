@@ -284,6 +284,9 @@ class EventFinder:
             # "the meeting is planned for…", "the visit was possible", "talks were cancelled"
             lemmas.append(gov.lemma_.lower())
             lemmas += [a.lemma_.lower() for a in gov.children if a.dep_ in ("acomp", "oprd")]
+        own_neg = {a.lower_ for a in clause.children if a.dep_ == "neg"}
+        if own_neg & set(c["negated"]["neg"]):
+            return "negated"  # "would not accept"
         if set(lemmas) & desire:
             return "hypothetical"
         auxes = [a for y in chain for a in y.children if a.dep_ in ("aux", "auxpass", "neg")]
@@ -309,6 +312,9 @@ class EventFinder:
         if aux_l & set(c["planned"]["aux"]) or set(lemmas) & set(c["planned"]["governors"]) \
                 or amods & set(c["planned"]["amod"]):
             return "planned"
+        if tok.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children) \
+                and not set(lemmas) & set(c.get("occurred_governors", [])):
+            return "hypothetical"  # "a deadline for Kyiv to accept the deal"
         # "is to meet": be + to-infinitive
         if c["planned"].get("be_to") and clause.dep_ == "xcomp" and clause.head.lemma_ == "be" \
                 and any(a.lower_ == "to" for a in clause.children if a.dep_ == "aux"):

@@ -464,6 +464,9 @@ class StatementFinder:
         cands.sort(key=lambda c: c.start)
         out = []
         for c in cands:
+            for a, b in view.datelines:  # the dateline is not part of what was said
+                if a <= c.start < b < c.end and c.text is None:
+                    c.start = b
             content = c.text or doc.text[c.start:c.end]
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             about = view.entities_in(span.start, span.end) if span is not None else []
