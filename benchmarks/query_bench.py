@@ -182,27 +182,35 @@ def _store_bytes(db: str) -> int:
 
 
 def run(n: int, db: str, *, resolve: str = "synth", repeat: int = 200, seed: int = 7,
-        keep: bool = False, limit: int = 50, quiet: bool = False) -> dict:
+        keep: bool = False, limit: int = 50, quiet: bool = False, tx_batch: int = 1) -> dict:
     from dossier.store import open_store
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, file=sys.stderr, flush=True))
     for p in (db, db + "-wal", db + "-shm"):
         if os.path.exists(p):
             os.remove(p)
     result: dict = {"benchmark": "query_bench", "n_documents": n, "db": db, "resolve": resolve,
-                    "repeat": repeat, "limit": limit}
+                    "repeat": repeat, "limit": limit, "tx_batch": tx_batch}
     res = SynthResolution()
     persons, days, words = set(), set(), 0
     with open_store(db) as store:
         t0 = time.perf_counter()
+        outer = None
         for i, rec in enumerate(generate(n, seed=seed)):
             ex = synthetic_extraction(rec)
             words += len(rec["text"].split())
+            if tx_batch > 1 and i % tx_batch == 0:  # group documents per commit
+                if outer is not None:
+                    outer.__exit__(None, None, None)
+                outer = store.transaction()
+                outer.__enter__()
             store.add_document(ex.doc, ex)
             res.add(ex)
             persons.update((rec["_facts"]["a"]["name"], rec["_facts"]["b"]["name"]))
             days.add(rec["_facts"]["date"])
             if (i + 1) % 10000 == 0:
                 say(f"  {i + 1} documents, {(i + 1) / (time.perf_counter() - t0):.0f} docs/s")
+        if outer is not None:
+            outer.__exit__(None, None, None)
         t_ingest = time.perf_counter() - t0
         result["ingest_seconds"] = round(t_ingest, 2)
         result["ingest_docs_per_s"] = round(n / t_ingest, 1)
@@ -328,12 +336,14 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=200, help="calls per query")
     ap.add_argument("--limit", type=int, default=50, help="page size of list queries")
     ap.add_argument("--keep", action="store_true", help="keep the store file")
+    ap.add_argument("--tx-batch", type=int, default=1,
+                    help="documents per transaction (1 = one per document, as `dossier ingest`)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", default=None, help="JSON result path (default benchmarks/results/)")
     args = ap.parse_args(argv)
     db = args.db or f"/tmp/dossier-query-bench-{args.n}.db"
     result = run(args.n, db, resolve=args.resolve, repeat=args.repeat, seed=args.seed,
-                 keep=args.keep, limit=args.limit)
+                 keep=args.keep, limit=args.limit, tx_batch=args.tx_batch)
     result["finished"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     out = Path(args.out) if args.out else HERE / "results" / f"query_bench_{args.n}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
