@@ -52,7 +52,7 @@ def test_actor_claims_resolve(db):
     res = run("claims", "--db", db, "--format", "json", "--about", "Putin")
     assert res.exit_code == 0 and len(json.loads(res.output)) == 2
     res = run("claims", "--db", db)
-    assert "27 point vs 20 point" in res.output or "20 point vs 27 point" in res.output
+    assert "27 points vs 20 points" in res.output or "20 points vs 27 points" in res.output
     res = run("resolve", "--db", db, "--format", "json")
     assert json.loads(res.output)["timeline"] == 1
 

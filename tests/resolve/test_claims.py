@@ -42,7 +42,7 @@ def test_number_contradiction_between_outlets():
     assert len(claims) == 2
     a = next(c for c in claims if c.documents == ["a"])
     assert a.contradictions and a.contradictions[0]["kind"] == "number"
-    assert a.contradictions[0]["this"] == "27 point" and a.contradictions[0]["other"] == "20 point"
+    assert a.contradictions[0]["this"] == "27 points" and a.contradictions[0]["other"] == "20-point"
     assert {e["doc"] for e in a.contradictions[0]["evidence"]} == {"a", "b"}
 
 
@@ -55,3 +55,17 @@ def test_unrelated_counts_are_not_contradictions():
            ex("b", statements=[stm("s1", "it cannot be solved by one side's ultimatum alone")])]
     claims = _run(exs)
     assert all(not c.contradictions for c in claims)
+
+
+def test_paraphrase_across_outlets_and_article_counts():
+    exs = [ex("a", statements=[stm("s1", "there was no progress on Russia's demand that Ukraine surrender the rest of the Donbas")],
+              source="A"),
+           ex("b", statements=[stm("s1", "in Florida no progress has been made regarding Russia's demand to surrender the Ukrainian Donbas")],
+              source="B"),
+           ex("c", statements=[stm("s1", "the treaty has 12 articles")], source="C"),
+           ex("d", statements=[stm("s1", "the draft treaty now counts 14 articles")], source="D")]
+    claims = _run(exs)
+    donbas = next(c for c in claims if "a" in c.documents)
+    assert donbas.documents == ["a", "b"] and donbas.outlets == ["A", "B"]
+    treaty = next(c for c in claims if c.documents == ["c"])
+    assert treaty.contradictions and treaty.contradictions[0]["other"] == "14 articles"

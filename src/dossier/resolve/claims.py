@@ -49,26 +49,37 @@ class Unit:
     tokens: set[str] = field(default_factory=set)
     masked: set[str] = field(default_factory=set)
     numbers: dict[str, str] = field(default_factory=dict)  # unit -> number
+    number_text: dict[str, str] = field(default_factory=dict)  # unit -> "27 points"
     dates: set[str] = field(default_factory=set)
 
 
 def _stem(w: str) -> str:
-    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+    """A light English stem: plural -s, past -ed, -ing (shares/shared/sharing -> shar)."""
+    for suf in ("ing", "ed", "es", "s", "e"):
+        if len(w) > len(suf) + 3 and w.endswith(suf) and not w.endswith("ss"):
+            return w[: -len(suf)]
+    return w
 
 
 def content_tokens(text: str) -> list[str]:
     stop = set(lexicon()["stopwords"])
-    return [_stem(w) for w in normalize(text).replace("'", " ").split() if w not in stop]
+    return [_stem(w) for w in normalize(text).replace("'", " ").split()
+            if w not in stop and (len(w) > 1 or w.isdigit())]
 
 
-def numbers_in(text: str) -> dict[str, str]:
+def numbers_in(text: str, surface: dict[str, str] | None = None) -> dict[str, str]:
+    """{unit stem: number} for "27 points", "a 20-point plan"; ``surface`` gets the words."""
     out = {}
     for m in _NUM_UNIT.finditer(text or ""):
         num = _WORDNUM.get(m.group(1).lower(), m.group(1).replace(",", ""))
-        unit = _stem(m.group(2).lower())
-        if unit in set(lexicon()["stopwords"]) or unit.isdigit():
+        word = m.group(2).lower()
+        unit = _stem(word)
+        if word in set(lexicon()["stopwords"]) or unit.isdigit():
             continue
-        out.setdefault(unit, num)
+        if unit not in out:
+            out[unit] = num
+            if surface is not None:
+                surface[unit] = m.group(0)
     return out
 
 
@@ -92,13 +103,14 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict) -> tuple[list[
             sp = entity_map.get((d.id, s.speaker)) if s.speaker else None
             about = [entity_map[(d.id, a)] for a in s.about if (d.id, a) in entity_map]
             toks = content_tokens(s.content)
-            nums = numbers_in(s.content)
+            surface: dict[str, str] = {}
+            nums = numbers_in(s.content, surface)
             masked = {t for t in toks if not re.fullmatch(r"\d+(\.\d+)?", t)
                       and t not in _WORDNUM}
             units.append(Unit(d.id, s.id, s.kind, s.content, sp, s.speaker_text,
                               fill_year(s.date, d.published) or d.published, about,
                               dict(s.content_span or {}), d.published, d.source, set(toks),
-                              masked, nums, dates_in(s.content)))
+                              masked, nums, surface, dates_in(s.content)))
     return units, copy_of
 
 
@@ -191,7 +203,7 @@ def build_claims(extractions: Iterable[Extraction], entity_map: dict,
             if masked_jac >= th["contradiction_masked_jaccard"] or _similar(a, b, th, cos):
                 for unit, x, y in nums:
                     if a.doc != b.doc or a.speaker != b.speaker:
-                        conflicts.append((i, j, "number", f"{x} {unit}", f"{y} {unit}"))
+                        conflicts.append((i, j, "number", a.number_text[unit], b.number_text[unit]))
             continue
         if not _speakers_agree(a, b):
             continue
@@ -202,7 +214,7 @@ def build_claims(extractions: Iterable[Extraction], entity_map: dict,
             uf.union(i, j)
     # number facts across all statements: the same counted thing with another number
     by_unit: dict[str, list[int]] = defaultdict(list)
-    ident_units = set(lexicon().get("identifying_units", []))
+    ident_units = {_stem(u) for u in lexicon().get("identifying_units", [])}
     for i, u in enumerate(units):
         for unit in u.numbers:
             if unit in ident_units and u.numbers[unit].isdigit():
@@ -217,8 +229,7 @@ def build_claims(extractions: Iterable[Extraction], entity_map: dict,
                     continue
                 if a.source and b.source and a.source == b.source and a.speaker == b.speaker:
                     continue
-                conflicts.append((i, j, "number", f"{a.numbers[unit]} {unit}",
-                                  f"{b.numbers[unit]} {unit}"))
+                conflicts.append((i, j, "number", a.number_text[unit], b.number_text[unit]))
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
