@@ -51,3 +51,16 @@ def test_title_inside_company_name_kept(nlp):
 def test_spokeswoman_glued_to_name(nlp):
     doc = nlp("Spokeswoman Sandy Angers said that the team had been merged.")
     assert ("Sandy Angers", "PERSON") in _ents(doc)
+
+
+def test_name_across_line_break_is_split(nlp):
+    doc = nlp("Pentagon chief visits Kyiv\nDefense Secretary Pete Hegseth arrived in Kyiv on Thursday.")
+    assert not any("\n" in e.text for e in doc.ents)
+    assert _role(doc, "Pete Hegseth") == "Defense Secretary"
+
+
+def test_appositive_without_article(nlp):
+    doc = nlp("Gen. Dan Caine, chairman of the Joint Chiefs of Staff, briefed reporters.")
+    holders = [t for t in doc.user_data[USER_KEY] if t["head"] == "chairman"]
+    assert holders and holders[0]["holder"] is not None
+    assert doc[slice(*holders[0]["holder"])].text == "Dan Caine"

@@ -265,7 +265,15 @@ def reconcile(doc: Doc) -> list[Span]:
     contains it; a model span that only adds a determiner ("the United States") takes the
     match's label and knowledge-base id.
     """
-    ents = list(doc.ents)
+    ents = []
+    for e in doc.ents:  # the model sometimes runs a name across a line break
+        s = e.start
+        for i in range(e.start, e.end + 1):
+            if i == e.end or "\n" in doc[i].text:
+                if i > s and not doc[s:i].text.isspace():
+                    ents.append(e if (s, i) == (e.start, e.end)
+                                else Span(doc, s, i, label=e.label_, kb_id=e.kb_id_))
+                s = i + 1
     for g in doc.spans.get(SPAN_KEY, []) if SPAN_KEY in doc.spans else []:
         over = [e for e in ents if e.start < g.end and g.start < e.end]
         if any(e.start == g.start and e.end == g.end and e.label_ == g.label_ and e.kb_id_ == g.kb_id_

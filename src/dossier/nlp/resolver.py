@@ -277,7 +277,7 @@ class Resolver:
                 by_token.setdefault(i, c)
             holders.append((t["start"], c, t))
         for t in titles:
-            if t.get("holder") or t["head"] not in alone_ok:
+            if t.get("holder") or (t["head"] not in alone_ok and t["head"].split()[-1] not in alone_ok):
                 continue
             first = doc[t["start"]]
             definite = first.lower_ == "the" or (first.i == t["role_start"] and first.is_title)

@@ -71,7 +71,9 @@ class TitlesComponent:
         self.name = name
         self.g = grammar()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher.add("TITLE", list(nlp.tokenizer.pipe(self.g["person_heads"])))
+        heads = self.g["person_heads"]
+        forms = {h for h in heads} | {h.title() for h in heads} | {h.capitalize() for h in heads}
+        self.matcher.add("TITLE", list(nlp.tokenizer.pipe(sorted(forms))))
 
     # ------------------------------------------------------------------ grammar
     def _extend_left(self, doc: Doc, start: int, ents: list[Span]):
@@ -120,7 +122,7 @@ class TitlesComponent:
             j += 1
         country = None
         e = _ent_at(ents, j)
-        if e is not None and e.start == j and e.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}:
+        if e is not None and e.start in (j, end + 1) and e.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}:
             country = country_of_word(e.text) or _gaz_country(e)
             if e.label_ != "NORP":
                 return e.end, country
@@ -168,6 +170,7 @@ class TitlesComponent:
         heads = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
         new_people: list[tuple[int, int]] = []
         for h in heads:
+            ents = [e for e in ents if e.kb_id_ or not (h.start <= e.start and e.end <= h.end)]
             inside = _ent_at(ents, h.start)
             if inside is not None and inside.kb_id_:
                 continue  # a word inside a known name ("Office of the President")
@@ -178,7 +181,6 @@ class TitlesComponent:
                          and inside.end - h.end >= 1 and h.end < len(doc) and doc[h.end].is_title)
                 if not glued:
                     continue  # a word inside a name the model found ("General Motors")
-            ents = [e for e in ents if e.kb_id_ or not (h.start <= e.start and e.end <= h.end)]
             start, det, country, owner = self._extend_left(doc, h.start, ents)
             end = h.end
             head = h.text.lower()
@@ -200,7 +202,7 @@ class TitlesComponent:
                 continue
             holder = self._holder_after(doc, end, ents, det is not None or owner is not None or start < h.start)
             if holder is None:
-                holder = self._holder_before(doc, det if det is not None else start, ents)
+                holder = self._holder_before(doc, det if det is not None else start, end, ents)
             if holder is not None and holder not in new_people:
                 new_people.append(holder)
             titles.append({"start": det if det is not None else start, "end": end,
@@ -238,9 +240,10 @@ class TitlesComponent:
                 k += 1
         return self._person_at(doc, k, ents)
 
-    def _holder_before(self, doc: Doc, start: int, ents: list[Span]):
-        """'Umerov, the head of ...' -> Umerov."""
-        if start >= 2 and doc[start - 1].text == "," and doc[start].lower_ in self.g["_dets"]:
+    def _holder_before(self, doc: Doc, start: int, end: int, ents: list[Span]):
+        """'Umerov, the head of ...' -> Umerov; 'Caine, chairman of the Joint Chiefs,' too."""
+        closed = end >= len(doc) or doc[end].text in {",", ".", ";", ")", "—", "-"}
+        if start >= 2 and doc[start - 1].text == "," and (doc[start].lower_ in self.g["_dets"] or closed):
             e = _ent_at(ents, start - 2)
             if e is not None and e.end == start - 1:
                 return self._person_at(doc, e.start, ents)
