@@ -104,7 +104,7 @@ class DocView:
     def __init__(self, doc: Doc):
         self.doc = doc
         ents, tok = doc._.entities, doc._.token_entity
-        if not ents or tok is None:
+        if ents is None or tok is None:  # the resolver did not run (never: it found nothing)
             ents, tok = _fallback_entities(doc)
         self.entities = {e.id: e for e in ents}
         self.token_entity: dict[int, str] = dict(tok)

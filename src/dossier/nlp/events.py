@@ -276,6 +276,8 @@ class EventFinder:
             x = tok
             while x.head.i != x.i and x.pos_ not in ("VERB", "AUX"):
                 x = x.head
+                if x.pos_ == "ADJ":
+                    lemmas.append(x.lemma_.lower())  # "ready for a deal"
             if x.pos_ in ("VERB", "AUX") and x.i != tok.i:
                 lemmas.append(x.lemma_.lower())
                 if x.dep_ == "xcomp":

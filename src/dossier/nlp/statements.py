@@ -253,10 +253,12 @@ class StatementFinder:
             tail = inner.rstrip()[-1:]
             after = text[close + 1:close + 3].lstrip()[:1]
             # '"…," he said' / '"…", he said' / '"…?" she asked': an attribution may follow
-            may_follow = tail in {",", "?", "!", "\u2026", "-", "\u2013", "\u2014"} or after == ","
+            may_follow = (tail in {",", "?", "!", "\u2026", "-", "\u2013", "\u2014"}
+                          or after in {",", "-", "\u2013", "\u2014"})
             if len(words) >= 3 and may_follow:
-                hit = self._cue_after(view, close, len(doc) if close >= len(text) else
-                                      view.segment(max(first.i, self._tok_at(doc, close - 1)))[1])
+                nl = text.find("\n", close)
+                line_end = next((t.i for t in doc if t.idx >= nl), len(doc)) if nl >= 0 else len(doc)
+                hit = self._cue_after(view, close, line_end)
             if len(words) >= 3 and hit is None:
                 hit = self._cue_before(view, open_, seg[0] if seg[0] <= first.i else 0)
             if hit is not None:
@@ -331,7 +333,11 @@ class StatementFinder:
             if not idx:
                 continue
             a, b = min(idx), max(idx) + 1
-            # "according to X" in the middle or at the end: keep the clause around it
+            # "according to X" at the start or the end: the clause on the other side
+            if t.i > head.i:
+                b = min(b, t.left_edge.i)
+            else:
+                a = max(a, t.right_edge.i + 1)
             a, b = self.trim(doc, a, b)
             if b - a >= 3:
                 out.append(self._cand(view, kind, "According to", a, b, eid, stext, head))
