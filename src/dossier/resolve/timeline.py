@@ -142,6 +142,8 @@ def _loc_relation(a: str | None, locs: Counter, info: EntityInfo) -> str:
     ca = (info.get(a) or {}).get("country")
     if ca and any((info.get(b) or {}).get("country") == ca for b in locs):
         return "compatible"  # a city and its country, or two places of one country
+    if not ca or any(not (info.get(b) or {}).get("country") for b in locs):
+        return "unknown"  # a place we cannot situate: neither evidence nor conflict
     return "conflict"
 
 
@@ -397,6 +399,11 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
         return None
 
 
+def _loc_id(t: TimelineItem) -> str | None:
+    c = Counter(r.get("location") for r in t.reports if r.get("location"))
+    return c.most_common(1)[0][0] if c else None
+
+
 def _flag_contradictions(items: list[TimelineItem], info: EntityInfo) -> None:
     """Reports of seemingly one meeting (same type, the same two or more people) that put
     it in another place on the same day, or at the same place two or three days apart."""
@@ -410,7 +417,8 @@ def _flag_contradictions(items: list[TimelineItem], info: EntityInfo) -> None:
                 continue
             gap = _days_apart(a.date, b.date)
             kind = None
-            if gap == 0 and a.location and b.location and a.location != b.location:
+            la, lb = _loc_id(a), _loc_id(b)
+            if gap == 0 and la and lb and _loc_relation(la, Counter([lb]), info) == "conflict":
                 kind, this, other = "place", a.location, b.location
             elif gap in (2, 3) and a.location and a.location == b.location:
                 kind, this, other = "date", a.date, b.date
