@@ -134,3 +134,19 @@ def test_unnamed_officials_are_a_report(run):
 def test_impersonal_passives_are_not_statements(run):
     doc, sts = run("It should be noted that the talks lasted five hours. It is believed that the army withdrew.")
     assert sts == []
+
+
+def test_quote_ending_a_sentence_then_dash_attribution(run):
+    doc, sts = run('"We are ready for a deal with Washington." \u2013 Dmitry Peskov said on Monday.')
+    assert [s.kind for s in sts] == ["direct"] and "Peskov" in sts[0].speaker_text
+
+
+def test_according_to_at_the_end(run):
+    doc, sts = run("The meeting was tense, according to two sources familiar with the talks.")
+    assert len(sts) == 1 and sts[0].content == "The meeting was tense"
+    assert sts[0].kind == "report"
+
+
+def test_unattributed_quote_is_no_statement(run):
+    doc, sts = run('"We are ready." Then the spokesman left the room.')
+    assert sts == []
