@@ -38,6 +38,8 @@ def test_timeline_is_contract_section_3(store):
     assert t["documents"] == ["a", "b", "b2"] and t["independent_reports"] == 2
     assert t["summary"] == "Witkoff met Putin in Moscow"
     assert analyze.timeline(store, date_from="2025-12-03") == []
+    assert len(analyze.timeline(store, date_from="2025-12", date_to="2025-12")) == 1
+    assert analyze.timeline(store, date_to="2025-11") == []
     assert len(analyze.timeline(store, entity="Putin")) == 1
     with pytest.raises(DossierError) as err:
         analyze.timeline(store, date_from="12/03/2025")

@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any
 
 from ..errors import E, DossierError
+from ..resolve.common import period_end, period_start, precision
 from .export import export_events_csv, export_graphml, export_jsonl
 
 __all__ = ["timeline", "entities", "entity", "actor", "claims", "search",
@@ -73,9 +74,23 @@ def timeline(store, date_from: str | None = None, date_to: str | None = None,
     ref = None
     if entity:
         ref = _resolve_entity(store, entity).id
-    items = store.list_timeline(date_from=date_from, date_to=date_to, entity=ref,
-                                limit=limit, offset=offset)
+    items = store.list_timeline(entity=ref)
+    if date_from or date_to:
+        lo = period_start(date_from) if date_from else None
+        hi = period_end(date_to) if date_to else None
+        # an item is in range when its period (a day, week, month) overlaps the range
+        items = [t for t in items if period_start(t.date)
+                 and (lo is None or (period_end(t.date) or "") >= lo)
+                 and (hi is None or period_start(t.date) <= hi)]
+    items.sort(key=_chrono)
+    items = items[offset:offset + limit if limit is not None else None]
     return [timeline_dict(t) for t in items]
+
+
+def _chrono(t):
+    """Oldest first by the start of the period a date names; undated last."""
+    start = period_start(t.date)
+    return (start is None, start or t.date or "", precision(t.date) * -1, t.type, t.summary, t.id)
 
 
 def entities(store, q: str | None = None, type: str | None = None,  # noqa: A002

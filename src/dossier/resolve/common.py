@@ -264,3 +264,26 @@ def period_start(value: str | None) -> str | None:
             return None
         return d.isoformat()
     return None
+
+
+@functools.lru_cache(maxsize=65536)
+def period_end(value: str | None) -> str | None:
+    """Last day of a date, week, month or year (ISO), or None."""
+    import calendar
+    import datetime as _dt
+    p = precision(value)
+    if p == 3:
+        return value
+    if p == 1:
+        y, m = int(value[:4]), int(value[5:7])
+        return f"{value}-{calendar.monthrange(y, m)[1]:02d}"
+    if p == 0:
+        return value + "-12-31"
+    if p == 2:
+        m = _WEEK.match(value or "")
+        try:
+            d = _dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 7)
+        except ValueError:
+            return None
+        return d.isoformat()
+    return None

@@ -433,7 +433,10 @@ def _flag_contradictions(items: list[TimelineItem], info: EntityInfo) -> None:
 
 
 def timeline_sort_key(t: TimelineItem):
-    return (t.date is None, t.date or "", t.type, t.summary, t.id)
+    """Oldest first by the start of the period the date names (a week before its days);
+    undated last."""
+    start = period_start(t.date)
+    return (start is None, start or t.date or "", -precision(t.date), t.type, t.summary, t.id)
 
 
 def _first_published(t: TimelineItem) -> str:
