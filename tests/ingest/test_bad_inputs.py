@@ -134,3 +134,21 @@ def test_directory_with_bad_files_goes_on(tmp_path):
     (tmp_path / "d.txt").write_text(GOOD, encoding="utf-8")
     results = list(read_path(tmp_path))
     assert [getattr(r, "id", None) or r.code for r in results] == ["a", "E103", "E102", "d"]
+
+
+def test_html_tag_with_thousands_of_attributes_is_read(tmp_path):
+    attrs = " ".join(f'a{i}="{i}"' for i in range(20_000))
+    p = tmp_path / "attrs.html"
+    p.write_text(f"<html><head><title>T</title></head><body><p {attrs}>The envoy met the "
+                 "president in Kyiv on Monday.</p></body></html>", encoding="utf-8")
+    [doc] = list(read_path(p))
+    assert doc.raw_text == "The envoy met the president in Kyiv on Monday."
+
+
+def test_xml_with_a_large_dtd_is_refused_as_a_feed(tmp_path):
+    p = tmp_path / "quad.xml"
+    p.write_text('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "' + "A" * 10_000 + '">]>'
+                 '<rss version="2.0"><channel><title>Q</title><item><title>q</title>'
+                 "<description>&a;&a;</description></item></channel></rss>", encoding="utf-8")
+    [err] = list(read_path(p))
+    assert err.code == "E105"

@@ -96,8 +96,11 @@ def parse_feed(text: str, *, base_id: str, origin: str | None = None,
         source = source_title or feed_outlet or outlet_from_url(link)
         key = entry.get("id") or link or f"{title}\x00{body}"
         # the day as the feed wrote it (feedparser's *_parsed are converted to UTC)
-        published = (normalise_date(entry.get("published")) or normalise_date(entry.get("updated"))
-                     or normalise_date(entry.get("published_parsed") or entry.get("updated_parsed")))
+        # (dict.get: FeedParserDict.get maps a missing key to another, with a warning)
+        published = (normalise_date(dict.get(entry, "published"))
+                     or normalise_date(dict.get(entry, "updated"))
+                     or normalise_date(dict.get(entry, "published_parsed")
+                                       or dict.get(entry, "updated_parsed")))
         yield RawDocument(id=item_id(base_id, key), raw_text=body, title=title,
                           published=published, source=source, url=link, origin=where,
                           format=fmt, meta={"feed": feed_outlet} if feed_outlet else {})

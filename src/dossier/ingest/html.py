@@ -20,7 +20,10 @@ __all__ = ["parse_html", "html_to_text"]
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
           "blockquote", "section", "article", "pre", "table", "dd", "dt", "figcaption"}
 _SPACES = re.compile(r"[ \t\r\f\v]+")
-_BLANKS = re.compile(r"\n\s*\n+")
+# a start tag whose attributes run past this many characters loses them: lxml handles
+# attributes in quadratic time, and no article needs them
+MAX_TAG_CHARS = 4096
+_OVERSIZED_TAG = re.compile(r"<([A-Za-z][^\s/>]{0,64})\s[^>]{%d,}>" % MAX_TAG_CHARS)
 
 
 def html_to_text(fragment: str) -> str:
@@ -69,6 +72,7 @@ def parse_html(text: str, *, doc_id: str, origin: str | None = None,
     """One ``RawDocument`` from a web page; raises ``E104`` when no article text is found."""
     if not re.search(r"<[A-Za-z!?/]", text):
         raise DossierError(E.E104, path=origin, detail="no HTML markup found")
+    text = _OVERSIZED_TAG.sub(r"<\1>", text)
     try:
         result = trafilatura.bare_extraction(text, url=url, with_metadata=True,
                                              include_comments=False, include_tables=False)

@@ -161,6 +161,8 @@ def guess_format(text: str) -> str:
             return "feed"
         if re.search(r"<html[\s>]", low):
             return "html"
+        if re.search(r"<!(doctype|entity)", low):
+            return "feed"  # a DTD before the root: the feed reader refuses it (E105)
         return "xml"
     if low.startswith("<!doctype html") or low.startswith("<html") \
             or re.match(r"(<!--.*?-->\s*)*<(html|head|body)[\s>]", low, re.S):
