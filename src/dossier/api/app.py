@@ -58,7 +58,7 @@ def _wants_html(request: Request) -> bool:
 
 
 def _host_name(host: str) -> str:
-    """``Host`` header without its port: ``127.0.0.1:8000`` -> ``127.0.0.1``, ``[::1]:80`` -> ``::1``."""
+    """The ``Host`` header without its port (``[::1]:80`` -> ``::1``)."""
     host = host.strip().lower()
     if host.startswith("["):
         return host[1:host.find("]")] if "]" in host else host

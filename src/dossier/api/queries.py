@@ -15,6 +15,7 @@ from dossier.errors import DossierError, E
 
 ALL = None  # no limit
 
+
 def check_date(value: str | None) -> str | None:
     """Validate a ``from``/``to`` query value (YYYY, YYYY-MM or YYYY-MM-DD); E302 if bad."""
     return analyze.check_date(value.strip() if isinstance(value, str) else value)
@@ -80,13 +81,6 @@ def entities(store, q: str | None, type: str | None, limit: int, offset: int) ->
     return paginate(analyze.entities(store, q or None, type), limit, offset)
 
 
-def get_entity(store, entity_id: str):
-    ent = store.get_entity(entity_id)
-    if ent is None:
-        raise DossierError(E.E203, detail=entity_id)
-    return ent
-
-
 def member_map(store) -> dict[tuple[str, str], Any]:
     """(doc id, doc-level entity id) -> its canonical entity."""
     out = {}
@@ -120,7 +114,8 @@ class NotFound(LookupError):
 
     def __init__(self, kind: str, ident: str):
         self.kind, self.ident = kind, ident
-        super().__init__(f"no {kind} with id {ident}: list them with `dossier {'timeline' if kind == 'event' else 'claims'}`")
+        command = "timeline" if kind == "event" else "claims"
+        super().__init__(f"no {kind} with id {ident}: list them with `dossier {command}`")
 
 
 def get_event(store, item_id: str):
@@ -199,7 +194,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[a:b].strip()
 
 
-class _Texts:
+class Texts:
     """Document texts and extractions, loaded once per request."""
 
     def __init__(self, store):
@@ -221,9 +216,9 @@ class _Texts:
         return None
 
 
-def claim_reports(store, claim, docs: dict[str, dict], texts: "_Texts | None" = None) -> list[dict]:
+def claim_reports(store, claim, docs: dict[str, dict], texts: "Texts | None" = None) -> list[dict]:
     """Every report carrying a claim: outlet, document and the sentence it used."""
-    texts = texts or _Texts(store)
+    texts = texts or Texts(store)
     out = []
     for rep in claim.reports or []:
         doc_id = rep.get("doc")

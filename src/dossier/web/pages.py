@@ -111,7 +111,7 @@ def claims_page(request: Request, about: str | None = None, contested: bool = Fa
         if contested:
             claims = [c for c in claims if c.contradictions]
         docs = Q.document_index(store)
-        texts = Q._Texts(store)
+        texts = Q.Texts(store)
         by_id = {c.id: c for c in claims}
         rows = []
         for c in claims:
@@ -157,8 +157,8 @@ def document_page(request: Request, doc_id: str):
             c = members.get((doc_id, ent.id))
             if c is not None:
                 canon[ent.id] = c
-        segs = H.highlight(ext, lambda eid: f"/entities/{quote(canon[eid].id, safe='')}" if eid in canon
-                           else None)
+        segs = H.highlight(ext, lambda eid: (f"/entities/{quote(canon[eid].id, safe='')}"
+                                             if eid in canon else None))
     else:
         segs = H.plain(doc.text)
     names = {e.id: e.name for e in (ext.entities if ext else [])}
