@@ -274,11 +274,14 @@ class EventFinder:
         if tok.pos_ != "VERB" and gov is None:
             # "prepare for a meeting", "preparing for a possible trip": the verb above
             x = tok
+            purpose = tok.dep_ == "dobj"
             while x.head.i != x.i and x.pos_ not in ("VERB", "AUX"):
                 x = x.head
+                if x.dep_ == "prep" or x.pos_ == "ADP":
+                    purpose = x.lower_ in ("for", "to", "toward", "towards")
                 if x.pos_ == "ADJ":
                     lemmas.append(x.lemma_.lower())  # "ready for a deal"
-            if x.pos_ in ("VERB", "AUX") and x.i != tok.i:
+            if x.pos_ in ("VERB", "AUX") and x.i != tok.i and purpose:
                 lemmas.append(x.lemma_.lower())
                 if x.dep_ == "xcomp":
                     lemmas.append(x.head.lemma_.lower())
