@@ -64,3 +64,11 @@ def test_appositive_without_article(nlp):
     holders = [t for t in doc.user_data[USER_KEY] if t["head"] == "chairman"]
     assert holders and holders[0]["holder"] is not None
     assert doc[slice(*holders[0]["holder"])].text == "Dan Caine"
+
+
+def test_given_name_makes_a_person(nlp):
+    doc = nlp("Meanwhile, Olena Zelenska met Melania Trump in Washington. Zelenska said children "
+              "deported to Russia must be returned. Victoria Station was closed.")
+    ents = _ents(doc)
+    assert ("Olena Zelenska", "PERSON") in ents and ("Zelenska", "PERSON") in ents
+    assert ("Victoria Station", "PERSON") not in ents

@@ -214,6 +214,20 @@ def outlet_words() -> frozenset[str]:
     return frozenset(_lines("outlet_words.txt"))
 
 
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names (``data/gazetteer/given_names.txt``)."""
+    return frozenset(_lines("given_names.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    """Words that end organisation and place names (``filters.json``: ``org_words``)."""
+    path = DATA / "filters.json"
+    data = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    return frozenset(data.get("org_words", []))
+
+
 def country_of_word(word: str) -> str | None:
     """ISO3 of a nationality word or a country name (``Ukrainian``, ``US``, ``France``)."""
     iso = demonyms().get(word) or demonyms().get(word.rstrip("s").rstrip("'’"))

@@ -32,7 +32,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .gazetteer import country_of_word, demonyms, get_gazetteer, outlet_words, reconcile
+from .gazetteer import (country_of_word, demonyms, get_gazetteer, given_names, org_words,
+                        outlet_words, reconcile)
 from .names import normalize, same_person
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "titles" / "titles.json"
@@ -311,6 +312,11 @@ class TitlesComponent:
         if e.label_ in {"PERSON", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"} and len(e) >= 2 \
                 and e[-1].text in outlet_words() and e[0].is_title:
             return Span(doc, e.start, e.end, label="ORG")
+        words = [t for t in e if not t.is_punct]
+        if e.label_ in {"ORG", "GPE", "LOC", "FAC", "NORP"} and 2 <= len(words) <= 3 \
+                and all(t.is_alpha and t.is_title for t in words) and words[0].text in given_names() \
+                and not any(t.text in org_words() or t.text in outlet_words() for t in words):
+            return Span(doc, e.start, e.end, label="PERSON")  # "Olena Zelenska" tagged ORG
         if e.label_ in {"GPE", "LOC", "PERSON", "ORG"} and len(e) == 1 and e.text in demonyms() \
                 and e.text.endswith(("an", "ish", "ese", "i", "ic", "ch")):
             return Span(doc, e.start, e.end, label="NORP")
