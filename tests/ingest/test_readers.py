@@ -223,3 +223,10 @@ def test_url_when_allowed_is_parsed_by_format(monkeypatch):
     [doc] = list(read_inputs(["https://meridianpost.example/a"], allow_urls=True))
     assert doc.id == "url_abc" and doc.format == "html"
     assert doc.source == "Meridian Post" and doc.raw_text.startswith("The Kremlin said")
+
+
+def test_html_extension_holding_plain_text(tmp_path):
+    p = tmp_path / "note.html"
+    p.write_text("date 2025-12-01 A note\nThe envoy arrived.\n", encoding="utf-8")
+    [doc] = list(read_path(p))
+    assert doc.format == "founding" and doc.raw_text == "The envoy arrived.\n"

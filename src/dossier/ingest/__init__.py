@@ -90,6 +90,8 @@ def read_text_as(text: str, *, doc_id: str, origin: str, fmt: str | None = None,
         sniffed = guess_format(text)
         if sniffed in ("html", "xml"):  # an .xml that is XHTML, or not a feed at all
             fmt = sniffed
+    elif fmt == "html" and "<" not in text:
+        fmt = "text"  # an .html file holding plain text
     try:
         if fmt == "html":
             yield parse_html(text, doc_id=doc_id, origin=origin, url=url)
