@@ -71,4 +71,8 @@ def test_given_name_makes_a_person(nlp):
               "deported to Russia must be returned. Victoria Station was closed.")
     ents = _ents(doc)
     assert ("Olena Zelenska", "PERSON") in ents and ("Zelenska", "PERSON") in ents
-    assert ("Victoria Station", "PERSON") not in ents
+    from spacy.tokens import Span
+    other = nlp.make_doc("Mark Station and Hugo Boss Group")
+    retype = nlp.get_pipe("dossier_titles")._retype
+    assert retype(other, Span(other, 0, 2, label="FAC")).label_ == "FAC"  # ends in a place word
+    assert retype(other, Span(other, 3, 6, label="ORG")).label_ == "ORG"
