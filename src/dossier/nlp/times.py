@@ -77,17 +77,20 @@ def clause_tense(tok) -> str | None:
     if not doc.has_annotation("DEP"):
         return None
     t = tok
+    nominal = False     # the date hangs on a noun ("the meeting on Tuesday"), not on the verb
     for _ in range(10):
         if t.pos_ in VERBAL and t.dep_ not in ("aux", "auxpass"):
             break
         if t.head is t:
             break
         t = t.head
+        if t.pos_ == "NOUN" and not _is_time_word(t):
+            nominal = True
     tense = None
     for _ in range(3):
         if t.pos_ not in VERBAL:
             break
-        tense = _verb_tense(t)
+        tense = _verb_tense(t, weak_modals=not nominal)
         if tense is not None or t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acomp") or t.head is t:
             break
         t = t.head
@@ -98,7 +101,13 @@ def clause_tense(tok) -> str | None:
     return tense
 
 
-def _verb_tense(t) -> str | None:
+def _is_time_word(t) -> bool:
+    return t.lower_ in ("morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year")
+
+
+def _verb_tense(t, weak_modals: bool = True) -> str | None:
+    """Tense shown by a verb and its auxiliaries; ``weak_modals``: would/could/may also mean future
+    (not for a date on a noun: "would keep working after the meeting on Tuesday")."""
     lx = timeval.lexicon()
     auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     lows = {a.lower_ for a in auxes}
@@ -113,7 +122,7 @@ def _verb_tense(t) -> str | None:
             return PAST   # "failed to agree at Tuesday's meeting"
         return FUTURE
     if lows & set(lx["modal_future"]):
-        return FUTURE
+        return FUTURE if weak_modals else None
     if t.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
     if lows & {"has", "have", "had", "'ve", "'s"} and t.tag_ == "VBN":
