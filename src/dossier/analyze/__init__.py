@@ -78,10 +78,11 @@ def timeline(store, date_from: str | None = None, date_to: str | None = None,
     if date_from or date_to:
         lo = period_start(date_from) if date_from else None
         hi = period_end(date_to) if date_to else None
-        # an item is in range when its period (a day, week, month) overlaps the range
+        # an item is in range when the whole period its date names (a day, a week, a month)
+        # lies within the range: a week straddling the bound is not "from" that day
         items = [t for t in items if period_start(t.date)
-                 and (lo is None or (period_end(t.date) or "") >= lo)
-                 and (hi is None or period_start(t.date) <= hi)]
+                 and (lo is None or period_start(t.date) >= lo)
+                 and (hi is None or (period_end(t.date) or "9999") <= hi)]
     items.sort(key=_chrono)
     items = items[offset:offset + limit if limit is not None else None]
     return [timeline_dict(t) for t in items]
