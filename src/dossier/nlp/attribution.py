@@ -123,6 +123,7 @@ class DocView:
         self.demonyms: dict[str, list[str]] = groups["demonyms"]
         self.group_heads = set(groups["group_heads"])
         self.place_heads = set(groups.get("place_heads", []))
+        self.capitals = set(groups.get("capitals", []))
         self.country_names = {norm_name(n) for names in self.demonyms.values() for n in names}
         self._by_name: dict[str, str] = {}
         for e in self.entities.values():
@@ -146,6 +147,11 @@ class DocView:
                 return eid
         return None
 
+    def _is_group(self, t: Token) -> bool:
+        return (t.lower_ in self.group_heads or t.lemma_.lower() in self.group_heads
+                or t.lower_ in {"head", "chief", "leader", "members", "member", "minister",
+                                "spokesman", "spokeswoman", "spokesperson"})
+
     def state_of(self, word: str) -> str | None:
         """The entity a demonym/adjective ("Ukrainian", "American") stands for, if in the doc."""
         names = self.demonyms.get(word.lower())
@@ -155,6 +161,15 @@ class DocView:
         """A state or bloc (not a city): its name is one a demonym stands for."""
         e = self.entities.get(eid) if eid else None
         return bool(e) and any(norm_name(n) in self.country_names
+                               for n in [e.name, *(getattr(e, "aliases", None) or [])] if n)
+
+    def is_party(self, eid: str | None) -> bool:
+        """Can take part in an event: a person, an organisation, a people, a state, or a
+        capital standing for its government."""
+        if self.etype(eid) in ("PERSON", "ORG", "NORP") or self.is_country(eid):
+            return True
+        e = self.entities.get(eid) if eid else None
+        return bool(e) and any(norm_name(n) in self.capitals
                                for n in [e.name, *(getattr(e, "aliases", None) or [])] if n)
 
     def ent_at(self, i: int) -> str | None:
@@ -212,15 +227,15 @@ class DocView:
                             ceid = self.state_of(m.text)
                         if not ceid and self.state_of(m.text):
                             ceid = self.state_of(m.text)
-                        if ceid:
+                        if ceid and (self.etype(ceid) in ("PERSON", "ORG")
+                                     or self._is_group(t) or t.pos_ == "PROPN"):
+                            # "White House official", "US negotiators" — not "the US company"
                             add(ceid)
                             mods = True
             own = own or mods
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from") and deep and not own and depth < 2 \
-                        and t.lower_ in self.group_heads | self.place_heads | {"head", "chief", "leader", "members",
-                                                            "member", "minister", "spokesman",
-                                                            "spokeswoman", "spokesperson"}:
+                        and (self._is_group(t) or t.lemma_.lower() in self.place_heads):
                     for p in c.children:
                         if p.dep_ == "pobj":
                             visit(p, depth + 1)

@@ -74,7 +74,12 @@ class EventFinder:
             return None
         for spec in specs if isinstance(specs, list) else [specs]:
             need = spec.get("preps")
-            if need and not (self._prep_lemmas(tok) & set(need)):
+            have = self._prep_lemmas(tok) & set(need or ())
+            if need and have and spec.get("prep_entity") and not any(
+                    view.np_entities(p) for c in tok.children if c.lower_ in have
+                    for p in c.children if p.dep_ == "pobj"):
+                have = set()
+            if need and not have:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 two = subj is not None and len(view.np_entities(subj)) >= 2
                 if not (spec.get("plural_subject") and two):
@@ -397,6 +402,9 @@ class EventFinder:
                                                for g in c.children)]):
                 mode = "phone"  # "spoke by phone", "a video call"
             ev = _Ev(etype, tok, mode, actors, targets, loc, seg=view.segment(tok.i))
+            if etype == "CONSULT" and (actors or targets) and not any(
+                    view.is_party(e) for e in actors + targets):
+                continue  # a flight from Frankfurt to Chicago: places alone are no parties
             if not actors and not targets:
                 # "the talks", "the meeting": the consultation reported before
                 det = {d.lower_ for d in tok.children if d.dep_ == "det"}
