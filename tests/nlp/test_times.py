@@ -238,3 +238,8 @@ def test_reported_would_does_not_move_a_date_on_a_noun(run):
               "after the Kremlin meeting on Tuesday.", "2025-12-04")
     assert value_of(doc, "Tuesday") == "2025-12-02"
     assert value_of(run("He said he would report to Zelensky on Monday.", "2025-11-30"), "Monday") == "2025-12-01"
+
+
+def test_no_publication_keeps_null_dates_but_not_durations(run):
+    doc = run("It was the lowest level in two years. They will meet in two weeks.", None)
+    assert found(doc) == [("in two weeks", None)]

@@ -37,6 +37,9 @@ __all__ = ["TimeTagger", "make_times", "resolve_time", "clause_tense"]
 resolve_time = timeval.resolve_time
 
 VERBAL = {"VERB", "AUX"}
+# kinds that name a date even when nothing in the text values them (no publication date): null
+NULL_OK = {"dayword", "weekday", "rel_unit", "ago", "anaphor", "shift", "holiday", "weekend", "the_year",
+           "month_rel", "week_of", "in_n"}
 NOT_TIME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW"}
 
 
@@ -231,8 +234,9 @@ class TimeTagger:
                     value, how = timeval.resolve(x, pub, tense, anchor)
                 except (ValueError, OverflowError, KeyError):   # an impossible date: not a value
                     value, how = None, "publication"
-            if value is None and pub is not None:
-                continue   # nothing to value it against in this text: not a date we can give
+            if value is None and (pub is not None or x.kind not in NULL_OK
+                                  or (x.kind == "in_n" and tense != FUTURE)):
+                continue   # not a date we can give (with no publication date: a date, value unknown)
             tv = parse_value(value)
             if tv is not None:
                 seen.append((sent, tv))
