@@ -129,3 +129,12 @@ def test_item_id_survives_a_later_report():
     id1 = _run([first])[0].id
     id2 = _run([first, later])[0].id
     assert id1 == id2
+
+
+def test_nationality_stands_for_its_country():
+    ents = [ent("e1", "Ukrainian", "NORP", country="UKR"), ent("e2", "United States", "GPE", country="USA"),
+            ent("e3", "Geneva", "GPE", country="CHE")]
+    exs = [ex("a", [*ents, ent("e4", "Ukraine", "GPE", country="UKR")],
+              [evt("v1", "CONSULT", ["e2", "e1"], [], "e3", "2025-11-23")])]
+    tl = _run(exs)
+    assert set(tl[0].participants) == {"United States", "Ukraine"}

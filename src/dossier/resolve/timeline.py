@@ -72,7 +72,10 @@ class _Item:
 
 
 class EntityInfo(dict):
-    """canonical id → {"name", "type", "country"} gathered from the documents."""
+    """canonical id → {"name", "type", "country"} gathered from the documents; ``countries``:
+    country code → the country's own canonical id."""
+
+    countries: dict[str, str] = {}
 
 
 def entity_info(extractions: Iterable[Extraction], entity_map: dict) -> EntityInfo:
@@ -109,8 +112,16 @@ def reports_of(extractions: Iterable[Extraction], entity_map: dict) -> list[Repo
 
 
 def normalise_report(r: Report, info: EntityInfo) -> Report:
-    """A city or region among the participants is the place; an "occurred" event dated after
-    its report's publication is a plan."""
+    """A city or region among the participants is the place; a nationality ("Ukrainian
+    negotiators") stands for its country; an "occurred" event dated after its report's
+    publication is a plan."""
+    countries = getattr(info, "countries", {})
+    if countries:
+        def nat(x):
+            e = info.get(x) or {}
+            return countries.get(e.get("country"), x) if e.get("type") == "NORP" else x
+        r.actors = list(dict.fromkeys(nat(a) for a in r.actors))
+        r.targets = [t for t in dict.fromkeys(nat(t) for t in r.targets) if t not in r.actors]
     places = [p for p in [*r.actors, *r.targets]
               if (info.get(p) or {}).get("type") in ("GPE", "LOC")
               and not is_country((info.get(p) or {}).get("name"))]
@@ -311,6 +322,15 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
     info = entity_info(extractions, entity_map)
     for e in entities or []:
         info[e.id] = {"name": e.name, "type": e.type, "country": e.country}
+    # country code -> the country's own entity (for nationalities among participants)
+    by_country: dict[str, tuple[int, str]] = {}
+    for cid, e in list(info.items()):
+        if e.get("type") == "GPE" and e.get("country") and is_country(e.get("name")):
+            n = sum(1 for ex in extractions for x in ex.entities
+                    if entity_map.get((ex.doc.id, x.id)) == cid)
+            if e["country"] not in by_country or n > by_country[e["country"]][0]:
+                by_country[e["country"]] = (n, cid)
+    info.countries = {k: v[1] for k, v in by_country.items()}
     copy_of = {ex.doc.id: ex.doc.copy_of for ex in extractions}
     present = set(copy_of)
     # a near-duplicate copy reports what its original reports: it follows the original's items
