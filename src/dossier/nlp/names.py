@@ -56,6 +56,7 @@ _RULES = [
 _RULES = [(re.compile(a), b) for a, b in _RULES]
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
     """Case-, accent-, quote- and spacing-insensitive form of a name."""
     s = unicodedata.normalize("NFKD", name or "")
@@ -68,6 +69,7 @@ def normalize(name: str) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=65536)
 def _word_key(w: str) -> str:
     w = unidecode(w).lower()
     w = re.sub(r"[^a-z]", "", w)
@@ -122,6 +124,7 @@ def _drop_one_i(a: str, b: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=65536)
 def word_variant(a: str, b: str) -> bool:
     """Are two single name words spellings of one name?"""
     ka, kb = _word_key(a), _word_key(b)
