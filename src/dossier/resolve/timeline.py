@@ -165,8 +165,9 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     loc = _loc_relation(r.location, it.locs, info)
     if loc == "conflict":
         return None
-    if r.mode and it.modes and all(_remote(r.mode) != _remote(m) for m in it.modes):
-        return None  # a phone call is not the meeting in person
+    if r.mode and it.modes and all(_remote(r.mode) != _remote(m) for m in it.modes) \
+            and not any(x.doc == r.doc for x in it.reports):
+        return None  # a phone call is not the meeting in person (one report's two wordings are)
     if not all(dates_compatible(r.date, d) for d in it.dates):
         # a meeting over two days, or a report a day off: same place, same people
         if not (loc == "same" and all(_adjacent(r.date, d) for d in it.dates)
