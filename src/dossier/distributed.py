@@ -9,13 +9,15 @@ Memory stays flat whatever the corpus size: documents are read lazily from the i
 iterable and at most ``2 * workers`` batches are ever in flight (a sliding window), so the
 corpus is never materialised on the client or on the scheduler.
 
-Records cross the process boundary as ``Document`` dataclasses (pickled) going out and
-``Extraction.to_json`` dicts (without the text, which the client already holds) coming
-back; the client rebuilds each ``Extraction`` around its original ``Document``.
+Records cross the process boundary as ``Document`` dataclasses (pickled, without
+``raw_text``) going out and ``Extraction.to_json`` dicts (without the text, which the
+client already holds) coming back; the client rebuilds each ``Extraction`` around its
+original ``Document``.
 """
 from __future__ import annotations
 
 import collections
+import dataclasses
 import itertools
 import os
 from typing import Any, Iterable, Iterator
@@ -79,6 +81,11 @@ def extract_batch(documents: list[Document]) -> list[dict[str, Any]]:
 
 # ---------------------------------------------------------------------------- client side
 
+def _light(document: Document) -> Document:
+    """What a worker needs of a document: its cleaned text and metadata, not ``raw_text``."""
+    return dataclasses.replace(document, raw_text="", meta={})
+
+
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
     it = iter(documents)
     while True:
@@ -133,7 +140,8 @@ def extract_on_dask(documents: Iterable[Document], *, workers: int = 0, cluster:
                 batch = next(batches, None)
                 if batch is None:
                     return
-                fut = client.submit(extract_batch, batch, pure=False, retries=1)
+                fut = client.submit(extract_batch, [_light(d) for d in batch], pure=False,
+                                    retries=1)
                 pending.append((batch, fut))
 
         submit_more()
