@@ -138,3 +138,11 @@ def test_nationality_stands_for_its_country():
               [evt("v1", "CONSULT", ["e2", "e1"], [], "e3", "2025-11-23")])]
     tl = _run(exs)
     assert set(tl[0].participants) == {"United States", "Ukraine"}
+
+
+def test_an_undated_report_does_not_reach_back_to_an_old_event():
+    exs = [ex("a", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02")], published="2025-12-02"),
+           ex("b", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], None, None)], published="2025-12-03"),
+           ex("c", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], None, None)], published="2025-12-20")]
+    tl = _run(exs)
+    assert sorted(t.documents for t in tl) == [["a", "b"], ["c"]]

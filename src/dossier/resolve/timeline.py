@@ -20,7 +20,7 @@ from typing import Iterable
 from ..ids import stable_id
 from ..records import CanonicalEntity, Claim, Extraction, TimelineItem
 from .common import (dates_compatible, fill_year, independent_count, is_country, lexicon,
-                     original_of, period_start, precision, span_text)
+                     original_of, period_start, precision, span_text, thresholds)
 
 WEIGHT = {"PERSON": 3, "ORG": 2}
 
@@ -195,6 +195,11 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         return None
     if not strong and not positive:
         return None
+    if not r.date and loc != "same" and it.dates and precision(r.published) == 3:
+        # an undated report names a recent event: one days before it, unplaced, is another
+        age = [_days_apart(period_start(d), r.published) for d in it.dates]
+        if all(a is not None and a > thresholds("timeline")["undated_max_age_days"] for a in age):
+            return None
     if (not r.date or not it.dates) and loc != "same" and len(strong) < 2 \
             and len({p for p in r.parts if _w(p, info) > 1}) > len(strong):
         # undated, elsewhere unplaced, and naming people the item does not have: too weak
