@@ -210,3 +210,34 @@ def test_feed_format_guess(server):
                                               "<title>t</title></item></channel></rss>")
     doc = fetch_url(base + "/feed", max_bytes=10_000, timeout=5, allow_loopback=True)
     assert doc.format == "rss"
+
+
+# ------------------------------------------------------------------ through read_inputs
+
+def test_read_inputs_refuses_urls_unless_allowed(no_connect):
+    from dossier.ingest import read_inputs
+    (err,) = list(read_inputs(["https://news.example.org/a"]))
+    assert isinstance(err, DossierError) and err.code == "E112"
+    (err,) = list(read_inputs(["http://169.254.169.254/latest/"], allow_urls=True))
+    assert isinstance(err, DossierError) and err.code == "E112"
+    assert no_connect == []
+
+
+def test_read_inputs_fetches_and_parses_a_page(server, monkeypatch):
+    from dossier.ingest import read_inputs
+    from dossier.records import RawDocument
+    base, routes = server
+    routes["/article"] = ("text/html; charset=utf-8",
+                          "<html><head><title>Talks end in Geneva</title>"
+                          "<meta property=\"og:site_name\" content=\"Harbor Wire\"></head><body>"
+                          "<nav>Home | World</nav><article><h1>Talks end in Geneva</h1>"
+                          "<p>Foreign Minister Anton Veresk met envoy Daniel Whitcombe in Geneva"
+                          " on Monday for talks on a ceasefire along the front line.</p>"
+                          "<p>The two sides agreed to meet again next week, officials said.</p>"
+                          "</article><footer>(c) Harbor Wire</footer></body></html>")
+    real = url_mod._address_problem
+    monkeypatch.setattr(url_mod, "_address_problem",
+                        lambda ip, allow_loopback: real(ip, True))  # this test's server only
+    (doc,) = list(read_inputs([base + "/article"], allow_urls=True))
+    assert isinstance(doc, RawDocument), str(doc)
+    assert "Veresk" in doc.raw_text and doc.url == base + "/article"
