@@ -30,12 +30,12 @@ def test_clean_document_fields():
                       published="2025-12-01", source="Outlet", url="https://x.example/a",
                       origin="d1.txt", format="founding")
     doc = clean_document(raw)
-    assert doc.text == "The envoy 'arrived'."
+    assert doc.text == "A \"title\"\nThe envoy 'arrived'."  # the headline is the first line
     assert doc.raw_text == raw.raw_text
     assert doc.title == 'A "title"'
     assert (doc.id, doc.published, doc.source, doc.url, doc.format) == (
         "d1", "2025-12-01", "Outlet", "https://x.example/a", "founding")
-    assert doc.content_hash == content_hash("The envoy 'arrived'.")
+    assert doc.content_hash == content_hash(doc.text)
     assert doc.repairs == []
 
 
@@ -69,3 +69,8 @@ def test_cleaning_is_idempotent_and_repairs_point_into_the_text(raw):
     for r in repairs:
         assert text[r.start:r.end] == r.replacement
         assert r.replacement.replace(" ", "") == r.original
+
+
+def test_headline_not_repeated_when_the_body_starts_with_it():
+    doc = clean_document(RawDocument(id="d", raw_text="Talks end\nThe talks ended.", title="Talks end"))
+    assert doc.text == "Talks end\nThe talks ended."

@@ -1,6 +1,6 @@
 """Clean: from a ``RawDocument`` to the ``Document`` every offset downstream points into.
 
-``clean_document`` normalises Unicode, quotes, dashes and spaces (``normalise``), repairs
+``clean_document`` puts the headline first, normalises Unicode, quotes, dashes and spaces (``normalise``), repairs
 glued words (``repair``; each split recorded with offsets into the cleaned text) and sets
 the exact-duplicate key ``content_hash``. Near-duplicates are ``dedupe``'s business.
 """
@@ -26,10 +26,15 @@ def clean_text(text: str, *, repair: bool = True):
 
 def clean_document(raw: RawDocument, *, repair: bool = True) -> Document:
     """The cleaned ``Document`` for ``raw``; ``E103`` when no text is left."""
-    text, repairs = clean_text(raw.raw_text, repair=repair)
-    if not text:
-        raise DossierError(E.E103, path=raw.origin or raw.id)
     title = normalise_text(raw.title) if raw.title else None
+    body = normalise_text(raw.raw_text)
+    if not body.strip():
+        raise DossierError(E.E103, path=raw.origin or raw.id)
+    # The headline is part of what the report says (names and dates in it count): it is the
+    # first line of the text unless the body already starts with it.
+    if title and not body.lstrip().startswith(title):
+        body = f"{title}\n{body}"
+    text, repairs = clean_text(body, repair=repair)
     return Document(id=raw.id, text=text, raw_text=raw.raw_text, title=title or None,
                     published=raw.published, source=raw.source, url=raw.url, lang=raw.lang,
                     origin=raw.origin, format=raw.format, repairs=repairs,
