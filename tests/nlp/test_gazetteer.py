@@ -43,3 +43,10 @@ def test_outlets_and_longest_match(nlp):
 def test_longer_model_name_kept(nlp):
     _, ents = _ents(nlp, "The Bank of England raised rates on Thursday.")
     assert not any(t == "England" for t, _ in ents) or ("Bank of England", "ORG") not in ents
+
+
+def test_generic_body_inside_longer_name(nlp):
+    _, ents = _ents(nlp, "The Senate Armed Services Committee met as the US Federal Reserve held rates.")
+    assert ("Senate", "ORG") not in ents or ("Senate Armed Services Committee", "ORG") in ents
+    _, ents = _ents(nlp, "The Senate voted on Tuesday.")
+    assert ("Senate", "ORG") in ents

@@ -13,7 +13,8 @@ whose ``kb_id_`` is the key of its ``GazEntry``, kept in ``doc.spans["dossier_ga
 * Organisations and outlets are *strong*: they are set as entities before ``ner`` runs, so
   the statistical model predicts around them ("the National Security and Defense Council
   Rustem Umerov" -> ORG + a separate name).
-* Places are *weak*: after ``ner`` (see :func:`reconcile`, called by ``dossier_titles``)
+* Places (and generic bodies marked ``"weak"`` in the data: "Senate", "Congress") are
+  *weak*: after ``ner`` (see :func:`reconcile`, called by ``dossier_titles``)
   they replace any entity they overlap (``Kyiv`` tagged PERSON becomes GPE) unless the
   model found a longer name that contains them ("Bank of England", "Lloyd Austin").
 """
@@ -50,10 +51,11 @@ class GazEntry:
     lon: float | None = None
     kind: str = "place"  # place | city | country | org | outlet
     population: int = 0
+    weak: bool = False  # a generic body ("Senate") that longer model names may contain
 
     @property
     def strong(self) -> bool:
-        return self.type == "ORG"
+        return self.type == "ORG" and not self.weak
 
 
 def _jsonl(name: str):
@@ -126,7 +128,8 @@ class Gazetteer:
         for r in _jsonl(name):
             key = f"{r.get('kind', kind)}:{normalize(r['name'])}"
             self.add(GazEntry(key, r["name"], r.get("type", "GPE"), r.get("country"),
-                              r.get("lat"), r.get("lon"), r.get("kind", kind)),
+                              r.get("lat"), r.get("lon"), r.get("kind", kind),
+                              weak=bool(r.get("weak"))),
                      r.get("aliases", []))
 
     def _load_states(self) -> None:
