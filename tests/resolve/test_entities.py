@@ -125,3 +125,18 @@ def test_surname_only_follows_the_context_it_shares():
     ents, mapping = resolve_entities(exs)
     william = next(e for e in ents if e.name == "William Clay Ford")
     assert mapping[("e", "e1")] == william.id
+
+
+def test_spelling_variants_of_long_org_names_and_titles_in_names():
+    exs = [ex("a", [ent("e1", "National Security and Defense Council", "ORG"),
+                    ent("e2", "Volodymyr Zelensky")]),
+           ex("b", [ent("e1", "National Security and Defence Council", "ORG"),
+                    ent("e2", "President Zelensky")]),
+           ex("c", [ent("e1", "Ministry of Foreign Affairs of Ukraine", "ORG")]),
+           ex("d", [ent("e1", "Ministry of Foreign Affairs of Russia", "ORG"), ent("e2", "Volodymyr Zelensky")])]
+    ents, _ = resolve_entities(exs)
+    names = sorted(e.name for e in ents)
+    assert len([n for n in names if n.startswith("National Security")]) == 1
+    assert len([n for n in names if n.startswith("Ministry")]) == 2
+    z = next(e for e in ents if "President Zelensky" in e.aliases)
+    assert z.name == "Volodymyr Zelensky" and not z.conflicts

@@ -22,6 +22,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from rapidfuzz.distance import JaroWinkler
+
 from ..ids import stable_id
 from ..records import CanonicalEntity, Extraction
 from .common import (given_compatible, independent_count, lexicon, name_key, normalize,
@@ -103,7 +105,11 @@ def is_weak_alias(alias: str, name: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _parts(name: str) -> tuple[tuple[str, ...], str]:
+    """(given names, surname); leading titles ("President", "Envoy") are not given names."""
     given, surname = person_parts(name)
+    titles = set(lexicon().get("title_words", []))
+    while given and given[0].strip(".") in titles:
+        given = given[1:]
     return tuple(given), surname
 
 
@@ -134,7 +140,8 @@ def _person_key(name: str) -> str:
 
 
 def _is_full(m_name: str) -> bool:
-    return len(tokens(m_name)) >= 2
+    """A name with a given name as well as a surname (titles do not count)."""
+    return len(tokens(m_name)) >= 2 and bool(_parts(m_name)[0])
 
 
 def _acronym(name: str) -> str:
@@ -228,6 +235,23 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                 roots = {uf.find(r) for r in long_by_acr.get((cls, s), set())}
                 if len(roots) == 1:
                     uf.union(i, roots.pop())
+
+    # long organisation names spelt two ways (Defense / Defence): one word differs, slightly
+    long_names: dict[tuple[str, int], list[tuple[list[str], int]]] = defaultdict(list)
+    for i, m in enumerate(members):
+        cls = type_class(m.type)
+        if cls in ("ORG", "PLACE"):
+            words = _place_key(m.name).split()
+            if len(words) >= 3:
+                long_names[(cls, len(words))].append((words, i))
+    for group in long_names.values():
+        for x in range(len(group)):
+            for y in range(x + 1, len(group)):
+                (wa, i), (wb, j) = group[x], group[y]
+                diff = [(a, b) for a, b in zip(wa, wb) if a != b]
+                if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 \
+                        and JaroWinkler.similarity(*diff[0]) >= 0.85:
+                    uf.union(i, j)
 
     def clusters() -> dict[int, list[int]]:
         out: dict[int, list[int]] = defaultdict(list)
@@ -378,7 +402,7 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
         if root in full or type_class(members[ms[0]].type) != "PERSON":
             continue
         for i in ms:
-            ks = {name_key(nm) for nm in members[i].names}
+            ks = {name_key(_parts(nm)[1]) or name_key(nm) for nm in members[i].names}
             cands: set[int] = set()
             for k in ks:
                 for k2, rs in sur_to_roots.items():
