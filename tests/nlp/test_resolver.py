@@ -131,3 +131,12 @@ def test_family_name_first(nlp):
     doc = nlp("Donald Trump met Donald Tusk in Warsaw. Donald said hello.")
     assert _entity_of(doc, "Trump").id != _entity_of(doc, "Tusk").id
     assert _entity_of(doc, "said") is None
+
+
+def test_country_titles_alone(nlp):
+    doc = nlp("Russian President Vladimir Putin met Witkoff. The Russian leader said talks were useful. "
+              "Ukrainian President Volodymyr Zelensky was not there. Ukraine's president later spoke.")
+    putin, zel = _entity_of(doc, "Putin"), _entity_of(doc, "Zelensky")
+    assert any(m.text == "The Russian leader" and m.kind == "title" for m in putin.mentions)
+    assert any(m.text == "Ukraine's president" for m in zel.mentions)
+    assert not any(m.text == "The Russian leader" for m in zel.mentions)

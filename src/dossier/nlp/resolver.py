@@ -281,11 +281,17 @@ class Resolver:
                 continue
             first = doc[t["start"]]
             definite = first.lower_ == "the" or (first.i == t["role_start"] and first.is_title)
-            if not definite or t.get("owner"):
+            owner = t.get("owner")
+            if owner and doc[owner[0]].ent_type_ != "GPE":
+                continue  # "Trump's envoy" alone is not "the envoy"
+            definite = definite or bool(owner)
+            if not definite:
                 continue
+            country = t.get("country")
+            synonyms = set(grammar().get("head_synonyms", {}).get(t["head"], [])) if country else set()
             cands = [(s, c) for s, c, h in holders
-                     if h["head"] == t["head"] and (not t.get("country") or t["country"] in c.role_countries
-                                                     or c.country == t["country"])]
+                     if (h["head"] == t["head"] or h["head"] in synonyms)
+                     and (not country or country in c.role_countries)]
             if t.get("country") is None:
                 # a bare title: prefer holders of the bare title over "US President" etc.
                 bare = [(s, c) for s, c in cands
