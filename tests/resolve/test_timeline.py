@@ -146,3 +146,13 @@ def test_an_undated_report_does_not_reach_back_to_an_old_event():
            ex("c", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], None, None)], published="2025-12-20")]
     tl = _run(exs)
     assert sorted(t.documents for t in tl) == [["a", "b"], ["c"]]
+
+
+def test_same_day_same_place_accounts_join_without_common_names():
+    paris = ent("e5", "Paris", "GPE", country="FRA")
+    a = ex("a", [ent("e1", "Volodymyr Zelensky"), ent("e2", "Emmanuel Macron"), paris],
+           [evt("v1", "CONSULT", ["e1"], ["e2"], "e5", "2025-12-01")])
+    b = ex("b", [ent("e1", "European Union", "ORG"), ent("e2", "Steve Witkoff"), paris],
+           [evt("v1", "CONSULT", ["e1"], ["e2"], "e5", "2025-12-01")])
+    tl = _run([a, b])
+    assert len(tl) == 1 and tl[0].documents == ["a", "b"]

@@ -192,6 +192,9 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
             return None
         return 1.0 + (3 if same_day else 0)
     if not shared:
+        # no one in common: only the same day at the same place (one summit, two accounts)
+        if same_day and loc == "same":
+            return 2.0
         return None
     if not strong and not positive:
         return None
