@@ -230,3 +230,11 @@ def test_html_extension_holding_plain_text(tmp_path):
     p.write_text("date 2025-12-01 A note\nThe envoy arrived.\n", encoding="utf-8")
     [doc] = list(read_path(p))
     assert doc.format == "founding" and doc.raw_text == "The envoy arrived.\n"
+
+
+def test_html_to_text_of_feed_fragments():
+    from dossier.ingest.html import html_to_text
+    frag = "<p>The <b>envoy</b> met<br>the president.</p><!-- c -->After.<ul><li>One</li></ul>"
+    assert html_to_text(frag) == "The envoy met\nthe president.\nAfter.\nOne"
+    assert html_to_text("<div>" * 20_000 + "deep" + "</div>" * 20_000) == "deep"
+    assert html_to_text("no markup") == "no markup"

@@ -112,6 +112,8 @@ def read_text_as(text: str, *, doc_id: str, origin: str, fmt: str | None = None,
             yield parse_text(text, doc_id=doc_id, origin=origin)
     except DossierError as err:
         yield err
+    except (RecursionError, MemoryError, ValueError, TypeError) as exc:  # a parser gave up
+        yield DossierError(E.E110, path=origin, detail=f"{type(exc).__name__}: {exc}")
 
 
 def _read_file(path: str, *, max_bytes: int, max_line: int) -> Iterator[Result]:

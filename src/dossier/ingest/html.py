@@ -37,27 +37,26 @@ def html_to_text(fragment: str) -> str:
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
     parts: list[str] = []
-
-    def walk(el):
-        if not isinstance(el.tag, str):  # comments, processing instructions
+    for event, el in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        tag = el.tag.lower() if isinstance(el.tag, str) else None  # iterative: no recursion
+        if event in ("comment", "pi"):
             if el.tail:
                 parts.append(el.tail)
-            return
-        block = el.tag.lower() in _BLOCK
-        if block:
-            parts.append("\n")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            parts.append("\n")
-        if el.tail:
-            parts.append(el.tail)
-
-    walk(root)
+        elif event == "start":
+            if tag in _BLOCK:
+                parts.append("\n")
+            if tag is not None and el.text:
+                parts.append(el.text)
+        else:
+            if tag in _BLOCK:
+                parts.append("\n")
+            if el.tail and el is not root:
+                parts.append(el.tail)
     lines = [_SPACES.sub(" ", ln).strip() for ln in "".join(parts).split("\n")]
-    return "\n".join(ln for ln in lines if ln)
+    text = "\n".join(ln for ln in lines if ln)
+    if not text:  # the parser gave up (nesting too deep): strip the tags instead
+        text = _SPACES.sub(" ", re.sub(r"<[^>]*>", " ", fragment)).strip()
+    return text
 
 
 def _meta(result, name: str):
