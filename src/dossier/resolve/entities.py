@@ -212,7 +212,8 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
         roots = sorted({uf.find(i) for i in holders} - {strong_root})
         if strong_root is None or not roots:
             continue
-        size = {r: len({members[j].doc for j in range(n) if uf.find(j) == r}) for r in roots}
+        size = {r: len({members[j].doc for j in range(n) if uf.find(j) == r}) for r in roots} \
+            if len(roots) > 1 else {roots[0]: 1}
         ranked = sorted(roots, key=lambda r: (-size[r], r))
         if len(ranked) == 1 or size[ranked[0]] >= th["surname_attach_dominance"] * size[ranked[1]]:
             uf.union(strong_root, ranked[0])
@@ -238,11 +239,13 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
 
     # long organisation names spelt two ways (Defense / Defence): one word differs, slightly
     long_names: dict[tuple[str, int], list[tuple[list[str], int]]] = defaultdict(list)
+    seen_words: set[tuple[str, tuple[str, ...]]] = set()
     for i, m in enumerate(members):
         cls = type_class(m.type)
         if cls in ("ORG", "PLACE"):
             words = _place_key(m.name).split()
-            if len(words) >= 3:
+            if len(words) >= 3 and (cls, tuple(words)) not in seen_words:
+                seen_words.add((cls, tuple(words)))  # equal keys are joined already
                 long_names[(cls, len(words))].append((words, i))
     for group in long_names.values():
         for x in range(len(group)):
