@@ -69,3 +69,14 @@ def test_paraphrase_across_outlets_and_article_counts():
     assert donbas.documents == ["a", "b"] and donbas.outlets == ["A", "B"]
     treaty = next(c for c in claims if c.documents == ["c"])
     assert treaty.contradictions and treaty.contradictions[0]["other"] == "14 articles"
+
+
+def test_date_contradiction_between_like_statements():
+    exs = [ex("a", statements=[stm("s1", "the next round of talks will be held in Berlin on December 14")],
+              source="A"),
+           ex("b", statements=[stm("s1", "the next round of talks will be held in Berlin on December 16")],
+              source="B")]
+    claims = _run(exs)
+    assert len(claims) == 2
+    kinds = {x["kind"] for c in claims for x in c.contradictions}
+    assert kinds == {"date"}
