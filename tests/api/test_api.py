@@ -252,3 +252,23 @@ def test_odd_document_ids_round_trip(client, kb):
     page = client.get(href)
     assert page.status_code == 200 and "A wire item with an odd id." in page.text
     assert client.get("/api/documents/" + quote(ODD_ID, safe="")).json()["doc"]["id"] == ODD_ID
+
+
+def test_an_empty_store_renders_every_page(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from dossier.api import create_app
+
+    with TestClient(create_app(str(tmp_path / "empty.db"))) as c:
+        for url in ("/", "/?from=2025-01-01&to=2025-01-31", "/entities", "/claims",
+                    "/claims?contested=true", "/documents", "/network", "/search",
+                    "/search?q=anything", "/docs"):
+            resp = c.get(url)
+            assert resp.status_code == 200, (url, resp.text[:200])
+            assert "text/html" in resp.headers["content-type"]
+        assert c.get("/api/timeline").json() == {"items": [], "total": 0, "limit": 1000,
+                                                 "offset": 0}
+        assert c.get("/api/network").json() == {"nodes": [], "edges": []}
+        page = c.get("/documents/nothing")
+        assert page.status_code == 404 and "E202" in page.text
+        assert "default-src 'self'" in page.headers["content-security-policy"]
