@@ -140,3 +140,11 @@ def test_country_titles_alone(nlp):
     assert any(m.text == "The Russian leader" and m.kind == "title" for m in putin.mentions)
     assert any(m.text == "Ukraine's president" for m in zel.mentions)
     assert not any(m.text == "The Russian leader" for m in zel.mentions)
+
+
+def test_according_to_him_after_a_misparsed_opening_name(nlp):
+    doc = nlp("Volodymyr Zelenskyy met the team. Zelenskyy briefs team on conversations with EU leaders "
+              "and US special envoy Steve Witkoff which took place the day before in Paris. "
+              "According to him, Russia has already launched new campaigns.")
+    him = next(t for t in doc if t.text == "him")
+    assert doc._.token_entity.get(him.i) == _entity_of(doc, "Volodymyr").id

@@ -340,6 +340,10 @@ class Resolver:
         main = [c for is_main, c in subjects if is_main]
         if main or subjects:
             return (main or [c for _, c in subjects])[-1]
+        opening = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+        if opening is not None and by_token.get(opening.i) is not None \
+                and by_token[opening.i].type == "PERSON":
+            return by_token[opening.i]  # a name opening the sentence, whatever the parse says
         distinct = {id(c): c for _, c in people}
         if len(distinct) == 1:
             return next(iter(distinct.values()))

@@ -337,7 +337,7 @@ class TitlesComponent:
         out = list(ents)
         for t in doc:
             first = surnames.get(t.text)
-            if first is None or t.i in taken or t.i < first or t.pos_ != "PROPN":
+            if first is None or t.i in taken or t.i < first or not _name_like(t):
                 continue
             if t.i + 1 < len(doc) and doc[t.i + 1].is_title and doc[t.i + 1].is_alpha:
                 continue  # part of a longer name
@@ -346,6 +346,16 @@ class TitlesComponent:
             out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
             taken.add(t.i)
         return out
+
+
+def _name_like(tok) -> bool:
+    """A proper noun, or a capitalised word the tagger called a noun that is no common word."""
+    if tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ != "NOUN" or not tok.is_title:
+        return False
+    from wordfreq import zipf_frequency
+    return zipf_frequency(tok.lower_, "en") < 3.0
 
 
 def _headline(sent: Span) -> bool:
