@@ -140,3 +140,12 @@ def test_spelling_variants_of_long_org_names_and_titles_in_names():
     assert len([n for n in names if n.startswith("Ministry")]) == 2
     z = next(e for e in ents if "President Zelensky" in e.aliases)
     assert z.name == "Volodymyr Zelensky" and not z.conflicts
+
+
+def test_a_minority_first_name_in_a_few_reports_still_joins():
+    exs = [ex(f"k{i}", [ent("e1", "Kyrylo Budanov", roles=["head of military intelligence"])]) for i in range(6)]
+    exs += [ex("r1", [ent("e1", "Kirill Budanov", roles=["intelligence chief"])], source="R"),
+            ex("r2", [ent("e1", "Kirill Budanov")], source="S")]
+    ents, _ = resolve_entities(exs)
+    assert len(ents) == 1
+    assert {c["doc"] for c in ents[0].conflicts} == {"r1", "r2"}

@@ -348,12 +348,13 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
         reports = {r: independent_count(docs_of(cl[r]), copy_of) for r in rs}
         ordered = sorted(rs, key=lambda r: (-reports[r], r))
         main = ordered[0]
-        substantial = [r for r in rs if reports[r] >= th["conflict_min_majority_reports"]]
-        if substantial != [main]:
-            continue
+        # a minority form: at most one report, or a third of the main form's reports
+        cap = max(th["conflict_max_minority_reports"],
+                  reports[main] * th["conflict_minority_share"])
+        if reports[main] < th["conflict_min_majority_reports"] \
+                or any(reports[r] > cap for r in rs if r != main):
+            continue  # two people with this surname are well attested: leave them apart
         for o in ordered[1:]:
-            if reports[o] > th["conflict_max_minority_reports"]:
-                continue
             if cooccur(cl[main], cl[o]):
                 continue
             c_main = {members[i].country for i in cl[main] if members[i].country}
