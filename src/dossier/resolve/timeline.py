@@ -168,13 +168,15 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     if r.mode and it.modes and all(_remote(r.mode) != _remote(m) for m in it.modes) \
             and not any(x.doc == r.doc for x in it.reports):
         return None  # a phone call is not the meeting in person (one report's two wordings are)
-    if not all(dates_compatible(r.date, d) for d in it.dates):
-        # a meeting over two days, or a report a day off: same place, same people
-        if not (loc == "same" and all(_adjacent(r.date, d) for d in it.dates)
-                and any(_w(p, info) > 1 for p in r.parts & set(it.parts))):
-            return None
-    multi_day = (loc == "same" and precision(r.date) == 3 and bool(it.dates)
-                 and all(_adjacent(r.date, d) for d in it.dates))
+    strong_shared = sum(1 for p in r.parts & set(it.parts) if _w(p, info) > 1)
+    # a meeting over two days, or a report a day off: the same place (or the same two
+    # people and no other place) and at most a day apart
+    near = (precision(r.date) == 3 and bool(it.dates)
+            and all(_adjacent(r.date, d) for d in it.dates)
+            and ((loc == "same" and strong_shared >= 1) or strong_shared >= 2))
+    if not all(dates_compatible(r.date, d) for d in it.dates) and not near:
+        return None
+    multi_day = near
     if it.status == "occurred" and not multi_day:
         # an event cannot be reported before it happened
         if precision(r.published) == 3 and any((period_start(d) or "") > r.published for d in it.dates):
