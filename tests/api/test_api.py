@@ -111,7 +111,11 @@ def test_timeline_filters(client):
 
 def test_claims_and_search(client):
     claims = _page(client.get("/api/claims", params={"limit": 1000}))
-    assert claims["total"] == len(claims["items"])
+    assert claims["total"] == len(claims["items"]) >= 1
+    one = client.get(f"/api/claims/{claims['items'][0]['id']}").json()
+    assert one["id"] == claims["items"][0]["id"] and one["report_sentences"]
+    assert all(r["sentence"] for r in one["report_sentences"])
+    _error(client.get("/api/claims/clm_nope"), 404)
     hits = _page(client.get("/api/search", params={"q": "Geneva"}))
     assert hits["total"] >= 1 and hits["items"][0]["id"]
     none = _page(client.get("/api/search", params={"q": "zzzzqqqq"}))

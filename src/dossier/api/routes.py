@@ -113,6 +113,18 @@ def claims(request: Request, about: str | None = Query(None, description="Entity
         return Q.paginate(Q.claims_json(store, about or None), limit, offset)
 
 
+@router.get("/claims/{claim_id}", summary="One claim with its reports and contradictions",
+            tags=["claims"], responses=_errors(404))
+def get_claim(request: Request, claim_id: str) -> dict:
+    with _store(request) as store:
+        claim = store.get_claim(claim_id)
+        if claim is None:
+            raise Q.NotFound("claim", claim_id)
+        out = Q.to_json(claim)
+        out["report_sentences"] = Q.claim_reports(store, claim, Q.document_index(store))
+        return out
+
+
 @router.get("/network", summary="Actors linked by shared events", tags=["entities"])
 def network(request: Request, max_nodes: int = Query(40, ge=1, le=500)) -> dict:
     with _store(request) as store:
