@@ -156,3 +156,11 @@ def test_same_day_same_place_accounts_join_without_common_names():
            [evt("v1", "CONSULT", ["e1"], ["e2"], "e5", "2025-12-01")])
     tl = _run([a, b])
     assert len(tl) == 1 and tl[0].documents == ["a", "b"]
+
+
+def test_a_report_returning_to_its_event_joins_it():
+    ents = [ent("e1", "United States", "GPE", country="USA"), ent("e2", "Ukraine", "GPE", country="UKR")]
+    a = ex("a", ents, [evt("v1", "CONSULT", ["e1", "e2"], [], None, "2025-11-30"),
+                       evt("v2", "CONSULT", ["e1", "e2"], [], None, None)], published="2025-11-30")
+    tl = _run([a])
+    assert len(tl) == 1 and len(tl[0].reports) == 2

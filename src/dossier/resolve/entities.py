@@ -372,7 +372,7 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                     if _is_full(nm):
                         conflicts[main].append({
                             "name": nm, "doc": members[i].doc, "source": members[i].source,
-                            "reason": f"first name differs from {main_name!r}: the corpus has one "
+                            "kind": "name", "reason": f"first name differs from {main_name!r}: the corpus has one "
                                       f"person with this surname, and roles/country agree"})
             uf.union(main, o)
             # keep conflict records at the new root
@@ -527,6 +527,8 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
                     role_seen.add((r, m.doc))
                     roles.append({"role": r, "date": m.published, "doc": m.doc})
         conf = list(conf) + _role_conflicts(roles, former, copy_of)
+        if etype == "PERSON":
+            conf += _given_name_conflicts(ms, name, conf, copy_of)
         docs = sorted({m.doc for m in ms})
         cid = stable_id("ent", etype, name_key(name) or normalize(name))
         if cid in used_ids:
@@ -542,6 +544,43 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
             mapping[(m.doc, m.eid)] = cid
     out.sort(key=lambda e: (-len(e.documents), e.name))
     return out, mapping
+
+
+def _given_name_conflicts(ms: list[Member], name: str, known: list[dict], copy_of) -> list[dict]:
+    """A first name that is another name's form (Kirill for Kyrylo), in a minority of
+    reports: joined by spelling rules, but still a disagreement worth showing."""
+    main_given = _parts(name)[0]
+    if not main_given:
+        return []
+    main_key = name_key(main_given[0])
+    listed = {(normalize(c.get("name", "")), c.get("doc")) for c in known}
+    main_raw = normalize(main_given[0]).strip(".")
+    forms: dict[str, list[tuple[str, Member]]] = defaultdict(list)
+    raw_of: dict[str, str] = {}
+    for m in ms:
+        for nm in m.names:
+            g = _parts(nm)[0]
+            if g and _is_full(nm):
+                forms[name_key(g[0])].append((nm, m))
+                raw_of.setdefault(name_key(g[0]), normalize(g[0]).strip("."))
+    main_reports = independent_count({m.doc for _, m in forms.get(main_key, [])}, copy_of)
+    out = []
+    for key, uses in forms.items():
+        raw = raw_of.get(key, key)
+        # same key (a romanisation), an initial, or a short form (Steve / Steven): no conflict
+        if key == main_key or len(raw) == 1 or raw.startswith(main_raw) or main_raw.startswith(raw):
+            continue
+        reports = independent_count({m.doc for _, m in uses}, copy_of)
+        if reports * 2 >= main_reports:
+            continue
+        for nm, m in uses:
+            if (normalize(nm), m.doc) in listed:
+                continue
+            listed.add((normalize(nm), m.doc))
+            out.append({"name": nm, "doc": m.doc, "source": m.source, "kind": "name",
+                        "reason": f"first name {nm.split()[0]!r} is another form than "
+                                  f"{main_given[0].capitalize()!r} used by most reports"})
+    return out
 
 
 def _role_conflicts(roles: list[dict], former: set[str], copy_of) -> list[dict]:

@@ -184,7 +184,10 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         if it.first_published and (period_start(r.date) or "") > it.first_published:
             return None
     same_day = bool(r.date) and precision(r.date) == 3 and r.date in it.dates
-    positive = same_day or loc == "same"
+    # the same report coming back to an event it already described ("after the meeting")
+    same_report = bool(r.parts) and r.parts <= set(it.parts) \
+        and any(x.doc == r.doc for x in it.reports)
+    positive = same_day or loc == "same" or same_report
     shared = r.parts & set(it.parts)
     strong = {p for p in shared if _w(p, info) > 1}
     weight = sum(_w(p, info) for p in shared)
