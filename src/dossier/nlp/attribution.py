@@ -10,6 +10,7 @@ not filled, a small provisional mapping is built from ``doc.ents`` (see ``_fallb
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import lru_cache
@@ -111,14 +112,15 @@ class DocView:
         self.times = list(doc._.times or [])
         self.token_time: dict[int, int] = dict(doc._.token_time or {})
         self.published = doc._.published
+        self.text = doc.text  # (Doc.text rebuilds the string on every access)
+        self.starts = [t.idx for t in doc]
         # a dateline ("WASHINGTON (Reuters) -") names no party to anything in the sentence
         self.datelines: list[tuple[int, int]] = []
-        for m in DATELINE.finditer(doc.text):
+        for m in DATELINE.finditer(self.text):
             self.datelines.append((m.start(), m.end()))
-            for t in doc:
-                if m.start() <= t.idx < m.end():
-                    self.token_entity.pop(t.i, None)
-        self._line_ends = [m.start() for m in re.finditer("\n", doc.text)]
+            for i in range(self.first_at(m.start()), self.first_at(m.end())):
+                self.token_entity.pop(i, None)
+        self._line_ends = [m.start() for m in re.finditer("\n", self.text)]
         groups = load_json("events", "groups.json")
         self.demonyms: dict[str, list[str]] = groups["demonyms"]
         self.group_heads = set(groups["group_heads"])
@@ -131,6 +133,7 @@ class DocView:
                 if n:
                     self._by_name.setdefault(norm_name(n), e.id)
         self._sents = self._segments()
+        self._seg_starts = [a for a, _ in self._sents]
 
     # -- entities
     def etype(self, eid: str | None) -> str | None:
@@ -248,15 +251,22 @@ class DocView:
     def salient_person(self, before: int) -> str | None:
         """The person mentioned most often before token ``before`` (ties: the latest).
         Used for a speaker pronoun the resolver left unlinked."""
+        if not hasattr(self, "_person_mentions"):
+            self._person_mentions = []
+            prev = None
+            for i in sorted(self.token_entity):
+                eid = self.token_entity[i]
+                if eid != prev or (i - 1) not in self.token_entity:
+                    if self.etype(eid) == "PERSON":
+                        self._person_mentions.append((i, eid))
+                prev = eid
         count: dict[str, int] = {}
         last: dict[str, int] = {}
-        prev = None
-        for i in range(before):
-            eid = self.token_entity.get(i)
-            if eid and eid != prev and self.etype(eid) == "PERSON":
-                count[eid] = count.get(eid, 0) + 1
-                last[eid] = i
-            prev = eid
+        for i, eid in self._person_mentions:
+            if i >= before:
+                break
+            count[eid] = count.get(eid, 0) + 1
+            last[eid] = i
         if not count:
             return None
         return max(count, key=lambda e: (count[e], last[e]))
@@ -290,8 +300,18 @@ class DocView:
         return [(a, b) for a, b in segs
                 if any(not (t.is_space or t.is_punct) for t in doc[a:b])]
 
+    def first_at(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect.bisect_left(self.starts, char)
+
+    def first_after(self, char: int) -> int:
+        """Index of the first token starting after ``char``."""
+        return bisect.bisect_right(self.starts, char)
+
     def segment(self, i: int) -> tuple[int, int]:
-        for a, b in self._sents:
+        k = bisect.bisect_right(self._seg_starts, i) - 1
+        if k >= 0:
+            a, b = self._sents[k]
             if a <= i < b:
                 return a, b
         return i, i + 1
@@ -307,12 +327,11 @@ class DocView:
         while b > a and doc[b - 1].is_space:
             b -= 1
         if a >= b:
-            return {"start": doc[a].idx if a < len(doc) else len(doc.text),
-                    "end": doc[a].idx if a < len(doc) else len(doc.text)}
+            return {"start": doc[a].idx if a < len(doc) else len(self.text),
+                    "end": doc[a].idx if a < len(doc) else len(self.text)}
         return {"start": doc[a].idx, "end": doc[b - 1].idx + len(doc[b - 1].text)}
 
     def line_of_char(self, pos: int) -> int:
-        import bisect
         return bisect.bisect_left(self._line_ends, pos)
 
 

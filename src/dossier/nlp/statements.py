@@ -170,7 +170,8 @@ class StatementFinder:
 
     def _cue_after(self, view: DocView, close: int, seg_end: int):
         doc = view.doc
-        toks = [t for t in doc if t.idx > close and t.i < seg_end][:9]
+        k = view.first_after(close)
+        toks = [doc[i] for i in range(k, min(seg_end, k + 9))]
         for n, t in enumerate(toks):
             if t.text in OPEN_Q | CLOSE_Q or (t.text in {".", ";", "!", "?"} and n):
                 return None
@@ -194,14 +195,16 @@ class StatementFinder:
 
     def _cue_before(self, view: DocView, open_: int, seg_start: int):
         doc = view.doc
-        toks = [t for t in doc if t.idx < open_ and t.i >= seg_start][-12:]
+        k = view.first_at(open_)
+        toks = [doc[i] for i in range(max(seg_start, k - 12), k)]
         if not toks or all(t.is_space for t in toks):
             # 'Peskov said:' closing the line before the quotation
-            before = doc.text[:open_].rstrip()
+            before = view.text[:open_].rstrip()
             if not before.endswith(":"):
                 return None
             end = len(before)
-            toks = [t for t in doc if t.idx < end and t.idx >= before.rfind("\n") + 1][-12:]
+            k, lo = view.first_at(end), view.first_at(before.rfind("\n") + 1)
+            toks = [doc[i] for i in range(max(lo, k - 12), k)]
             if not toks:
                 return None
         last = toks[-1]
@@ -222,16 +225,17 @@ class StatementFinder:
         return None
 
     def direct(self, view: DocView) -> tuple[list[_Cand], list[tuple[int, int]]]:
-        doc, text = view.doc, view.doc.text
+        doc, text = view.doc, view.text
         found: list[_Cand] = []
         spans = self.find_quotes(text)
         prev: tuple[_Cand, int] | None = None  # last attributed quote, its close offset
         for open_, close in spans:
             inner = text[open_ + 1:close]
             words = inner.split()
-            first = next((t for t in doc if t.idx > open_), None)
-            if first is None:
+            k = view.first_after(open_)
+            if k >= len(doc):
                 continue
+            first = doc[k]
             seg = view.segment(first.i)
             line_start = text.rfind("\n", 0, open_) + 1
             a, b = open_ + 1, close
@@ -243,7 +247,8 @@ class StatementFinder:
                 pc, pclose = prev
                 between = text[pclose + 1:open_]
                 if ("\n" not in between and len(between) < 60 and between.rstrip().endswith(",")
-                        and any(self.is_cue(t) for t in doc if pclose < t.idx < open_)):
+                        and any(self.is_cue(doc[i]) for i in range(view.first_after(pclose),
+                                                                    view.first_at(open_)))):
                     # '"A," he said, "B."': one statement in two halves
                     pc.text = (pc.text or text[pc.start:pc.end]) + " " + text[a:b]
                     pc.end = b
@@ -257,7 +262,7 @@ class StatementFinder:
                           or after in {",", "-", "\u2013", "\u2014"})
             if len(words) >= 3 and may_follow:
                 nl = text.find("\n", close)
-                line_end = next((t.i for t in doc if t.idx >= nl), len(doc)) if nl >= 0 else len(doc)
+                line_end = view.first_at(nl) if nl >= 0 else len(doc)
                 hit = self._cue_after(view, close, line_end)
             if len(words) >= 3 and hit is None:
                 hit = self._cue_before(view, open_, seg[0] if seg[0] <= first.i else 0)
@@ -276,7 +281,8 @@ class StatementFinder:
                 between = text[pclose + 1:open_]
                 if "\n" not in between and len(between) < 60 and (
                         not between.strip()
-                        or any(self.is_cue(t) for t in doc if pclose < t.idx < open_)):
+                        or any(self.is_cue(doc[i]) for i in range(view.first_after(pclose),
+                                                                   view.first_at(open_)))):
                     # the next quoted sentence of the same speaker
                     cand = _Cand("direct", pc.cue, a, b, pc.speaker, pc.speaker_text)
                     found.append(cand)
@@ -284,13 +290,6 @@ class StatementFinder:
                     continue
             prev = None
         return found, spans
-
-    @staticmethod
-    def _tok_at(doc: Doc, char: int) -> int:
-        for t in doc:
-            if t.idx <= char < t.idx + len(t.text) + len(t.whitespace_):
-                return t.i
-        return len(doc) - 1
 
     # ------------------------------------------------------------ according to
     def _according_speaker(self, view: DocView, pobj: Token):
@@ -473,7 +472,7 @@ class StatementFinder:
             for a, b in view.datelines:  # the dateline is not part of what was said
                 if a <= c.start < b < c.end and c.text is None:
                     c.start = b
-            content = c.text or doc.text[c.start:c.end]
+            content = c.text or view.text[c.start:c.end]
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             about = view.entities_in(span.start, span.end) if span is not None else []
             if c.kind == "direct" and c.text:
