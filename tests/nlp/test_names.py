@@ -51,3 +51,16 @@ def test_more_romanisations(a, b):
 @pytest.mark.parametrize("a,b", [("Hill", "Gill"), ("Lei", "Li"), ("Ruslan Umerov", "Rustem Umerov")])
 def test_more_distinct_names(a, b):
     assert not same_person(a, b)
+
+
+def test_short_given_names():
+    assert same_person("Steve Witkoff", "Steven Witkoff")
+    assert same_person("Alex Smith", "Alexander Smith")
+    assert not same_person("Steve Witkoff", "Stanley Witkoff")
+
+
+def test_ukrainian_and_russian_given_names():
+    assert same_person("Vladimir Zelensky", "Volodymyr Zelenskyy")
+    assert same_person("Aleksandr Syrsky", "Oleksandr Syrskyi")
+    assert not same_person("Ivan Petrov", "John Petrov")
+    assert not same_person("Ruslan Umerov", "Rustem Umerov")

@@ -76,3 +76,10 @@ def test_given_name_makes_a_person(nlp):
     retype = nlp.get_pipe("dossier_titles")._retype
     assert retype(other, Span(other, 0, 2, label="FAC")).label_ == "FAC"  # ends in a place word
     assert retype(other, Span(other, 3, 6, label="ORG")).label_ == "ORG"
+
+
+def test_complements_with_names_and_brackets(nlp):
+    doc = nlp("Kirill Dmitriev, CEO of the Russian Direct Investment Fund (RDIF) and special envoy, "
+              "took part. Earlier, the head of the Kyiv regime Vladimir Zelensky spoke.")
+    assert _role(doc, "Kirill Dmitriev") == "CEO of the Russian Direct Investment Fund"
+    assert _role(doc, "Vladimir Zelensky") == "head of the Kyiv regime"

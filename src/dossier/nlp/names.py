@@ -105,6 +105,21 @@ def _variants() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _given_groups() -> dict[str, int]:
+    """Romanisation key of a given name -> its group (``given_name_variants.tsv``)."""
+    out: dict[str, int] = {}
+    path = DATA / "gazetteer" / "given_name_variants.tsv"
+    if not path.exists():
+        return out
+    lines = [ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    for i, line in enumerate(lines):
+        for name in line.split("\t"):
+            if name.strip():
+                out.setdefault(_word_key(name.strip()), i)
+    return out
+
+
 def canonical_variant(name: str) -> str | None:
     """The preferred spelling of a known variant (Kiev -> Kyiv), or None."""
     return _variants().get(normalize(name))
@@ -132,6 +147,9 @@ def word_variant(a: str, b: str) -> bool:
         return False
     if ka == kb:
         return True
+    groups = _given_groups()
+    if ka in groups and groups.get(kb) == groups[ka]:
+        return True  # Volodymyr / Vladimir
     if ka[0] != kb[0] or min(len(ka), len(kb)) < 5:
         return False
     if min(len(ka), len(kb)) >= 6 and _transposed(ka, kb) and ka[-1] == kb[-1]:
@@ -174,7 +192,10 @@ def _given_compatible(ga: list[str], gb: list[str]) -> bool:
     x, y = ga[0].strip("."), gb[0].strip(".")
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
-    return word_variant(x, y)
+    if word_variant(x, y):
+        return True
+    short, long_ = sorted((x, y), key=len)  # a short form: Steve / Steven, Alex / Alexander
+    return len(short) >= 3 and _word_key(long_).startswith(_word_key(short))
 
 
 def same_person(a: str, b: str) -> bool:

@@ -123,16 +123,19 @@ class TitlesComponent:
             j += 1
         country = None
         e = _ent_at(ents, j)
+        after_ent = None
         if e is not None and e.start in (j, end + 1) and e.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}:
             country = country_of_word(e.text) or _gaz_country(e)
-            if e.label_ != "NORP":
-                return e.end, country
             j = e.end
+            if e.label_ != "NORP":
+                after_ent = e.end  # "the Kyiv regime": the entity, then maybe nouns
         k = j
         while k < len(doc) and k - j < 5:
             t = doc[k]
             if t.is_punct or t.lower_ in self.g["_blockers"]:
                 break
+            if after_ent is not None and not t.is_lower:
+                break  # after a name only common words continue the complement
             if t.pos_ == "NOUN" or (t.pos_ == "PROPN" and not t.is_title):
                 k += 1
                 if k >= len(doc) or doc[k].pos_ not in ("NOUN",):
@@ -144,6 +147,8 @@ class TitlesComponent:
             break
         if k > j:
             return k, country
+        if after_ent is not None:
+            return after_ent, country
         return end, None
 
     def _name_run(self, doc: Doc, k: int, ents: list[Span]) -> tuple[int, int] | None:
@@ -243,7 +248,7 @@ class TitlesComponent:
 
     def _holder_before(self, doc: Doc, start: int, end: int, ents: list[Span]):
         """'Umerov, the head of ...' -> Umerov; 'Caine, chairman of the Joint Chiefs,' too."""
-        closed = end >= len(doc) or doc[end].text in {",", ".", ";", ")", "—", "-"}
+        closed = end >= len(doc) or doc[end].text in {",", ".", ";", ")", "(", "—", "-", "and"}
         if start >= 2 and doc[start - 1].text == "," and (doc[start].lower_ in self.g["_dets"] or closed):
             e = _ent_at(ents, start - 2)
             if e is not None and e.end == start - 1:
