@@ -66,3 +66,10 @@ def test_export_formats(db, tmp_path):
     assert res.output.splitlines()[0].startswith("event_id,date,event_type,mode,status,actor")
     res = run("export", "--db", db)
     assert all(json.loads(line)["kind"] for line in res.output.splitlines())
+
+
+def test_a_missing_store_is_an_error_not_a_new_file(tmp_path):
+    path = tmp_path / "nope.db"
+    res = run("timeline", "--db", str(path))
+    assert res.exit_code != 0 and "E200" in res.output
+    assert not path.exists()

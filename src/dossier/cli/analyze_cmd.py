@@ -12,10 +12,11 @@ from dossier.cli.output import db_option, emit, format_option
 
 @contextlib.contextmanager
 def _store(db):
+    """The store, which must exist: reading a mistyped path reports it, never creates it."""
     from dossier.errors import DossierError
     from dossier.store import open_store
     try:
-        store = open_store(db)
+        store = open_store(db, create=False)
     except DossierError as exc:
         raise click.ClickException(str(exc)) from None
     try:
