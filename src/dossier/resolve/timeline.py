@@ -2,12 +2,17 @@
 
 Each event report (a document's event, its participants mapped to canonical entities)
 joins the best compatible item: same type and status, compatible date (null fits any
-date, a month the days in it) and place, and shared participants — people and
-organisations weigh more than countries. A report whose participants only partly overlap
-an item's (both sides name others: the same envoys at Gaza talks) needs positive
-evidence, the same day or the same place. Background mentions without participants
-("the talks in Geneva") join by place and date. Planned items link to the occurred item
-that fulfils them (``planned_by``).
+date, a month the days in it; a day apart for the same place or the same two people)
+and place, and shared participants — people and organisations weigh more than
+countries. A report whose participants only partly overlap an item's (both sides name
+others: the same envoys at Gaza talks) needs positive evidence, the same day or the same
+place. Background mentions without participants ("the talks in Geneva") join by place
+and date. An event cannot be reported before it happens (an "occurred" event dated after
+its report is a plan); an undated, unplaced report does not reach back days before it; a
+phone call is not the meeting in person; a near-duplicate copy follows its original.
+Planned items link to the occurred item that fulfils them (``planned_by``); accounts of
+one meeting that disagree on the place or the day are flagged (``contradictions``).
+Thresholds and wordings: ``data/resolve/thresholds.json``, ``data/resolve/lexicon.json``.
 """
 from __future__ import annotations
 
