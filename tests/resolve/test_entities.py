@@ -149,3 +149,10 @@ def test_a_minority_first_name_in_a_few_reports_still_joins():
     ents, _ = resolve_entities(exs)
     assert len(ents) == 1
     assert {c["doc"] for c in ents[0].conflicts} == {"r1", "r2"}
+
+
+def test_org_short_country_forms_and_plurals():
+    exs = [ex("a", [ent("e1", "United States Air Force", "ORG"), ent("e2", "Ford Motor Company", "ORG")]),
+           ex("b", [ent("e1", "U.S. Air Force", "ORG"), ent("e2", "Ford Motors Co.", "ORG")])]
+    ents, _ = resolve_entities(exs)
+    assert len(ents) == 2

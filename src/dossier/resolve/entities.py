@@ -90,6 +90,12 @@ def _place_key(n: str) -> str:
     k = normalize(n)
     k = alias.get(k, k)
     words = k.split()
+    # a country's short form opening a longer name ("U.S. Air Force", "UK Treasury")
+    for size in (2, 1):
+        head = " ".join(words[:size])
+        if len(words) > size and head in alias and head not in ("eu",):
+            words = alias[head].split() + words[size:]
+            break
     suffixes = set(lexicon().get("org_suffixes", []))
     while len(words) > 1 and words[-1].strip(".") in suffixes:
         words.pop()
@@ -237,14 +243,15 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                 if len(roots) == 1:
                     uf.union(i, roots.pop())
 
-    # long organisation names spelt two ways (Defense / Defence): one word differs, slightly
+    # organisation names spelt two ways (Defense / Defence, Motor / Motors): one word differs,
+    # slightly (two-word names: only by a plural)
     long_names: dict[tuple[str, int], list[tuple[list[str], int]]] = defaultdict(list)
     seen_words: set[tuple[str, tuple[str, ...]]] = set()
     for i, m in enumerate(members):
         cls = type_class(m.type)
         if cls in ("ORG", "PLACE"):
             words = _place_key(m.name).split()
-            if len(words) >= 3 and (cls, tuple(words)) not in seen_words:
+            if len(words) >= 2 and (cls, tuple(words)) not in seen_words:
                 seen_words.add((cls, tuple(words)))  # equal keys are joined already
                 long_names[(cls, len(words))].append((words, i))
     for group in long_names.values():
@@ -253,7 +260,8 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                 (wa, i), (wb, j) = group[x], group[y]
                 diff = [(a, b) for a, b in zip(wa, wb) if a != b]
                 if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 \
-                        and JaroWinkler.similarity(*diff[0]) >= 0.85:
+                        and JaroWinkler.similarity(*diff[0]) >= 0.85 \
+                        and (len(wa) >= 3 or diff[0][0].rstrip("s") == diff[0][1].rstrip("s")):
                     uf.union(i, j)
 
     def clusters() -> dict[int, list[int]]:
