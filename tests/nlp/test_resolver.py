@@ -148,3 +148,12 @@ def test_according_to_him_after_a_misparsed_opening_name(nlp):
               "According to him, Russia has already launched new campaigns.")
     him = next(t for t in doc if t.text == "him")
     assert doc._.token_entity.get(him.i) == _entity_of(doc, "Volodymyr").id
+
+
+def test_designations_and_possessive_known_names(nlp):
+    doc = nlp("Russia launched two Iskander-M missiles. The General Staff of Ukraine's Armed Forces "
+              "confirmed the strike.")
+    names = {e.name for e in doc._.entities}
+    assert "Iskander-M" not in names
+    staff = _entity_of(doc, "Staff")
+    assert staff is not None and "General Staff of Ukraine's Armed Forces" in staff.aliases

@@ -83,3 +83,8 @@ def test_complements_with_names_and_brackets(nlp):
               "took part. Earlier, the head of the Kyiv regime Vladimir Zelensky spoke.")
     assert _role(doc, "Kirill Dmitriev") == "CEO of the Russian Direct Investment Fund"
     assert _role(doc, "Vladimir Zelensky") == "head of the Kyiv regime"
+
+
+def test_particle_names_joined(nlp):
+    doc = nlp("European Commission President Ursula von der Leyen announced a new sanctions package.")
+    assert ("Ursula von der Leyen", "PERSON") in _ents(doc)

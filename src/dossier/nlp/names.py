@@ -30,7 +30,9 @@ from unidecode import unidecode
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "mme", "m"}
-_PARTICLES = {"de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn"}
+PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "al",
+                       "el", "bin", "ibn", "ter", "ten", "dos", "das"})
+_PARTICLES = PARTICLES
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 # ordered rewrite rules: a romanisation alternation -> one form

@@ -47,7 +47,8 @@ _FILTERS = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "filt
 @functools.lru_cache(maxsize=1)
 def _filters() -> dict:
     data = json.loads(_FILTERS.read_text("utf-8")) if _FILTERS.exists() else {}
-    return {"not": set(data.get("not_entities", [])), "cut": set(data.get("cut_before", []))}
+    return {"not": set(data.get("not_entities", [])), "cut": set(data.get("cut_before", [])),
+            "patterns": list(data.get("not_entity_patterns", []))}
 
 
 @dataclass
@@ -76,7 +77,7 @@ def _trim(span: Span) -> Span | None:
     while s < e and doc[s].text in _DETS:
         s += 1
     for i in range(s + 1, e):
-        if doc[i].text in _filters()["cut"] or (doc[i].text in _POSS and i < e - 1):
+        if doc[i].text in _filters()["cut"] or (doc[i].text in _POSS and i < e - 1 and not span.kb_id_):
             e = i
             break
     while e > s and (doc[e - 1].text in _POSS or doc[e - 1].is_punct):
@@ -93,6 +94,8 @@ def _plausible(span: Span, typ: str) -> bool:
         return False
     if typ in ("ORG", "PERSON") and re.match(r"[a-z]+[A-Z]", text):
         return False  # iPhone, iTunes: products
+    if typ == "ORG" and not span.kb_id_ and any(re.fullmatch(p, text) for p in _filters()["patterns"]):
+        return False  # Iskander-M, Su-34: weapon and model designations
     if typ != "NORP" and not any(t.is_title or t.is_upper or (t.text[:1].isupper()) for t in span):
         return False
     if typ == "PERSON" and all(t.lower_ in grammar()["_head_words"] or t.text in grammar()["_not_names"]

@@ -34,7 +34,7 @@ from spacy.util import filter_spans
 
 from .gazetteer import (country_of_word, demonyms, get_gazetteer, given_names, org_words,
                         outlet_words, reconcile)
-from .names import normalize, same_person
+from .names import PARTICLES, normalize, same_person
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "titles" / "titles.json"
 USER_KEY = "dossier_titles"
@@ -217,6 +217,7 @@ class TitlesComponent:
                            "holder": list(holder) if holder else None,
                            "owner": [owner.start, owner.end] if owner is not None else None})
         ents = self._add_people(doc, ents, new_people)
+        ents = self._join_particles(doc, ents)
         ents = self._consistent_types(doc, ents, new_people)
         ents = self._propagate_names(doc, ents)
         doc.set_ents(filter_spans(ents))
@@ -308,6 +309,26 @@ class TitlesComponent:
             out.append(e)
         return out
 
+
+    @staticmethod
+    def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A person name cut after a particle ("Ursula von der" + "Leyen") is one name."""
+        out = sorted(ents, key=lambda e: e.start)
+        i = 0
+        while i < len(out):
+            e = out[i]
+            if e.label_ == "PERSON" and e[-1].lower_ in PARTICLES and e[-1].is_lower and e.end < len(doc) \
+                    and doc[e.end].is_title and doc[e.end].is_alpha:
+                nxt = out[i + 1] if i + 1 < len(out) and out[i + 1].start == e.end else None
+                end = nxt.end if nxt is not None and not nxt.kb_id_ else e.end + 1
+                if nxt is not None and nxt.kb_id_:
+                    i += 1
+                    continue
+                out[i] = Span(doc, e.start, end, label="PERSON")
+                if nxt is not None:
+                    del out[i + 1]
+            i += 1
+        return out
 
     @staticmethod
     def _retype(doc: Doc, e: Span) -> Span:
