@@ -132,6 +132,8 @@ def test_entity_claims_article_network_search(site, page, shots):
         assert page.locator("#article .stmt").count() >= 1
         page.uncheck("#toggle-events")
         assert "hide-events" in page.locator("body").get_attribute("class")
+        page.locator("#doc-events a").first.click()  # the event's timeline item
+        page.wait_for_url("**/events/evt_geneva")
 
     page.goto(base + "/network")
     page.wait_for_selector("svg#network[data-layout=force]")

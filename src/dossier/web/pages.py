@@ -150,6 +150,11 @@ def document_page(request: Request, doc_id: str):
             raise DossierError(E.E202, detail=doc_id)
         ext = store.get_extraction(doc_id)
         members = Q.member_map(store)
+        items = {}  # doc-level event id -> timeline item id
+        for t in store.list_timeline(limit=None, offset=0):
+            for rep in t.reports or []:
+                if rep.get("doc") == doc_id and rep.get("event"):
+                    items.setdefault(rep["event"], t.id)
     canon = {}
     if ext is not None:
         ext.doc = doc if not ext.doc.text else ext.doc
@@ -163,7 +168,7 @@ def document_page(request: Request, doc_id: str):
         segs = H.plain(doc.text)
     names = {e.id: e.name for e in (ext.entities if ext else [])}
     return _render(request, "document.html", title=doc.title or doc.id, doc=doc, ext=ext,
-                   segments=segs, canon=canon, names=names)
+                   segments=segs, canon=canon, names=names, items=items)
 
 
 @router.get("/network", response_class=HTMLResponse)
