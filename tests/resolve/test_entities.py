@@ -156,3 +156,21 @@ def test_org_short_country_forms_and_plurals():
            ex("b", [ent("e1", "U.S. Air Force", "ORG"), ent("e2", "Ford Motors Co.", "ORG")])]
     ents, _ = resolve_entities(exs)
     assert len(ents) == 2
+
+
+def test_a_wrong_alias_does_not_join_two_people_one_report_keeps_apart():
+    exs = [ex("a", [ent("e1", "Melania Trump", aliases=["Melania Trump", "Donald Trump"]),
+                    ent("e2", "Donald Trump")]),
+           ex("b", [ent("e1", "Donald Trump")]), ex("c", [ent("e1", "Melania Trump")])]
+    ents, _ = resolve_entities(exs)
+    assert sorted(e.name for e in ents) == ["Donald Trump", "Melania Trump"]
+
+
+def test_another_entitys_own_name_is_not_listed_as_an_alias():
+    exs = [ex("a", [ent("e1", "Apple Inc.", "ORG"),
+                    ent("e3", "Apple Corps", "ORG", aliases=["Apple Corps", "Apple", "Apple Inc."])]),
+           ex("b", [ent("e1", "Apple", "ORG")]), ex("c", [ent("e1", "Apple Inc.", "ORG")])]
+    ents, mapping = resolve_entities(exs)
+    corps = next(e for e in ents if e.name == "Apple Corps")
+    assert corps.aliases == ["Apple Corps"]
+    assert mapping[("a", "e3")] == corps.id and mapping[("b", "e1")] != corps.id

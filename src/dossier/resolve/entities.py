@@ -54,8 +54,12 @@ class Member:
 
 
 class _UF:
-    def __init__(self, n: int):
+    """Union-find over members that also knows which document entities each set holds."""
+
+    def __init__(self, n: int, keys: list[tuple[str, str]] | None = None):
         self.p = list(range(n))
+        self.held: dict[int, dict[str, set[str]]] = {
+            i: {d: {e}} for i, (d, e) in enumerate(keys or [])}
 
     def find(self, i: int) -> int:
         while self.p[i] != i:
@@ -63,10 +67,22 @@ class _UF:
             i = self.p[i]
         return i
 
+    def apart(self, a: int, b: int) -> bool:
+        """Do the two sets hold different entities of one document (different referents)?"""
+        ha, hb = self.held.get(self.find(a), {}), self.held.get(self.find(b), {})
+        if len(hb) < len(ha):
+            ha, hb = hb, ha
+        return any(d in hb and hb[d] != ents for d, ents in ha.items())
+
     def union(self, a: int, b: int) -> None:
         a, b = self.find(a), self.find(b)
         if a != b:
-            self.p[max(a, b)] = min(a, b)
+            keep, gone = min(a, b), max(a, b)
+            self.p[gone] = keep
+            if self.held:
+                into, other = self.held.setdefault(keep, {}), self.held.pop(gone, {})
+                for d, ents in other.items():
+                    into.setdefault(d, set()).update(ents)
 
 
 def members_of(extractions: Iterable[Extraction]) -> tuple[list[Member], dict[str, str | None]]:
@@ -184,11 +200,12 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                     ) -> tuple[list[CanonicalEntity], dict[tuple[str, str], str]]:
     th = thresholds("entities")
     n = len(members)
-    uf = _UF(n)
+    uf = _UF(n, [(m.doc, m.eid) for m in members])
 
     # 1. shared keys within a class; a shorter form of a member's own name ("Ford" in a
     #    report naming "Ford Australia") is weak: it joins only where it is unambiguous
     by_key: dict[tuple[str, str], int] = {}
+    alias_holders: dict[tuple[str, str], list[int]] = defaultdict(list)  # no one's own name yet
     weak: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, m in enumerate(members):
         cls = type_class(m.type)
@@ -207,10 +224,27 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
             if nm != m.name and is_weak_alias(nm, m.name):
                 weak[key].add(i)
                 continue
-            if key in by_key:
-                uf.union(by_key[key], i)
+            # the same name joins; an alias never joins what one report keeps apart
+            if nm == m.name:
+                if key in by_key:
+                    uf.union(by_key[key], i)
+                else:
+                    by_key[key] = i
+                for j in alias_holders.pop(key, []):
+                    if not uf.apart(j, i):
+                        uf.union(j, i)
+            elif key in by_key:
+                if not uf.apart(by_key[key], i):
+                    uf.union(by_key[key], i)
             else:
-                by_key[key] = i
+                if not any(uf.find(j) == uf.find(i) for j in alias_holders[key]):
+                    alias_holders[key].append(i)
+    for key, holders in alias_holders.items():  # a name only ever used as an alias
+        for j in holders[1:]:
+            if not uf.apart(holders[0], j):
+                uf.union(holders[0], j)
+        if holders:
+            by_key.setdefault(key, holders[0])
     for key, holders in sorted(weak.items()):
         if key[0] == "PERSON":
             continue
@@ -221,7 +255,8 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
         size = {r: len({members[j].doc for j in range(n) if uf.find(j) == r}) for r in roots} \
             if len(roots) > 1 else {roots[0]: 1}
         ranked = sorted(roots, key=lambda r: (-size[r], r))
-        if len(ranked) == 1 or size[ranked[0]] >= th["surname_attach_dominance"] * size[ranked[1]]:
+        if (len(ranked) == 1 or size[ranked[0]] >= th["surname_attach_dominance"] * size[ranked[1]]) \
+                and not uf.apart(strong_root, ranked[0]):
             uf.union(strong_root, ranked[0])
     # acronyms of organisations / places (NSDC = National Security and Defense Council)
     acr_min, acr_max = th["acronym_min_len"], th["acronym_max_len"]
@@ -240,7 +275,7 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
             s = nm.replace(".", "").strip()
             if s.isupper() and acr_min <= len(s) <= acr_max and " " not in s:
                 roots = {uf.find(r) for r in long_by_acr.get((cls, s), set())}
-                if len(roots) == 1:
+                if len(roots) == 1 and not uf.apart(i, next(iter(roots))):
                     uf.union(i, roots.pop())
 
     # organisation names spelt two ways (Defense / Defence, Motor / Motors): one word differs,
@@ -261,7 +296,8 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                 diff = [(a, b) for a, b in zip(wa, wb) if a != b]
                 if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 \
                         and JaroWinkler.similarity(*diff[0]) >= 0.85 \
-                        and (len(wa) >= 3 or diff[0][0].rstrip("s") == diff[0][1].rstrip("s")):
+                        and (len(wa) >= 3 or diff[0][0].rstrip("s") == diff[0][1].rstrip("s")) \
+                        and not uf.apart(i, j):
                     uf.union(i, j)
 
     def clusters() -> dict[int, list[int]]:
@@ -477,7 +513,8 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
             if type_class(members[ms[0]].type) == big_cls:
                 continue
             own = keys_of(ms, False)
-            if own <= big_keys and 2 * len(docs_of(ms)) <= len(docs_of(cur[big])):
+            if own <= big_keys and 2 * len(docs_of(ms)) <= len(docs_of(cur[big])) \
+                    and not uf.apart(big, r):
                 uf.union(big, r)
         for kk in list(conflicts):
             if uf.find(kk) != kk:
@@ -495,14 +532,12 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
     mapping: dict[tuple[str, str], str] = {}
     used_ids: set[str] = set()
     former = set(lexicon()["former_words"])
-    # names each group holds in full (not as a shorter form of a member's own name)
+    # names each group's members bear as their own: an alias that is another entity's own
+    # name and none of this one's is left out of this one's aliases (it stays mapped)
     strong_in: dict[str, set[int]] = defaultdict(set)
     for root, idx in groups.items():
         for i in idx:
-            m = members[i]
-            for nm in m.names:
-                if nm == m.name or not is_weak_alias(nm, m.name):
-                    strong_in[_place_key(nm)].add(root)
+            strong_in[_place_key(members[i].name)].add(root)
     for root in sorted(groups):
         ms = [members[i] for i in groups[root]]
         conf = conflicts.get(root, [])
