@@ -88,3 +88,12 @@ def test_complements_with_names_and_brackets(nlp):
 def test_particle_names_joined(nlp):
     doc = nlp("European Commission President Ursula von der Leyen announced a new sanctions package.")
     assert ("Ursula von der Leyen", "PERSON") in _ents(doc)
+
+
+def test_chained_titles_and_arabic_names(nlp):
+    doc = nlp("Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani called the strikes a "
+              "dangerous escalation. Al Thani spoke by phone with Witkoff.")
+    ents = _ents(doc)
+    assert ("Mohammed bin Abdulrahman Al Thani", "PERSON") in ents
+    titles = {t["head"]: t for t in doc.user_data[USER_KEY]}
+    assert titles["prime minister"]["holder"] == titles["sheikh"]["holder"] is not None

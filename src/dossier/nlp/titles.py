@@ -216,6 +216,11 @@ class TitlesComponent:
                            "role": doc[role_start:end].text, "country": country,
                            "holder": list(holder) if holder else None,
                            "owner": [owner.start, owner.end] if owner is not None else None})
+        for t in titles:  # "Qatar's Prime Minister Sheikh Mohammed": chained titles share a holder
+            if t["holder"] is None and not (t["end"] < len(doc) and doc[t["end"]].text in _POSSESSIVE):
+                nxt = next((u for u in titles if u["start"] == t["end"] and u["holder"]), None)
+                if nxt is not None:
+                    t["holder"] = nxt["holder"]
         ents = self._add_people(doc, ents, new_people)
         ents = self._join_particles(doc, ents)
         ents = self._consistent_types(doc, ents, new_people)
@@ -261,8 +266,11 @@ class TitlesComponent:
             return None
         e = _ent_at(ents, k)
         if e is not None and e.start == k:
+            s = e.start
+            while s < e.end - 1 and doc[s].lower_ in self.g["_head_words"]:
+                s += 1  # the model put a title into the name ("Sheikh Mohammed ...")
             if e.label_ == "PERSON":
-                return (e.start, e.end)
+                return (s, e.end)
             if not e.kb_id_ and e.label_ in _NAME_LABELS and all(t.is_title for t in e if t.is_alpha):
                 return (e.start, e.end)  # a mislabelled name: relabelled below
             return None
@@ -317,6 +325,19 @@ class TitlesComponent:
         i = 0
         while i < len(out):
             e = out[i]
+            # "Mohammed" + "bin Abdulrahman Al Thani": particles and the names they introduce
+            j = e.end
+            while e.label_ == "PERSON" and j + 1 < len(doc) and doc[j].lower_ in PARTICLES \
+                    and doc[j + 1].is_title and doc[j + 1].is_alpha:
+                j += 2
+                while j < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j].lower_ not in PARTICLES \
+                        and j - e.end < 6:
+                    j += 1
+            if j > e.end:
+                absorbed = [x for x in out[i + 1:] if x.start < j]
+                if not any(x.kb_id_ or x.end > j for x in absorbed):
+                    out = [x for x in out if x not in absorbed]
+                    e = out[i] = Span(doc, e.start, j, label="PERSON")
             if e.label_ == "PERSON" and e[-1].lower_ in PARTICLES and e[-1].is_lower and e.end < len(doc) \
                     and doc[e.end].is_title and doc[e.end].is_alpha:
                 nxt = out[i + 1] if i + 1 < len(out) and out[i + 1].start == e.end else None
