@@ -169,3 +169,11 @@ def test_dateline_is_no_participant(run):
     doc, evs = run("WASHINGTON (Reuters) - Donald Trump hosted Volodymyr Zelensky at the White House on Friday.")
     assert evs and evs[0]["actors"] == {"Donald Trump"}
     assert "Reuters" not in parts(evs[0]) and "Washington" not in parts(evs[0])
+
+
+def test_headline_glued_to_lead_keeps_lead_subject(run):
+    doc, evs = run("Kiev and Moscow trade blame over energy strikes\nRussia launched a large drone "
+                   "attack on Ukraine's energy system overnight, Ukrainian officials said on Friday.",
+                   published="2025-12-05")
+    att = [e for e in evs if e["trigger"] == "attack"]
+    assert att and "Russia" in att[0]["actors"]

@@ -236,6 +236,12 @@ class DocView:
                             add(ceid)
                             mods = True
             own = own or mods
+            if not own and self._is_group(t):
+                # "Ukraine's air force", "Russia's defence ministry": the state
+                for c in t.children:
+                    if c.dep_ == "poss" and self.token_entity.get(c.i):
+                        add(self.token_entity[c.i])
+                        own = True
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from") and deep and not own and depth < 2 \
                         and (self._is_group(t) or t.lemma_.lower() in self.place_heads):
@@ -344,3 +350,4 @@ def subtree_range(tok: Token, lo: int, hi: int, skip: Iterable[Token] = ()) -> t
     if not idx:
         return tok.i, tok.i
     return min(idx), max(idx) + 1
+

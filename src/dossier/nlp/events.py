@@ -120,8 +120,11 @@ class EventFinder:
     def subject(verb: Token, depth: int = 0, view: DocView | None = None) -> tuple[Token | None, bool]:
         """(subject token, passive?) of a verb, climbing through xcomp/conj/relcl."""
         rel = verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN")
+        lo, hi = view.segment(verb.i) if view is not None else (0, 10 ** 9)
+        if not lo <= verb.head.i < hi:
+            rel = False  # a parse that runs across a line break (headline glued to the lead)
         for dep, passive in (("nsubj", False), ("nsubjpass", True)):
-            subs = [c for c in verb.children if c.dep_ == dep]
+            subs = [c for c in verb.children if c.dep_ == dep and lo <= c.i < hi]
             if view is not None and len(subs) > 1:
                 # "WASHINGTON (Reuters) - Trump hosted": the subject that names someone
                 subs = [c for c in subs if view.np_entities(c)] or subs
@@ -131,11 +134,33 @@ class EventFinder:
                         # "Vitkoff, who is scheduled to leave": the antecedent
                         return (verb.head, False) if rel else (None, False)
                     return c, passive
+        if not lo <= verb.head.i < hi:
+            return None, False
         if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             return EventFinder.subject(verb.head, depth + 1, view)
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head, False
         return None, False
+
+    @staticmethod
+    def _line_subject(view: DocView, verb: Token) -> list[str]:
+        """When the parse hangs a line's subject elsewhere (a headline glued to the lead): the
+        names that open the line before its first verb."""
+        lo, hi = view.segment(verb.i)
+        if lo == 0 or verb.dep_ in ("xcomp", "relcl", "acl", "pcomp"):
+            return []
+        if lo <= verb.head.i < hi and not any(not lo <= c.i < hi for c in verb.children):
+            return []  # only where the parse crosses into the line before
+        pre = view.doc[lo:verb.i]
+        if any(t.pos_ == "VERB" and t.dep_ not in ("acl", "relcl", "amod", "compound") for t in pre):
+            return []
+        out = []
+        for eid in view.entities_in(lo, verb.i):
+            if view.etype(eid) == "NORP":
+                word = next((t.text for t in pre if view.ent_at(t.i) == eid), "")
+                eid = view.state_of(word) or eid
+            out.append(eid)
+        return _unique(out)
 
     def _prep_role(self, etype: str, prep: str) -> str | None:
         over = self.type_preps.get(etype, {})
@@ -179,6 +204,8 @@ class EventFinder:
             agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if subj is not None:
                 (targets if passive and agent else actors).extend(view.np_entities(subj))
+            else:
+                actors.extend(self._line_subject(view, tok))
             for a in agent:
                 actors += view.np_entities(a)
             for c in tok.children:
@@ -217,6 +244,8 @@ class EventFinder:
                 subj, passive = self.subject(gov, view=view)
                 if subj is not None and not passive:
                     actors = view.np_entities(subj) + actors
+                elif subj is None:
+                    actors = self._line_subject(view, gov) + actors
                 # "had a conversation with X" may hang the with-phrase on the verb
                 for c in gov.children:
                     if c.dep_ == "prep" and c.lower_ in ("with", "between"):
@@ -261,16 +290,20 @@ class EventFinder:
                     idx.extend(t.i for t in c.subtree if not _crosses_clause(t, c))
         return view.time_value(sorted(set(idx)))
 
+    def _seg(self, tok: Token) -> tuple[int, int]:
+        return self._view.segment(tok.i) if self._view is not None else (0, 10 ** 9)
+
     def status(self, tok: Token, gov: Token | None) -> str:
         c = self.cues
         clause = gov if gov is not None else tok
         chain = [clause]
         # climb through control verbs: "is scheduled to leave", "failed to agree"
         x = clause
+        seg_lo, seg_hi = self._seg(tok)
         desire = set(c["hypothetical"].get("desire", []))
         while (x.dep_ in ("xcomp", "ccomp", "conj", "acomp") or (
                 x.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))) \
-                and x.head.i != x.i and len(chain) < 5:
+                and x.head.i != x.i and len(chain) < 5 and seg_lo <= x.head.i < seg_hi:
             if x.dep_ == "ccomp" and x.head.lemma_.lower() not in desire:
                 break
             x = x.head
@@ -335,6 +368,9 @@ class EventFinder:
         """Type of the trigger whose complement ``tok`` is ("demand to surrender")."""
         if tok.pos_ != "VERB" or tok.dep_ not in ("xcomp", "acl", "ccomp"):
             return None
+        lo, hi = view.segment(tok.i)
+        if not lo <= tok.head.i < hi:
+            return None
         spec = self.spec_for(view, tok.head)
         return spec["type"] if spec else None
 
@@ -368,8 +404,11 @@ class EventFinder:
         return out
 
     # ------------------------------------------------------------ all together
+    _view: DocView | None = None
+
     def __call__(self, doc: Doc) -> Doc:
         view = DocView(doc)
+        self._view = view
         title_end = _lead_end(view)
         found: list[_Ev] = []
         last_consult: _Ev | None = None

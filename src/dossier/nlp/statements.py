@@ -114,8 +114,9 @@ class StatementFinder:
                 b = c.right_edge.i + 1
             else:
                 break
-        toks = [t for t in view.doc[a:b] if not t.is_punct]
-        text = " ".join(t.text for t in toks) if toks else tok.text
+        while b > a and (view.doc[b - 1].is_punct or view.doc[b - 1].is_space):
+            b -= 1
+        text = view.doc[a:b].text if b > a else tok.text
         return eid, text
 
     def kind_for(self, view: DocView, eid, text, head: Token | None) -> str:
@@ -421,8 +422,7 @@ class StatementFinder:
                                 speaker_tok.lower_ in self.source_nouns
                                 and view.etype(oeid) == "ORG"):
                             eid, stext, kind = oeid, otext, "report"
-                if speaker_tok.pos_ == "PRON" and eid is None and speaker_tok.lower_ == "it":
-                    continue
+
             a, b = self._content_range(view, comp, v, lo, hi)
             if b - a < 2:
                 continue
@@ -432,7 +432,8 @@ class StatementFinder:
     @staticmethod
     def _subject(view: DocView, v: Token) -> Token | None:
         """The subject of ``v``; of two ("the newspaper Kommersant"), the one naming an entity."""
-        subs = [c for c in v.children if c.dep_ == "nsubj"]
+        lo, hi = view.segment(v.i)
+        subs = [c for c in v.children if c.dep_ == "nsubj" and lo <= c.i < hi]
         named = [c for c in subs if view.np_entities(c)]
         return (named or subs or [None])[0]
 
