@@ -74,3 +74,9 @@ def test_upload_size_limit(tmp_path):
     with TestClient(app) as c:
         resp = c.post("/api/documents", headers=AUTH, json={"text": "x" * 500})
         assert resp.status_code == 413 and resp.json()["error"]["code"] == "E107"
+        big = c.post("/api/documents", headers=AUTH,
+                     files={"file": ("big.txt", b"y" * 200_000, "text/plain")})
+        assert big.status_code == 413 and big.json()["error"]["code"] == "E107"
+        small = c.post("/api/documents", headers=AUTH,
+                       files={"file": ("s.txt", b"z" * 300, "text/plain")})
+        assert small.status_code == 413  # the file itself is over the limit

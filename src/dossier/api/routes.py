@@ -242,6 +242,9 @@ def _ingest_bytes(request: Request, name: str, data: bytes) -> dict[str, Any]:
 async def upload_document(request: Request) -> dict:
     check_token(request)
     limit = request.app.state.max_upload_bytes
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit + 64 * 1024:  # room for form framing
+        raise ApiError(413, "E107", E.E107[1].format(size=int(declared), limit=limit))
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype == "application/json":
         name, data = _upload_from_json(await _read_body(request, limit))
