@@ -2,8 +2,9 @@
 (the full dev gold) through the real stages, score with the shared scorer, and hold the
 figures above pinned floors (a few points under what we reach).
 
-Reached when pinned (dev): statements F1 1.000, with speaker 0.875; events F1 1.000,
-dated 1.000. The decisive figures are on held-out reports, so the floors leave room.
+Reached when pinned (dev): statements F1 1.000, with speaker 1.000; events F1 1.000,
+dated 1.000 (8 statements, 7 events: one miss costs about 0.13). The decisive figures are on
+held-out reports, so the floors leave room for one miss each.
 """
 import importlib.util
 import json
@@ -17,9 +18,9 @@ EVAL = SHARED / "eval"
 CORPUS = SHARED / "corpus"
 FLOORS = {
     "statements": 0.85,
-    "statements_speaker": 0.70,
-    "events": 0.80,
-    "events_dated": 0.70,
+    "statements_speaker": 0.80,
+    "events": 0.85,
+    "events_dated": 0.80,
 }
 
 pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists() or not (EVAL / "dev").exists(),
