@@ -256,7 +256,12 @@ class Resolver:
         return out
 
     def _add_role(self, c: _Cluster, role: str, head: str | None = None, country: str | None = None):
-        role = " ".join(w for w in role.split() if w not in _DETS or role.split().index(w) > 0)
+        words = role.split()
+        while words and words[0] in _DETS:
+            words = words[1:]
+        role = " ".join(words)
+        if not role:
+            return
         if role.lower() not in {r.lower() for r in c.roles}:
             c.roles.append(role)
         if head:
