@@ -8,7 +8,6 @@ held-out reports, so the floors leave room for one miss each.
 """
 import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 

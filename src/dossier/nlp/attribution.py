@@ -120,7 +120,6 @@ class DocView:
             self.datelines.append((m.start(), m.end()))
             for i in range(self.first_at(m.start()), self.first_at(m.end())):
                 self.token_entity.pop(i, None)
-        self._line_ends = [m.start() for m in re.finditer("\n", self.text)]
         groups = load_json("events", "groups.json")
         self.demonyms: dict[str, list[str]] = groups["demonyms"]
         self.group_heads = set(groups["group_heads"])
@@ -139,9 +138,6 @@ class DocView:
     def etype(self, eid: str | None) -> str | None:
         e = self.entities.get(eid) if eid else None
         return e.type if e else None
-
-    def name(self, eid: str) -> str:
-        return self.entities[eid].name
 
     def entity_by_name(self, *names: str) -> str | None:
         for n in names:
@@ -336,18 +332,4 @@ class DocView:
             return {"start": doc[a].idx if a < len(doc) else len(self.text),
                     "end": doc[a].idx if a < len(doc) else len(self.text)}
         return {"start": doc[a].idx, "end": doc[b - 1].idx + len(doc[b - 1].text)}
-
-    def line_of_char(self, pos: int) -> int:
-        return bisect.bisect_left(self._line_ends, pos)
-
-
-def subtree_range(tok: Token, lo: int, hi: int, skip: Iterable[Token] = ()) -> tuple[int, int]:
-    """[start, end) of ``tok``'s subtree clipped to [lo, hi), leaving out ``skip`` subtrees
-    when they sit at either edge."""
-    idx = {t.i for t in tok.subtree if lo <= t.i < hi}
-    for s in skip:
-        idx -= {t.i for t in s.subtree}
-    if not idx:
-        return tok.i, tok.i
-    return min(idx), max(idx) + 1
 

@@ -238,7 +238,6 @@ class StatementFinder:
                 continue
             first = doc[k]
             seg = view.segment(first.i)
-            line_start = text.rfind("\n", 0, open_) + 1
             a, b = open_ + 1, close
             while a < b and (text[a].isspace() or text[a] in ",;:"):
                 a += 1
