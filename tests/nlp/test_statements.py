@@ -150,3 +150,9 @@ def test_according_to_at_the_end(run):
 def test_unattributed_quote_is_no_statement(run):
     doc, sts = run('"We are ready." Then the spokesman left the room.')
     assert sts == []
+
+
+def test_headline_repeated_in_the_body_is_one_statement(run):
+    doc, sts = run("Rubio says talks with Ukraine have reached a critical point\n"
+                   "Marco Rubio said on Saturday that talks with Ukraine had reached a critical point.")
+    assert len(sts) == 1 and sts[0].content_span["start"] > doc.text.index("\n")
