@@ -1,15 +1,12 @@
 """Helpers shared by the cross-document resolvers: data files, name functions, dates, copies.
 
-Name functions come from ``dossier.nlp.names`` when it is importable; a small fallback
-(accent/case normalisation, a few romanisation alternations) keeps resolution working
-without it.
+Name functions are ``dossier.nlp.names``'s, cached here for corpus-wide comparison.
 """
 from __future__ import annotations
 
 import functools
 import json
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -33,53 +30,10 @@ def lexicon() -> dict[str, Any]:
 
 # ------------------------------------------------------------------ names
 
-def _fallback_normalize(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name or "")
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.casefold().replace("\u2019", "'").replace("\u2018", "'")
-    s = re.sub(r"[^\w' ]+", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"^the ", "", s)
-    return re.sub(r"'s?$", "", s)
+from ..nlp import names as _names  # in-document resolution uses the same name functions
 
-
-_FB_RULES = [(re.compile(a), b) for a, b in [
-    (r"skyy$|skiy$|skyi$|skii$|sky$|ski$", "ski"), (r"ck", "k"), (r"w", "v"), (r"kh", "h"),
-    (r"iy|yi|yy|ij", "i"), (r"y", "i"), (r"(.)\1+", r"\1")]]
-
-
-def _fallback_word_key(w: str) -> str:
-    w = re.sub(r"[^a-z]", "", _fallback_normalize(w))
-    for pat, rep in _FB_RULES:
-        w = pat.sub(rep, w)
-    return w
-
-
-def _fallback_tokens(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s\-]+", _fallback_normalize(name))
-            if w and w.strip(".") not in {"mr", "mrs", "ms", "dr", "jr", "sr"}]
-
-
-def _fallback_name_key(name: str) -> str:
-    return " ".join(k for k in (_fallback_word_key(w) for w in _fallback_tokens(name)) if k)
-
-
-def _fallback_word_variant(a: str, b: str) -> bool:
-    return bool(_fallback_word_key(a)) and _fallback_word_key(a) == _fallback_word_key(b)
-
-
-def _fallback_person_parts(name: str) -> tuple[list[str], str]:
-    ts = _fallback_tokens(name)
-    return (ts[:-1], ts[-1]) if ts else ([], "")
-
-
-try:  # the shared name functions (in-document resolution uses the same ones)
-    from ..nlp import names as _names  # type: ignore
-    _nk, _norm, _pp, _tok, _wv = (_names.name_key, _names.normalize, _names.person_parts,
-                                  _names.tokens, _names.word_variant)
-except ImportError:  # pragma: no cover - exercised only without the nlp package
-    _norm, _nk, _tok = _fallback_normalize, _fallback_name_key, _fallback_tokens
-    _wv, _pp = _fallback_word_variant, _fallback_person_parts
+_nk, _norm, _pp, _tok, _wv = (_names.name_key, _names.normalize, _names.person_parts,
+                              _names.tokens, _names.word_variant)
 
 # cached: the same few hundred names are compared many times across a corpus
 normalize = functools.lru_cache(maxsize=131072)(_norm)
