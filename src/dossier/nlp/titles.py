@@ -202,7 +202,7 @@ class TitlesComponent:
             if end < len(doc) and doc[end].text in _POSSESSIVE:
                 # "the president's son-in-law": the title owns something, it names no holder
                 titles.append({"start": det if det is not None else start, "end": end,
-                               "role_start": role_start, "head": head, "role": doc[role_start:end].text,
+                               "role_start": role_start, "head": head, "role": self._role_text(doc[role_start:end], ents),
                                "country": country, "holder": None,
                                "owner": [owner.start, owner.end] if owner is not None else None})
                 continue
@@ -213,7 +213,7 @@ class TitlesComponent:
                 new_people.append(holder)
             titles.append({"start": det if det is not None else start, "end": end,
                            "role_start": role_start, "head": head,
-                           "role": doc[role_start:end].text, "country": country,
+                           "role": self._role_text(doc[role_start:end], ents), "country": country,
                            "holder": list(holder) if holder else None,
                            "owner": [owner.start, owner.end] if owner is not None else None})
         for t in titles:  # "Qatar's Prime Minister Sheikh Mohammed": chained titles share a holder
@@ -237,6 +237,18 @@ class TitlesComponent:
                     t["holder"] = None
         doc.user_data[USER_KEY] = titles
         return doc
+
+    def _role_text(self, span: Span, ents: list[Span]) -> str:
+        """One spelling across reports: title words in lower case, names as written."""
+        g = self.g
+        words = g["_head_words"] | {w for m in g["_modifiers"] for w in m} | {"of", "the", "and", "for"}
+        out = []
+        for t in span:
+            named = _ent_at(ents, t.i) is not None
+            lower = t.lower_ in words and not named and not (t.is_upper and len(t) > 1)
+            out.append(t.lower_ if lower else t.text)
+            out.append(t.whitespace_)
+        return "".join(out).strip()
 
     def _holder_after(self, doc: Doc, end: int, ents: list[Span], appositive_ok: bool):
         k = end
