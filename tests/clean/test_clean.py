@@ -74,3 +74,7 @@ def test_cleaning_is_idempotent_and_repairs_point_into_the_text(raw):
 def test_headline_not_repeated_when_the_body_starts_with_it():
     doc = clean_document(RawDocument(id="d", raw_text="Talks end\nThe talks ended.", title="Talks end"))
     assert doc.text == "Talks end\nThe talks ended."
+
+
+def test_bidi_marks_go():
+    assert normalise_text("Kyiv\u200e said \u202eno\u202c") == "Kyiv said no"

@@ -1,7 +1,7 @@
 """Text normalisation: Unicode NFC, straight quotes, plain dashes, ordinary spaces.
 
 Quotes become ASCII ``'`` and ``"``, dashes ``-``, every kind of space an ordinary one;
-zero-width characters, soft hyphens and control characters go. Runs of spaces collapse
+zero-width characters, bidi marks, soft hyphens and control characters go. Runs of spaces collapse
 to one, lines are stripped, and paragraph breaks survive (at most one blank line).
 """
 from __future__ import annotations
@@ -17,7 +17,9 @@ _TABLE = str.maketrans({
     **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
     **{c: " " for c in "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                        "\u2008\u2009\u200a\u202f\u205f\u3000\v\f"},
-    **{c: None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"},
+    **{c: None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"  # zero-width, soft hyphen
+                        "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"  # bidi marks
+                        "\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"},
     "\u2026": "...",
     "\u2028": "\n",
     "\u2029": "\n\n",
