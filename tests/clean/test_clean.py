@@ -1,7 +1,8 @@
 """clean_document: normalisation of quotes, dashes, spaces; the content hash."""
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from dossier.clean import clean_document, normalise_text
+from dossier.clean import clean_document, clean_text, normalise_text
 from dossier.errors import DossierError
 from dossier.ids import content_hash
 from dossier.records import RawDocument
@@ -49,11 +50,6 @@ def test_nothing_left_is_e103():
     with pytest.raises(DossierError) as err:
         clean_document(RawDocument(id="z", raw_text="\u200b \u00a0\n", origin="z.txt"))
     assert err.value.code == "E103" and err.value.path == "z.txt"
-
-
-from hypothesis import given, settings, strategies as st  # noqa: E402
-
-from dossier.clean import clean_text  # noqa: E402
 
 _ALPHABET = st.sampled_from(list("abcdeHWKz ,.\n\t'\"") + ["\u2019", "\u201c", "\u2014", "\u00a0",
                                                             "\u200b", "reportedhe", "Witkoffwhich",
