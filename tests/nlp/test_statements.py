@@ -156,3 +156,10 @@ def test_headline_repeated_in_the_body_is_one_statement(run):
     doc, sts = run("Rubio says talks with Ukraine have reached a critical point\n"
                    "Marco Rubio said on Saturday that talks with Ukraine had reached a critical point.")
     assert len(sts) == 1 and sts[0].content_span["start"] > doc.text.index("\n")
+
+
+def test_quoted_paragraph_continues_the_last_speaker(run):
+    doc, sts = run('"We will not give up on Kherson," said Dmitry Peskov.\n\n'
+                   '"The decision is final. Nobody will revise it."\n\nThe talks ended.')
+    assert len(sts) == 2 and sts[1].content.startswith("The decision is final")
+    assert sts[1].speaker == sts[0].speaker and sts[1].speaker is not None

@@ -279,10 +279,16 @@ class StatementFinder:
             if prev is not None and len(words) >= 3:
                 pc, pclose = prev
                 between = text[pclose + 1:open_]
-                if "\n" not in between and len(between) < 60 and (
+                # the next paragraph opening with a quotation that nobody else is credited
+                # with: the same speaker goes on
+                pend = text.find("\n", pclose)
+                next_para = 0 <= pend < open_ and not text[pend:open_].strip() \
+                    and pend - pclose < 80 \
+                    and not text[close + 1:_line_end(text, close)].strip(" .,\"\u201d")
+                if next_para or ("\n" not in between and len(between) < 60 and (
                         not between.strip()
                         or any(self.is_cue(doc[i]) for i in range(view.first_after(pclose),
-                                                                   view.first_at(open_)))):
+                                                                   view.first_at(open_))))):
                     # the next quoted sentence of the same speaker
                     cand = _Cand("direct", pc.cue, a, b, pc.speaker, pc.speaker_text)
                     found.append(cand)
@@ -509,6 +515,11 @@ class StatementFinder:
                                  date=date or view.published, about=about))
         doc._.statements = out
         return doc
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 @Language.factory("dossier_statements")
