@@ -291,8 +291,20 @@ def reconcile(doc: Doc) -> list[Span]:
                     ents.append(e if (s, i) == (e.start, e.end)
                                 else Span(doc, s, i, label=e.label_, kb_id=e.kb_id_))
                 s = i + 1
+    # token -> entity (model entities do not overlap): each match looks only at its own tokens
+    at: dict[int, Span] = {i: e for e in ents for i in range(e.start, e.end)}
+
+    def put(span: Span) -> None:
+        for i in range(span.start, span.end):
+            at[i] = span
+
+    def drop(span: Span) -> None:
+        for i in range(span.start, span.end):
+            if at.get(i) is span:
+                del at[i]
+
     for g in doc.spans.get(SPAN_KEY, []) if SPAN_KEY in doc.spans else []:
-        over = [e for e in ents if e.start < g.end and g.start < e.end]
+        over = list({id(e): e for i in range(g.start, g.end) if (e := at.get(i)) is not None}.values())
         if any(e.start == g.start and e.end == g.end and e.label_ == g.label_ and e.kb_id_ == g.kb_id_
                for e in over):
             continue
@@ -301,13 +313,15 @@ def reconcile(doc: Doc) -> list[Span]:
         if container is not None:
             extra = [t.text for t in doc[container.start:g.start]] + [t.text for t in doc[g.end:container.end]]
             if all(x in _DETERMINERS for x in extra):
-                ents.remove(container)
-                ents.append(Span(doc, container.start, container.end, label=g.label_, kb_id=g.kb_id_))
+                drop(container)
+                put(Span(doc, container.start, container.end, label=g.label_, kb_id=g.kb_id_))
                 continue
             if container.label_ in _KEEP_CONTAINING:
                 continue
-        ents = [e for e in ents if e not in over]
-        ents.append(g)
+        for e in over:
+            drop(e)
+        put(g)
+    ents = list({id(e): e for e in at.values()}.values())
     ents = filter_spans(ents)
     doc.set_ents(ents)
     return list(doc.ents)

@@ -82,8 +82,13 @@ def _word_key(w: str) -> str:
 
 def tokens(name: str) -> list[str]:
     """Name words without honorifics, suffixes and possessives."""
+    return list(_tokens(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _tokens(name: str) -> tuple[str, ...]:
     words = [w for w in re.split(r"[\s\-]+", normalize(name)) if w]
-    return [w for w in words if w.strip(".") not in _HONORIFICS and w not in _SUFFIXES]
+    return tuple(w for w in words if w.strip(".") not in _HONORIFICS and w not in _SUFFIXES)
 
 
 def name_key(name: str) -> str:
@@ -200,6 +205,7 @@ def _given_compatible(ga: list[str], gb: list[str]) -> bool:
     return len(short) >= 3 and _word_key(long_).startswith(_word_key(short))
 
 
+@functools.lru_cache(maxsize=65536)
 def same_person(a: str, b: str) -> bool:
     """Can person names ``a`` and ``b`` name the same person? (surname to full name too)"""
     ga, sa = person_parts(a)

@@ -23,6 +23,7 @@ dicts ``{"start", "end", "role_start", "head", "role", "country", "holder"}`` (t
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 from pathlib import Path
@@ -61,9 +62,10 @@ def grammar() -> dict:
 
 
 def _ent_at(ents: list[Span], i: int) -> Span | None:
-    for e in ents:
-        if e.start <= i < e.end:
-            return e
+    """The entity covering token i; ``ents`` are in document order and do not overlap."""
+    k = bisect.bisect_right(ents, i, key=lambda e: e.start) - 1
+    if 0 <= k < len(ents) and ents[k].start <= i < ents[k].end:
+        return ents[k]
     return None
 
 
@@ -226,10 +228,11 @@ class TitlesComponent:
         ents = self._consistent_types(doc, ents, new_people)
         ents = self._propagate_names(doc, ents)
         doc.set_ents(filter_spans(ents))
+        final = list(doc.ents)
         for t in titles:
             if t["holder"]:
                 s, e = t["holder"]
-                ent = _ent_at(list(doc.ents), s)
+                ent = _ent_at(final, s)
                 if ent is not None and ent.label_ == "PERSON":
                     ent._.role = t["role"]
                     t["holder"] = [ent.start, ent.end]
