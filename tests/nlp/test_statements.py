@@ -163,3 +163,10 @@ def test_quoted_paragraph_continues_the_last_speaker(run):
                    '"The decision is final. Nobody will revise it."\n\nThe talks ended.')
     assert len(sts) == 2 and sts[1].content.startswith("The decision is final")
     assert sts[1].speaker == sts[0].speaker and sts[1].speaker is not None
+
+
+def test_outlet_has_learned_is_a_report(run):
+    doc, sts = run("A Ukrainian delegation will travel to Florida on Sunday, Reuters has learned.")
+    assert len(sts) == 1 and sts[0].kind == "report" and sts[0].speaker_text == "Reuters"
+    doc, sts = run("Volodymyr Zelensky learned that the delegation had left.")
+    assert sts == []

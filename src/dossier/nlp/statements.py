@@ -52,10 +52,14 @@ class StatementFinder:
         self.outlets = {norm_name(o) for o in src["outlets"]}
         self.unnamed = set(src.get("unnamed_heads", []))
         self.documents = set(src.get("document_nouns", []))
+        self.outlet_only = set(src.get("outlet_only_verbs", []))
 
     # ------------------------------------------------------------ helpers
     def is_cue(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.verbs and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD"
+
+    def is_outlet_cue(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.outlet_only and tok.pos_ == "VERB"
 
     def is_outlet(self, view: DocView, eid: str | None, text: str | None) -> bool:
         names = set()
@@ -384,7 +388,8 @@ class StatementFinder:
         doc = view.doc
         out: list[_Cand] = []
         for v in doc:
-            if v.i in used_verbs or not self.is_cue(v) or v.pos_ != "VERB":
+            outlet_cue = self.is_outlet_cue(v)
+            if v.i in used_verbs or not (self.is_cue(v) or outlet_cue) or v.pos_ != "VERB":
                 continue
             lo, hi = view.segment(v.i)
             comp = self._complement(v, lo, hi)
@@ -428,6 +433,8 @@ class StatementFinder:
                                 and view.etype(oeid) == "ORG"):
                             eid, stext, kind = oeid, otext, "report"
 
+            if outlet_cue and not self.is_outlet(view, eid, stext):
+                continue  # "he learned that…" is no report
             a, b = self._content_range(view, comp, v, lo, hi)
             if b - a < 2:
                 continue
