@@ -5,11 +5,13 @@ anything else; ``clean_document`` returns a ``Document`` or raises ``DossierErro
 extraction of a cleaned document never raises anything but ``DossierError``. Every
 ``DossierError`` carries a code and a non-empty message.
 
-Default run: ~60 examples per reader. ``-m slow``: 10,000 per reader.
+Default run: ~60 examples per reader. ``-m slow``: 10,000 per reader
+(``DOSSIER_SLOW_EXAMPLES=N`` to change that count).
 """
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -29,7 +31,8 @@ except ImportError as exc:  # the readers or the cleaner are not built yet
 
 FAST = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-SLOW = settings(max_examples=10_000, deadline=None,
+# DOSSIER_SLOW_EXAMPLES lowers the slow count for a quicker look (default 10,000)
+SLOW = settings(max_examples=int(os.environ.get("DOSSIER_SLOW_EXAMPLES", "10000")), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 # ------------------------------------------------------------------ strategies
