@@ -283,6 +283,14 @@ def derive(runs: dict) -> dict:
         d["dask_startup_s_1w"] = s1["seconds"]
     if s2.get("seconds"):
         d["dask_startup_s_2w"] = s2["seconds"]
+    # Dask throughput once the cluster is up (start-up measured on its own, subtracted)
+    for w, s in ((1, s1), (2, s2)):
+        r = runs.get(f"dask_{w}w") or {}
+        if r.get("seconds") and s.get("seconds") and r["seconds"] > s["seconds"]:
+            d[f"dask_{w}w_steady_words_per_s"] = round(r["words"] / (r["seconds"] - s["seconds"]), 1)
+    a, b = d.get("dask_1w_steady_words_per_s"), d.get("dask_2w_steady_words_per_s")
+    if a and b:
+        d["scaling_efficiency_dask_2w_steady"] = round(b / a / 2, 3)
     return d
 
 
