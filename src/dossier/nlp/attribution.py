@@ -232,7 +232,9 @@ class DocView:
                             add(ceid)
                             mods = True
             own = own or mods
-            if not own and self._is_group(t):
+            if not own and self._is_group(t) and not any(
+                    self.token_entity.get(x.i) for x in t.subtree if x.i != t.i
+                    and x.dep_ != "poss" and x.head.dep_ != "poss"):
                 # "Ukraine's air force", "Russia's defence ministry": the state
                 for c in t.children:
                     if c.dep_ == "poss" and self.token_entity.get(c.i):
