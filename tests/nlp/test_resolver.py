@@ -157,3 +157,12 @@ def test_designations_and_possessive_known_names(nlp):
     assert "Iskander-M" not in names
     staff = _entity_of(doc, "Staff")
     assert staff is not None and "General Staff of Ukraine's Armed Forces" in staff.aliases
+
+
+def test_organisations_sharing_a_word_stay_apart(nlp):
+    doc = nlp("Apple Inc. said on Tuesday that the dispute with Apple Corps, the Beatles' company, "
+              "was settled. Apple will pay the costs.")
+    inc, corps = _entity_of(doc, "Inc."), _entity_of(doc, "Corps")
+    assert inc is not None and corps is not None and inc.id != corps.id
+    apple = [t for t in doc if t.text == "Apple"][-1]
+    assert doc._.token_entity.get(apple.i) == inc.id

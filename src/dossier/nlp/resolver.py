@@ -48,6 +48,7 @@ _FILTERS = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "filt
 def _filters() -> dict:
     data = json.loads(_FILTERS.read_text("utf-8")) if _FILTERS.exists() else {}
     return {"not": set(data.get("not_entities", [])), "cut": set(data.get("cut_before", [])),
+            "suffixes": set(data.get("corporate_suffixes", [])),
             "patterns": list(data.get("not_entity_patterns", []))}
 
 
@@ -104,24 +105,30 @@ def _plausible(span: Span, typ: str) -> bool:
     return True
 
 
-def _org_words(name: str) -> list[str]:
-    """Name words of an organisation without a leading country word (US Air Force -> Air Force)."""
+def _org_words(name: str) -> tuple[list[str], bool]:
+    """Name words of an organisation without a leading country word (US Air Force -> Air
+    Force) and without corporate suffixes (Apple Inc. -> Apple); and whether it was one word."""
     words = name.replace("'s", "").split()
+    single = len(words) == 1
     if len(words) > 1 and country_of_word(words[0]):
         words = words[1:]
-    return [normalize(w) for w in words]
+    core = [w for w in words if w not in _filters()["suffixes"]] or words[:1]
+    return [normalize(w) for w in core], single
 
 
 def _org_part(a: str, b: str) -> bool:
-    """One organisation name is the other's leading words (Boeing / Boeing Commercial
-    Airplanes, Apple / Apple Inc.) or equal once a country word is dropped."""
-    wa, wb = _org_words(a), _org_words(b)
+    """Two names of one organisation: equal without country words and corporate suffixes
+    (Ford Motor Company / Ford Motors Co.), or a one-word name that begins the other
+    (Boeing / Boeing Commercial Airplanes). Apple Corps is not Apple Inc."""
+    (wa, sa), (wb, sb) = _org_words(a), _org_words(b)
     if not wa or not wb:
         return False
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if long_[:len(short)] != short:
-        return False
-    return len(short) >= 2 or len(short[0]) >= 3
+    if wa == wb:
+        return True
+    for (w1, s1), (w2, _) in (((wa, sa), (wb, sb)), ((wb, sb), (wa, sa))):
+        if s1 and len(w1) == 1 and len(w1[0]) >= 3 and w2[0] == w1[0]:
+            return True
+    return False
 
 
 class Resolver:
@@ -145,6 +152,7 @@ class Resolver:
                 if c.key == key:
                     return c
         cands = []
+        org_cands: list[tuple[bool, _Cluster]] = []
         for c in reversed(clusters):  # most recent first
             if c.type != typ and not (typ in _PLACES and c.type in _PLACES):
                 continue
@@ -160,8 +168,12 @@ class Resolver:
                 for n in c.names:
                     if is_variant(text, n) or acronym_of(text, n) or acronym_of(n, text):
                         return c
-                    if typ == "ORG" and _org_part(text, n):
-                        return c
+                full = [n for n in c.names if not n.replace(".", "").isupper()]
+                if typ == "ORG" and full and all(_org_part(text, n) for n in full):
+                    same_core = any(_org_words(text)[0] == _org_words(n)[0] for n in full)
+                    org_cands.append((same_core, c))
+        if org_cands:  # Apple: Apple Inc. (same name once suffixes go) before Apple Corps
+            return next((c for exact, c in org_cands if exact), org_cands[0][1])
         if not cands and typ == "PERSON" and len(text.split()) == 1:
             # a family name written first ("Xi Jinping" -> "Xi"), or a given name alone
             firsts = [c for c in clusters if c.type == "PERSON" and any(
