@@ -4,7 +4,7 @@ and the variant figure above pinned floors (a few points under what we reach).
 
 Reached when pinned (title kept as the first line of the text, as MEANTIME annotates it):
 founding report entities F1 1.000 (20 of 20), variants 1.000 (6 of 6);
-MEANTIME-dev entities F1 0.889 (P 0.869, R 0.911; 185 of 203 gold), variants 0.977 (42 of 43).
+MEANTIME-dev entities F1 0.894 (P 0.873, R 0.916; 186 of 203 gold), variants 0.977 (42 of 43).
 Off-the-shelf en_core_web_sm (one entity per distinct NER string): 0.783 / 0.753 F1, variants 0.
 """
 import importlib.util
@@ -19,7 +19,7 @@ EVAL = SHARED / "eval"
 # name: (corpus dir, gold dir, entities F1 floor, variants floor)
 FLOORS = {
     "dev": (SHARED / "corpus", EVAL / "dev", 0.95, 0.83),
-    "meantime-dev": (EVAL / "meantime-dev" / "corpus", EVAL / "meantime-dev" / "gold", 0.85, 0.88),
+    "meantime-dev": (EVAL / "meantime-dev" / "corpus", EVAL / "meantime-dev" / "gold", 0.86, 0.90),
 }
 
 pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="shared eval not present")
