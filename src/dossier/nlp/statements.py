@@ -410,6 +410,13 @@ class StatementFinder:
                 subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
             if subj is None and v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
                 subj = v.head
+            if subj is None and passive is None and lo > 0 and any(
+                    c.dep_ == "nsubj" and c.i < lo for c in v.children):
+                # the parser took the subject from the line before (a headline glued to the
+                # lead): the first name opening this line
+                subj = next((view.doc[i] for i in range(lo, v.i) if view.ent_at(i)
+                             and view.etype(view.ent_at(i)) in ("PERSON", "ORG", "GPE", "NORP")),
+                            None)
             speaker_tok = subj or agent
             kind = None
             if speaker_tok is None:
