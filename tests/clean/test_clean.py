@@ -74,3 +74,8 @@ def test_headline_not_repeated_when_the_body_starts_with_it():
 
 def test_bidi_marks_go():
     assert normalise_text("Kyiv\u200e said \u202eno\u202c") == "Kyiv said no"
+
+
+def test_lone_surrogates_are_replaced():
+    doc = clean_document(RawDocument(id="s", raw_text="Kyiv \ud800 said"))
+    assert doc.text == "Kyiv \ufffd said" and doc.content_hash

@@ -1,7 +1,8 @@
 """Text normalisation: Unicode NFC, straight quotes, plain dashes, ordinary spaces.
 
 Quotes become ASCII ``'`` and ``"``, dashes ``-``, every kind of space an ordinary one;
-zero-width characters, bidi marks, soft hyphens and control characters go. Runs of spaces collapse
+zero-width characters, bidi marks, soft hyphens and control characters go; a lone
+surrogate becomes U+FFFD. Runs of spaces collapse
 to one, lines are stripped, and paragraph breaks survive (at most one blank line).
 """
 from __future__ import annotations
@@ -25,13 +26,14 @@ _TABLE = str.maketrans({
     "\u2029": "\n\n",
 })
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # lone halves: not encodable as UTF-8
 _SPACES = re.compile(r" {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def normalise_text(text: str) -> str:
     """The normalised form of ``text`` (see the module docstring)."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text.translate(_TABLE))
     text = _SPACES.sub(" ", text)
