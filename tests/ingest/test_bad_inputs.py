@@ -152,3 +152,11 @@ def test_xml_with_a_large_dtd_is_refused_as_a_feed(tmp_path):
                  "<description>&a;&a;</description></item></channel></rss>", encoding="utf-8")
     [err] = list(read_path(p))
     assert err.code == "E105"
+
+
+def test_lone_surrogates_in_json_and_xml_become_replacement_characters(tmp_path):
+    p = tmp_path / "s.jsonl"
+    p.write_text('{"id": "s1", "title": "T\\ud800", "text": "Kyiv \\udc00 said"}\n', encoding="utf-8")
+    [doc] = list(read_path(p))
+    assert doc.raw_text == "Kyiv \ufffd said" and doc.title == "T\ufffd"
+    doc.raw_text.encode("utf-8")

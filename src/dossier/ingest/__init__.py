@@ -11,6 +11,7 @@ JSON lines without an ``id`` get ``<file stem>-<hash>``; stdin ``stdin-<hash>``.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
@@ -81,9 +82,30 @@ def read_bytes_as(data: bytes, *, doc_id: str, origin: str, fmt: str | None = No
                             max_line=max_line)
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _encodable(item: Result) -> Result:
+    """Lone surrogates (from JSON ``\\ud800`` escapes or XML character references)
+    replaced by U+FFFD in every text field, so the document can be stored as UTF-8."""
+    if isinstance(item, RawDocument):
+        for name in ("id", "raw_text", "title", "source", "url", "published"):
+            value = getattr(item, name)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                setattr(item, name, _SURROGATE.sub("\ufffd", value))
+    return item
+
+
 def read_text_as(text: str, *, doc_id: str, origin: str, fmt: str | None = None,
                  url: str | None = None, max_line: int = DEFAULT_MAX_LINE) -> Iterator[Result]:
     """Parse decoded ``text`` as ``fmt`` (see ``read_bytes_as``)."""
+    for item in _parse_text_as(text, doc_id=doc_id, origin=origin, fmt=fmt, url=url,
+                               max_line=max_line):
+        yield _encodable(item)
+
+
+def _parse_text_as(text: str, *, doc_id: str, origin: str, fmt: str | None,
+                   url: str | None, max_line: int) -> Iterator[Result]:
     if fmt in (None, "sniff"):
         fmt = guess_format(text)
     elif fmt == "feed":
