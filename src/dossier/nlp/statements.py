@@ -93,6 +93,10 @@ class StatementFinder:
         # prefer people and organisations over places named inside the phrase
         ids.sort(key=lambda e: {"PERSON": 0, "ORG": 1}.get(view.etype(e) or "", 2))
         eid = ids[0] if ids else None
+        if eid and not view.ent_at(tok.i) and tok.pos_ == "NOUN" and view.etype(eid) != "PERSON":
+            # "a Ukrainian official", "two officials familiar with the talks": the unnamed
+            # speaker is the whole phrase (the entity named inside it stays the id)
+            return eid, self.np_text(view, tok)
         if eid:
             linked = [t for t in tok.subtree if view.ent_at(t.i) == eid]
             named = ([t for t in linked if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
@@ -110,18 +114,27 @@ class StatementFinder:
         if eid is None and tok.lower_ in {"he", "she", "him", "her"}:
             # a speaker pronoun the resolver left unlinked: the most talked-about person so far
             return view.salient_person(tok.i), tok.text
-        # the phrase up to its head, with prepositional modifiers ("officials in Kyiv")
-        a = tok.left_edge.i
+        return eid, self.np_text(view, tok)
+
+    @staticmethod
+    def np_text(view: DocView, tok: Token) -> str:
+        """The noun phrase headed by ``tok`` within its line, with its modifiers ("officials
+        in Kyiv", "two people familiar with the plans", "a person who saw both versions")."""
+        doc = view.doc
+        lo, hi = view.segment(tok.i)
+        a = max(tok.left_edge.i, lo)
         b = tok.i + 1
         for c in tok.rights:
-            if c.dep_ in ("prep", "compound", "appos") and c.right_edge.i - a < 10:
+            if c.dep_ in ("prep", "compound", "appos", "amod", "acl", "relcl", "nummod") \
+                    and c.right_edge.i - a < 14 and c.right_edge.i < hi:
                 b = c.right_edge.i + 1
             else:
                 break
-        while b > a and (view.doc[b - 1].is_punct or view.doc[b - 1].is_space):
+        while a < tok.i and (doc[a].is_punct or doc[a].is_space):
+            a += 1
+        while b > a + 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
             b -= 1
-        text = view.doc[a:b].text if b > a else tok.text
-        return eid, text
+        return doc[a:b].text if b > a else tok.text
 
     def kind_for(self, view: DocView, eid, text, head: Token | None) -> str:
         if self.is_outlet(view, eid, text):
@@ -360,6 +373,28 @@ class StatementFinder:
         after = [c for c in comps if c.i > verb.i]
         return after[0] if after else comps[-1]
 
+    @staticmethod
+    def _tense(v: Token) -> str:
+        """'past', 'present' or 'modal' of a verb with its auxiliaries."""
+        auxs = [a for a in v.children if a.dep_ in ("aux", "auxpass") and a.i < v.i]
+        for t in auxs + [v]:
+            if t.tag_ == "MD":
+                return "modal"
+            if t.tag_ == "VBD":
+                return "past"
+            if t.tag_ in ("VBZ", "VBP"):
+                return "present"
+        return "other"
+
+    def _tense_breaks(self, comp: Token, conj: Token, verb: Token) -> bool:
+        """A subjectless conjunct of the reported clause belongs to the reporting verb only
+        when its tense is the reporting verb's and not the clause's ("said that there is
+        work to do, but praised the meeting"); "said Moscow remained open but would judge"
+        and "said it was working and expected talks" keep it (reported speech shifts tense
+        together)."""
+        tc, tj, tv = self._tense(comp), self._tense(conj), self._tense(verb)
+        return tc == "present" and tj == tv == "past"
+
     def _content_range(self, view: DocView, comp: Token, verb: Token, lo: int, hi: int):
         doc = view.doc
         skip = []
@@ -369,7 +404,8 @@ class StatementFinder:
             # reporting verb, not to what was said
             for c in comp.children:
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > comp.i and not any(
-                        x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children):
+                        x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) \
+                        and self._tense_breaks(comp, c, verb):
                     skip.append(c)
                     skip.extend(x for x in comp.children if x.dep_ == "cc" and x.i < c.i and x.i > comp.i)
         # "…, adding that B": the participle's report is a statement of its own
