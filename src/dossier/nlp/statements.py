@@ -53,6 +53,7 @@ class StatementFinder:
         self.unnamed = set(src.get("unnamed_heads", []))
         self.documents = set(src.get("document_nouns", []))
         self.outlet_only = set(src.get("outlet_only_verbs", []))
+        self.outlet_last = set(src.get("outlet_last_words", []))
 
     # ------------------------------------------------------------ helpers
     def is_cue(self, tok: Token) -> bool:
@@ -74,6 +75,10 @@ class StatementFinder:
             k = norm_name(n)
             if k in self.outlets:
                 return True
+            parts = n.strip().split()
+            if len(parts) >= 2 and all(p[:1].isupper() for p in parts if p.lower() != "the") \
+                    and parts[-1].lower() in self.outlet_last:
+                return True  # "Atlantic Courier", "the Kyiv Ledger"
             words = set(k.split())
             if eid and view.etype(eid) == "ORG" and words & self.outlet_words:
                 return True
@@ -466,8 +471,11 @@ class StatementFinder:
             else:
                 eid, stext = self.speaker_of(view, speaker_tok)
                 kind = self.kind_for(view, eid, stext, speaker_tok)
-                if speaker_tok.lower_ in self.source_nouns or kind == "report":
-                    # "sources told Reuters": the outlet is credited
+                unnamed = (speaker_tok.pos_ == "NOUN" and not view.ent_at(speaker_tok.i)
+                           and view.etype(eid) != "PERSON")
+                if speaker_tok.lower_ in self.source_nouns or kind == "report" or unnamed:
+                    # "sources told Reuters", "a senior US official told Atlantic Courier":
+                    # the outlet is credited
                     dobj = next((c for c in v.children if c.dep_ in ("dobj", "dative")), None)
                     if dobj is not None:
                         oeid, otext = self.speaker_of(view, dobj)
