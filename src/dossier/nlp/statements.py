@@ -88,6 +88,15 @@ class StatementFinder:
         """Entity id and surface text of the noun phrase headed by ``tok``."""
         if tok is None:
             return None, None
+        if tok.pos_ == "PROPN":
+            # a proper name the resolver split or linked only in part ("Atlantic Courier" with
+            # "Atlantic" taken for the ocean): the whole name, when it is a known entity
+            parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if parts and parts[-1].i == tok.i - 1:
+                name = view.doc[parts[0].i:tok.i + 1].text
+                whole = view.entity_by_name(name)
+                if whole and whole != view.ent_at(tok.i):
+                    return whole, name
         ids = view.np_entities(tok)
         if not ids and tok.lemma_.lower() in self.documents | self.source_nouns:
             # "according to figures released by NPD Group", "a report in Ars Technica"
@@ -437,6 +446,15 @@ class StatementFinder:
             if comp is None and v.dep_ == "parataxis" and lo <= v.head.i < hi and not self.is_cue(v.head):
                 comp = v.head
             if comp is None:
+                tail = self._tail(view, v, lo, hi)
+                if tail is not None:
+                    a, b, subj = tail
+                    eid, stext = self.speaker_of(view, subj)
+                    kind = self.kind_for(view, eid, stext, subj)
+                    eid, stext, kind = self._credit_outlet(view, v, subj, eid, stext, kind)
+                    if (outlet_cue and not self.is_outlet(view, eid, stext)) or b - a < 3:
+                        continue
+                    out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
                 continue
             # "He is reported he said that …": the inner report carries the content
             nested = self.is_cue(comp) and self._complement(comp, lo, hi) is not None
@@ -471,18 +489,7 @@ class StatementFinder:
             else:
                 eid, stext = self.speaker_of(view, speaker_tok)
                 kind = self.kind_for(view, eid, stext, speaker_tok)
-                unnamed = (speaker_tok.pos_ == "NOUN" and not view.ent_at(speaker_tok.i)
-                           and view.etype(eid) != "PERSON")
-                if speaker_tok.lower_ in self.source_nouns or kind == "report" or unnamed:
-                    # "sources told Reuters", "a senior US official told Atlantic Courier":
-                    # the outlet is credited
-                    dobj = next((c for c in v.children if c.dep_ in ("dobj", "dative")), None)
-                    if dobj is not None:
-                        oeid, otext = self.speaker_of(view, dobj)
-                        if self.is_outlet(view, oeid, otext) or (
-                                speaker_tok.lower_ in self.source_nouns
-                                and view.etype(oeid) == "ORG"):
-                            eid, stext, kind = oeid, otext, "report"
+                eid, stext, kind = self._credit_outlet(view, v, speaker_tok, eid, stext, kind)
 
             if outlet_cue and not self.is_outlet(view, eid, stext):
                 continue  # "he learned that…" is no report
@@ -491,6 +498,51 @@ class StatementFinder:
                 continue
             out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
         return out
+
+    def _credit_outlet(self, view: DocView, v: Token, speaker_tok: Token, eid, stext, kind):
+        """"sources told Reuters", "a senior US official told Atlantic Courier": an unnamed
+        source speaking to an outlet credits the outlet."""
+        unnamed = (speaker_tok.pos_ == "NOUN" and not view.ent_at(speaker_tok.i)
+                   and view.etype(eid) != "PERSON")
+        if speaker_tok.lower_ in self.source_nouns or kind == "report" or unnamed:
+            dobj = next((c for c in v.children if c.dep_ in ("dobj", "dative")), None)
+            if dobj is not None:
+                oeid, otext = self.speaker_of(view, dobj)
+                if self.is_outlet(view, oeid, otext) or (
+                        speaker_tok.lower_ in self.source_nouns and view.etype(oeid) == "ORG"):
+                    return oeid, otext, "report"
+        return eid, stext, kind
+
+    def _tail(self, view: DocView, v: Token, lo: int, hi: int):
+        """'<clause>, the Kremlin said (on Friday).' / '<clause>, said Peskov.' when the parser
+        left the clause unattached to the cue (a headline glued to the lead, a long clause):
+        the clause before the comma is the content. Returns (start, end, subject token)."""
+        doc = view.doc
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
+        if subj is not None and subj.i < v.i:
+            comma = subj.left_edge.i - 1
+            if any(doc[i].pos_ in ("VERB", "AUX") for i in range(subj.i + 1, v.i)
+                   if doc[i].dep_ not in ("aux", "neg")):
+                return None
+        elif v.i - 1 >= lo and doc[v.i - 1].text == ",":
+            comma = v.i - 1  # ', said Peskov'
+            subj = subj or next((doc[i] for i in range(v.i + 1, min(hi, v.i + 6))
+                                 if view.ent_at(i) or doc[i].dep_ == "nsubj"), None)
+            if subj is None:
+                return None
+        else:
+            return None
+        if comma <= lo + 2 or doc[comma].text != ",":
+            return None
+        # nothing but the cue's own modifiers after it: 'told reporters on Friday'
+        for i in range(v.i + 1, hi):
+            t = doc[i]
+            if t.pos_ in ("VERB", "AUX") or t.text in QUOTE_CHARS or t.text in {",", ";", ":"}:
+                return None
+        if any(doc[i].text in QUOTE_CHARS for i in range(lo, comma)):
+            return None  # a quotation: the direct finder's
+        a, b = self.trim(doc, lo, comma)
+        return (a, b, subj) if b - a >= 3 else None
 
     @staticmethod
     def _subject(view: DocView, v: Token) -> Token | None:
