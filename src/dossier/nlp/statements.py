@@ -316,10 +316,19 @@ class StatementFinder:
                 next_para = 0 <= pend < open_ and not text[pend:open_].strip() \
                     and pend - pclose < 80 \
                     and not text[close + 1:_line_end(text, close)].strip(" .,\"\u201d")
-                if next_para or ("\n" not in between and len(between) < 60 and (
+                btoks = range(view.first_after(pclose), view.first_at(open_))
+                # '"A," Rubio told reporters after the meeting. "B."': the attribution
+                # sentence of A, naming nobody else, sits between A and B
+                own_tail = ("\n" not in between and len(between) < 160
+                            and between.rstrip().endswith(".")
+                            and any(self.is_cue(doc[i]) for i in btoks)
+                            and pc.speaker is not None
+                            and all(view.ent_at(i) in (None, pc.speaker) or view.etype(
+                                view.ent_at(i)) in ("GPE", "LOC", "FAC") for i in btoks)
+                            and any(view.ent_at(i) == pc.speaker for i in btoks))
+                if next_para or own_tail or ("\n" not in between and len(between) < 60 and (
                         not between.strip()
-                        or any(self.is_cue(doc[i]) for i in range(view.first_after(pclose),
-                                                                   view.first_at(open_))))):
+                        or any(self.is_cue(doc[i]) for i in btoks))):
                     # the next quoted sentence of the same speaker
                     cand = _Cand("direct", pc.cue, a, b, pc.speaker, pc.speaker_text)
                     found.append(cand)
@@ -429,6 +438,11 @@ class StatementFinder:
         for s in skip:
             idx -= {t.i for t in s.subtree}
         idx -= {t.i for t in verb.subtree if t.i not in {x.i for x in comp.subtree}}
+        for c in verb.children:
+            # "said that A but that B" parsed with B a conjunct of the verb: B was said too
+            if c.dep_ == "conj" and c.i > comp.i and c.left_edge.lower_ in ("that", "whether") \
+                    and lo <= c.left_edge.i and c.right_edge.i < hi and idx:
+                idx |= set(range(max(idx) + 1, c.right_edge.i + 1))
         if not idx:
             return comp.i, comp.i
         a, b = min(idx), max(idx) + 1
