@@ -177,3 +177,27 @@ def test_headline_glued_to_lead_keeps_lead_subject(run):
                    published="2025-12-05")
     att = [e for e in evs if e["trigger"] == "attack"]
     assert att and "Russia" in att[0]["actors"]
+
+
+def test_sat_down_for_talks_is_a_consultation(run):
+    _, evs = run("US and Ukrainian negotiators sat down in Geneva on Sunday for talks on a plan.",
+                 published="2025-11-23")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    assert ev["status"] == "occurred" and ev["location"] == "Geneva" and ev["date"] == "2025-11-23"
+    assert len(parts(ev)) == 2
+
+
+def test_attending_the_meeting_joins_the_meeting_reported_before(run):
+    _, evs = run("Vladimir Putin met Steve Witkoff at the Kremlin on Tuesday. "
+                 "Kirill Dmitriev also attended the meeting.", published="2025-12-03")
+    last = [e for e in evs if e["type"] == "CONSULT"][-1]
+    assert last["trigger"] == "meeting"
+    assert parts(last) == {"Vladimir Putin", "Steve Witkoff", "Kirill Dmitriev"}
+    assert last["date"] == "2025-12-02"
+
+
+def test_talks_at_a_place_with_nobody_named_are_a_mention(run):
+    _, evs = run("The talks in Geneva ended on Monday with a revised framework.",
+                 published="2025-11-24")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    assert ev["location"] == "Geneva" and not parts(ev) and ev["date"] == "2025-11-24"

@@ -164,3 +164,26 @@ def test_a_report_returning_to_its_event_joins_it():
                        evt("v2", "CONSULT", ["e1", "e2"], [], None, None)], published="2025-11-30")
     tl = _run([a])
     assert len(tl) == 1 and len(tl[0].reports) == 2
+
+
+def test_mention_alone_is_no_item_and_a_report_own_mention_joins_its_talks():
+    fl = [ent("e1", "United States", "GPE", country="USA"), ent("e2", "Ukraine", "GPE", country="UKR"),
+          ent("e3", "Hallandale Beach", "GPE", country="USA"), ent("e4", "Florida", "GPE", country="USA"),
+          ent("e5", "Cairo", "GPE", country="EGY")]
+    exs = [ex("a", fl, [evt("v1", "CONSULT", [], [], "e4", "2025-11-30"),
+                        evt("v2", "CONSULT", ["e1", "e2"], [], "e3", "2025-11-30")],
+              published="2025-11-30"),
+           ex("b", fl, [evt("v1", "CONSULT", [], [], "e5", None)], published="2025-11-30")]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].documents == ["a"]
+    assert len(tl[0].reports) == 2
+
+
+def test_placed_mention_a_day_off_joins_the_talks_there():
+    geneva = [ent("e1", "Marco Rubio"), ent("e2", "Rustem Umerov"), ent("e3", "Geneva", "GPE", country="CHE")]
+    exs = [ex("a", geneva, [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-11-23")],
+              published="2025-11-23"),
+           ex("b", [ent("e9", "Geneva", "GPE", country="CHE")],
+              [evt("v1", "CONSULT", [], [], "e9", "2025-11-24")], published="2025-11-24")]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].documents == ["a", "b"] and tl[0].date == "2025-11-23"

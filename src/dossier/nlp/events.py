@@ -38,6 +38,9 @@ class _Ev:
     status: str = "occurred"
     seg: tuple[int, int] = (0, 0)
     inherited: bool = False
+    joined: bool = False
+    default_date: bool = False
+    mention: bool = False
 
 
 class EventFinder:
@@ -48,6 +51,8 @@ class EventFinder:
         self.light = set(trig["light_verbs"])
         self.predicates = set(trig.get("event_predicates", []))
         self.in_verbs = set(trig.get("in_verbs", []))
+        self.for_verbs = set(trig.get("for_verbs", []))
+        self.attend_verbs = set(trig.get("attend_verbs", []))
         self.phone_words = set(trig.get("phone_words", []))
         self.containers = set(trig.get("container_nouns", []))
         self.preps: dict = trig["participant_preps"]
@@ -106,6 +111,9 @@ class EventFinder:
             if v.pos_ in ("VERB", "AUX") and h.lower_ in ("in", "into") \
                     and v.lemma_.lower() in self.in_verbs:
                 return v
+            if v.pos_ == "VERB" and h.lower_ == "for" and v.lemma_.lower() in self.for_verbs \
+                    and self.nouns.get(tok.lemma_.lower()) and v.i < tok.i:
+                return v  # "sat down in Geneva for talks"
             return None
         if h.i == tok.i or h.pos_ not in ("VERB", "AUX"):
             return None
@@ -266,6 +274,12 @@ class EventFinder:
         if tok.pos_ == "VERB":
             # "discussed security guarantees in Paris": the parser hangs the place on the object
             heads += [c for c in tok.children if c.dep_ == "dobj"]
+        for v in [tok] + ([gov] if gov is not None else []):
+            if v.pos_ in ("VERB", "AUX"):
+                # "met for four hours in Miami", "talks on Sunday in Geneva": one phrase deeper
+                heads += [p for c in v.children if c.dep_ == "prep" and c.lower_ not in ("in", "at")
+                          for p in c.children if p.dep_ == "pobj"
+                          and self._view is not None and not view.np_entities(p, deep=False)]
         # "which took place … in Paris": a relative clause on the trigger or its objects
         for t in list(tok.subtree):
             if t.dep_ == "relcl" and t.lemma_.lower() in ("take", "happen", "occur", "hold"):
@@ -374,6 +388,15 @@ class EventFinder:
         spec = self.spec_for(view, tok.head)
         return spec["type"] if spec else None
 
+    def _attending(self, tok: Token, gov: Token | None) -> bool:
+        """The trigger noun is what its clause's subject attended or joined ("attended the
+        meeting", "took part in the call", "was joined on the call by X")."""
+        if gov is not None:
+            return gov.lemma_.lower() in self.attend_verbs
+        h = tok.head
+        return tok.dep_ == "pobj" and h.lower_ in ("in", "on", "at") \
+            and h.head.lemma_.lower() in self.attend_verbs
+
     # ------------------------------------------------------------ statements → ACCUSE
     def accusations(self, view: DocView) -> list[_Ev]:
         out = []
@@ -412,6 +435,7 @@ class EventFinder:
         title_end = _lead_end(view)
         found: list[_Ev] = []
         last_consult: _Ev | None = None
+        seg_no = {sg: n for n, sg in enumerate(view.segments())}
         for tok in doc:
             spec = self.spec_for(view, tok)
             if spec is None:
@@ -444,16 +468,37 @@ class EventFinder:
             if etype == "CONSULT" and (actors or targets) and not any(
                     view.is_party(e) for e in actors + targets):
                 continue  # a flight from Frankfurt to Chicago: places alone are no parties
+            definite = tok.pos_ != "VERB" and _definite(view, tok)
+            own_date = self.date(view, anchor, gov)
+            same_as_last = last_consult is not None and not (
+                loc and loc != last_consult.location and (
+                    last_consult.location or seg_no.get(ev.seg, 0) - seg_no.get(last_consult.seg, 0) > 1)
+            ) and not (
+                own_date and last_consult.date and not _dates_fit(own_date, last_consult.date))
+            mention = False
             if not actors and not targets:
                 # "the talks", "the meeting": the consultation reported before
-                det = {d.lower_ for d in tok.children if d.dep_ == "det"}
-                if etype == "CONSULT" and tok.pos_ != "VERB" and "the" in det \
-                        and last_consult is not None:
+                # (talks elsewhere or on another day: mostly the same parties' earlier round)
+                if etype == "CONSULT" and definite and last_consult is not None:
                     ev.actors, ev.targets = list(last_consult.actors), list(last_consult.targets)
                     ev.inherited = True
+                elif etype == "CONSULT" and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
+                        and (definite or any(view.ent_at(c.i) == loc for c in tok.children)):
+                    # "the talks in Geneva", "the Geneva talks": a background mention of talks
+                    # at a place; the timeline joins it to the talks held there
+                    mention = True
                 else:
                     continue
-            ev.date = self.date(view, anchor, gov)
+            elif etype == "CONSULT" and definite and same_as_last and not targets \
+                    and self._attending(tok, gov):
+                # "Dmitriev also attended the meeting", "took part in the call": one more
+                # participant of the consultation reported before
+                ev.targets = [t for t in _unique(last_consult.actors + last_consult.targets)
+                              if t not in ev.actors]
+                ev.joined = True
+            ev.date = own_date
+            if ev.date is None and ev.joined:
+                ev.date = last_consult.date
             ev.status = self.status(anchor, gov)
             # "the demand to withdraw", "urged Russia to withdraw": not (yet) an event
             ruled = self._governing_trigger(view, tok)
@@ -466,6 +511,11 @@ class EventFinder:
                     and (tok.pos_ == "VERB" or gov is not None) and not _perfect(tok, gov) and (
                     tok.i < title_end or _present_tense(tok, gov)):
                 ev.date = view.published
+                ev.default_date = True
+            if mention:
+                ev.mention = True
+                found.append(ev)
+                continue
             if etype == "CONSULT" and not ev.inherited and ev.status == "occurred" and (
                     last_consult is None or last_consult.seg != ev.seg
                     or len(ev.actors) + len(ev.targets)
@@ -496,6 +546,22 @@ def _unique(xs):
         if x and x not in out:
             out.append(x)
     return out
+
+
+def _definite(view: DocView, tok: Token) -> bool:
+    """"the talks", "this meeting", "Tuesday's meeting": a consultation already known."""
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"):
+            return True
+        if c.dep_ == "poss" and any(view.token_time.get(t.i) is not None for t in c.subtree):
+            return True
+    return False
+
+
+def _dates_fit(a: str, b: str) -> bool:
+    """Two ISO values that may name the same day (one contains the other, or equal)."""
+    from ..resolve.common import dates_compatible  # lazily: resolve builds on nlp
+    return dates_compatible(a, b)
 
 
 def _crosses_clause(t: Token, top: Token) -> bool:
@@ -555,6 +621,13 @@ def _dedupe(evs: list[_Ev]) -> list[_Ev]:
             two_verbs = (k.trigger.pos_ == "VERB" and ev.trigger.pos_ == "VERB"
                          and k.trigger.lemma_ != ev.trigger.lemma_)
             two_dates = k.date and ev.date and k.date != ev.date and not (k.inherited or ev.inherited)
+            if k.mention or ev.mention:
+                # a background mention of talks at a place is one with a report of them there
+                if k.seg == ev.seg and k.type == ev.type and k.location == ev.location \
+                        and not two_dates:
+                    dup = k
+                    break
+                continue
             if k.seg == ev.seg and k.type == ev.type and not two_verbs and not two_dates and (
                     parts & (set(k.actors) | set(k.targets)) or ev.inherited or k.inherited):
                 dup = k
@@ -563,7 +636,10 @@ def _dedupe(evs: list[_Ev]) -> list[_Ev]:
             kept.append(ev)
             continue
         # keep the richer report of the two, merging what the other adds
-        if dup.inherited and not ev.inherited:
+        if dup.mention and not ev.mention:
+            dup.actors, dup.targets, dup.mention = list(ev.actors), list(ev.targets), False
+            dup.inherited = ev.inherited
+        elif dup.inherited and not ev.inherited:
             dup.actors, dup.targets, dup.inherited = ev.actors, ev.targets, False
         for a in ev.actors:
             if a not in dup.actors and a not in dup.targets:

@@ -176,9 +176,10 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     strong_shared = sum(1 for p in r.parts & set(it.parts) if _w(p, info) > 1)
     # a meeting over two days, or a report a day off: the same place (or the same two
     # people and no other place) and at most a day apart
+    same_doc = any(x.doc == r.doc for x in it.reports)
     near = (precision(r.date) == 3 and bool(it.dates)
             and all(_adjacent(r.date, d) for d in it.dates)
-            and ((loc == "same" and strong_shared >= 1) or strong_shared >= 2))
+            and ((loc == "same" and (strong_shared >= 1 or not r.parts)) or strong_shared >= 2))
     if not all(dates_compatible(r.date, d) for d in it.dates) and not near:
         return None
     multi_day = near
@@ -197,10 +198,14 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     strong = {p for p in shared if _w(p, info) > 1}
     weight = sum(_w(p, info) for p in shared)
     if not r.parts or not it.parts:
-        # a background mention without participants: by place (and date)
-        if loc != "same":
-            return None
-        return 1.0 + (3 if same_day else 0)
+        # a background mention without participants: by place (and date), or a report's own
+        # mention of the talks it describes ("Florida talks end" over "met in Hallandale Beach")
+        if loc == "same":
+            return 1.0 + (3 if same_day else 0)
+        if not r.parts and it.parts and same_doc and loc != "conflict" \
+                and (same_day or not r.date):
+            return 0.5
+        return None
     if not shared:
         # no one in common: only the same day at the same place (one summit, two accounts)
         if same_day and loc == "same":
@@ -248,6 +253,7 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
     # candidate items: those sharing a participant or the place (indexes keep this linear-ish)
     by_part: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     by_loc: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    by_doc: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     index_of: dict[int, int] = {}
     for r in sorted(reports, key=_order):
         kind = (r.type, r.status)
@@ -256,6 +262,8 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             cands.update(by_part.get((*kind, p), ()))
         if r.location:
             cands.update(by_loc.get((*kind, r.location), ()))
+        if not r.parts:
+            cands.update(by_doc.get((*kind, r.doc), ()))
         best, best_s = None, None
         for n in sorted(cands):
             it = items[n]
@@ -274,6 +282,8 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             by_part[(*kind, p)].append(n)
         if r.location and r.location not in known_locs:
             by_loc[(*kind, r.location)].append(n)
+        if n not in by_doc[(*kind, r.doc)]:
+            by_doc[(*kind, r.doc)].append(n)
     return items
 
 
@@ -381,6 +391,8 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
     out: list[TimelineItem] = []
     used: set[str] = set()
     for it in items:
+        if not it.parts:
+            continue  # mentions of talks at a place that no report with participants describes
         date = _best_date(it, copy_of)
         act = Counter(a for r in it.reports for a in r.actors)
         tgt = Counter(t for r in it.reports for t in r.targets)
