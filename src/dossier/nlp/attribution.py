@@ -275,6 +275,46 @@ class DocView:
             return None
         return max(count, key=lambda e: (count[e], last[e]))
 
+    def inside_quote(self, i: int) -> bool:
+        """Whether token ``i`` stands inside a quotation opened earlier on its line."""
+        t = self.doc[i]
+        line_start = self.text.rfind("\n", 0, t.idx) + 1
+        seg = self.text[line_start:t.idx]
+        n = sum(seg.count(c) for c in ('"', "\u201c", "\u201d", "\u00ab", "\u00bb"))
+        return n % 2 == 1
+
+    def subject_persons_before(self, i: int, max_segments: int = 3) -> list[tuple[str, Token]]:
+        """The people named by grammatical subjects before token ``i`` (this sentence and
+        the ``max_segments`` before it), nearest first, quotations left out: the usual
+        referents of a speaker pronoun ('Zelensky explained that … "…," he said')."""
+        out: list[tuple[str, Token]] = []
+        k = bisect.bisect_right(self._seg_starts, i) - 1
+        seen = 0
+        for n in range(k, max(-1, k - 3 * max_segments), -1):
+            a, b = self._sents[n]
+            if n < k:
+                # sentences inside a quotation do not count towards the window
+                if not any(not self.inside_quote(j) and not self.doc[j].is_punct
+                           for j in range(a, b)):
+                    continue
+                seen += 1
+                if seen > max_segments:
+                    break
+            for j in range(min(b, i) - 1, a - 1, -1):
+                t = self.doc[j]
+                if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ in PRONOUNS \
+                        or self.inside_quote(j):
+                    continue
+                for e in self.np_entities(t, deep=False):
+                    if self.etype(e) == "PERSON" and e not in [x for x, _ in out]:
+                        out.append((e, t))
+        return out
+
+    def mention_count(self, eid: str, before: int) -> int:
+        """How many separate mentions of ``eid`` come before token ``before``."""
+        self.salient_person(before)  # builds _person_mentions
+        return sum(1 for i, e in self._person_mentions if e == eid and i < before)
+
     # -- times
     def time_value(self, tokens: Iterable[int]) -> str | None:
         for i in tokens:

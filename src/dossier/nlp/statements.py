@@ -88,6 +88,20 @@ class StatementFinder:
         """Entity id and surface text of the noun phrase headed by ``tok``."""
         if tok is None:
             return None, None
+        if tok.lower_ in ("he", "she"):
+            # a speaker pronoun: the person who spoke last, when a recent subject is a
+            # speaker ('Zelensky explained that … "…," he said'); else the resolver's link
+            # when that person is a recent subject; else of the recent subjects the one most
+            # talked about so far; else the resolver's link or the most talked-about person
+            linked = view.ent_at(tok.i)
+            subjects = view.subject_persons_before(tok.i)
+            speakers = [e for e, t in subjects if t.head.i != tok.head.i and self.is_cue(t.head)]
+            if speakers:
+                return speakers[0], tok.text
+            ids = [e for e, _ in subjects]
+            if linked in ids or not ids:
+                return linked or view.salient_person(tok.i), tok.text
+            return max(ids, key=lambda e: (view.mention_count(e, tok.i), -ids.index(e))), tok.text
         if tok.pos_ == "PROPN":
             # a proper name the resolver split or linked only in part ("Atlantic Courier" with
             # "Atlantic" taken for the ocean): the whole name, when it is a known entity
