@@ -166,3 +166,10 @@ def test_organisations_sharing_a_word_stay_apart(nlp):
     assert inc is not None and corps is not None and inc.id != corps.id
     apple = [t for t in doc if t.text == "Apple"][-1]
     assert doc._.token_entity.get(apple.i) == inc.id
+
+
+def test_region_named_by_its_bare_name(nlp):
+    doc = nlp("Fighting continued near Huliaipole in the Zaporizhzhia region.")
+    region = _entity_of(doc, "region")
+    assert region.name == "Zaporizhzhia Oblast" and "Zaporizhzhia" in region.aliases
+    assert region.type == "GPE" and region.country == "UKR"

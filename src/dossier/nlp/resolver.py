@@ -49,6 +49,7 @@ def _filters() -> dict:
     data = json.loads(_FILTERS.read_text("utf-8")) if _FILTERS.exists() else {}
     return {"not": set(data.get("not_entities", [])), "cut": set(data.get("cut_before", [])),
             "suffixes": set(data.get("corporate_suffixes", [])),
+            "region_words": set(data.get("region_words", [])),
             "patterns": list(data.get("not_entity_patterns", []))}
 
 
@@ -376,6 +377,13 @@ class Resolver:
         for n in c.names:
             if normalize(n) not in {normalize(a) for a in aliases}:
                 aliases.append(n)
+        if c.type in _PLACES:  # "the Zaporizhzhia region" is named "Zaporizhzhia"
+            for n in list(aliases):
+                words = n.split()
+                if len(words) >= 2 and words[-1] in _filters()["region_words"]:
+                    bare = " ".join(words[:-1])
+                    if normalize(bare) not in {normalize(a) for a in aliases}:
+                        aliases.append(bare)
         name = entry.name if entry else max(aliases, key=fullness)
         country = entry.country if entry else None
         if country is None and c.role_countries:
