@@ -201,3 +201,19 @@ def test_talks_at_a_place_with_nobody_named_are_a_mention(run):
                  published="2025-11-24")
     ev = next(e for e in evs if e["type"] == "CONSULT")
     assert ev["location"] == "Geneva" and not parts(ev) and ev["date"] == "2025-11-24"
+
+
+def test_participle_after_reported_speech_is_the_speakers_act(run):
+    _, evs = run("President Volodymyr Zelensky said on Wednesday that Ukraine would not withdraw its "
+                 "troops, rejecting the demand Moscow repeated.", published="2025-12-03")
+    ev = next(e for e in evs if e["type"] == "REJECT")
+    assert "Volodymyr Zelensky" in ev["actors"]
+
+
+def test_second_verb_of_a_glued_headline_line_keeps_its_subject(run):
+    _, evs = run("Envoy arrives in Moscow ahead of Kremlin meeting\nUS envoy Steve Witkoff landed in "
+                 "Moscow on Tuesday morning and was met by Kirill Dmitriev, state media reported.",
+                 published="2025-12-02")
+    ev = next(e for e in evs if e["trigger"] == "met")
+    assert {"Steve Witkoff", "Kirill Dmitriev"} <= parts(ev)
+    assert ev["location"] == "Moscow" and ev["date"] == "2025-12-02"

@@ -187,3 +187,12 @@ def test_placed_mention_a_day_off_joins_the_talks_there():
               [evt("v1", "CONSULT", [], [], "e9", "2025-11-24")], published="2025-11-24")]
     tl = _run(exs)
     assert len(tl) == 1 and tl[0].documents == ["a", "b"] and tl[0].date == "2025-11-23"
+
+
+def test_a_capital_acting_stands_for_its_state():
+    ents = [ent("e1", "Volodymyr Zelensky", country="UKR"), ent("e2", "Moscow", "GPE", country="RUS"),
+            ent("e3", "Russia", "GPE", country="RUS")]
+    exs = [ex("a", ents, [evt("v1", "REJECT", ["e1"], ["e2"], None, "2025-12-03")]),
+           ex("b", ents[2:], [])]
+    tl = _run(exs)
+    assert set(tl[0].participants) == {"Volodymyr Zelensky", "Russia"} and tl[0].location is None

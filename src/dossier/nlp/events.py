@@ -53,6 +53,7 @@ class EventFinder:
         self.in_verbs = set(trig.get("in_verbs", []))
         self.for_verbs = set(trig.get("for_verbs", []))
         self.attend_verbs = set(trig.get("attend_verbs", []))
+        self.speech_verbs = set(trig.get("speech_verbs", []))
         self.phone_words = set(trig.get("phone_words", []))
         self.containers = set(trig.get("container_nouns", []))
         self.preps: dict = trig["participant_preps"]
@@ -162,6 +163,12 @@ class EventFinder:
         pre = view.doc[lo:verb.i]
         if any(t.pos_ == "VERB" and t.dep_ not in ("acl", "relcl", "amod", "compound") for t in pre):
             return []
+        # the noun phrase the parse hangs elsewhere: its own entities ("US envoy Steve Witkoff")
+        roots = [t for t in pre if not lo <= t.head.i < verb.i and t.pos_ in ("PROPN", "NOUN")]
+        if len(roots) == 1:
+            ids = view.np_entities(roots[0])
+            if ids:
+                return _unique(ids)
         out = []
         for eid in view.entities_in(lo, verb.i):
             if view.etype(eid) == "NORP":
@@ -209,11 +216,19 @@ class EventFinder:
                                     or view.etype(e) not in PLACE_TYPES]
         if tok.pos_ == "VERB":
             subj, passive = self.subject(tok, view=view)
+            speaker = self._participle_speaker(view, tok)
+            if speaker is not None:
+                subj, passive = speaker, False
             agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if subj is not None:
                 (targets if passive and agent else actors).extend(view.np_entities(subj))
             else:
-                actors.extend(self._line_subject(view, tok))
+                # "X landed in Moscow and was met by Y": the subject of the first verb of the line
+                top, lo_hi = tok, view.segment(tok.i)
+                while top.dep_ in ("conj", "xcomp") and top.head.i != top.i \
+                        and lo_hi[0] <= top.head.i < lo_hi[1]:
+                    top = top.head
+                (targets if passive and agent else actors).extend(self._line_subject(view, top))
             for a in agent:
                 actors += view.np_entities(a)
             for c in tok.children:
@@ -274,6 +289,8 @@ class EventFinder:
         if tok.pos_ == "VERB":
             # "discussed security guarantees in Paris": the parser hangs the place on the object
             heads += [c for c in tok.children if c.dep_ == "dobj"]
+        if tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            heads.append(tok.head)  # "landed in Moscow and was met by Dmitriev"
         for v in [tok] + ([gov] if gov is not None else []):
             if v.pos_ in ("VERB", "AUX"):
                 # "met for four hours in Miami", "talks on Sunday in Geneva": one phrase deeper
@@ -387,6 +404,21 @@ class EventFinder:
             return None
         spec = self.spec_for(view, tok.head)
         return spec["type"] if spec else None
+
+    def _participle_speaker(self, view: DocView, tok: Token) -> Token | None:
+        """"X said that Ukraine would not withdraw, rejecting the demand": a participle clause
+        after a comma, hung on the reported clause, is what the speaker does."""
+        if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i == 0 or doc_prev(tok) != ",":
+            return None
+        x = tok.head
+        lo, hi = view.segment(tok.i)
+        while x.dep_ == "conj" and x.head.i != x.i:
+            x = x.head
+        if x.dep_ != "ccomp" or not lo <= x.head.i < hi \
+                or x.head.lemma_.lower() not in self.speech_verbs:
+            return None
+        subj, passive = self.subject(x.head, view=view)
+        return subj if subj is not None and not passive and view.np_entities(subj) else None
 
     def _attending(self, tok: Token, gov: Token | None) -> bool:
         """The trigger noun is what its clause's subject attended or joined ("attended the
@@ -546,6 +578,10 @@ def _unique(xs):
         if x and x not in out:
             out.append(x)
     return out
+
+
+def doc_prev(tok: Token) -> str:
+    return tok.doc[tok.i - 1].text if tok.i > 0 else ""
 
 
 def _definite(view: DocView, tok: Token) -> bool:

@@ -24,6 +24,7 @@ from typing import Iterable
 
 from ..ids import stable_id
 from ..records import CanonicalEntity, Claim, Extraction, TimelineItem
+from .common import normalize
 from .common import (dates_compatible, fill_year, independent_count, is_country, lexicon,
                      original_of, period_start, precision, span_text, thresholds)
 
@@ -127,6 +128,17 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
             return countries.get(e.get("country"), x) if e.get("type") == "NORP" else x
         r.actors = list(dict.fromkeys(nat(a) for a in r.actors))
         r.targets = [t for t in dict.fromkeys(nat(t) for t in r.targets) if t not in r.actors]
+    if countries:
+        # "Moscow repeated the demand": a capital acting stands for its state (a capital one
+        # travels to or meets in stays a place)
+        def state(x):
+            e = info.get(x) or {}
+            if e.get("type") in ("GPE", "LOC") and normalize(e.get("name") or "") in _capitals():
+                return countries.get(e.get("country"), x)
+            return x
+        r.actors = list(dict.fromkeys(state(a) for a in r.actors))
+        if r.type != "CONSULT":
+            r.targets = [t for t in dict.fromkeys(state(t) for t in r.targets) if t not in r.actors]
     places = [p for p in [*r.actors, *r.targets]
               if (info.get(p) or {}).get("type") in ("GPE", "LOC")
               and not is_country((info.get(p) or {}).get("name"))]
@@ -139,6 +151,12 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
     if r.status == "occurred" and start and precision(r.published) == 3 and start > r.published:
         r.status = "planned"
     return r
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    from ..nlp.attribution import load_json
+    return frozenset(normalize(c) for c in load_json("events", "groups.json").get("capitals", []))
 
 
 def _remote(mode: str | None) -> bool:
