@@ -54,6 +54,7 @@ class StatementFinder:
         self.documents = set(src.get("document_nouns", []))
         self.outlet_only = set(src.get("outlet_only_verbs", []))
         self.outlet_last = set(src.get("outlet_last_words", []))
+        self.describe = {k: set(v) for k, v in src.get("describe_verbs", {}).items()}
 
     # ------------------------------------------------------------ helpers
     def is_cue(self, tok: Token) -> bool:
@@ -572,6 +573,47 @@ class StatementFinder:
         a, b = self.trim(doc, lo, comma)
         return (a, b, subj) if b - a >= 3 else None
 
+    def describing(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
+        """'Rubio described the round as "productive"', 'Peskov called the report
+        "speculation"', 'Putin accused Europe of …', 'Sybiha called on Europe to …': the
+        object and its complement are what was said."""
+        doc = view.doc
+        out: list[_Cand] = []
+        for v in doc:
+            need = self.describe.get(v.lemma_.lower())
+            if not need or v.pos_ != "VERB" or v.i in used_verbs:
+                continue
+            lo, hi = view.segment(v.i)
+            kids = [c for c in v.children if lo <= c.i < hi and c.i > v.i]
+            hit = [c for c in kids if c.dep_ in need or (c.dep_ == "prep" and c.lower_ in need)]
+            if not hit:
+                continue
+            if any(c.dep_ in ("ccomp",) for c in kids):
+                continue  # "X warned that …": the indirect finder's
+            if any(c.tag_ in ("WP", "WDT") for c in v.children) or v.dep_ == "relcl":
+                continue  # "what both sides called a framework": no claim of its own
+            if lo == 0 and "\n" in view.text[doc[hi - 1].idx:]:
+                continue  # a headline's summary ("Sybiha urges Europe to …") of the body
+            subj = self._subject(view, v)
+            if subj is None and v.dep_ in ("conj", "xcomp", "advcl"):
+                subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+            if subj is None or view.inside_quote(v.i):
+                continue
+            idx = [t.i for c in kids for t in c.subtree if lo <= t.i < hi]
+            if not idx:
+                continue
+            a, b = min(idx), max(idx) + 1
+            if doc[a].dep_ == "prep" and doc[a].lower_ in need and doc[a].i == v.i + 1 \
+                    and doc[a].lower_ in ("on", "to"):
+                a += 1  # "called on Europe to …": the particle belongs to the cue
+            a, b = self.trim(doc, a, b)
+            if b - a < 2:
+                continue
+            eid, stext = self.speaker_of(view, subj)
+            kind = self.kind_for(view, eid, stext, subj)
+            out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
+        return out
+
     @staticmethod
     def _subject(view: DocView, v: Token) -> Token | None:
         """The subject of ``v``; of two ("the newspaper Kommersant"), the one naming an entity."""
@@ -616,7 +658,8 @@ class StatementFinder:
         view = DocView(doc)
         direct, quote_spans = self.direct(view)
         used: set[int] = set()
-        reported = self.according(view, used) + self.indirect(view, used)
+        reported = self.according(view, used) + self.indirect(view, used) \
+            + self.describing(view, used)
         cands = list(direct)
         taken = [(c.start, c.end, c.speaker, True) for c in direct]
         for c in sorted(reported, key=lambda c: c.start):
