@@ -98,3 +98,8 @@ def test_chained_titles_and_arabic_names(nlp):
     assert ("Mohammed bin Abdulrahman Al Thani", "PERSON") in ents
     titles = {t["head"]: t for t in doc.user_data[USER_KEY]}
     assert titles["prime minister"]["holder"] == titles["sheikh"]["holder"] is not None
+
+
+def test_outlet_names_found(nlp):
+    doc = nlp("Harbor Wire reported on Wednesday that officials had told the US envoys.")
+    assert ("Harbor Wire", "ORG") in _ents(doc)

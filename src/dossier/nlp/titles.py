@@ -227,6 +227,7 @@ class TitlesComponent:
         ents = self._join_particles(doc, ents)
         ents = self._consistent_types(doc, ents, new_people)
         ents = self._propagate_names(doc, ents)
+        ents = self._outlets(doc, ents)
         doc.set_ents(filter_spans(ents))
         final = list(doc.ents)
         for t in titles:
@@ -383,6 +384,24 @@ class TitlesComponent:
                 and e.text.endswith(("an", "ish", "ese", "i", "ic", "ch")):
             return Span(doc, e.start, e.end, label="NORP")
         return e
+
+    @staticmethod
+    def _outlets(doc: Doc, ents: list[Span]) -> list[Span]:
+        """Untagged capitalised names ending in an outlet word ("Harbor Wire has learned")."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        out = list(ents)
+        words = outlet_words()
+        for t in doc:
+            if t.text not in words or t.i in taken or not t.is_title:
+                continue
+            s = t.i
+            while s > 0 and t.i - s < 3 and (s - 1) not in taken and doc[s - 1].is_title \
+                    and doc[s - 1].is_alpha and doc[s - 1].pos_ == "PROPN":
+                s -= 1
+            if s < t.i:
+                out.append(Span(doc, s, t.i + 1, label="ORG"))
+                taken.update(range(s, t.i + 1))
+        return out
 
     def _propagate_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Later bare mentions of a person's surname that the model missed become PERSON."""
