@@ -461,6 +461,12 @@ class StatementFinder:
         if not idx:
             return comp.i, comp.i
         a, b = min(idx), max(idx) + 1
+        if b < len(doc) and doc[b].text == ":" and verb.i < a:
+            # "added that A had not changed: Moscow wants B": the colon spells A out
+            end = view.segment(b + 1)[1] if b + 1 < len(doc) and "\n" not in doc[b].whitespace_ \
+                else b
+            if end > b + 1 and not any(doc[i].text in QUOTE_CHARS for i in range(b, end)):
+                b = end
         return self.trim(doc, a, b)
 
     def indirect(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
@@ -669,12 +675,23 @@ class StatementFinder:
             if any(min(c.end, e) - max(c.start, s) > 0.5 * n and (q or sp == c.speaker)
                    for s, e, sp, q in taken):
                 continue
+            # "Harbor Wire reported that Russian officials had told the envoys that …": the
+            # inner report is part of the outer one's content, credited to the outer speaker
+            if any(not q and s < c.start and c.end <= e + 1 and e - s > n
+                   for s, e, sp, q in taken):
+                continue
             # inside a quotation: the quote's own words, not a separate claim
             if any(s < c.start and c.end <= e + 1 for s, e in quote_spans
                    if e - s > 2 * n):
                 continue
             cands.append(c)
             taken.append((c.start, c.end, c.speaker, False))
+        # a short quotation inside reported speech ('he added that the Kremlin expected
+        # "a serious conversation" about …') is part of that statement, not one of its own
+        cands = [c for c in cands if not (
+            c.kind == "direct" and c.text is None and len((view.text[c.start:c.end]).split()) <= 8
+            and any(r.kind != "direct" and r.start < c.start and c.end <= r.end + 2
+                    and r.speaker == c.speaker for r in cands))]
         cands.sort(key=lambda c: c.start)
         cands = self._drop_headline_repeats(view, cands)
         out = []
