@@ -103,3 +103,8 @@ def test_chained_titles_and_arabic_names(nlp):
 def test_outlet_names_found(nlp):
     doc = nlp("Harbor Wire reported on Wednesday that officials had told the US envoys.")
     assert ("Harbor Wire", "ORG") in _ents(doc)
+
+
+def test_outlet_named_after_a_place(nlp):
+    doc = nlp("This report first appeared in Atlantic Courier.")
+    assert ("Atlantic Courier", "ORG") in _ents(doc)

@@ -388,19 +388,28 @@ class TitlesComponent:
     @staticmethod
     def _outlets(doc: Doc, ents: list[Span]) -> list[Span]:
         """Untagged capitalised names ending in an outlet word ("Harbor Wire has learned")."""
-        taken = {i for e in ents for i in range(e.start, e.end)}
+        at = {i: e for e in ents for i in range(e.start, e.end)}
         out = list(ents)
         words = outlet_words()
         for t in doc:
-            if t.text not in words or t.i in taken or not t.is_title:
+            if t.text not in words or t.i in at or not t.is_title:
                 continue
-            s = t.i
-            while s > 0 and t.i - s < 3 and (s - 1) not in taken and doc[s - 1].is_title \
-                    and doc[s - 1].is_alpha and doc[s - 1].pos_ == "PROPN":
+            s, absorbed = t.i, None
+            while s > 0 and t.i - s < 3 and doc[s - 1].is_title and doc[s - 1].is_alpha:
+                e = at.get(s - 1)
+                if e is not None:  # a place name starting the outlet's ("Atlantic Courier")
+                    if absorbed is None and e.end == s and e.kb_id_ and e.label_ in ("GPE", "LOC"):
+                        absorbed, s = e, e.start
+                    break
+                if doc[s - 1].pos_ != "PROPN":
+                    break
                 s -= 1
             if s < t.i:
-                out.append(Span(doc, s, t.i + 1, label="ORG"))
-                taken.update(range(s, t.i + 1))
+                if absorbed is not None:
+                    out = [x for x in out if x is not absorbed]
+                span = Span(doc, s, t.i + 1, label="ORG")
+                out.append(span)
+                at.update({i: span for i in range(s, t.i + 1)})
         return out
 
     def _propagate_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
