@@ -212,8 +212,9 @@ class StatementFinder:
                     opened = i
             if opened is not None and len(line) - (opened - pos) > 40:
                 out.append((opened, pos + len(line)))
+            out.extend(_single_quotes(line, pos, [(a, b) for a, b in out if a >= pos]))
             pos += len(line) + 1
-        return out
+        return sorted(out)
 
     def _cue_after(self, view: DocView, close: int, seg_end: int):
         doc = view.doc
@@ -713,6 +714,32 @@ class StatementFinder:
                                  date=date or view.published, about=about))
         doc._.statements = out
         return doc
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))['\u2018](?=[\w\u2026])")
+# a closing single quote ends a sentence or a clause ("…,' he said"), or a word right before
+# punctuation ("'frank and useful'."); "soldiers' families" and "Russia's" are no quotes
+_SINGLE_CLOSE = re.compile(r"(?<=[.,!?\u2026])['\u2019](?=\s|$|[)\]])|(?<=\w)['\u2019](?=[,.;:!?](?:\s|$))")
+
+
+def _single_quotes(line: str, pos: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """British-style single quotation marks ('We are ready,' he said) on one line, outside
+    double-quoted passages: (open, close) character offsets."""
+    out: list[tuple[int, int]] = []
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(line)]
+    k = 0
+    for m in _SINGLE_OPEN.finditer(line):
+        o = m.start()
+        if out and o <= out[-1][1] - pos:
+            continue
+        c = next((c for c in closes if c > o + 1), None)
+        if c is None:
+            break
+        if any(a <= pos + o <= b or a <= pos + c <= b for a, b in taken):
+            continue
+        out.append((pos + o, pos + c))
+        k += 1
+    return out
 
 
 def _line_end(text: str, pos: int) -> int:
