@@ -217,3 +217,20 @@ def test_second_verb_of_a_glued_headline_line_keeps_its_subject(run):
     ev = next(e for e in evs if e["trigger"] == "met")
     assert {"Steve Witkoff", "Kirill Dmitriev"} <= parts(ev)
     assert ev["location"] == "Moscow" and ev["date"] == "2025-12-02"
+
+
+def test_headline_present_takes_the_body_date_and_also_takes_the_previous_date(run):
+    _, evs = run("Putin receives Witkoff and Kushner at the Kremlin\n"
+                 "President Vladimir Putin met Steve Witkoff and Jared Kushner at the Kremlin on "
+                 "Tuesday evening. Putin also spoke with Yuri Ushakov.", published="2025-12-03")
+    consult = [e for e in evs if e["type"] == "CONSULT"]
+    assert consult[0]["trigger"] == "receives" and consult[0]["date"] == "2025-12-02"
+    also = next(e for e in consult if e["trigger"] == "spoke")
+    assert also["date"] == "2025-12-02"
+
+
+def test_he_in_what_a_person_said_is_that_person(run):
+    _, evs = run("President Volodymyr Zelensky said on Sunday that he had held a call with "
+                 "Steve Witkoff.", published="2025-12-07")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    assert parts(ev) == {"Volodymyr Zelensky", "Steve Witkoff"}

@@ -221,7 +221,7 @@ class EventFinder:
                 subj, passive = speaker, False
             agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if subj is not None:
-                (targets if passive and agent else actors).extend(view.np_entities(subj))
+                (targets if passive and agent else actors).extend(self._subject_ids(view, subj))
             else:
                 # "X landed in Moscow and was met by Y": the subject of the first verb of the line
                 top, lo_hi = tok, view.segment(tok.i)
@@ -266,7 +266,7 @@ class EventFinder:
             if gov is not None and tok.dep_ in ("dobj", "attr", "pobj", "conj"):
                 subj, passive = self.subject(gov, view=view)
                 if subj is not None and not passive:
-                    actors = view.np_entities(subj) + actors
+                    actors = self._subject_ids(view, subj) + actors
                 elif subj is None:
                     actors = self._line_subject(view, gov) + actors
                 # "had a conversation with X" may hang the with-phrase on the verb
@@ -404,6 +404,22 @@ class EventFinder:
             return None
         spec = self.spec_for(view, tok.head)
         return spec["type"] if spec else None
+
+    def _subject_ids(self, view: DocView, subj: Token) -> list[str]:
+        """Entities of a subject; an unresolved "he"/"she" in what a person said is that person
+        ("Zelensky said that he had held a call")."""
+        ids = view.np_entities(subj)
+        if ids or subj.lower_ not in ("he", "she"):
+            return ids
+        x = subj.head
+        lo, hi = view.segment(subj.i)
+        while x.dep_ == "conj" and x.head.i != x.i:
+            x = x.head
+        if x.dep_ == "ccomp" and lo <= x.head.i < hi and x.head.lemma_.lower() in self.speech_verbs:
+            s2, passive = self.subject(x.head, view=view)
+            if s2 is not None and not passive:
+                return [e for e in view.np_entities(s2) if view.etype(e) == "PERSON"][:1]
+        return []
 
     def _participle_speaker(self, view: DocView, tok: Token) -> Token | None:
         """"X said that Ukraine would not withdraw, rejecting the demand": a participle clause
@@ -556,6 +572,7 @@ class EventFinder:
             found.append(ev)
         found += self.accusations(view)
         found.sort(key=lambda e: e.trigger.i)
+        _settle_dates(found, view.published, title_end)
         kept = _dedupe(found)
         events = []
         for ev in kept:
@@ -578,6 +595,48 @@ def _unique(xs):
         if x and x not in out:
             out.append(x)
     return out
+
+
+def _settle_dates(found: list[_Ev], published: str | None, title_end: int) -> None:
+    """A headline's present tense ("Putin receives envoys") reports the event the body dates
+    ("met on Tuesday evening"): it takes that date rather than the publication's. An undated
+    event told as "also" ("Zelensky also spoke with Starmer") happened on the day of the
+    event before it with the same actor."""
+    def parts(e):
+        return set(e.actors) | set(e.targets)
+    for ev in found:
+        if ev.default_date and ev.trigger.i < title_end and published:
+            for o in found:
+                if o is not ev and not o.default_date and o.type == ev.type and o.date \
+                        and len(o.date) == 10 and o.date <= published[:10] and not o.mention \
+                        and o.status == "occurred" and len(parts(o) & parts(ev)) >= 2 \
+                        and _days(o.date, published[:10]) <= 3:
+                    ev.date = o.date
+                    break
+    for n, ev in enumerate(found):
+        if ev.date or ev.status != "occurred" or ev.inherited or ev.mention \
+                or not any(c.lower_ == "also" and c.dep_ == "advmod" for c in _clause(ev.trigger).children):
+            continue
+        for o in reversed(found[:n]):
+            if o.status == "occurred" and o.date and not o.mention and set(o.actors) & set(ev.actors):
+                ev.date = o.date
+                break
+
+
+def _clause(tok: Token) -> Token:
+    """The verb of a noun trigger's clause ("also held talks")."""
+    x = tok
+    while x.pos_ not in ("VERB", "AUX") and x.head.i != x.i:
+        x = x.head
+    return x
+
+
+def _days(a: str, b: str) -> int:
+    import datetime as _dt
+    try:
+        return abs((_dt.date.fromisoformat(a) - _dt.date.fromisoformat(b)).days)
+    except ValueError:
+        return 10 ** 6
 
 
 def doc_prev(tok: Token) -> str:
