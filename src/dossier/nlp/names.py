@@ -12,8 +12,12 @@ Plain functions, no spaCy:
   known variant from the data file, or keys that differ only by one inserted ``i`` (Dmitriev /
   Dimitriev, Umerov / Umierov), guarded by phonetic and similarity checks. A change of
   consonant (Rubio / Ruto) or of a full vowel (Trump / Tramp) is never a variant.
+- ``word_variant(a, b)``: the same for one name word; Ukrainian/Russian given-name pairs
+  (Volodymyr / Vladimir, Oleksandr / Aleksandr) come from ``data/gazetteer/given_name_variants.tsv``.
 - ``person_parts(name)``, ``same_person(a, b)``: a surname or a full name against another
-  full name (first names must be variants or initials, surnames variants).
+  full name (first names must be variants, initials or a short form: Steve / Steven;
+  surnames variants). Ruslan Umerov is not Rustem Umerov.
+- ``acronym_of(short, long)``, ``initials(name)``: EU / European Union, USAF / U.S. Air Force.
 - ``canonical_variant(name)``: the preferred spelling from ``data/gazetteer/variants.tsv``.
 """
 from __future__ import annotations
