@@ -170,3 +170,96 @@ def test_outlet_has_learned_is_a_report(run):
     assert len(sts) == 1 and sts[0].kind == "report" and sts[0].speaker_text == "Reuters"
     doc, sts = run("Volodymyr Zelensky learned that the delegation had left.")
     assert sts == []
+
+
+# ------------------------------------------------------------ speaker robustness (round 2)
+
+def test_unnamed_speaker_is_the_whole_phrase(run):
+    doc, sts = run("The revised draft has fewer points, according to a person who saw both versions.")
+    assert len(sts) == 1 and sts[0].speaker_text == "a person who saw both versions"
+    doc, sts = run("A European diplomat said the advisers met both delegations on the sidelines.")
+    assert len(sts) == 1 and sts[0].speaker_text == "A European diplomat"
+
+
+def test_unnamed_official_telling_an_outlet_credits_the_outlet(run):
+    doc, sts = run("The Kremlin has not seen the revised text, a senior US official told "
+                   "the Northern Ledger.")
+    assert len(sts) == 1 and sts[0].kind == "report"
+    assert "Northern Ledger" in speaker_name(doc, sts[0])
+    # a named person telling an outlet keeps the credit
+    doc, sts = run("Dmitry Peskov told the Northern Ledger that the talks would continue.")
+    assert len(sts) == 1 and "Peskov" in speaker_name(doc, sts[0])
+
+
+def test_metonym_said_after_clause_on_the_line_below_a_headline(run):
+    doc, sts = run("Putin receives the envoys for five hours\n"
+                   "President Vladimir Putin met the US envoys at the Kremlin on Tuesday evening "
+                   "in talks that lasted almost five hours, the Kremlin said.")
+    st = [s for s in sts if s.content.startswith("President Vladimir Putin met")]
+    assert len(st) == 1 and "Kremlin" in speaker_name(doc, st[0])
+    assert st[0].content.endswith("almost five hours")
+
+
+def test_conjunct_in_the_same_tense_stays_in_the_content(run):
+    doc, sts = run("Dmitry Peskov said Moscow remained open to dialogue but would judge any "
+                   "document by its contents.")
+    assert len(sts) == 1 and sts[0].content.endswith("by its contents")
+    doc, sts = run("Both sides said afterwards that the talks had been useful but that "
+                   "important questions remained.")
+    assert len(sts) == 1 and sts[0].content.endswith("important questions remained")
+
+
+def test_colon_spells_out_the_reported_content(run):
+    doc, sts = run("Yuri Ushakov added that Russia's position had not changed: Moscow wants "
+                   "Ukrainian forces to withdraw from the region.")
+    assert len(sts) == 1 and sts[0].content.endswith("withdraw from the region")
+
+
+def test_quote_after_its_own_attribution_sentence_keeps_the_speaker(run):
+    doc, sts = run('"There is still a lot of work to be done," Marco Rubio told reporters after '
+                   'the meeting. "But we made progress, and we are more optimistic."')
+    assert len(sts) == 2 and sts[1].content.startswith("But we made progress")
+    assert sts[1].speaker == sts[0].speaker and "Rubio" in speaker_name(doc, sts[1])
+
+
+def test_speaker_pronoun_is_the_last_speaking_subject(run):
+    doc, sts = run("Volodymyr Zelensky held a call with Rustem Umerov and Steve Witkoff. "
+                   "Zelensky explained that the call covered the talks in Florida. "
+                   '"We discussed what can be discussed on the phone," he said.')
+    direct = [s for s in sts if s.kind == "direct"]
+    assert len(direct) == 1 and "Zelensky" in speaker_name(doc, direct[0])
+
+
+def test_describing_verbs_credit_object_and_complement(run):
+    doc, sts = run('The Kremlin spokesman, Dmitry Peskov, called the report "speculation."')
+    assert len(sts) == 1 and sts[0].content.startswith("the report") \
+        and "Peskov" in speaker_name(doc, sts[0])
+    doc, sts = run("Foreign Minister Andrii Sybiha called on European governments to stay at the "
+                   "centre of the peace effort.")
+    assert len(sts) == 1 and sts[0].content.startswith("European governments to stay")
+    doc, sts = run("Vladimir Putin accused European governments of trying to derail the talks.")
+    assert len(sts) == 1 and sts[0].content.startswith("European governments of trying")
+    doc, sts = run("Donald Trump called Vladimir Putin on Tuesday.")
+    assert sts == []
+
+
+def test_quotation_inside_reported_speech_is_one_statement(run):
+    doc, sts = run('Dmitry Peskov added that the Kremlin expected "a serious conversation" about '
+                   'the outcome of the talks.')
+    assert len(sts) == 1 and sts[0].kind == "indirect"
+
+
+def test_report_nested_in_a_report_is_credited_to_the_outlet(run):
+    doc, sts = run("Reuters reported on Wednesday that Russian officials had told the US envoys "
+                   "that Moscow would not accept a ceasefire.")
+    assert len(sts) == 1 and sts[0].speaker_text == "Reuters" and sts[0].kind == "report"
+
+
+def test_british_single_quotes(run):
+    doc, sts = run("Zelensky met Keir Starmer in London on Monday. \u2018We are ready to continue "
+                   "the work,\u2019 Zelensky said. \u2018Europe must be at the table.\u2019")
+    assert [s.kind for s in sts] == ["direct", "direct"]
+    assert sts[1].content.startswith("Europe must be at the table")
+    assert all("Zelensky" in speaker_name(doc, s) for s in sts)
+    doc, sts = run("The soldiers' families met the envoy's team in Kyiv on Monday.")
+    assert sts == []

@@ -592,7 +592,12 @@ class StatementFinder:
                 continue
             lo, hi = view.segment(v.i)
             kids = [c for c in v.children if lo <= c.i < hi and c.i > v.i]
-            hit = [c for c in kids if c.dep_ in need or (c.dep_ == "prep" and c.lower_ in need)]
+            hit = [c for c in kids if c.dep_ in need or (
+                c.dep_ == "prep" and c.lower_ in need and (
+                    c.lower_ not in ("on", "to") or (c.i == v.i + 1 and not any(
+                        p.i in view.token_time for p in c.subtree) and any(
+                        t.tag_ == "TO" and t.head.pos_ in ("VERB", "AUX")
+                        for t in v.subtree if t.i > c.i))))]  # "called on X to …"
             if not hit:
                 continue
             if any(c.dep_ in ("ccomp",) for c in kids):
