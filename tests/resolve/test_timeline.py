@@ -196,3 +196,15 @@ def test_a_capital_acting_stands_for_its_state():
            ex("b", ents[2:], [])]
     tl = _run(exs)
     assert set(tl[0].participants) == {"Volodymyr Zelensky", "Russia"} and tl[0].location is None
+
+
+def test_same_day_meeting_of_the_same_states_joins_the_envoys_meeting():
+    ents = [ent("e1", "Steve Witkoff", country="USA"), ent("e2", "Kirill Dmitriev", country="RUS"),
+            ent("e3", "Moscow", "GPE", country="RUS"), ent("e4", "Kremlin", "ORG", country="RUS"),
+            ent("e5", "United States", "GPE", country="USA"), ent("e6", "Rustem Umerov", country="UKR")]
+    exs = [ex("a", ents, [evt("v1", "CONSULT", ["e2"], ["e1"], "e3", "2025-12-02")]),
+           ex("b", ents, [evt("v1", "CONSULT", ["e4", "e5"], [], None, "2025-12-02")]),
+           ex("c", ents, [evt("v1", "CONSULT", ["e4"], [], None, "2025-12-02")]),
+           ex("d", ents, [evt("v1", "CONSULT", ["e6"], [], None, "2025-12-02")])]
+    tl = _run(exs)
+    assert [t.documents for t in tl if "Kirill Dmitriev" in t.participants] == [["a", "b", "c"]]

@@ -225,9 +225,13 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
             return 0.5
         return None
     if not shared:
-        # no one in common: only the same day at the same place (one summit, two accounts)
+        # no one in common: only the same day at the same place (one summit, two accounts),
+        # or the same day between the same states ("Russia and the United States ... at
+        # Tuesday's meeting in the Kremlin" is Putin's meeting with the US envoys)
         if same_day and loc == "same":
             return 2.0
+        if same_day and loc != "conflict" and _countries_within(r.parts, it.parts, info):
+            return 1.5
         return None
     if not strong and not positive:
         return None
@@ -246,6 +250,18 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         return None
     return weight + (3 if loc == "same" else 0) + (3 if same_day else 0) \
         + (1 if r.date and it.dates else 0)
+
+
+def _countries_within(parts: set[str], item_parts, info: EntityInfo) -> bool:
+    """Every participant has a country, and the item's participants come from all of them:
+    two countries or more, or one institution or state alone ("the Kremlin meeting")."""
+    mine = {(info.get(p) or {}).get("country") for p in parts}
+    if None in mine or not mine:
+        return False
+    if len(mine) < 2 and any((info.get(p) or {}).get("type") == "PERSON" for p in parts):
+        return False
+    theirs = {(info.get(p) or {}).get("country") for p in item_parts} - {None}
+    return mine <= theirs
 
 
 @functools.lru_cache(maxsize=65536)
@@ -272,6 +288,7 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
     by_part: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     by_loc: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     by_doc: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    by_date: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     index_of: dict[int, int] = {}
     for r in sorted(reports, key=_order):
         kind = (r.type, r.status)
@@ -282,6 +299,8 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             cands.update(by_loc.get((*kind, r.location), ()))
         if not r.parts:
             cands.update(by_doc.get((*kind, r.doc), ()))
+        if precision(r.date) == 3:
+            cands.update(by_date.get((*kind, r.date), ()))
         best, best_s = None, None
         for n in sorted(cands):
             it = items[n]
@@ -302,6 +321,8 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             by_loc[(*kind, r.location)].append(n)
         if n not in by_doc[(*kind, r.doc)]:
             by_doc[(*kind, r.doc)].append(n)
+        if precision(r.date) == 3 and n not in by_date[(*kind, r.date)]:
+            by_date[(*kind, r.date)].append(n)
     return items
 
 
