@@ -234,3 +234,11 @@ def test_he_in_what_a_person_said_is_that_person(run):
                  "Steve Witkoff.", published="2025-12-07")
     ev = next(e for e in evs if e["type"] == "CONSULT")
     assert parts(ev) == {"Volodymyr Zelensky", "Steve Witkoff"}
+
+
+def test_speaker_at_a_meeting_took_part_in_it_on_the_day_of_the_report(run):
+    _, evs = run('Foreign Minister Sergei Lavrov said at a meeting of NATO foreign ministers '
+                 'in Brussels that the war must end.', published="2025-12-03")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    assert parts(ev) == {"Sergei Lavrov", "NATO"}
+    assert ev["location"] == "Brussels" and ev["date"] == "2025-12-03"

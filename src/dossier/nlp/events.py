@@ -256,9 +256,11 @@ class EventFinder:
                     if eid:
                         actors.append(eid)
             self._add_prep_objects(view, etype, tok, actors, targets)
-            if gov is None and etype == "CONSULT" and targets and tok.dep_ == "pobj" \
-                    and tok.head.lower_ in ("after", "following", "during", "before", "at", "in") \
-                    and tok.head.head.pos_ == "VERB":
+            if gov is None and etype == "CONSULT" and tok.dep_ == "pobj" \
+                    and tok.head.head.pos_ == "VERB" and (
+                        (targets and tok.head.lower_ in ("after", "following", "before", "in"))
+                        or ((targets or actors) and tok.head.lower_ in ("at", "during"))):
+                # "X said at a meeting of NATO ministers": X was there
                 # "X dropped its objections after talks with Z": X took part
                 subj, passive = self.subject(tok.head.head, view=view)
                 if subj is not None and not passive:
@@ -289,6 +291,10 @@ class EventFinder:
         if tok.pos_ == "VERB":
             # "discussed security guarantees in Paris": the parser hangs the place on the object
             heads += [c for c in tok.children if c.dep_ == "dobj"]
+        if tok.pos_ != "VERB":
+            # "a meeting of NATO foreign ministers in Brussels"
+            heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
         if tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
             heads.append(tok.head)  # "landed in Moscow and was met by Dmitriev"
         for v in [tok] + ([gov] if gov is not None else []):
@@ -547,6 +553,18 @@ class EventFinder:
             ev.date = own_date
             if ev.date is None and ev.joined:
                 ev.date = last_consult.date
+            if ev.date is None and tok.pos_ != "VERB" and gov is None and tok.dep_ == "pobj" \
+                    and tok.head.lower_ in ("at", "during") and tok.head.head.pos_ == "VERB":
+                # "Sybiha said on Wednesday at a meeting": the time of the clause it is in
+                v = tok.head.head
+                ev.date = view.time_value(sorted(
+                    t.i for c in v.children if c.i != tok.head.i
+                    and c.dep_ in ("prep", "npadvmod", "advmod", "tmod")
+                    for t in c.subtree if not _crosses_clause(t, c)))
+                if ev.date is None and view.published and v.tag_ == "VBD" \
+                        and v.lemma_.lower() in self.speech_verbs and not _perfect(v, None):
+                    ev.date = view.published  # a statement of the day's news
+                    ev.default_date = True
             ev.status = self.status(anchor, gov)
             # "the demand to withdraw", "urged Russia to withdraw": not (yet) an event
             ruled = self._governing_trigger(view, tok)
