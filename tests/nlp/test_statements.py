@@ -263,3 +263,16 @@ def test_british_single_quotes(run):
     assert all("Zelensky" in speaker_name(doc, s) for s in sts)
     doc, sts = run("The soldiers' families met the envoy's team in Kyiv on Monday.")
     assert sts == []
+
+
+def test_speaker_pronoun_prefers_the_nearest_subject_over_an_earlier_speaker(run):
+    doc, sts = run("Sergey Lavrov said the West was trying to prolong the war. "
+                   "Marco Rubio struck a more optimistic tone. "
+                   '"We are closer than we have ever been," he told Fox News.')
+    direct = [s for s in sts if s.kind == "direct"]
+    assert len(direct) == 1 and "Rubio" in speaker_name(doc, direct[0])
+
+
+def test_quotation_marks_stay_balanced_in_reported_content(run):
+    doc, sts = run('Yuri Ushakov said the conversation was "frank and constructive." He left.')
+    assert len(sts) == 1 and sts[0].content.count('"') == 2

@@ -90,19 +90,19 @@ class StatementFinder:
         if tok is None:
             return None, None
         if tok.lower_ in ("he", "she"):
-            # a speaker pronoun: the person who spoke last, when a recent subject is a
-            # speaker ('Zelensky explained that … "…," he said'); else the resolver's link
-            # when that person is a recent subject; else of the recent subjects the one most
-            # talked about so far; else the resolver's link or the most talked-about person
+            # a speaker pronoun: the resolver's link when that person is a recent subject;
+            # else the nearest subject ('Zelensky explained that … "…," he said'), unless
+            # another recent subject is the story's protagonist (named far more often); with
+            # no recent subject, the resolver's link or the most talked-about person
             linked = view.ent_at(tok.i)
-            subjects = view.subject_persons_before(tok.i)
-            speakers = [e for e, t in subjects if t.head.i != tok.head.i and self.is_cue(t.head)]
-            if speakers:
-                return speakers[0], tok.text
-            ids = [e for e, _ in subjects]
+            ids = [e for e, _ in view.subject_persons_before(tok.i)]
             if linked in ids or not ids:
                 return linked or view.salient_person(tok.i), tok.text
-            return max(ids, key=lambda e: (view.mention_count(e, tok.i), -ids.index(e))), tok.text
+            near = view.mention_count(ids[0], tok.i)
+            main = max(ids, key=lambda e: view.mention_count(e, tok.i))
+            if view.mention_count(main, tok.i) >= max(4, 2 * near):
+                return main, tok.text
+            return ids[0], tok.text
         if tok.pos_ == "PROPN":
             # a proper name the resolver split or linked only in part ("Atlantic Courier" with
             # "Atlantic" taken for the ocean): the whole name, when it is a known entity
@@ -127,7 +127,7 @@ class StatementFinder:
             # speaker is the whole phrase (the entity named inside it stays the id)
             return eid, self.np_text(view, tok)
         if eid:
-            linked = [t for t in tok.subtree if view.ent_at(t.i) == eid]
+            linked = [t for t in tok.subtree if view.ent_at(t.i) == eid and t.pos_ != "DET"]
             named = ([t for t in linked if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
                      or [t for t in linked if t.pos_ == "PROPN"] or linked)
             if named:
@@ -181,13 +181,21 @@ class StatementFinder:
         """Drop a leading subordinator and edge punctuation/quotes/spaces."""
         while a < b and (doc[a].is_space or doc[a].text in EDGE_PUNCT | QUOTE_CHARS
                          or (doc[a].lower_ in {"that", "whether"} and doc[a].dep_ == "mark")):
+            if doc[a].text in QUOTE_CHARS and doc[a].text not in CLOSE_Q - OPEN_Q and any(
+                    t.text in QUOTE_CHARS for t in doc[a + 1:b]):
+                break  # 'adding that "hard issues" remained': the quotation opens the content
             a += 1
         while b > a and (doc[b - 1].is_space or doc[b - 1].text in EDGE_PUNCT | QUOTE_CHARS):
             b -= 1
         # keep quotation marks balanced: 'the visit was "an important step"'
         inner = [t for t in doc[a:b] if t.text in QUOTE_CHARS]
-        if len(inner) % 2 == 1 and b < len(doc) and doc[b].text in QUOTE_CHARS:
-            b += 1
+        if len(inner) % 2 == 1:
+            for k in range(b, min(b + 3, len(doc))):
+                if doc[k].text in QUOTE_CHARS:
+                    b = k + 1  # 'was "frank and constructive."'
+                    break
+                if doc[k].text not in EDGE_PUNCT:
+                    break
         return a, b
 
     # ------------------------------------------------------------ direct quotes
