@@ -276,3 +276,12 @@ def test_speaker_pronoun_prefers_the_nearest_subject_over_an_earlier_speaker(run
 def test_quotation_marks_stay_balanced_in_reported_content(run):
     doc, sts = run('Yuri Ushakov said the conversation was "frank and constructive." He left.')
     assert len(sts) == 1 and sts[0].content.count('"') == 2
+
+
+def test_bare_title_speaker_is_the_last_mentioned_holder(run):
+    doc, sts = run("President Vladimir Putin met Steve Witkoff in Moscow on Tuesday.\n\n"
+                   "Ukrainian President Volodymyr Zelensky spoke in Kyiv on Wednesday. "
+                   "The head of state noted that the security guarantees must be legally binding. "
+                   '"We need guarantees that work," the President emphasized.')
+    assert len(sts) == 2
+    assert all("Zelensky" in speaker_name(doc, s) for s in sts)

@@ -25,6 +25,15 @@ NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*"
                       r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
                       r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
+# a bare title's head → the role words it stands for
+TITLE_SYNONYMS = {"leader": ["president", "prime minister", "chancellor", "leader"],
+                  "premier": ["prime minister", "premier"],
+                  "spokeswoman": ["spokeswoman", "spokesperson", "spokesman"],
+                  "spokesperson": ["spokesperson", "spokesman", "spokeswoman"],
+                  "spokesman": ["spokesman", "spokesperson", "spokeswoman"]}
+TITLE_HEADS = {"president", "leader", "premier", "chancellor", "spokesman", "spokeswoman",
+               "spokesperson", "minister", "envoy", "aide", "adviser", "advisor", "secretary",
+               "head"}
 PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"}
 
 
@@ -309,6 +318,39 @@ class DocView:
                     if self.etype(e) == "PERSON" and e not in [x for x, _ in out]:
                         out.append((e, t))
         return out
+
+    def title_holder(self, tok: Token) -> str | None:
+        """The person a bare title stands for ("the President", "the Ukrainian leader",
+        "the head of state", "the spokesman"): of the people whose roles hold that title
+        (and the demonym, if one is given), the one mentioned last before it."""
+        words = TITLE_SYNONYMS.get(tok.lemma_.lower(), [tok.lemma_.lower()])
+        if tok.lemma_.lower() == "head":
+            if not any(t.lower_ == "state" for t in tok.subtree):
+                return None
+            words = ["president"]
+        dem = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")
+               and c.lower_ in self.demonyms]
+        cands = []
+        for e in self.entities.values():
+            if e.type != "PERSON":
+                continue
+            roles = [r.lower() for r in (getattr(e, "roles", None) or [])]
+            if any(re.search(rf"\b{re.escape(w)}\b", r) for r in roles for w in words):
+                cands.append((e.id, roles))
+        if dem:
+            named = [(e, r) for e, r in cands if any(d in role for role in r for d in dem)]
+            cands = named or cands
+        if not cands:
+            return None
+        ids = {e for e, _ in cands}
+        self.salient_person(0)  # builds _person_mentions
+        last = None
+        for i, e in self._person_mentions:
+            if i >= tok.left_edge.i:
+                break
+            if e in ids:
+                last = e
+        return last
 
     def mention_count(self, eid: str, before: int) -> int:
         """How many separate mentions of ``eid`` come before token ``before``."""

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..records import Statement
-from .attribution import DocView, load_json, load_list, norm_name
+from .attribution import TITLE_HEADS, DocView, load_json, load_list, norm_name
 
 OPEN_Q = {'"', "\u201c", "\u201e", "\u00ab"}
 CLOSE_Q = {'"', "\u201d", "\u00bb"}
@@ -103,6 +103,15 @@ class StatementFinder:
             if view.mention_count(main, tok.i) >= max(4, 2 * near):
                 return main, tok.text
             return ids[0], tok.text
+        if tok.lemma_.lower() in TITLE_HEADS and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+                view.etype(view.ent_at(t.i)) == "PERSON" for t in tok.subtree if t.i != tok.i
+                and t.pos_ != "DET" and not (t.is_title and view.ent_at(t.i) == view.ent_at(tok.i)
+                                             and t.i < tok.i)):
+            # a bare title ("the President emphasized"): the last-mentioned holder
+            holder = view.title_holder(tok)
+            if holder:
+                return holder, self.np_text(view, tok)
         if tok.pos_ == "PROPN":
             # a proper name the resolver split or linked only in part ("Atlantic Courier" with
             # "Atlantic" taken for the ocean): the whole name, when it is a known entity
