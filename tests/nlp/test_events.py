@@ -242,3 +242,10 @@ def test_speaker_at_a_meeting_took_part_in_it_on_the_day_of_the_report(run):
     ev = next(e for e in evs if e["type"] == "CONSULT")
     assert parts(ev) == {"Sergei Lavrov", "NATO"}
     assert ev["location"] == "Brussels" and ev["date"] == "2025-12-03"
+
+
+def test_attack_on_a_states_property_targets_the_state(run):
+    _, evs = run("Russia launched a large drone and missile attack on Ukraine's energy system "
+                 "overnight, officials said on Friday.", published="2025-12-05")
+    ev = next(e for e in evs if e["type"] == "ASSAULT")
+    assert ev["actors"] == {"Russia"} and ev["targets"] == {"Ukraine"}

@@ -195,6 +195,13 @@ class EventFinder:
                     continue
                 ids = [e for e in view.np_entities(p) if view.etype(e) not in PLACE_TYPES
                        or c.lower_ not in ("in", "at")]
+                if not ids and role == "targets" and etype != "CONSULT":
+                    # "an attack on Ukraine's energy system", "strikes on Ukrainian cities"
+                    for g in p.children:
+                        if g.dep_ == "poss":
+                            ids += view.np_entities(g)
+                        elif g.dep_ in ("amod", "compound") and view.state_of(g.text):
+                            ids.append(view.state_of(g.text))
                 if role == "actors":
                     actors += ids
                 elif role == "targets":
@@ -240,6 +247,9 @@ class EventFinder:
                         for g in c.children:
                             if g.dep_ == "poss":
                                 ids += view.np_entities(g)
+                            elif g.dep_ in ("amod", "compound") and view.state_of(g.text) \
+                                    and etype not in ("REJECT", "REQUEST", "ACCUSE"):
+                                ids.append(view.state_of(g.text))  # "shelled Ukrainian cities"
                             elif g.dep_ == "relcl":
                                 ids += [e for x in g.children if x.dep_ == "nsubj"
                                         for e in view.np_entities(x)]
