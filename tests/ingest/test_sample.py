@@ -9,7 +9,9 @@ from dossier.clean import clean_document
 from dossier.ingest import read_path
 from dossier.records import RawDocument
 
-SAMPLE = Path(__file__).resolve().parents[2] / "sample"
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "sample"
+GOLD = ROOT / "eval" / "gold" / "sample"
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +32,7 @@ def test_sample_size_and_formats(texts):
 
 
 def test_gold_entities_match_the_texts(texts):
-    gold = json.loads((SAMPLE / "gold" / "entities.json").read_text(encoding="utf-8"))
+    gold = json.loads((GOLD / "entities.json").read_text(encoding="utf-8"))
     for ent in gold:
         assert ent["documents"], ent["name"]
         for doc in ent["documents"]:
@@ -45,8 +47,8 @@ def test_gold_entities_match_the_texts(texts):
 
 
 def test_gold_timeline_refers_to_gold_entities_and_documents(texts):
-    names = {e["name"] for e in json.loads((SAMPLE / "gold" / "entities.json").read_text("utf-8"))}
-    timeline = json.loads((SAMPLE / "gold" / "timeline.json").read_text(encoding="utf-8"))
+    names = {e["name"] for e in json.loads((GOLD / "entities.json").read_text("utf-8"))}
+    timeline = json.loads((GOLD / "timeline.json").read_text(encoding="utf-8"))
     for item in timeline:
         assert set(item["participants"]) <= names, item["id"]
         assert set(item["documents"]) <= set(texts), item["id"]
