@@ -285,3 +285,11 @@ def test_bare_title_speaker_is_the_last_mentioned_holder(run):
                    '"We need guarantees that work," the President emphasized.')
     assert len(sts) == 2
     assert all("Zelensky" in speaker_name(doc, s) for s in sts)
+
+
+def test_as_x_said_credits_the_main_clause(run):
+    doc, sts = run("As Volodymyr Zelensky stated, Ukraine is ready for a ceasefire along the front line.")
+    assert len(sts) == 1 and sts[0].content.startswith("Ukraine is ready")
+    assert "Zelensky" in speaker_name(doc, sts[0])
+    doc, sts = run("Ukraine is ready for a ceasefire, as Volodymyr Zelensky noted on Monday.")
+    assert len(sts) == 1 and sts[0].content == "Ukraine is ready for a ceasefire"

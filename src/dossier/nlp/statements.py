@@ -498,6 +498,25 @@ class StatementFinder:
             comp = self._complement(v, lo, hi)
             if comp is None and v.dep_ == "parataxis" and lo <= v.head.i < hi and not self.is_cue(v.head):
                 comp = v.head
+            if comp is None and v.dep_ == "advcl" and lo <= v.head.i < hi and any(
+                    c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
+                # "As Zelensky stated, Ukraine is ready …" / "…, as Peskov noted": the main
+                # clause is what was said
+                subj = self._subject(view, v)
+                skip = {t.i for t in v.subtree}
+                idx = [t.i for t in v.head.subtree if lo <= t.i < hi and t.i not in skip]
+                if subj is not None and idx and not view.inside_quote(v.i):
+                    a, b = min(idx), max(idx) + 1
+                    if v.i > v.head.i:
+                        b = min(b, v.left_edge.i)
+                    else:
+                        a = max(a, v.right_edge.i + 1)
+                    a, b = self.trim(doc, a, b)
+                    if b - a >= 3:
+                        eid, stext = self.speaker_of(view, subj)
+                        kind = self.kind_for(view, eid, stext, subj)
+                        out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
+                continue
             if comp is None:
                 tail = self._tail(view, v, lo, hi)
                 if tail is not None:
