@@ -293,3 +293,13 @@ def test_as_x_said_credits_the_main_clause(run):
     assert "Zelensky" in speaker_name(doc, sts[0])
     doc, sts = run("Ukraine is ready for a ceasefire, as Volodymyr Zelensky noted on Monday.")
     assert len(sts) == 1 and sts[0].content == "Ukraine is ready for a ceasefire"
+
+
+def test_citing_sources_is_not_content(run):
+    doc, sts = run("The US administration is preparing new sanctions against Russia, Bloomberg "
+                   "reported, citing people familiar with the matter.")
+    assert len(sts) == 1 and sts[0].content == "The US administration is preparing new sanctions against Russia"
+    assert sts[0].kind == "report"
+    doc, sts = run("Axios reported, citing two US officials, that the White House wanted to sign "
+                   "the agreement before Christmas.")
+    assert len(sts) == 1 and sts[0].content.startswith("the White House wanted")

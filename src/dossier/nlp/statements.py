@@ -467,9 +467,17 @@ class StatementFinder:
         # "…, adding that B": the participle's report is a statement of its own
         skip.extend(c for c in comp.children
                     if c.dep_ == "advcl" and c.tag_ == "VBG" and self.is_cue(c) and c.i > comp.i)
+        # "…, citing two US officials, that …": who the outlet cites is no part of the claim
+        skip.extend(c for c in [*comp.children, *verb.children]
+                    if c.dep_ == "advcl" and c.lemma_.lower() in ("cite", "quote") and c.tag_ == "VBG")
         idx = {t.i for t in comp.subtree if lo <= t.i < hi}
         for s in skip:
             idx -= {t.i for t in s.subtree}
+        if verb.head.i == comp.i and verb.i != comp.i:
+            # "<clause>, Bloomberg reported, citing …" parsed as parataxis: the clause only
+            idx -= {t.i for t in verb.subtree}
+            if verb.i > comp.i:
+                idx = {i for i in idx if i < verb.left_edge.i}
         idx -= {t.i for t in verb.subtree if t.i not in {x.i for x in comp.subtree}}
         for c in verb.children:
             # "said that A but that B" parsed with B a conjunct of the verb: B was said too
