@@ -112,8 +112,9 @@ def _extractor(workers: int, cluster: str | None, batch_size: int, nlp=None
                                    cluster=None if cluster == "local" else cluster,
                                    batch_size=max(1, batch_size // 2))
         from .nlp import extract_documents
-        return extract_documents(docs, batch_size=batch_size, n_process=n_process,
-                                 nlp=nlp or _load_pipeline())
+        if n_process > 1:  # worker processes load their own pipeline
+            return extract_documents(docs, batch_size=batch_size, n_process=n_process)
+        return extract_documents(docs, batch_size=batch_size, nlp=nlp or _load_pipeline())
 
     return extract
 
