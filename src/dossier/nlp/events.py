@@ -601,6 +601,14 @@ class EventFinder:
         found += self.accusations(view)
         found.sort(key=lambda e: e.trigger.i)
         _settle_dates(found, view.published, title_end)
+        # a headline's "Florida talks end": the talks the body reports with their participants
+        def country(eid):
+            return getattr(view.entities.get(eid), "country", None) if eid else None
+        found = [m for m in found if not (m.mention and m.trigger.i < title_end and any(
+            not e.mention and e.type == "CONSULT" and e.status == "occurred" and (e.actors or e.targets)
+            and e.location and (e.location == m.location or not country(e.location)
+                                or country(e.location) == country(m.location))
+            for e in found))]
         kept = _dedupe(found)
         events = []
         for ev in kept:
