@@ -303,3 +303,9 @@ def test_citing_sources_is_not_content(run):
     doc, sts = run("Axios reported, citing two US officials, that the White House wanted to sign "
                    "the agreement before Christmas.")
     assert len(sts) == 1 and sts[0].content.startswith("the White House wanted")
+
+
+def test_bare_institution_speaker_takes_the_fuller_earlier_phrase(run):
+    doc, sts = run("Umerov will stay in contact with the American team, the presidential office "
+                   "said. Zelensky also spoke with Keir Starmer, the office said.")
+    assert [s.speaker_text for s in sts] == ["the presidential office"] * 2

@@ -55,6 +55,7 @@ class StatementFinder:
         self.outlet_only = set(src.get("outlet_only_verbs", []))
         self.outlet_last = set(src.get("outlet_last_words", []))
         self.describe = {k: set(v) for k, v in src.get("describe_verbs", {}).items()}
+        self.anaphoric = set(src.get("anaphoric_heads", []))
 
     # ------------------------------------------------------------ helpers
     def is_cue(self, tok: Token) -> bool:
@@ -122,6 +123,11 @@ class StatementFinder:
                 if whole and whole != view.ent_at(tok.i):
                     return whole, name
         ids = view.np_entities(tok)
+        if not ids and tok.lemma_.lower() in self.anaphoric and tok.pos_ == "NOUN" and all(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts) and not list(tok.rights):
+            ante = self._antecedent(view, tok)
+            if ante is not None:
+                return ante
         if not ids and tok.lemma_.lower() in self.documents | self.source_nouns:
             # "according to figures released by NPD Group", "a report in Ars Technica"
             ids = [e for t in tok.subtree if (e := view.ent_at(t.i))
@@ -153,6 +159,25 @@ class StatementFinder:
             # a speaker pronoun the resolver left unlinked: the most talked-about person so far
             return view.salient_person(tok.i), tok.text
         return eid, self.np_text(view, tok)
+
+    def _antecedent(self, view: DocView, tok: Token):
+        """'the office said' after 'the presidential office said': the last fuller phrase
+        with the same head (its entity, if it names one, and its words)."""
+        lemma = tok.lemma_.lower()
+        lo = max(0, tok.i - 600)
+        for j in range(tok.i - 1, lo - 1, -1):
+            t = view.doc[j]
+            if t.lemma_.lower() != lemma or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                    or (c.dep_ == "prep" and c.lower_ == "of")]
+            ids = view.np_entities(t)
+            if not mods and not ids:
+                continue
+            if ids and view.etype(ids[0]) in ("PERSON",):
+                continue
+            return (ids[0] if ids else None), self.np_text(view, t)
+        return None
 
     @staticmethod
     def np_text(view: DocView, tok: Token) -> str:
