@@ -208,3 +208,14 @@ def test_same_day_meeting_of_the_same_states_joins_the_envoys_meeting():
            ex("d", ents, [evt("v1", "CONSULT", ["e6"], [], None, "2025-12-02")])]
     tl = _run(exs)
     assert [t.documents for t in tl if "Kirill Dmitriev" in t.participants] == [["a", "b", "c"]]
+
+
+def test_talks_over_two_days_take_the_week_and_a_passing_mention_is_no_item():
+    geneva = [ent("e1", "Marco Rubio", country="USA"), ent("e2", "Rustem Umerov", country="UKR"),
+              ent("e3", "Geneva", "GPE", country="CHE"), ent("e4", "Ukraine", "GPE", country="UKR")]
+    exs = [ex("a", geneva, [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-11-23")], published="2025-11-23"),
+           ex("b", geneva, [evt("v1", "CONSULT", [], [], "e3", "2025-11-24")], published="2025-11-24"),
+           ex("c", geneva, [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-W47"),
+                            evt("v2", "CONSULT", ["e4"], [], None, None)], published="2025-11-30")]
+    tl = _run(exs)
+    assert [t.documents for t in tl] == [["a", "b", "c"]]

@@ -198,7 +198,9 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     near = (precision(r.date) == 3 and bool(it.dates)
             and all(_adjacent(r.date, d) for d in it.dates)
             and ((loc == "same" and (strong_shared >= 1 or not r.parts)) or strong_shared >= 2))
-    if not all(dates_compatible(r.date, d) for d in it.dates) and not near:
+    if not all(dates_compatible(r.date, d) for d in it.dates) and not near \
+            and not (any(dates_compatible(r.date, d) for d in it.dates) and _multi_day(it.dates)):
+        # (an item over two adjacent days takes a week or month that holds one of them)
         return None
     multi_day = near
     if it.status == "occurred" and not multi_day:
@@ -250,6 +252,12 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         return None
     return weight + (3 if loc == "same" else 0) + (3 if same_day else 0) \
         + (1 if r.date and it.dates else 0)
+
+
+def _multi_day(dates) -> bool:
+    """Two or more days, all within a day of each other (talks over two days)."""
+    days = [d for d in dates if precision(d) == 3]
+    return len(days) >= 2 and len(days) == len(dates) and all(_adjacent(a, b) for a in days for b in days)
 
 
 def _countries_within(parts: set[str], item_parts, info: EntityInfo) -> bool:
@@ -433,6 +441,9 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
         if not it.parts:
             continue  # mentions of talks at a place that no report with participants describes
         date = _best_date(it, copy_of)
+        if len(it.parts) < 2 and not date and not it.locs \
+                and len({original_of(r.doc, copy_of) for r in it.reports}) < 2:
+            continue  # "the Ukraine negotiations" in passing: no one met anyone, at no time or place
         act = Counter(a for r in it.reports for a in r.actors)
         tgt = Counter(t for r in it.reports for t in r.targets)
         actors = [a for a, _ in act.most_common()]
