@@ -309,3 +309,10 @@ def test_bare_institution_speaker_takes_the_fuller_earlier_phrase(run):
     doc, sts = run("Umerov will stay in contact with the American team, the presidential office "
                    "said. Zelensky also spoke with Keir Starmer, the office said.")
     assert [s.speaker_text for s in sts] == ["the presidential office"] * 2
+
+
+def test_possessed_role_speaker(run):
+    doc, sts = run("US envoy Steve Witkoff arrived in Moscow on Monday. Trump's envoy said the "
+                   "talks would continue.")
+    assert len(sts) == 1 and "Witkoff" in speaker_name(doc, sts[0])
+    assert sts[0].speaker_text == "Trump's envoy"

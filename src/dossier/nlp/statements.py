@@ -105,9 +105,11 @@ class StatementFinder:
                 return main, tok.text
             return ids[0], tok.text
         if tok.lemma_.lower() in TITLE_HEADS and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+                (c.dep_ == "det" and c.lower_ == "the") or (
+                    c.dep_ == "poss" and view.etype(view.ent_at(c.i)) in ("PERSON", "ORG"))
+                for c in tok.children) and not any(
                 view.etype(view.ent_at(t.i)) == "PERSON" for t in tok.subtree if t.i != tok.i
-                and t.pos_ != "DET" and not (t.is_title and view.ent_at(t.i) == view.ent_at(tok.i)
+                and t.pos_ != "DET" and t.dep_ != "poss" and t.head.dep_ != "poss" and not (t.is_title and view.ent_at(t.i) == view.ent_at(tok.i)
                                              and t.i < tok.i)):
             # a bare title ("the President emphasized"): the last-mentioned holder
             holder = view.title_holder(tok)
@@ -137,7 +139,8 @@ class StatementFinder:
         # prefer people and organisations over places named inside the phrase
         ids.sort(key=lambda e: {"PERSON": 0, "ORG": 1}.get(view.etype(e) or "", 2))
         eid = ids[0] if ids else None
-        if eid and not view.ent_at(tok.i) and tok.pos_ == "NOUN" and view.etype(eid) != "PERSON":
+        if eid and not view.ent_at(tok.i) and tok.pos_ == "NOUN" and not any(
+                c.dep_ == "appos" and view.ent_at(c.i) == eid for c in tok.children):
             # "a Ukrainian official", "two officials familiar with the talks": the unnamed
             # speaker is the whole phrase (the entity named inside it stays the id)
             return eid, self.np_text(view, tok)
