@@ -316,3 +316,11 @@ def test_possessed_role_speaker(run):
                    "talks would continue.")
     assert len(sts) == 1 and "Witkoff" in speaker_name(doc, sts[0])
     assert sts[0].speaker_text == "Trump's envoy"
+
+
+def test_lead_glued_to_headline_credits_the_person_not_his_country(run):
+    doc, sts = run("Ushakov on the Kremlin meeting: no compromise yet\n"
+                   "MOSCOW, December 3 (Interfax) - Russian presidential aide Yuri Ushakov told "
+                   "journalists that no compromise on territories had been found.")
+    st = [s for s in sts if "compromise on territories" in s.content]
+    assert len(st) == 1 and "Ushakov" in speaker_name(doc, st[0])

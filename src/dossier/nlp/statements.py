@@ -581,9 +581,12 @@ class StatementFinder:
                     c.dep_ == "nsubj" and c.i < lo for c in v.children):
                 # the parser took the subject from the line before (a headline glued to the
                 # lead): the first name opening this line
-                subj = next((view.doc[i] for i in range(lo, v.i) if view.ent_at(i)
-                             and view.etype(view.ent_at(i)) in ("PERSON", "ORG", "GPE", "NORP")),
-                            None)
+                named = [view.doc[i] for i in range(lo, v.i) if view.ent_at(i)
+                         and view.etype(view.ent_at(i)) in ("PERSON", "ORG", "GPE", "NORP")]
+                rank = {"PERSON": 0, "ORG": 1}
+                # "Russian presidential aide Yuri Ushakov told …": the person before his country
+                subj = min(named, key=lambda t: (rank.get(view.etype(view.ent_at(t.i)), 2), t.i),
+                           default=None)
             speaker_tok = subj or agent
             kind = None
             if speaker_tok is None:
