@@ -139,7 +139,7 @@ class StatementFinder:
         # prefer people and organisations over places named inside the phrase
         ids.sort(key=lambda e: {"PERSON": 0, "ORG": 1}.get(view.etype(e) or "", 2))
         eid = ids[0] if ids else None
-        if eid and not view.ent_at(tok.i) and tok.pos_ == "NOUN" and not any(
+        if eid and not view.ent_at(tok.i) and tok.pos_ in ("NOUN", "PROPN") and not any(
                 c.dep_ == "appos" and view.ent_at(c.i) == eid for c in tok.children):
             # "a Ukrainian official", "two officials familiar with the talks": the unnamed
             # speaker is the whole phrase (the entity named inside it stays the id)
