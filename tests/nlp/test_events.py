@@ -249,3 +249,17 @@ def test_attack_on_a_states_property_targets_the_state(run):
                  "overnight, officials said on Friday.", published="2025-12-05")
     ev = next(e for e in evs if e["type"] == "ASSAULT")
     assert ev["actors"] == {"Russia"} and ev["targets"] == {"Ukraine"}
+
+
+def test_talks_held_between_two_parties_at_a_place(run):
+    _, evs = run("Talks were held between Russian and Ukrainian delegations in Istanbul on Friday.",
+                 published="2025-12-03")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    assert len(parts(ev)) == 2 and ev["location"] == "Istanbul" and ev["date"] == "2025-11-28"
+
+
+def test_the_two_sides_are_the_parties_of_the_meeting_before(run):
+    _, evs = run("Sergei Lavrov met Marco Rubio in Riyadh on Tuesday. The two sides discussed "
+                 "security guarantees.", published="2025-12-03")
+    ev = next(e for e in evs if e["trigger"] == "discussed")
+    assert parts(ev) == {"Sergei Lavrov", "Marco Rubio"}

@@ -54,6 +54,7 @@ class EventFinder:
         self.for_verbs = set(trig.get("for_verbs", []))
         self.attend_verbs = set(trig.get("attend_verbs", []))
         self.speech_verbs = set(trig.get("speech_verbs", []))
+        self.party_nouns = set(trig.get("party_nouns", []))
         self.phone_words = set(trig.get("phone_words", []))
         self.containers = set(trig.get("container_nouns", []))
         self.preps: dict = trig["participant_preps"]
@@ -87,7 +88,9 @@ class EventFinder:
                 have = set()
             if need and not have:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-                two = subj is not None and len(view.np_entities(subj)) >= 2
+                two = subj is not None and (len(view.np_entities(subj)) >= 2 or (
+                    subj.lemma_.lower() in self.party_nouns and subj.tag_ in ("NNS", "NNPS")
+                    and any(c.lower_ in ("both", "two") for c in subj.children)))
                 if not (spec.get("plural_subject") and two):
                     continue
             if spec.get("needs_object"):
@@ -281,12 +284,18 @@ class EventFinder:
                     actors = self._subject_ids(view, subj) + actors
                 elif subj is None:
                     actors = self._line_subject(view, gov) + actors
-                # "had a conversation with X" may hang the with-phrase on the verb
+            if gov is not None and tok.dep_ in ("dobj", "attr", "pobj", "conj", "nsubj", "nsubjpass"):
+                # "had a conversation with X" may hang the with-phrase on the verb; "talks were
+                # held between X and Y", "the meeting with X took place"
                 for c in gov.children:
-                    if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                    if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
                         for p in c.children:
                             if p.dep_ == "pobj":
-                                targets += view.np_entities(p)
+                                ids = view.np_entities(p)
+                                if c.lower_ == "with" or actors:
+                                    targets += ids
+                                else:
+                                    actors += ids
         actors = _unique(actors)
         targets = [t for t in _unique(targets) if t not in actors]
         return actors, targets
@@ -311,8 +320,7 @@ class EventFinder:
             if v.pos_ in ("VERB", "AUX"):
                 # "met for four hours in Miami", "talks on Sunday in Geneva": one phrase deeper
                 heads += [p for c in v.children if c.dep_ == "prep" and c.lower_ not in ("in", "at")
-                          for p in c.children if p.dep_ == "pobj"
-                          and self._view is not None and not view.np_entities(p, deep=False)]
+                          for p in c.children if p.dep_ == "pobj"]
         # "which took place … in Paris": a relative clause on the trigger or its objects
         for t in list(tok.subtree):
             if t.dep_ == "relcl" and t.lemma_.lower() in ("take", "happen", "occur", "hold"):
@@ -452,6 +460,18 @@ class EventFinder:
         subj, passive = self.subject(x.head, view=view)
         return subj if subj is not None and not passive and view.np_entities(subj) else None
 
+    def _the_parties(self, tok: Token, gov: Token | None) -> bool:
+        """The clause's subject is "the two sides", "both delegations", "the parties"."""
+        v = tok if tok.pos_ == "VERB" else gov
+        if v is None:
+            return False
+        subj, passive = self.subject(v, view=self._view)
+        if subj is None or passive or subj.lemma_.lower() not in self.party_nouns \
+                or subj.tag_ not in ("NNS", "NNPS"):
+            return False
+        return any(c.lower_ in ("the", "both", "two", "all") for c in subj.children
+                   if c.dep_ in ("det", "nummod", "predet"))
+
     def _attending(self, tok: Token, gov: Token | None) -> bool:
         """The trigger noun is what its clause's subject attended or joined ("attended the
         meeting", "took part in the call", "was joined on the call by X")."""
@@ -543,7 +563,12 @@ class EventFinder:
             if not actors and not targets:
                 # "the talks", "the meeting": the consultation reported before
                 # (talks elsewhere or on another day: mostly the same parties' earlier round)
-                if etype == "CONSULT" and definite and last_consult is not None:
+                if etype in ("CONSULT", "AGREE") and last_consult is not None and same_as_last \
+                        and self._the_parties(tok, gov):
+                    # "the two sides discussed", "the delegations agreed": the parties before
+                    ev.actors = _unique(last_consult.actors + last_consult.targets)
+                    ev.inherited = True
+                elif etype == "CONSULT" and definite and last_consult is not None:
                     ev.actors, ev.targets = list(last_consult.actors), list(last_consult.targets)
                     ev.inherited = True
                 elif etype == "CONSULT" and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
