@@ -324,3 +324,9 @@ def test_lead_glued_to_headline_credits_the_person_not_his_country(run):
                    "journalists that no compromise on territories had been found.")
     st = [s for s in sts if "compromise on territories" in s.content]
     assert len(st) == 1 and "Ushakov" in speaker_name(doc, st[0])
+
+
+def test_fronted_adverbial_before_a_bare_cue_is_no_statement(run):
+    doc, sts = run("In a statement released on Friday, the ministry said. "
+                   "Asked about the timing of the next round, Peskov said.")
+    assert sts == []

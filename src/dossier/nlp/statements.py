@@ -652,6 +652,10 @@ class StatementFinder:
                 return None
         if any(doc[i].text in QUOTE_CHARS for i in range(lo, comma)):
             return None  # a quotation: the direct finder's
+        if not any(doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD")
+                   and doc[i].dep_ not in ("relcl", "acl", "advcl", "pcomp", "amod", "csubj")
+                   for i in range(lo, comma)):
+            return None  # "In a statement released on Friday, the ministry said": no clause
         a, b = self.trim(doc, lo, comma)
         return (a, b, subj) if b - a >= 3 else None
 
