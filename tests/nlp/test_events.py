@@ -263,3 +263,10 @@ def test_the_two_sides_are_the_parties_of_the_meeting_before(run):
                  "security guarantees.", published="2025-12-03")
     ev = next(e for e in evs if e["trigger"] == "discussed")
     assert parts(ev) == {"Sergei Lavrov", "Marco Rubio"}
+
+
+def test_a_mention_of_talks_takes_the_parties_of_a_later_report_there(run):
+    _, evs = run("The talks in Geneva ended on Monday with a revised framework. US and Ukrainian "
+                 "officials met in Geneva for a second day.", published="2025-11-24")
+    ev = evs[0]
+    assert ev["trigger"] == "talks" and len(parts(ev)) == 2 and ev["location"] == "Geneva"

@@ -627,6 +627,18 @@ class EventFinder:
         found.sort(key=lambda e: e.trigger.i)
         _settle_dates(found, view.published, title_end)
         # a headline's "Florida talks end": the talks the body reports with their participants
+        # "The talks in Geneva ended on Monday ... US and Ukrainian officials met in Geneva":
+        # a mention takes the parties of a later report of talks at the same place
+        for m in found:
+            if m.mention:
+                o = next((e for e in found if not e.mention and e.type == m.type
+                          and e.location == m.location and (e.actors or e.targets)
+                          and e.status == m.status
+                          and (not m.date or not e.date or _dates_fit(m.date, e.date))), None)
+                if o is not None:
+                    m.actors, m.targets = list(o.actors), list(o.targets)
+                    m.mention, m.inherited = False, True
+
         def country(eid):
             return getattr(view.entities.get(eid), "country", None) if eid else None
         found = [m for m in found if not (m.mention and m.trigger.i < title_end and any(
