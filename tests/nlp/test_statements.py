@@ -330,3 +330,12 @@ def test_fronted_adverbial_before_a_bare_cue_is_no_statement(run):
     doc, sts = run("In a statement released on Friday, the ministry said. "
                    "Asked about the timing of the next round, Peskov said.")
     assert sts == []
+
+
+def test_name_colon_headline_credits_the_name(run):
+    doc, sts = run("Zelensky: Ukraine will not withdraw from Donbas\n"
+                   "KYIV - Volodymyr Zelensky met his team on Monday.")
+    assert len(sts) == 1 and sts[0].content == "Ukraine will not withdraw from Donbas"
+    assert "Zelensky" in speaker_name(doc, sts[0])
+    doc, sts = run("Key points: the talks lasted five hours\nVolodymyr Zelensky met Donald Trump.")
+    assert sts == []

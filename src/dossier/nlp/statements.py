@@ -722,6 +722,30 @@ class StatementFinder:
             c.date = view.time_value(own)
         return c
 
+    def headline_colon(self, view: DocView) -> list[_Cand]:
+        """'Zelensky: Ukraine will not withdraw from Donbas' — a headline (or any line) that
+        opens with a speaker's name and a colon credits the rest of the line to that speaker."""
+        doc, text = view.doc, view.text
+        out: list[_Cand] = []
+        for m in re.finditer(r"(?m)^([^\n:\"\u201c]{2,40}): +(\S[^\n]{10,})$", text):
+            a, b = view.first_at(m.start(1)), view.first_at(m.end(1))
+            toks = [t for t in doc[a:b] if not t.is_space]
+            if not toks or len(toks) > 5 or not all(t.text[:1].isupper() or t.is_punct for t in toks):
+                continue
+            ids = {view.ent_at(t.i) for t in toks if not t.is_punct}
+            if len(ids) != 1 or None in ids:
+                continue
+            eid = ids.pop()
+            if view.etype(eid) not in ("PERSON", "ORG"):
+                continue
+            body = m.group(2).rstrip()
+            if len(body.split()) < 3 or body[:1] in "\"\u201c\u00ab":
+                continue
+            start = m.start(2)
+            kind = "report" if self.is_outlet(view, eid, m.group(1)) else "indirect"
+            out.append(_Cand(kind, ":", start, start + len(body), eid, m.group(1).strip()))
+        return out
+
     @staticmethod
     def _drop_headline_repeats(view: DocView, cands: list[_Cand]) -> list[_Cand]:
         """A headline ("Rubio says talks reached 'critical point'") that the body reports
@@ -750,7 +774,7 @@ class StatementFinder:
         direct, quote_spans = self.direct(view)
         used: set[int] = set()
         reported = self.according(view, used) + self.indirect(view, used) \
-            + self.describing(view, used)
+            + self.describing(view, used) + self.headline_colon(view)
         cands = list(direct)
         taken = [(c.start, c.end, c.speaker, True) for c in direct]
         for c in sorted(reported, key=lambda c: c.start):
