@@ -175,6 +175,8 @@ class StatementFinder:
             mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                     or (c.dep_ == "prep" and c.lower_ == "of")]
             ids = view.np_entities(t)
+            if not ids and t.dep_ == "appos" and view.ent_at(t.head.i):
+                ids = [view.ent_at(t.head.i)]  # "NPD Group, a market research firm"
             if not mods and not ids:
                 continue
             if ids and view.etype(ids[0]) in ("PERSON",):
