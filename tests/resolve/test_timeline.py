@@ -219,3 +219,18 @@ def test_talks_over_two_days_take_the_week_and_a_passing_mention_is_no_item():
                             evt("v2", "CONSULT", ["e4"], [], None, None)], published="2025-11-30")]
     tl = _run(exs)
     assert [t.documents for t in tl] == [["a", "b", "c"]]
+
+
+def test_borrowed_parties_of_talks_elsewhere_join_the_talks_there_not_a_new_item():
+    ents = [ent("e1", "United States", "GPE", country="USA"), ent("e2", "Ukraine", "GPE", country="UKR"),
+            ent("e3", "Geneva", "GPE", country="CHE"), ent("e4", "Hallandale Beach", "GPE", country="USA"),
+            ent("e5", "Steve Witkoff", country="USA"), ent("e6", "Kirill Dmitriev", country="RUS"),
+            ent("e7", "Moscow", "GPE", country="RUS"), ent("e8", "Florida", "GPE", country="USA")]
+    exs = [ex("a", ents, [evt("v1", "CONSULT", ["e1", "e2"], [], "e3", "2025-11-23")], published="2025-11-23"),
+           ex("b", ents, [evt("v1", "CONSULT", ["e1", "e2"], [], "e4", "2025-11-30"),
+                          evt("v2", "CONSULT", ["e1", "e2"], [], "e3", None)], published="2025-11-30"),
+           ex("c", ents, [evt("v1", "CONSULT", ["e5", "e6"], [], "e7", "2025-12-02"),
+                          evt("v2", "CONSULT", ["e5", "e6"], [], "e8", None)], published="2025-12-02")]
+    tl = _run(exs)
+    assert [(t.location, t.documents) for t in tl] == [
+        ("Geneva", ["a", "b"]), ("Hallandale Beach", ["b"]), ("Moscow", ["c"])]

@@ -789,6 +789,9 @@ def _dedupe(evs: list[_Ev]) -> list[_Ev]:
             two_verbs = (k.trigger.pos_ == "VERB" and ev.trigger.pos_ == "VERB"
                          and k.trigger.lemma_ != ev.trigger.lemma_)
             two_dates = k.date and ev.date and k.date != ev.date and not (k.inherited or ev.inherited)
+            if k.location != ev.location and ((k.inherited and k.location)
+                                              or (ev.inherited and ev.location)):
+                continue  # "the call covered the talks in Florida": other talks, not this call
             if k.mention or ev.mention:
                 # a background mention of talks at a place is one with a report of them there
                 if k.seg == ev.seg and k.type == ev.type and k.location == ev.location \

@@ -47,6 +47,12 @@ class Report:
     published: str | None
     source: str | None
     trigger: str = ""
+    weak: bool = False  # participants perhaps carried over from another report of the text
+
+    @property
+    def known(self) -> set[str]:
+        """Participants to match on (none for a weak report)."""
+        return set() if self.weak else self.parts
 
     @property
     def parts(self) -> set[str]:
@@ -68,8 +74,8 @@ class _Item:
         self.reports.append(r)
         if r.published and precision(r.published) == 3:
             self.first_published = min(self.first_published or r.published, r.published)
-        self.parts.update(r.parts)
-        if r.location:
+        self.parts.update(r.known)
+        if r.location and not r.weak:
             self.locs[r.location] += 1
         if r.date:
             self.dates[r.date] += 1
@@ -183,21 +189,22 @@ def _loc_relation(a: str | None, locs: Counter, info: EntityInfo) -> str:
 
 def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     """How well a report fits an item; None when it must not join."""
+    rp = r.known
     if r.type != it.type or r.status != it.status:
         return None
     loc = _loc_relation(r.location, it.locs, info)
-    if loc == "conflict":
+    if loc == "conflict" and not (r.weak and not r.date):
         return None
     if r.mode and it.modes and all(_remote(r.mode) != _remote(m) for m in it.modes) \
             and not any(x.doc == r.doc for x in it.reports):
         return None  # a phone call is not the meeting in person (one report's two wordings are)
-    strong_shared = sum(1 for p in r.parts & set(it.parts) if _w(p, info) > 1)
+    strong_shared = sum(1 for p in rp & set(it.parts) if _w(p, info) > 1)
     # a meeting over two days, or a report a day off: the same place (or the same two
     # people and no other place) and at most a day apart
     same_doc = any(x.doc == r.doc for x in it.reports)
     near = (precision(r.date) == 3 and bool(it.dates)
             and all(_adjacent(r.date, d) for d in it.dates)
-            and ((loc == "same" and (strong_shared >= 1 or not r.parts)) or strong_shared >= 2))
+            and ((loc == "same" and (strong_shared >= 1 or not rp)) or strong_shared >= 2))
     if not all(dates_compatible(r.date, d) for d in it.dates) and not near \
             and not (any(dates_compatible(r.date, d) for d in it.dates) and _multi_day(it.dates)):
         # (an item over two adjacent days takes a week or month that holds one of them)
@@ -205,24 +212,25 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     multi_day = near
     if it.status == "occurred" and not multi_day:
         # an event cannot be reported before it happened
-        if precision(r.published) == 3 and any((period_start(d) or "") > r.published for d in it.dates):
+        if precision(r.published) == 3 and it.dates \
+                and all((period_start(d) or "") > r.published for d in it.dates):
             return None
         if it.first_published and (period_start(r.date) or "") > it.first_published:
             return None
     same_day = bool(r.date) and precision(r.date) == 3 and r.date in it.dates
     # the same report coming back to an event it already described ("after the meeting")
-    same_report = bool(r.parts) and r.parts <= set(it.parts) \
+    same_report = bool(rp) and rp <= set(it.parts) \
         and any(x.doc == r.doc for x in it.reports)
     positive = same_day or loc == "same" or same_report
-    shared = r.parts & set(it.parts)
+    shared = rp & set(it.parts)
     strong = {p for p in shared if _w(p, info) > 1}
     weight = sum(_w(p, info) for p in shared)
-    if not r.parts or not it.parts:
+    if not rp or not it.parts:
         # a background mention without participants: by place (and date), or a report's own
         # mention of the talks it describes ("Florida talks end" over "met in Hallandale Beach")
         if loc == "same":
             return 1.0 + (3 if same_day else 0)
-        if not r.parts and it.parts and same_doc and loc != "conflict" \
+        if not rp and it.parts and same_doc and (loc != "conflict" or (r.weak and not r.date)) \
                 and (same_day or not r.date):
             return 0.5
         return None
@@ -232,7 +240,7 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         # Tuesday's meeting in the Kremlin" is Putin's meeting with the US envoys)
         if same_day and loc == "same":
             return 2.0
-        if same_day and loc != "conflict" and _countries_within(r.parts, it.parts, info):
+        if same_day and loc != "conflict" and _countries_within(rp, it.parts, info):
             return 1.5
         return None
     if not strong and not positive:
@@ -243,11 +251,11 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         if all(a is not None and a > thresholds("timeline")["undated_max_age_days"] for a in age):
             return None
     if (not r.date or not it.dates) and loc != "same" and len(strong) < 2 \
-            and len({p for p in r.parts if _w(p, info) > 1}) > len(strong):
+            and len({p for p in rp if _w(p, info) > 1}) > len(strong):
         # undated, elsewhere unplaced, and naming people the item does not have: too weak
         return None
-    only_r = {p for p in r.parts - set(it.parts) if _w(p, info) > 1}
-    only_it = {p for p in set(it.parts) - r.parts if _w(p, info) > 1}
+    only_r = {p for p in rp - set(it.parts) if _w(p, info) > 1}
+    only_it = {p for p in set(it.parts) - rp if _w(p, info) > 1}
     if only_r and only_it and not positive:
         return None
     return weight + (3 if loc == "same" else 0) + (3 if same_day else 0) \
@@ -286,6 +294,29 @@ def _adjacent(a: str | None, b: str | None) -> bool:
         return False
 
 
+def _mark_weak(reports: list[Report]) -> None:
+    """"The talks in Geneva last week" in a report of Sunday's talks in Florida: a later
+    report of a text with exactly the participants of an earlier one but its own place may
+    have borrowed them (the extraction gives a definite "the talks" the parties named
+    before). It joins the talks at its place if any, else stays with its text's report."""
+    by_doc: dict[str, list[Report]] = defaultdict(list)
+    for r in reports:
+        by_doc[r.doc].append(r)
+    for rs in by_doc.values():
+        rs.sort(key=lambda r: ((r.evidence or {}).get("start", 0), _vnum(r.vid)))
+        for n, r in enumerate(rs):
+            if r.location and r.parts and any(o.parts == r.parts and o.location != r.location
+                                              and o.type == r.type for o in rs[:n]):
+                r.weak = True
+
+
+def _vnum(vid: str) -> int:
+    try:
+        return int(vid.lstrip("v"))
+    except ValueError:
+        return 0
+
+
 def _order(r: Report):
     return (-precision(r.date), r.location is None, -len(r.parts), r.published or "", r.doc, r.vid)
 
@@ -301,21 +332,28 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
     for r in sorted(reports, key=_order):
         kind = (r.type, r.status)
         cands: set[int] = set()
-        for p in r.parts:
+        for p in r.known:
             cands.update(by_part.get((*kind, p), ()))
         if r.location:
             cands.update(by_loc.get((*kind, r.location), ()))
-        if not r.parts:
+        if not r.known:
             cands.update(by_doc.get((*kind, r.doc), ()))
         if precision(r.date) == 3:
             cands.update(by_date.get((*kind, r.date), ()))
         best, best_s = None, None
-        for n in sorted(cands):
-            it = items[n]
-            s = _score(r, it, info)
-            if s is not None and (best_s is None or s > best_s
-                                  or (s == best_s and len(it.reports) > len(best.reports))):
-                best, best_s = it, s
+        for attempt in (0, 1):
+            for n in sorted(cands):
+                it = items[n]
+                s = _score(r, it, info)
+                if s is not None and (best_s is None or s > best_s
+                                      or (s == best_s and len(it.reports) > len(best.reports))):
+                    best, best_s = it, s
+            if best is not None or not r.weak:
+                break
+            # a weak report that no talks at its place take: its own participants after all
+            r.weak = False
+            for p in r.parts:
+                cands.update(by_part.get((*kind, p), ()))
         if best is None:
             best = _Item(r.type, r.status)
             items.append(best)
@@ -323,9 +361,9 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
         index_of[id(best)] = n
         known_parts, known_locs = set(best.parts), set(best.locs)
         best.add(r)
-        for p in r.parts - known_parts:
+        for p in r.known - known_parts:
             by_part[(*kind, p)].append(n)
-        if r.location and r.location not in known_locs:
+        if r.location and r.location not in known_locs and not r.weak:
             by_loc[(*kind, r.location)].append(n)
         if n not in by_doc[(*kind, r.doc)]:
             by_doc[(*kind, r.doc)].append(n)
@@ -413,6 +451,7 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
     reports = [normalise_report(r, info) for r in reports_of(extractions, entity_map)
                if not (copy_of.get(r.doc) and original_of(r.doc, copy_of) in present
                        and original_of(r.doc, copy_of) != r.doc)]
+    _mark_weak(reports)
     items = cluster_reports(reports, info)
 
     # statements (claim ids) inside evidence sentences
@@ -444,8 +483,8 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
         if len(it.parts) < 2 and not date and not it.locs \
                 and len({original_of(r.doc, copy_of) for r in it.reports}) < 2:
             continue  # "the Ukraine negotiations" in passing: no one met anyone, at no time or place
-        act = Counter(a for r in it.reports for a in r.actors)
-        tgt = Counter(t for r in it.reports for t in r.targets)
+        act = Counter(a for r in it.reports if not r.weak for a in r.actors)
+        tgt = Counter(t for r in it.reports if not r.weak for t in r.targets)
         actors = [a for a, _ in act.most_common()]
         targets = [t for t, _ in tgt.most_common() if t not in act or tgt[t] > act[t]]
         actors = [a for a in actors if a not in targets]
