@@ -339,3 +339,13 @@ def test_name_colon_headline_credits_the_name(run):
     assert "Zelensky" in speaker_name(doc, sts[0])
     doc, sts = run("Key points: the talks lasted five hours\nVolodymyr Zelensky met Donald Trump.")
     assert sts == []
+
+
+def test_quoted_as_saying_and_conjoined_cues(run):
+    doc, sts = run("Dmitry Peskov was quoted by Interfax as saying that the talks would continue.")
+    assert len(sts) == 1 and sts[0].content == "the talks would continue"
+    assert "Peskov" in speaker_name(doc, sts[0])
+    doc, sts = run("Sergey Lavrov accused the West of prolonging the war and said Russia would "
+                   "achieve its goals.")
+    assert [s.content for s in sts] == ["the West of prolonging the war",
+                                        "Russia would achieve its goals"]

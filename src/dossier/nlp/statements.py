@@ -579,6 +579,10 @@ class StatementFinder:
                 subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
             if subj is None and v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
                 subj = v.head
+            if subj is None and passive is None and v.dep_ == "pcomp" and v.head.lower_ == "as":
+                # "Peskov was quoted by Interfax as saying that …": the one quoted
+                q = v.head.head
+                subj = next((c for c in q.children if c.dep_ in ("nsubjpass", "nsubj")), None)
             if subj is None and passive is None and lo > 0 and any(
                     c.dep_ == "nsubj" and c.i < lo for c in v.children):
                 # the parser took the subject from the line before (a headline glued to the
@@ -673,6 +677,10 @@ class StatementFinder:
                 continue
             lo, hi = view.segment(v.i)
             kids = [c for c in v.children if lo <= c.i < hi and c.i > v.i]
+            # "accused the West of X and said …": the conjoined verb is a statement of its own
+            stop = min((c.i for c in kids if c.dep_ in ("conj", "cc") or (
+                c.dep_ == "punct" and c.text in {";", ":"})), default=hi)
+            kids = [c for c in kids if c.i < stop and c.dep_ not in ("punct",)]
             hit = [c for c in kids if c.dep_ in need or (
                 c.dep_ == "prep" and c.lower_ in need and (
                     c.lower_ not in ("on", "to") or (c.i == v.i + 1 and not any(
