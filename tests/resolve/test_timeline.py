@@ -234,3 +234,11 @@ def test_borrowed_parties_of_talks_elsewhere_join_the_talks_there_not_a_new_item
     tl = _run(exs)
     assert [(t.location, t.documents) for t in tl] == [
         ("Geneva", ["a", "b"]), ("Hallandale Beach", ["b"]), ("Moscow", ["c"])]
+
+
+def test_a_bloc_named_by_a_nationality_stays_a_party_and_a_city_wins_a_tied_place():
+    ents = [ent("e1", "Volodymyr Zelensky", country="UKR"), ent("e2", "Emmanuel Macron", country="FRA"),
+            ent("e3", "Paris", "GPE", country="FRA"), ent("e4", "Europe", "LOC")]
+    exs = [ex("a", ents, [evt("v1", "CONSULT", ["e1"], ["e2", "e4"], "e3", "2025-12-01")])]
+    tl = _run(exs)
+    assert tl[0].location == "Paris" and "Europe" in tl[0].participants

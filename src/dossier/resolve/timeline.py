@@ -147,7 +147,8 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
             r.targets = [t for t in dict.fromkeys(state(t) for t in r.targets) if t not in r.actors]
     places = [p for p in [*r.actors, *r.targets]
               if (info.get(p) or {}).get("type") in ("GPE", "LOC")
-              and not is_country((info.get(p) or {}).get("name"))]
+              and not is_country((info.get(p) or {}).get("name"))
+              and normalize((info.get(p) or {}).get("name") or "") not in _blocs()]
     if places:
         r.actors = [a for a in r.actors if a not in places]
         r.targets = [t for t in r.targets if t not in places]
@@ -163,6 +164,14 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
 def _capitals() -> frozenset[str]:
     from ..nlp.attribution import load_json
     return frozenset(normalize(c) for c in load_json("events", "groups.json").get("capitals", []))
+
+
+@functools.lru_cache(maxsize=1)
+def _blocs() -> frozenset[str]:
+    """Names a nationality word stands for ("European" → Europe): parties, not places."""
+    from ..nlp.attribution import load_json
+    return frozenset(normalize(n) for names in load_json("events", "groups.json")["demonyms"].values()
+                     for n in names)
 
 
 def _remote(mode: str | None) -> bool:
@@ -489,7 +498,9 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
         targets = [t for t, _ in tgt.most_common() if t not in act or tgt[t] > act[t]]
         actors = [a for a in actors if a not in targets]
         parts = list(dict.fromkeys([*actors, *targets, *(p for p, _ in it.parts.most_common())]))
-        loc = it.locs.most_common(1)[0][0] if it.locs else None
+        # the most reported place; on a tie the one we can situate (Paris before "Europe")
+        loc = max(it.locs, key=lambda x: (it.locs[x], bool((info.get(x) or {}).get("country")))) \
+            if it.locs else None
         modes = Counter(r.mode for r in it.reports if r.mode)
         mode = modes.most_common(1)[0][0] if modes else None
         docs = list(dict.fromkeys(r.doc for r in it.reports))
