@@ -349,3 +349,9 @@ def test_quoted_as_saying_and_conjoined_cues(run):
                    "achieve its goals.")
     assert [s.content for s in sts] == ["the West of prolonging the war",
                                         "Russia would achieve its goals"]
+
+
+def test_according_to_outlet_reports_the_whole_exchange(run):
+    doc, sts = run("According to Axios, Steve Witkoff told Volodymyr Zelensky that the deal was close.")
+    assert len(sts) == 1 and sts[0].speaker_text == "Axios" and sts[0].kind == "report"
+    assert sts[0].content == "Steve Witkoff told Volodymyr Zelensky that the deal was close"

@@ -422,7 +422,14 @@ class StatementFinder:
             head = t.head if t.head.i != t.i else None
             eid, stext = self.speaker_of(view, pobj)
             kind = self.kind_for(view, eid, stext, pobj)
-            if head is not None and self.is_cue(head):
+            named_subj = head is not None and any(
+                c.dep_ == "nsubj" and c.lower_ not in self.source_nouns
+                and c.pos_ in ("PROPN", "NOUN") for c in head.children)
+            if head is not None and self.is_cue(head) and named_subj:
+                # "According to Axios, Witkoff told Zelensky that …": the outlet reports the
+                # whole exchange
+                used_verbs.add(head.i)
+            elif head is not None and self.is_cue(head):
                 comp = self._complement(head, lo, hi)
                 if comp is not None:
                     used_verbs.add(head.i)
