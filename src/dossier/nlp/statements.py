@@ -862,6 +862,8 @@ def _single_quotes(line: str, pos: int, taken: list[tuple[int, int]]) -> list[tu
             break
         if any(a <= pos + o <= b or a <= pos + c <= b for a, b in taken):
             continue
+        if c - o > 400 or not (line[o + 1:o + 2].isupper() or line[c - 1] in ".,!?\u2026"):
+            continue  # an apostrophe ('90s, rock 'n' roll) more likely than a quotation
         out.append((pos + o, pos + c))
         k += 1
     return out
