@@ -97,7 +97,11 @@ def fake_stages(monkeypatch):
     monkeypatch.setattr(pipeline, "_in_process", lambda nlp=None: fake_extract_one)
     rebuilds = []
     fake_resolve = types.ModuleType("dossier.resolve")
-    fake_resolve.rebuild = lambda store: rebuilds.append(store.count_documents()) or {"ok": 1}
+    def rebuild(store):
+        rebuilds.append(store.count_documents())
+        store.replace_resolution([], [], [])
+        return {"ok": 1}
+    fake_resolve.rebuild = rebuild
     monkeypatch.setitem(sys.modules, "dossier.resolve", fake_resolve)
     return rebuilds
 

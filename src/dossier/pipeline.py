@@ -261,7 +261,8 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
 
     Exact duplicates of stored content are skipped; near-duplicates are stored with
     ``copy_of`` and ``similarity``. Each document is written in one transaction. When
-    something new was stored, the cross-document resolution is rebuilt
+    something new was stored (or the stored resolution is behind the extractions, after
+    an interrupted run), the cross-document resolution is rebuilt
     (``dossier.resolve.rebuild``, if available; ``resolve=False`` skips it).
     ``on_error`` is called with each error as it happens (they are also collected).
     """
@@ -336,7 +337,9 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
             bar.set_postfix(ingested=summary.ingested, failed=summary.failed, refresh=False)
     finally:
         bar.close()
-    if resolve and summary.ingested:
+    # rebuild when something new was stored, or when an earlier run stored documents
+    # but was stopped before its resolution committed
+    if resolve and (summary.ingested or store.resolution_stale()):
         summary.resolution = _rebuild(store, fail)
     return summary
 
@@ -377,7 +380,9 @@ def reextract(store, *, only_missing: bool = False, workers: int = 0,
             bar.update(1)
     finally:
         bar.close()
-    if resolve and summary.ingested:
+    # rebuild when something new was stored, or when an earlier run stored documents
+    # but was stopped before its resolution committed
+    if resolve and (summary.ingested or store.resolution_stale()):
         summary.resolution = _rebuild(store, fail)
     return summary
 

@@ -192,8 +192,11 @@ class Store:
         b = self.backend
         with b.transaction():
             for table in ("claim_entities", "claims", "timeline_entities", "timeline",
-                          "entity_documents", "entity_names", "entities"):
+                          "entity_documents", "entity_names", "entities", "resolution_state"):
                 b.execute(f"DELETE FROM {table}")
+            b.execute("INSERT INTO resolution_state (id, extractions, built_at)"
+                      " SELECT 1, COUNT(*), ? FROM extractions",
+                      (datetime.now(timezone.utc).isoformat(timespec="seconds"),))
             entities = list(_unique_by_id((e.id, e) for e in entities))
             b.executemany(
                 "INSERT INTO entities (id, n, name, type, country, n_documents, data)"
@@ -429,6 +432,14 @@ class Store:
         """Row counts of the main tables (documents, extractions, entities, timeline, claims)."""
         return {t: int(self.backend.query_one(f"SELECT COUNT(*) AS n FROM {t}")["n"])
                 for t in ("documents", "extractions", "entities", "timeline", "claims")}
+
+    def resolution_stale(self) -> bool:
+        """True when extractions were stored after the resolution was last built (e.g. an
+        ingest killed between its last document and the resolution)."""
+        row = self.backend.query_one(
+            "SELECT (SELECT COUNT(*) FROM extractions) AS now,"
+            " (SELECT MAX(extractions) FROM resolution_state) AS built")
+        return int(row["now"]) > 0 and (row["built"] is None or int(row["built"]) != int(row["now"]))
 
     def version(self) -> int:
         return current_version(self.backend)
