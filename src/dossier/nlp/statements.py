@@ -194,7 +194,10 @@ class StatementFinder:
         b = tok.i + 1
         for c in tok.rights:
             if c.dep_ in ("prep", "compound", "appos", "amod", "acl", "relcl", "nummod") \
-                    and c.right_edge.i - a < 14 and c.right_edge.i < hi:
+                    and c.right_edge.i - a < 14 and c.right_edge.i < hi \
+                    and not any(x.i in view.token_time for x in c.subtree) \
+                    and not (c.dep_ == "prep" and c.lower_ in ("on", "at") and not any(
+                        view.ent_at(x.i) for x in c.subtree)):
                 b = c.right_edge.i + 1
             else:
                 break
