@@ -4,13 +4,19 @@ Triggers are verbs and nouns from ``data/events/triggers.json`` (lemma → type,
 preposition a verb needs: "call for" is REQUEST, "report to" a briefing). Participants come
 from the dependency tree: subject and objects of a verb, possessor and prepositional objects
 of a noun ("Witkoff's meeting with Putin", "talks between X and Y"), the subject of a light
-verb ("held talks", "had a conversation"), groups standing for their state ("the Ukrainian
-delegation" → Ukraine). Location: a place in an in/at phrase of the trigger. Date: a time in
-the trigger's clause or phrase (``doc._.token_time``); a headline's present tense takes the
-publication date; otherwise none. Status from modals, governors and negation
+verb ("held talks", "had a conversation", "sat down for talks", "talks were held between X
+and Y"), groups standing for their state ("the Ukrainian delegation" → Ukraine), the speaker
+of reported speech for a participle after it ("said that ..., rejecting the demand") or for
+an unresolved "he", a speaker "at a meeting of" others. Location: a place in an in/at phrase
+of the trigger (or one phrase deeper: "met for four hours in Miami"). Date: a time in the
+trigger's clause or phrase (``doc._.token_time``); a headline's present tense takes the
+publication date unless the body dates the same event; "also" takes the date of the actor's
+event before; otherwise none. Status from modals, governors and negation
 (``data/events/status_cues.json``). A definite "the talks" with nobody named refers back to
-the last consultation. A statement whose content charges an actor with disinformation,
-provocations... is an ACCUSE by its speaker.
+the last consultation, "the two sides" to its parties, and "X attended the meeting" adds X to
+it; "the talks in Geneva" with no consultation before is a mention (place, no participants)
+unless a later report of talks there names them. A statement whose content charges an actor
+with disinformation, provocations... is an ACCUSE by its speaker.
 """
 from __future__ import annotations
 

@@ -7,9 +7,15 @@ and place, and shared participants — people and organisations weigh more than
 countries. A report whose participants only partly overlap an item's (both sides name
 others: the same envoys at Gaza talks) needs positive evidence, the same day or the same
 place. Background mentions without participants ("the talks in Geneva") join by place
-and date. An event cannot be reported before it happens (an "occurred" event dated after
-its report is a plan); an undated, unplaced report does not reach back days before it; a
-phone call is not the meeting in person; a near-duplicate copy follows its original.
+and date (a day off too), or stay with their text's report of the talks; items of nothing
+but such mentions, and one-party items with no date, place or second report, are left out.
+A same-day report between the same states ("Russia and the US ... at Tuesday's meeting") joins
+the meeting of their people; a report that may have borrowed its parties from another report
+of its text (same parties, another place) joins the talks at its place. A capital acting
+stands for its state. An event cannot be reported before it happens (an "occurred" event
+dated after its report is a plan); an undated, unplaced report does not reach back days
+before it; a phone call is not the meeting in person; a near-duplicate copy follows its
+original.
 Planned items link to the occurred item that fulfils them (``planned_by``); accounts of
 one meeting that disagree on the place or the day are flagged (``contradictions``).
 Thresholds and wordings: ``data/resolve/thresholds.json``, ``data/resolve/lexicon.json``.
