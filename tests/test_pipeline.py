@@ -96,6 +96,7 @@ def fake_stages(monkeypatch):
                         lambda workers, cluster, batch_size, nlp=None: fake_batched_extract)
     monkeypatch.setattr(pipeline, "_in_process", lambda nlp=None: fake_extract_one)
     rebuilds = []
+    import dossier.resolve.common  # noqa: F401  (the store's helpers stay importable)
     fake_resolve = types.ModuleType("dossier.resolve")
     def rebuild(store):
         rebuilds.append(store.count_documents())
@@ -358,3 +359,21 @@ def test_worker_processes_give_the_same_extractions(tmp_path):
     one = [e.to_json() for e in pipeline.extract_files(paths)]
     two = [e.to_json() for e in pipeline.extract_files(paths, workers=2, batch_size=1)]
     assert one == two and [o["doc"]["id"] for o in one] == ["n0", "n1", "n2"]
+
+
+def test_reingest_after_a_cleaning_change_is_still_a_noop(fake_stages, corpus, db_path, monkeypatch):
+    with open_store(db_path) as store:
+        pipeline.ingest([str(corpus)], store, progress=False)
+        import dossier.clean as clean
+        original = clean.clean_document
+
+        def changed(raw, **kw):  # the cleaning rules changed: the same file cleans differently
+            doc = original(raw, **kw)
+            doc.text += " (cleaned anew)"
+            doc.content_hash = doc.content_hash[::-1]
+            return doc
+        monkeypatch.setattr(pipeline, "clean_document", changed, raising=False)
+        monkeypatch.setattr(clean, "clean_document", changed)
+        again = pipeline.ingest([str(corpus)], store, progress=False)
+        assert (again.ingested, again.duplicates) == (0, 3)
+        assert store.count_documents() == 3

@@ -236,6 +236,15 @@ def extract_files(paths: Iterable[str], *, workers: int = 0, cluster: str | None
         yield result
 
 
+def _same_source_stored(doc: Document, store) -> bool:
+    """The same input (same id, same raw text) is stored already, though it cleans to a
+    different text now (after a change to the cleaning rules): still a duplicate."""
+    if not store.has_document(doc.id):
+        return False
+    stored = store.get_document(doc.id)
+    return stored is not None and stored.raw_text == doc.raw_text
+
+
 def _unique_id(doc: Document, store, taken: set[str]) -> str:
     """``doc.id``, or ``<id>-<hash prefix>`` when another document already has that id."""
     candidate, width = doc.id, 8
@@ -289,7 +298,8 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
                 fail(item)
                 continue
             doc = item
-            if doc.content_hash in pending_hashes or store.find_by_hash(doc.content_hash):
+            if (doc.content_hash in pending_hashes or store.find_by_hash(doc.content_hash)
+                    or _same_source_stored(doc, store)):
                 summary.duplicates += 1
                 bar.update(1)
                 continue
