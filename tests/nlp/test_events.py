@@ -270,3 +270,10 @@ def test_a_mention_of_talks_takes_the_parties_of_a_later_report_there(run):
                  "officials met in Geneva for a second day.", published="2025-11-24")
     ev = evs[0]
     assert ev["trigger"] == "talks" and len(parts(ev)) == 2 and ev["location"] == "Geneva"
+
+
+def test_talks_that_involved_officials_and_were_held_at_a_place(run):
+    _, evs = run("The talks, held in Abu Dhabi on Friday, involved Russian and Ukrainian military "
+                 "officials.", published="2025-12-03")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    assert len(parts(ev)) == 2 and ev["location"] == "Abu Dhabi" and ev["date"] == "2025-11-28"

@@ -61,6 +61,7 @@ class EventFinder:
         self.attend_verbs = set(trig.get("attend_verbs", []))
         self.speech_verbs = set(trig.get("speech_verbs", []))
         self.party_nouns = set(trig.get("party_nouns", []))
+        self.participant_verbs = set(trig.get("participant_verbs", []))
         self.phone_words = set(trig.get("phone_words", []))
         self.containers = set(trig.get("container_nouns", []))
         self.preps: dict = trig["participant_preps"]
@@ -290,6 +291,15 @@ class EventFinder:
                     actors = self._subject_ids(view, subj) + actors
                 elif subj is None:
                     actors = self._line_subject(view, gov) + actors
+            # "the talks involved Russian and Ukrainian officials" (also parsed as a clause on
+            # the noun)
+            pverbs = [gov] if gov is not None and tok.dep_ == "nsubj" else []
+            pverbs += [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+            for v in pverbs:
+                if v.lemma_.lower() in self.participant_verbs:
+                    for c in v.children:
+                        if c.dep_ == "dobj":
+                            actors += view.np_entities(c)
             if gov is not None and tok.dep_ in ("dobj", "attr", "pobj", "conj", "nsubj", "nsubjpass"):
                 # "had a conversation with X" may hang the with-phrase on the verb; "talks were
                 # held between X and Y", "the meeting with X took place"
@@ -329,7 +339,8 @@ class EventFinder:
                           for p in c.children if p.dep_ == "pobj"]
         # "which took place … in Paris": a relative clause on the trigger or its objects
         for t in list(tok.subtree):
-            if t.dep_ == "relcl" and t.lemma_.lower() in ("take", "happen", "occur", "hold"):
+            if t.dep_ in ("relcl", "acl") \
+                    and t.lemma_.lower() in ("take", "happen", "occur", "hold"):
                 heads.append(t)
                 heads.extend(c for c in t.children if c.dep_ == "prep")
         for h in heads:
