@@ -1,7 +1,6 @@
 """The README is tested against the real CLI (as sqlite-utils does with its docs)."""
 import re
 import shlex
-import subprocess
 from pathlib import Path
 
 from click.testing import CliRunner

@@ -38,10 +38,12 @@ class LazyGroup(click.Group):
         module, attr = target.split(":")
         try:
             return getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError) as exc:  # a command not built yet
-            @click.command(name, help=f"(unavailable: {exc})")
+        except (ImportError, AttributeError) as exc:  # e.g. an optional dependency missing
+            reason = str(exc)
+
+            @click.command(name, help=f"(unavailable: {reason})")
             def unavailable():
-                raise click.ClickException(f"`dossier {name}` is not available: {exc}")
+                raise click.ClickException(f"`dossier {name}` is not available: {reason}")
             return unavailable
 
 
