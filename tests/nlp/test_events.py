@@ -277,3 +277,10 @@ def test_talks_that_involved_officials_and_were_held_at_a_place(run):
                  "officials.", published="2025-12-03")
     ev = next(e for e in evs if e["type"] == "CONSULT")
     assert len(parts(ev)) == 2 and ev["location"] == "Abu Dhabi" and ev["date"] == "2025-11-28"
+
+
+def test_place_at_the_end_of_a_between_phrase(run):
+    _, evs = run("Negotiations took place between the delegations of Ukraine and the United States "
+                 "in Geneva on Sunday.", published="2025-12-03")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    assert parts(ev) == {"Ukraine", "United States"} and ev["location"] == "Geneva"

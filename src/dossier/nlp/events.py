@@ -337,6 +337,10 @@ class EventFinder:
                 # "met for four hours in Miami", "talks on Sunday in Geneva": one phrase deeper
                 heads += [p for c in v.children if c.dep_ == "prep" and c.lower_ not in ("in", "at")
                           for p in c.children if p.dep_ == "pobj"]
+                # "took place between the delegations of X and Y in Geneva": at the phrase's end
+                heads += [x for c in v.children if c.dep_ == "prep" and c.lower_ == "between"
+                          for p in c.children if p.dep_ == "pobj" for x in p.subtree
+                          if x.dep_ in ("pobj", "conj") and x.i != p.i]
         # "which took place … in Paris": a relative clause on the trigger or its objects
         for t in list(tok.subtree):
             if t.dep_ in ("relcl", "acl") \
