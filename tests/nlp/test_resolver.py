@@ -173,3 +173,38 @@ def test_region_named_by_its_bare_name(nlp):
     region = _entity_of(doc, "region")
     assert region.name == "Zaporizhzhia Oblast" and "Zaporizhzhia" in region.aliases
     assert region.type == "GPE" and region.country == "UKR"
+
+
+def test_pronoun_prefers_the_subject_over_an_object(nlp):
+    doc = nlp("Zelensky spoke with Umerov on Monday. He said the talks were constructive.")
+    he = next(t for t in doc if t.text == "He")
+    assert doc._.token_entity.get(he.i) == _entity_of(doc, "Zelensky").id
+    doc = nlp("Marco Rubio struck a more optimistic tone. He said progress had been made.")
+    he = next(t for t in doc if t.text == "He")
+    assert doc._.token_entity.get(he.i) == _entity_of(doc, "Rubio").id
+
+
+def test_pronoun_gender_from_courtesy_titles(nlp):
+    doc = nlp("Mr. Umerov met Ms. Hrynchuk in Kyiv. She said the talks went well.")
+    she = next(t for t in doc if t.text == "She")
+    assert doc._.token_entity.get(she.i) == _entity_of(doc, "Hrynchuk").id
+    doc = nlp("Ms. Hrynchuk spoke on Monday. He said the talks went well.")
+    he = next(t for t in doc if t.text == "He")
+    assert he.i not in doc._.token_entity
+
+
+def test_bare_title_goes_to_the_most_recently_mentioned_holder(nlp):
+    doc = nlp("Ukrainian President Volodymyr Zelenskiy met Vladimir Putin's envoy. Russian President "
+              "Vladimir Putin was not there. Zelenskiy spoke in Kyiv. The President said the talks were hard.")
+    the = [t for t in doc if t.text == "President"][-1]
+    assert doc._.token_entity.get(the.i) == _entity_of(doc, "Zelenskiy").id
+
+
+def test_head_of_state_and_president_of_country(nlp):
+    doc = nlp("President Volodymyr Zelensky spoke in Kyiv. The head of state said the plan was unfair.")
+    state = next(t for t in doc if t.text == "state")
+    assert doc._.token_entity.get(state.i) == _entity_of(doc, "Zelensky").id
+    doc = nlp("Ukrainian President Volodymyr Zelensky spoke in Kyiv. Donald Trump spoke later. "
+              "The President of Ukraine said the plan was unfair.")
+    head = [t for t in doc if t.text == "President"][-1]
+    assert doc._.token_entity.get(head.i) == _entity_of(doc, "Zelensky").id

@@ -108,3 +108,18 @@ def test_outlet_names_found(nlp):
 def test_outlet_named_after_a_place(nlp):
     doc = nlp("This report first appeared in Atlantic Courier.")
     assert ("Atlantic Courier", "ORG") in _ents(doc)
+
+
+def test_lone_surname_in_person_context_is_a_person(nlp):
+    doc = nlp("Trump said the plan was final. He added that Ukraine must accept it.")
+    trump = next(e for e in doc.ents if e.text == "Trump")
+    assert trump.label_ == "PERSON"
+    doc = nlp("Trump's envoy Steve Witkoff flew to Moscow. Trump said the deal was close.")
+    assert all(e.label_ == "PERSON" for e in doc.ents if e.text == "Trump")
+
+
+def test_organisations_stay_organisations(nlp):
+    doc = nlp("Rosatom said the plant was safe. It added that repairs would take weeks.")
+    assert all(e.label_ != "PERSON" for e in doc.ents if e.text == "Rosatom")
+    doc = nlp("The Kremlin's envoy flew to Washington. The Kremlin said talks would go on.")
+    assert all(e.label_ != "PERSON" for e in doc.ents if "Kremlin" in e.text)

@@ -132,6 +132,26 @@ def _org_part(a: str, b: str) -> bool:
     return False
 
 
+def _gender(doc: Doc, c: _Cluster) -> str | None:
+    """A person's gender when the text states it: a courtesy title before a name ("Mr.",
+    "Ms.") or a gendered role ("spokeswoman", "king"); None when unknown or mixed."""
+    if c.type != "PERSON":
+        return None
+    words = grammar().get("gendered_words", {})
+    seen = set()
+    for s in c.spans:
+        if s.start > 0:
+            g = words.get(doc[s.start - 1].lower_)
+            if g:
+                seen.add(g)
+    for r in c.roles:
+        for w in r.lower().split():
+            g = words.get(w)
+            if g:
+                seen.add(g)
+    return seen.pop() if len(seen) == 1 else None
+
+
 class Resolver:
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -309,7 +329,9 @@ class Resolver:
             if not definite:
                 continue
             country = t.get("country")
-            synonyms = set(grammar().get("head_synonyms", {}).get(t["head"], [])) if country else set()
+            # "the Russian leader": a leader of that country; "the head of state": any head of state
+            synonyms = set(grammar().get("head_synonyms", {}).get(t["head"], [])) \
+                if country or t["head"] in grammar().get("synonyms_alone", []) else set()
             cands = [(s, c) for s, c, h in holders
                      if (h["head"] == t["head"] or h["head"] in synonyms)
                      and (not country or country in c.role_countries)]
@@ -320,16 +342,34 @@ class Resolver:
                 cands = bare or cands
             if not cands:
                 continue
-            before = [sc for sc in cands if sc[0] < t["start"]]
-            _, c = before[-1] if before else cands[0]
+            c = self._most_recent(cands, t["start"])
             c.titles.append((t["start"], t["end"], t["role"]))
             for i in range(t["start"], t["end"]):
                 by_token.setdefault(i, c)
+
+    @staticmethod
+    def _most_recent(cands: list[tuple[int, _Cluster]], start: int) -> _Cluster:
+        """The holder mentioned (by name or title) most recently before ``start``, else the
+        first holder after it."""
+        best, best_at = None, -1
+        for _, c in cands:
+            at = max([s.start for s in c.spans if s.start < start]
+                     + [ts for ts, _, _ in c.titles if ts < start], default=-1)
+            if at > best_at:
+                best, best_at = c, at
+        if best is not None:
+            return best
+        return min(cands, key=lambda sc: sc[0])[1]
 
     def _link_pronouns(self, doc: Doc, by_token: dict[int, _Cluster]):
         if not doc.has_annotation("SENT_START"):
             return
         sents = list(doc.sents)
+        genders: dict[int, str] = {}  # cluster id -> "m"/"f", from courtesy titles and roles
+        for c in {id(c): c for c in by_token.values()}.values():
+            g = _gender(doc, c)
+            if g:
+                genders[id(c)] = g
         for si, sent in enumerate(sents):
             if si == 0:
                 continue
@@ -342,13 +382,34 @@ class Resolver:
                              and doc[tok.i - 2].lower_ == "according")
                 if not ((at_start and low in ("he", "she")) or according):
                     continue
-                c = self._antecedent(sents[si - 1], by_token)
+                c = self._antecedent(sents[si - 1], by_token, _PRONOUNS[low], genders)
                 if c is not None:
+                    genders.setdefault(id(c), _PRONOUNS[low])
                     by_token[tok.i] = c
                     c.pronouns.append(tok.i)
 
     @staticmethod
-    def _antecedent(sent: Span, by_token: dict[int, _Cluster]) -> _Cluster | None:
+    def _antecedent(sent: Span, by_token: dict[int, _Cluster], gender: str | None = None,
+                    genders: dict[int, str] | None = None) -> _Cluster | None:
+        """The subject person of ``sent`` (main clause first), else a person opening it, else
+        its only person; a person of the other known gender is never the antecedent."""
+        genders = genders or {}
+
+        def fits(c: _Cluster) -> bool:
+            return genders.get(id(c), gender) == gender
+
+        best = Resolver._antecedent_any(sent, by_token)
+        if best is not None and fits(best):
+            return best
+        persons = list({id(c): c for c in (by_token.get(t.i) for t in sent)
+                        if c is not None and c.type == "PERSON"}.values())
+        fitting = [c for c in persons if fits(c)]
+        if len(fitting) == 1 and len(persons) > 1:
+            return fitting[0]  # "Mr. Umerov met Ms. Hrynchuk. She said ...": the only one who fits
+        return None
+
+    @staticmethod
+    def _antecedent_any(sent: Span, by_token: dict[int, _Cluster]) -> _Cluster | None:
         people: list[tuple[int, _Cluster]] = []
         subjects: list[tuple[bool, _Cluster]] = []
         for tok in sent:

@@ -225,7 +225,7 @@ class TitlesComponent:
                     t["holder"] = nxt["holder"]
         ents = self._add_people(doc, ents, new_people)
         ents = self._join_particles(doc, ents)
-        ents = self._consistent_types(doc, ents, new_people)
+        ents = self._consistent_types(doc, ents, new_people, titles)
         ents = self._propagate_names(doc, ents)
         ents = self._outlets(doc, ents)
         doc.set_ents(filter_spans(ents))
@@ -305,13 +305,14 @@ class TitlesComponent:
             ents.append(Span(doc, s, e, label="PERSON"))
         return ents
 
-    def _consistent_types(self, doc: Doc, ents: list[Span], holders=()) -> list[Span]:
+    def _consistent_types(self, doc: Doc, ents: list[Span], holders=(), titles=()) -> list[Span]:
         """A name tagged PERSON somewhere is a PERSON everywhere in the document."""
         ents = [self._retype(doc, e) for e in ents]
         holders = {tuple(p) for p in holders}
         # strong evidence of a person: a full name, or a name a title introduced
         people = [e.text for e in ents if e.label_ == "PERSON"
                   and (sum(t.is_alpha for t in e) >= 2 or (e.start, e.end) in holders)]
+        people += [e.text for e in ents if self._person_context(doc, e, ents, titles)]
         votes: dict[str, list[int]] = {}
         for e in ents:
             if e.label_ in _NAME_LABELS - {"NORP"}:
@@ -333,6 +334,33 @@ class TitlesComponent:
             out.append(e)
         return out
 
+
+    def _person_context(self, doc: Doc, e: Span, ents: list[Span], titles) -> bool:
+        """A lone capitalised word the model typed as a non-person, in a person's context:
+        after a courtesy title ("Mr. Trump"), owning a personal title ("Trump's envoy"), or the
+        subject of a reporting verb when the next sentence opens with he/she ("Trump said ...
+        He added ...") and no person is named in between. Known organisations and places and
+        words of organisation or outlet names never qualify."""
+        g = self.g
+        if e.label_ not in ("ORG", "GPE", "LOC", "FAC") or e.kb_id_ or len(e) != 1:
+            return False
+        t = e[0]
+        if not (t.is_alpha and t.is_title and len(t) >= 3) or t.text in g["_not_names"] \
+                or t.lower_ in g["_head_words"] or t.text in org_words() or t.text in outlet_words() \
+                or country_of_word(t.text) or get_gazetteer().lookup(t.text) is not None:
+            return False
+        if e.start > 0 and doc[e.start - 1].lower_ in g.get("courtesy_titles", []):
+            return True
+        owned = set(g.get("owned_person_heads", []))
+        if any(x.get("owner") == [e.start, e.end] and x["head"] in owned for x in titles):
+            return True
+        if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.head.lemma_ in g.get("reporting_verbs", []):
+            sent = t.sent
+            if any(x.label_ == "PERSON" and sent.start <= x.start < sent.end for x in ents):
+                return False
+            nxt = next((x for x in doc[sent.end:min(len(doc), sent.end + 3)] if not x.is_punct and not x.is_space), None)
+            return nxt is not None and nxt.is_sent_start and nxt.lower_ in ("he", "she")
+        return False
 
     @staticmethod
     def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
