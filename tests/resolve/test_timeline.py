@@ -242,3 +242,12 @@ def test_a_bloc_named_by_a_nationality_stays_a_party_and_a_city_wins_a_tied_plac
     exs = [ex("a", ents, [evt("v1", "CONSULT", ["e1"], ["e2", "e4"], "e3", "2025-12-01")])]
     tl = _run(exs)
     assert tl[0].location == "Paris" and "Europe" in tl[0].participants
+
+
+def test_a_mention_does_not_outvote_the_date_reports_with_participants_give():
+    geneva = [ent("e1", "Marco Rubio", country="USA"), ent("e2", "Rustem Umerov", country="UKR"),
+              ent("e3", "Geneva", "GPE", country="CHE")]
+    exs = [ex("a", geneva, [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-11-24")], published="2025-11-24"),
+           ex("b", geneva, [evt("v1", "CONSULT", [], [], "e3", "2025-11-23")], published="2025-11-23")]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].date == "2025-11-24"

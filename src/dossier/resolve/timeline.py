@@ -389,7 +389,9 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
 
 def _best_date(it: _Item, copy_of) -> str | None:
     support: dict[str, set[str]] = defaultdict(set)
-    for r in it.reports:
+    # reports naming the participants date the event; mentions only when nothing else does
+    firm = [r for r in it.reports if r.known and r.date and precision(r.date) >= 0]
+    for r in firm or it.reports:
         if r.date and precision(r.date) >= 0:
             support[r.date].add(r.doc)
     if not support:
