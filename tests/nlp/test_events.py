@@ -284,3 +284,10 @@ def test_place_at_the_end_of_a_between_phrase(run):
                  "in Geneva on Sunday.", published="2025-12-03")
     ev = next(e for e in evs if e["type"] == "CONSULT")
     assert parts(ev) == {"Ukraine", "United States"} and ev["location"] == "Geneva"
+
+
+def test_a_time_in_a_relative_clause_on_the_place_is_another_events(run):
+    _, evs = run("Steve Witkoff arrived in Moscow, where he will meet Vladimir Putin on Tuesday.",
+                 published="2025-12-01")
+    ev = next(e for e in evs if e["trigger"] == "arrived")
+    assert ev["date"] == "2025-12-01" and ev["location"] == "Moscow"

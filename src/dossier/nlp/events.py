@@ -337,10 +337,12 @@ class EventFinder:
                 # "met for four hours in Miami", "talks on Sunday in Geneva": one phrase deeper
                 heads += [p for c in v.children if c.dep_ == "prep" and c.lower_ not in ("in", "at")
                           for p in c.children if p.dep_ == "pobj"]
-                # "took place between the delegations of X and Y in Geneva": at the phrase's end
-                heads += [x for c in v.children if c.dep_ == "prep" and c.lower_ == "between"
-                          for p in c.children if p.dep_ == "pobj" for x in p.subtree
-                          if x.dep_ in ("pobj", "conj") and x.i != p.i]
+        for v in [tok] + ([gov] if gov is not None else []):
+            # "took place between the delegations of X and Y in Geneva", "negotiations with the
+            # US delegation in Florida": at the end of the participants' phrase
+            heads += [x for c in v.children if c.dep_ == "prep" and c.lower_ in ("between", "with")
+                      for p in c.children if p.dep_ == "pobj" for x in p.subtree
+                      if x.dep_ in ("pobj", "conj") or x.i == p.i]
         # "which took place … in Paris": a relative clause on the trigger or its objects
         for t in list(tok.subtree):
             if t.dep_ in ("relcl", "acl") \
@@ -757,8 +759,8 @@ def _crosses_clause(t: Token, top: Token) -> bool:
     """True when ``t`` sits inside a finite clause below ``top`` (another event's time)."""
     x = t
     while x.i != top.i and x.head.i != x.i:
-        if x.dep_ in ("ccomp", "advcl", "parataxis") and x.pos_ in ("VERB", "AUX"):
-            return True
+        if x.dep_ in ("ccomp", "advcl", "parataxis", "relcl") and x.pos_ in ("VERB", "AUX"):
+            return True  # ("arrived in Moscow, where he will meet Putin on Tuesday")
         x = x.head
     return False
 
