@@ -208,3 +208,10 @@ def test_head_of_state_and_president_of_country(nlp):
               "The President of Ukraine said the plan was unfair.")
     head = [t for t in doc if t.text == "President"][-1]
     assert doc._.token_entity.get(head.i) == _entity_of(doc, "Zelensky").id
+
+
+def test_unnamed_subject_blocks_the_object_as_antecedent(nlp):
+    doc = nlp("The Ukrainian president spoke with Umerov on Monday. He said that the talks were constructive.")
+    he = next(t for t in doc if t.text == "He")
+    umerov = _entity_of(doc, "Umerov")
+    assert umerov is None or doc._.token_entity.get(he.i) != umerov.id

@@ -123,3 +123,10 @@ def test_organisations_stay_organisations(nlp):
     assert all(e.label_ != "PERSON" for e in doc.ents if e.text == "Rosatom")
     doc = nlp("The Kremlin's envoy flew to Washington. The Kremlin said talks would go on.")
     assert all(e.label_ != "PERSON" for e in doc.ents if "Kremlin" in e.text)
+
+
+def test_possessive_org_tag_does_not_outvote_a_person(nlp):
+    doc = nlp("Trump's son-in-law Jared Kushner arrived. Trump said the deal was close.")
+    assert all(e.label_ == "PERSON" for e in doc.ents if e.text == "Trump")
+    doc = nlp("Apple's chief Tim Cook spoke. Apple said sales rose.")
+    assert all(e.label_ == "ORG" for e in doc.ents if e.text == "Apple")

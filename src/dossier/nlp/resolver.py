@@ -426,6 +426,9 @@ class Resolver:
         if opening is not None and by_token.get(opening.i) is not None \
                 and by_token[opening.i].type == "PERSON":
             return by_token[opening.i]  # a name opening the sentence, whatever the parse says
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root and t.i not in by_token
+               and (t.lower_ in _PRONOUNS or t.lower_ in grammar()["_head_words"]) for t in sent):
+            return None  # "The Ukrainian president spoke with Umerov. He ...": not Umerov
         distinct = {id(c): c for _, c in people}
         if len(distinct) == 1:
             return next(iter(distinct.values()))

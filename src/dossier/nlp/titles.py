@@ -317,11 +317,15 @@ class TitlesComponent:
         for e in ents:
             if e.label_ in _NAME_LABELS - {"NORP"}:
                 v = votes.setdefault(normalize(e.text), [0, 0])
+                if e.label_ != "PERSON" and (e[-1].text in _POSSESSIVE or (
+                        e.end < len(doc) and doc[e.end].text in _POSSESSIVE)):
+                    continue  # the model's habit: a possessive name ("Trump's") tagged ORG
                 v[0 if e.label_ == "PERSON" else 1] += 1
         people += [t for t, (p, o) in votes.items() if p > o]
         if not people:
             return ents
-        org_first = {normalize(e[0].text) for e in ents if e.label_ == "ORG" and len(e) > 1}
+        org_first = {normalize(e[0].text) for e in ents if e.label_ == "ORG"
+                     and sum(t.text not in _POSSESSIVE for t in e) > 1}  # "Trump's" is one word
         out = []
         for e in ents:
             if e.label_ != "PERSON" and not e.kb_id_ and e.label_ in _NAME_LABELS - {"NORP"}:
