@@ -54,13 +54,22 @@ def entity_dict(e) -> dict[str, Any]:
 
 
 def claim_dict(c) -> dict[str, Any]:
-    return c.to_json()
+    # c.to_json() without asdict's deep copy (a claim may list thousands of documents);
+    # the record is a throwaway read from the store
+    from dataclasses import fields
+    return {f.name: getattr(c, f.name) for f in fields(c)}
 
 
 def _resolve_entity(store, name: str):
     if not name or not name.strip():
         raise DossierError(E.E203, detail=repr(name))
-    found = store.get_entity(name) or next(iter(store.list_entities(q=name, limit=1)), None)
+    found = store.get_entity(name)
+    if found is None and _has_kw(store.list_entities, "slim"):
+        # find it by name on the slim rows, then read the one full record
+        hit = next(iter(store.list_entities(q=name, limit=1, slim=True)), None)
+        found = store.get_entity(hit.id) if hit is not None else None
+    elif found is None:
+        found = next(iter(store.list_entities(q=name, limit=1)), None)
     if found is None:
         raise DossierError(E.E203, detail=repr(name))
     return found
@@ -74,10 +83,15 @@ def timeline(store, date_from: str | None = None, date_to: str | None = None,
     ref = None
     if entity:
         ref = _resolve_entity(store, entity).id
+    lo = period_start(date_from) if date_from else None
+    hi = period_end(date_to) if date_to else None
+    if _has_kw(store.list_timeline, "order"):
+        # filtered, ordered and paged in SQL (the store's date_start/date_end/chrono columns)
+        items = store.list_timeline(entity=ref, start_from=lo, end_to=hi, order="chrono",
+                                    limit=limit, offset=offset)
+        return [timeline_dict(t) for t in items]
     items = store.list_timeline(entity=ref)
     if date_from or date_to:
-        lo = period_start(date_from) if date_from else None
-        hi = period_end(date_to) if date_to else None
         # an item is in range when the whole period its date names (a day, a week, a month)
         # lies within the range: a week straddling the bound is not "from" that day
         items = [t for t in items if period_start(t.date)
@@ -95,8 +109,13 @@ def _chrono(t):
 
 
 def entities(store, q: str | None = None, type: str | None = None,  # noqa: A002
-             limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Canonical entities (contract section 2) with roles and conflicts."""
+             limit: int | None = None, offset: int = 0,
+             slim: bool = False) -> list[dict[str, Any]]:
+    """Canonical entities (contract section 2) with roles and conflicts. ``slim``: without
+    their document lists (``n_documents`` instead; fast for pages of entities)."""
+    if slim and _has_kw(store.list_entities, "slim"):
+        found = store.list_entities(q=q or None, type=type, limit=limit, offset=offset, slim=True)
+        return [{**entity_dict(e), "documents": []} for e in found]
     return [entity_dict(e) for e in store.list_entities(q=q or None, type=type, limit=limit,
                                                         offset=offset)]
 
@@ -105,26 +124,52 @@ def entity(store, ref: str) -> dict[str, Any]:
     return entity_dict(_resolve_entity(store, ref))
 
 
-def actor(store, name: str) -> dict[str, Any]:
-    """One actor: names, roles over time, events, statements, co-actors, conflicts."""
+def actor(store, name: str, events_limit: int | None = 200,
+          events_offset: int = 0) -> dict[str, Any]:
+    """One actor: names, roles over time, events, statements, co-actors, conflicts.
+
+    ``events_limit``: at most that many events (oldest first, from ``events_offset``; None:
+    all);
+    ``n_events`` is the count of all of them, and co-actors are counted over all of them."""
     e = _resolve_entity(store, name)
-    events = [timeline_dict(t) for t in store.list_timeline(entity=e.id)]
+    fast = _has_kw(store.list_timeline, "order") and hasattr(store, "co_participants")
+    if fast:
+        events = [timeline_dict(t) for t in store.list_timeline(
+            entity=e.id, order="chrono", limit=events_limit, offset=events_offset)]
+        n_events = store.count_timeline(entity=e.id) if events_limit is not None \
+            or events_offset else len(events)
+        co_actors = [{"id": r["id"], "name": r["name"], "events": int(r["events"])}
+                     for r in store.co_participants(e.id)]
+    else:
+        events = [timeline_dict(t) for t in store.list_timeline(entity=e.id)]
+        n_events = len(events)
+        co: Counter = Counter()
+        names: dict[str, str] = {}
+        for t in events:
+            for pid, pname in zip(t["participant_ids"], t["participants"]):
+                if pid != e.id:
+                    co[pid] += 1
+                    names[pid] = pname
+        co_actors = [{"id": k, "name": names[k], "events": n} for k, n in co.most_common()]
+        events = events[events_offset:events_offset + events_limit
+                        if events_limit is not None else None]
     said = [c for c in store.list_claims(speaker=e.id)] if _has_speaker(store) else \
         [c for c in store.list_claims() if c.speaker_id == e.id]
     about = [c for c in store.list_claims(about=e.id) if c.speaker_id != e.id]
-    co: Counter = Counter()
-    names: dict[str, str] = {}
-    for t in events:
-        for pid, pname in zip(t["participant_ids"], t["participants"]):
-            if pid != e.id:
-                co[pid] += 1
-                names[pid] = pname
     roles = sorted(e.roles, key=lambda r: (r.get("date") or "", r.get("doc") or ""))
     return {**entity_dict(e), "names": list(e.aliases), "roles": roles,
-            "events": events,
+            "events": events, "n_events": n_events,
             "statements": [claim_dict(c) for c in said],
             "claims_about": [claim_dict(c) for c in about],
-            "co_actors": [{"id": k, "name": names[k], "events": n} for k, n in co.most_common()]}
+            "co_actors": co_actors}
+
+
+def _has_kw(fn, name: str) -> bool:
+    import inspect
+    try:
+        return name in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def _has_speaker(store) -> bool:

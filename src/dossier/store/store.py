@@ -23,6 +23,7 @@ from .backends import Backend
 from .migrate import current_version, migrate
 
 _PAGE = 64  # rows per round trip when streaming
+_SEARCH_CAP = 2000  # a term in more documents than this: rank its most recent matches only
 
 
 def norm_name(name: str | None) -> str:
@@ -58,7 +59,10 @@ class Store:
     def __init__(self, backend: Backend, url: str = "") -> None:
         self.backend = backend
         self.url = url
+        before = current_version(backend)
         self.schema_version = migrate(backend)
+        if before and before < 4 <= self.schema_version:
+            self._backfill_query_columns()
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -191,7 +195,8 @@ class Store:
                 by_name.setdefault(norm_name(name), ent.id)
         b = self.backend
         with b.transaction():
-            for table in ("claim_entities", "claims", "timeline_entities", "timeline",
+            for table in ("claim_entities", "claims", "timeline_pairs", "timeline_entities",
+                          "timeline",
                           "entity_documents", "entity_names", "entities", "resolution_state"):
                 b.execute(f"DELETE FROM {table}")
             b.execute("INSERT INTO resolution_state (id, extractions, built_at)"
@@ -199,9 +204,10 @@ class Store:
                       (datetime.now(timezone.utc).isoformat(timespec="seconds"),))
             entities = list(_unique_by_id((e.id, e) for e in entities))
             b.executemany(
-                "INSERT INTO entities (id, n, name, type, country, n_documents, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(e.id, i, e.name, e.type, e.country, len(set(e.documents)), _dumps(e.to_json()))
+                "INSERT INTO entities (id, n, name, type, country, n_documents, data, summary)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(e.id, i, e.name, e.type, e.country, len(set(e.documents)), _dumps(e.to_json()),
+                  _dumps(_entity_summary(e.to_json())))
                  for i, e in enumerate(entities)])
             b.executemany(
                 "INSERT INTO entity_names (entity_id, name_norm) VALUES (?, ?)",
@@ -211,17 +217,15 @@ class Store:
                 "INSERT INTO entity_documents (entity_id, doc_id) VALUES (?, ?)",
                 [(e.id, d) for e in entities for d in dict.fromkeys(e.documents)])
             timeline = list(_unique_by_id((t.id, t) for t in timeline))
+            tl_rows, te_rows = _timeline_rows(timeline, by_name)
             b.executemany(
-                "INSERT INTO timeline (id, n, date, type, status, data) VALUES (?, ?, ?, ?, ?, ?)",
-                [(t.id, i, t.date, t.type, t.status, _dumps(t.to_json()))
-                 for i, t in enumerate(timeline)])
+                "INSERT INTO timeline (id, n, date, type, status, data, date_start, date_end,"
+                " chrono) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tl_rows)
             b.executemany(
-                "INSERT INTO timeline_entities (item_id, entity_id) VALUES (?, ?)",
-                [(t.id, ref) for t in timeline
-                 for ref in dict.fromkeys(
-                     [*t.participant_ids,
-                      *(_ref(n, by_name) for n in t.participants),
-                      *([_ref(t.location, by_name)] if t.location else [])])])
+                "INSERT INTO timeline_entities (item_id, entity_id, role, date, n, date_start,"
+                " date_end, chrono) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", te_rows)
+            b.executemany("INSERT INTO timeline_pairs (entity_id, other_id, events)"
+                          " VALUES (?, ?, ?)", _pair_rows(te_rows))
             claims = list(_unique_by_id((c.id, c) for c in claims))
             b.executemany(
                 "INSERT INTO claims (id, n, speaker_id, first_reported, data) VALUES (?, ?, ?, ?, ?)",
@@ -235,6 +239,30 @@ class Store:
                     rows[(c.id, _ref(name, by_name), "about")] = None
             b.executemany("INSERT INTO claim_entities (claim_id, entity_id, role) VALUES (?, ?, ?)",
                           list(rows))
+
+    def _backfill_query_columns(self) -> None:
+        """Fill the query columns of migration 004 for a resolution stored before it."""
+        b = self.backend
+        by_name: dict[str, str] = {}
+        for r in b.query("SELECT n.entity_id, n.name_norm FROM entity_names n"
+                         " JOIN entities e ON e.id = n.entity_id ORDER BY e.n"):
+            by_name.setdefault(r["name_norm"], r["entity_id"])
+        with b.transaction():
+            for r in b.query("SELECT id, data FROM entities"):
+                b.execute("UPDATE entities SET summary = ? WHERE id = ?",
+                          (_dumps(_entity_summary(_loads(r["data"]))), r["id"]))
+            timeline = [TimelineItem.from_json(_loads(r["data"]))
+                        for r in b.query("SELECT data FROM timeline ORDER BY n")]
+            tl_rows, te_rows = _timeline_rows(timeline, by_name)
+            b.executemany("UPDATE timeline SET date_start = ?, date_end = ?, chrono = ?"
+                          " WHERE id = ?", [(r[6], r[7], r[8], r[0]) for r in tl_rows])
+            b.execute("DELETE FROM timeline_entities")
+            b.executemany(
+                "INSERT INTO timeline_entities (item_id, entity_id, role, date, n, date_start,"
+                " date_end, chrono) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", te_rows)
+            b.execute("DELETE FROM timeline_pairs")
+            b.executemany("INSERT INTO timeline_pairs (entity_id, other_id, events)"
+                          " VALUES (?, ?, ?)", _pair_rows(te_rows))
 
     # ------------------------------------------------------------------ documents
     def find_by_hash(self, content_hash: str) -> str | None:
@@ -289,15 +317,21 @@ class Store:
                        source: str | None = None) -> list[dict[str, Any]]:
         where, params = "", []
         if source:
-            where, params = " WHERE d.source = ?", [source]
+            where, params = " WHERE source = ?", [source]
         clause, more = self.backend.limit_clause(limit, offset)
+        cols = ("SELECT d.doc_id AS id, d.title, d.published, d.source, d.url, d.copy_of,"
+                " d.similarity, COALESCE(x.n_entities, 0) AS n_entities,"
+                " COALESCE(x.n_times, 0) AS n_times, COALESCE(x.n_events, 0) AS n_events,"
+                " COALESCE(x.n_statements, 0) AS n_statements, d.ingested_at"
+                " FROM documents d LEFT JOIN extractions x ON x.doc_id = d.doc_id")
+        if not clause:
+            return self.backend.query(cols + where.replace("source", "d.source")
+                                      + " ORDER BY d.seq", params)
+        # the page's keys first, from the slim (source, seq) / (seq) index: a deep OFFSET
+        # skips index entries, not whole document rows
         return self.backend.query(
-            "SELECT d.doc_id AS id, d.title, d.published, d.source, d.url, d.copy_of,"
-            " d.similarity, COALESCE(x.n_entities, 0) AS n_entities,"
-            " COALESCE(x.n_times, 0) AS n_times, COALESCE(x.n_events, 0) AS n_events,"
-            " COALESCE(x.n_statements, 0) AS n_statements, d.ingested_at"
-            " FROM documents d LEFT JOIN extractions x ON x.doc_id = d.doc_id"
-            f"{where} ORDER BY d.seq{clause}", params + more)
+            f"{cols} WHERE d.seq IN (SELECT seq FROM documents{where} ORDER BY seq{clause})"
+            " ORDER BY d.seq", params + more)
 
     def count_documents(self) -> int:
         return int(self.backend.query_one("SELECT COUNT(*) AS n FROM documents")["n"])
@@ -341,7 +375,34 @@ class Store:
     # ------------------------------------------------------------------ search
     def search(self, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Full-text search over titles and texts: ``id, title, published, source, snippet, rank``."""
-        return self.backend.search(q or "", limit, offset)
+        if self.dialect != "sqlite":
+            return self.backend.search(q or "", limit, offset)
+        terms = re.findall(r"\w+", q or "")
+        if not terms:
+            return []
+        match = " ".join('"%s"' % t for t in terms)
+        # a very common term: rank only its most recent matches (bm25 over every match of a
+        # word in most documents is the cost), enough of them to fill the page
+        cap = max(_SEARCH_CAP, 2 * (int(offset) + int(limit)))
+        floor = self.backend.query_one(
+            "SELECT rowid AS seq FROM documents_fts WHERE documents_fts MATCH ?"
+            " ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, cap))
+        since = int(floor["seq"]) + 1 if floor else 0
+        # rank the matches on the FTS index alone (no join, no snippet), keep the page, then
+        # join the documents and build snippets for that page only
+        rows = self.backend.query(
+            "SELECT d.doc_id AS id, d.title AS title, d.published AS published,"
+            " d.source AS source, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet,"
+            " p.score AS rank"
+            " FROM (SELECT rowid AS seq, bm25(documents_fts) AS score FROM documents_fts"
+            "  WHERE documents_fts MATCH ? AND rowid >= ? ORDER BY score, rowid LIMIT ? OFFSET ?) p"
+            " JOIN documents_fts ON documents_fts.rowid = p.seq"
+            " JOIN documents d ON d.seq = p.seq"
+            " WHERE documents_fts MATCH ? ORDER BY p.score, p.seq",
+            (match, since, int(limit), int(offset), match))
+        for r in rows:  # bm25: lower is better; report higher-is-better like PostgreSQL
+            r["rank"] = -float(r["rank"])
+        return rows
 
     # ------------------------------------------------------------------ resolution
     def _entity_refs(self, ref: str) -> tuple[str, list[Any]]:
@@ -351,8 +412,10 @@ class Store:
                 " WHERE name_norm = ?", [ref, f"name:{key}", key])
 
     def list_entities(self, q: str | None = None, type: str | None = None,
-                      limit: int | None = None, offset: int = 0) -> list[CanonicalEntity]:
-        """Canonical entities; ``q`` matches any name or alias (exact matches first)."""
+                      limit: int | None = None, offset: int = 0,
+                      slim: bool = False) -> list[CanonicalEntity]:
+        """Canonical entities; ``q`` matches any name or alias (exact matches first).
+        ``slim``: without their document and member lists (fast; ``get_entity`` has them)."""
         where, params, order, order_params = [], [], "e.n", []
         if type:
             where.append("e.type = ?")
@@ -367,7 +430,8 @@ class Store:
                      " e.n_documents DESC, e.n")
             order_params = [q, key]
         clause, more = self.backend.limit_clause(limit, offset)
-        sql = ("SELECT e.data FROM entities e"
+        col = "COALESCE(e.summary, e.data)" if slim else "e.data"
+        sql = (f"SELECT {col} AS data FROM entities e"
                + (" WHERE " + " AND ".join(where) if where else "")
                + f" ORDER BY {order}{clause}")
         return [CanonicalEntity.from_json(_loads(r["data"]))
@@ -377,32 +441,101 @@ class Store:
         row = self.backend.query_one("SELECT data FROM entities WHERE id = ?", (id,))
         return CanonicalEntity.from_json(_loads(row["data"])) if row else None
 
+    def _entity_ids(self, ref: str) -> list[str]:
+        """The ids ``_entity_refs`` stands for (an id, a name key, the entities of a name)."""
+        key = norm_name(ref)
+        ids = dict.fromkeys([ref, f"name:{key}"])
+        for r in self.backend.query("SELECT entity_id FROM entity_names WHERE name_norm = ?",
+                                    (key,)):
+            ids.setdefault(r["entity_id"])
+        # only those some item refers to: one id makes the timeline an ordered index range
+        found = [i for i in ids if self.backend.query_one(
+            "SELECT 1 AS x FROM timeline_entities WHERE entity_id = ? LIMIT 1", (i,))]
+        return found or [ref]
+
     def list_timeline(self, date_from: str | None = None, date_to: str | None = None,
                       entity: str | None = None, limit: int | None = None,
-                      offset: int = 0) -> list[TimelineItem]:
+                      offset: int = 0, *, start_from: str | None = None,
+                      end_to: str | None = None, order: str = "date") -> list[TimelineItem]:
         """Timeline items, oldest first. Dates compare as ISO prefixes (``--to 2025-12``
         includes December); with a date bound, undated items and unknown years are left out.
-        ``entity`` is a canonical entity id or any of its names."""
+        ``entity`` is a canonical entity id or any of its names.
+
+        ``start_from`` / ``end_to`` (ISO days): only items whose whole period (the day,
+        week, month or year their date names) lies within them. ``order="chrono"``: the
+        contract's order (by period start, more precise first, undated last) instead of
+        by date string."""
+        chrono = order == "chrono"
+        periods = bool(start_from or end_to)
         where, params = [], []
-        if date_from or date_to:
-            where.append("t.date IS NOT NULL AND t.date NOT LIKE 'X%'")
-        if date_from:
-            where.append("t.date >= ?")
-            params.append(date_from)
-        if date_to:
-            where.append("t.date <= ?")
-            params.append(date_to + "~")  # '~' sorts after digits, '-', 'W' and 'X'
-        if entity:
-            sub, sub_params = self._entity_refs(entity)
-            where.append("EXISTS (SELECT 1 FROM timeline_entities te WHERE te.item_id = t.id"
-                         f" AND te.entity_id IN ({sub}))")
-            params += sub_params
+
+        def filters(a: str) -> None:
+            if date_from or date_to:
+                where.append(f"{a}.date IS NOT NULL AND {a}.date NOT LIKE 'X%'")
+            if date_from:
+                where.append(f"{a}.date >= ?")
+                params.append(date_from)
+            if date_to:
+                where.append(f"{a}.date <= ?")
+                params.append(date_to + "~")  # '~' sorts after digits, '-', 'W' and 'X'
+            if periods:
+                where.append(f"{a}.date_start IS NOT NULL")
+            if start_from:
+                where.append(f"{a}.date_start >= ?")
+                params.append(start_from)
+            if end_to:
+                where.append(f"COALESCE({a}.date_end, '9999') <= ?")
+                params.append(end_to)
+
+        def order_by(a: str) -> str:
+            if chrono:  # with a period bound every start is set: (start, chrono) = chrono
+                return f"{a}.date_start, {a}.chrono" if periods else f"{a}.chrono"
+            return f"CASE WHEN {a}.date IS NULL THEN 1 ELSE 0 END, {a}.date, {a}.n"
+
         clause, more = self.backend.limit_clause(limit, offset)
-        sql = ("SELECT t.data FROM timeline t"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY CASE WHEN t.date IS NULL THEN 1 ELSE 0 END, t.date, t.n" + clause)
+        if entity:
+            # the entity's rows of timeline_entities carry the sort and filter keys: the
+            # page is chosen there (an index range), then only its items are read
+            ids = self._entity_ids(entity)
+            where.append(f"te.entity_id IN ({', '.join('?' * len(ids))})")
+            params += ids
+            filters("te")
+            keys = ("te.date_start, te.chrono" if chrono and periods else "te.chrono" if chrono
+                    else "CASE WHEN te.date IS NULL THEN 1 ELSE 0 END AS undated, te.date, te.n")
+            inner = (f"SELECT {'DISTINCT ' if len(ids) > 1 else ''}te.item_id, {keys}"
+                     " FROM timeline_entities te"
+                     f" WHERE {' AND '.join(where)} ORDER BY {order_by('te')}{clause}")
+            sql = (f"SELECT t.data FROM ({inner}) p JOIN timeline t ON t.id = p.item_id"
+                   f" ORDER BY {order_by('p')}")
+        else:
+            filters("t")
+            sql = ("SELECT t.data FROM timeline t"
+                   + (" WHERE " + " AND ".join(where) if where else "")
+                   + f" ORDER BY {order_by('t')}{clause}")
         return [TimelineItem.from_json(_loads(r["data"]))
                 for r in self.backend.query(sql, params + more)]
+
+    def count_timeline(self, entity: str | None = None) -> int:
+        """How many timeline items (with ``entity`` among their participants or place)."""
+        if not entity:
+            return int(self.backend.query_one("SELECT COUNT(*) AS n FROM timeline")["n"])
+        ids = self._entity_ids(entity)
+        if len(ids) == 1:
+            return int(self.backend.query_one(
+                "SELECT COUNT(*) AS n FROM timeline_entities WHERE entity_id = ?", ids)["n"])
+        return int(self.backend.query_one(
+            "SELECT COUNT(DISTINCT item_id) AS n FROM timeline_entities"
+            f" WHERE entity_id IN ({', '.join('?' * len(ids))})", ids)["n"])
+
+    def co_participants(self, entity_id: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """Who takes part in the timeline items of an entity: ``{"id", "name", "events"}``
+        (``events``: items shared), most shared first."""
+        clause, more = self.backend.limit_clause(limit, 0)
+        return self.backend.query(
+            "SELECT p.other_id AS id, COALESCE(e.name, p.other_id) AS name, p.events"
+            " FROM timeline_pairs p LEFT JOIN entities e ON e.id = p.other_id"
+            " WHERE p.entity_id = ? ORDER BY p.events DESC, p.other_id" + clause,
+            [entity_id, *more])
 
     def get_timeline_item(self, id: str) -> TimelineItem | None:
         row = self.backend.query_one("SELECT data FROM timeline WHERE id = ?", (id,))
@@ -464,3 +597,54 @@ def _document(row: dict[str, Any], repairs: list[Repair]) -> Document:
                     url=row["url"], lang=row["lang"], origin=row["origin"], format=row["format"],
                     repairs=repairs, content_hash=row["content_hash"], copy_of=row["copy_of"],
                     similarity=row["similarity"], meta=_loads(row["meta"]) or {})
+
+
+def _entity_summary(data: dict[str, Any]) -> dict[str, Any]:
+    """An entity's JSON without its (long) document and member lists, for list queries."""
+    return {**data, "documents": [], "members": [],
+            "n_documents": len(set(data.get("documents") or []))}
+
+
+def _chrono_key(t: TimelineItem) -> tuple:
+    """The contract's timeline order: oldest first by the start of the period a date names
+    (a day, a week, a month, a year), more precise first, undated last."""
+    from ..resolve.common import period_start, precision
+    start = period_start(t.date)
+    return (start is None, start or t.date or "", precision(t.date) * -1, t.type, t.summary, t.id)
+
+
+def _timeline_rows(timeline: list[TimelineItem], by_name: dict[str, str]):
+    """Rows of ``timeline`` and ``timeline_entities`` for the items (in resolution order)."""
+    from ..resolve.common import period_end, period_start
+    rank = {t.id: i for i, t in enumerate(sorted(timeline, key=_chrono_key))}
+    tl_rows, te_rows = [], []
+    for i, t in enumerate(timeline):
+        start = period_start(t.date)
+        end = period_end(t.date) if start else None
+        tl_rows.append((t.id, i, t.date, t.type, t.status, _dumps(t.to_json()), start, end,
+                        rank[t.id]))
+        refs: dict[str, str] = {}
+        for ref in [*t.participant_ids, *(_ref(n, by_name) for n in t.participants)]:
+            refs.setdefault(ref, "participant")
+        if t.location:
+            refs.setdefault(_ref(t.location, by_name), "location")
+        te_rows += [(t.id, ref, role, t.date, i, start, end, rank[t.id])
+                    for ref, role in refs.items()]
+    return tl_rows, te_rows
+
+
+def _pair_rows(te_rows) -> list[tuple[str, str, int]]:
+    """``timeline_pairs`` rows: for each entity linked to an item (any role), each other
+    entity taking part in it (not an unresolved ``name:`` reference), once per item."""
+    from collections import Counter, defaultdict
+    by_item: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in te_rows:
+        by_item[row[0]].append((row[1], row[2]))
+    pairs: Counter = Counter()
+    for refs in by_item.values():
+        others = [r for r, role in refs if role == "participant" and not r.startswith("name:")]
+        for me, _ in refs:
+            for other in others:
+                if other != me:
+                    pairs[(me, other)] += 1
+    return [(me, other, n) for (me, other), n in pairs.items()]
