@@ -215,3 +215,17 @@ def test_unnamed_subject_blocks_the_object_as_antecedent(nlp):
     he = next(t for t in doc if t.text == "He")
     umerov = _entity_of(doc, "Umerov")
     assert umerov is None or doc._.token_entity.get(he.i) != umerov.id
+
+
+def test_pronoun_after_a_bare_quotation(nlp):
+    doc = nlp('Zelensky spoke to reporters in Kyiv on Monday. "We will never give up our land." '
+              'He also said that Europe must be at the table.')
+    he = next(t for t in doc if t.text == "He")
+    assert doc._.token_entity.get(he.i) == _entity_of(doc, "Zelensky").id
+
+
+def test_title_is_not_the_subject_of_its_own_sentence(nlp):
+    doc = nlp("President Trump and President Zelensky met in Miami. "
+              "Zelensky thanked the president for his support.")
+    the = [t for t in doc if t.text == "president"][-1]
+    assert doc._.token_entity.get(the.i) != _entity_of(doc, "Zelensky").id

@@ -15,10 +15,15 @@ spelling of a person's name (Umerov -> Rustem Umerov, Vitkoff -> Steve Witkoff);
 spellings or acronyms of an organisation or place. Different people never join: first names
 must agree and surnames must be transliteration variants, not merely similar strings.
 
-A title used alone ("the President", "the head of the Ukrainian delegation") links to the
-entity holding that title in the document (the nearest holder before it, else the first
-after; a country in the title must agree). A sentence-initial "he"/"she" (and "according to
-him/her") links to the subject PERSON of the previous sentence, or to its only PERSON.
+A title used alone ("the President", "the head of the Ukrainian delegation", "the head of
+state") links to the holder of that title mentioned (by name or title) most recently before
+it, else the first holder after it; a country in the title must agree, and a holder who is
+the subject earlier in the same sentence is never it ("Zelensky thanked the president").
+A sentence-initial "he"/"she" (and "according to him/her") links to the subject PERSON of
+the previous sentence (or, after a bare quotation, of the one before), else to a person
+opening it, else to its only PERSON - never past an unnamed subject ("The Ukrainian
+president spoke with Umerov. He ...") nor to a person of the other stated gender ("Mr.",
+"Ms.", "spokeswoman": ``gendered_words`` in ``data/titles/titles.json``).
 """
 from __future__ import annotations
 
@@ -150,6 +155,13 @@ def _gender(doc: Doc, c: _Cluster) -> str | None:
             if g:
                 seen.add(g)
     return seen.pop() if len(seen) == 1 else None
+
+
+def _bare_quote(sent: Span, by_token: dict[int, _Cluster]) -> bool:
+    """A sentence that is only a quotation and names no person."""
+    text = sent.text.strip()
+    return len(text) > 2 and text[0] in "\"“«" and text[-1] in "\"”»" \
+        and not any(by_token.get(t.i) is not None and by_token[t.i].type == "PERSON" for t in sent)
 
 
 class Resolver:
@@ -342,24 +354,35 @@ class Resolver:
                 cands = bare or cands
             if not cands:
                 continue
-            c = self._most_recent(cands, t["start"])
+            c = self._most_recent(cands, t["start"], doc)
+            if c is None:
+                continue
             c.titles.append((t["start"], t["end"], t["role"]))
             for i in range(t["start"], t["end"]):
                 by_token.setdefault(i, c)
 
     @staticmethod
-    def _most_recent(cands: list[tuple[int, _Cluster]], start: int) -> _Cluster:
+    def _most_recent(cands: list[tuple[int, _Cluster]], start: int, doc: Doc) -> _Cluster | None:
         """The holder mentioned (by name or title) most recently before ``start``, else the
-        first holder after it."""
-        best, best_at = None, -1
+        first holder after it. A holder named as a subject earlier in the same sentence is
+        not the title ("Zelensky thanked the president": someone else)."""
+        sent = doc[start].sent
+        best, best_at, seen = None, -1, []
         for _, c in cands:
+            if any(id(c) == id(x) for x in seen):
+                continue
+            seen.append(c)
+            if any(sent.start <= s.start < start and any(t.dep_ in ("nsubj", "nsubjpass") for t in s)
+                   for s in c.spans):
+                continue
             at = max([s.start for s in c.spans if s.start < start]
                      + [ts for ts, _, _ in c.titles if ts < start], default=-1)
             if at > best_at:
                 best, best_at = c, at
-        if best is not None:
+        if best is not None and best_at >= 0:
             return best
-        return min(cands, key=lambda sc: sc[0])[1]
+        after = [(s, c) for s, c in cands if s > start]
+        return min(after, key=lambda sc: sc[0])[1] if after else best
 
     def _link_pronouns(self, doc: Doc, by_token: dict[int, _Cluster]):
         if not doc.has_annotation("SENT_START"):
@@ -383,6 +406,9 @@ class Resolver:
                 if not ((at_start and low in ("he", "she")) or according):
                     continue
                 c = self._antecedent(sents[si - 1], by_token, _PRONOUNS[low], genders)
+                if c is None and si >= 2 and _bare_quote(sents[si - 1], by_token):
+                    # 'Zelensky spoke in Kyiv. "We will not give up." He said ...'
+                    c = self._antecedent(sents[si - 2], by_token, _PRONOUNS[low], genders)
                 if c is not None:
                     genders.setdefault(id(c), _PRONOUNS[low])
                     by_token[tok.i] = c
