@@ -15,7 +15,9 @@ What the component does, in order:
    (", the head of the Ukrainian delegation, Umerov,"; "Umerov, the head of ...") is the
    title's holder: it becomes (or stays) a PERSON entity and gets ``span._.role``;
 3. makes entity types consistent within the document: a name the model tagged as a person
-   once is a person everywhere (a "Zelenskyy" tagged GPE, a "Trump's" tagged ORG).
+   once is a person everywhere (a "Zelenskyy" tagged GPE, a "Trump's" tagged ORG; a
+   possessive ORG tag never outvotes a PERSON tag), and so is a lone unknown word in a
+   person's context ("Mr. Trump", "Trump's envoy", "Trump said ... He added ...").
 
 Title phrases are kept for the resolver in ``doc.user_data["dossier_titles"]``: a list of
 dicts ``{"start", "end", "role_start", "head", "role", "country", "holder"}`` (token offsets;
