@@ -291,3 +291,11 @@ def test_a_time_in_a_relative_clause_on_the_place_is_another_events(run):
                  published="2025-12-01")
     ev = next(e for e in evs if e["trigger"] == "arrived")
     assert ev["date"] == "2025-12-01" and ev["location"] == "Moscow"
+
+
+def test_where_clause_on_a_place_is_the_events_place_and_he_its_subject(run):
+    _, evs = run("US envoy Steve Witkoff arrived in Moscow, where he will meet Vladimir Putin on "
+                 "Tuesday.", published="2025-12-01")
+    ev = next(e for e in evs if e["trigger"] == "meet")
+    assert parts(ev) == {"Steve Witkoff", "Vladimir Putin"} and ev["location"] == "Moscow"
+    assert ev["status"] == "planned" and ev["date"] == "2025-12-02"

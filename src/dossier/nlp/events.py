@@ -322,6 +322,10 @@ class EventFinder:
                 eid = view.ent_at(c.i) if c.dep_ in ("compound", "nmod") else None
                 if eid and view.etype(eid) in PLACE_TYPES and not view.is_country(eid):
                     return eid
+        if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+            eid = view.ent_at(tok.head.i)  # "arrived in Moscow, where he will meet Putin"
+            if eid and view.etype(eid) in PLACE_TYPES:
+                return eid
         heads = [tok] + ([gov] if gov is not None else [])
         if tok.pos_ == "VERB":
             # "discussed security guarantees in Paris": the parser hangs the place on the object
@@ -466,7 +470,11 @@ class EventFinder:
             s2, passive = self.subject(x.head, view=view)
             if s2 is not None and not passive:
                 return [e for e in view.np_entities(s2) if view.etype(e) == "PERSON"][:1]
-        return []
+        # "Witkoff arrived in Moscow, where he will meet Putin": the person subject before it
+        # in the sentence, when there is exactly one
+        subs = {e for t in view.doc[lo:subj.i] if t.dep_ in ("nsubj", "nsubjpass")
+                for e in view.np_entities(t) if view.etype(e) == "PERSON"}
+        return list(subs) if len(subs) == 1 else []
 
     def _participle_speaker(self, view: DocView, tok: Token) -> Token | None:
         """"X said that Ukraine would not withdraw, rejecting the demand": a participle clause
