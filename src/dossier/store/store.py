@@ -388,18 +388,27 @@ class Store:
             "SELECT rowid AS seq FROM documents_fts WHERE documents_fts MATCH ?"
             " ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, cap))
         since = int(floor["seq"]) + 1 if floor else 0
-        # rank the matches on the FTS index alone (no join, no snippet), keep the page, then
-        # join the documents and build snippets for that page only
-        rows = self.backend.query(
-            "SELECT d.doc_id AS id, d.title AS title, d.published AS published,"
-            " d.source AS source, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet,"
-            " p.score AS rank"
-            " FROM (SELECT rowid AS seq, bm25(documents_fts) AS score FROM documents_fts"
-            "  WHERE documents_fts MATCH ? AND rowid >= ? ORDER BY score, rowid LIMIT ? OFFSET ?) p"
-            " JOIN documents_fts ON documents_fts.rowid = p.seq"
-            " JOIN documents d ON d.seq = p.seq"
-            " WHERE documents_fts MATCH ? ORDER BY p.score, p.seq",
-            (match, since, int(limit), int(offset), match))
+        # rank the matches on the FTS index alone (no join, no snippet) and keep the page;
+        # then the page's documents and snippets, looked up by rowid
+        page = self.backend.query(
+            "SELECT rowid AS seq, bm25(documents_fts) AS score FROM documents_fts"
+            " WHERE documents_fts MATCH ? AND rowid >= ? ORDER BY score, rowid LIMIT ? OFFSET ?",
+            (match, since, int(limit), int(offset)))
+        if not page:
+            return []
+        seqs = [r["seq"] for r in page]
+        marks = ", ".join("?" * len(seqs))
+        snippets = {r["seq"]: r["snippet"] for r in self.backend.query(
+            "SELECT rowid AS seq, snippet(documents_fts, 1, '[', ']', '\u2026', 16) AS snippet"
+            f" FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN ({marks})",
+            [match, *seqs])}
+        docs = {r["seq"]: r for r in self.backend.query(
+            "SELECT seq, doc_id AS id, title, published, source FROM documents"
+            f" WHERE seq IN ({marks})", seqs)}
+        rows = [{"id": docs[r["seq"]]["id"], "title": docs[r["seq"]]["title"],
+                 "published": docs[r["seq"]]["published"], "source": docs[r["seq"]]["source"],
+                 "snippet": snippets.get(r["seq"]), "rank": r["score"]}
+                for r in page if r["seq"] in docs]
         for r in rows:  # bm25: lower is better; report higher-is-better like PostgreSQL
             r["rank"] = -float(r["rank"])
         return rows
