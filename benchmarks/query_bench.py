@@ -272,6 +272,7 @@ def run(n: int, db: str, *, resolve: str = "synth", repeat: int = 200, seed: int
             "timeline_entity_window": lambda: store.list_timeline(*month_window(), entity=rng.choice(surnames), limit=limit),
             "entities_q": lambda: store.list_entities(q=rng.choice(surnames), limit=20),
             "entities_type": lambda: store.list_entities(type="PERSON", limit=limit),
+            "entities_type_slim": lambda: store.list_entities(type="PERSON", limit=limit, slim=True),
             "entity_get": lambda: store.get_entity(stable_id("ent", "PERSON", rng.choice(persons_l))),
             "claims_about": lambda: store.list_claims(about=rng.choice(persons_l), limit=limit),
             "claims_speaker": lambda: store.list_claims(speaker=rng.choice(persons_l), limit=limit),
@@ -283,6 +284,12 @@ def run(n: int, db: str, *, resolve: str = "synth", repeat: int = 200, seed: int
         }
         if analyze is not None:
             for name, fn in (("analyze.timeline", lambda: analyze.timeline(store, *month_window(), None, limit=limit)),
+                             ("analyze.timeline_entity", lambda: analyze.timeline(
+                                 store, None, None, rng.choice(persons_l), limit=limit)),
+                             ("analyze.timeline_entity_window", lambda: analyze.timeline(
+                                 store, *month_window(), rng.choice(persons_l), limit=limit)),
+                             ("analyze.entities_type", lambda: analyze.entities(
+                                 store, type="PERSON", limit=limit, slim=True)),
                              ("analyze.entities", lambda: analyze.entities(store, rng.choice(surnames))),
                              ("analyze.actor", lambda: analyze.actor(store, rng.choice(persons_l))),
                              ("analyze.claims", lambda: analyze.claims(store, rng.choice(persons_l))),
@@ -311,7 +318,7 @@ def run(n: int, db: str, *, resolve: str = "synth", repeat: int = 200, seed: int
                          "ok_p95_le_50ms": bool(samples) and _pct(samples, 0.95) <= 50.0}
             if failed:
                 lat[name]["error"] = failed
-            say(f"  {name:24s} p50 {lat[name]['p50_ms']:8.2f} ms  p95 {lat[name]['p95_ms']:8.2f} ms"
+            say(f"  {name:32s} p50 {lat[name]['p50_ms']:8.2f} ms  p95 {lat[name]['p95_ms']:8.2f} ms"
                 f"  rows {lat[name]['mean_rows']}" + (f"  ERROR {failed}" if failed else ""))
         result["latency"] = lat
         if store.dialect == "sqlite":
@@ -330,6 +337,13 @@ def _plans(store, person: str) -> dict:
         "timeline_window": ("SELECT t.data FROM timeline t WHERE t.date IS NOT NULL AND t.date >= ? AND t.date <= ?"
                             " ORDER BY CASE WHEN t.date IS NULL THEN 1 ELSE 0 END, t.date, t.n LIMIT 50",
                             ["2025-03-01", "2025-03-31~"]),
+        "timeline_chrono_window": ("SELECT t.data FROM timeline t WHERE t.date_start IS NOT NULL"
+                                   " AND t.date_start >= ? AND COALESCE(t.date_end, '9999') <= ?"
+                                   " ORDER BY t.date_start, t.chrono LIMIT 50",
+                                   ["2025-03-01", "2025-03-31"]),
+        "timeline_entity_chrono": ("SELECT t.data FROM (SELECT te.item_id, te.chrono FROM timeline_entities te"
+                                   " WHERE te.entity_id IN (?) ORDER BY te.chrono LIMIT 50) p"
+                                   " JOIN timeline t ON t.id = p.item_id ORDER BY p.chrono", ["x"]),
         "entity_names": ("SELECT entity_id FROM entity_names WHERE name_norm = ?", [norm_name(person)]),
         "claims_about": ("SELECT c.data FROM claims c WHERE EXISTS (SELECT 1 FROM claim_entities ce"
                          " WHERE ce.claim_id = c.id AND ce.role = ? AND ce.entity_id IN (?)) ORDER BY c.n LIMIT 50",
@@ -374,9 +388,9 @@ def main(argv=None) -> int:
     print(f"\nstore: {result['n_documents']} documents, {result['store_mb']} MB "
           f"({result['bytes_per_document']} B/doc); ingest {result.get('ingest_docs_per_s', '-')} docs/s; "
           f"resolution {result['resolve_seconds']} s")
-    print(f"{'query':26s} {'p50 ms':>9s} {'p95 ms':>9s} {'max ms':>9s} {'rows':>7s}  p95<=50ms")
+    print(f"{'query':32s} {'p50 ms':>9s} {'p95 ms':>9s} {'max ms':>9s} {'rows':>7s}  p95<=50ms")
     for name, r in result["latency"].items():
-        print(f"{name:26s} {r['p50_ms']:9.2f} {r['p95_ms']:9.2f} {r['max_ms'] or float('nan'):9.2f} "
+        print(f"{name:32s} {r['p50_ms']:9.2f} {r['p95_ms']:9.2f} {r['max_ms'] or float('nan'):9.2f} "
               f"{r['mean_rows']:7.1f}  {'yes' if r['ok_p95_le_50ms'] else 'NO'}"
               + (f"  ({r['error']})" if r.get("error") else ""))
     print(f"JSON: {out}")
