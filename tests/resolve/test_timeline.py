@@ -251,3 +251,14 @@ def test_a_mention_does_not_outvote_the_date_reports_with_participants_give():
            ex("b", geneva, [evt("v1", "CONSULT", [], [], "e3", "2025-11-23")], published="2025-11-23")]
     tl = _run(exs)
     assert len(tl) == 1 and tl[0].date == "2025-11-24"
+
+
+def test_the_envoys_other_talks_at_the_same_place_that_week_stay_apart():
+    ents = [ent("e1", "Steve Witkoff", country="USA"), ent("e2", "Rustem Umerov", country="UKR"),
+            ent("e3", "Miami", "GPE", country="USA"), ent("e4", "Mohammed bin Abdulrahman Al Thani", country="QAT")]
+    exs = [ex("a", ents, [evt("v1", "CONSULT", ["e2"], ["e1"], "e3", "2025-12-04", status="planned")],
+              published="2025-12-03"),
+           ex("b", ents, [evt("v1", "CONSULT", ["e1"], ["e4"], "e3", "2025-W49", status="planned")],
+              published="2025-11-29")]
+    tl = _run(exs)
+    assert len(tl) == 2

@@ -271,7 +271,10 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         return None
     only_r = {p for p in rp - set(it.parts) if _w(p, info) > 1}
     only_it = {p for p in set(it.parts) - rp if _w(p, info) > 1}
-    if only_r and only_it and not positive:
+    if only_r and only_it and not (same_day or same_report
+                                   or (loc == "same" and (not r.date or same_doc))):
+        # both name people the other does not: the same day (or, undated, the same place);
+        # the envoy's Gaza talks in Miami next week are not his Ukraine talks there on Thursday
         return None
     return weight + (3 if loc == "same" else 0) + (3 if same_day else 0) \
         + (1 if r.date and it.dates else 0)
