@@ -299,3 +299,10 @@ def test_where_clause_on_a_place_is_the_events_place_and_he_its_subject(run):
     ev = next(e for e in evs if e["trigger"] == "meet")
     assert parts(ev) == {"Steve Witkoff", "Vladimir Putin"} and ev["location"] == "Moscow"
     assert ev["status"] == "planned" and ev["date"] == "2025-12-02"
+
+
+def test_a_meeting_as_a_topic_has_not_taken_place(run):
+    _, evs = run("Dmitry Peskov said it was too early to talk about a meeting between Vladimir Putin "
+                 "and Volodymyr Zelensky.", published="2025-12-03")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    assert ev["status"] == "hypothetical"

@@ -632,6 +632,12 @@ class EventFinder:
                     ev.date = view.published  # a statement of the day's news
                     ev.default_date = True
             ev.status = self.status(anchor, gov)
+            if ev.status == "occurred" and tok.pos_ != "VERB" and gov is None and not ev.date \
+                    and tok.dep_ == "pobj" and tok.head.lower_ in ("about", "of", "on", "over") \
+                    and any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in tok.children):
+                # "too early to talk about a meeting between Putin and Zelensky", "the
+                # possibility of a summit": a meeting as a topic has not taken place
+                ev.status = "hypothetical"
             # "the demand to withdraw", "urged Russia to withdraw": not (yet) an event
             ruled = self._governing_trigger(view, tok)
             if ruled is not None:
