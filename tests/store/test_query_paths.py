@@ -176,3 +176,16 @@ def test_an_older_store_gets_its_query_columns(store_url, monkeypatch):
         _check_timeline(store, items)
         assert analyze.actor(store, "ent_b")["co_actors"]
         assert store.list_entities(type="PERSON", slim=True)[0].documents == []
+
+
+def test_a_name_shared_by_two_entities(store):
+    ents, items, claims = _resolution()
+    ents[3].aliases.append("Novak")  # Dara Kim is "Novak" too: two entities, one name
+    store.replace_resolution(ents, items, claims)
+    both = [t for t in items if {"ent_a", "ent_d"} & set(t.participant_ids)]
+    got = [t.id for t in store.list_timeline(entity="Novak")]
+    assert got == [t.id for t in sorted(both, key=lambda t: (t.date is None, t.date or "",
+                                                             int(t.id[4:])))]
+    got = [t.id for t in store.list_timeline(entity="Novak", order="chrono", limit=5, offset=2)]
+    assert got == [t.id for t in sorted(both, key=analyze._chrono)][2:7]
+    assert store.count_timeline(entity="Novak") == len(both)
