@@ -306,3 +306,10 @@ def test_a_meeting_as_a_topic_has_not_taken_place(run):
                  "and Volodymyr Zelensky.", published="2025-12-03")
     ev = next(e for e in evs if e["type"] == "CONSULT")
     assert ev["status"] == "hypothetical"
+
+
+def test_a_meeting_the_present_is_ahead_of_is_planned(run):
+    _, evs = run("Steve Witkoff arrives in Moscow ahead of a meeting with Vladimir Putin.",
+                 published="2025-12-02")
+    ev = next(e for e in evs if e["trigger"] == "meeting")
+    assert ev["status"] == "planned"

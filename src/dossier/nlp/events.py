@@ -634,10 +634,16 @@ class EventFinder:
             ev.status = self.status(anchor, gov)
             if ev.status == "occurred" and tok.pos_ != "VERB" and gov is None and not ev.date \
                     and tok.dep_ == "pobj" and tok.head.lower_ in ("about", "of", "on", "over") \
+                    and tok.head.head.lower_ not in ("ahead", "prior") \
                     and any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in tok.children):
                 # "too early to talk about a meeting between Putin and Zelensky", "the
                 # possibility of a summit": a meeting as a topic has not taken place
                 ev.status = "hypothetical"
+            if ev.status == "occurred" and tok.pos_ != "VERB" and gov is None and tok.dep_ == "pobj" \
+                    and (tok.head.lower_ == "before" or (tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead")):
+                v = _clause(tok)
+                if tok.i < title_end or v.tag_ in ("VBZ", "VBP"):
+                    ev.status = "planned"  # "Witkoff arrives in Moscow ahead of Kremlin meeting"
             # "the demand to withdraw", "urged Russia to withdraw": not (yet) an event
             ruled = self._governing_trigger(view, tok)
             if ruled is not None:
