@@ -502,6 +502,15 @@ class Store:
             return f"CASE WHEN {a}.date IS NULL THEN 1 ELSE 0 END, {a}.date, {a}.n"
 
         clause, more = self.backend.limit_clause(limit, offset)
+        if entity and not (chrono or periods or date_from or date_to):
+            # by date only: walk the items in order (index timeline_order, migration 003) and
+            # stop after LIMIT of them that have the entity
+            sub, sub_params = self._entity_refs(entity)
+            sql = ("SELECT t.data FROM timeline t WHERE EXISTS (SELECT 1 FROM timeline_entities"
+                   f" te WHERE te.item_id = t.id AND te.entity_id IN ({sub}))"
+                   f" ORDER BY {order_by('t')}{clause}")
+            return [TimelineItem.from_json(_loads(r["data"]))
+                    for r in self.backend.query(sql, sub_params + more)]
         if entity:
             # the entity's rows of timeline_entities carry the sort and filter keys: the
             # page is chosen there (an index range), then only its items are read
