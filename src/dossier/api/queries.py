@@ -77,8 +77,42 @@ def entity_list(store, q: str | None = None, type: str | None = None) -> list:
 
 
 def entities(store, q: str | None, type: str | None, limit: int, offset: int) -> dict:
+    """A page of entities, read slim (``documents`` is empty, ``n_documents`` counts them;
+    ``GET /api/entities/{id}`` has the full record), paged in SQL."""
     type = (type or "").strip().upper() or None
-    return paginate(analyze.entities(store, q or None, type), limit, offset)
+    rows = analyze.entities(store, q or None, type, limit=limit + 1, offset=offset, slim=True)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if rows:
+        marks = ", ".join("?" * len(rows))
+        counts = {r["id"]: int(r["n"] or 0) for r in store.backend.query(
+            f"SELECT id, n_documents AS n FROM entities WHERE id IN ({marks})",
+            [r["id"] for r in rows])}
+        for row in rows:
+            row["n_documents"] = counts.get(row["id"], len(set(row.get("documents") or [])))
+    if more or (not rows and offset):
+        total = count_entities(store, q or None, type)
+    else:
+        total = offset + len(rows)
+    out = page(rows, total, limit, offset)
+    out["has_more"] = more
+    return out
+
+
+def count_entities(store, q: str | None = None, type: str | None = None) -> int:
+    """How many entities ``list_entities(q, type)`` lists (ids only: no records parsed)."""
+    where, params = [], []
+    if type:
+        where.append("e.type = ?")
+        params.append(type)
+    if q:
+        from dossier.store.store import norm_name
+        where.append("(e.id = ? OR EXISTS (SELECT 1 FROM entity_names m"
+                     " WHERE m.entity_id = e.id AND m.name_norm LIKE ?))")
+        params += [q, f"%{norm_name(q)}%"]
+    row = store.backend.query_one("SELECT COUNT(*) AS n FROM entities e"
+                                  + (" WHERE " + " AND ".join(where) if where else ""), params)
+    return int(row["n"]) if row else 0
 
 
 def member_map(store) -> dict[tuple[str, str], Any]:
@@ -104,9 +138,52 @@ def timeline_json(store, date_from=None, date_to=None, entity=None) -> list[dict
     return analyze.timeline(store, date_from, date_to, entity)
 
 
-def timeline_items(store, date_from=None, date_to=None, entity=None) -> list:
+def timeline_page(store, date_from=None, date_to=None, entity=None, limit: int = 100,
+                  offset: int = 0) -> dict:
+    """A page of ``analyze.timeline`` (filtered and paged in SQL), with its total counted in
+    SQL rather than by reading every item."""
+    date_from, date_to = check_date(date_from), check_date(date_to)
+    ref = analyze.entity(store, entity)["id"] if entity else None
+    rows = analyze.timeline(store, date_from, date_to, ref, limit=limit, offset=offset)
+    if len(rows) < limit and (rows or offset == 0):
+        total = offset + len(rows)  # the last page: no count needed
+    else:
+        total = count_timeline(store, date_from, date_to, ref)
+    return page(rows, total, limit, offset)
+
+
+def count_timeline(store, date_from=None, date_to=None, entity=None) -> int:
+    """How many items ``analyze.timeline(store, date_from, date_to, entity)`` returns
+    (``entity``: a canonical entity id). COUNTs over the store's period columns."""
+    if not (date_from or date_to):
+        return int(store.count_timeline(entity=entity) if entity else store.count_timeline())
+    from dossier.resolve.common import period_end, period_start
+    lo = period_start(date_from) if date_from else None
+    hi = period_end(date_to) if date_to else None
+    where, params = ["a.date_start IS NOT NULL"], []
+    if lo:
+        where.append("a.date_start >= ?")
+        params.append(lo)
+    if hi:
+        where.append("COALESCE(a.date_end, '9999') <= ?")
+        params.append(hi)
+    if entity:
+        ids = store._entity_ids(entity) if hasattr(store, "_entity_ids") else [entity]
+        where.append(f"a.entity_id IN ({', '.join('?' * len(ids))})")
+        params += ids
+        sql = ("SELECT COUNT(DISTINCT a.item_id) AS n FROM timeline_entities a WHERE "
+               + " AND ".join(where))
+    else:
+        sql = "SELECT COUNT(*) AS n FROM timeline a WHERE " + " AND ".join(where)
+    row = store.backend.query_one(sql, params)
+    return int(row["n"]) if row else 0
+
+
+def timeline_items(store, date_from=None, date_to=None, entity=None,
+                   limit: int | None = None) -> list:
+    """Timeline records in the date window (``limit``: at most that many, oldest first)."""
     return list(store.list_timeline(date_from=date_from, date_to=date_to, entity=entity,
-                                    limit=None, offset=0))
+                                    limit=limit, offset=0))
 
 
 class NotFound(LookupError):
@@ -129,13 +206,57 @@ def claims_json(store, about=None) -> list[dict]:
     return analyze.claims(store, about)
 
 
-def search(store, q: str, limit: int, offset: int) -> dict:
-    rows = list(analyze.search(store, q, limit=limit, offset=offset))
-    if len(rows) < limit:
+def claims_page(store, about=None, limit: int = 100, offset: int = 0) -> dict:
+    """A page of ``analyze.claims`` (paged in SQL), its total counted in SQL."""
+    ref = analyze.entity(store, about)["id"] if about else None
+    rows = analyze.claims(store, ref, limit=limit, offset=offset)
+    if len(rows) < limit and (rows or offset == 0):
         total = offset + len(rows)
     else:
-        total = offset + len(analyze.search(store, q, limit=1_000_000, offset=offset))
+        where, params = "", []
+        if ref:
+            sub, params = store._entity_refs(ref)
+            where = (" WHERE EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id"
+                     f" AND ce.role = 'about' AND ce.entity_id IN ({sub}))")
+        row = store.backend.query_one(f"SELECT COUNT(*) AS n FROM claims c{where}", params)
+        total = int(row["n"]) if row else 0
     return page(rows, total, limit, offset)
+
+
+def search(store, q: str, limit: int, offset: int) -> dict:
+    """A page of search hits. ``total``: every match, counted on the full-text index;
+    ``has_more``: a further page exists."""
+    rows = list(analyze.search(store, q, limit=limit, offset=offset))
+    if len(rows) < limit and (rows or offset == 0):
+        total = offset + len(rows)
+    else:
+        total = max(count_search(store, q), offset + len(rows))
+    out = page(rows, total, limit, offset)
+    out["has_more"] = offset + len(rows) < total
+    return out
+
+
+def count_search(store, q: str) -> int:
+    """How many documents match a search (a COUNT on the full-text index, no ranking, no
+    snippets); the same match as ``store.search``."""
+    import re
+
+    if store.dialect == "sqlite":
+        terms = re.findall(r"\w+", q or "")
+        if not terms:
+            return 0
+        match = " ".join('"%s"' % t for t in terms)
+        row = store.backend.query_one(
+            "SELECT COUNT(*) AS n FROM documents_fts WHERE documents_fts MATCH ?", (match,))
+    else:
+        if not re.search(r"\w", q or ""):
+            return 0
+        vector = getattr(store.backend, "_DOC_VECTOR",
+                         "to_tsvector('english', coalesce(title, '') || ' ' || text)")
+        row = store.backend.query_one(
+            f"SELECT COUNT(*) AS n FROM documents WHERE {vector} @@ plainto_tsquery('english', ?)",
+            (q,))
+    return int(row["n"]) if row else 0
 
 
 # ------------------------------------------------------------------ sentences

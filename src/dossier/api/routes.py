@@ -91,8 +91,7 @@ def timeline(request: Request,
              limit: int = Query(1000, ge=1, le=10000), offset: int = Offset) -> dict:
     date_from, date_to = Q.check_date(date_from), Q.check_date(date_to)
     with _store(request) as store:
-        return Q.paginate(Q.timeline_json(store, date_from, date_to, entity or None),
-                          limit, offset)
+        return Q.timeline_page(store, date_from, date_to, entity or None, limit, offset)
 
 
 @router.get("/events/{item_id}", summary="One timeline item with every report of it",
@@ -110,7 +109,7 @@ def get_event(request: Request, item_id: str) -> dict:
 def claims(request: Request, about: str | None = Query(None, description="Entity name or id."),
            limit: int = Limit, offset: int = Offset) -> dict:
     with _store(request) as store:
-        return Q.paginate(Q.claims_json(store, about or None), limit, offset)
+        return Q.claims_page(store, about or None, limit, offset)
 
 
 @router.get("/claims/{claim_id}", summary="One claim with its reports and contradictions",

@@ -28,6 +28,7 @@ templates = Jinja2Templates(env=_env)
 router = APIRouter(include_in_schema=False)
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "OTHER")
+TIMELINE_CAP = 500  # the most items the timeline page draws; narrow the range for more
 
 
 def _render(request: Request, name: str, status: int = 200, headers=None, **ctx: Any):
@@ -49,7 +50,10 @@ def timeline_page(request: Request, date_from: str | None = Query(None, alias="f
                   entity: str | None = Query(None)):
     date_from, date_to = Q.check_date(date_from), Q.check_date(date_to)
     with _store(request) as store:
-        items = Q.timeline_items(store, date_from, date_to, entity or None)
+        items = Q.timeline_items(store, date_from, date_to, entity or None,
+                                 limit=TIMELINE_CAP + 1)
+        capped = len(items) > TIMELINE_CAP
+        items = items[:TIMELINE_CAP]
         entity_name = None
         if entity:
             ent = store.get_entity(entity)
@@ -58,7 +62,8 @@ def timeline_page(request: Request, date_from: str | None = Query(None, alias="f
     return _render(request, "timeline.html", title="Timeline", layout=lay, items=items,
                    date_from=date_from or "", date_to=date_to or "",
                    range_from=lay.start.isoformat(), range_to=lay.end.isoformat(),
-                   entity=entity or "", entity_name=entity_name)
+                   entity=entity or "", entity_name=entity_name, capped=capped,
+                   cap=TIMELINE_CAP)
 
 
 @router.get("/events/{item_id}", response_class=HTMLResponse)
