@@ -254,6 +254,18 @@ def _unique_id(doc: Document, store, taken: set[str]) -> str:
     return candidate
 
 
+def _failer(summary: "IngestSummary", bar, on_error: Callable[[DossierError], None] | None
+            ) -> Callable[[DossierError], None]:
+    """Count, collect and report an error for one input; the batch goes on."""
+    def fail(err: DossierError) -> None:
+        summary.failed += 1
+        summary.errors.append(err)
+        bar.update(1)
+        if on_error is not None:
+            on_error(err)
+    return fail
+
+
 def _progress(enabled: bool):
     from tqdm import tqdm
     return tqdm(unit="doc", desc="ingest", file=sys.stderr, leave=False,
@@ -277,13 +289,7 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
     """
     summary = IngestSummary()
     bar = _progress(progress)
-
-    def fail(err: DossierError) -> None:
-        summary.failed += 1
-        summary.errors.append(err)
-        bar.update(1)
-        if on_error is not None:
-            on_error(err)
+    fail = _failer(summary, bar, on_error)
 
     index = _near_duplicate_index(near_duplicate_threshold)
     for doc_id, sig in store.iter_signatures():
@@ -364,13 +370,7 @@ def reextract(store, *, only_missing: bool = False, workers: int = 0,
     ingested with ``extract=False``). ``summary.ingested`` counts the documents extracted."""
     summary = IngestSummary()
     bar = _progress(progress)
-
-    def fail(err: DossierError) -> None:
-        summary.failed += 1
-        summary.errors.append(err)
-        bar.update(1)
-        if on_error is not None:
-            on_error(err)
+    fail = _failer(summary, bar, on_error)
 
     docs = store.iter_documents(without_extraction=only_missing)
     try:
