@@ -355,3 +355,55 @@ def test_according_to_outlet_reports_the_whole_exchange(run):
     doc, sts = run("According to Axios, Steve Witkoff told Volodymyr Zelensky that the deal was close.")
     assert len(sts) == 1 and sts[0].speaker_text == "Axios" and sts[0].kind == "report"
     assert sts[0].content == "Steve Witkoff told Volodymyr Zelensky that the deal was close"
+
+
+def test_headline_says_credits_the_speaker(run):
+    doc, sts = run("Ministry says grain exports fell sharply in autumn\n"
+                   "The Agriculture Ministry of Moldova published its figures on Monday. "
+                   "Farmers blamed the weather.")
+    heads = [s for s in sts if s.content_span["end"] <= doc.text.find("\n")]
+    assert len(heads) == 1 and heads[0].kind == "indirect"
+    assert heads[0].content.startswith("grain exports fell sharply")
+
+
+def test_headline_says_repeated_in_body_counts_once(run):
+    doc, sts = run("Smirnov says harvest will be late this year\n"
+                   "Governor Pavel Smirnov said on Monday that the harvest will be late this year "
+                   "because of the rains.")
+    assert len(sts) == 1
+    assert sts[0].content_span["start"] > doc.text.find("\n")
+
+
+def test_trailing_cue_followed_by_subordinate_clause(run):
+    doc, sts = run("The two governments have not yet settled the border dispute, the ministry "
+                   "said on Friday, after Foreign Minister Anna Berg met her counterpart in Oslo.")
+    assert len(sts) == 1
+    assert sts[0].content == "The two governments have not yet settled the border dispute"
+    assert sts[0].speaker_text.lower().endswith("ministry")
+
+
+def test_translated_inverted_as_cue(run):
+    doc, sts = run("Finance Minister Olena Hrytsenko returned from Brussels. As informed Olena "
+                   "Hrytsenko, the partners showed understanding of the budget needs. As noted the "
+                   "Minister, the next tranche is expected in spring. As expected, prices rose.")
+    assert len(sts) == 2
+    assert all(entities(doc)[s.speaker].name == "Olena Hrytsenko" for s in sts)
+    assert sts[0].content.startswith("the partners showed understanding")
+    assert sts[1].content == "the next tranche is expected in spring"
+
+
+def test_translated_inverted_as_cue_after_passive_report(run):
+    doc, sts = run("The Premier was informed by the Governor of the Central Bank Olena Hrytsenko "
+                   "regarding the results of the audit. As informed Olena Hrytsenko, the "
+                   "inspectors found no violations in the accounts.")
+    hit = [s for s in sts if s.content.startswith("the inspectors found no violations")]
+    assert len(hit) == 1 and entities(doc)[hit[0].speaker].name == "Olena Hrytsenko"
+
+
+def test_coordinated_second_reporting_verb_is_its_own_statement(run):
+    doc, sts = run("Mayor Karl Jensen says the city is ready for the summit but warns that "
+                   "traffic will be closed for two days.")
+    assert [s.cue for s in sts] == ["says", "warns"]
+    assert sts[0].content == "the city is ready for the summit"
+    assert sts[1].content == "traffic will be closed for two days"
+    assert sts[0].speaker == sts[1].speaker is not None

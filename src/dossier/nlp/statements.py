@@ -27,6 +27,7 @@ OPEN_Q = {'"', "\u201c", "\u201e", "\u00ab"}
 CLOSE_Q = {'"', "\u201d", "\u00bb"}
 QUOTE_CHARS = OPEN_Q | CLOSE_Q | {"'", "\u2018", "\u2019", "``", "''"}
 PASSIVE_CUES = {"report", "say", "claim", "allege", "announce", "confirm", "state", "reveal"}
+TAIL_SUBORD = {"after", "before", "as", "when", "while", "following", "since"}
 EDGE_PUNCT = {",", ".", ";", ":", "-", "\u2013", "\u2014", "!", "?"}
 
 
@@ -461,6 +462,43 @@ class StatementFinder:
                 out.append(self._cand(view, kind, "According to", a, b, eid, stext, head))
         return out
 
+    def inverted_as(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
+        """'As informed Rustem Umerov, the American side …', 'As noted the Minister, …' (a
+        translated release with the speaker after the cue): the main clause was said."""
+        doc = view.doc
+        out: list[_Cand] = []
+        for t in doc:
+            if t.lower_ != "as" or t.i + 2 >= len(doc):
+                continue
+            v = doc[t.i + 1]
+            lo, hi = view.segment(t.i)
+            if not (t.i == lo or t.is_sent_start or doc[t.i - 1].text in {".", ";", "\n"}):
+                continue
+            w = v.lower_
+            if not ((v.lemma_.lower() in self.verbs and v.tag_ in ("VBN", "VBD")) or (
+                    v.tag_ == "JJ" and w.endswith("ed") and (w[:-1] in self.verbs
+                                                             or w[:-2] in self.verbs))):
+                continue  # 'As informed X,' with the participle tagged as an adjective
+            comma = next((i for i in range(v.i + 1, min(hi, v.i + 10)) if doc[i].text == ","), None)
+            if comma is None or comma < v.i + 2:
+                continue
+            np = doc[v.i + 1:comma]
+            if np[0].lower_ in ("that", "it", "a", "an") or not any(
+                    x.text[:1].isupper() for x in np) or any(x.pos_ in ("VERB", "AUX") for x in np):
+                continue  # 'As noted above,', 'As expected, …'
+            head = np.root
+            sent_end = min(hi, doc[comma].sent.end)
+            a, b = self.trim(doc, comma + 1, sent_end)
+            if b - a < 3 or view.inside_quote(v.i):
+                continue
+            eid, stext = self.speaker_of(view, head)
+            if eid is None:
+                continue
+            kind = self.kind_for(view, eid, stext, head)
+            used_verbs.add(v.i)
+            out.append(self._cand(view, kind, v.text, a, b, eid, stext, None))
+        return out
+
     # ------------------------------------------------------------ indirect speech
     def _complement(self, verb: Token, lo: int, hi: int) -> Token | None:
         comps = [c for c in verb.children if c.dep_ == "ccomp" and lo <= c.i < hi]
@@ -501,7 +539,8 @@ class StatementFinder:
             for c in comp.children:
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > comp.i and not any(
                         x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) \
-                        and self._tense_breaks(comp, c, verb):
+                        and (self._tense_breaks(comp, c, verb) or (
+                            self.is_cue(c) and self._complement(c, 0, len(doc)) is not None)):
                     skip.append(c)
                     skip.extend(x for x in comp.children if x.dep_ == "cc" and x.i < c.i and x.i > comp.i)
         # "…, adding that B": the participle's report is a statement of its own
@@ -586,6 +625,9 @@ class StatementFinder:
                 h = v.head
                 if v.dep_ == "advcl" and h.dep_ == "ccomp" and self.is_cue(h.head):
                     h = h.head  # "X said A, adding that B": X adds
+                elif v.dep_ == "conj" and h.dep_ == "ccomp" and self.is_cue(h.head) \
+                        and h.i < v.i and h.head.i < h.i:
+                    h = h.head  # "X says A but warns that B": X warns
                 subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
             if subj is None and v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
                 subj = v.head
@@ -664,6 +706,9 @@ class StatementFinder:
         # nothing but the cue's own modifiers after it: 'told reporters on Friday'
         for i in range(v.i + 1, hi):
             t = doc[i]
+            if t.text == "," and i + 1 < hi and doc[i + 1].lower_ in TAIL_SUBORD \
+                    and doc[i + 1].dep_ in ("mark", "prep") and i > v.i + 1:
+                break  # '…, the Kremlin said on Wednesday, after Putin met …': a clause of its own
             if t.pos_ in ("VERB", "AUX") or t.text in QUOTE_CHARS or t.text in {",", ";", ":"}:
                 return None
         if any(doc[i].text in QUOTE_CHARS for i in range(lo, comma)):
@@ -753,6 +798,9 @@ class StatementFinder:
             if not toks or len(toks) > 5 or not all(t.text[:1].isupper() or t.is_punct for t in toks):
                 continue
             ids = {view.ent_at(t.i) for t in toks if not t.is_punct}
+            if ids == {None}:
+                # a surname the resolver left unlinked in the headline ("Peskov: …")
+                ids = {self._by_surname(view, m.group(1).strip())}
             if len(ids) != 1 or None in ids:
                 continue
             eid = ids.pop()
@@ -765,6 +813,66 @@ class StatementFinder:
             kind = "report" if self.is_outlet(view, eid, m.group(1)) else "indirect"
             out.append(_Cand(kind, ":", start, start + len(body), eid, m.group(1).strip()))
         return out
+
+    @staticmethod
+    def _by_surname(view: DocView, name: str) -> str | None:
+        """The one person or organisation of the document that ``name`` names (whole, or
+        as the last word of a person's name)."""
+        eid = view.entity_by_name(name)
+        if eid:
+            return eid
+        if len(name.split()) != 1:
+            return None
+        k = name.lower()
+        hits = {e for e, ent in view.entities.items() if ent.type == "PERSON" and any(
+            n.split()[-1].lower() == k for n in [ent.name, *(getattr(ent, "aliases", None) or [])]
+            if n and n.split())}
+        return hits.pop() if len(hits) == 1 else None
+
+    def headline_says(self, view: DocView) -> list[_Cand]:
+        """'Kremlin says no compromise yet on territory', 'Trump says Putin wants a deal':
+        a headline (the first line) opening with a named speaker and a reporting verb credits
+        the rest of the line to that speaker."""
+        doc, text = view.doc, view.text
+        nl = text.find("\n")
+        if nl <= 0:
+            return []
+        line = text[:nl].rstrip()
+        if not line or len(line.split()) > 25 or line[-1] in ".!?:,":
+            return []
+        end = view.first_at(len(line))
+        toks = [t for t in doc[:end] if not t.is_space]
+        for n, t in enumerate(toks[:8]):
+            if not n:
+                continue
+            if not (t.lemma_.lower() in self.verbs and t.tag_ in ("VBZ", "VBD", "VBP")
+                    and t.lemma_.lower() not in ("tell", "ask", "inform", "brief")):
+                if t.is_punct or not (t.text[:1].isupper() or t.lower_ in ("'s", "\u2019s")):
+                    break  # the speaker is a short capitalised name
+                continue
+            before = toks[:n]
+            words = [x for x in before if not x.is_punct]
+            if not words or len(words) > 5:
+                break
+            ids = {view.ent_at(x.i) for x in words} - {None}
+            if not ids:
+                ids = {self._by_surname(view, doc[before[0].i:t.i].text.strip())} - {None}
+            if len(ids) != 1:
+                break
+            eid = ids.pop()
+            if view.etype(eid) not in ("PERSON", "ORG", "GPE"):
+                break
+            a, b = t.i + 1, end
+            if a < b and doc[a].lower_ == "that":
+                a += 1
+            a, b = self.trim(doc, a, b)
+            if b - a < 3:
+                break
+            span = view.char_range(a, b)
+            stext = doc[before[0].i:t.i].text.strip()
+            kind = "report" if self.is_outlet(view, eid, stext) else "indirect"
+            return [_Cand(kind, t.text, span["start"], span["end"], eid, stext)]
+        return []
 
     @staticmethod
     def _drop_headline_repeats(view: DocView, cands: list[_Cand]) -> list[_Cand]:
@@ -793,8 +901,11 @@ class StatementFinder:
         view = DocView(doc)
         direct, quote_spans = self.direct(view)
         used: set[int] = set()
-        reported = self.according(view, used) + self.indirect(view, used) \
+        reported = self.according(view, used) + self.inverted_as(view, used) \
+            + self.indirect(view, used) \
             + self.describing(view, used) + self.headline_colon(view)
+        if not any(c.start < view.text.find("\n") for c in reported):
+            reported += self.headline_says(view)
         cands = list(direct)
         taken = [(c.start, c.end, c.speaker, True) for c in direct]
         for c in sorted(reported, key=lambda c: c.start):
