@@ -313,3 +313,24 @@ def test_a_meeting_the_present_is_ahead_of_is_planned(run):
                  published="2025-12-02")
     ev = next(e for e in evs if e["trigger"] == "meeting")
     assert ev["status"] == "planned"
+
+
+def test_topic_talks_nouns_are_no_consultations(run):
+    _, evs = run("Moldova trade talks live: ministers arrive\n"
+                 "Welcome to our live coverage of the Moldova trade talks. Farmers want "
+                 "subsidies to continue while the talks continue. Chisinau was waiting for a "
+                 "briefing from Bucharest. Moldova is open to further contacts with Romania.")
+    assert [e for e in evs if e["type"] == "CONSULT"] == []
+
+
+def test_talks_nouns_with_holder_date_place_or_two_parties_stay(run):
+    _, evs = run("Moldova held talks with Romania. The talks in Vienna were useful. "
+                 "Last week's talks ended late. Moldova's talks with Romania were tense.")
+    consults = [e for e in evs if e["type"] == "CONSULT"]
+    assert len(consults) >= 3
+    assert any(e["location"] == "Vienna" for e in consults)
+
+
+def test_negated_agree_without_counterpart_is_dropped(run):
+    _, evs = run("Moldova would not accept any deal made behind its back.")
+    assert not [e for e in evs if e["type"] == "AGREE"]

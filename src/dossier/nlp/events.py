@@ -61,6 +61,9 @@ class EventFinder:
         self.attend_verbs = set(trig.get("attend_verbs", []))
         self.speech_verbs = set(trig.get("speech_verbs", []))
         self.party_nouns = set(trig.get("party_nouns", []))
+        self.hold_verbs = set(trig.get("hold_verbs", []))
+        self.expect_verbs = set(trig.get("expect_verbs", []))
+        self.held_preps = set(trig.get("held_preps", []))
         self.participant_verbs = set(trig.get("participant_verbs", []))
         self.phone_words = set(trig.get("phone_words", []))
         self.containers = set(trig.get("container_nouns", []))
@@ -491,6 +494,30 @@ class EventFinder:
         subj, passive = self.subject(x.head, view=view)
         return subj if subj is not None and not passive and view.np_entities(subj) else None
 
+    def _held(self, tok: Token, gov: Token | None) -> bool:
+        """A consultation noun carried by a verb of holding, joining or ending it ("held
+        talks", "the talks began", "took part in the meeting", "be in contact")."""
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.expect_verbs:
+            return True  # "expected a full briefing from the US side": planned
+        if tok.dep_ == "pobj" and (tok.head.lower_ in self.held_preps or (
+                tok.head.lower_ in ("of", "to") and tok.head.head.lower_ in self.held_preps)):
+            return True  # "after Kremlin talks", "ahead of a meeting": held or scheduled
+        if gov is None:
+            return False
+        return gov.lemma_.lower() in self.hold_verbs or tok.dep_ == "pobj"
+
+    @staticmethod
+    def _named_parties(view: DocView, tok: Token, ev) -> int:
+        """How many named parties the consultation has; a lone country modifying the noun
+        ("Ukraine peace talks") is its topic, not a party."""
+        ids = set(ev.actors) | set(ev.targets)
+        if len(ids) == 1:
+            topic = {view.ent_at(t.i) for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod")
+                     for t in c.subtree}
+            if ids <= topic:
+                return 0
+        return len(ids)
+
     def _the_parties(self, tok: Token, gov: Token | None) -> bool:
         """The clause's subject is "the two sides", "both delegations", "the parties"."""
         v = tok if tok.pos_ == "VERB" else gov
@@ -651,11 +678,23 @@ class EventFinder:
                     continue
                 if ev.status == "occurred":
                     ev.status = {"REJECT": "negated", "AGREE": "planned"}.get(ruled, ev.status)
+            if etype == "CONSULT" and tok.pos_ != "VERB" and not (ev.inherited or ev.joined) \
+                    and not own_date and not loc and not self._held(tok, gov) \
+                    and not (mode == "visit" and any(view.etype(e) in ("GPE", "LOC", "FAC")
+                                                     for e in ev.actors + ev.targets)) \
+                    and self._named_parties(view, anchor, ev) < 2:
+                # "peace talks live", "while the talks continue", "open to further contacts
+                # with Washington": a talks noun with no one holding it, no date, no place and
+                # fewer than two named parties is a topic, not a consultation that took place
+                continue
             if ev.date is None and view.published and ev.status == "occurred" and not ev.inherited \
                     and (tok.pos_ == "VERB" or gov is not None) and not _perfect(tok, gov) and (
                     tok.i < title_end or _present_tense(tok, gov)):
                 ev.date = view.published
                 ev.default_date = True
+            if etype == "AGREE" and ev.status == "negated" and not ev.targets \
+                    and len(ev.actors) < 2:
+                continue  # "would not accept any deal": no counterpart, no agreement refused
             if mention:
                 ev.mention = True
                 found.append(ev)
