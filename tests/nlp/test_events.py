@@ -334,3 +334,19 @@ def test_talks_nouns_with_holder_date_place_or_two_parties_stay(run):
 def test_negated_agree_without_counterpart_is_dropped(run):
     _, evs = run("Moldova would not accept any deal made behind its back.")
     assert not [e for e in evs if e["type"] == "AGREE"]
+
+
+def test_called_a_person_is_a_phone_consultation(run):
+    _, evs = run("Prime Minister Petr Fiala has called Maia Sandu this morning.")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    assert ev["mode"] == "phone" and ev["actors"] == {"Petr Fiala"} and ev["targets"] == {"Maia Sandu"}
+    _, evs = run("Petr Fiala called Maia Sandu a reliable partner.")
+    assert not [e for e in evs if e["type"] == "CONSULT"]
+
+
+def test_spent_hours_with_a_person_is_a_meeting(run):
+    _, evs = run("Maia Sandu spent three hours with Petr Fiala in Prague on Monday.")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    assert ev["mode"] == "meet" and parts(ev) == {"Maia Sandu", "Petr Fiala"}
+    _, evs = run("Maia Sandu spent the money with Petr Fiala's approval.")
+    assert not [e for e in evs if e["type"] == "CONSULT"]

@@ -110,6 +110,17 @@ class EventFinder:
                 want = spec.get("object_types")
                 if want and not any(view.etype(e) in want for o in objs for e in view.np_entities(o)):
                     continue
+            if spec.get("bare_object") and (len([c for c in tok.children if c.dep_ in (
+                    "dobj", "dative", "oprd", "attr", "xcomp", "ccomp", "acomp")]) != 1
+                    or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+                    or any(a.dep_ == "appos" and a.left_edge.i > 0
+                           and tok.doc[a.left_edge.i - 1].text != ","
+                           for o in tok.children if o.dep_ == "dobj" for a in o.children)):
+                continue  # "called Zelensky a dictator", "called him to resign"
+            lemmas = spec.get("object_lemmas")
+            if lemmas and not any(c.dep_ == "dobj" and c.lemma_.lower() in lemmas
+                                  for c in tok.children):
+                continue  # "spent five hours with Putin"
             return spec
         return None
 
