@@ -350,3 +350,12 @@ def test_spent_hours_with_a_person_is_a_meeting(run):
     assert ev["mode"] == "meet" and parts(ev) == {"Maia Sandu", "Petr Fiala"}
     _, evs = run("Maia Sandu spent the money with Petr Fiala's approval.")
     assert not [e for e in evs if e["type"] == "CONSULT"]
+
+
+def test_launched_drones_on_places_is_an_assault_on_them(run):
+    _, evs = run("Yesterday the enemy launched more than 300 drones on Lviv region and Rivne.")
+    ev = next(e for e in evs if e["type"] == "ASSAULT")
+    assert ev["actors"] == set()  # "the enemy" names nobody
+    assert len(ev["targets"]) == 2
+    _, evs = run("The agency launched a new website for Lviv region.")
+    assert not [e for e in evs if e["type"] == "ASSAULT"]

@@ -609,6 +609,18 @@ class EventFinder:
                 actors = _unique(actors + a2)
                 targets = [t for t in _unique(targets + t2) if t not in actors]
             loc = self.location(view, anchor, gov)
+            if spec.get("object_lemmas") and etype == "ASSAULT":
+                # "launched 400 drones on Kyiv region and Odesa": the weapons' aim is the target
+                for o in tok.children:
+                    if o.dep_ != "dobj":
+                        continue
+                    for c in o.children:
+                        if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "into"):
+                            for p in c.children:
+                                if p.dep_ == "pobj":
+                                    targets = _unique(targets + view.np_entities(p))
+                if loc in targets:
+                    loc = None
             actors = [a for a in actors if a != loc]
             targets = [t for t in targets if t != loc]
             mode = spec.get("mode")
