@@ -359,3 +359,12 @@ def test_launched_drones_on_places_is_an_assault_on_them(run):
     assert len(ev["targets"]) == 2
     _, evs = run("The agency launched a new website for Lviv region.")
     assert not [e for e in evs if e["type"] == "ASSAULT"]
+
+
+def test_thanked_a_state_for_assistance_is_aid_to_the_thanker(run):
+    _, evs = run("Maia Sandu thanked Romania for the new package of energy assistance.")
+    ev = next(e for e in evs if e["type"] == "AID")
+    assert ev["actors"] == {"Romania"}
+    assert ev["targets"] and "Romania" not in ev["targets"]
+    _, evs = run("Maia Sandu thanked reporters for the questions.")
+    assert not [e for e in evs if e["type"] == "AID"]

@@ -505,6 +505,29 @@ class EventFinder:
         subj, passive = self.subject(x.head, view=view)
         return subj if subj is not None and not passive and view.np_entities(subj) else None
 
+    @staticmethod
+    def _thanked_for(view: DocView, tok: Token) -> tuple[list[str], list[str]]:
+        """'Zelensky thanked France for the new package of assistance': France gives, and
+        the thanker's state (else the thanker) receives."""
+        if tok.dep_ != "pobj" or tok.head.lower_ != "for" or tok.head.head.lemma_.lower() != "thank":
+            return [], []
+        v = tok.head.head
+        objs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
+        objs += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for p in c.children if p.dep_ == "pobj"]
+        giver = _unique([e for o in objs for e in view.np_entities(o)])
+        if not giver:
+            return [], []
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        taker = [e for e in (view.np_entities(subj) if subj is not None else []) if e not in giver][:1]
+        if taker and view.etype(taker[0]) == "PERSON":
+            code = getattr(view.entities.get(taker[0]), "country", None)
+            state = next((e for e, ent in view.entities.items() if code and view.is_country(e)
+                          and getattr(ent, "country", None) == code and e not in giver), None)
+            if state:
+                taker = [state]
+        return giver, taker
+
     def _held(self, tok: Token, gov: Token | None) -> bool:
         """A consultation noun carried by a verb of holding, joining or ending it ("held
         talks", "the talks began", "took part in the meeting", "be in contact")."""
@@ -608,6 +631,11 @@ class EventFinder:
                 a2, t2 = self.participants(view, tok, etype, None, spec)
                 actors = _unique(actors + a2)
                 targets = [t for t in _unique(targets + t2) if t not in actors]
+            if etype == "AID" and not actors:
+                giver, taker = self._thanked_for(view, anchor)
+                if giver:
+                    actors = giver
+                    targets = _unique(taker + [t for t in targets if t not in giver])
             loc = self.location(view, anchor, gov)
             if spec.get("object_lemmas") and etype == "ASSAULT":
                 # "launched 400 drones on Kyiv region and Odesa": the weapons' aim is the target
