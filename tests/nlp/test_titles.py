@@ -130,3 +130,44 @@ def test_possessive_org_tag_does_not_outvote_a_person(nlp):
     assert all(e.label_ == "PERSON" for e in doc.ents if e.text == "Trump")
     doc = nlp("Apple's chief Tim Cook spoke. Apple said sales rose.")
     assert all(e.label_ == "ORG" for e in doc.ents if e.text == "Apple")
+
+
+def test_hyphenated_name_pair_split(nlp):
+    doc = nlp("Officials praised the Lindqvist-Okafor meeting. Later, Anna Lindqvist thanked "
+              "Daniel Okafor for his visit.")
+    ents = _ents(doc)
+    assert ("Lindqvist", "PERSON") in ents and ("Okafor", "PERSON") in ents
+    assert not any("-" in text for text, _ in ents)
+
+
+def test_hyphenated_name_kept_when_sides_not_alone(nlp):
+    doc = nlp("Marie-Louise Brandt opened the session in the capital.")
+    assert any(e.text == "Marie-Louise Brandt" for e in doc.ents)
+
+
+def test_minister_of_affairs_glued_to_name(nlp):
+    doc = nlp("The president instructed the Minister of Foreign Affairs Tomas Keller to prepare the talks.")
+    assert ("Tomas Keller", "PERSON") in _ents(doc)
+    assert _role(doc, "Tomas Keller").lower() == "minister of foreign affairs"
+
+
+def test_aide_to_title_holder(nlp):
+    doc = nlp("Aide to the French President Paul Marchand noted that the sides made progress.")
+    assert ("Paul Marchand", "PERSON") in _ents(doc)
+    assert _role(doc, "Paul Marchand") == "aide to the French president"
+    titles = doc.user_data[USER_KEY]
+    aide = next(t for t in titles if t["head"] == "aide")
+    assert aide["start"] == 0 and aide["holder"] is not None
+
+
+def test_commander_of_forces_glued_to_name(nlp):
+    doc = nlp("Commander-in-Chief of the Armed Forces Oleh Marchuk reported on the front.")
+    assert ("Oleh Marchuk", "PERSON") in _ents(doc)
+    assert _role(doc, "Oleh Marchuk") == "commander-in-chief of the Armed Forces"
+
+
+def test_headline_surname_before_full_name(nlp):
+    doc = nlp("Peace talks live: Halvorsen meets envoys in Geneva\n\nNegotiator Erik Halvorsen "
+              "arrived in Geneva on Monday.")
+    first = doc[:12]
+    assert any(e.text == "Halvorsen" and e.label_ == "PERSON" for e in first.ents)

@@ -35,7 +35,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .gazetteer import (country_of_word, demonyms, get_gazetteer, given_names, org_words,
+from .gazetteer import (SPAN_KEY, country_of_word, demonyms, get_gazetteer, given_names, org_words,
                         outlet_words, reconcile)
 from .names import PARTICLES, normalize, same_person
 
@@ -60,6 +60,8 @@ def grammar() -> dict:
     data["_not_names"] = set(data["not_names"])
     data["_ambiguous"] = set(data.get("ambiguous_in_names", []))
     data["_head_words"] = {w for h in data["person_heads"] for w in h.split()}
+    data["_to_heads"] = set(data.get("to_heads", []))
+    data["_final"] = set(data.get("complement_final", []))
     return data
 
 
@@ -131,8 +133,15 @@ class TitlesComponent:
         if e is not None and e.start in (j, end + 1) and e.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}:
             country = country_of_word(e.text) or _gaz_country(e)
             j = e.end
+            if not e.kb_id_:  # "the Armed Forces Oleksandr Syrskyi" as one ORG: the name is no part
+                for x in range(max(e.start, end + 1), e.end - 1):
+                    if doc[x].lower_ in self.g["_final"] and doc[x].is_title \
+                            and doc[x + 1].lower_ not in self.g["_final"] \
+                            and all(t.is_alpha and t.is_title for t in doc[x + 1:e.end]):
+                        j = x + 1
+                        break
             if e.label_ != "NORP":
-                after_ent = e.end  # "the Kyiv regime": the entity, then maybe nouns
+                after_ent = j  # "the Kyiv regime": the entity, then maybe nouns
         k = j
         while k < len(doc) and k - j < 5:
             t = doc[k]
@@ -140,6 +149,11 @@ class TitlesComponent:
                 break
             if after_ent is not None and not t.is_lower:
                 break  # after a name only common words continue the complement
+            if t.lower_ in self.g["_final"] and t.is_title and k > j and k + 1 < len(doc):
+                nxt = doc[k + 1]
+                if nxt.is_title and nxt.is_alpha and nxt.lower_ not in self.g["_final"] \
+                        and nxt.lower_ not in self.g["_head_words"]:
+                    return k + 1, country  # "Minister of Foreign Affairs Andrii Sybiha"
             if t.pos_ == "NOUN" or (t.pos_ == "PROPN" and not t.is_title):
                 k += 1
                 if k >= len(doc) or doc[k].pos_ not in ("NOUN",):
@@ -154,6 +168,55 @@ class TitlesComponent:
         if after_ent is not None:
             return after_ent, country
         return end, None
+
+    def _unglue(self, doc: Doc, ents: list[Span], first: int, h: Span, end: int, new_people) -> list[Span]:
+        """A name the model glued onto the end of a title's complement ("the Minister of Foreign
+        Affairs Andrii Sybiha", "of the Armed Forces Oleksandr Syrskyi" as one ORG): the words
+        after the complement are the holder; a name inside the complement stays an ORG."""
+        g = _ent_at(ents, end - 1)
+        if g is None or g.kb_id_ or g.label_ == "PERSON" or g.label_ not in _NAME_LABELS | _KEEP_NAMES \
+                or not (first <= g.start < end < g.end):
+            return ents
+        rest = doc[end:g.end]
+        if not all(t.is_alpha and t.is_title and t.text not in self.g["_not_names"] for t in rest) \
+                or not any(t.pos_ == "PROPN" for t in rest) or _headline(h.sent):
+            return ents
+        ents = [e for e in ents if e is not g]
+        s = g.start
+        while s < end and doc[s].lower_ in self.g["_dets"]:
+            s += 1
+        if g.start >= h.end and s < end and g.label_ == "ORG":
+            ents.append(Span(doc, s, end, label="ORG"))
+        new_people.append((end, g.end))
+        return ents
+
+    def _to_complement(self, doc: Doc, end: int, ents: list[Span], heads):
+        """'to [the] [country] HEAD [of ...]' after a head that serves someone
+        ("Aide to the Russian President", "Adviser to the Head of the Office")."""
+        j = end + 1
+        if j < len(doc) and doc[j].lower_ in self.g["_dets"]:
+            j += 1
+        country = None
+        nxt = next((h for h in heads if j <= h.start <= j + 3), None)
+        if nxt is None:
+            return end, None
+        for t in doc[j:nxt.start]:
+            e = _ent_at(ents, t.i)
+            if e is not None and e.label_ in {"NORP", "GPE", "ORG"}:
+                country = country or country_of_word(e.text) or _gaz_country(e)
+                continue
+            iso = country_of_word(t.text) if t.is_title or t.is_upper else None
+            if iso:
+                country = country or iso
+                continue
+            if (t.lower_,) in self.g["_modifiers"]:
+                continue
+            return end, None
+        new_end = nxt.end
+        if nxt.text.lower() in self.g["_of_heads"] or nxt[-1].lower_ in self.g["_of_heads"]:
+            new_end, c2 = self._of_complement(doc, new_end, ents)
+            country = country or c2
+        return new_end, country
 
     def _name_run(self, doc: Doc, k: int, ents: list[Span]) -> tuple[int, int] | None:
         """A run of capitalised name words starting at k (not an entity of another kind)."""
@@ -175,20 +238,27 @@ class TitlesComponent:
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
-        ents = reconcile(doc)
+        ents = self._split_pairs(doc, reconcile(doc))
         titles: list[dict] = []
         heads = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
         new_people: list[tuple[int, int]] = []
+        covered = 0  # end of the last title phrase: heads inside it are its words
         for h in heads:
+            if h.start < covered:
+                continue  # "Chief of the General Staff", "Aide to the Russian President"
             ents = [e for e in ents if e.kb_id_ or not (h.start <= e.start and e.end <= h.end)]
             inside = _ent_at(ents, h.start)
             if inside is not None and inside.kb_id_:
                 continue  # a word inside a known name ("Office of the President")
             if inside is not None and inside.label_ == "PERSON" and inside.start < h.start:
                 continue
+            lead = inside is not None and inside.start < h.start and all(
+                t.lower_ in self.g["_dets"] for t in doc[inside.start:h.start])
             if inside is not None and inside.label_ in _KEEP_NAMES:
-                glued = (inside.start == h.start and h.text.lower() not in self.g["_ambiguous"]
-                         and inside.end - h.end >= 1 and h.end < len(doc) and doc[h.end].is_title)
+                glued = ((inside.start == h.start or lead) and h.text.lower() not in self.g["_ambiguous"]
+                         and inside.end - h.end >= 1 and h.end < len(doc) and (
+                             doc[h.end].is_title or (lead and doc[h.end].lower_ == "of"
+                                                     and h[-1].lower_ in self.g["_of_heads"])))
                 if not glued:
                     continue  # a word inside a name the model found ("General Motors")
             start, det, country, owner = self._extend_left(doc, h.start, ents)
@@ -197,11 +267,17 @@ class TitlesComponent:
             if head in self.g["_of_heads"] or h[-1].lower_ in self.g["_of_heads"]:
                 end, c2 = self._of_complement(doc, end, ents)
                 country = country or c2
+            if head in self.g["_to_heads"] and end + 1 < len(doc) and doc[end].lower_ == "to":
+                end, c2 = self._to_complement(doc, end, ents, heads)
+                country = country or c2
+            covered = max(covered, end)
             if inside is not None and not inside.kb_id_ and start <= inside.start <= h.start:
                 # the model glued the title onto a name ("the NSDC Rustem Umerov" as ORG)
                 ents = [e for e in ents if not (e.start == inside.start and e.end == inside.end)]
                 if inside.end > end:
                     new_people.append((end, inside.end))
+            else:
+                ents = self._unglue(doc, ents, det if det is not None else start, h, end, new_people)
             role_start = start
             if end < len(doc) and doc[end].text in _POSSESSIVE:
                 # "the president's son-in-law": the title owns something, it names no holder
@@ -244,10 +320,54 @@ class TitlesComponent:
         doc.user_data[USER_KEY] = titles
         return doc
 
+    @staticmethod
+    def _split_pairs(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A hyphenated pair of names the model took for one ("Putin-Witkoff talks", "the
+        Trump-Putin summit") is two names when each side is a known place or organisation or
+        also occurs on its own in the document, and one side is a person; real hyphenated names
+        ("Guinea-Bissau", "Jean-Claude") do not pass that test. Each side takes the type it has
+        elsewhere."""
+        gaz = {(g.start, g.end): g for g in doc.spans[SPAN_KEY]} if SPAN_KEY in doc.spans else {}
+        hyphens = {"-", "\u2013", "\u2010"}
+        glued = {i for i, t in enumerate(doc) if t.text in hyphens and not t.whitespace_
+                 and i > 0 and not doc[i - 1].whitespace_}
+        out = []
+        for e in ents:
+            cuts = [i for i in range(e.start + 1, e.end - 1) if i in glued]
+            if e.kb_id_ or e.label_ not in _NAME_LABELS or not cuts:
+                out.append(e)
+                continue
+            bounds = [e.start - 1] + cuts + [e.end]
+            parts = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
+            spans = []
+            for s, t in parts:
+                words = doc[s:t]
+                if not (t > s and all(w.is_alpha and w.text[0].isupper() for w in words)):
+                    break
+                g = gaz.get((s, t))
+                if g is not None:
+                    spans.append(Span(doc, s, t, label=g.label_, kb_id=g.kb_id_))
+                    continue
+                alone = [o for o in ents if o is not e and _contains_words(o, words)]
+                free = any(doc[j:j + len(words)].text == words.text
+                           and not (j - 1 in glued or j + len(words) in glued)
+                           for j in range(len(doc) - len(words) + 1) if not (e.start <= j < e.end))
+                if get_gazetteer().lookup(words.text) is None and not free:
+                    break
+                label = "PERSON" if any(o.label_ == "PERSON" for o in alone) else (
+                    alone[0].label_ if alone else e.label_)
+                spans.append(Span(doc, s, t, label=label))
+            if len(spans) == len(parts) and any(x.label_ == "PERSON" for x in spans):
+                out.extend(spans)  # a person in the pair: "Boeing-Air Force" stays one
+            else:
+                out.append(e)
+        return out
+
     def _role_text(self, span: Span, ents: list[Span]) -> str:
         """One spelling across reports: title words in lower case, names as written."""
         g = self.g
-        words = g["_head_words"] | {w for m in g["_modifiers"] for w in m} | {"of", "the", "and", "for"}
+        words = g["_head_words"] | {w for m in g["_modifiers"] for w in m} | g["_final"] \
+            | {"of", "the", "and", "for", "to"}
         out = []
         for t in span:
             named = _ent_at(ents, t.i) is not None
@@ -461,8 +581,11 @@ class TitlesComponent:
         out = list(ents)
         for t in doc:
             first = surnames.get(t.text)
-            if first is None or t.i in taken or t.i < first or not _name_like(t):
+            if first is None or t.i in taken or not _name_like(t):
                 continue
+            if t.i < first and (get_gazetteer().lookup(t.text) is not None or country_of_word(t.text)
+                                or t.text in org_words() or t.text in outlet_words()):
+                continue  # an earlier mention ("Umerov meets ..." in a headline) unless a known name
             if t.i + 1 < len(doc) and doc[t.i + 1].is_title and doc[t.i + 1].is_alpha:
                 continue  # part of a longer name
             if t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].is_alpha and not doc[t.i - 1].is_sent_start:
@@ -470,6 +593,12 @@ class TitlesComponent:
             out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
             taken.add(t.i)
         return out
+
+
+def _contains_words(span: Span, words: Span) -> bool:
+    """The words occur in the span as a run of whole tokens ("Putin" in "Vladimir Putin")."""
+    n = len(words)
+    return any(span[k:k + n].text == words.text for k in range(len(span) - n + 1))
 
 
 def _name_like(tok) -> bool:
