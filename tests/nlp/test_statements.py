@@ -407,3 +407,12 @@ def test_coordinated_second_reporting_verb_is_its_own_statement(run):
     assert sts[0].content == "the city is ready for the summit"
     assert sts[1].content == "traffic will be closed for two days"
     assert sts[0].speaker == sts[1].speaker is not None
+
+
+def test_aide_to_a_president_is_not_the_president(run):
+    doc, sts = run("Moldovan President Maia Sandu met the delegation in Chisinau. Aide to the "
+                   "Moldovan President Ion Popescu noted that the sides found no compromise. "
+                   "Earlier, the Moldovan President said that Moldova is not planning to leave the "
+                   "talks.")
+    last = [s for s in sts if s.content.startswith("Moldova is not planning")]
+    assert len(last) == 1 and speaker_name(doc, last[0]) == "Maia Sandu"

@@ -334,7 +334,10 @@ class DocView:
         for e in self.entities.values():
             if e.type != "PERSON":
                 continue
-            roles = [r.lower() for r in (getattr(e, "roles", None) or [])]
+            # "aide to the Russian President" holds no presidency: the title after "to"/"for"
+            # is someone else's
+            roles = [re.split(r"\s(?:to|for)\s", r.lower())[0]
+                     for r in (getattr(e, "roles", None) or [])]
             if any(re.search(rf"\b{re.escape(w)}\b", r) for r in roles for w in words):
                 cands.append((e.id, roles))
         if dem:
