@@ -368,3 +368,11 @@ def test_thanked_a_state_for_assistance_is_aid_to_the_thanker(run):
     assert ev["targets"] and "Romania" not in ev["targets"]
     _, evs = run("Maia Sandu thanked reporters for the questions.")
     assert not [e for e in evs if e["type"] == "AID"]
+
+
+def test_called_a_person_on_a_day_is_no_call_on_them(run):
+    _, evs = run("Petr Fiala called Maia Sandu on Monday.", published="2025-12-03")
+    ev = next(e for e in evs if e["trigger"] == "called")
+    assert ev["type"] == "CONSULT" and ev["mode"] == "phone" and ev["date"] == "2025-12-01"
+    _, evs = run("Petr Fiala called for a ceasefire on Monday.")
+    assert [e["type"] for e in evs if e["trigger"] == "called"] == ["REQUEST"]

@@ -92,6 +92,12 @@ class EventFinder:
         for spec in specs if isinstance(specs, list) else [specs]:
             need = spec.get("preps")
             have = self._prep_lemmas(tok) & set(need or ())
+            timed = {c.i for c in tok.children if c.dep_ == "prep" and any(
+                p.dep_ == "pobj" and p.i in view.token_time for p in c.children)}
+            if have and timed:
+                # "called Zelensky on Monday": a time phrase is no "call on X"
+                have = {c.lower_ for c in tok.children if c.lower_ in have
+                        and c.dep_ in ("prep", "prt", "agent", "dative") and c.i not in timed}
             if need and have and spec.get("prep_entity") and not any(
                     view.np_entities(p) for c in tok.children if c.lower_ in have
                     for p in c.children if p.dep_ == "pobj"):
