@@ -376,3 +376,11 @@ def test_called_a_person_on_a_day_is_no_call_on_them(run):
     assert ev["type"] == "CONSULT" and ev["mode"] == "phone" and ev["date"] == "2025-12-01"
     _, evs = run("Petr Fiala called for a ceasefire on Monday.")
     assert [e["type"] for e in evs if e["trigger"] == "called"] == ["REQUEST"]
+
+
+def test_not_recognizing_is_a_rejection(run):
+    _, evs = run("Moldova would not recognize the referendum in Transnistria.")
+    ev = next(e for e in evs if e["type"] == "REJECT")
+    assert ev["status"] == "occurred" and "Moldova" in ev["actors"]
+    _, evs = run("Moldova recognized the new government.")
+    assert not [e for e in evs if e["type"] == "REJECT"]

@@ -123,6 +123,8 @@ class EventFinder:
                            and tok.doc[a.left_edge.i - 1].text != ","
                            for o in tok.children if o.dep_ == "dobj" for a in o.children)):
                 continue  # "called Zelensky a dictator", "called him to resign"
+            if spec.get("only_negated") and not any(c.dep_ == "neg" for c in tok.children):
+                continue  # "will not recognize the occupied territories": a refusal
             lemmas = spec.get("object_lemmas")
             if lemmas and not any(c.dep_ == "dobj" and c.lemma_.lower() in lemmas
                                   for c in tok.children):
@@ -716,6 +718,8 @@ class EventFinder:
                     ev.date = view.published  # a statement of the day's news
                     ev.default_date = True
             ev.status = self.status(anchor, gov)
+            if spec.get("only_negated") and ev.status == "negated":
+                ev.status = "occurred"  # the refusal itself took place
             if ev.status == "occurred" and tok.pos_ != "VERB" and gov is None and not ev.date \
                     and tok.dep_ == "pobj" and tok.head.lower_ in ("about", "of", "on", "over") \
                     and tok.head.head.lower_ not in ("ahead", "prior") \
