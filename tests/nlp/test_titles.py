@@ -171,3 +171,10 @@ def test_headline_surname_before_full_name(nlp):
               "arrived in Geneva on Monday.")
     first = doc[:12]
     assert any(e.text == "Halvorsen" and e.label_ == "PERSON" for e in first.ents)
+
+
+def test_aide_to_named_president_keeps_appositive_holder(nlp):
+    doc = nlp("The plan was described by the foreign policy aide to President Lars Holm, Per Dahl, on Friday.")
+    titles = doc.user_data[USER_KEY]
+    pres = next(t for t in titles if t["head"] == "president")
+    assert pres["holder"] is not None and doc[pres["holder"][0]:pres["holder"][1]].text == "Lars Holm"

@@ -194,8 +194,9 @@ class TitlesComponent:
         """'to [the] [country] HEAD [of ...]' after a head that serves someone
         ("Aide to the Russian President", "Adviser to the Head of the Office")."""
         j = end + 1
-        if j < len(doc) and doc[j].lower_ in self.g["_dets"]:
-            j += 1
+        if not (j < len(doc) and doc[j].lower_ in self.g["_dets"]):
+            return end, None  # "aide to President X": X is the president, not the aide
+        j += 1
         country = None
         nxt = next((h for h in heads if j <= h.start <= j + 3), None)
         if nxt is None:
@@ -216,6 +217,9 @@ class TitlesComponent:
         if nxt.text.lower() in self.g["_of_heads"] or nxt[-1].lower_ in self.g["_of_heads"]:
             new_end, c2 = self._of_complement(doc, new_end, ents)
             country = country or c2
+        run = self._person_at(doc, new_end, ents)
+        if run and run[1] + 1 < len(doc) and doc[run[1]].text == "," and self._person_at(doc, run[1] + 1, ents):
+            return end, None  # "the aide to the president X, Y,": X is the president
         return new_end, country
 
     def _name_run(self, doc: Doc, k: int, ents: list[Span]) -> tuple[int, int] | None:
