@@ -24,10 +24,8 @@ import json
 import os
 import random
 import re
-import statistics
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent

@@ -22,7 +22,7 @@ from .feeds import parse_feed
 from .html import parse_html
 from .jsonl import parse_json, parse_jsonl
 from .meta import normalise_date, outlet_from_url, short_hash
-from .sniff import (DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE, EXTENSIONS, decode,
+from .sniff import (DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE, decode,
                     format_for_extension, guess_format, longest_line, read_bytes)
 from .text import parse_text
 
