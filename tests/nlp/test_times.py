@@ -77,6 +77,16 @@ def test_weekday_follows_tense(run):
     assert value_of(run("Witkoff landed in Moscow on Tuesday."), "Tuesday") == "2025-12-02"
 
 
+def test_present_tense_through_an_event_noun_does_not_look_ahead(run):
+    # published on a Thursday: "says ... after the meeting on Tuesday" is that week's Tuesday
+    doc = run("Headline\nThe minister says she expects answers after the envoy's meeting with "
+              "the president on Tuesday.", "2025-12-04")
+    assert value_of(doc, "Tuesday") == "2025-12-02"
+    # the verb itself in the present tense still looks ahead
+    doc = run("Headline\nThe vote takes place on Friday.", "2025-12-04")
+    assert value_of(doc, "Friday") == "2025-12-05"
+
+
 def test_month_day_without_year_follows_tense_across_new_year(run):
     assert value_of(run("The talks took place on Dec. 30.", "2026-01-03"), "Dec. 30") == "2025-12-30"
     assert value_of(run("The talks will resume on Jan. 10.", "2025-12-20"), "Jan. 10") == "2026-01-10"

@@ -97,6 +97,10 @@ def clause_tense(tok) -> str | None:
         if tense is not None or t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acomp") or t.head is t:
             break
         t = t.head
+    if tense == PRESENT and nominal:
+        # "says he expects answers after the meeting on Tuesday": a present tense reaching
+        # the date through a noun says nothing of when that event is; the default decides
+        tense = None
     if tense in (None, PRESENT):
         prev = doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.lower_ in timeval.lexicon()["future_preps"]:
