@@ -95,8 +95,8 @@ def test_search_total_is_counted(client, kb):
 
     with open_store(kb[0]) as store:
         everything = analyze.search(store, "the", limit=10000)
-        assert Q.count_search(store, "the") == len(everything)
-        assert Q.count_search(store, "zzzzqqqq") == 0 and Q.count_search(store, "  ") == 0
+        assert store.count_search("the") == len(everything)
+        assert store.count_search("zzzzqqqq") == 0 and store.count_search("  ") == 0
     first = client.get("/api/search", params={"q": "the", "limit": 1}).json()
     assert first["total"] == len(everything)
     assert first["has_more"] == (len(everything) > 1)

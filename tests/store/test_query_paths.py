@@ -131,7 +131,7 @@ def test_document_pages(store):
 
 
 def test_search_of_a_very_common_term_ranks_the_recent_matches(tmp_path, monkeypatch):
-    import dossier.store.store as store_mod
+    import dossier.store.backends as backends_mod
     with open_store(str(tmp_path / "s.db")) as store:
         texts = ["ceasefire ceasefire ceasefire talks"] + [f"a ceasefire, report {i}, among many"
                                                            for i in range(5)]
@@ -139,7 +139,7 @@ def test_search_of_a_very_common_term_ranks_the_recent_matches(tmp_path, monkeyp
             store.add_document(Document(id=f"s{i}", text=text, raw_text=text,
                                         content_hash=content_hash(text)))
         assert store.search("ceasefire", limit=1)[0]["id"] == "s0"  # best bm25
-        monkeypatch.setattr(store_mod, "_SEARCH_CAP", 2)
+        monkeypatch.setattr(backends_mod, "SEARCH_CAP", 2)
         hits = store.search("ceasefire", limit=1)
         assert [h["id"] for h in hits] and hits[0]["id"] in {"s4", "s5"}  # the 2 most recent
         assert len(store.search("ceasefire", limit=3)) == 3

@@ -230,33 +230,10 @@ def search(store, q: str, limit: int, offset: int) -> dict:
     if len(rows) < limit and (rows or offset == 0):
         total = offset + len(rows)
     else:
-        total = max(count_search(store, q), offset + len(rows))
+        total = max(store.count_search(q), offset + len(rows))
     out = page(rows, total, limit, offset)
     out["has_more"] = offset + len(rows) < total
     return out
-
-
-def count_search(store, q: str) -> int:
-    """How many documents match a search (a COUNT on the full-text index, no ranking, no
-    snippets); the same match as ``store.search``."""
-    import re
-
-    if store.dialect == "sqlite":
-        terms = re.findall(r"\w+", q or "")
-        if not terms:
-            return 0
-        match = " ".join('"%s"' % t for t in terms)
-        row = store.backend.query_one(
-            "SELECT COUNT(*) AS n FROM documents_fts WHERE documents_fts MATCH ?", (match,))
-    else:
-        if not re.search(r"\w", q or ""):
-            return 0
-        vector = getattr(store.backend, "_DOC_VECTOR",
-                         "to_tsvector('english', coalesce(title, '') || ' ' || text)")
-        row = store.backend.query_one(
-            f"SELECT COUNT(*) AS n FROM documents WHERE {vector} @@ plainto_tsquery('english', ?)",
-            (q,))
-    return int(row["n"]) if row else 0
 
 
 # ------------------------------------------------------------------ sentences

@@ -74,8 +74,19 @@ class Backend:
     def search(self, q: str, limit: int, offset: int) -> list[dict[str, Any]]:
         raise NotImplementedError
 
+    def count_search(self, q: str) -> int:
+        raise NotImplementedError
+
     def close(self) -> None:
         raise NotImplementedError
+
+
+SEARCH_CAP = 2000  # a term in more documents than this: rank its most recent matches only
+
+
+def _fts_match(q: str) -> str:
+    """An FTS5 query matching every word of ``q`` (each quoted: no operators), or ''."""
+    return " ".join('"%s"' % t for t in re.findall(r"\w+", q or ""))
 
 
 class SQLiteBackend(Backend):
@@ -137,21 +148,47 @@ class SQLiteBackend(Backend):
                               (table,)) is not None
 
     def search(self, q, limit, offset):
-        terms = re.findall(r"\w+", q)
-        if not terms:
+        match = _fts_match(q)
+        if not match:
             return []
-        match = " ".join('"%s"' % t for t in terms)
-        rows = self.query(
-            "SELECT d.doc_id AS id, d.title AS title, d.published AS published,"
-            " d.source AS source,"
-            " snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet,"
-            " bm25(documents_fts) AS rank"
-            " FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid"
-            " WHERE documents_fts MATCH ? ORDER BY rank, d.seq LIMIT ? OFFSET ?",
-            (match, int(limit), int(offset)))
+        # a very common term: rank only its most recent matches (bm25 over every match of a
+        # word in most documents is the cost), enough of them to fill the page
+        cap = max(SEARCH_CAP, 2 * (int(offset) + int(limit)))
+        floor = self.query_one(
+            "SELECT rowid AS seq FROM documents_fts WHERE documents_fts MATCH ?"
+            " ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, cap))
+        since = int(floor["seq"]) + 1 if floor else 0
+        # rank the matches on the FTS index alone (no join, no snippet) and keep the page;
+        # then the page's documents and snippets, looked up by rowid
+        page = self.query(
+            "SELECT rowid AS seq, bm25(documents_fts) AS score FROM documents_fts"
+            " WHERE documents_fts MATCH ? AND rowid >= ? ORDER BY score, rowid LIMIT ? OFFSET ?",
+            (match, since, int(limit), int(offset)))
+        if not page:
+            return []
+        seqs = [r["seq"] for r in page]
+        marks = ", ".join("?" * len(seqs))
+        snippets = {r["seq"]: r["snippet"] for r in self.query(
+            "SELECT rowid AS seq, snippet(documents_fts, 1, '[', ']', '\u2026', 16) AS snippet"
+            f" FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN ({marks})",
+            [match, *seqs])}
+        docs = {r["seq"]: r for r in self.query(
+            "SELECT seq, doc_id AS id, title, published, source FROM documents"
+            f" WHERE seq IN ({marks})", seqs)}
+        rows = [{"id": docs[r["seq"]]["id"], "title": docs[r["seq"]]["title"],
+                 "published": docs[r["seq"]]["published"], "source": docs[r["seq"]]["source"],
+                 "snippet": snippets.get(r["seq"]), "rank": r["score"]}
+                for r in page if r["seq"] in docs]
         for r in rows:  # bm25: lower is better; report higher-is-better like PostgreSQL
             r["rank"] = -float(r["rank"])
         return rows
+
+    def count_search(self, q):
+        match = _fts_match(q)
+        if not match:
+            return 0
+        return int(self.query_one("SELECT COUNT(*) AS n FROM documents_fts"
+                                  " WHERE documents_fts MATCH ?", (match,))["n"])
 
     def close(self):
         self.conn.close()
@@ -239,6 +276,13 @@ class PostgresBackend(Backend):
         for r in rows:
             r["rank"] = float(r["rank"])
         return rows
+
+    def count_search(self, q):
+        if not re.search(r"\w", q):
+            return 0
+        return int(self.query_one(
+            f"SELECT COUNT(*) AS n FROM documents WHERE {self._DOC_VECTOR}"
+            " @@ plainto_tsquery('english', ?)", (q,))["n"])
 
     def close(self):
         self.conn.close()

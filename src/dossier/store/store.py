@@ -23,7 +23,6 @@ from .backends import Backend
 from .migrate import current_version, migrate
 
 _PAGE = 64  # rows per round trip when streaming
-_SEARCH_CAP = 2000  # a term in more documents than this: rank its most recent matches only
 
 
 def norm_name(name: str | None) -> str:
@@ -375,43 +374,11 @@ class Store:
     # ------------------------------------------------------------------ search
     def search(self, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Full-text search over titles and texts: ``id, title, published, source, snippet, rank``."""
-        if self.dialect != "sqlite":
-            return self.backend.search(q or "", limit, offset)
-        terms = re.findall(r"\w+", q or "")
-        if not terms:
-            return []
-        match = " ".join('"%s"' % t for t in terms)
-        # a very common term: rank only its most recent matches (bm25 over every match of a
-        # word in most documents is the cost), enough of them to fill the page
-        cap = max(_SEARCH_CAP, 2 * (int(offset) + int(limit)))
-        floor = self.backend.query_one(
-            "SELECT rowid AS seq FROM documents_fts WHERE documents_fts MATCH ?"
-            " ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, cap))
-        since = int(floor["seq"]) + 1 if floor else 0
-        # rank the matches on the FTS index alone (no join, no snippet) and keep the page;
-        # then the page's documents and snippets, looked up by rowid
-        page = self.backend.query(
-            "SELECT rowid AS seq, bm25(documents_fts) AS score FROM documents_fts"
-            " WHERE documents_fts MATCH ? AND rowid >= ? ORDER BY score, rowid LIMIT ? OFFSET ?",
-            (match, since, int(limit), int(offset)))
-        if not page:
-            return []
-        seqs = [r["seq"] for r in page]
-        marks = ", ".join("?" * len(seqs))
-        snippets = {r["seq"]: r["snippet"] for r in self.backend.query(
-            "SELECT rowid AS seq, snippet(documents_fts, 1, '[', ']', '\u2026', 16) AS snippet"
-            f" FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN ({marks})",
-            [match, *seqs])}
-        docs = {r["seq"]: r for r in self.backend.query(
-            "SELECT seq, doc_id AS id, title, published, source FROM documents"
-            f" WHERE seq IN ({marks})", seqs)}
-        rows = [{"id": docs[r["seq"]]["id"], "title": docs[r["seq"]]["title"],
-                 "published": docs[r["seq"]]["published"], "source": docs[r["seq"]]["source"],
-                 "snippet": snippets.get(r["seq"]), "rank": r["score"]}
-                for r in page if r["seq"] in docs]
-        for r in rows:  # bm25: lower is better; report higher-is-better like PostgreSQL
-            r["rank"] = -float(r["rank"])
-        return rows
+        return self.backend.search(q or "", limit, offset)
+
+    def count_search(self, q: str) -> int:
+        """How many documents ``search(q)`` matches (counted on the index: no ranking)."""
+        return self.backend.count_search(q or "")
 
     # ------------------------------------------------------------------ resolution
     def _entity_refs(self, ref: str) -> tuple[str, list[Any]]:
