@@ -91,28 +91,12 @@ def entities(store, q: str | None, type: str | None, limit: int, offset: int) ->
         for row in rows:
             row["n_documents"] = counts.get(row["id"], len(set(row.get("documents") or [])))
     if more or (not rows and offset):
-        total = count_entities(store, q or None, type)
+        total = store.count_entities(q or None, type)
     else:
         total = offset + len(rows)
     out = page(rows, total, limit, offset)
     out["has_more"] = more
     return out
-
-
-def count_entities(store, q: str | None = None, type: str | None = None) -> int:
-    """How many entities ``list_entities(q, type)`` lists (ids only: no records parsed)."""
-    where, params = [], []
-    if type:
-        where.append("e.type = ?")
-        params.append(type)
-    if q:
-        from dossier.store.store import norm_name
-        where.append("(e.id = ? OR EXISTS (SELECT 1 FROM entity_names m"
-                     " WHERE m.entity_id = e.id AND m.name_norm LIKE ?))")
-        params += [q, f"%{norm_name(q)}%"]
-    row = store.backend.query_one("SELECT COUNT(*) AS n FROM entities e"
-                                  + (" WHERE " + " AND ".join(where) if where else ""), params)
-    return int(row["n"]) if row else 0
 
 
 def member_map(store) -> dict[tuple[str, str], Any]:
@@ -154,29 +138,10 @@ def timeline_page(store, date_from=None, date_to=None, entity=None, limit: int =
 
 def count_timeline(store, date_from=None, date_to=None, entity=None) -> int:
     """How many items ``analyze.timeline(store, date_from, date_to, entity)`` returns
-    (``entity``: a canonical entity id). COUNTs over the store's period columns."""
-    if not (date_from or date_to):
-        return int(store.count_timeline(entity=entity) if entity else store.count_timeline())
+    (``entity``: a canonical entity id): the date bounds as the periods the store filters."""
     from dossier.resolve.common import period_end, period_start
-    lo = period_start(date_from) if date_from else None
-    hi = period_end(date_to) if date_to else None
-    where, params = ["a.date_start IS NOT NULL"], []
-    if lo:
-        where.append("a.date_start >= ?")
-        params.append(lo)
-    if hi:
-        where.append("COALESCE(a.date_end, '9999') <= ?")
-        params.append(hi)
-    if entity:
-        ids = store._entity_ids(entity) if hasattr(store, "_entity_ids") else [entity]
-        where.append(f"a.entity_id IN ({', '.join('?' * len(ids))})")
-        params += ids
-        sql = ("SELECT COUNT(DISTINCT a.item_id) AS n FROM timeline_entities a WHERE "
-               + " AND ".join(where))
-    else:
-        sql = "SELECT COUNT(*) AS n FROM timeline a WHERE " + " AND ".join(where)
-    row = store.backend.query_one(sql, params)
-    return int(row["n"]) if row else 0
+    return store.count_timeline(entity, start_from=period_start(date_from) if date_from else None,
+                                end_to=period_end(date_to) if date_to else None)
 
 
 def timeline_items(store, date_from=None, date_to=None, entity=None,
@@ -213,13 +178,7 @@ def claims_page(store, about=None, limit: int = 100, offset: int = 0) -> dict:
     if len(rows) < limit and (rows or offset == 0):
         total = offset + len(rows)
     else:
-        where, params = "", []
-        if ref:
-            sub, params = store._entity_refs(ref)
-            where = (" WHERE EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id"
-                     f" AND ce.role = 'about' AND ce.entity_id IN ({sub}))")
-        row = store.backend.query_one(f"SELECT COUNT(*) AS n FROM claims c{where}", params)
-        total = int(row["n"]) if row else 0
+        total = store.count_claims(about=ref)
     return page(rows, total, limit, offset)
 
 

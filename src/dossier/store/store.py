@@ -392,15 +392,10 @@ class Store:
                       slim: bool = False) -> list[CanonicalEntity]:
         """Canonical entities; ``q`` matches any name or alias (exact matches first).
         ``slim``: without their document and member lists (fast; ``get_entity`` has them)."""
-        where, params, order, order_params = [], [], "e.n", []
-        if type:
-            where.append("e.type = ?")
-            params.append(type)
+        where, params = self._entity_where(q, type)
+        order, order_params = "e.n", []
         if q:
             key = norm_name(q)
-            where.append("(e.id = ? OR EXISTS (SELECT 1 FROM entity_names m"
-                         " WHERE m.entity_id = e.id AND m.name_norm LIKE ?))")
-            params += [q, f"%{key}%"]
             order = ("CASE WHEN e.id = ? OR EXISTS (SELECT 1 FROM entity_names m"
                      " WHERE m.entity_id = e.id AND m.name_norm = ?) THEN 0 ELSE 1 END,"
                      " e.n_documents DESC, e.n")
@@ -412,6 +407,26 @@ class Store:
                + f" ORDER BY {order}{clause}")
         return [CanonicalEntity.from_json(_loads(r["data"]))
                 for r in self.backend.query(sql, params + order_params + more)]
+
+    @staticmethod
+    def _entity_where(q: str | None, type: str | None) -> tuple[list[str], list[Any]]:  # noqa: A002
+        """WHERE terms of ``list_entities``: a type, a name or alias containing ``q``."""
+        where, params = [], []
+        if type:
+            where.append("e.type = ?")
+            params.append(type)
+        if q:
+            where.append("(e.id = ? OR EXISTS (SELECT 1 FROM entity_names m"
+                         " WHERE m.entity_id = e.id AND m.name_norm LIKE ?))")
+            params += [q, f"%{norm_name(q)}%"]
+        return where, params
+
+    def count_entities(self, q: str | None = None, type: str | None = None) -> int:  # noqa: A002
+        """How many entities ``list_entities(q, type)`` lists."""
+        where, params = self._entity_where(q, type)
+        return int(self.backend.query_one(
+            "SELECT COUNT(*) AS n FROM entities e"
+            + (" WHERE " + " AND ".join(where) if where else ""), params)["n"])
 
     def get_entity(self, id: str) -> CanonicalEntity | None:
         row = self.backend.query_one("SELECT data FROM entities WHERE id = ?", (id,))
@@ -454,14 +469,7 @@ class Store:
             if date_to:
                 where.append(f"{a}.date <= ?")
                 params.append(date_to + "~")  # '~' sorts after digits, '-', 'W' and 'X'
-            if periods:
-                where.append(f"{a}.date_start IS NOT NULL")
-            if start_from:
-                where.append(f"{a}.date_start >= ?")
-                params.append(start_from)
-            if end_to:
-                where.append(f"COALESCE({a}.date_end, '9999') <= ?")
-                params.append(end_to)
+            _period_where(a, start_from, end_to, where, params)
 
         def order_by(a: str) -> str:
             if chrono:  # with a period bound every start is set: (start, chrono) = chrono
@@ -500,17 +508,23 @@ class Store:
         return [TimelineItem.from_json(_loads(r["data"]))
                 for r in self.backend.query(sql, params + more)]
 
-    def count_timeline(self, entity: str | None = None) -> int:
-        """How many timeline items (with ``entity`` among their participants or place)."""
+    def count_timeline(self, entity: str | None = None, *, start_from: str | None = None,
+                       end_to: str | None = None) -> int:
+        """How many timeline items (with ``entity`` among their participants or place; whose
+        period lies within ``start_from``/``end_to``, as in ``list_timeline``)."""
+        where, params = [], []
+        _period_where("a", start_from, end_to, where, params)
         if not entity:
-            return int(self.backend.query_one("SELECT COUNT(*) AS n FROM timeline")["n"])
-        ids = self._entity_ids(entity)
-        if len(ids) == 1:
             return int(self.backend.query_one(
-                "SELECT COUNT(*) AS n FROM timeline_entities WHERE entity_id = ?", ids)["n"])
+                "SELECT COUNT(*) AS n FROM timeline a"
+                + (" WHERE " + " AND ".join(where) if where else ""), params)["n"])
+        ids = self._entity_ids(entity)
+        where.insert(0, f"a.entity_id IN ({', '.join('?' * len(ids))})")
+        params[:0] = ids
+        count = "COUNT(*)" if len(ids) == 1 else "COUNT(DISTINCT a.item_id)"
         return int(self.backend.query_one(
-            "SELECT COUNT(DISTINCT item_id) AS n FROM timeline_entities"
-            f" WHERE entity_id IN ({', '.join('?' * len(ids))})", ids)["n"])
+            f"SELECT {count} AS n FROM timeline_entities a WHERE " + " AND ".join(where),
+            params)["n"])
 
     def co_participants(self, entity_id: str, limit: int | None = None) -> list[dict[str, Any]]:
         """Who takes part in the timeline items of an entity: ``{"id", "name", "events"}``
@@ -529,6 +543,16 @@ class Store:
     def list_claims(self, about: str | None = None, limit: int | None = None,
                     offset: int = 0, speaker: str | None = None) -> list[Claim]:
         """Claims in resolution order; ``about``/``speaker``: an entity id or name."""
+        where, params = self._claim_where(about, speaker)
+        clause, more = self.backend.limit_clause(limit, offset)
+        sql = ("SELECT c.data FROM claims c"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY c.n" + clause)
+        return [Claim.from_json(_loads(r["data"])) for r in self.backend.query(sql, params + more)]
+
+    def _claim_where(self, about: str | None, speaker: str | None
+                     ) -> tuple[list[str], list[Any]]:
+        """WHERE terms of ``list_claims``: claims about, or said by, an entity."""
         where, params = [], []
         for role, ref in (("about", about), ("speaker", speaker)):
             if ref:
@@ -536,11 +560,14 @@ class Store:
                 where.append("EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id"
                              f" AND ce.role = ? AND ce.entity_id IN ({sub}))")
                 params += [role, *sub_params]
-        clause, more = self.backend.limit_clause(limit, offset)
-        sql = ("SELECT c.data FROM claims c"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY c.n" + clause)
-        return [Claim.from_json(_loads(r["data"])) for r in self.backend.query(sql, params + more)]
+        return where, params
+
+    def count_claims(self, about: str | None = None, speaker: str | None = None) -> int:
+        """How many claims ``list_claims(about, speaker)`` lists."""
+        where, params = self._claim_where(about, speaker)
+        return int(self.backend.query_one(
+            "SELECT COUNT(*) AS n FROM claims c"
+            + (" WHERE " + " AND ".join(where) if where else ""), params)["n"])
 
     def get_claim(self, id: str) -> Claim | None:
         row = self.backend.query_one("SELECT data FROM claims WHERE id = ?", (id,))
@@ -582,6 +609,19 @@ def _document(row: dict[str, Any], repairs: list[Repair]) -> Document:
                     url=row["url"], lang=row["lang"], origin=row["origin"], format=row["format"],
                     repairs=repairs, content_hash=row["content_hash"], copy_of=row["copy_of"],
                     similarity=row["similarity"], meta=_loads(row["meta"]) or {})
+
+
+def _period_where(a: str, start_from: str | None, end_to: str | None,
+                  where: list[str], params: list[Any]) -> None:
+    """Items of table alias ``a`` whose whole period lies within ``start_from``/``end_to``."""
+    if start_from or end_to:
+        where.append(f"{a}.date_start IS NOT NULL")
+    if start_from:
+        where.append(f"{a}.date_start >= ?")
+        params.append(start_from)
+    if end_to:
+        where.append(f"COALESCE({a}.date_end, '9999') <= ?")
+        params.append(end_to)
 
 
 def _entity_summary(data: dict[str, Any]) -> dict[str, Any]:
