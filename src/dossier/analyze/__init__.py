@@ -5,11 +5,10 @@ contract's sections 2 and 3, with extra fields) or writes to a file object.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 
 from ..errors import E, DossierError
-from ..resolve.common import period_end, period_start, precision
+from ..resolve.common import chrono_key, period_end, period_start
 from .export import export_events_csv, export_graphml, export_jsonl
 
 __all__ = ["timeline", "entities", "entity", "actor", "claims", "search",
@@ -64,12 +63,10 @@ def _resolve_entity(store, name: str):
     if not name or not name.strip():
         raise DossierError(E.E203, detail=repr(name))
     found = store.get_entity(name)
-    if found is None and _has_kw(store.list_entities, "slim"):
+    if found is None:
         # find it by name on the slim rows, then read the one full record
         hit = next(iter(store.list_entities(q=name, limit=1, slim=True)), None)
         found = store.get_entity(hit.id) if hit is not None else None
-    elif found is None:
-        found = next(iter(store.list_entities(q=name, limit=1)), None)
     if found is None:
         raise DossierError(E.E203, detail=repr(name))
     return found
@@ -85,27 +82,13 @@ def timeline(store, date_from: str | None = None, date_to: str | None = None,
         ref = _resolve_entity(store, entity).id
     lo = period_start(date_from) if date_from else None
     hi = period_end(date_to) if date_to else None
-    if _has_kw(store.list_timeline, "order"):
-        # filtered, ordered and paged in SQL (the store's date_start/date_end/chrono columns)
-        items = store.list_timeline(entity=ref, start_from=lo, end_to=hi, order="chrono",
-                                    limit=limit, offset=offset)
-        return [timeline_dict(t) for t in items]
-    items = store.list_timeline(entity=ref)
-    if date_from or date_to:
-        # an item is in range when the whole period its date names (a day, a week, a month)
-        # lies within the range: a week straddling the bound is not "from" that day
-        items = [t for t in items if period_start(t.date)
-                 and (lo is None or period_start(t.date) >= lo)
-                 and (hi is None or (period_end(t.date) or "9999") <= hi)]
-    items.sort(key=_chrono)
-    items = items[offset:offset + limit if limit is not None else None]
+    # filtered, ordered and paged in SQL (the store's date_start/date_end/chrono columns)
+    items = store.list_timeline(entity=ref, start_from=lo, end_to=hi, order="chrono",
+                                limit=limit, offset=offset)
     return [timeline_dict(t) for t in items]
 
 
-def _chrono(t):
-    """Oldest first by the start of the period a date names; undated last."""
-    start = period_start(t.date)
-    return (start is None, start or t.date or "", precision(t.date) * -1, t.type, t.summary, t.id)
+_chrono = chrono_key  # the contract order of timeline items
 
 
 def entities(store, q: str | None = None, type: str | None = None,  # noqa: A002
@@ -113,7 +96,7 @@ def entities(store, q: str | None = None, type: str | None = None,  # noqa: A002
              slim: bool = False) -> list[dict[str, Any]]:
     """Canonical entities (contract section 2) with roles and conflicts. ``slim``: without
     their document lists (``n_documents`` instead; fast for pages of entities)."""
-    if slim and _has_kw(store.list_entities, "slim"):
+    if slim:
         found = store.list_entities(q=q or None, type=type, limit=limit, offset=offset, slim=True)
         return [{**entity_dict(e), "documents": []} for e in found]
     return [entity_dict(e) for e in store.list_entities(q=q or None, type=type, limit=limit,
@@ -132,29 +115,13 @@ def actor(store, name: str, events_limit: int | None = 200,
     all);
     ``n_events`` is the count of all of them, and co-actors are counted over all of them."""
     e = _resolve_entity(store, name)
-    fast = _has_kw(store.list_timeline, "order") and hasattr(store, "co_participants")
-    if fast:
-        events = [timeline_dict(t) for t in store.list_timeline(
-            entity=e.id, order="chrono", limit=events_limit, offset=events_offset)]
-        n_events = store.count_timeline(entity=e.id) if events_limit is not None \
-            or events_offset else len(events)
-        co_actors = [{"id": r["id"], "name": r["name"], "events": int(r["events"])}
-                     for r in store.co_participants(e.id)]
-    else:
-        events = [timeline_dict(t) for t in store.list_timeline(entity=e.id)]
-        n_events = len(events)
-        co: Counter = Counter()
-        names: dict[str, str] = {}
-        for t in events:
-            for pid, pname in zip(t["participant_ids"], t["participants"]):
-                if pid != e.id:
-                    co[pid] += 1
-                    names[pid] = pname
-        co_actors = [{"id": k, "name": names[k], "events": n} for k, n in co.most_common()]
-        events = events[events_offset:events_offset + events_limit
-                        if events_limit is not None else None]
-    said = [c for c in store.list_claims(speaker=e.id)] if _has_speaker(store) else \
-        [c for c in store.list_claims() if c.speaker_id == e.id]
+    events = [timeline_dict(t) for t in store.list_timeline(
+        entity=e.id, order="chrono", limit=events_limit, offset=events_offset)]
+    n_events = store.count_timeline(entity=e.id) if events_limit is not None \
+        or events_offset else len(events)
+    co_actors = [{"id": r["id"], "name": r["name"], "events": int(r["events"])}
+                 for r in store.co_participants(e.id)]
+    said = store.list_claims(speaker=e.id)
     about = [c for c in store.list_claims(about=e.id) if c.speaker_id != e.id]
     roles = sorted(e.roles, key=lambda r: (r.get("date") or "", r.get("doc") or ""))
     return {**entity_dict(e), "names": list(e.aliases), "roles": roles,
@@ -162,22 +129,6 @@ def actor(store, name: str, events_limit: int | None = 200,
             "statements": [claim_dict(c) for c in said],
             "claims_about": [claim_dict(c) for c in about],
             "co_actors": co_actors}
-
-
-def _has_kw(fn, name: str) -> bool:
-    import inspect
-    try:
-        return name in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
-
-
-def _has_speaker(store) -> bool:
-    import inspect
-    try:
-        return "speaker" in inspect.signature(store.list_claims).parameters
-    except (TypeError, ValueError):
-        return False
 
 
 def claims(store, about: str | None = None, limit: int | None = None,

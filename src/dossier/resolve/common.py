@@ -241,3 +241,11 @@ def period_end(value: str | None) -> str | None:
             return None
         return d.isoformat()
     return None
+
+
+def chrono_key(item) -> tuple:
+    """The contract's timeline order for an item (``date``, ``type``, ``summary``, ``id``):
+    oldest first by the start of the period its date names, more precise first, undated last."""
+    start = period_start(item.date)
+    return (start is None, start or item.date or "", precision(item.date) * -1, item.type,
+            item.summary, item.id)

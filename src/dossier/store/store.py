@@ -630,18 +630,10 @@ def _entity_summary(data: dict[str, Any]) -> dict[str, Any]:
             "n_documents": len(set(data.get("documents") or []))}
 
 
-def _chrono_key(t: TimelineItem) -> tuple:
-    """The contract's timeline order: oldest first by the start of the period a date names
-    (a day, a week, a month, a year), more precise first, undated last."""
-    from ..resolve.common import period_start, precision
-    start = period_start(t.date)
-    return (start is None, start or t.date or "", precision(t.date) * -1, t.type, t.summary, t.id)
-
-
 def _timeline_rows(timeline: list[TimelineItem], by_name: dict[str, str]):
     """Rows of ``timeline`` and ``timeline_entities`` for the items (in resolution order)."""
-    from ..resolve.common import period_end, period_start
-    rank = {t.id: i for i, t in enumerate(sorted(timeline, key=_chrono_key))}
+    from ..resolve.common import chrono_key, period_end, period_start
+    rank = {t.id: i for i, t in enumerate(sorted(timeline, key=chrono_key))}
     tl_rows, te_rows = [], []
     for i, t in enumerate(timeline):
         start = period_start(t.date)
