@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kbfixture import build_handmade_store, build_sample_store, pipeline_available  # noqa: E402
+from kbfixture import build_handmade_store, sample_store_or_skip  # noqa: E402
 
 
 @pytest.fixture(scope="module", params=["sample", "handmade"])
@@ -18,13 +18,7 @@ def kb(request, tmp_path_factory):
     tmp = tmp_path_factory.mktemp(f"kb-{request.param}")
     db = str(tmp / "kb.db")
     if request.param == "sample":
-        why = pipeline_available()
-        if why:
-            pytest.skip(why)
-        try:
-            return db, build_sample_store(db, tmp)
-        except ImportError as exc:  # a stage of the pipeline not built yet
-            pytest.skip(f"the ingest pipeline cannot run yet: {exc}")
+        return db, sample_store_or_skip(db, tmp)
     return db, build_handmade_store(db)
 
 

@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
 
-from kbfixture import build_handmade_store, build_sample_store, pipeline_available  # noqa: E402
+from kbfixture import build_handmade_store, sample_store_or_skip  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -72,13 +72,7 @@ def site(request, tmp_path_factory):
     tmp = tmp_path_factory.mktemp(f"site-{request.param}")
     db = str(tmp / "kb.db")
     if request.param == "sample":
-        why = pipeline_available()
-        if why:
-            pytest.skip(why)
-        try:
-            build_sample_store(db, tmp)
-        except ImportError as exc:
-            pytest.skip(f"the ingest pipeline cannot run yet: {exc}")
+        sample_store_or_skip(db, tmp)
     else:
         build_handmade_store(db)
     with Server(create_app(db)) as srv:
