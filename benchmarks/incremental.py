@@ -1,0 +1,108 @@
+"""Resolution cost as the store grows: a base of N reports, then M more, as `dossier ingest` adds them.
+
+Builds a store of ``--base`` synthetic reports from the growing world of ``world.py``
+(their perfect extractions written through ``Store.add_document``, as the pipeline
+writes them), resolves it, then adds ``--add`` more reports the same way and times the
+resolution step that `dossier ingest` runs after storing them
+(``dossier.pipeline.rebuild_resolution``), then a full rebuild of all N + M. Writes JSON::
+
+    python benchmarks/incremental.py --base 2000 --add 200 --json /tmp/inc-2k.json
+    python benchmarks/incremental.py --base 20000 --add 200 --json /tmp/inc-20k.json
+    python benchmarks/incremental.py --base 2000 --add 200 --db postgresql:///dossier_bench
+
+Fields: ``base``, ``add``, ``resolve_add_s`` (seconds to resolve the added reports),
+``rebuild_s`` (full rebuild of the N + M), ``build_s`` (storing the base), ``peak_rss_mb``
+(this process, high-water mark), ``counts`` (entities, timeline items, claims after it),
+``world`` (people, spellings, stories, events in the corpus).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from world import extraction, generate, stats  # noqa: E402
+
+
+def _peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _drop(db: str) -> None:
+    """Start from an empty SQLite file (a PostgreSQL database must be given empty)."""
+    if db.startswith("postgresql:"):
+        return
+    for p in (db, db + "-wal", db + "-shm"):
+        if os.path.exists(p):
+            os.remove(p)
+
+
+def run(base: int, add: int, db: str, seed: int = 7, quiet: bool = False) -> dict:
+    from dossier.pipeline import rebuild_resolution
+    from dossier.store import open_store
+    say = (lambda *a: None) if quiet else (lambda *a: print(*a, file=sys.stderr, flush=True))
+    _drop(db)
+    records = generate(base + add, seed=seed)
+    facts: list[dict] = []
+    out: dict = {"benchmark": "incremental", "base": base, "add": add, "seed": seed,
+                 "backend": "postgresql" if db.startswith("postgresql:") else "sqlite"}
+    with open_store(db) as store:
+        t0 = time.perf_counter()
+        for i, rec in enumerate(records):
+            facts.append({"_facts": {k: rec["_facts"][k] for k in ("people", "story", "event")}})
+            ex = extraction(rec)
+            store.add_document(ex.doc, ex)
+            if i + 1 == base:
+                out["build_s"] = round(time.perf_counter() - t0, 2)
+                say(f"stored {base} reports in {out['build_s']} s; resolving the base")
+                t1 = time.perf_counter()
+                rebuild_resolution(store)
+                out["resolve_base_s"] = round(time.perf_counter() - t1, 2)
+                say(f"base resolved in {out['resolve_base_s']} s; adding {add}")
+                t0 = time.perf_counter()
+        out["store_add_s"] = round(time.perf_counter() - t0, 2)
+        t1 = time.perf_counter()
+        rebuild_resolution(store)  # what `dossier ingest` runs after storing new reports
+        out["resolve_add_s"] = round(time.perf_counter() - t1, 2)
+        say(f"added {add}: resolution in {out['resolve_add_s']} s")
+        t1 = time.perf_counter()
+        rebuild_resolution(store)
+        out["rebuild_s"] = round(time.perf_counter() - t1, 2)
+        out["counts"] = store.counts()
+    out["peak_rss_mb"] = _peak_rss_mb()
+    out["world"] = stats(facts)
+    say(f"full rebuild {out['rebuild_s']} s, peak RSS {out['peak_rss_mb']} MB")
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--base", type=int, required=True, help="reports stored and resolved first")
+    ap.add_argument("--add", type=int, required=True, help="reports added afterwards")
+    ap.add_argument("--db", help="SQLite file or postgresql://... (default: a temporary file)")
+    ap.add_argument("--json", help="write the result here (default stdout)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--quiet", action="store_true")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or str(Path(tmp) / "incremental.db")
+        result = run(args.base, args.add, db, seed=args.seed, quiet=args.quiet)
+    text = json.dumps(result, indent=1)
+    if args.json:
+        Path(args.json).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
