@@ -207,7 +207,7 @@ def test_safe_filename():
 @pytest.mark.parametrize("value,ok", [("2025", True), ("2025-12", True), ("2025-12-02", True),
                                       ("2025-02-30", False), ("12/02/2025", False), ("", True)])
 def test_check_date(value, ok):
-    from dossier.api.queries import check_date
+    from dossier.query import check_date
     from dossier.errors import DossierError
 
     if ok:

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from ..errors import E, DossierError
-from ..resolve.common import chrono_key, period_end, period_start
+from ..dates import chrono_key, period_end, period_start
 from .export import export_events_csv, export_graphml, export_jsonl
 
 __all__ = ["timeline", "entities", "entity", "actor", "claims", "search",

@@ -19,8 +19,8 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from dossier.api import queries as Q
-from dossier.api.app import ApiError
+from dossier import query as Q
+from dossier.api.errors import ApiError
 from dossier.errors import DossierError, E
 
 class ErrorDetail(BaseModel):

@@ -871,7 +871,7 @@ def _definite(view: DocView, tok: Token) -> bool:
 
 def _dates_fit(a: str, b: str) -> bool:
     """Two ISO values that may name the same day (one contains the other, or equal)."""
-    from ..resolve.common import dates_compatible  # lazily: resolve builds on nlp
+    from ..dates import dates_compatible
     return dates_compatible(a, b)
 
 

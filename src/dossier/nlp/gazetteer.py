@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from unidecode import unidecode
 
-from .names import name_key, normalize
+from ..names import name_key, normalize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 SPAN_KEY = "dossier_gazetteer"

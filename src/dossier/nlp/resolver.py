@@ -10,7 +10,7 @@ knowledge-base ids and the title phrases in ``doc.user_data["dossier_titles"]``,
 * ``doc._.token_entity``: ``{token index: entity id}`` for every token of every mention,
   including title phrases and pronouns linked to an entity.
 
-Joining rules (:mod:`dossier.nlp.names`): same gazetteer entry; a surname or a variant
+Joining rules (:mod:`dossier.names`): same gazetteer entry; a surname or a variant
 spelling of a person's name (Umerov -> Rustem Umerov, Vitkoff -> Steve Witkoff); variant
 spellings or acronyms of an organisation or place. Different people never join: first names
 must agree and surnames must be transliteration variants, not merely similar strings.
@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import Entity, Mention
 from .gazetteer import GazEntry, country_of_word, get_gazetteer
-from .names import acronym_of, fullness, is_variant, normalize, same_person, word_variant
+from ..names import acronym_of, fullness, is_variant, normalize, same_person, word_variant
 from .titles import USER_KEY, grammar
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}

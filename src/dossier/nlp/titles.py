@@ -37,7 +37,7 @@ from spacy.util import filter_spans
 
 from .gazetteer import (SPAN_KEY, country_of_word, demonyms, get_gazetteer, given_names, org_words,
                         outlet_words, reconcile)
-from .names import PARTICLES, normalize, same_person
+from ..names import PARTICLES, normalize, same_person
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "titles" / "titles.json"
 USER_KEY = "dossier_titles"

@@ -168,15 +168,15 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
 
 @functools.lru_cache(maxsize=1)
 def _capitals() -> frozenset[str]:
-    from ..nlp.attribution import load_json
-    return frozenset(normalize(c) for c in load_json("events", "groups.json").get("capitals", []))
+    from ..data import load_json
+    return frozenset(normalize(c) for c in load_json("events/groups.json").get("capitals", []))
 
 
 @functools.lru_cache(maxsize=1)
 def _blocs() -> frozenset[str]:
     """Names a nationality word stands for ("European" → Europe): parties, not places."""
-    from ..nlp.attribution import load_json
-    return frozenset(normalize(n) for names in load_json("events", "groups.json")["demonyms"].values()
+    from ..data import load_json
+    return frozenset(normalize(n) for names in load_json("events/groups.json")["demonyms"].values()
                      for n in names)
 
 

@@ -632,7 +632,7 @@ def _entity_summary(data: dict[str, Any]) -> dict[str, Any]:
 
 def _timeline_rows(timeline: list[TimelineItem], by_name: dict[str, str]):
     """Rows of ``timeline`` and ``timeline_entities`` for the items (in resolution order)."""
-    from ..resolve.common import chrono_key, period_end, period_start
+    from ..dates import chrono_key, period_end, period_start
     rank = {t.id: i for i, t in enumerate(sorted(timeline, key=chrono_key))}
     tl_rows, te_rows = [], []
     for i, t in enumerate(timeline):

@@ -1,4 +1,4 @@
-"""Read-side helpers shared by the JSON API and the pages.
+"""Read-side helpers shared by the JSON API, the pages and the CLI (below all three).
 
 Thin glue over the query library (``dossier.analyze``) and the store: lists are paginated,
 and the few views the pages need that the library does not return directly (the actor
@@ -139,7 +139,7 @@ def timeline_page(store, date_from=None, date_to=None, entity=None, limit: int =
 def count_timeline(store, date_from=None, date_to=None, entity=None) -> int:
     """How many items ``analyze.timeline(store, date_from, date_to, entity)`` returns
     (``entity``: a canonical entity id): the date bounds as the periods the store filters."""
-    from dossier.resolve.common import period_end, period_start
+    from dossier.dates import period_end, period_start
     return store.count_timeline(entity, start_from=period_start(date_from) if date_from else None,
                                 end_to=period_end(date_to) if date_to else None)
 
