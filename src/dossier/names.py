@@ -25,13 +25,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from pathlib import Path
 
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
 
-DATA = Path(__file__).resolve().parent / "data"
+from .data import load_lines
+
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "mme", "m"}
 PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "al",
@@ -103,13 +103,7 @@ def name_key(name: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _variants() -> dict[str, str]:
     out: dict[str, str] = {}
-    path = DATA / "gazetteer" / "variants.tsv"
-    if not path.exists():
-        return out
-    text = path.read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in load_lines("gazetteer/variants.tsv"):
         variant, _, canon = line.partition("\t")
         if canon.strip():
             out[normalize(variant)] = canon.strip()
@@ -120,10 +114,7 @@ def _variants() -> dict[str, str]:
 def _given_groups() -> dict[str, int]:
     """Romanisation key of a given name -> its group (``given_name_variants.tsv``)."""
     out: dict[str, int] = {}
-    path = DATA / "gazetteer" / "given_name_variants.tsv"
-    if not path.exists():
-        return out
-    lines = [ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    lines = load_lines("gazetteer/given_name_variants.tsv")
     for i, line in enumerate(lines):
         for name in line.split("\t"):
             if name.strip():

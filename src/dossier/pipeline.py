@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from .errors import DossierError, E
+from .limits import MAX_BYTES
 from .records import Document, Extraction
 
-MAX_BYTES = 10_000_000
 BATCH_SIZE = 32
 NEAR_DUPLICATE_THRESHOLD = 0.8
 

@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from dossier.api.errors import TITLE, ApiError, error_body
 from dossier.api.routes import router as api_router
 from dossier.errors import DossierError
+from dossier.limits import MAX_BYTES
 from dossier.query import NotFound
 from dossier.web import STATIC_DIR
 from dossier.web.pages import render_error, router as page_router
@@ -63,7 +64,7 @@ def make_store_opener(store_url: str) -> Callable[[], ContextManager[Any]]:
 
 def create_app(store_url: str = "dossier.db", token: str | None = None, *,
                store_factory: Callable[[], ContextManager[Any]] | None = None,
-               max_upload_bytes: int = 10_000_000,
+               max_upload_bytes: int = MAX_BYTES,
                allowed_hosts: list[str] | None = None) -> FastAPI:
     """Build the app serving ``store_url``.
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from wordfreq import zipf_frequency
 
+from ..data import load_words
 from ..records import Repair
 
 __all__ = ["repair_glued", "find_glued", "split_glued", "function_words", "RARE"]
@@ -39,9 +39,7 @@ _NOT_PROSE = re.compile(r"[/@#_=\\]|://|www\.|\w\.\w")
 
 @functools.lru_cache(maxsize=4)
 def _words(name: str) -> frozenset[str]:
-    text = resources.files("dossier").joinpath(f"data/clean/{name}").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines()
-                     if w.strip() and not w.lstrip().startswith("#"))
+    return load_words(f"clean/{name}")
 
 
 def function_words() -> frozenset[str]:

@@ -6,6 +6,7 @@ import json
 import click
 
 from ..errors import DossierError
+from ..limits import MAX_BYTES
 from .output import format_option
 
 
@@ -16,7 +17,7 @@ from .output import format_option
               envvar="DOSSIER_WORKERS", help="Worker processes (0 or 1: in this process).")
 @click.option("--cluster", metavar="URL", envvar="DOSSIER_CLUSTER", default=None,
               help="Extract on Dask: a scheduler address, or 'local'.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               envvar="DOSSIER_MAX_BYTES", help="Refuse documents larger than this.")
 @click.pass_context
 def extract(ctx, files, fmt, workers, cluster, max_bytes):

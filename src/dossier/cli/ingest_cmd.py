@@ -6,6 +6,7 @@ import sys
 import click
 
 from ..errors import DossierError
+from ..limits import MAX_BYTES
 from .output import db_option
 
 
@@ -24,7 +25,7 @@ def _report(err: DossierError) -> None:
 @click.option("--cluster", metavar="URL", envvar="DOSSIER_CLUSTER", default=None,
               help="Extract on Dask: a scheduler address (tcp://host:8786), or 'local' "
                    "for a local cluster of --workers processes.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               envvar="DOSSIER_MAX_BYTES", help="Refuse documents larger than this.")
 @click.option("--reextract", type=click.Choice(["missing", "all"]), default=None,
               help="Then extract stored documents again: those never extracted, or all "

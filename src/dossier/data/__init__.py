@@ -55,3 +55,10 @@ def load_jsonl(name: str) -> tuple[Any, ...]:
 def load_lines(name: str) -> list[str]:
     """The non-blank lines of a text data file that are not ``#`` comments, unstripped."""
     return [ln for ln in load_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@functools.lru_cache(maxsize=None)
+def load_words(name: str) -> frozenset[str]:
+    """A word list: one entry a line, lower-cased, ``#`` starting a comment."""
+    return frozenset(w for w in (ln.split("#", 1)[0].strip().lower()
+                                 for ln in load_text(name).splitlines()) if w)

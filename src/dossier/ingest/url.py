@@ -30,12 +30,13 @@ from email.message import Message
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import DossierError, E
+from ..limits import MAX_BYTES
 from ..records import RawDocument
 
 __all__ = ["fetch_url", "fetch_bytes", "check_url", "MAX_REDIRECTS"]
 
 MAX_REDIRECTS = 5
-DEFAULT_MAX_BYTES = 10_000_000
+DEFAULT_MAX_BYTES = MAX_BYTES
 DEFAULT_TIMEOUT = 20.0
 USER_AGENT = "dossier/0.1 (+https://github.com/; news-report ingest)"
 _REDIRECTS = {301, 302, 303, 307, 308}

@@ -21,9 +21,8 @@ whose ``kb_id_`` is the key of its ``GazEntry``, kept in ``doc.spans["dossier_ga
 from __future__ import annotations
 
 import functools
-import json
+import inspect
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -31,9 +30,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from unidecode import unidecode
 
+from .. import data
 from ..names import name_key, normalize
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 SPAN_KEY = "dossier_gazetteer"
 PLACE_TYPES = {"GPE", "LOC"}
 # NER labels whose longer spans a weak (place) match must not break
@@ -59,18 +58,11 @@ class GazEntry:
 
 
 def _jsonl(name: str):
-    path = DATA / name
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return list(data.load_jsonl(f"gazetteer/{name}"))
 
 
 def _lines(name: str) -> list[str]:
-    path = DATA / name
-    if not path.exists():
-        return []
-    return [ln.strip() for ln in path.read_text("utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")]
+    return [ln.strip() for ln in data.load_lines(f"gazetteer/{name}")]
 
 
 def _strip_the(s: str) -> str:
@@ -165,12 +157,7 @@ class Gazetteer:
                               c["latitude"], c["longitude"], "city", pop), [])
 
     def _load_variants(self) -> None:
-        path = DATA / "variants.tsv"
-        if not path.exists():
-            return
-        for line in path.read_text("utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
+        for line in data.load_lines("gazetteer/variants.tsv"):
             variant, _, canon = line.partition("\t")
             key = self.forms.get(canon.strip())
             if key and variant.strip() not in self.forms:
@@ -194,10 +181,21 @@ class Gazetteer:
         return self.entries.get(key)
 
 
-@functools.lru_cache(maxsize=1)
-def get_gazetteer() -> Gazetteer:
-    """The shared gazetteer (built once per process)."""
-    return Gazetteer()
+# the gazetteer's thresholds and their defaults (the component's default_config)
+THRESHOLDS = {k: list(p.default) if isinstance(p.default, tuple) else p.default
+              for k, p in inspect.signature(Gazetteer.__init__).parameters.items()
+              if p.default is not inspect.Parameter.empty}
+
+
+def get_gazetteer(**thresholds) -> Gazetteer:
+    """The shared gazetteer (built once per process and set of thresholds)."""
+    key = {**THRESHOLDS, **thresholds}
+    return _gazetteer(tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in key.items())))
+
+
+@functools.lru_cache(maxsize=2)
+def _gazetteer(thresholds: tuple) -> Gazetteer:
+    return Gazetteer(**dict(thresholds))
 
 
 @functools.lru_cache(maxsize=1)
@@ -226,9 +224,7 @@ def given_names() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def org_words() -> frozenset[str]:
     """Words that end organisation and place names (``filters.json``: ``org_words``)."""
-    path = DATA / "filters.json"
-    data = json.loads(path.read_text("utf-8")) if path.exists() else {}
-    return frozenset(data.get("org_words", []))
+    return frozenset(data.load_json("gazetteer/filters.json").get("org_words", []))
 
 
 def country_of_word(word: str) -> str | None:
@@ -243,9 +239,9 @@ def country_of_word(word: str) -> str | None:
 
 
 class GazetteerComponent:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, **thresholds):
         self.name = name
-        self.gazetteer = get_gazetteer()
+        self.gazetteer = get_gazetteer(**thresholds)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_key: dict[str, list[str]] = {}
         for form, key in self.gazetteer.forms.items():
@@ -270,9 +266,16 @@ class GazetteerComponent:
         return doc
 
 
-@Language.factory("dossier_gazetteer")
-def make_gazetteer(nlp: Language, name: str):
-    return GazetteerComponent(nlp, name)
+@Language.factory("dossier_gazetteer", default_config=THRESHOLDS)
+def make_gazetteer(nlp: Language, name: str, min_population: int, local_population: int,
+                   local_countries: list[str], regional_population: int,
+                   regional_countries: list[str]):
+    """Cities above ``min_population`` (``local_population`` in ``local_countries``,
+    ``regional_population`` in ``regional_countries``) join the countries, regions and orgs."""
+    return GazetteerComponent(nlp, name, min_population=min_population,
+                              local_population=local_population, local_countries=local_countries,
+                              regional_population=regional_population,
+                              regional_countries=regional_countries)
 
 
 def reconcile(doc: Doc) -> list[Span]:

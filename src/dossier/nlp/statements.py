@@ -45,9 +45,10 @@ class _Cand:
 
 
 class StatementFinder:
-    def __init__(self):
-        self.verbs = load_list("statements", "reporting_verbs.txt")
-        src = load_json("statements", "sources.json")
+    def __init__(self, reporting_verbs: str = "statements/reporting_verbs.txt",
+                 sources: str = "statements/sources.json"):
+        self.verbs = load_list(reporting_verbs)
+        src = load_json(sources)
         self.source_nouns = set(src["source_nouns"])
         self.outlet_words = set(src["outlet_words"])
         self.outlets = {norm_name(o) for o in src["outlets"]}
@@ -988,6 +989,7 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-@Language.factory("dossier_statements")
-def make_statements(nlp, name):
-    return StatementFinder()
+@Language.factory("dossier_statements", default_config={
+    "reporting_verbs": "statements/reporting_verbs.txt", "sources": "statements/sources.json"})
+def make_statements(nlp, name, reporting_verbs: str, sources: str):
+    return StatementFinder(reporting_verbs, sources)

@@ -26,19 +26,18 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
-import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Iterator
+
+from ..data import load_json
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
-    path = resources.files("dossier").joinpath("data/times/lexicon.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load_json("times/lexicon.json")
 
 
 # ------------------------------------------------------------------ values

@@ -5,20 +5,16 @@ Name functions are ``dossier.names``'s, cached here for corpus-wide comparison.
 from __future__ import annotations
 
 import functools
-import json
-import re
-from pathlib import Path
 from typing import Any, Iterable
 
+from .. import data
 from ..dates import dates_compatible, fill_year, period_start, precision  # noqa: F401 - the resolvers' date rules
 from ..records import Extraction
 
 
-@functools.lru_cache(maxsize=None)
 def load_data(name: str) -> dict[str, Any]:
     """A JSON data file from ``dossier/data/resolve``."""
-    path = Path(__file__).resolve().parent.parent / "data" / "resolve" / name
-    return json.loads(path.read_text("utf-8"))
+    return data.load_json(f"resolve/{name}")
 
 
 def thresholds(section: str) -> dict[str, Any]:
@@ -119,14 +115,8 @@ def _country_names() -> frozenset[str]:
                     names.add(normalize(v.split(",")[0]))
     except Exception:  # noqa: BLE001 - pycountry missing: the lexicon list only
         pass
-    path = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "countries.jsonl"
-    if path.exists():
-        for line in path.read_text("utf-8").splitlines():
-            try:
-                rec = json.loads(line)
-            except ValueError:
-                continue
-            names.update(normalize(x) for x in [rec.get("name", ""), *rec.get("aliases", [])] if x)
+    for rec in data.load_jsonl("gazetteer/countries.jsonl"):
+        names.update(normalize(x) for x in [rec.get("name", ""), *rec.get("aliases", [])] if x)
     return frozenset(n for n in names if n)
 
 
