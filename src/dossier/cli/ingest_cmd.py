@@ -60,6 +60,8 @@ def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, q
                               cluster=cluster, progress=not quiet, max_bytes=max_bytes,
                               resolve=not reextract, on_error=report)
                 if not quiet:
+                    for notice in summary.notices:
+                        click.echo(f"notice: {notice}", err=True)
                     click.echo(str(summary), err=True)
             if reextract:
                 again = rerun(store, only_missing=reextract == "missing", workers=workers,
