@@ -133,7 +133,7 @@ def _load_pipeline():
 
 
 def _fatal(exc: DossierError) -> bool:
-    return exc.code == E.E301[0] or bool(exc.fields.get("fatal"))
+    return exc.fatal
 
 
 def _in_process(nlp=None) -> Callable[[Document], Extraction]:

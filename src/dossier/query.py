@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any, Iterable
 
 from dossier import analyze
-from dossier.errors import DossierError, E
+from dossier.errors import NotFound
 
 ALL = None  # no limit
 
@@ -56,7 +56,7 @@ def document_index(store) -> dict[str, dict]:
 def document(store, doc_id: str) -> dict:
     doc = store.get_document(doc_id)
     if doc is None:
-        raise DossierError(E.E202, detail=doc_id)
+        raise NotFound("document", doc_id)
     ext = store.get_extraction(doc_id)
     if ext is not None:
         data = ext.to_json()
@@ -112,7 +112,7 @@ def entity_profile(store, entity_id: str) -> dict:
     """An entity (by id, or by name) with its events, statements by and about it, and
     co-actors: ``analyze.actor``."""
     if store.get_entity(entity_id) is None:
-        raise DossierError(E.E203, detail=entity_id)
+        raise NotFound("entity", entity_id)
     return analyze.actor(store, entity_id)
 
 
@@ -149,15 +149,6 @@ def timeline_items(store, date_from=None, date_to=None, entity=None,
     """Timeline records in the date window (``limit``: at most that many, oldest first)."""
     return list(store.list_timeline(date_from=date_from, date_to=date_to, entity=entity,
                                     limit=limit, offset=0))
-
-
-class NotFound(LookupError):
-    """A timeline item or claim id the store does not hold."""
-
-    def __init__(self, kind: str, ident: str):
-        self.kind, self.ident = kind, ident
-        command = "timeline" if kind == "event" else "claims"
-        super().__init__(f"no {kind} with id {ident}: list them with `dossier {command}`")
 
 
 def get_event(store, item_id: str):

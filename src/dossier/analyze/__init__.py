@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..errors import E, DossierError
+from ..errors import E, DossierError, NotFound
 from ..dates import chrono_key, period_end, period_start
 from .export import export_events_csv, export_graphml, export_jsonl
 
@@ -61,14 +61,14 @@ def claim_dict(c) -> dict[str, Any]:
 
 def _resolve_entity(store, name: str):
     if not name or not name.strip():
-        raise DossierError(E.E203, detail=repr(name))
+        raise NotFound("entity", repr(name))
     found = store.get_entity(name)
     if found is None:
         # find it by name on the slim rows, then read the one full record
         hit = next(iter(store.list_entities(q=name, limit=1, slim=True)), None)
         found = store.get_entity(hit.id) if hit is not None else None
     if found is None:
-        raise DossierError(E.E203, detail=repr(name))
+        raise NotFound("entity", repr(name))
     return found
 
 

@@ -20,7 +20,6 @@ from dossier.api.errors import TITLE, ApiError, error_body
 from dossier.api.routes import router as api_router
 from dossier.errors import DossierError
 from dossier.limits import MAX_BYTES
-from dossier.query import NotFound
 from dossier.web import STATIC_DIR
 from dossier.web.pages import render_error, router as page_router
 
@@ -110,10 +109,6 @@ def create_app(store_url: str = "dossier.db", token: str | None = None, *,
     async def dossier_error(request: Request, exc: DossierError):
         e = ApiError.from_dossier(exc)
         return respond(request, e.status, e.code, e.message)
-
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound):
-        return respond(request, 404, "HTTP404", str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
