@@ -52,9 +52,9 @@ class IngestSummary:
 
 # ------------------------------------------------------------------ the stages (lazy imports)
 
-def _read_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[Any]:
+def _read_inputs(paths: Iterable[str], max_bytes: int, allow_urls: bool = False) -> Iterator[Any]:
     from .ingest import read_inputs
-    return read_inputs(paths, max_bytes=max_bytes)
+    return read_inputs(paths, max_bytes=max_bytes, allow_urls=allow_urls)
 
 
 def _clean_document(raw) -> Document:
@@ -76,9 +76,9 @@ def _where(raw) -> str | None:
     return getattr(raw, "origin", None) or getattr(raw, "id", None)
 
 
-def _cleaned(paths: Iterable[str], max_bytes: int) -> Iterator[Item]:
+def _cleaned(paths: Iterable[str], max_bytes: int, allow_urls: bool = False) -> Iterator[Item]:
     """Read and clean: a ``Document`` or a ``DossierError`` per input document, in order."""
-    for raw in _read_inputs(paths, max_bytes):
+    for raw in _read_inputs(paths, max_bytes, allow_urls):
         if isinstance(raw, DossierError):
             yield raw
             continue
@@ -230,10 +230,12 @@ def extract_in_order(items: Iterable[Item],
 
 def extract_files(paths: Iterable[str], *, workers: int = 0, cluster: str | None = None,
                   max_bytes: int = MAX_BYTES, batch_size: int = BATCH_SIZE,
-                  nlp=None) -> Iterator[Extraction | DossierError]:
-    """Read, clean and extract ``paths`` without a store: one result per document, in order."""
+                  nlp=None, allow_urls: bool = False) -> Iterator[Extraction | DossierError]:
+    """Read, clean and extract ``paths`` without a store: one result per document, in order.
+    ``allow_urls``: http(s) URLs among ``paths`` are fetched (``dossier.ingest.url``)."""
     extract = _extractor(workers, cluster, batch_size, nlp)
-    for _item, result in extract_in_order(_cleaned(paths, max_bytes), extract, _in_process(nlp)):
+    for _item, result in extract_in_order(_cleaned(paths, max_bytes, allow_urls), extract,
+                                          _in_process(nlp)):
         yield result
 
 
@@ -278,8 +280,9 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
            batch_size: int = BATCH_SIZE, resolve: bool = True,
            near_duplicate_threshold: float = NEAR_DUPLICATE_THRESHOLD,
            on_error: Callable[[DossierError], None] | None = None,
-           nlp=None) -> IngestSummary:
-    """Ingest files, directories, feeds or JSONL (``-`` = stdin) into ``store``.
+           nlp=None, allow_urls: bool = False) -> IngestSummary:
+    """Ingest files, directories, feeds or JSONL (``-`` = stdin) into ``store``; with
+    ``allow_urls``, http(s) URLs too (fetched with ``dossier.ingest.url``'s protections).
 
     Exact duplicates of stored content are skipped; near-duplicates are stored with
     ``copy_of`` and ``similarity``. Each document is written in one transaction. When
@@ -300,7 +303,7 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
     signatures: dict[str, list[int]] = {}
 
     def documents() -> Iterator[Document]:
-        for item in _cleaned(paths, max_bytes):
+        for item in _cleaned(paths, max_bytes, allow_urls):
             if isinstance(item, DossierError):
                 fail(item)
                 continue
