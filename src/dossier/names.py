@@ -188,13 +188,20 @@ def person_parts(name: str) -> tuple[list[str], str]:
     return ts[:i], " ".join(ts[i:])
 
 
-def _given_compatible(ga: list[str], gb: list[str]) -> bool:
+def given_compatible(ga: list[str], gb: list[str]) -> bool:
+    """First names that can be one person's, in one report or across reports: equal or
+    variant spellings, an initial, or a short form (Steve / Steven, Nick / Nikolai)."""
     if not ga or not gb:
         return True
     x, y = ga[0].strip("."), gb[0].strip(".")
+    if not x or not y:
+        return True
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
     if word_variant(x, y):
+        return True
+    # Ukrainian and Russian romanisations: h for g (Serhiy / Sergiy, Olha / Olga, Ihor / Igor)
+    if word_variant(x.replace("h", "g"), y.replace("h", "g")):
         return True
     short, long_ = sorted((x, y), key=len)  # a short form: Steve / Steven, Alex / Alexander
     return len(short) >= 3 and _word_key(long_).startswith(_word_key(short))
@@ -209,7 +216,7 @@ def same_person(a: str, b: str) -> bool:
         return False
     if not is_variant(sa, sb):
         return False
-    return _given_compatible(ga, gb)
+    return given_compatible(ga, gb)
 
 
 def fullness(name: str) -> tuple[int, int]:

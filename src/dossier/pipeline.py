@@ -248,15 +248,6 @@ def _same_source_stored(doc: Document, store) -> bool:
     return stored is not None and stored.raw_text == doc.raw_text
 
 
-def _unique_id(doc: Document, store, taken: set[str]) -> str:
-    """``doc.id``, or ``<id>-<hash prefix>`` when another document already has that id."""
-    candidate, width = doc.id, 8
-    while candidate in taken or store.has_document(candidate):
-        candidate = f"{doc.id}-{doc.content_hash[:width]}"
-        width += 4
-    return candidate
-
-
 def _failer(summary: "IngestSummary", bar, on_error: Callable[[DossierError], None] | None
             ) -> Callable[[DossierError], None]:
     """Count, collect and report an error for one input; the batch goes on."""
@@ -313,7 +304,7 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
                 summary.duplicates += 1
                 bar.update(1)
                 continue
-            doc.id = _unique_id(doc, store, pending_ids)
+            doc.id = store.free_id(doc.id, doc.content_hash, pending_ids)
             sig = _signature(doc.text)
             match = index.query(sig)
             if match is not None:
@@ -405,12 +396,9 @@ def reextract(store, *, only_missing: bool = False, workers: int = 0,
 
 def rebuild_resolution(store, on_error: Callable[[DossierError], None] | None = None
                        ) -> dict[str, Any] | None:
-    """``dossier.resolve.rebuild(store)`` if that module is available (else None); its
-    failure is reported to ``on_error`` (or raised when there is none)."""
-    try:
-        from .resolve import rebuild
-    except ImportError:
-        return None
+    """``dossier.resolve.rebuild(store)``; its failure is reported to ``on_error`` (or
+    raised when there is none)."""
+    from .resolve import rebuild
     try:
         return rebuild(store)
     except DossierError as exc:

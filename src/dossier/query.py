@@ -118,10 +118,6 @@ def entity_profile(store, entity_id: str) -> dict:
 
 # ------------------------------------------------------------------ timeline, claims
 
-def timeline_json(store, date_from=None, date_to=None, entity=None) -> list[dict]:
-    return analyze.timeline(store, date_from, date_to, entity)
-
-
 def timeline_page(store, date_from=None, date_to=None, entity=None, limit: int = 100,
                   offset: int = 0) -> dict:
     """A page of ``analyze.timeline`` (filtered and paged in SQL), with its total counted in
@@ -156,10 +152,6 @@ def get_event(store, item_id: str):
     if item is None:
         raise NotFound("event", item_id)
     return item
-
-
-def claims_json(store, about=None) -> list[dict]:
-    return analyze.claims(store, about)
 
 
 def claims_page(store, about=None, limit: int = 100, offset: int = 0) -> dict:

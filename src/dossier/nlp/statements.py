@@ -967,7 +967,6 @@ def _single_quotes(line: str, pos: int, taken: list[tuple[int, int]]) -> list[tu
     double-quoted passages: (open, close) character offsets."""
     out: list[tuple[int, int]] = []
     closes = [m.start() for m in _SINGLE_CLOSE.finditer(line)]
-    k = 0
     for m in _SINGLE_OPEN.finditer(line):
         o = m.start()
         if out and o <= out[-1][1] - pos:
@@ -980,7 +979,6 @@ def _single_quotes(line: str, pos: int, taken: list[tuple[int, int]]) -> list[tu
         if c - o > 400 or not (line[o + 1:o + 2].isupper() or line[c - 1] in ".,!?\u2026"):
             continue  # an apostrophe ('90s, rock 'n' roll) more likely than a quotation
         out.append((pos + o, pos + c))
-        k += 1
     return out
 
 

@@ -28,7 +28,6 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from ..data import load_json
 
@@ -356,6 +355,14 @@ def resolve(e: Expr, published: dt.date | None, tense: str | None = None,
     return (tv.iso() if tv else None), kind
 
 
+def two_digit_year(yy: int, pub: dt.date | None = None) -> int:
+    """The year ``'28`` or ``1/2/28`` names: the one nearest the publication year (2000 when
+    unknown), the earlier on a tie (``'75`` in 2025 is 1975, ``'28`` is 2028)."""
+    ref = pub.year if pub else 2000
+    candidates = [c * 100 + yy for c in (ref // 100 - 1, ref // 100, ref // 100 + 1)]
+    return min(candidates, key=lambda year: (abs(year - ref), year))
+
+
 def _resolve(e: Expr, pub: dt.date | None, tense: str | None, anchor: TV | None) -> tuple[TV | None, str]:
     f = e.f
     k = e.kind
@@ -367,7 +374,7 @@ def _resolve(e: Expr, pub: dt.date | None, tense: str | None, anchor: TV | None)
             return None, "absolute"
     if k == "slash":
         a, b, y = int(f["a"]), int(f["b"]), f["y"]
-        year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) <= ((pub.year % 100 + 5) if pub else 50) else 1900 + int(y))
+        year = int(y) if len(y) == 4 else two_digit_year(int(y), pub)
         # 7/8/07 is American (month first) unless impossible; 12.01.2025 is European (day first)
         mo, d = (b, a) if (f["sep"] == "." and b <= 12) or a > 12 else (a, b)
         try:
@@ -432,9 +439,7 @@ def _resolve(e: Expr, pub: dt.date | None, tense: str | None, anchor: TV | None)
             return TV(y, 6), "absolute"   # TIMEX convention: mid-2011 → 2011-06
         return TV(y), "absolute"
     if k == "yy":
-        yy = int(f["yy"])
-        cut = (pub.year % 100 + 1) if pub else 30
-        return TV(2000 + yy if yy <= cut else 1900 + yy), "absolute"
+        return TV(two_digit_year(int(f["yy"]), pub)), "absolute"
     if k == "dayword":
         if pub is None:
             return None, "publication"
@@ -594,9 +599,3 @@ def resolve_time(text: str, published=None, tense: str | None = None, anchor: st
     value, _ = resolve(e, to_date(published), tense, parse_value(anchor) if anchor else None)
     return value
 
-
-def iter_values(text: str, published=None, tense: str | None = None) -> Iterator[tuple[Expr, str | None]]:
-    """Every expression in ``text`` with its value (each against publication)."""
-    pub = to_date(published)
-    for e in scan(text or ""):
-        yield e, resolve(e, pub, tense, None)[0]

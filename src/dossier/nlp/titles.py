@@ -47,9 +47,6 @@ _KEEP_NAMES = {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 @functools.lru_cache(maxsize=4)
 def grammar(name: str = "titles/titles.json") -> dict:
     data = dict(load_json(name))
-    for k, v in data.items():
-        if isinstance(v, list):
-            data[k] = v
     data["_modifiers"] = {tuple(m.split()) for m in data["modifiers"]}
     data["_of_heads"] = set(data["of_heads"])
     data["_dets"] = set(data["determiners"])

@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 from typing import Any, Iterable
 
+import pycountry
+
 from .. import data
 from ..dates import dates_compatible, fill_year, period_start, precision  # noqa: F401 - the resolvers' date rules
 from ..records import Extraction
@@ -31,6 +33,7 @@ from .. import names as _names  # in-document resolution uses the same name func
 
 _nk, _norm, _pp, _tok, _wv = (_names.name_key, _names.normalize, _names.person_parts,
                               _names.tokens, _names.word_variant)
+given_compatible = _names.given_compatible  # the one first-name rule, in and across reports
 
 # cached: the same few hundred names are compared many times across a corpus
 normalize = functools.lru_cache(maxsize=131072)(_norm)
@@ -56,25 +59,6 @@ def _pp_cached(name: str):
 def person_parts(name: str) -> tuple[list[str], str]:
     g, s = _pp_cached(name)
     return list(g), s
-
-
-def given_compatible(ga: list[str], gb: list[str]) -> bool:
-    """First names that can be one person's: equal or variant spellings, or an initial."""
-    if not ga or not gb:
-        return True
-    x, y = ga[0].strip("."), gb[0].strip(".")
-    if not x or not y:
-        return True
-    if len(x) == 1 or len(y) == 1:
-        return x[0] == y[0]
-    if word_variant(x, y):
-        return True
-    # Ukrainian and Russian romanisations: h for g (Serhiy / Sergiy, Olha / Olga, Ihor / Igor)
-    if word_variant(x.replace("h", "g"), y.replace("h", "g")):
-        return True
-    # a short form of the same name (Steve / Steven, Alex / Alexander)
-    short, long_ = sorted((x, y), key=len)
-    return len(short) >= 3 and long_.startswith(short)
 
 
 # ------------------------------------------------------------------ documents
@@ -105,16 +89,12 @@ def span_text(ex: Extraction, span: dict[str, int] | None) -> str:
 @functools.lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
     names = {normalize(x) for x in lexicon().get("country_names_extra", [])}
-    try:
-        import pycountry
-        for c in pycountry.countries:
-            for attr in ("name", "official_name", "common_name"):
-                v = getattr(c, attr, None)
-                if v:
-                    names.add(normalize(v))
-                    names.add(normalize(v.split(",")[0]))
-    except Exception:  # noqa: BLE001 - pycountry missing: the lexicon list only
-        pass
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            v = getattr(c, attr, None)
+            if v:
+                names.add(normalize(v))
+                names.add(normalize(v.split(",")[0]))
     for rec in data.load_jsonl("gazetteer/countries.jsonl"):
         names.update(normalize(x) for x in [rec.get("name", ""), *rec.get("aliases", [])] if x)
     return frozenset(n for n in names if n)

@@ -111,7 +111,7 @@ class Store:
             existing = self.find_by_hash(doc.content_hash)
             if existing is not None:
                 return existing
-            doc.id = self._free_id(doc.id, doc.content_hash)
+            doc.id = self.free_id(doc.id, doc.content_hash)
             if extraction is not None:
                 extraction.doc.id = doc.id
             self.backend.execute(
@@ -138,9 +138,11 @@ class Store:
                 raise DossierError(E.E202, detail=extraction.doc.id)
             self._write_extraction(extraction)
 
-    def _free_id(self, doc_id: str, digest: str) -> str:
+    def free_id(self, doc_id: str, digest: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+        """``doc_id``, or ``<doc_id>-<digest prefix>`` when a stored document (or one of
+        ``taken``) already has that id."""
         candidate, width = doc_id, 8
-        while self.has_document(candidate):
+        while candidate in taken or self.has_document(candidate):
             candidate = f"{doc_id}-{digest[:width]}"
             width += 4
         return candidate
