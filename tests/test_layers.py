@@ -28,7 +28,7 @@ DEPENDS: dict[str, set[str]] = {
     "dossier": {"errors", "records"},  # the package's own __init__
     # the stages
     "ingest": {"records", "ids", "errors", "limits", "lang"},
-    "clean": {"ingest", "dates", "names"},
+    "clean": {"ingest", "lang", "dates", "names"},
     "nlp": {"clean", "data", "dates", "names", "lang"},
     "store": {"records", "ids", "errors", "dates", "limits"},
     "resolve": {"store", "data", "dates", "names"},
