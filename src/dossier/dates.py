@@ -75,20 +75,22 @@ def period_start(value: str | None) -> str | None:
     """First day of a date, week, month or year (ISO), or None."""
     import datetime as _dt
     p = precision(value)
+    if value is None or p < 0:
+        return None
     if p == 3:
         return value
     if p == 1:
         return value + "-01"
     if p == 0:
         return value + "-01-01"
-    if p == 2:
-        m = _WEEK.match(value or "")
-        try:
-            d = _dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6 if m.group(3) else 1)
-        except ValueError:
-            return None
-        return d.isoformat()
-    return None
+    week = _WEEK.match(value)
+    if week is None:
+        return None
+    try:
+        d = _dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 6 if week.group(3) else 1)
+    except ValueError:
+        return None
+    return d.isoformat()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -97,21 +99,23 @@ def period_end(value: str | None) -> str | None:
     import calendar
     import datetime as _dt
     p = precision(value)
+    if value is None or p < 0:
+        return None
     if p == 3:
         return value
     if p == 1:
-        y, m = int(value[:4]), int(value[5:7])
-        return f"{value}-{calendar.monthrange(y, m)[1]:02d}"
+        y, mo = int(value[:4]), int(value[5:7])
+        return f"{value}-{calendar.monthrange(y, mo)[1]:02d}"
     if p == 0:
         return value + "-12-31"
-    if p == 2:
-        m = _WEEK.match(value or "")
-        try:
-            d = _dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 7)
-        except ValueError:
-            return None
-        return d.isoformat()
-    return None
+    week = _WEEK.match(value)
+    if week is None:
+        return None
+    try:
+        d = _dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 7)
+    except ValueError:
+        return None
+    return d.isoformat()
 
 
 def chrono_key(item) -> tuple:

@@ -48,7 +48,7 @@ def can_repair(lang: str = DEFAULT) -> bool:
 
 
 def _words(kind: str, lang: str = DEFAULT) -> frozenset[str]:
-    return load_words(manifest(lang)["repair"][kind])
+    return load_words((manifest(lang) or {})["repair"][kind])
 
 
 def function_words(lang: str = DEFAULT) -> frozenset[str]:
@@ -58,7 +58,7 @@ def function_words(lang: str = DEFAULT) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)
 def _zipf(word: str, lang: str = DEFAULT) -> float:
-    return zipf_frequency(word.lower(), wordfreq_lang(lang))
+    return zipf_frequency(word.lower(), wordfreq_lang(lang) or DEFAULT)
 
 
 def _is_title(s: str) -> bool:

@@ -63,7 +63,8 @@ def _warm_up(lang: str = DEFAULT) -> None:
 def _extract_in_workers(documents: Iterable[Document], batch_size: int,
                         n_process: int, lang: str = DEFAULT) -> Iterator[Extraction]:
     ctx = multiprocessing.get_context("spawn")
-    batches = iter(lambda it=iter(documents): list(itertools.islice(it, batch_size)), [])
+    it = iter(documents)
+    batches = iter(lambda: list(itertools.islice(it, batch_size)), [])
     with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_warm_up,
                              initargs=(lang,)) as pool:
         window: deque = deque()

@@ -113,7 +113,7 @@ class Gazetteer:
             forms = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
             forms = [f for f in forms if f and "," not in f]
             over = overrides.get(c.alpha_3)
-            name = over["name"] if over else forms[0] if forms else c.name
+            name = str(over["name"] if over else forms[0] if forms else c.name)
             self.add(GazEntry("country:" + c.alpha_3, name, "GPE", c.alpha_3, kind="country"), forms)
 
     def _load_jsonl(self, name: str, kind: str) -> None:
@@ -247,7 +247,7 @@ class GazetteerComponent:
         for form, key in self.gazetteer.forms.items():
             by_key.setdefault(key, []).append(form)
         for key, forms in by_key.items():
-            self.matcher.add(key, list(nlp.tokenizer.pipe(forms)))
+            self.matcher.add(key, list(nlp.tokenizer.pipe(forms)))  # type: ignore[union-attr]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -259,7 +259,7 @@ class GazetteerComponent:
             spans.append(Span(doc, start, end, label=entry.type, kb_id=key))
         spans = filter_spans(spans)
         doc.spans[SPAN_KEY] = spans
-        strong = [s for s in spans if self.gazetteer.get(s.kb_id_).strong]
+        strong = [s for s in spans if (e := self.gazetteer.get(s.kb_id_)) is not None and e.strong]
         if strong:
             keep = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in strong)]
             doc.set_ents(filter_spans(keep + strong))
@@ -307,7 +307,7 @@ def reconcile(doc: Doc) -> list[Span]:
                 del at[i]
 
     for g in doc.spans.get(SPAN_KEY, []) if SPAN_KEY in doc.spans else []:
-        over = list({id(e): e for i in range(g.start, g.end) if (e := at.get(i)) is not None}.values())
+        over = list({id(at[i]): at[i] for i in range(g.start, g.end) if i in at}.values())
         if any(e.start == g.start and e.end == g.end and e.label_ == g.label_ and e.kb_id_ == g.kb_id_
                for e in over):
             continue

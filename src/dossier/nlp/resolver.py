@@ -166,7 +166,7 @@ class Resolver:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         # the pipeline's gazetteer (built with its component's thresholds), else the default
-        self.gaz = (nlp.get_pipe("dossier_gazetteer").gazetteer
+        self.gaz = (nlp.get_pipe("dossier_gazetteer").gazetteer  # type: ignore[attr-defined]
                     if "dossier_gazetteer" in nlp.pipe_names else get_gazetteer())
 
     # ------------------------------------------------------------------ joining

@@ -165,7 +165,7 @@ class TimeTagger:
     # candidate regions: token spans (start, end, from_ner)
     def regions(self, doc: Doc) -> list[tuple[int, int, bool]]:
         spans = [(e.start, e.end, True) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-        holiday = self.matcher.vocab.strings["HOLIDAY"]
+        holiday = doc.vocab.strings["HOLIDAY"]
         for label, s, e in self.matcher(doc):
             if label != holiday and any(doc[i].ent_type_ in NOT_TIME_ENTS for i in range(s, e)
                    if doc[i].lower_ not in ("in", "since", "of", "by", "from", "on", "last", "next", "this")):
