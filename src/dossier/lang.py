@@ -22,14 +22,12 @@ a language the report declares itself (a JSON Lines ``lang``) wins.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
 from pathlib import Path
 from typing import Any
 
 from .data import DATA_DIR, load_json
-from .errors import DossierError, E
 
 DEFAULT = "en"
 _EXTRA_DIRS: list[Path] = []
@@ -66,11 +64,7 @@ def manifest(lang: str) -> dict[str, Any] | None:
     for d in _dirs():
         path = d / code / "manifest.json"
         if path.is_file():
-            try:
-                data = json.loads(path.read_text("utf-8"))
-            except (OSError, ValueError) as exc:
-                raise DossierError(E.E303, path=str(path), detail=str(exc)) from None
-            return _resolve_files(data, path.parent)
+            return _resolve_files(load_json(str(path)), path.parent)
     return None
 
 
