@@ -61,3 +61,16 @@ def test_limits_are_one_constant():
     assert DEFAULT_MAX_BYTES == url.DEFAULT_MAX_BYTES == MAX_BYTES
     assert inspect.signature(ingest).parameters["max_bytes"].default == MAX_BYTES
     assert inspect.signature(create_app).parameters["max_upload_bytes"].default == MAX_BYTES
+
+
+def test_event_triggers_name_contract_event_types():
+    """A trigger's type is one of the contract's (records.EventType): a new type is added
+    there and in data/events/triggers.json together (docs/architecture.md)."""
+    from typing import get_args
+
+    from dossier.records import EventType
+    trig = data.load_json("events/triggers.json")
+    specs = [s for sec in ("verbs", "nouns") for v in trig[sec].values()
+             for s in (v if isinstance(v, list) else [v]) if isinstance(s, dict) and "type" in s]
+    assert specs and {s["type"] for s in specs} <= set(get_args(EventType))
+    assert set(trig["type_preps"]) <= set(get_args(EventType))
