@@ -24,6 +24,7 @@ system-deps:
 	@bash scripts/system-deps.sh
 
 test: install system-deps
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 test-slow: install system-deps

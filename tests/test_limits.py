@@ -10,10 +10,8 @@ import pytest
 from dossier.errors import DossierError
 from dossier.records import RawDocument
 
-try:
-    from dossier.ingest import read_path
-except ImportError as exc:  # the readers are not built yet
-    pytest.skip(f"readers not available: {exc}", allow_module_level=True)
+from dossier.clean import clean_document
+from dossier.ingest import read_path
 
 
 def read(path, **kw):
@@ -284,8 +282,6 @@ def test_empty_and_whitespace_files(tmp_path):
 
 
 def test_clean_refuses_empty_and_survives_controls():
-    clean = pytest.importorskip("dossier.clean")
-    clean_document = clean.clean_document
     with pytest.raises(DossierError) as info:
         clean_document(RawDocument(id="e", raw_text="\u200b\ufeff  \n\t"))
     assert info.value.code == "E103"

@@ -23,11 +23,8 @@ from hypothesis import strategies as st
 from dossier.errors import DossierError
 from dossier.records import Document, RawDocument
 
-try:
-    from dossier.ingest import read_path
-    from dossier.clean import clean_document
-except ImportError as exc:  # the readers or the cleaner are not built yet
-    pytest.skip(f"readers/cleaner not available: {exc}", allow_module_level=True)
+from dossier.clean import clean_document
+from dossier.ingest import read_path
 
 FAST = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

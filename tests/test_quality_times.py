@@ -29,28 +29,9 @@ def _scorer():
     return mod
 
 
-def load_corpus_file(path: Path):
-    """A corpus file (`date YYYY-MM-DD title` or `date unknown title`, then the body) as a Document;
-    the title stays the first line of the text (MEANTIME annotates titles)."""
-    from dossier.records import Document
-    raw = path.read_text(encoding="utf-8")
-    first, _, body = raw.strip().partition("\n")
-    published, title = None, first
-    parts = first.split(" ", 2)
-    if parts[0] == "date" and len(parts) >= 2:
-        published = None if parts[1] == "unknown" else parts[1]
-        title = parts[2] if len(parts) > 2 else ""
-    return Document(id=path.stem, text=title + "\n" + body, raw_text=raw, title=title, published=published)
-
-
 def _extractions(nlp, paths: list[Path]):
     """What `dossier extract` gives for the files (its reader decides what the text holds)."""
-    try:
-        from dossier.pipeline import extract_files
-    except ImportError:   # no orchestration yet: our own reader of the corpus format
-        from dossier.nlp import extract_documents
-        yield from extract_documents([load_corpus_file(p) for p in paths], nlp=nlp)
-        return
+    from dossier.pipeline import extract_files
     from dossier.records import Extraction
     for result in extract_files([str(p) for p in paths], nlp=nlp):
         assert isinstance(result, Extraction), result

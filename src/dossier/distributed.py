@@ -22,6 +22,8 @@ import itertools
 import os
 from typing import Any, Iterable, Iterator
 
+from distributed.diagnostics.plugin import WorkerPlugin
+
 from .errors import DossierError, E
 from .records import Document, Extraction
 
@@ -39,13 +41,7 @@ def _worker_nlp():
     return load_pipeline()
 
 
-try:  # distributed is a dependency, but keep the module importable without it
-    from distributed.diagnostics.plugin import WorkerPlugin as _WorkerPluginBase
-except ImportError:  # pragma: no cover
-    _WorkerPluginBase = object  # type: ignore[assignment,misc]
-
-
-class PipelinePlugin(_WorkerPluginBase):  # type: ignore[misc,valid-type]
+class PipelinePlugin(WorkerPlugin):
     """Loads the spaCy pipeline once when a worker starts (and on every restart)."""
 
     name = "dossier-pipeline"

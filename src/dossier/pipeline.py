@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from .errors import DossierError, E
+from .limits import MAX_BYTES
 from .records import Document, Extraction
 
-MAX_BYTES = 10_000_000
 BATCH_SIZE = 32
 NEAR_DUPLICATE_THRESHOLD = 0.8
 
@@ -36,6 +36,7 @@ class IngestSummary:
     failed: int = 0
     errors: list[DossierError] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)  # ids of the documents stored, in order
+    notices: list[str] = field(default_factory=list)  # "<where>: <notice>" (e.g. not extracted)
     resolution: dict[str, Any] | None = None  # what dossier.resolve.rebuild reported
 
     def __str__(self) -> str:
@@ -51,9 +52,9 @@ class IngestSummary:
 
 # ------------------------------------------------------------------ the stages (lazy imports)
 
-def _read_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[Any]:
+def _read_inputs(paths: Iterable[str], max_bytes: int, allow_urls: bool = False) -> Iterator[Any]:
     from .ingest import read_inputs
-    return read_inputs(paths, max_bytes=max_bytes)
+    return read_inputs(paths, max_bytes=max_bytes, allow_urls=allow_urls)
 
 
 def _clean_document(raw) -> Document:
@@ -75,9 +76,9 @@ def _where(raw) -> str | None:
     return getattr(raw, "origin", None) or getattr(raw, "id", None)
 
 
-def _cleaned(paths: Iterable[str], max_bytes: int) -> Iterator[Item]:
+def _cleaned(paths: Iterable[str], max_bytes: int, allow_urls: bool = False) -> Iterator[Item]:
     """Read and clean: a ``Document`` or a ``DossierError`` per input document, in order."""
-    for raw in _read_inputs(paths, max_bytes):
+    for raw in _read_inputs(paths, max_bytes, allow_urls):
         if isinstance(raw, DossierError):
             yield raw
             continue
@@ -132,7 +133,7 @@ def _load_pipeline():
 
 
 def _fatal(exc: DossierError) -> bool:
-    return exc.code == E.E301[0] or bool(exc.fields.get("fatal"))
+    return exc.fatal
 
 
 def _in_process(nlp=None) -> Callable[[Document], Extraction]:
@@ -229,10 +230,12 @@ def extract_in_order(items: Iterable[Item],
 
 def extract_files(paths: Iterable[str], *, workers: int = 0, cluster: str | None = None,
                   max_bytes: int = MAX_BYTES, batch_size: int = BATCH_SIZE,
-                  nlp=None) -> Iterator[Extraction | DossierError]:
-    """Read, clean and extract ``paths`` without a store: one result per document, in order."""
+                  nlp=None, allow_urls: bool = False) -> Iterator[Extraction | DossierError]:
+    """Read, clean and extract ``paths`` without a store: one result per document, in order.
+    ``allow_urls``: http(s) URLs among ``paths`` are fetched (``dossier.ingest.url``)."""
     extract = _extractor(workers, cluster, batch_size, nlp)
-    for _item, result in extract_in_order(_cleaned(paths, max_bytes), extract, _in_process(nlp)):
+    for _item, result in extract_in_order(_cleaned(paths, max_bytes, allow_urls), extract,
+                                          _in_process(nlp)):
         yield result
 
 
@@ -243,15 +246,6 @@ def _same_source_stored(doc: Document, store) -> bool:
         return False
     stored = store.get_document(doc.id)
     return stored is not None and stored.raw_text == doc.raw_text
-
-
-def _unique_id(doc: Document, store, taken: set[str]) -> str:
-    """``doc.id``, or ``<id>-<hash prefix>`` when another document already has that id."""
-    candidate, width = doc.id, 8
-    while candidate in taken or store.has_document(candidate):
-        candidate = f"{doc.id}-{doc.content_hash[:width]}"
-        width += 4
-    return candidate
 
 
 def _failer(summary: "IngestSummary", bar, on_error: Callable[[DossierError], None] | None
@@ -277,8 +271,9 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
            batch_size: int = BATCH_SIZE, resolve: bool = True,
            near_duplicate_threshold: float = NEAR_DUPLICATE_THRESHOLD,
            on_error: Callable[[DossierError], None] | None = None,
-           nlp=None) -> IngestSummary:
-    """Ingest files, directories, feeds or JSONL (``-`` = stdin) into ``store``.
+           nlp=None, allow_urls: bool = False) -> IngestSummary:
+    """Ingest files, directories, feeds or JSONL (``-`` = stdin) into ``store``; with
+    ``allow_urls``, http(s) URLs too (fetched with ``dossier.ingest.url``'s protections).
 
     Exact duplicates of stored content are skipped; near-duplicates are stored with
     ``copy_of`` and ``similarity``. Each document is written in one transaction. When
@@ -299,7 +294,7 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
     signatures: dict[str, list[int]] = {}
 
     def documents() -> Iterator[Document]:
-        for item in _cleaned(paths, max_bytes):
+        for item in _cleaned(paths, max_bytes, allow_urls):
             if isinstance(item, DossierError):
                 fail(item)
                 continue
@@ -309,7 +304,7 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
                 summary.duplicates += 1
                 bar.update(1)
                 continue
-            doc.id = _unique_id(doc, store, pending_ids)
+            doc.id = store.free_id(doc.id, doc.content_hash, pending_ids)
             sig = _signature(doc.text)
             match = index.query(sig)
             if match is not None:
@@ -349,6 +344,8 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
                 summary.ingested += 1
                 summary.near_duplicates += doc.copy_of is not None
                 summary.ids.append(stored)
+                if doc.meta.get("notice"):
+                    summary.notices.append(f"{doc.origin or doc.id}: {doc.meta['notice']}")
             bar.update(1)
             bar.set_postfix(ingested=summary.ingested, failed=summary.failed, refresh=False)
     finally:
@@ -399,12 +396,9 @@ def reextract(store, *, only_missing: bool = False, workers: int = 0,
 
 def rebuild_resolution(store, on_error: Callable[[DossierError], None] | None = None
                        ) -> dict[str, Any] | None:
-    """``dossier.resolve.rebuild(store)`` if that module is available (else None); its
-    failure is reported to ``on_error`` (or raised when there is none)."""
-    try:
-        from .resolve import rebuild
-    except ImportError:
-        return None
+    """``dossier.resolve.rebuild(store)``; its failure is reported to ``on_error`` (or
+    raised when there is none)."""
+    from .resolve import rebuild
     try:
         return rebuild(store)
     except DossierError as exc:

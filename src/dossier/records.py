@@ -11,7 +11,16 @@ worker processes and the HTTP API exchange the same shapes.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, Literal
+
+# the contract's closed vocabularies (CONTRACT.md section 1)
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "OTHER"]
+EventType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+                    "MOBILIZE", "COERCE", "ASSAULT"]
+EventStatus = Literal["occurred", "planned", "hypothetical", "negated"]
+StatementKind = Literal["direct", "indirect", "report"]
+MentionKind = Literal["name", "title", "pronoun"]
 
 EXTRACT_SCHEMA = "dossier.extract/1"
 
@@ -40,7 +49,7 @@ class RawDocument(_Record):
     url: str | None = None
     origin: str | None = None  # file path (or "-", or feed path#item) it came from
     format: str = "text"  # text | founding | html | rss | atom | jsonl
-    lang: str = "en"
+    lang: str | None = None  # as the report declares it (None: identified when cleaned)
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -75,10 +84,13 @@ class Document(_Record):
     meta: dict[str, Any] = field(default_factory=dict)
 
     def doc_json(self) -> dict[str, Any]:
-        """The contract's ``doc`` object."""
-        return {"id": self.id, "title": self.title, "published": self.published,
-                "source": self.source, "url": self.url, "lang": self.lang,
-                "copy_of": self.copy_of}
+        """The contract's ``doc`` object (``notice``: why it was not extracted, if it was not)."""
+        out = {"id": self.id, "title": self.title, "published": self.published,
+               "source": self.source, "url": self.url, "lang": self.lang,
+               "copy_of": self.copy_of}
+        if self.meta.get("notice"):
+            out["notice"] = self.meta["notice"]
+        return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Document":
@@ -93,7 +105,7 @@ class Mention(_Record):
     start: int
     end: int
     text: str
-    kind: str = "name"  # name | title | pronoun
+    kind: MentionKind = "name"
 
 
 @dataclass
@@ -102,7 +114,7 @@ class Entity(_Record):
 
     id: str  # "e1", "e2", ... within the document
     name: str
-    type: str  # PERSON ORG GPE LOC NORP OTHER
+    type: EntityType
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     country: str | None = None  # ISO 3166-1 alpha-3
@@ -132,13 +144,13 @@ class TimeExpr(_Record):
 @dataclass
 class Event(_Record):
     id: str  # "v1", ...
-    type: str  # PLOVER type
+    type: EventType  # PLOVER type
     trigger: str
     actors: list[str] = field(default_factory=list)  # entity ids
     targets: list[str] = field(default_factory=list)
     location: str | None = None  # entity id
     date: str | None = None
-    status: str = "occurred"  # occurred | planned | hypothetical | negated
+    status: EventStatus = "occurred"
     mode: str | None = None
     evidence: dict[str, int] = field(default_factory=dict)  # {"start", "end"}: the sentence
     trigger_span: dict[str, int] = field(default_factory=dict)
@@ -147,7 +159,7 @@ class Event(_Record):
 @dataclass
 class Statement(_Record):
     id: str  # "s1", ...
-    kind: str  # direct | indirect | report
+    kind: StatementKind
     cue: str
     content: str
     content_span: dict[str, int] = field(default_factory=dict)
@@ -206,7 +218,7 @@ class CanonicalEntity(_Record):
 
     id: str  # stable content hash, "ent_…"
     name: str
-    type: str
+    type: EntityType
     aliases: list[str] = field(default_factory=list)
     country: str | None = None
     documents: list[str] = field(default_factory=list)  # doc ids
@@ -225,9 +237,9 @@ class TimelineItem(_Record):
 
     id: str  # stable content hash, "evt_…"
     date: str | None
-    type: str
+    type: EventType
     mode: str | None
-    status: str
+    status: EventStatus
     summary: str
     participants: list[str] = field(default_factory=list)  # canonical entity names
     participant_ids: list[str] = field(default_factory=list)  # canonical entity ids
@@ -249,7 +261,7 @@ class Claim(_Record):
     content: str
     speaker: str | None  # canonical entity name
     speaker_id: str | None = None
-    kind: str = "indirect"
+    kind: StatementKind = "indirect"
     first_reported: str | None = None  # date
     first_document: str | None = None
     outlets: list[str] = field(default_factory=list)

@@ -62,7 +62,7 @@ def test_document_detail_has_extraction(client):
 def test_unknown_ids_are_404_in_one_shape(client):
     _error(client.get("/api/documents/no-such-doc"), 404, "E202")
     _error(client.get("/api/entities/ent_nope"), 404, "E203")
-    _error(client.get("/api/events/evt_nope"), 404)
+    _error(client.get("/api/events/evt_nope"), 404, "E205")
     _error(client.get("/api/no/such/route"), 404)
 
 
@@ -115,7 +115,7 @@ def test_claims_and_search(client):
     one = client.get(f"/api/claims/{claims['items'][0]['id']}").json()
     assert one["id"] == claims["items"][0]["id"] and one["report_sentences"]
     assert all(r["sentence"] for r in one["report_sentences"])
-    _error(client.get("/api/claims/clm_nope"), 404)
+    _error(client.get("/api/claims/clm_nope"), 404, "E205")
     hits = _page(client.get("/api/search", params={"q": "Geneva"}))
     assert hits["total"] >= 1 and hits["items"][0]["id"]
     none = _page(client.get("/api/search", params={"q": "zzzzqqqq"}))
@@ -207,7 +207,7 @@ def test_safe_filename():
 @pytest.mark.parametrize("value,ok", [("2025", True), ("2025-12", True), ("2025-12-02", True),
                                       ("2025-02-30", False), ("12/02/2025", False), ("", True)])
 def test_check_date(value, ok):
-    from dossier.api.queries import check_date
+    from dossier.query import check_date
     from dossier.errors import DossierError
 
     if ok:

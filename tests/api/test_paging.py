@@ -55,7 +55,7 @@ def test_timeline_pages_and_totals(client, full):
 
 
 def test_timeline_total_with_dates_matches_python_filter(kb, full):
-    from dossier.api import queries as Q
+    from dossier import query as Q
 
     items = full["timeline"]
     dated = sorted({t["date"][:7] for t in items
@@ -91,7 +91,7 @@ def test_claims_pages(client, full):
 
 
 def test_search_total_is_counted(client, kb):
-    from dossier.api import queries as Q
+    from dossier import query as Q
 
     with open_store(kb[0]) as store:
         everything = analyze.search(store, "the", limit=10000)

@@ -10,11 +10,6 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 @pytest.fixture(scope="module")
 def upload_client(tmp_path_factory):
-    from kbfixture import pipeline_available
-
-    why = pipeline_available()
-    if why:
-        pytest.skip(why)
     from fastapi.testclient import TestClient
 
     from dossier.api import create_app

@@ -1,8 +1,6 @@
 """``dossier ingest``: summary line, error lines, exit status, DOSSIER_DB."""
 from __future__ import annotations
 
-import sys
-import types
 import zlib
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from dossier.records import Document, Entity, Extraction, RawDocument
 from dossier.store import open_store
 
 
-def _read(paths, max_bytes):
+def _read(paths, max_bytes, allow_urls=False):
     for p in map(Path, paths):
         if not p.exists():
             yield DossierError(E.E100, path=str(p))
@@ -67,7 +65,7 @@ def fake_stages(monkeypatch):
                         lambda text: sorted({zlib.crc32(w.encode()) for w in text.split()}))
     monkeypatch.setattr(pipeline, "_near_duplicate_index", lambda threshold: _Index())
     monkeypatch.setattr(pipeline, "_extractor", lambda *a, **k: _extract)
-    monkeypatch.setitem(sys.modules, "dossier.resolve", types.ModuleType("dossier.resolve"))
+    monkeypatch.setattr(pipeline, "rebuild_resolution", lambda store, on_error=None: None)
 
 
 @pytest.fixture

@@ -45,8 +45,8 @@ def test_light_verb_talks_groups_map_to_states_and_planned(run):
     talks = [e for e in evs if e["trigger"] == "talks"]
     assert len(talks) == 1
     assert talks[0]["status"] == "planned"
-    assert {"Russia", "United States"} <= {n for n in parts(talks[0])} | {
-        n for n in parts(talks[0]) if n in ("US", "USA")}
+    participants = parts(talks[0])
+    assert "Russia" in participants and "United States" in participants, participants
     assert talks[0]["location"] == "Istanbul"
 
 

@@ -1,7 +1,7 @@
 """Name variants: transliterations join, different people never do."""
 import pytest
 
-from dossier.nlp.names import (canonical_variant, initials, is_variant, name_key, normalize,
+from dossier.names import (canonical_variant, initials, is_variant, name_key, normalize,
                                same_person)
 
 

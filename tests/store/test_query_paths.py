@@ -8,7 +8,7 @@ import pytest
 from dossier import analyze
 from dossier.ids import content_hash
 from dossier.records import CanonicalEntity, Claim, Document, TimelineItem
-from dossier.resolve.common import period_end, period_start
+from dossier.dates import period_end, period_start
 from dossier.store import open_store
 
 DATES = ["2025-03-04", "2025-03-31", "2025-04-01", "2025-W14", "2025-W14-WE", "2025-03",

@@ -92,7 +92,7 @@ def test_mark_terms():
 
 
 def test_sentence_around():
-    from dossier.api.queries import sentence_around
+    from dossier.query import sentence_around
 
     text = "First one. Officials said the plan has 20 points. Last one.\nNext line."
     i = text.index("the plan")

@@ -5,11 +5,14 @@ contract's sections 2 and 3, with extra fields) or writes to a file object.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..errors import E, DossierError
-from ..resolve.common import chrono_key, period_end, period_start
+from ..errors import E, DossierError, NotFound
+from ..dates import chrono_key, period_end, period_start
 from .export import export_events_csv, export_graphml, export_jsonl
+
+if TYPE_CHECKING:
+    from ..store.protocol import StoreProtocol
 
 __all__ = ["timeline", "entities", "entity", "actor", "claims", "search",
            "export_jsonl", "export_events_csv", "export_graphml", "check_date"]
@@ -59,20 +62,20 @@ def claim_dict(c) -> dict[str, Any]:
     return {f.name: getattr(c, f.name) for f in fields(c)}
 
 
-def _resolve_entity(store, name: str):
+def _resolve_entity(store: StoreProtocol, name: str):
     if not name or not name.strip():
-        raise DossierError(E.E203, detail=repr(name))
+        raise NotFound("entity", repr(name))
     found = store.get_entity(name)
     if found is None:
         # find it by name on the slim rows, then read the one full record
         hit = next(iter(store.list_entities(q=name, limit=1, slim=True)), None)
         found = store.get_entity(hit.id) if hit is not None else None
     if found is None:
-        raise DossierError(E.E203, detail=repr(name))
+        raise NotFound("entity", repr(name))
     return found
 
 
-def timeline(store, date_from: str | None = None, date_to: str | None = None,
+def timeline(store: StoreProtocol, date_from: str | None = None, date_to: str | None = None,
              entity: str | None = None, limit: int | None = None,
              offset: int = 0) -> list[dict[str, Any]]:
     """Timeline items (contract section 3), oldest first, undated last."""
@@ -91,7 +94,7 @@ def timeline(store, date_from: str | None = None, date_to: str | None = None,
 _chrono = chrono_key  # the contract order of timeline items
 
 
-def entities(store, q: str | None = None, type: str | None = None,  # noqa: A002
+def entities(store: StoreProtocol, q: str | None = None, type: str | None = None,  # noqa: A002
              limit: int | None = None, offset: int = 0,
              slim: bool = False) -> list[dict[str, Any]]:
     """Canonical entities (contract section 2) with roles and conflicts. ``slim``: without
@@ -103,11 +106,11 @@ def entities(store, q: str | None = None, type: str | None = None,  # noqa: A002
                                                         offset=offset)]
 
 
-def entity(store, ref: str) -> dict[str, Any]:
+def entity(store: StoreProtocol, ref: str) -> dict[str, Any]:
     return entity_dict(_resolve_entity(store, ref))
 
 
-def actor(store, name: str, events_limit: int | None = 200,
+def actor(store: StoreProtocol, name: str, events_limit: int | None = 200,
           events_offset: int = 0) -> dict[str, Any]:
     """One actor: names, roles over time, events, statements, co-actors, conflicts.
 
@@ -131,12 +134,12 @@ def actor(store, name: str, events_limit: int | None = 200,
             "co_actors": co_actors}
 
 
-def claims(store, about: str | None = None, limit: int | None = None,
+def claims(store: StoreProtocol, about: str | None = None, limit: int | None = None,
            offset: int = 0) -> list[dict[str, Any]]:
     """Claims across reports (optionally about an entity), with contradictions."""
     ref = _resolve_entity(store, about).id if about else None
     return [claim_dict(c) for c in store.list_claims(about=ref, limit=limit, offset=offset)]
 
 
-def search(store, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+def search(store: StoreProtocol, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
     return store.search(q, limit=limit, offset=offset)

@@ -6,8 +6,11 @@ import csv
 import json
 from collections import Counter
 from itertools import combinations
-from typing import IO
+from typing import IO, TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
+
+if TYPE_CHECKING:
+    from ..store.protocol import StoreProtocol
 
 EVENT_COLUMNS = ["event_id", "date", "event_type", "mode", "status", "actor", "actor_country",
                  "target", "target_country", "location", "lat", "lon", "sources",
@@ -18,7 +21,7 @@ def _line(fp: IO[str], obj) -> None:
     fp.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
-def export_jsonl(store, fp: IO[str]) -> int:
+def export_jsonl(store: StoreProtocol, fp: IO[str]) -> int:
     """Every document's extraction, then entities, timeline items and claims; one JSON per line."""
     n = 0
     for ex in store.iter_extractions():
@@ -42,7 +45,7 @@ def _majority(reports, key):
     return c.most_common(1)[0][0] if c else None
 
 
-def export_events_csv(store, fp: IO[str]) -> int:
+def export_events_csv(store: StoreProtocol, fp: IO[str]) -> int:
     """One row per timeline item: PLOVER-style columns (EVENT_COLUMNS)."""
     cache: dict[str, object] = {}
 
@@ -73,7 +76,7 @@ def export_events_csv(store, fp: IO[str]) -> int:
     return n
 
 
-def export_graphml(store, fp: IO[str]) -> int:
+def export_graphml(store: StoreProtocol, fp: IO[str]) -> int:
     """The actor network: entities as nodes, co-participation in events as weighted edges."""
     weights: Counter = Counter()
     names: dict[str, str] = {}

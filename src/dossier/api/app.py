@@ -16,7 +16,12 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from dossier.api.errors import TITLE, ApiError, error_body
+from dossier.api.routes import router as api_router
 from dossier.errors import DossierError
+from dossier.limits import MAX_BYTES
+from dossier.web import STATIC_DIR
+from dossier.web.pages import render_error, router as page_router
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -27,30 +32,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-
-# DossierError code -> HTTP status
-STATUS_OF_CODE = {"E202": 404, "E203": 404, "E302": 400, "E400": 403, "E401": 401,
-                  "E200": 500, "E201": 500}
-TITLE = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
-         405: "Method not allowed", 413: "Payload too large", 415: "Unsupported media type",
-         422: "Invalid request", 500: "Internal server error"}
-
-
-class ApiError(Exception):
-    """An error to answer with the one error shape: ``{"error": {code, message, status}}``."""
-
-    def __init__(self, status: int, code: str, message: str, headers: dict | None = None):
-        self.status, self.code, self.message, self.headers = status, code, message, headers
-        super().__init__(f"[{code}] {message}")
-
-    @classmethod
-    def from_dossier(cls, err: DossierError, status: int | None = None) -> "ApiError":
-        return cls(status or STATUS_OF_CODE.get(err.code, 400), err.code, err.detail)
-
-
-def error_body(status: int, code: str, message: str) -> dict:
-    return {"error": {"code": code, "message": message, "status": status}}
-
 
 def _wants_html(request: Request) -> bool:
     path = request.url.path
@@ -82,7 +63,7 @@ def make_store_opener(store_url: str) -> Callable[[], ContextManager[Any]]:
 
 def create_app(store_url: str = "dossier.db", token: str | None = None, *,
                store_factory: Callable[[], ContextManager[Any]] | None = None,
-               max_upload_bytes: int = 10_000_000,
+               max_upload_bytes: int = MAX_BYTES,
                allowed_hosts: list[str] | None = None) -> FastAPI:
     """Build the app serving ``store_url``.
 
@@ -91,11 +72,6 @@ def create_app(store_url: str = "dossier.db", token: str | None = None, *,
     ``allowed_hosts``: accept only these ``Host`` names (``dossier serve`` on loopback
     passes the loopback names, so a DNS-rebinding page cannot read the store).
     """
-    from dossier.api.queries import NotFound
-    from dossier.api.routes import router as api_router
-    from dossier.web import STATIC_DIR
-    from dossier.web.pages import router as page_router, render_error
-
     app = FastAPI(title="Dossier", version=_version(),
                   description="News reports as a knowledge base: documents, entities, "
                               "a cross-outlet timeline, claims and full-text search.",
@@ -133,10 +109,6 @@ def create_app(store_url: str = "dossier.db", token: str | None = None, *,
     async def dossier_error(request: Request, exc: DossierError):
         e = ApiError.from_dossier(exc)
         return respond(request, e.status, e.code, e.message)
-
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound):
-        return respond(request, 404, "HTTP404", str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):

@@ -19,9 +19,9 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from dossier.api import queries as Q
-from dossier.api.app import ApiError
-from dossier.errors import DossierError, E
+from dossier import query as Q
+from dossier.api.errors import ApiError
+from dossier.errors import DossierError, E, NotFound
 
 class ErrorDetail(BaseModel):
     code: str
@@ -118,7 +118,7 @@ def get_claim(request: Request, claim_id: str) -> dict:
     with _store(request) as store:
         claim = store.get_claim(claim_id)
         if claim is None:
-            raise Q.NotFound("claim", claim_id)
+            raise NotFound("claim", claim_id)
         out = Q.to_json(claim)
         out["report_sentences"] = Q.claim_reports(store, claim, Q.document_index(store))
         return out

@@ -6,6 +6,7 @@ import json
 import click
 
 from ..errors import DossierError
+from ..limits import MAX_BYTES
 from .output import format_option
 
 
@@ -16,10 +17,12 @@ from .output import format_option
               envvar="DOSSIER_WORKERS", help="Worker processes (0 or 1: in this process).")
 @click.option("--cluster", metavar="URL", envvar="DOSSIER_CLUSTER", default=None,
               help="Extract on Dask: a scheduler address, or 'local'.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               envvar="DOSSIER_MAX_BYTES", help="Refuse documents larger than this.")
+@click.option("--allow-urls", is_flag=True,
+              help="Fetch http(s) URLs given as FILE (public addresses only, with limits).")
 @click.pass_context
-def extract(ctx, files, fmt, workers, cluster, max_bytes):
+def extract(ctx, files, fmt, workers, cluster, max_bytes, allow_urls):
     """Extract entities, times, events and statements, without a store.
 
     One JSON object per input document, in input order (`jsonl`: one per line; `json`:
@@ -31,7 +34,7 @@ def extract(ctx, files, fmt, workers, cluster, max_bytes):
     collected = []
     try:
         for result in extract_files(list(files), workers=workers, cluster=cluster,
-                                    max_bytes=max_bytes):
+                                    max_bytes=max_bytes, allow_urls=allow_urls):
             if isinstance(result, DossierError):
                 failed += 1
                 click.echo(str(result), err=True)

@@ -6,6 +6,7 @@ import sys
 import click
 
 from ..errors import DossierError
+from ..limits import MAX_BYTES
 from .output import db_option
 
 
@@ -24,15 +25,22 @@ def _report(err: DossierError) -> None:
 @click.option("--cluster", metavar="URL", envvar="DOSSIER_CLUSTER", default=None,
               help="Extract on Dask: a scheduler address (tcp://host:8786), or 'local' "
                    "for a local cluster of --workers processes.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               envvar="DOSSIER_MAX_BYTES", help="Refuse documents larger than this.")
 @click.option("--reextract", type=click.Choice(["missing", "all"]), default=None,
               help="Then extract stored documents again: those never extracted, or all "
                    "(after a model change); the resolution is rebuilt.")
+@click.option("--allow-urls", is_flag=True,
+              help="Fetch http(s) URLs given as PATH (public addresses only, size and time "
+                   "limits, redirects checked).")
+@click.option("--url-list", "url_list", metavar="FILE", default=None,
+              help="Also fetch the URLs listed in FILE, one a line (implies --allow-urls).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.pass_context
-def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, quiet):
-    """Ingest files, directories, feeds or JSON Lines (`-` reads stdin) into the store.
+def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, allow_urls,
+           url_list, quiet):
+    """Ingest files, directories, feeds, JSON Lines (`-` reads stdin) or, with --allow-urls,
+    web pages and feeds by URL into the store.
 
     Errors are printed as `[Exxx] path: message` and do not stop the batch; the exit
     status is 1 if any input failed.
@@ -41,6 +49,14 @@ def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, q
     from ..pipeline import reextract as rerun
     from ..pipeline import rebuild_resolution
     from ..store import open_store
+    if url_list:
+        from ..ingest.url import read_url_list
+        try:
+            paths = (*paths, *read_url_list(url_list))
+        except DossierError as exc:
+            click.echo(str(exc), err=True)
+            ctx.exit(1)
+        allow_urls = True
     if not paths and not reextract:
         raise click.UsageError("give PATH... to ingest, or --reextract missing|all")
     if reextract and no_extract:
@@ -57,8 +73,10 @@ def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, q
             if paths:
                 summary = run(list(paths), store, extract=not no_extract, workers=workers,
                               cluster=cluster, progress=not quiet, max_bytes=max_bytes,
-                              resolve=not reextract, on_error=report)
+                              resolve=not reextract, on_error=report, allow_urls=allow_urls)
                 if not quiet:
+                    for notice in summary.notices:
+                        click.echo(f"notice: {notice}", err=True)
                     click.echo(str(summary), err=True)
             if reextract:
                 again = rerun(store, only_missing=reextract == "missing", workers=workers,

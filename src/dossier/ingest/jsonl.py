@@ -49,7 +49,7 @@ def record_to_raw(obj: Any, *, base_id: str, origin: str | None, line: int,
         doc_id = str(ident).strip()
     else:
         doc_id = item_id(base_id, url or f"{title}\x00{text}")
-    lang = obj.get("lang") if isinstance(obj.get("lang"), str) and obj.get("lang") else "en"
+    lang = obj.get("lang") if isinstance(obj.get("lang"), str) and obj.get("lang") else None
     return RawDocument(id=doc_id, raw_text=text, title=title.strip() if title else None,
                        published=normalise_date(_first(obj, _DATE_KEYS)),
                        source=source.strip() if isinstance(source, str) else None, url=url,

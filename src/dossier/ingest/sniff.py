@@ -10,12 +10,13 @@ import os
 import re
 
 from ..errors import DossierError, E
+from ..limits import MAX_BYTES, MAX_LINE
 
 __all__ = ["read_bytes", "decode", "guess_format", "format_for_extension",
            "longest_line", "DEFAULT_MAX_BYTES", "DEFAULT_MAX_LINE", "EXTENSIONS"]
 
-DEFAULT_MAX_BYTES = 10_000_000
-DEFAULT_MAX_LINE = 1_000_000  # characters on one line (spaCy's default max_length)
+DEFAULT_MAX_BYTES = MAX_BYTES
+DEFAULT_MAX_LINE = MAX_LINE
 
 # extension -> format; "sniff" means look at the content
 EXTENSIONS = {

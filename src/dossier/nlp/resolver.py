@@ -10,7 +10,7 @@ knowledge-base ids and the title phrases in ``doc.user_data["dossier_titles"]``,
 * ``doc._.token_entity``: ``{token index: entity id}`` for every token of every mention,
   including title phrases and pronouns linked to an entity.
 
-Joining rules (:mod:`dossier.nlp.names`): same gazetteer entry; a surname or a variant
+Joining rules (:mod:`dossier.names`): same gazetteer entry; a surname or a variant
 spelling of a person's name (Umerov -> Rustem Umerov, Vitkoff -> Steve Witkoff); variant
 spellings or acronyms of an organisation or place. Different people never join: first names
 must agree and surnames must be transliteration variants, not merely similar strings.
@@ -28,17 +28,16 @@ president spoke with Umerov. He ...") nor to a person of the other stated gender
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..records import Entity, Mention
 from .gazetteer import GazEntry, country_of_word, get_gazetteer
-from .names import acronym_of, fullness, is_variant, normalize, same_person, word_variant
+from ..data import load_json
+from ..names import acronym_of, fullness, is_variant, normalize, same_person, word_variant
 from .titles import USER_KEY, grammar
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
@@ -46,12 +45,11 @@ _PLACES = {"GPE", "LOC"}
 _DETS = {"the", "The", "a", "an"}
 _POSS = {"'s", "’s", "'"}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
-_FILTERS = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "filters.json"
 
 
 @functools.lru_cache(maxsize=1)
 def _filters() -> dict:
-    data = json.loads(_FILTERS.read_text("utf-8")) if _FILTERS.exists() else {}
+    data = load_json("gazetteer/filters.json")
     return {"not": set(data.get("not_entities", [])), "cut": set(data.get("cut_before", [])),
             "suffixes": set(data.get("corporate_suffixes", [])),
             "region_words": set(data.get("region_words", [])),
@@ -167,7 +165,9 @@ def _bare_quote(sent: Span, by_token: dict[int, _Cluster]) -> bool:
 class Resolver:
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        self.gaz = get_gazetteer()
+        # the pipeline's gazetteer (built with its component's thresholds), else the default
+        self.gaz = (nlp.get_pipe("dossier_gazetteer").gazetteer  # type: ignore[attr-defined]
+                    if "dossier_gazetteer" in nlp.pipe_names else get_gazetteer())
 
     # ------------------------------------------------------------------ joining
     def _entry(self, span: Span) -> GazEntry | None:

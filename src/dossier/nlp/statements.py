@@ -45,9 +45,10 @@ class _Cand:
 
 
 class StatementFinder:
-    def __init__(self):
-        self.verbs = load_list("statements", "reporting_verbs.txt")
-        src = load_json("statements", "sources.json")
+    def __init__(self, reporting_verbs: str = "statements/reporting_verbs.txt",
+                 sources: str = "statements/sources.json"):
+        self.verbs = load_list(reporting_verbs)
+        src = load_json(sources)
         self.source_nouns = set(src["source_nouns"])
         self.outlet_words = set(src["outlet_words"])
         self.outlets = {norm_name(o) for o in src["outlets"]}
@@ -966,7 +967,6 @@ def _single_quotes(line: str, pos: int, taken: list[tuple[int, int]]) -> list[tu
     double-quoted passages: (open, close) character offsets."""
     out: list[tuple[int, int]] = []
     closes = [m.start() for m in _SINGLE_CLOSE.finditer(line)]
-    k = 0
     for m in _SINGLE_OPEN.finditer(line):
         o = m.start()
         if out and o <= out[-1][1] - pos:
@@ -979,7 +979,6 @@ def _single_quotes(line: str, pos: int, taken: list[tuple[int, int]]) -> list[tu
         if c - o > 400 or not (line[o + 1:o + 2].isupper() or line[c - 1] in ".,!?\u2026"):
             continue  # an apostrophe ('90s, rock 'n' roll) more likely than a quotation
         out.append((pos + o, pos + c))
-        k += 1
     return out
 
 
@@ -988,6 +987,7 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-@Language.factory("dossier_statements")
-def make_statements(nlp, name):
-    return StatementFinder()
+@Language.factory("dossier_statements", default_config={
+    "reporting_verbs": "statements/reporting_verbs.txt", "sources": "statements/sources.json"})
+def make_statements(nlp, name, reporting_verbs: str, sources: str):
+    return StatementFinder(reporting_verbs, sources)

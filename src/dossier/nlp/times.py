@@ -19,14 +19,13 @@ Fills ``doc._.times`` (list[TimeExpr], sorted by start, offsets into ``doc.text`
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from ..data import load_json
 from ..records import TimeExpr
 from . import extensions  # noqa: F401
 from . import timeval
@@ -43,8 +42,8 @@ NULL_OK = {"dayword", "weekday", "rel_unit", "ago", "anaphor", "shift", "holiday
 NOT_TIME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW"}
 
 
-@functools.lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, list[dict]]]:
+@functools.lru_cache(maxsize=4)
+def _patterns(name: str = "times/patterns.json") -> list[tuple[str, list[dict]]]:
     lx = timeval.lexicon()
     lists = {
         "months": sorted(set(lx["months"]) | {m + "." for m in lx["months"] if len(m) <= 4}),
@@ -62,7 +61,7 @@ def _patterns() -> list[tuple[str, list[dict]]]:
             return lists[obj[1:]]
         return obj
 
-    raw = json.loads(resources.files("dossier").joinpath("data/times/patterns.json").read_text(encoding="utf-8"))
+    raw = load_json(name)
     return [(p["label"], expand(p["pattern"])) for p in raw["patterns"]]
 
 
@@ -153,10 +152,12 @@ def _in_headline(t) -> bool:
 # ------------------------------------------------------------------ the component
 
 class TimeTagger:
-    def __init__(self, nlp: Language, name: str = "dossier_times", use_dateparser: bool = True):
+    def __init__(self, nlp: Language, name: str = "dossier_times", use_dateparser: bool = True,
+                 patterns: str = "times/patterns.json", dateparser_languages=("en",)):
         self.name = name
         self.matcher = Matcher(nlp.vocab)
-        for label, pattern in _patterns():
+        self.languages = tuple(dateparser_languages)
+        for label, pattern in _patterns(patterns):
             self.matcher.add(label, [pattern])
         self.use_dateparser = use_dateparser
         self.excluded = set(timeval.lexicon()["excluded"])
@@ -164,7 +165,7 @@ class TimeTagger:
     # candidate regions: token spans (start, end, from_ner)
     def regions(self, doc: Doc) -> list[tuple[int, int, bool]]:
         spans = [(e.start, e.end, True) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-        holiday = self.matcher.vocab.strings["HOLIDAY"]
+        holiday = doc.vocab.strings["HOLIDAY"]
         for label, s, e in self.matcher(doc):
             if label != holiday and any(doc[i].ent_type_ in NOT_TIME_ENTS for i in range(s, e)
                    if doc[i].lower_ not in ("in", "since", "of", "by", "from", "on", "last", "next", "this")):
@@ -190,7 +191,8 @@ class TimeTagger:
                 continue
             found = timeval.scan(doc.text, span.start_char, span.end_char)
             if not found and ner and self.use_dateparser:
-                found = _dateparser_fallback(span.text, to_date(doc._.published), clause_tense(span[0]))
+                found = _dateparser_fallback(span.text, to_date(doc._.published), clause_tense(span[0]),
+                                             self.languages)
                 for x in found:
                     x.start += span.start_char
                     x.end += span.start_char
@@ -285,7 +287,8 @@ _DP_RANGE = re.compile(r"\b\d{4}\s*[/–-]\s*\d{2}\b(?![/.-]\d)")   # "2025/26",
 _DP_PERIOD = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
-def _dateparser_fallback(text: str, published=None, tense: str | None = None) -> list[Expr]:
+def _dateparser_fallback(text: str, published=None, tense: str | None = None,
+                         languages=("en",)) -> list[Expr]:
     """dateparser on a DATE entity the grammar could not read ("2025/12/01", "12.01.2025").
 
     Only spans NER tagged as dates, only with a year or a numeric date in them (dateparser reads
@@ -295,7 +298,7 @@ def _dateparser_fallback(text: str, published=None, tense: str | None = None) ->
             or _DP_RANGE.search(text) or re.search(r"\d0s\b", text):
         return []
     try:
-        data = _ddp(published, tense).get_date_data(text)
+        data = _ddp(published, tense, tuple(languages)).get_date_data(text)
     except Exception:  # noqa: BLE001  (dateparser raises assorted errors on odd input)
         return []
     if data is None or data.date_obj is None or data.period not in _DP_PERIOD:
@@ -312,7 +315,7 @@ _DURATION_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "y
 
 
 @functools.lru_cache(maxsize=32)
-def _ddp(published, tense):
+def _ddp(published, tense, languages=("en",)):
     import datetime as dt
 
     from dateparser.date import DateDataParser
@@ -320,9 +323,12 @@ def _ddp(published, tense):
                 "PREFER_DATES_FROM": "future" if tense == FUTURE else "past"}
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
-    return DateDataParser(languages=["en"], settings=settings)
+    return DateDataParser(languages=list(languages), settings=settings)
 
 
-@Language.factory("dossier_times", default_config={"use_dateparser": True})
-def make_times(nlp: Language, name: str, use_dateparser: bool):
-    return TimeTagger(nlp, name, use_dateparser=use_dateparser)
+@Language.factory("dossier_times", default_config={
+    "use_dateparser": True, "patterns": "times/patterns.json", "dateparser_languages": ["en"]})
+def make_times(nlp: Language, name: str, use_dateparser: bool, patterns: str,
+               dateparser_languages: list[str]):
+    return TimeTagger(nlp, name, use_dateparser=use_dateparser, patterns=patterns,
+                      dateparser_languages=dateparser_languages)

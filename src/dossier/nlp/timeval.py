@@ -26,19 +26,18 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
-import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import Iterator
+from typing import Callable
+
+from ..data import load_json
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
-    path = resources.files("dossier").joinpath("data/times/lexicon.json")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load_json("times/lexicon.json")
 
 
 # ------------------------------------------------------------------ values
@@ -138,10 +137,10 @@ def shift(tv: TV, unit: str, n: int) -> TV | None:
             if d is None:
                 return None
             tv = TV(d.year, d.month)
-        y, m = add_months(tv.year if known else 2000, tv.month, n)
+        y, m = add_months(tv.year if known and tv.year is not None else 2000, tv.month or 1, n)
         return TV(y if known else None, m)
     if unit == "year":
-        if not known:
+        if tv.year is None:
             return None
         year = tv.year
         if tv.week is not None:
@@ -357,194 +356,274 @@ def resolve(e: Expr, published: dt.date | None, tense: str | None = None,
     return (tv.iso() if tv else None), kind
 
 
-def _resolve(e: Expr, pub: dt.date | None, tense: str | None, anchor: TV | None) -> tuple[TV | None, str]:
+def two_digit_year(yy: int, pub: dt.date | None = None) -> int:
+    """The year ``'28`` or ``1/2/28`` names: the one nearest the publication year (2000 when
+    unknown), the earlier on a tie (``'75`` in 2025 is 1975, ``'28`` is 2028)."""
+    ref = pub.year if pub else 2000
+    candidates = [c * 100 + yy for c in (ref // 100 - 1, ref // 100, ref // 100 + 1)]
+    return min(candidates, key=lambda year: (abs(year - ref), year))
+
+
+Resolved = tuple[TV | None, str]  # (value, anchor kind: absolute | publication | text)
+
+
+@dataclass(frozen=True)
+class _At:
+    """What an expression is resolved against: publication, the clause's tense, an anchor."""
+
+    pub: dt.date | None
+    tense: str | None
+    anchor: TV | None
+
+    @property
+    def pub_tv(self) -> TV | None:
+        return day_tv(self.pub) if self.pub else None
+
+
+def _resolve(e: Expr, pub: dt.date | None, tense: str | None, anchor: TV | None) -> Resolved:
+    """Dispatch on the expression's kind (``RESOLVERS``): one small rule per kind."""
+    rule = RESOLVERS.get(e.kind)
+    return rule(e, _At(pub, tense, anchor)) if rule else (None, "publication")
+
+
+def _day_or_none(year: int, month: int, day: int | None, how: str) -> Resolved:
+    try:
+        return day_tv(dt.date(year, month, day or 0)), how
+    except ValueError:
+        return None, how
+
+
+def _r_iso(e: Expr, at: _At) -> Resolved:
     f = e.f
-    k = e.kind
-    pub_tv = day_tv(pub) if pub else None
-    if k == "iso":
-        try:
-            return day_tv(dt.date(int(f["year"]), int(f["mo"]), int(f["day"]))), "absolute"
-        except ValueError:
-            return None, "absolute"
-    if k == "slash":
-        a, b, y = int(f["a"]), int(f["b"]), f["y"]
-        year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) <= ((pub.year % 100 + 5) if pub else 50) else 1900 + int(y))
-        # 7/8/07 is American (month first) unless impossible; 12.01.2025 is European (day first)
-        mo, d = (b, a) if (f["sep"] == "." and b <= 12) or a > 12 else (a, b)
-        try:
-            return day_tv(dt.date(year, mo, d)), "absolute"
-        except ValueError:
-            return None, "absolute"
-    if k == "date":
-        mo, d = _month(f["month"]), _day(f["day"])
-        if "year" in f:
-            try:
-                return day_tv(dt.date(int(f["year"]), mo, d)), "absolute"
-            except ValueError:
-                return None, "absolute"
-        if pub is None:
-            return (TV(None, mo, d) if d <= calendar.monthrange(2000, mo)[1] else None), "absolute"
-        y = _pick_year(mo, d, pub, tense)
-        try:
-            return day_tv(dt.date(y, mo, d)), "publication"
-        except ValueError:
-            return None, "publication"
-    if k == "iso_month":
-        return TV(int(f["year"]), int(f["mo"])), "absolute"
-    if k == "week_of":   # "the first week of December": the ISO week of its first Thursday (+ n-1 weeks)
-        mo = _month(f["month"])
-        if "year" in f:
-            y, how = int(f["year"]), "absolute"
-        elif pub is not None:
-            y, how = _pick_year(mo, None, pub, tense), "publication"
-        else:
-            return None, "publication"
-        first = dt.date(y, mo, 1)
-        thursdays = [first + dt.timedelta(days=(3 - first.weekday()) % 7 + 7 * i) for i in range(5)]
-        thursdays = [d for d in thursdays if d.month == mo]
-        n = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(f["ord"].lower(), len(thursdays) - 1)
-        return week_tv(thursdays[min(n, len(thursdays) - 1)]), how
-    if k == "month_year":
-        return TV(int(f["year"]), _month(f["month"])), "absolute"
-    if k == "month":
-        mo = _month(f["month"])
-        if f.get("yrel"):
-            if pub is None:
-                return TV(None, mo), "publication"
-            return TV(pub.year + {"next": 1, "last": -1}.get(f["yrel"], 0), mo), "publication"
-        if pub is None:
-            return TV(None, mo), "absolute"
-        return TV(_pick_year(mo, None, pub, tense), mo), "publication"
-    if k == "month_rel":
-        mo = _month(f["month"])
+    return _day_or_none(int(f["year"]), int(f["mo"]), int(f["day"]), "absolute")
+
+
+def _r_slash(e: Expr, at: _At) -> Resolved:
+    f = e.f
+    a, b, y = int(f["a"]), int(f["b"]), f["y"]
+    year = int(y) if len(y) == 4 else two_digit_year(int(y), at.pub)
+    # 7/8/07 is American (month first) unless impossible; 12.01.2025 is European (day first)
+    mo, d = (b, a) if (f["sep"] == "." and b <= 12) or a > 12 else (a, b)
+    return _day_or_none(year, mo, d, "absolute")
+
+
+def _r_date(e: Expr, at: _At) -> Resolved:
+    f = e.f
+    mo, d = _month(f["month"]), _day(f["day"])
+    if "year" in f:
+        return _day_or_none(int(f["year"]), mo, d, "absolute")
+    if at.pub is None:
+        ok = d is not None and d <= calendar.monthrange(2000, mo)[1]
+        return (TV(None, mo, d) if ok else None), "absolute"
+    return _day_or_none(_pick_year(mo, d, at.pub, at.tense), mo, d, "publication")
+
+
+def _r_iso_month(e: Expr, at: _At) -> Resolved:
+    return TV(int(e.f["year"]), int(e.f["mo"])), "absolute"
+
+
+def _r_week_of(e: Expr, at: _At) -> Resolved:
+    """"the first week of December": the ISO week of its first Thursday (+ n-1 weeks)."""
+    f = e.f
+    mo = _month(f["month"])
+    if "year" in f:
+        y, how = int(f["year"]), "absolute"
+    elif at.pub is not None:
+        y, how = _pick_year(mo, None, at.pub, at.tense), "publication"
+    else:
+        return None, "publication"
+    first = dt.date(y, mo, 1)
+    thursdays = [first + dt.timedelta(days=(3 - first.weekday()) % 7 + 7 * i) for i in range(5)]
+    thursdays = [d for d in thursdays if d.month == mo]
+    n = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(f["ord"].lower(), len(thursdays) - 1)
+    return week_tv(thursdays[min(n, len(thursdays) - 1)]), how
+
+
+def _r_month_year(e: Expr, at: _At) -> Resolved:
+    return TV(int(e.f["year"]), _month(e.f["month"])), "absolute"
+
+
+def _r_month(e: Expr, at: _At) -> Resolved:
+    f, pub = e.f, at.pub
+    mo = _month(f["month"])
+    if f.get("yrel"):
         if pub is None:
             return TV(None, mo), "publication"
-        rel = _clean_rel(f["rel"])
-        if rel in ("last", "this past", "the past"):
-            y = pub.year if mo < pub.month else pub.year - 1
-        elif rel in ("next", "this coming"):
-            y = pub.year if mo > pub.month else pub.year + 1
-        else:
-            y = pub.year
-        return TV(y, mo), "publication"
-    if k == "year":
-        y = int(f["year"])
-        if _clean_rel(f.get("mod")) in ("mid", "mid-", "the middle of"):
-            return TV(y, 6), "absolute"   # TIMEX convention: mid-2011 → 2011-06
-        return TV(y), "absolute"
-    if k == "yy":
-        yy = int(f["yy"])
-        cut = (pub.year % 100 + 1) if pub else 30
-        return TV(2000 + yy if yy <= cut else 1900 + yy), "absolute"
-    if k == "dayword":
-        if pub is None:
-            return None, "publication"
-        off = _dayword_offset(f["dayword"])
-        return day_tv(pub + dt.timedelta(days=off)), "publication"
-    if k == "holiday":
-        rule = lexicon()["holidays"][_clean_rel(f["holiday"]).replace("’", "'")]
-        years = (pub.year - 1, pub.year, pub.year + 1) if pub else (None,)
-        rel = _clean_rel(f.get("rel"))
-        if pub is None:
-            return (TV(None, *rule) if isinstance(rule, list) else None), "absolute"
-        days = [d for d in (_holiday(rule, y) for y in years) if d is not None]
-        if rel == "last" or (not rel and tense == PAST):
-            past = [d for d in days if d <= pub]
-            return (day_tv(past[-1]) if past else None), "publication"
-        if rel == "next" or (not rel and tense in (FUTURE, PRESENT)):
-            ahead = [d for d in days if d >= pub]
-            return (day_tv(ahead[0]) if ahead else None), "publication"
-        return day_tv(min(days, key=lambda d: (abs((d - pub).days), d > pub))), "publication"
-    if k == "in_n":   # "in two weeks": a date only in a clause about the future ("the first time in two years" is not)
-        if pub is None or tense != FUTURE:
-            return None, "publication"
-        n, unit = _num(f["num"]), lexicon()["units"][f["unit"].lower()]
-        if unit in ("day", "week", "fortnight"):
-            days = n * {"day": 1, "week": 7, "fortnight": 14}[unit]
-            return day_tv(pub + dt.timedelta(days=days)), "publication"
-        return (shift(pub_tv, unit, n) if unit in ("month", "year") else None), "publication"
-    if k == "weekday":
-        if pub is None:
-            return None, "publication"
-        wd = lexicon()["weekdays"][f["wd"].lower().rstrip(".")]
-        rel = _clean_rel(f.get("rel"))
-        delta_back = (pub.weekday() - wd) % 7       # days back to the most recent such day (0 = today)
-        delta_fwd = (wd - pub.weekday()) % 7
-        if rel in ("last", "this past", "the past", "past"):
-            d = pub - dt.timedelta(days=delta_back or 7)
-        elif rel in ("next", "this coming", "the coming", "coming"):
-            d = pub + dt.timedelta(days=delta_fwd or 7)
-        elif rel == "this":
-            d = pub + dt.timedelta(days=wd - pub.weekday())
-        elif tense in (FUTURE, PRESENT):   # "the vote takes place on Thursday"
-            d = pub + dt.timedelta(days=delta_fwd)
-        else:
-            d = pub - dt.timedelta(days=delta_back)
-        return day_tv(d), "publication"
-    if k == "rel_unit":
-        if pub is None:
-            return None, "publication"
-        rel = _clean_rel(f["rel"])
-        unit = f["unit"].lower()
-        off = _unit_offset(rel)
-        if rel == "the last" and unit != "year":
-            return None, "publication"   # "the last week" is a duration
-        if unit == "weekend":
-            base = pub
-            if off == 0 and tense == PAST and pub.weekday() < 5:
-                off = -1                     # "this weekend" said of a past one, on a weekday
-            elif off == -1 and pub.weekday() >= 5:
-                off = -1
-            return week_tv(base + dt.timedelta(weeks=off), weekend=True), "publication"
-        return shift(pub_tv, unit, off) if unit != "day" else None, "publication"
-    if k == "the_year":   # "the beginning of the year", "earlier in the week": the current one
-        return (shift(pub_tv, f["unit"].lower(), 0) if pub else None), "publication"
-    if k == "weekend":    # "over the weekend": the last one (the next one in a future clause)
-        if pub is None:
-            return None, "publication"
-        off = 0 if (tense == FUTURE or pub.weekday() >= 5) else -1
+        return TV(pub.year + {"next": 1, "last": -1}.get(f["yrel"], 0), mo), "publication"
+    if pub is None:
+        return TV(None, mo), "absolute"
+    return TV(_pick_year(mo, None, pub, at.tense), mo), "publication"
+
+
+def _r_month_rel(e: Expr, at: _At) -> Resolved:
+    f, pub = e.f, at.pub
+    mo = _month(f["month"])
+    if pub is None:
+        return TV(None, mo), "publication"
+    rel = _clean_rel(f["rel"])
+    if rel in ("last", "this past", "the past"):
+        y = pub.year if mo < pub.month else pub.year - 1
+    elif rel in ("next", "this coming"):
+        y = pub.year if mo > pub.month else pub.year + 1
+    else:
+        y = pub.year
+    return TV(y, mo), "publication"
+
+
+def _r_year(e: Expr, at: _At) -> Resolved:
+    y = int(e.f["year"])
+    if _clean_rel(e.f.get("mod")) in ("mid", "mid-", "the middle of"):
+        return TV(y, 6), "absolute"   # TIMEX convention: mid-2011 → 2011-06
+    return TV(y), "absolute"
+
+
+def _r_yy(e: Expr, at: _At) -> Resolved:
+    return TV(two_digit_year(int(e.f["yy"]), at.pub)), "absolute"
+
+
+def _r_dayword(e: Expr, at: _At) -> Resolved:
+    if at.pub is None:
+        return None, "publication"
+    return day_tv(at.pub + dt.timedelta(days=_dayword_offset(e.f["dayword"]))), "publication"
+
+
+def _r_holiday(e: Expr, at: _At) -> Resolved:
+    f, pub, tense = e.f, at.pub, at.tense
+    rule = lexicon()["holidays"][_clean_rel(f["holiday"]).replace("’", "'")]
+    if pub is None:
+        return (TV(None, *rule) if isinstance(rule, list) else None), "absolute"
+    rel = _clean_rel(f.get("rel"))
+    days = [d for d in (_holiday(rule, y) for y in (pub.year - 1, pub.year, pub.year + 1))
+            if d is not None]
+    if rel == "last" or (not rel and tense == PAST):
+        past = [d for d in days if d <= pub]
+        return (day_tv(past[-1]) if past else None), "publication"
+    if rel == "next" or (not rel and tense in (FUTURE, PRESENT)):
+        ahead = [d for d in days if d >= pub]
+        return (day_tv(ahead[0]) if ahead else None), "publication"
+    return day_tv(min(days, key=lambda d: (abs((d - pub).days), d > pub))), "publication"
+
+
+def _r_in_n(e: Expr, at: _At) -> Resolved:
+    """"in two weeks": a date only in a clause about the future ("the first time in two
+    years" is not)."""
+    if at.pub is None or at.tense != FUTURE:
+        return None, "publication"
+    n, unit = _num(e.f["num"]) or 0, lexicon()["units"][e.f["unit"].lower()]
+    if unit in ("day", "week", "fortnight"):
+        days = n * {"day": 1, "week": 7, "fortnight": 14}[unit]
+        return day_tv(at.pub + dt.timedelta(days=days)), "publication"
+    pub_tv = at.pub_tv
+    return (shift(pub_tv, unit, n) if pub_tv and unit in ("month", "year") else None), "publication"
+
+
+def _r_weekday(e: Expr, at: _At) -> Resolved:
+    f, pub, tense = e.f, at.pub, at.tense
+    if pub is None:
+        return None, "publication"
+    wd = lexicon()["weekdays"][f["wd"].lower().rstrip(".")]
+    rel = _clean_rel(f.get("rel"))
+    delta_back = (pub.weekday() - wd) % 7       # days back to the most recent such day (0 = today)
+    delta_fwd = (wd - pub.weekday()) % 7
+    if rel in ("last", "this past", "the past", "past"):
+        d = pub - dt.timedelta(days=delta_back or 7)
+    elif rel in ("next", "this coming", "the coming", "coming"):
+        d = pub + dt.timedelta(days=delta_fwd or 7)
+    elif rel == "this":
+        d = pub + dt.timedelta(days=wd - pub.weekday())
+    elif tense in (FUTURE, PRESENT):   # "the vote takes place on Thursday"
+        d = pub + dt.timedelta(days=delta_fwd)
+    else:
+        d = pub - dt.timedelta(days=delta_back)
+    return day_tv(d), "publication"
+
+
+def _r_rel_unit(e: Expr, at: _At) -> Resolved:
+    pub, pub_tv = at.pub, at.pub_tv
+    if pub is None or pub_tv is None:
+        return None, "publication"
+    rel = _clean_rel(e.f["rel"])
+    unit = e.f["unit"].lower()
+    off = _unit_offset(rel)
+    if rel == "the last" and unit != "year":
+        return None, "publication"   # "the last week" is a duration
+    if unit == "weekend":
+        if off == 0 and at.tense == PAST and pub.weekday() < 5:
+            off = -1                     # "this weekend" said of a past one, on a weekday
         return week_tv(pub + dt.timedelta(weeks=off), weekend=True), "publication"
-    if k == "ago":
-        if pub is None:
-            return None, "publication"
-        n, unit = _num(f["num"]), lexicon()["units"][f["unit"].lower()]
-        if unit in ("week", "fortnight"):
-            return day_tv(pub - dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))), "publication"
-        if unit == "weekend":
-            return None, "publication"
-        return shift(pub_tv, unit, -n), "publication"
-    if k in ("shift", "anaphor", "the_day"):
-        base, how = (anchor, "text") if anchor is not None else (pub_tv, "publication")
-        if base is None:
-            return None, how
-        if k == "the_day":
-            return (base if base.precision == "day" else None), how
-        unit = lexicon()["units"].get(f["unit"].lower(), f["unit"].lower())
-        if k == "shift":
-            n = _num(f["num"])
-            sign = 1 if f["dir"].lower() in lexicon()["after_words"] else -1
+    return shift(pub_tv, unit, off) if unit != "day" else None, "publication"
+
+
+def _r_the_year(e: Expr, at: _At) -> Resolved:
+    """"the beginning of the year", "earlier in the week": the current one."""
+    pub_tv = at.pub_tv
+    return (shift(pub_tv, e.f["unit"].lower(), 0) if pub_tv else None), "publication"
+
+
+def _r_weekend(e: Expr, at: _At) -> Resolved:
+    """"over the weekend": the last one (the next one in a future clause)."""
+    if at.pub is None:
+        return None, "publication"
+    off = 0 if (at.tense == FUTURE or at.pub.weekday() >= 5) else -1
+    return week_tv(at.pub + dt.timedelta(weeks=off), weekend=True), "publication"
+
+
+def _r_ago(e: Expr, at: _At) -> Resolved:
+    pub, pub_tv = at.pub, at.pub_tv
+    if pub is None or pub_tv is None:
+        return None, "publication"
+    n, unit = _num(e.f["num"]) or 0, lexicon()["units"][e.f["unit"].lower()]
+    if unit in ("week", "fortnight"):
+        return day_tv(pub - dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))), "publication"
+    if unit == "weekend":
+        return None, "publication"
+    return shift(pub_tv, unit, -n), "publication"
+
+
+def _r_anchored(e: Expr, at: _At) -> Resolved:
+    """"the day before", "two days later", "the following week", "that day": from the
+    anchor in the text, else from publication."""
+    f, k = e.f, e.kind
+    base, how = (at.anchor, "text") if at.anchor is not None else (at.pub_tv, "publication")
+    if base is None:
+        return None, how
+    if k == "the_day":
+        return (base if base.precision == "day" else None), how
+    unit = lexicon()["units"].get(f["unit"].lower(), f["unit"].lower())
+    if k == "shift":
+        n = _num(f["num"]) or 0
+        sign = 1 if f["dir"].lower() in lexicon()["after_words"] else -1
+    else:
+        if "which" in f:
+            which = _clean_rel(f["which"])
+            lx = lexicon()
+            sign = 1 if which in lx["anaphor_next"] else -1 if which in lx["anaphor_prev"] else 0
         else:
-            if "which" in f:
-                which = _clean_rel(f["which"])
-                lx = lexicon()
-                sign = 1 if which in lx["anaphor_next"] else -1 if which in lx["anaphor_prev"] else 0
-            else:
-                sign = 1 if f["dir"].lower() in ("after", "later") else -1
-            n = 1
-        if unit in ("week", "fortnight", "weekend") and base.precision in ("week", "weekend"):
-            d = base.as_date()
-            if d is None or base.year is None:
-                return None, how
-            return week_tv(d + dt.timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1)),
-                           weekend=unit == "weekend"), how
-        if unit in ("week", "fortnight") and k == "shift":
-            if base.precision != "day":
-                return None, how
-            d = base.as_date()
-            return day_tv(d + dt.timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1)),
-                          base.year is not None), how
-        return shift(base, unit, sign * n), how
-    return None, "publication"
+            sign = 1 if f["dir"].lower() in ("after", "later") else -1
+        n = 1
+    weeks = sign * n * (2 if unit == "fortnight" else 1)
+    if unit in ("week", "fortnight", "weekend") and base.precision in ("week", "weekend"):
+        d = base.as_date()
+        if d is None or base.year is None:
+            return None, how
+        return week_tv(d + dt.timedelta(weeks=weeks), weekend=unit == "weekend"), how
+    if unit in ("week", "fortnight") and k == "shift":
+        d = base.as_date()
+        if base.precision != "day" or d is None:
+            return None, how
+        return day_tv(d + dt.timedelta(weeks=weeks), base.year is not None), how
+    return shift(base, unit, sign * n), how
+
+
+# expression kind (``grammar()``) -> the rule that values it
+RESOLVERS: dict[str, Callable[[Expr, _At], Resolved]] = {
+    "iso": _r_iso, "slash": _r_slash, "date": _r_date, "iso_month": _r_iso_month,
+    "week_of": _r_week_of, "month_year": _r_month_year, "month": _r_month,
+    "month_rel": _r_month_rel, "year": _r_year, "yy": _r_yy, "dayword": _r_dayword,
+    "holiday": _r_holiday, "in_n": _r_in_n, "weekday": _r_weekday, "rel_unit": _r_rel_unit,
+    "the_year": _r_the_year, "weekend": _r_weekend, "ago": _r_ago,
+    "shift": _r_anchored, "anaphor": _r_anchored, "the_day": _r_anchored,
+}
 
 
 def _holiday(rule, year: int) -> dt.date | None:
@@ -595,9 +674,3 @@ def resolve_time(text: str, published=None, tense: str | None = None, anchor: st
     value, _ = resolve(e, to_date(published), tense, parse_value(anchor) if anchor else None)
     return value
 
-
-def iter_values(text: str, published=None, tense: str | None = None) -> Iterator[tuple[Expr, str | None]]:
-    """Every expression in ``text`` with its value (each against publication)."""
-    pub = to_date(published)
-    for e in scan(text or ""):
-        yield e, resolve(e, pub, tense, None)[0]

@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -37,21 +35,18 @@ from spacy.util import filter_spans
 
 from .gazetteer import (SPAN_KEY, country_of_word, demonyms, get_gazetteer, given_names, org_words,
                         outlet_words, reconcile)
-from .names import PARTICLES, normalize, same_person
+from ..data import load_json
+from ..names import PARTICLES, normalize, same_person
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "titles" / "titles.json"
 USER_KEY = "dossier_titles"
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _POSSESSIVE = {"'s", "’s", "'"}
 _KEEP_NAMES = {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 
 
-@functools.lru_cache(maxsize=1)
-def grammar() -> dict:
-    data = json.loads(DATA.read_text("utf-8"))
-    for k, v in data.items():
-        if isinstance(v, list):
-            data[k] = v
+@functools.lru_cache(maxsize=4)
+def grammar(name: str = "titles/titles.json") -> dict:
+    data = dict(load_json(name))
     data["_modifiers"] = {tuple(m.split()) for m in data["modifiers"]}
     data["_of_heads"] = set(data["of_heads"])
     data["_dets"] = set(data["determiners"])
@@ -74,9 +69,9 @@ def _ent_at(ents: list[Span], i: int) -> Span | None:
 
 
 class TitlesComponent:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, grammar_file: str = "titles/titles.json"):
         self.name = name
-        self.g = grammar()
+        self.g = grammar(grammar_file)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         heads = self.g["person_heads"]
         forms = {h for h in heads} | {h.title() for h in heads} | {h.capitalize() for h in heads}
@@ -627,6 +622,6 @@ def _gaz_country(span: Span) -> str | None:
     return entry.country if entry else None
 
 
-@Language.factory("dossier_titles")
-def make_titles(nlp: Language, name: str):
-    return TitlesComponent(nlp, name)
+@Language.factory("dossier_titles", default_config={"grammar": "titles/titles.json"})
+def make_titles(nlp: Language, name: str, grammar: str):
+    return TitlesComponent(nlp, name, grammar)

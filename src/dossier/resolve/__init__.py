@@ -6,12 +6,15 @@ and replaces the store's resolution tables. The resolvers are pure functions ove
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..records import Document, Entity, Extraction
 from .claims import build_claims
 from .entities import resolve_entities
 from .timeline import build_timeline
+
+if TYPE_CHECKING:
+    from ..store.protocol import StoreProtocol
 
 __all__ = ["rebuild", "resolve", "resolve_entities", "build_timeline", "build_claims", "slim"]
 
@@ -45,7 +48,7 @@ def resolve(extractions) -> tuple[list, list, list]:
     return entities, timeline, claims
 
 
-def rebuild(store) -> dict[str, Any]:
+def rebuild(store: StoreProtocol) -> dict[str, Any]:
     """Re-resolve everything in ``store`` and write it back; returns counts."""
     compact = [slim(ex) for ex in store.iter_extractions()]
     entities, timeline, claims = resolve(compact)

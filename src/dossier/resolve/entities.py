@@ -181,11 +181,8 @@ def _role_words(roles: Iterable[str]) -> set[str]:
 
 
 def _distinctive(surname: str) -> bool:
-    try:
-        from wordfreq import zipf_frequency
-        z = max(zipf_frequency(w, "en") for w in surname.split()) if surname else 9.0
-    except Exception:  # noqa: BLE001 - wordfreq missing or its data unreadable
-        z = 0.0 if len(surname) >= 6 else 9.0
+    from wordfreq import zipf_frequency
+    z = max(zipf_frequency(w, "en") for w in surname.split()) if surname else 9.0
     return z < thresholds("entities")["distinctive_surname_max_zipf"]
 
 

@@ -33,8 +33,13 @@ from ..records import CanonicalEntity, Claim, Extraction, TimelineItem
 from .common import normalize
 from .common import (dates_compatible, fill_year, independent_count, is_country, lexicon,
                      original_of, period_start, precision, span_text, thresholds)
+from .common import load_data
 
-WEIGHT = {"PERSON": 3, "ORG": 2}
+
+@functools.lru_cache(maxsize=1)
+def weights() -> dict:
+    """Scoring weights (``data/resolve/weights.json``)."""
+    return load_data("weights.json")["timeline"]
 
 
 @dataclass
@@ -168,15 +173,15 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
 
 @functools.lru_cache(maxsize=1)
 def _capitals() -> frozenset[str]:
-    from ..nlp.attribution import load_json
-    return frozenset(normalize(c) for c in load_json("events", "groups.json").get("capitals", []))
+    from ..data import load_json
+    return frozenset(normalize(c) for c in load_json("events/groups.json").get("capitals", []))
 
 
 @functools.lru_cache(maxsize=1)
 def _blocs() -> frozenset[str]:
     """Names a nationality word stands for ("European" → Europe): parties, not places."""
-    from ..nlp.attribution import load_json
-    return frozenset(normalize(n) for names in load_json("events", "groups.json")["demonyms"].values()
+    from ..data import load_json
+    return frozenset(normalize(n) for names in load_json("events/groups.json")["demonyms"].values()
                      for n in names)
 
 
@@ -185,7 +190,8 @@ def _remote(mode: str | None) -> bool:
 
 
 def _w(cid: str, info: EntityInfo) -> int:
-    return WEIGHT.get((info.get(cid) or {}).get("type", ""), 1)
+    w = weights()["participant"]
+    return w.get((info.get(cid) or {}).get("type", ""), w["other"])
 
 
 def _loc_relation(a: str | None, locs: Counter, info: EntityInfo) -> str:
@@ -244,19 +250,19 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         # a background mention without participants: by place (and date), or a report's own
         # mention of the talks it describes ("Florida talks end" over "met in Hallandale Beach")
         if loc == "same":
-            return 1.0 + (3 if same_day else 0)
+            return weights()["place_only"] + (weights()["same_day"] if same_day else 0)
         if not rp and it.parts and same_doc and (loc != "conflict" or (r.weak and not r.date)) \
                 and (same_day or not r.date):
-            return 0.5
+            return weights()["background_in_same_report"]
         return None
     if not shared:
         # no one in common: only the same day at the same place (one summit, two accounts),
         # or the same day between the same states ("Russia and the United States ... at
         # Tuesday's meeting in the Kremlin" is Putin's meeting with the US envoys)
         if same_day and loc == "same":
-            return 2.0
+            return weights()["no_one_shared_same_day_same_place"]
         if same_day and loc != "conflict" and _countries_within(rp, it.parts, info):
-            return 1.5
+            return weights()["no_one_shared_same_day_same_countries"]
         return None
     if not strong and not positive:
         return None
@@ -276,8 +282,9 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         # both name people the other does not: the same day (or, undated, the same place);
         # the envoy's Gaza talks in Miami next week are not his Ukraine talks there on Thursday
         return None
-    return weight + (3 if loc == "same" else 0) + (3 if same_day else 0) \
-        + (1 if r.date and it.dates else 0)
+    w = weights()
+    return weight + (w["same_place"] if loc == "same" else 0) + (w["same_day"] if same_day else 0) \
+        + (w["both_dated"] if r.date and it.dates else 0)
 
 
 def _multi_day(dates) -> bool:

@@ -14,6 +14,7 @@ import os
 from ..errors import DossierError, E
 from .backends import connect
 from .migrate import latest_version
+from .protocol import StoreProtocol
 from .store import Store, norm_name
 
 DEFAULT_URL = "dossier.db"
@@ -39,4 +40,8 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
         raise
 
 
-__all__ = ["open_store", "Store", "norm_name", "latest_version", "DEFAULT_URL"]
+def _implements(store: Store) -> StoreProtocol:
+    return store  # mypy checks here that Store implements StoreProtocol
+
+
+__all__ = ["open_store", "Store", "StoreProtocol", "norm_name", "latest_version", "DEFAULT_URL"]

@@ -44,7 +44,7 @@ class Backend:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         raise NotImplementedError
 
-    def executemany(self, sql: str, rows: list[Sequence[Any]]) -> None:
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         raise NotImplementedError
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:

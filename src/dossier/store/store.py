@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime, timezone
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from unidecode import unidecode
 
@@ -63,6 +63,11 @@ class Store:
         if before and before < 4 <= self.schema_version:
             self._backfill_query_columns()
 
+    def _count(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """The ``n`` of a ``SELECT COUNT(*) AS n ...`` query."""
+        row = self.backend.query_one(sql, params)
+        return int(row["n"]) if row else 0
+
     # ------------------------------------------------------------------ lifecycle
     @property
     def dialect(self) -> str:
@@ -111,7 +116,7 @@ class Store:
             existing = self.find_by_hash(doc.content_hash)
             if existing is not None:
                 return existing
-            doc.id = self._free_id(doc.id, doc.content_hash)
+            doc.id = self.free_id(doc.id, doc.content_hash)
             if extraction is not None:
                 extraction.doc.id = doc.id
             self.backend.execute(
@@ -138,9 +143,11 @@ class Store:
                 raise DossierError(E.E202, detail=extraction.doc.id)
             self._write_extraction(extraction)
 
-    def _free_id(self, doc_id: str, digest: str) -> str:
+    def free_id(self, doc_id: str, digest: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+        """``doc_id``, or ``<doc_id>-<digest prefix>`` when a stored document (or one of
+        ``taken``) already has that id."""
         candidate, width = doc_id, 8
-        while self.has_document(candidate):
+        while candidate in taken or self.has_document(candidate):
             candidate = f"{doc_id}-{digest[:width]}"
             width += 4
         return candidate
@@ -333,7 +340,7 @@ class Store:
             " ORDER BY d.seq", params + more)
 
     def count_documents(self) -> int:
-        return int(self.backend.query_one("SELECT COUNT(*) AS n FROM documents")["n"])
+        return self._count("SELECT COUNT(*) AS n FROM documents")
 
     def iter_documents(self, without_extraction: bool = False) -> Iterator[Document]:
         """Every stored document (repairs included), in ingestion order, streamed;
@@ -424,9 +431,9 @@ class Store:
     def count_entities(self, q: str | None = None, type: str | None = None) -> int:  # noqa: A002
         """How many entities ``list_entities(q, type)`` lists."""
         where, params = self._entity_where(q, type)
-        return int(self.backend.query_one(
+        return self._count(
             "SELECT COUNT(*) AS n FROM entities e"
-            + (" WHERE " + " AND ".join(where) if where else ""), params)["n"])
+            + (" WHERE " + " AND ".join(where) if where else ""), params)
 
     def get_entity(self, id: str) -> CanonicalEntity | None:
         row = self.backend.query_one("SELECT data FROM entities WHERE id = ?", (id,))
@@ -512,19 +519,20 @@ class Store:
                        end_to: str | None = None) -> int:
         """How many timeline items (with ``entity`` among their participants or place; whose
         period lies within ``start_from``/``end_to``, as in ``list_timeline``)."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         _period_where("a", start_from, end_to, where, params)
         if not entity:
-            return int(self.backend.query_one(
+            return self._count(
                 "SELECT COUNT(*) AS n FROM timeline a"
-                + (" WHERE " + " AND ".join(where) if where else ""), params)["n"])
+                + (" WHERE " + " AND ".join(where) if where else ""), params)
         ids = self._entity_ids(entity)
         where.insert(0, f"a.entity_id IN ({', '.join('?' * len(ids))})")
         params[:0] = ids
         count = "COUNT(*)" if len(ids) == 1 else "COUNT(DISTINCT a.item_id)"
-        return int(self.backend.query_one(
+        return self._count(
             f"SELECT {count} AS n FROM timeline_entities a WHERE " + " AND ".join(where),
-            params)["n"])
+            params)
 
     def co_participants(self, entity_id: str, limit: int | None = None) -> list[dict[str, Any]]:
         """Who takes part in the timeline items of an entity: ``{"id", "name", "events"}``
@@ -565,9 +573,9 @@ class Store:
     def count_claims(self, about: str | None = None, speaker: str | None = None) -> int:
         """How many claims ``list_claims(about, speaker)`` lists."""
         where, params = self._claim_where(about, speaker)
-        return int(self.backend.query_one(
+        return self._count(
             "SELECT COUNT(*) AS n FROM claims c"
-            + (" WHERE " + " AND ".join(where) if where else ""), params)["n"])
+            + (" WHERE " + " AND ".join(where) if where else ""), params)
 
     def get_claim(self, id: str) -> Claim | None:
         row = self.backend.query_one("SELECT data FROM claims WHERE id = ?", (id,))
@@ -575,7 +583,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables (documents, extractions, entities, timeline, claims)."""
-        return {t: int(self.backend.query_one(f"SELECT COUNT(*) AS n FROM {t}")["n"])
+        return {t: self._count(f"SELECT COUNT(*) AS n FROM {t}")
                 for t in ("documents", "extractions", "entities", "timeline", "claims")}
 
     def resolution_stale(self) -> bool:
@@ -584,6 +592,8 @@ class Store:
         row = self.backend.query_one(
             "SELECT (SELECT COUNT(*) FROM extractions) AS now,"
             " (SELECT MAX(extractions) FROM resolution_state) AS built")
+        if row is None:
+            return False
         return int(row["now"]) > 0 and (row["built"] is None or int(row["built"]) != int(row["now"]))
 
     def version(self) -> int:
@@ -632,7 +642,7 @@ def _entity_summary(data: dict[str, Any]) -> dict[str, Any]:
 
 def _timeline_rows(timeline: list[TimelineItem], by_name: dict[str, str]):
     """Rows of ``timeline`` and ``timeline_entities`` for the items (in resolution order)."""
-    from ..resolve.common import chrono_key, period_end, period_start
+    from ..dates import chrono_key, period_end, period_start
     rank = {t.id: i for i, t in enumerate(sorted(timeline, key=chrono_key))}
     tl_rows, te_rows = [], []
     for i, t in enumerate(timeline):

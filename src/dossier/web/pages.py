@@ -16,7 +16,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from dossier.api import queries as Q
+from dossier import query as Q
 from dossier.web import TEMPLATES_DIR
 from dossier.web import highlight as H
 from dossier.web.layout import circular_layout, date_key, layout_timeline

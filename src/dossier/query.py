@@ -1,4 +1,4 @@
-"""Read-side helpers shared by the JSON API and the pages.
+"""Read-side helpers shared by the JSON API, the pages and the CLI (below all three).
 
 Thin glue over the query library (``dossier.analyze``) and the store: lists are paginated,
 and the few views the pages need that the library does not return directly (the actor
@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any, Iterable
 
 from dossier import analyze
-from dossier.errors import DossierError, E
+from dossier.errors import NotFound
 
 ALL = None  # no limit
 
@@ -56,7 +56,7 @@ def document_index(store) -> dict[str, dict]:
 def document(store, doc_id: str) -> dict:
     doc = store.get_document(doc_id)
     if doc is None:
-        raise DossierError(E.E202, detail=doc_id)
+        raise NotFound("document", doc_id)
     ext = store.get_extraction(doc_id)
     if ext is not None:
         data = ext.to_json()
@@ -112,15 +112,11 @@ def entity_profile(store, entity_id: str) -> dict:
     """An entity (by id, or by name) with its events, statements by and about it, and
     co-actors: ``analyze.actor``."""
     if store.get_entity(entity_id) is None:
-        raise DossierError(E.E203, detail=entity_id)
+        raise NotFound("entity", entity_id)
     return analyze.actor(store, entity_id)
 
 
 # ------------------------------------------------------------------ timeline, claims
-
-def timeline_json(store, date_from=None, date_to=None, entity=None) -> list[dict]:
-    return analyze.timeline(store, date_from, date_to, entity)
-
 
 def timeline_page(store, date_from=None, date_to=None, entity=None, limit: int = 100,
                   offset: int = 0) -> dict:
@@ -139,7 +135,7 @@ def timeline_page(store, date_from=None, date_to=None, entity=None, limit: int =
 def count_timeline(store, date_from=None, date_to=None, entity=None) -> int:
     """How many items ``analyze.timeline(store, date_from, date_to, entity)`` returns
     (``entity``: a canonical entity id): the date bounds as the periods the store filters."""
-    from dossier.resolve.common import period_end, period_start
+    from dossier.dates import period_end, period_start
     return store.count_timeline(entity, start_from=period_start(date_from) if date_from else None,
                                 end_to=period_end(date_to) if date_to else None)
 
@@ -151,24 +147,11 @@ def timeline_items(store, date_from=None, date_to=None, entity=None,
                                     limit=limit, offset=0))
 
 
-class NotFound(LookupError):
-    """A timeline item or claim id the store does not hold."""
-
-    def __init__(self, kind: str, ident: str):
-        self.kind, self.ident = kind, ident
-        command = "timeline" if kind == "event" else "claims"
-        super().__init__(f"no {kind} with id {ident}: list them with `dossier {command}`")
-
-
 def get_event(store, item_id: str):
     item = store.get_timeline_item(item_id)
     if item is None:
         raise NotFound("event", item_id)
     return item
-
-
-def claims_json(store, about=None) -> list[dict]:
-    return analyze.claims(store, about)
 
 
 def claims_page(store, about=None, limit: int = 100, offset: int = 0) -> dict:

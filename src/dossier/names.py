@@ -25,13 +25,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from pathlib import Path
 
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from .data import load_lines
+
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "mme", "m"}
 PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "al",
@@ -103,13 +103,7 @@ def name_key(name: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _variants() -> dict[str, str]:
     out: dict[str, str] = {}
-    path = DATA / "gazetteer" / "variants.tsv"
-    if not path.exists():
-        return out
-    text = path.read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in load_lines("gazetteer/variants.tsv"):
         variant, _, canon = line.partition("\t")
         if canon.strip():
             out[normalize(variant)] = canon.strip()
@@ -120,10 +114,7 @@ def _variants() -> dict[str, str]:
 def _given_groups() -> dict[str, int]:
     """Romanisation key of a given name -> its group (``given_name_variants.tsv``)."""
     out: dict[str, int] = {}
-    path = DATA / "gazetteer" / "given_name_variants.tsv"
-    if not path.exists():
-        return out
-    lines = [ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    lines = load_lines("gazetteer/given_name_variants.tsv")
     for i, line in enumerate(lines):
         for name in line.split("\t"):
             if name.strip():
@@ -197,13 +188,20 @@ def person_parts(name: str) -> tuple[list[str], str]:
     return ts[:i], " ".join(ts[i:])
 
 
-def _given_compatible(ga: list[str], gb: list[str]) -> bool:
+def given_compatible(ga: list[str], gb: list[str]) -> bool:
+    """First names that can be one person's, in one report or across reports: equal or
+    variant spellings, an initial, or a short form (Steve / Steven, Nick / Nikolai)."""
     if not ga or not gb:
         return True
     x, y = ga[0].strip("."), gb[0].strip(".")
+    if not x or not y:
+        return True
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
     if word_variant(x, y):
+        return True
+    # Ukrainian and Russian romanisations: h for g (Serhiy / Sergiy, Olha / Olga, Ihor / Igor)
+    if word_variant(x.replace("h", "g"), y.replace("h", "g")):
         return True
     short, long_ = sorted((x, y), key=len)  # a short form: Steve / Steven, Alex / Alexander
     return len(short) >= 3 and _word_key(long_).startswith(_word_key(short))
@@ -218,7 +216,7 @@ def same_person(a: str, b: str) -> bool:
         return False
     if not is_variant(sa, sb):
         return False
-    return _given_compatible(ga, gb)
+    return given_compatible(ga, gb)
 
 
 def fullness(name: str) -> tuple[int, int]:
