@@ -23,6 +23,9 @@ class E:
     E110 = "E110", "cannot read: {detail}"
     E111 = "E111", "line too long: {size} characters on one line, the limit is {limit}"
     E112 = "E112", "URL ingest refused: {detail}"
+    E113 = "E113", "not a regular file ({detail}): refused; pass regular files, or `-` to read standard input"
+    E114 = "E114", "symbolic link to {detail}, outside the input directory: refused; pass --follow-symlinks to read it"
+    E115 = "E115", "field {field} refused: {detail}"
     # store (2xx)
     E200 = "E200", "cannot open the store {detail}: check the path or the PostgreSQL URL"
     E201 = "E201", "store schema version {found} is newer than this dossier ({supported}): upgrade dossier"
@@ -36,6 +39,8 @@ class E:
     E400 = "E400", "write access needs a token: start `dossier serve --token ...` and send `Authorization: Bearer <token>`"
     E401 = "E401", "invalid token"
     E204 = "E204", "cannot write the document to the store: {detail}"
+    E205 = "E205", "another process is writing to the store {detail}: wait for it to finish, then run again"
+    E402 = "E402", "invalid request: {detail}"
 
 
 class DossierError(Exception):

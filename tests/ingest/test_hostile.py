@@ -74,3 +74,117 @@ def test_entity_inside_a_real_comment_or_cdata_is_not_a_declaration():
     text = ('<?xml version="1.0"?><rss><channel><!-- <!ENTITY x "y"> --><item>'
             "<description><![CDATA[<!ENTITY z>]]></description></item></channel></rss>")
     assert check_declarations(text) == text
+
+
+# ------------------------------------------------------------------ special files and symbolic links
+
+def test_fifo_in_a_directory_is_refused_by_name_and_the_rest_read(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "b.txt")  # opening it would wait for a writer for ever
+    (tmp_path / "c.txt").write_text(GOOD.replace("Good", "Other"), encoding="utf-8")
+    results = list(read_path(tmp_path))
+    assert [getattr(r, "id", None) or r.code for r in results] == ["a", "E113", "c"]
+    assert "FIFO" in str(results[1]) and str(tmp_path / "b.txt") in str(results[1])
+
+
+def test_fifo_named_on_the_command_line_is_refused(tmp_path):
+    os.mkfifo(tmp_path / "pipe")
+    [err] = list(read_path(tmp_path / "pipe"))
+    assert err.code == "E113"
+
+
+def test_device_and_socket_are_refused(tmp_path):
+    [err] = list(read_path("/dev/zero"))
+    assert err.code == "E113" and "character device" in err.detail
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(tmp_path / "s.txt"))
+        (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+        codes = [getattr(r, "id", None) or r.code for r in read_path(tmp_path)]
+        assert codes == ["a", "E113"]
+    finally:
+        sock.close()
+
+
+def test_symlink_leaving_the_input_directory_is_refused(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(GOOD, encoding="utf-8")
+    (root / "passwd.txt").symlink_to("/etc/passwd")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.txt").write_text(GOOD.replace("Good", "Outside"), encoding="utf-8")
+    (root / "dir").symlink_to(outside)
+    results = list(read_path(root))
+    assert [getattr(r, "id", None) or r.code for r in results] == ["a", "E114", "E114"]
+    assert any("/etc/passwd" in str(r) for r in results)
+    # explicitly allowed: both are read
+    followed = list(read_path(root, follow_symlinks=True))
+    assert {getattr(r, "id", None) for r in followed} >= {"a", "passwd", "o"}
+
+
+def test_symlink_inside_the_input_directory_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    assert [r.id for r in read_path(tmp_path)] == ["a", "b"]
+
+
+def test_symlink_loop_is_not_followed_for_ever(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    assert [r.id for r in read_path(tmp_path, follow_symlinks=True)] == ["a"]
+
+
+# ------------------------------------------------------------------ names: undecodable bytes, newlines
+
+def test_file_name_with_an_undecodable_byte_is_read_and_shown_escaped(tmp_path):
+    name = os.fsdecode(b"caf\xff.txt")
+    (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    [doc] = list(read_path(tmp_path))
+    assert doc.id == "caf\\xff" and doc.origin.endswith("caf\\xff.txt")
+    doc.id.encode("utf-8"), doc.origin.encode("utf-8")  # storable
+
+
+def test_newline_in_a_file_name_cannot_forge_an_error_line(tmp_path):
+    name = "x.txt\n[E100] forged.txt: path does not exist"
+    (tmp_path / name).write_bytes(b"")
+    [err] = list(read_path(tmp_path / name))
+    line = str(err)
+    assert "\n" not in line and line.startswith("[E103]") and "\\n[E100]" in line
+
+
+# ------------------------------------------------------------------ JSON Lines: no silent changes
+
+@pytest.mark.parametrize("field,value,words", [
+    ("published", 20251201, "a number (20251201)"),
+    ("published", "9999-99-99", "not a possible date"),
+    ("published", {"$gt": ""}, "an object"),
+    ("date", "2025-02-30", "not a possible date"),
+    ("title", 42, "a number (42)"),
+    ("title", ["a"], "a list"),
+    ("url", True, "a boolean (true)"),
+    ("source", 3.5, "a number (3.5)"),
+    ("id", [1], "a list"),
+    ("id", False, "a boolean"),
+    ("text", {"x": 1}, "an object"),
+])
+def test_wrong_type_or_impossible_date_is_refused_per_item(tmp_path, field, value, words):
+    p = tmp_path / "w.jsonl"
+    bad = {"id": "bad", "text": "The envoy met the president.", field: value}
+    good = {"id": "ok", "text": "The envoy met the president.", "published": "2025-12-01"}
+    p.write_text(json.dumps(bad) + "\n" + json.dumps(good) + "\n", encoding="utf-8")
+    results = list(read_path(p))
+    [err] = errs(results)
+    assert err.code == "E115" and f'"{field}"' in err.detail and words in err.detail
+    assert err.path == f"{p}:1"
+    [doc] = docs(results)
+    assert doc.id == "ok" and doc.published == "2025-12-01"
+
+
+def test_valid_fields_are_kept_as_given(tmp_path):
+    p = tmp_path / "v.jsonl"
+    p.write_text(json.dumps({"id": 7, "text": "T.", "title": "A", "url": "https://x.org/a",
+                             "published": "2025-12-01T10:00:00Z", "source": None}) + "\n",
+                 encoding="utf-8")
+    [doc] = list(read_path(p))
+    assert (doc.id, doc.title, doc.published, doc.source) == ("7", "A", "2025-12-01", "x.org")
