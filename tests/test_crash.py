@@ -253,7 +253,7 @@ def test_reader_works_while_ingest_writes(corpus, tmp_path):
                 n = store.count_documents()
                 docs = store.list_documents(limit=5)
                 store.search("talks", limit=5)
-                assert len(docs) == min(5, n)
+                assert len(docs) >= min(5, n)  # a commit may land between the two reads
             seen.append(n)
         _, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err.decode(errors="replace")[-2000:]

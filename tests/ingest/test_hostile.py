@@ -188,3 +188,60 @@ def test_valid_fields_are_kept_as_given(tmp_path):
                  encoding="utf-8")
     [doc] = list(read_path(p))
     assert (doc.id, doc.title, doc.published, doc.source) == ("7", "A", "2025-12-01", "x.org")
+
+
+# ------------------------------------------------------------------ the CLI: report, streamed errors
+
+def _cli(args, env=None):
+    from click.testing import CliRunner
+
+    from dossier.cli import cli
+    return CliRunner().invoke(cli, args, env=env)
+
+
+def test_fifo_does_not_block_ingest_and_the_good_file_is_stored(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(d / "b.txt")
+    db = str(tmp_path / "s.db")
+    r = _cli(["ingest", str(d), "--db", db, "--no-extract", "-q"])
+    assert r.exit_code == 1 and "[E113]" in r.stderr and "b.txt" in r.stderr
+    from dossier.store import open_store
+    with open_store(db, create=False) as store:
+        assert [x["id"] for x in store.list_documents()] == ["a"]
+
+
+def test_report_has_one_line_per_input_item(tmp_path):
+    p = tmp_path / "w.jsonl"
+    lines = [{"id": "a", "text": "The envoy met the minister in Geneva on Monday."},
+             {"id": "b", "text": "x", "published": 20251201},
+             {"id": "c", "text": "The envoy met the minister in Geneva on Monday."},
+             "not json"]
+    p.write_text("\n".join(json.dumps(x) if isinstance(x, dict) else x for x in lines) + "\n",
+                 encoding="utf-8")
+    report = tmp_path / "report.jsonl"
+    r = _cli(["ingest", str(p), "--db", str(tmp_path / "s.db"), "--no-extract", "-q",
+              "--report", str(report)])
+    assert r.exit_code == 1
+    rows = [json.loads(x) for x in report.read_text().splitlines()]
+    assert [(x["input"], x["id"], x["status"], x["code"]) for x in rows] == [
+        (f"{p}:1", "a", "stored", None),
+        (f"{p}:2", None, "failed", "E115"),
+        (f"{p}:3", "c", "duplicate", None),
+        (f"{p}:4", None, "failed", "E106"),
+    ]
+    assert "20251201" in rows[1]["message"] and "stored as a" in rows[2]["message"]
+
+
+def test_errors_are_counted_but_only_the_first_are_kept(tmp_path):
+    from dossier import pipeline
+    from dossier.store import open_store
+    p = tmp_path / "bad.jsonl"
+    n = pipeline.ERRORS_KEPT * 3
+    p.write_text("{bad\n" * n, encoding="utf-8")
+    seen = []
+    with open_store(str(tmp_path / "s.db")) as store:
+        s = pipeline.ingest([str(p)], store, extract=False, progress=False, on_error=seen.append)
+    assert s.failed == n == len(seen) and len(s.errors) == pipeline.ERRORS_KEPT
+    assert s.error_codes == {"E106": n} and s.to_json()["errors_not_kept"] == n - len(s.errors)

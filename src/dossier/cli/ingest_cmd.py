@@ -11,7 +11,13 @@ from .output import db_option
 
 def _report(err: DossierError) -> None:
     from tqdm import tqdm
-    tqdm.write(str(err), file=sys.stderr)  # keeps a running progress bar intact
+    from ..ingest.sniff import safe_name
+    # one line per error, whatever the file name holds (no forged lines)
+    tqdm.write(safe_name(str(err)), file=sys.stderr)  # keeps a running progress bar intact
+
+
+def _note(message: str) -> None:
+    click.echo(message, err=True)
 
 
 @click.command("ingest")
@@ -29,9 +35,17 @@ def _report(err: DossierError) -> None:
 @click.option("--reextract", type=click.Choice(["missing", "all"]), default=None,
               help="Then extract stored documents again: those never extracted, or all "
                    "(after a model change); the resolution is rebuilt.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symbolic links inside directories even when they lead outside "
+                   "the directory (refused by default, E114).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True),
+              default=None, metavar="FILE.jsonl",
+              help="Write one JSON line per input item: input (path or path:line), id, "
+                   "status (stored, near-duplicate, duplicate, failed), code, message.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.pass_context
-def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, quiet):
+def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, quiet,
+           follow_symlinks, report_path):
     """Ingest files, directories, feeds or JSON Lines (`-` reads stdin) into the store.
 
     Errors are printed as `[Exxx] path: message` and do not stop the batch; the exit
@@ -52,12 +66,25 @@ def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, q
         failed += 1
         _report(err)
 
+    report_file = None
+    on_item = None
+    if report_path:
+        import json
+        try:
+            report_file = open(report_path, "w", encoding="utf-8")
+        except OSError as exc:
+            raise click.UsageError(f"--report {report_path}: {exc.strerror}") from None
+
+        def on_item(record: dict) -> None:
+            report_file.write(json.dumps(record, ensure_ascii=False) + "\n")
+
     try:
         with open_store(db) as store:
             if paths:
                 summary = run(list(paths), store, extract=not no_extract, workers=workers,
                               cluster=cluster, progress=not quiet, max_bytes=max_bytes,
-                              resolve=not reextract, on_error=report)
+                              resolve=not reextract, on_error=report, on_item=on_item,
+                              follow_symlinks=follow_symlinks, on_wait=_note)
                 if not quiet:
                     click.echo(str(summary), err=True)
             if reextract:
@@ -71,4 +98,7 @@ def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, q
     except DossierError as exc:
         click.echo(str(exc), err=True)
         ctx.exit(1)
+    finally:
+        if report_file is not None:
+            report_file.close()
     ctx.exit(1 if failed else 0)

@@ -58,6 +58,7 @@ class Store:
     def __init__(self, backend: Backend, url: str = "") -> None:
         self.backend = backend
         self.url = url
+        self._read_stamp: tuple[int, int] | None = None
         before = current_version(backend)
         self.schema_version = migrate(backend)
         if before and before < 4 <= self.schema_version:
@@ -111,6 +112,7 @@ class Store:
             existing = self.find_by_hash(doc.content_hash)
             if existing is not None:
                 return existing
+            self._bump()
             doc.id = self._free_id(doc.id, doc.content_hash)
             if extraction is not None:
                 extraction.doc.id = doc.id
@@ -136,6 +138,7 @@ class Store:
         with self.backend.transaction():
             if not self.has_document(extraction.doc.id):
                 raise DossierError(E.E202, detail=extraction.doc.id)
+            self._bump()
             self._write_extraction(extraction)
 
     def _free_id(self, doc_id: str, digest: str) -> str:
@@ -152,7 +155,8 @@ class Store:
             b.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         b.execute(
             "INSERT INTO extractions (doc_id, schema_name, n_entities, n_times, n_events,"
-            " n_statements, data, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " n_statements, data, extracted_at, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+            " (SELECT n FROM store_version WHERE id = 1))",
             (doc_id, EXTRACT_SCHEMA, len(ext.entities), len(ext.times), len(ext.events),
              len(ext.statements), _dumps(ext.to_json()), _now()))
         b.executemany(
@@ -198,9 +202,15 @@ class Store:
                           "timeline",
                           "entity_documents", "entity_names", "entities", "resolution_state"):
                 b.execute(f"DELETE FROM {table}")
-            b.execute("INSERT INTO resolution_state (id, extractions, built_at)"
-                      " SELECT 1, COUNT(*), ? FROM extractions",
-                      (datetime.now(timezone.utc).isoformat(timespec="seconds"),))
+            # stamped with what the resolution read (taken when iter_extractions began),
+            # not what is stored now: a document stored meanwhile leaves it stale
+            covers = self._read_stamp if self._read_stamp is not None else self._stamp()
+            self._read_stamp = None
+            self._bump()
+            b.execute("INSERT INTO resolution_state (id, extractions, max_rev, built_at)"
+                      " VALUES (1, ?, ?, ?)",
+                      (covers[0], covers[1],
+                       datetime.now(timezone.utc).isoformat(timespec="seconds")))
             entities = list(_unique_by_id((e.id, e) for e in entities))
             b.executemany(
                 "INSERT INTO entities (id, n, name, type, country, n_documents, data, summary)"
@@ -346,7 +356,11 @@ class Store:
             yield self.get_document(row["doc_id"]) or _document(row, [])
 
     def iter_extractions(self) -> Iterator[Extraction]:
-        """Every stored extraction, in document (ingestion) order, streamed page by page."""
+        """Every stored extraction, in document (ingestion) order, streamed page by page.
+
+        Notes what it starts from (``_stamp``): the next ``replace_resolution`` records it
+        as what the resolution covers."""
+        self._read_stamp = self._stamp()
         sql = (f"SELECT {', '.join('d.' + c.strip() for c in _DOC_COLUMNS.split(','))},"
                " x.data AS data FROM documents d JOIN extractions x ON x.doc_id = d.doc_id")
         for row in self._pages(sql, key="d.seq"):
@@ -579,12 +593,42 @@ class Store:
                 for t in ("documents", "extractions", "entities", "timeline", "claims")}
 
     def resolution_stale(self) -> bool:
-        """True when extractions were stored after the resolution was last built (e.g. an
-        ingest killed between its last document and the resolution)."""
+        """True when the extractions differ from those the resolution was built from: some
+        stored (or re-extracted) after it was built, e.g. by an ingest killed between its
+        last document and the resolution, or by a writer that ran while it was built."""
         row = self.backend.query_one(
             "SELECT (SELECT COUNT(*) FROM extractions) AS now,"
-            " (SELECT MAX(extractions) FROM resolution_state) AS built")
-        return int(row["now"]) > 0 and (row["built"] is None or int(row["built"]) != int(row["now"]))
+            " (SELECT MAX(rev) FROM extractions) AS now_rev,"
+            " (SELECT MAX(extractions) FROM resolution_state) AS built,"
+            " (SELECT MAX(max_rev) FROM resolution_state) AS built_rev")
+        if int(row["now"]) == 0:
+            return False
+        if row["built"] is None or int(row["built"]) != int(row["now"]):
+            return True
+        return row["built_rev"] is not None and int(row["built_rev"]) != int(row["now_rev"] or 0)
+
+    def _stamp(self) -> tuple[int, int]:
+        """(number of extractions, highest version among them): what a resolution built
+        now would cover."""
+        row = self.backend.query_one(
+            "SELECT COUNT(*) AS n, COALESCE(MAX(rev), 0) AS rev FROM extractions")
+        return int(row["n"]), int(row["rev"])
+
+    def _bump(self) -> None:
+        """Inside a write transaction: raise the store's version (``data_version``)."""
+        self.backend.execute("UPDATE store_version SET n = n + 1 WHERE id = 1")
+
+    def data_version(self) -> int:
+        """The store's version: it changes with every committed write (a document, an
+        extraction, a resolution). Cheap: one row. What the server's cache is keyed by."""
+        row = self.backend.query_one("SELECT n FROM store_version WHERE id = 1")
+        return int(row["n"]) if row else 0
+
+    def writer(self, on_wait=None):
+        """A context manager holding this store's writer lock: one ingest (or re-extraction,
+        or resolution rebuild) at a time per store, across processes and machines. Another
+        writer waits; ``on_wait(message)`` is called once if it has to. Re-entrant."""
+        return self.backend.writer_lock(on_wait)
 
     def version(self) -> int:
         return current_version(self.backend)
