@@ -195,6 +195,16 @@ def create_app(store_url: str = "dossier.db", token: str | None = None, *,
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The app of one ``dossier serve --workers N`` process, from the settings the command
+    put in ``DOSSIER_SERVE_CONFIG``."""
+    import json
+    import os
+    config = json.loads(os.environ.get("DOSSIER_SERVE_CONFIG") or "{}")
+    return create_app(config.get("db") or "dossier.db", token=config.get("token"),
+                      allowed_hosts=config.get("allowed_hosts"))
+
+
 def _declare_bearer(app: FastAPI) -> None:
     """Add the bearer scheme the upload endpoint refers to, to the OpenAPI schema."""
     build = app.openapi
