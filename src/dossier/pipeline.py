@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from .errors import DossierError, E
+from .parts import in_parts, one_in_parts
 from .records import Document, Extraction
 
 MAX_BYTES = 10_000_000
@@ -248,7 +249,8 @@ def extract_files(paths: Iterable[str], *, workers: int = 0, cluster: str | None
                   nlp=None) -> Iterator[Extraction | DossierError]:
     """Read, clean and extract ``paths`` without a store: one result per document, in order."""
     extract = _extractor(workers, cluster, batch_size, nlp)
-    for _item, result in extract_in_order(_cleaned(paths, max_bytes), extract, _in_process(nlp)):
+    for _item, result in extract_in_order(_cleaned(paths, max_bytes), in_parts(extract),
+                                          one_in_parts(_in_process(nlp))):
         yield result
 
 
@@ -376,8 +378,9 @@ def _ingest(paths, store, *, extract, workers, cluster, progress, max_bytes, bat
             yield doc
 
     if extract:
-        pairs = extract_in_order(documents(), _extractor(workers, cluster, batch_size, nlp),
-                                 _in_process(nlp))
+        pairs = extract_in_order(documents(),
+                                 in_parts(_extractor(workers, cluster, batch_size, nlp)),
+                                 one_in_parts(_in_process(nlp)))
     else:
         pairs = ((doc, None) for doc in documents())
     try:
@@ -443,8 +446,9 @@ def _reextract(store, *, only_missing, workers, cluster, progress, batch_size, r
 
     docs = store.iter_documents(without_extraction=only_missing)
     try:
-        for doc, result in extract_in_order(docs, _extractor(workers, cluster, batch_size, nlp),
-                                            _in_process(nlp)):
+        for doc, result in extract_in_order(
+                docs, in_parts(_extractor(workers, cluster, batch_size, nlp)),
+                one_in_parts(_in_process(nlp))):
             if isinstance(result, DossierError):
                 fail(result)
                 continue
