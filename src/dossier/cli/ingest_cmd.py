@@ -9,11 +9,16 @@ from ..errors import DossierError
 from .output import db_option
 
 
-def _report(err: DossierError) -> None:
-    from tqdm import tqdm
+def _reporter(bar: bool):
+    """Print one error a line, whatever the file name holds (no forged lines): through
+    tqdm when a progress bar runs (keeps it intact), else straight to stderr (a million
+    bad lines print in seconds)."""
     from ..ingest.sniff import safe_name
-    # one line per error, whatever the file name holds (no forged lines)
-    tqdm.write(safe_name(str(err)), file=sys.stderr)  # keeps a running progress bar intact
+    if bar and sys.stderr.isatty():
+        from tqdm import tqdm
+        return lambda err: tqdm.write(safe_name(str(err)), file=sys.stderr)
+    write = sys.stderr.write
+    return lambda err: write(safe_name(str(err)) + "\n")
 
 
 def _note(message: str) -> None:
@@ -61,10 +66,12 @@ def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, q
         raise click.UsageError("--reextract and --no-extract contradict each other")
     failed = 0
 
+    show = _reporter(bar=not quiet)
+
     def report(err: DossierError) -> None:
         nonlocal failed
         failed += 1
-        _report(err)
+        show(err)
 
     report_file = None
     on_item = None

@@ -6,6 +6,7 @@ A malformed line yields ``E106`` naming the file and line; the other lines still
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterator
 
 from ..errors import DossierError, E
@@ -15,6 +16,8 @@ from .meta import item_id, normalise_date, outlet_from_url
 __all__ = ["parse_jsonl", "parse_json", "record_to_raw"]
 
 _TEXT_KEYS = ("text", "content", "body")
+# the line breaks of str.splitlines
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _DATE_KEYS = ("published", "date", "published_at", "pubdate")
 _SOURCE_KEYS = ("source", "outlet", "site", "sitename")
 
@@ -114,10 +117,21 @@ def record_to_raw(obj: Any, *, base_id: str, origin: str | None, line: int,
                        format=fmt, lang=lang or "en")
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` as ``str.splitlines`` gives them (any line break), lazily."""
+    start, n = 0, len(text)
+    for m in _LINE_BREAK.finditer(text):
+        yield text[start:m.start()]
+        start = m.end()
+    if start < n:
+        yield text[start:]
+
+
 def parse_jsonl(text: str, *, base_id: str, origin: str | None = None,
                 max_line: int | None = None) -> Iterator[RawDocument | DossierError]:
-    """One ``RawDocument`` per non-blank line; errors are yielded, never raised."""
-    for n, line in enumerate(text.splitlines(), 1):
+    """One ``RawDocument`` per non-blank line; errors are yielded, never raised. Lines are
+    walked one at a time (no list of a million lines)."""
+    for n, line in enumerate(_lines(text), 1):
         if not line.strip():
             continue
         if max_line is not None and len(line) > max_line:
