@@ -31,10 +31,20 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+_PERMUTATIONS = None  # the seed's permutations, drawn once (1.3 ms each time otherwise)
+
+
+def _permutations():
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    return _PERMUTATIONS
+
+
 def _minhash(values: Iterable[int] | None = None) -> MinHash:
     if values is None:
-        return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME,
+        return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations(),
                    hashvalues=np.asarray(list(values), dtype=np.uint64))
 
 
