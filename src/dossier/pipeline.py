@@ -345,8 +345,11 @@ def _ingest(paths, store, *, extract, workers, cluster, progress, max_bytes, bat
             on_item(item_record(doc.origin or doc.id, doc_id, status, None, message))
 
     index = _near_duplicate_index(near_duplicate_threshold)
-    for doc_id, sig in store.iter_signatures():
-        index.add(doc_id, sig)
+    if hasattr(index, "bind_store") and hasattr(store, "near_duplicate_candidates"):
+        index.bind_store(store)  # stored documents looked up in the store's own index
+    else:
+        for doc_id, sig in store.iter_signatures():
+            index.add(doc_id, sig)
     pending_hashes: dict[str, str] = {}  # content hash -> id, of documents on their way
     pending_ids: set[str] = set()
     signatures: dict[str, list[int]] = {}
@@ -386,6 +389,8 @@ def _ingest(paths, store, *, extract, workers, cluster, progress, max_bytes, bat
     try:
         for doc, result in pairs:
             sig = signatures.pop(doc.id, None)
+            if hasattr(index, "discard"):
+                index.discard(doc.id)  # stored (or failed): no longer on its way in
             pending_ids.discard(doc.id)
             pending_hashes.pop(doc.content_hash, None)
             if isinstance(result, DossierError):

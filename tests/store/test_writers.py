@@ -137,3 +137,47 @@ def test_two_ingests_at_once_equal_one_after_the_other(halves, tmp_path):
     assert stored == n
     said = sum(int(o[1].decode().split("ingested ")[1].split(",")[0]) for o in outs)
     assert said == n
+
+
+# ------------------------------------------------------------------ the stored near-duplicate index
+
+def _sig(text):
+    from dossier.clean.dedupe import signature
+    return signature(text)
+
+
+TEXT = ("Foreign Minister Anna Berg met Prime Minister Tomas Lind in Oslo on Monday and said "
+        "the talks on the grain corridor were constructive, according to the ministry. ")
+
+
+def test_near_duplicate_found_in_the_store_without_loading_every_signature(store, tmp_path,
+                                                                            monkeypatch):
+    from dossier import pipeline
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(TEXT * 3, encoding="utf-8")
+    b.write_text(TEXT * 3 + "(Updated)", encoding="utf-8")
+    pipeline.ingest([str(a)], store, extract=False, progress=False)
+
+    def no_full_load():
+        raise AssertionError("every stored signature loaded")
+
+    monkeypatch.setattr(store, "iter_signatures", no_full_load)
+    s = pipeline.ingest([str(b)], store, extract=False, progress=False)
+    assert s.near_duplicates == 1 and store.get_document("b").copy_of == "a"
+
+
+def test_stored_index_holds_originals_and_is_backfilled(store):
+    from dossier.records import Document
+    d1 = Document(id="o", text=TEXT * 3, raw_text=TEXT * 3)
+    store.add_document(d1, None, _sig(d1.text))
+    d2 = Document(id="c", text=TEXT * 3 + "x", raw_text=TEXT * 3 + "x", copy_of="o",
+                  similarity=0.9)
+    store.add_document(d2, None, _sig(d2.text))
+    n = store.backend.query_one("SELECT COUNT(*) AS n FROM doc_bands")["n"]
+    assert n == 18  # the original's bands only
+    assert [d for d, _ in store.near_duplicate_candidates(_sig(TEXT * 3 + "y"))] == ["o"]
+    with store.transaction():
+        store.backend.execute("DELETE FROM doc_bands")
+    assert store.near_duplicate_candidates(_sig(TEXT * 3)) == []
+    store._backfill_bands()  # what opening a store from before migration 008 does
+    assert [d for d, _ in store.near_duplicate_candidates(_sig(TEXT * 3))] == ["o"]

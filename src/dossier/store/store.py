@@ -8,6 +8,7 @@ queries need.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from datetime import datetime, timezone
@@ -23,6 +24,21 @@ from .backends import Backend
 from .migrate import current_version, migrate
 
 _PAGE = 64  # rows per round trip when streaming
+# LSH banding of the stored near-duplicate index (migration 008): datasketch's optimum for
+# a 0.6 candidate threshold over 128 permutations; candidates looked at per lookup
+LSH_BANDS, LSH_ROWS = 18, 7
+NEAR_DUPLICATE_CANDIDATES = 256
+
+
+def band_keys(signature: list[int]) -> list[int]:
+    """The LSH band keys of a MinHash signature: one signed 64-bit hash per band."""
+    keys = []
+    for i in range(LSH_BANDS):
+        values = signature[i * LSH_ROWS:(i + 1) * LSH_ROWS]
+        blob = i.to_bytes(2, "big") + b"".join(int(v).to_bytes(8, "big") for v in values)
+        keys.append(int.from_bytes(hashlib.blake2b(blob, digest_size=8).digest(), "big",
+                                   signed=True))
+    return keys
 
 
 def norm_name(name: str | None) -> str:
@@ -63,6 +79,8 @@ class Store:
         self.schema_version = migrate(backend)
         if before and before < 4 <= self.schema_version:
             self._backfill_query_columns()
+        if before and before < 8 <= self.schema_version:
+            self._backfill_bands()
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -129,6 +147,11 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 [(doc.id, i, r.start, r.end, r.original, r.replacement)
                  for i, r in enumerate(doc.repairs)])
+            if signature is not None and doc.copy_of is None and len(signature) >= \
+                    LSH_BANDS * LSH_ROWS:  # a copy is found through its original
+                self.backend.executemany(
+                    "INSERT INTO doc_bands (band_key, seq) SELECT ?, seq FROM documents"
+                    " WHERE doc_id = ?", [(k, doc.id) for k in band_keys(signature)])
             if extraction is not None:
                 self._write_extraction(extraction)
         return doc.id
@@ -367,6 +390,37 @@ class Store:
             data = _loads(row["data"])
             repairs = [Repair.from_json(r) for r in data.get("repairs", [])]
             yield Extraction.from_json(data, document=_document(row, repairs))
+
+    def near_duplicate_candidates(self, signature: list[int],
+                                  limit: int = NEAR_DUPLICATE_CANDIDATES
+                                  ) -> list[tuple[str, list[int]]]:
+        """``(doc_id, signature)`` of stored originals sharing an LSH band with
+        ``signature``, earliest first, at most ``limit`` (one index range per band: the
+        cost does not grow with the store)."""
+        if len(signature) < LSH_BANDS * LSH_ROWS:
+            return []
+        keys = band_keys(signature)
+        rows = self.backend.query(
+            "SELECT doc_id, signature FROM documents WHERE seq IN (SELECT seq FROM doc_bands"
+            f" WHERE band_key IN ({', '.join('?' * len(keys))})) ORDER BY seq LIMIT ?",
+            [*keys, int(limit)])
+        return [(r["doc_id"], _loads(r["signature"])) for r in rows if r["signature"]]
+
+    def _backfill_bands(self) -> None:
+        """Band keys for the originals stored before migration 008."""
+        rows = self._pages("SELECT seq, doc_id, signature FROM documents"
+                           " WHERE signature IS NOT NULL AND copy_of IS NULL", where_and=True)
+        batch: list[tuple[int, int]] = []
+        with self.backend.transaction():
+            for row in rows:
+                sig = _loads(row["signature"])
+                if len(sig) >= LSH_BANDS * LSH_ROWS:
+                    batch += [(k, row["seq"]) for k in band_keys(sig)]
+                if len(batch) >= 10_000:
+                    self.backend.executemany(
+                        "INSERT INTO doc_bands (band_key, seq) VALUES (?, ?)", batch)
+                    batch = []
+            self.backend.executemany("INSERT INTO doc_bands (band_key, seq) VALUES (?, ?)", batch)
 
     def iter_signatures(self) -> Iterator[tuple[str, list[int]]]:
         for row in self._pages("SELECT seq, doc_id, signature FROM documents"
