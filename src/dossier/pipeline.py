@@ -303,6 +303,13 @@ def _progress(enabled: bool):
                 disable=not (enabled and sys.stderr.isatty()))
 
 
+def _writer(store, on_wait: Callable[[str], None] | None = None):
+    """The store's writer lock (``Store.writer``), or nothing for a store without one."""
+    import contextlib
+    writer = getattr(store, "writer", None)
+    return writer(on_wait) if writer is not None else contextlib.nullcontext()
+
+
 def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 0,
            cluster: str | None = None, progress: bool = True, max_bytes: int = MAX_BYTES,
            batch_size: int = BATCH_SIZE, resolve: bool = True,
@@ -325,7 +332,7 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
     summary keeps the first ``ERRORS_KEPT``); ``on_item`` with one ``item_record`` per
     input item (stored, near-duplicate, duplicate, failed).
     """
-    with store.writer(on_wait):
+    with _writer(store, on_wait):
         return _ingest(paths, store, extract=extract, workers=workers, cluster=cluster,
                        progress=progress, max_bytes=max_bytes, batch_size=batch_size,
                        resolve=resolve, near_duplicate_threshold=near_duplicate_threshold,
@@ -437,7 +444,7 @@ def reextract(store, *, only_missing: bool = False, workers: int = 0,
     """Run extraction again over stored documents (after a model or component change),
     then rebuild the resolution. ``only_missing``: only documents never extracted (e.g.
     ingested with ``extract=False``). ``summary.ingested`` counts the documents extracted."""
-    with store.writer():
+    with _writer(store):
         return _reextract(store, only_missing=only_missing, workers=workers, cluster=cluster,
                           progress=progress, batch_size=batch_size, resolve=resolve,
                           on_error=on_error, nlp=nlp)
@@ -484,10 +491,7 @@ def rebuild_resolution(store, on_error: Callable[[DossierError], None] | None = 
     except ImportError:
         return None
     try:
-        writer = getattr(store, "writer", None)
-        if writer is None:
-            return rebuild(store)
-        with writer():
+        with _writer(store):
             return rebuild(store)
     except DossierError as exc:
         err = exc
