@@ -262,3 +262,38 @@ def test_reader_works_while_ingest_writes(corpus, tmp_path):
     assert seen == sorted(seen)  # counts only grow: every read saw a committed state
     with open_store(db, create=False) as store:
         assert store.count_documents() == N_DOCS
+
+
+def test_writer_killed_while_another_waits(corpus, tmp_path):
+    """Two ingests into one store; the one holding the writer lock is killed mid-write:
+    the lock goes with the process, the waiting one goes on, nothing is half-written, and
+    a final run completes the store (issue #16)."""
+    db = str(tmp_path / "two.db")
+    first = _start(corpus, db, extract=False)
+    try:
+        while first.poll() is None and _count(db) < 3:
+            time.sleep(0.005)
+        second = _start(corpus, db, extract=False)  # waits for the lock
+        time.sleep(0.3)
+    finally:
+        _kill(first)
+    _, err = second.communicate(timeout=600)
+    assert second.returncode == 0, err.decode(errors="replace")[-2000:]
+    assert check_store(db, extract=False)["documents"] == N_DOCS
+    _final_run(corpus, db, extract=False)
+
+
+def test_special_files_in_the_input_do_not_stop_or_hang_ingest(corpus, tmp_path):
+    """A FIFO and a symlink to /etc/passwd among the reports: refused by name, the rest in."""
+    d = tmp_path / "mixed"
+    d.mkdir()
+    for p in sorted(corpus.iterdir())[:5]:
+        (d / p.name).write_bytes(p.read_bytes())
+    os.mkfifo(d / "000-fifo.txt")
+    (d / "001-passwd.txt").symlink_to("/etc/passwd")
+    db = str(tmp_path / "special.db")
+    proc = subprocess.run(DOSSIER + ["ingest", str(d), "--db", db, "-q", "--no-extract"],
+                          cwd=str(ROOT), capture_output=True, timeout=300)
+    err = proc.stderr.decode(errors="replace")
+    assert proc.returncode == 1 and "[E113]" in err and "[E114]" in err, err
+    assert _count(db) == 5

@@ -33,7 +33,8 @@ DEPENDS: dict[str, set[str]] = {
     "store": {"records", "ids", "errors", "dates", "limits"},
     "resolve": {"store", "data", "dates", "names"},
     "distributed": {"nlp"},
-    "pipeline": {"resolve", "nlp", "distributed"},
+    "parts": {"records"},  # long documents extracted in parts
+    "pipeline": {"resolve", "nlp", "distributed", "parts"},
     # reading: the query library and what is built on it
     "analyze": {"store", "dates"},
     "query": {"analyze"},

@@ -287,3 +287,82 @@ def test_clean_refuses_empty_and_survives_controls():
     assert info.value.code == "E103"
     doc = clean_document(RawDocument(id="c", raw_text="Kyiv\x1b[31m talks\u202e ended\x07. " + BODY))
     assert "Veresk" in doc.text
+
+
+# ------------------------------------------------------------------ long reports, in parts (#16)
+
+PARAGRAPH = ("Foreign Minister Anna Berg met Prime Minister Tomas Lind in Oslo on Monday. "
+             "Berg said the talks were constructive, according to the ministry.\n\n")
+
+
+def test_split_spans_cover_the_text_at_paragraph_breaks():
+    from dossier.parts import split_spans
+    text = PARAGRAPH * 50
+    spans = split_spans(text, 1000)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a == prev_b for (_, prev_b), (a, _) in zip(spans, spans[1:]))
+    assert all(b - a <= 1000 for a, b in spans)
+    assert all(text[b - 2:b] == "\n\n" for _, b in spans[:-1])
+    # no break at all: a hard cut, still covering everything
+    spans = split_spans("x" * 2500, 1000)
+    assert spans == [(0, 1000), (1000, 2000), (2000, 2500)]
+
+
+def test_long_report_is_extracted_in_parts_with_offsets_into_the_full_text(nlp, monkeypatch):
+    """Everything under --max-bytes is extracted: a report past the part size goes through
+    spaCy in parts (here made small), and every offset points into the full text."""
+    from dossier import parts, pipeline
+    from dossier.records import Document
+    monkeypatch.setattr(parts, "PART_CHARS", 1000)
+    text = PARAGRAPH * 20
+    doc = Document(id="long", text=text, raw_text=text)
+    whole = parts.in_parts(lambda docs: pipeline._extractor(0, None, 8, nlp)(docs), 1000)
+    [ext] = list(whole([doc]))
+    assert ext.doc.id == "long"
+    berg = [e for e in ext.entities if "Berg" in e.name]
+    assert len(berg) == 1  # one entity across the parts
+    starts = {m.start for m in berg[0].mentions}
+    assert max(starts) > 1000 and len(starts) >= 20  # mentions from every part
+    for e in ext.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+    ids = {e.id for e in ext.entities}
+    for v in ext.events:
+        assert set(v.actors + v.targets) <= ids and v.evidence["end"] <= len(text)
+    for s in ext.statements:
+        assert s.speaker is None or s.speaker in ids
+        span = s.content_span
+        assert text[span["start"]:span["end"]].strip()
+    assert len({v.id for v in ext.events}) == len(ext.events)
+
+
+def test_report_over_a_million_characters_is_stored_with_its_extraction(tmp_path, monkeypatch):
+    """The 1.2 MB report that failed with E300 (spaCy's max_length), with a fake extractor
+    (the real one takes minutes at this size; the test above runs it in parts)."""
+    from dossier import pipeline
+    from dossier.records import Entity, Extraction, Mention
+    from dossier.store import open_store
+    seen = []
+
+    def fake_extractor(workers, cluster, batch_size, nlp):
+        def run(docs):
+            for d in docs:
+                assert len(d.text) <= 100_000
+                seen.append(len(d.text))
+                i = d.text.find("Berg")
+                yield Extraction(doc=d, entities=[Entity(id="e1", name="Anna Berg", type="PERSON",
+                                                         mentions=[Mention(i, i + 4, "Berg")])])
+        return run
+
+    monkeypatch.setattr(pipeline, "_extractor", fake_extractor)
+    p = tmp_path / "long.txt"
+    p.write_text("date 2025-12-01 Long\n" + PARAGRAPH * 8500, encoding="utf-8")
+    assert p.stat().st_size > 1_200_000
+    with open_store(str(tmp_path / "s.db")) as store:
+        s = pipeline.ingest([str(p)], store, progress=False, resolve=False)
+        assert (s.ingested, s.failed) == (1, 0), s.errors
+        ext = store.get_extraction("long")
+    assert len(seen) >= 12 and len(ext.entities) == 1
+    assert len(ext.entities[0].mentions) == len(seen)
+    for m in ext.entities[0].mentions:
+        assert ext.doc.text[m.start:m.end] == "Berg"

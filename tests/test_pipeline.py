@@ -25,7 +25,7 @@ _real_in_process = pipeline._in_process
 
 # ------------------------------------------------------------------ fakes
 
-def fake_read(paths, max_bytes, allow_urls=False):
+def fake_read(paths, max_bytes, allow_urls=False, follow_symlinks=False):
     for p in map(Path, paths):
         if not p.exists():
             yield DossierError(E.E100, path=str(p))

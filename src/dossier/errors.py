@@ -46,6 +46,9 @@ class E:
     E110 = "E110", "cannot read: {detail}", BAD_INPUT
     E111 = "E111", "line too long: {size} characters on one line, the limit is {limit}", BAD_INPUT
     E112 = "E112", "URL ingest refused: {detail}", BAD_INPUT
+    E113 = "E113", "not a regular file ({detail}): refused; pass regular files, or `-` to read standard input", BAD_INPUT
+    E114 = "E114", "symbolic link to {detail}, outside the input directory: refused; pass --follow-symlinks to read it", BAD_INPUT
+    E115 = "E115", "field {field} refused: {detail}", BAD_INPUT
     # store (2xx)
     E200 = "E200", "cannot open the store {detail}: check the path or the PostgreSQL URL", FATAL
     E201 = "E201", "store schema version {found} is newer than this dossier ({supported}): upgrade dossier", FATAL
@@ -53,6 +56,7 @@ class E:
     E203 = "E203", "no entity matching {detail}: list entities with `dossier entities`", NOT_FOUND
     E204 = "E204", "cannot write the document to the store: {detail}", FAILED
     E205 = "E205", "no {kind} with id {ident}: list them with `dossier {command}`", NOT_FOUND
+    E206 = "E206", "another process is writing to the store {detail}: wait for it to finish, then run again", FATAL
     # processing (3xx)
     E300 = "E300", "extraction failed: {detail}", FAILED
     E301 = "E301", "the spaCy model {model} is not installed: run `pip install -r requirements/model.txt`", FATAL
@@ -62,6 +66,7 @@ class E:
     # server (4xx)
     E400 = "E400", "write access needs a token: start `dossier serve --token ...` and send `Authorization: Bearer <token>`", FORBIDDEN
     E401 = "E401", "invalid token", UNAUTHORIZED
+    E402 = "E402", "invalid request: {detail}", BAD_INPUT
 
 
 class DossierError(Exception):

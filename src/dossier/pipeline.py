@@ -18,17 +18,22 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .errors import DossierError, E
 from .limits import MAX_BYTES
+from .parts import in_parts, one_in_parts
 from .records import Document, Extraction
 
 BATCH_SIZE = 32
 NEAR_DUPLICATE_THRESHOLD = 0.8
+ERRORS_KEPT = 100  # errors an IngestSummary keeps (all are counted and passed to on_error)
 
 Item = Document | DossierError
 
 
 @dataclass
 class IngestSummary:
-    """What one ``ingest`` run did."""
+    """What one ``ingest`` run did: the counts are what *this* run stored.
+
+    ``errors`` keeps the first ``ERRORS_KEPT`` errors (memory stays flat for a million bad
+    lines); ``failed`` and ``error_codes`` count all of them."""
 
     ingested: int = 0
     duplicates: int = 0
@@ -38,6 +43,13 @@ class IngestSummary:
     ids: list[str] = field(default_factory=list)  # ids of the documents stored, in order
     notices: list[str] = field(default_factory=list)  # "<where>: <notice>" (e.g. not extracted)
     resolution: dict[str, Any] | None = None  # what dossier.resolve.rebuild reported
+    error_codes: dict[str, int] = field(default_factory=dict)  # code -> how many
+
+    def add_error(self, err: DossierError) -> None:
+        self.failed += 1
+        self.error_codes[err.code] = self.error_codes.get(err.code, 0) + 1
+        if len(self.errors) < ERRORS_KEPT:
+            self.errors.append(err)
 
     def __str__(self) -> str:
         return (f"ingested {self.ingested}, duplicates {self.duplicates}, "
@@ -46,15 +58,19 @@ class IngestSummary:
     def to_json(self) -> dict[str, Any]:
         return {"ingested": self.ingested, "duplicates": self.duplicates,
                 "near_duplicates": self.near_duplicates, "failed": self.failed,
-                "errors": [e.to_json() for e in self.errors], "ids": list(self.ids),
+                "errors": [e.to_json() for e in self.errors],
+                "errors_not_kept": self.failed - len(self.errors),
+                "error_codes": dict(self.error_codes), "ids": list(self.ids),
                 "resolution": self.resolution}
 
 
 # ------------------------------------------------------------------ the stages (lazy imports)
 
-def _read_inputs(paths: Iterable[str], max_bytes: int, allow_urls: bool = False) -> Iterator[Any]:
+def _read_inputs(paths: Iterable[str], max_bytes: int, allow_urls: bool = False,
+                 follow_symlinks: bool = False) -> Iterator[Any]:
     from .ingest import read_inputs
-    return read_inputs(paths, max_bytes=max_bytes, allow_urls=allow_urls)
+    return read_inputs(paths, max_bytes=max_bytes, allow_urls=allow_urls,
+                       follow_symlinks=follow_symlinks)
 
 
 def _clean_document(raw) -> Document:
@@ -76,9 +92,10 @@ def _where(raw) -> str | None:
     return getattr(raw, "origin", None) or getattr(raw, "id", None)
 
 
-def _cleaned(paths: Iterable[str], max_bytes: int, allow_urls: bool = False) -> Iterator[Item]:
+def _cleaned(paths: Iterable[str], max_bytes: int, allow_urls: bool = False,
+             follow_symlinks: bool = False) -> Iterator[Item]:
     """Read and clean: a ``Document`` or a ``DossierError`` per input document, in order."""
-    for raw in _read_inputs(paths, max_bytes, allow_urls):
+    for raw in _read_inputs(paths, max_bytes, allow_urls, follow_symlinks):
         if isinstance(raw, DossierError):
             yield raw
             continue
@@ -234,8 +251,8 @@ def extract_files(paths: Iterable[str], *, workers: int = 0, cluster: str | None
     """Read, clean and extract ``paths`` without a store: one result per document, in order.
     ``allow_urls``: http(s) URLs among ``paths`` are fetched (``dossier.ingest.url``)."""
     extract = _extractor(workers, cluster, batch_size, nlp)
-    for _item, result in extract_in_order(_cleaned(paths, max_bytes, allow_urls), extract,
-                                          _in_process(nlp)):
+    for _item, result in extract_in_order(_cleaned(paths, max_bytes, allow_urls),
+                                          in_parts(extract), one_in_parts(_in_process(nlp))):
         yield result
 
 
@@ -248,16 +265,29 @@ def _same_source_stored(doc: Document, store) -> bool:
     return stored is not None and stored.raw_text == doc.raw_text
 
 
-def _failer(summary: "IngestSummary", bar, on_error: Callable[[DossierError], None] | None
+def _failer(summary: "IngestSummary", bar, on_error: Callable[[DossierError], None] | None,
+            on_item: Callable[[dict[str, Any]], None] | None = None
             ) -> Callable[[DossierError], None]:
-    """Count, collect and report an error for one input; the batch goes on."""
-    def fail(err: DossierError) -> None:
-        summary.failed += 1
-        summary.errors.append(err)
+    """Count, keep (the first few) and report an error for one input; the batch goes on."""
+    def fail(err: DossierError, doc_id: str | None = None) -> None:
+        summary.add_error(err)
         bar.update(1)
         if on_error is not None:
             on_error(err)
+        if on_item is not None:
+            where, line = err.path, err.fields.get("line")
+            if line is not None and not str(where or "").endswith(f":{line}"):
+                where = f"{where}:{line}" if where else f"line {line}"
+            on_item(item_record(where, doc_id, "failed", err.code, err.detail))
     return fail
+
+
+def item_record(where: str | None, doc_id: str | None, status: str, code: str | None = None,
+                message: str | None = None) -> dict[str, Any]:
+    """One line of ``dossier ingest --report``: what became of one input item
+    (``stored``, ``near-duplicate``, ``duplicate`` or ``failed``), like a bulk API's
+    per-item result."""
+    return {"input": where, "id": doc_id, "status": status, "code": code, "message": message}
 
 
 def _progress(enabled: bool):
@@ -266,12 +296,22 @@ def _progress(enabled: bool):
                 disable=not (enabled and sys.stderr.isatty()))
 
 
+def _writer(store, on_wait: Callable[[str], None] | None = None):
+    """The store's writer lock (``Store.writer``), or nothing for a store without one."""
+    import contextlib
+    writer = getattr(store, "writer", None)
+    return writer(on_wait) if writer is not None else contextlib.nullcontext()
+
+
 def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 0,
            cluster: str | None = None, progress: bool = True, max_bytes: int = MAX_BYTES,
            batch_size: int = BATCH_SIZE, resolve: bool = True,
            near_duplicate_threshold: float = NEAR_DUPLICATE_THRESHOLD,
            on_error: Callable[[DossierError], None] | None = None,
-           nlp=None, allow_urls: bool = False) -> IngestSummary:
+           nlp=None, allow_urls: bool = False,
+           on_item: Callable[[dict[str, Any]], None] | None = None,
+           follow_symlinks: bool = False,
+           on_wait: Callable[[str], None] | None = None) -> IngestSummary:
     """Ingest files, directories, feeds or JSONL (``-`` = stdin) into ``store``; with
     ``allow_urls``, http(s) URLs too (fetched with ``dossier.ingest.url``'s protections).
 
@@ -280,78 +320,114 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
     something new was stored (or the stored resolution is behind the extractions, after
     an interrupted run), the cross-document resolution is rebuilt
     (``dossier.resolve.rebuild``, if available; ``resolve=False`` skips it).
-    ``on_error`` is called with each error as it happens (they are also collected).
+
+    The whole run holds the store's writer lock (``Store.writer``): a second ingest into
+    the same store waits (``on_wait`` is told), so two runs give what running them one
+    after the other gives. ``on_error`` is called with each error as it happens (the
+    summary keeps the first ``ERRORS_KEPT``); ``on_item`` with one ``item_record`` per
+    input item (stored, near-duplicate, duplicate, failed).
     """
+    with _writer(store, on_wait):
+        return _ingest(paths, store, extract=extract, workers=workers, cluster=cluster,
+                       progress=progress, max_bytes=max_bytes, batch_size=batch_size,
+                       resolve=resolve, near_duplicate_threshold=near_duplicate_threshold,
+                       on_error=on_error, nlp=nlp, on_item=on_item,
+                       follow_symlinks=follow_symlinks, allow_urls=allow_urls)
+
+
+def _ingest(paths, store, *, extract, workers, cluster, progress, max_bytes, batch_size,
+            resolve, near_duplicate_threshold, on_error, nlp, on_item, follow_symlinks,
+            allow_urls) -> IngestSummary:
     summary = IngestSummary()
     bar = _progress(progress)
-    fail = _failer(summary, bar, on_error)
+    fail = _failer(summary, bar, on_error, on_item)
+
+    def tell(doc: Document, status: str, doc_id: str | None, message: str | None = None):
+        if on_item is not None:
+            on_item(item_record(doc.origin or doc.id, doc_id, status, None, message))
 
     index = _near_duplicate_index(near_duplicate_threshold)
-    for doc_id, sig in store.iter_signatures():
-        index.add(doc_id, sig)
-    pending_hashes: set[str] = set()
+    if hasattr(index, "bind_store") and hasattr(store, "near_duplicate_candidates"):
+        index.bind_store(store)  # stored documents looked up in the store's own index
+    else:
+        for doc_id, sig in store.iter_signatures():
+            index.add(doc_id, sig)
+    pending_hashes: dict[str, str] = {}  # content hash -> id, of documents on their way
     pending_ids: set[str] = set()
     signatures: dict[str, list[int]] = {}
 
     def documents() -> Iterator[Document]:
-        for item in _cleaned(paths, max_bytes, allow_urls):
+        for item in _cleaned(paths, max_bytes, allow_urls, follow_symlinks):
             if isinstance(item, DossierError):
                 fail(item)
                 continue
             doc = item
-            if (doc.content_hash in pending_hashes or store.find_by_hash(doc.content_hash)
-                    or _same_source_stored(doc, store)):
+            same = pending_hashes.get(doc.content_hash) or store.find_by_hash(doc.content_hash)
+            if same is None and _same_source_stored(doc, store):
+                same = doc.id
+            if same is not None:
                 summary.duplicates += 1
                 bar.update(1)
+                tell(doc, "duplicate", doc.id, f"the same text is stored as {same}")
                 continue
             doc.id = store.free_id(doc.id, doc.content_hash, pending_ids)
             sig = _signature(doc.text)
             match = index.query(sig)
             if match is not None:
                 doc.copy_of, doc.similarity = match[0], round(float(match[1]), 4)
-            index.add(doc.id, sig)
-            pending_hashes.add(doc.content_hash)
+            else:  # a copy is found through its original: the index grows by originals only
+                index.add(doc.id, sig)
+            pending_hashes[doc.content_hash] = doc.id
             pending_ids.add(doc.id)
             signatures[doc.id] = sig
             yield doc
 
     if extract:
-        pairs = extract_in_order(documents(), _extractor(workers, cluster, batch_size, nlp),
-                                 _in_process(nlp))
+        pairs = extract_in_order(documents(),
+                                 in_parts(_extractor(workers, cluster, batch_size, nlp)),
+                                 one_in_parts(_in_process(nlp)))
     else:
         pairs = ((doc, None) for doc in documents())
     try:
         for doc, result in pairs:
             sig = signatures.pop(doc.id, None)
+            if hasattr(index, "discard"):
+                index.discard(doc.id)  # stored (or failed): no longer on its way in
             pending_ids.discard(doc.id)
-            pending_hashes.discard(doc.content_hash)
+            pending_hashes.pop(doc.content_hash, None)
             if isinstance(result, DossierError):
-                fail(result)
+                fail(result, doc.id)
                 continue
             try:
                 stored = store.add_document(doc, result, sig)
             except DossierError as exc:
                 exc.path = exc.path or doc.origin or doc.id
-                fail(exc)
+                fail(exc, doc.id)
                 continue
             except Exception as exc:  # noqa: BLE001 - rolled back; report and go on
                 fail(DossierError(E.E204, path=doc.origin or doc.id,
-                                  detail=f"{type(exc).__name__}: {exc}"))
+                                  detail=f"{type(exc).__name__}: {exc}"), doc.id)
                 continue
             if stored != doc.id:  # the same content arrived meanwhile
                 summary.duplicates += 1
+                tell(doc, "duplicate", doc.id, f"the same text is stored as {stored}")
             else:
                 summary.ingested += 1
                 summary.near_duplicates += doc.copy_of is not None
                 summary.ids.append(stored)
                 if doc.meta.get("notice"):
                     summary.notices.append(f"{doc.origin or doc.id}: {doc.meta['notice']}")
+                if doc.copy_of is not None:
+                    tell(doc, "near-duplicate", stored,
+                         f"stored as a copy of {doc.copy_of} (similarity {doc.similarity})")
+                else:
+                    tell(doc, "stored", stored)
             bar.update(1)
             bar.set_postfix(ingested=summary.ingested, failed=summary.failed, refresh=False)
     finally:
         bar.close()
-    # rebuild when something new was stored, or when an earlier run stored documents
-    # but was stopped before its resolution committed
+    # rebuild when something new was stored, or when the stored resolution does not cover
+    # the extractions (an earlier run stopped before its resolution committed)
     if resolve and (summary.ingested or store.resolution_stale()):
         summary.resolution = _rebuild(store, fail)
     return summary
@@ -365,14 +441,23 @@ def reextract(store, *, only_missing: bool = False, workers: int = 0,
     """Run extraction again over stored documents (after a model or component change),
     then rebuild the resolution. ``only_missing``: only documents never extracted (e.g.
     ingested with ``extract=False``). ``summary.ingested`` counts the documents extracted."""
+    with _writer(store):
+        return _reextract(store, only_missing=only_missing, workers=workers, cluster=cluster,
+                          progress=progress, batch_size=batch_size, resolve=resolve,
+                          on_error=on_error, nlp=nlp)
+
+
+def _reextract(store, *, only_missing, workers, cluster, progress, batch_size, resolve,
+               on_error, nlp) -> IngestSummary:
     summary = IngestSummary()
     bar = _progress(progress)
     fail = _failer(summary, bar, on_error)
 
     docs = store.iter_documents(without_extraction=only_missing)
     try:
-        for doc, result in extract_in_order(docs, _extractor(workers, cluster, batch_size, nlp),
-                                            _in_process(nlp)):
+        for doc, result in extract_in_order(
+                docs, in_parts(_extractor(workers, cluster, batch_size, nlp)),
+                one_in_parts(_in_process(nlp))):
             if isinstance(result, DossierError):
                 fail(result)
                 continue
@@ -400,7 +485,8 @@ def rebuild_resolution(store, on_error: Callable[[DossierError], None] | None = 
     raised when there is none)."""
     from .resolve import rebuild
     try:
-        return rebuild(store)
+        with _writer(store):
+            return rebuild(store)
     except DossierError as exc:
         err = exc
     except Exception as exc:  # noqa: BLE001 - the documents are in; say what failed

@@ -122,3 +122,59 @@ def test_serve_runs_for_real(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::"])
+def test_non_loopback_bind_without_token_is_refused(ran, tmp_path, monkeypatch, host):
+    monkeypatch.delenv("DOSSIER_TOKEN", raising=False)
+    db = str(tmp_path / "kb.db")
+    from dossier.store import open_store
+    open_store(db).close()
+    res = CliRunner().invoke(cli, ["serve", "--db", db, "--host", host])
+    assert res.exit_code != 0 and "without a token" in res.output and not ran
+
+
+def test_other_loopback_addresses_keep_the_host_check(ran, tmp_path, monkeypatch):
+    monkeypatch.delenv("DOSSIER_TOKEN", raising=False)
+    db = str(tmp_path / "kb.db")
+    from dossier.store import open_store
+    open_store(db).close()
+    res = CliRunner().invoke(cli, ["serve", "--db", db, "--host", "127.0.0.2"])
+    assert res.exit_code == 0, res.output
+    from fastapi.testclient import TestClient
+    app = ran[0][0]
+    with TestClient(app, base_url="http://attacker.example") as c:
+        assert c.get("/api/documents").status_code == 400
+    with TestClient(app, base_url="http://127.0.0.2:8000") as c:
+        assert c.get("/api/documents").status_code == 200
+
+
+def test_allowed_host_with_a_token_on_the_network(ran, tmp_path, monkeypatch):
+    monkeypatch.delenv("DOSSIER_TOKEN", raising=False)
+    res = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "kb.db"), "--host", "0.0.0.0",
+                                   "--token", "t", "--allowed-host", "news.example"])
+    assert res.exit_code == 0, res.output
+    assert "TLS" in res.output
+    from fastapi.testclient import TestClient
+    with TestClient(ran[0][0], base_url="http://news.example") as c:
+        assert c.get("/api/documents").status_code == 200
+    with TestClient(ran[0][0], base_url="http://rebound.example") as c:
+        assert c.get("/api/documents").status_code == 400
+
+
+def test_workers_start_from_an_import_string(ran, tmp_path, monkeypatch):
+    import json
+    import os
+    monkeypatch.delenv("DOSSIER_TOKEN", raising=False)
+    monkeypatch.delenv("DOSSIER_SERVE_CONFIG", raising=False)
+    db = str(tmp_path / "kb.db")
+    from dossier.store import open_store
+    open_store(db).close()
+    res = CliRunner().invoke(cli, ["serve", "--db", db, "--workers", "3"])
+    assert res.exit_code == 0, res.output
+    target, kw = ran[0]
+    assert target == "dossier.api.app:app_from_env" and kw["workers"] == 3 and kw["factory"]
+    assert json.loads(os.environ["DOSSIER_SERVE_CONFIG"])["db"] == db
+    from dossier.api.app import app_from_env
+    assert app_from_env().state.store_url == db
+    monkeypatch.delenv("DOSSIER_SERVE_CONFIG")

@@ -86,3 +86,23 @@ def test_search(db):
     table = run("search", "budget", "--db", db)
     assert table.exit_code == 0 and "r2" in table.stdout
     assert run("search", "zzzz", "--db", db).stdout.strip() == "(none)"
+
+
+def test_docs_json_lists_everything_and_a_limit_is_announced(tmp_path):
+    """Issue #16: `docs --format json` stopped at 100 without a word."""
+    from click.testing import CliRunner
+
+    from dossier.cli import cli
+    from dossier.records import Document
+    from dossier.store import open_store
+    db = str(tmp_path / "many.db")
+    with open_store(db) as store:
+        for i in range(105):
+            store.add_document(Document(id=f"d{i:03d}", text=f"Report {i}.", raw_text=f"Report {i}."))
+    runner = CliRunner()
+    r = runner.invoke(cli, ["docs", "--db", db, "--format", "json"])
+    assert r.exit_code == 0 and len(json.loads(r.stdout)) == 105 and "note" not in r.stderr
+    r = runner.invoke(cli, ["docs", "--db", db])
+    assert "showing 100 of 105" in r.stderr
+    r = runner.invoke(cli, ["docs", "--db", db, "--format", "json", "--limit", "10"])
+    assert len(json.loads(r.stdout)) == 10 and "showing 10 of 105" in r.stderr

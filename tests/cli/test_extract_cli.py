@@ -14,7 +14,7 @@ from dossier.ids import content_hash
 from dossier.records import EXTRACT_SCHEMA, Document, Entity, Extraction, Mention, RawDocument
 
 
-def _read(paths, max_bytes, allow_urls=False):
+def _read(paths, max_bytes, allow_urls=False, follow_symlinks=False):
     for p in map(Path, paths):
         if not p.exists():
             yield DossierError(E.E100, path=str(p))

@@ -15,7 +15,7 @@ from dossier.records import Document, Entity, Extraction, RawDocument
 from dossier.store import open_store
 
 
-def _read(paths, max_bytes, allow_urls=False):
+def _read(paths, max_bytes, allow_urls=False, follow_symlinks=False):
     for p in map(Path, paths):
         if not p.exists():
             yield DossierError(E.E100, path=str(p))

@@ -1,13 +1,15 @@
 """The FastAPI app factory: JSON API, pages, static assets, one error shape, security headers.
 
 ``create_app(store_url, token=None)`` serves the store at ``store_url`` (a SQLite path or a
-``postgresql://`` URL). Each request opens the store in the thread that serves it (SQLite
-connections stay in one thread) and closes it afterwards. Without a token the API is
+``postgresql://`` URL). Each worker thread keeps its own open store. Every request passes
+``dossier.api.guard`` (Host, URL and body checks: 4xx, never a 500) and reads are answered
+from ``dossier.api.cache`` while the store's version stands (ETag, 304). Without a token the API is
 read-only; with one, ``POST /api/documents`` accepts ``Authorization: Bearer <token>``.
 """
 from __future__ import annotations
 
 import contextlib
+import threading
 from typing import Any, Callable, ContextManager
 
 from fastapi import FastAPI, Request
@@ -40,23 +42,36 @@ def _wants_html(request: Request) -> bool:
 
 def _host_name(host: str) -> str:
     """The ``Host`` header without its port (``[::1]:80`` -> ``::1``)."""
-    host = host.strip().lower()
-    if host.startswith("["):
-        return host[1:host.find("]")] if "]" in host else host
-    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    from dossier.api.guard import host_name
+    return host_name(host)
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    return type(exc).__module__.split(".")[0] in ("sqlite3", "psycopg") and \
+        type(exc).__name__ in ("OperationalError", "InterfaceError", "DatabaseError")
 
 
 def make_store_opener(store_url: str) -> Callable[[], ContextManager[Any]]:
-    """A callable opening the store (a context manager that closes it)."""
+    """A callable giving the store (a context manager). Each thread keeps one open store
+    (a SQLite connection, or a PostgreSQL connection: the server's worker threads are the
+    pool) instead of opening, migrating and closing one per request; a store whose
+    connection failed is dropped and opened again next time."""
+    local = threading.local()
 
     @contextlib.contextmanager
     def opener():
         from dossier.store import open_store  # imported late: the app builds without a store
-        store = open_store(store_url)
+        store = getattr(local, "store", None)
+        if store is None:
+            store = local.store = open_store(store_url)
         try:
             yield store
-        finally:
-            store.close()
+        except BaseException as exc:
+            if _is_connection_error(exc):
+                local.store = None
+                with contextlib.suppress(Exception):
+                    store.close()
+            raise
 
     return opener
 
@@ -81,13 +96,10 @@ def create_app(store_url: str = "dossier.db", token: str | None = None, *,
     app.state.max_upload_bytes = max_upload_bytes
     app.state.store_url = store_url
 
-    hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
+    hosts = {h.lower().strip("[]") for h in allowed_hosts} if allowed_hosts else None
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        if hosts is not None and _host_name(request.headers.get("host", "")) not in hosts:
-            return JSONResponse(error_body(400, "HTTP400", "unexpected Host header"),
-                                status_code=400, headers=SECURITY_HEADERS)
         response = await call_next(request)
         for k, v in SECURITY_HEADERS.items():
             response.headers.setdefault(k, v)
@@ -131,11 +143,38 @@ def create_app(store_url: str = "dossier.db", token: str | None = None, *,
     async def internal_error(request: Request, exc: Exception):
         return respond(request, 500, "HTTP500", f"internal error: {type(exc).__name__}")
 
+    def refuse(scope, status: int, code: str, message: str):
+        """The ASGI answer of a request the guard refused: the one error shape, or a page."""
+        scope.setdefault("router", app.router)
+        scope.setdefault("app", app)
+        return respond(Request(scope), status, code, message)
+
+    def store_version() -> int | None:
+        with app.state.open_store() as store:
+            version = getattr(store, "data_version", None)
+            return version() if version is not None else None
+
+    from dossier.api.cache import ResponseCache
+    from dossier.api.guard import RequestGuard
+    # outermost first: the guard (Host, URL, body), then the cache, then the headers above
+    app.add_middleware(ResponseCache, version=store_version, extra_headers=SECURITY_HEADERS)
+    app.add_middleware(RequestGuard, max_body=lambda: app.state.max_upload_bytes,
+                       respond=refuse, allowed_hosts=hosts)
     app.include_router(api_router)
     _declare_bearer(app)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app of one ``dossier serve --workers N`` process, from the settings the command
+    put in ``DOSSIER_SERVE_CONFIG``."""
+    import json
+    import os
+    config = json.loads(os.environ.get("DOSSIER_SERVE_CONFIG") or "{}")
+    return create_app(config.get("db") or "dossier.db", token=config.get("token"),
+                      allowed_hosts=config.get("allowed_hosts"))
 
 
 def _declare_bearer(app: FastAPI) -> None:

@@ -21,19 +21,35 @@ def open_or_exit(ctx: click.Context, db: str):
         ctx.exit(1)
 
 
+TABLE_LIMIT = 100  # rows a table shows by default (json, jsonl and csv: all)
+
+
 @click.command("docs")
 @db_option()
 @format_option()
-@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
-              help="At most this many (0: all).")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help=f"At most this many (0: all). Default: {TABLE_LIMIT} for a table, all "
+                   "for json, jsonl and csv.")
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @click.option("--source", default=None, help="Only documents from this outlet.")
 @click.pass_context
 def docs(ctx, db, fmt, limit, offset, source):
-    """List the stored documents, in ingestion order."""
+    """List the stored documents, in ingestion order. When a limit leaves some out, a note
+    on stderr says so (stdout stays clean JSON)."""
+    if limit is None:
+        limit = TABLE_LIMIT if fmt == "table" else 0
     with open_or_exit(ctx, db) as store:
-        rows = store.list_documents(limit=limit or None, offset=offset, source=source)
+        rows = store.list_documents(limit=limit + 1 if limit else None, offset=offset,
+                                    source=source)
+        more = bool(limit) and len(rows) > limit
+        if more:
+            rows = rows[:limit]
+            total = store.count_documents() if not source else None
     emit(rows, fmt, columns=DOC_COLUMNS if fmt in ("table", "csv") else None)
+    if more:
+        of = f" of {total}" if total is not None else ""
+        click.echo(f"note: showing {len(rows)}{of} documents from offset {offset}; "
+                   "--limit 0 for all, --offset to page", err=True)
 
 
 def _show_text(info: dict, extraction) -> str:

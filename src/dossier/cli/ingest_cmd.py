@@ -10,9 +10,20 @@ from ..limits import MAX_BYTES
 from .output import db_option
 
 
-def _report(err: DossierError) -> None:
-    from tqdm import tqdm
-    tqdm.write(str(err), file=sys.stderr)  # keeps a running progress bar intact
+def _reporter(bar: bool):
+    """Print one error a line, whatever the file name holds (no forged lines): through
+    tqdm when a progress bar runs (keeps it intact), else straight to stderr (a million
+    bad lines print in seconds)."""
+    from ..ingest.sniff import safe_name
+    if bar and sys.stderr.isatty():
+        from tqdm import tqdm
+        return lambda err: tqdm.write(safe_name(str(err)), file=sys.stderr)
+    write = sys.stderr.write
+    return lambda err: write(safe_name(str(err)) + "\n")
+
+
+def _note(message: str) -> None:
+    click.echo(message, err=True)
 
 
 @click.command("ingest")
@@ -35,10 +46,17 @@ def _report(err: DossierError) -> None:
                    "limits, redirects checked).")
 @click.option("--url-list", "url_list", metavar="FILE", default=None,
               help="Also fetch the URLs listed in FILE, one a line (implies --allow-urls).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symbolic links inside directories even when they lead outside "
+                   "the directory (refused by default, E114).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True),
+              default=None, metavar="FILE.jsonl",
+              help="Write one JSON line per input item: input (path or path:line), id, "
+                   "status (stored, near-duplicate, duplicate, failed), code, message.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.pass_context
 def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, allow_urls,
-           url_list, quiet):
+           url_list, quiet, follow_symlinks, report_path):
     """Ingest files, directories, feeds, JSON Lines (`-` reads stdin) or, with --allow-urls,
     web pages and feeds by URL into the store.
 
@@ -63,17 +81,32 @@ def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, a
         raise click.UsageError("--reextract and --no-extract contradict each other")
     failed = 0
 
+    show = _reporter(bar=not quiet)
+
     def report(err: DossierError) -> None:
         nonlocal failed
         failed += 1
-        _report(err)
+        show(err)
+
+    report_file = None
+    on_item = None
+    if report_path:
+        import json
+        try:
+            report_file = open(report_path, "w", encoding="utf-8")
+        except OSError as exc:
+            raise click.UsageError(f"--report {report_path}: {exc.strerror}") from None
+
+        def on_item(record: dict) -> None:
+            report_file.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     try:
         with open_store(db) as store:
             if paths:
                 summary = run(list(paths), store, extract=not no_extract, workers=workers,
                               cluster=cluster, progress=not quiet, max_bytes=max_bytes,
-                              resolve=not reextract, on_error=report, allow_urls=allow_urls)
+                              resolve=not reextract, on_error=report, allow_urls=allow_urls,
+                              on_item=on_item, follow_symlinks=follow_symlinks, on_wait=_note)
                 if not quiet:
                     for notice in summary.notices:
                         click.echo(f"notice: {notice}", err=True)
@@ -89,4 +122,7 @@ def ingest(ctx, paths, db, no_extract, workers, cluster, max_bytes, reextract, a
     except DossierError as exc:
         click.echo(str(exc), err=True)
         ctx.exit(1)
+    finally:
+        if report_file is not None:
+            report_file.close()
     ctx.exit(1 if failed else 0)

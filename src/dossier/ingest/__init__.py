@@ -23,7 +23,7 @@ from .html import parse_html
 from .jsonl import parse_json, parse_jsonl
 from .meta import normalise_date, outlet_from_url, short_hash
 from .sniff import (DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE, decode,
-                    format_for_extension, guess_format, longest_line, read_bytes)
+                    format_for_extension, guess_format, longest_line, read_bytes, safe_name)
 from .text import parse_text
 
 __all__ = ["read_inputs", "read_path", "read_bytes_as", "iter_files",
@@ -37,29 +37,64 @@ def _is_url(path: str) -> bool:
     return path.lower().startswith(("http://", "https://"))
 
 
-def iter_files(root: str, errors: list[DossierError] | None = None) -> Iterator[str]:
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def iter_files(root: str, errors: list[DossierError] | None = None, *,
+               follow_symlinks: bool = False) -> Iterator[str]:
     """Files under ``root`` that a directory ingest reads, in sorted order.
 
     Hidden files and directories (a leading ``.``) are skipped, and so are files whose
     extension is not an input kind (``README.md``, images, ...) and ``.json`` files
     (settings and annotations more often than documents: name them explicitly, or use
     ``.jsonl``); files without an extension are kept and sniffed.
+
+    A symbolic link whose target lies outside ``root`` is refused (``E114``, in
+    ``errors``) unless ``follow_symlinks``; links to directories are followed only then
+    (each real directory once: no loops). Special files (FIFOs, devices, sockets) are
+    listed and refused by the reader (``E113``), never opened.
     """
     found: list[tuple[tuple[str, ...], str]] = []
+    real_root = os.path.realpath(root)
+    seen_dirs = {real_root}
+
+    def problem(err: DossierError) -> None:
+        if errors is not None:
+            errors.append(err)
 
     def unreadable(exc: OSError) -> None:
-        if errors is not None:
-            errors.append(DossierError(E.E110, path=exc.filename or root,
-                                       detail=exc.strerror or str(exc)))
+        problem(DossierError(E.E110, path=safe_name(exc.filename or root),
+                             detail=exc.strerror or str(exc)))
 
-    for here, dirs, files in os.walk(root, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    for here, dirs, files in os.walk(root, onerror=unreadable, followlinks=follow_symlinks):
+        kept = []
+        for d in sorted(d for d in dirs if not d.startswith(".")):
+            full = os.path.join(here, d)
+            if os.path.islink(full):
+                real = os.path.realpath(full)
+                if not follow_symlinks:
+                    if not _inside(real, real_root):
+                        problem(DossierError(E.E114, path=safe_name(full),
+                                             detail=safe_name(real)))
+                    continue
+                if real in seen_dirs or _inside(real_root, real):
+                    continue  # a loop, or a directory read already
+                seen_dirs.add(real)
+            kept.append(d)
+        dirs[:] = kept
         rel = Path(here).relative_to(root).parts
         for name in files:
             if name.startswith(".") or format_for_extension(name) is None \
                     or name.lower().endswith(SKIP_IN_DIRECTORIES):
                 continue
-            found.append((rel + (name,), os.path.join(here, name)))
+            full = os.path.join(here, name)
+            if not follow_symlinks and os.path.islink(full):
+                real = os.path.realpath(full)
+                if not _inside(real, real_root):
+                    problem(DossierError(E.E114, path=safe_name(full), detail=safe_name(real)))
+                    continue
+            found.append((rel + (name,), full))
     found.sort()
     for _, path in found:
         yield path
@@ -89,7 +124,7 @@ def _encodable(item: Result) -> Result:
     """Lone surrogates (from JSON ``\\ud800`` escapes or XML character references)
     replaced by U+FFFD in every text field, so the document can be stored as UTF-8."""
     if isinstance(item, RawDocument):
-        for name in ("id", "raw_text", "title", "source", "url", "published"):
+        for name in ("id", "raw_text", "title", "source", "url", "published", "origin"):
             value = getattr(item, name)
             if isinstance(value, str) and _SURROGATE.search(value):
                 setattr(item, name, _SURROGATE.sub("\ufffd", value))
@@ -139,13 +174,16 @@ def _parse_text_as(text: str, *, doc_id: str, origin: str, fmt: str | None,
 
 
 def _read_file(path: str, *, max_bytes: int, max_line: int) -> Iterator[Result]:
+    # messages and the stored origin show a safe name (control characters escaped, bytes
+    # that are not UTF-8 as \xff); the file is read by its real name
+    shown = safe_name(path)
     try:
-        data = read_bytes(path, max_bytes)
+        data = read_bytes(path, max_bytes, shown=shown)
     except DossierError as err:
         yield err
         return
     fmt = format_for_extension(path) or "sniff"
-    yield from read_bytes_as(data, doc_id=Path(path).stem, origin=path, fmt=fmt,
+    yield from read_bytes_as(data, doc_id=safe_name(Path(path).stem), origin=shown, fmt=fmt,
                              max_line=max_line)
 
 
@@ -183,10 +221,23 @@ def _read_url(url: str, *, max_bytes: int, max_line: int) -> Iterator[Result]:
 
 def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
               allow_urls: bool = False, max_line: int = DEFAULT_MAX_LINE,
-              stdin: BinaryIO | None = None) -> Iterator[Result]:
+              stdin: BinaryIO | None = None, follow_symlinks: bool = False) -> Iterator[Result]:
     """Documents (and errors) from one path: a file, a directory (recursively), ``-``
-    for stdin, or an http(s) URL when ``allow_urls``."""
+    for stdin, or an http(s) URL when ``allow_urls``. Only regular files are read
+    (``E113`` for FIFOs, devices, sockets); inside a directory, symbolic links leaving it
+    are refused (``E114``) unless ``follow_symlinks``. Paths in messages are safe to print
+    (``safe_name``)."""
+    for item in _read_path(path, max_bytes=max_bytes, allow_urls=allow_urls,
+                           max_line=max_line, stdin=stdin, follow_symlinks=follow_symlinks):
+        if isinstance(item, DossierError) and isinstance(item.path, str):
+            item.path = safe_name(item.path)
+        yield item
+
+
+def _read_path(path, *, max_bytes, allow_urls, max_line, stdin, follow_symlinks):
     path = os.fspath(path)
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
     if path == "-":
         yield from _read_stdin(stdin, max_bytes=max_bytes, max_line=max_line)
         return
@@ -202,7 +253,7 @@ def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
         return
     if os.path.isdir(path):
         problems: list[DossierError] = []
-        for file in iter_files(path, problems):
+        for file in iter_files(path, problems, follow_symlinks=follow_symlinks):
             yield from _read_file(file, max_bytes=max_bytes, max_line=max_line)
         yield from problems
         return
@@ -211,11 +262,11 @@ def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
 
 def read_inputs(paths: Iterable[str | os.PathLike] | str, *, max_bytes: int = DEFAULT_MAX_BYTES,
                 allow_urls: bool = False, max_line: int = DEFAULT_MAX_LINE,
-                stdin: BinaryIO | None = None) -> Iterator[Result]:
+                stdin: BinaryIO | None = None, follow_symlinks: bool = False) -> Iterator[Result]:
     """Documents and errors from every path, in order (see ``read_path``); never raises
     for a bad input."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for path in paths:
         yield from read_path(path, max_bytes=max_bytes, allow_urls=allow_urls,
-                             max_line=max_line, stdin=stdin)
+                             max_line=max_line, stdin=stdin, follow_symlinks=follow_symlinks)

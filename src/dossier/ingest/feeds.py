@@ -21,11 +21,36 @@ from .meta import item_id, normalise_date, outlet_from_url
 
 __all__ = ["parse_feed", "check_declarations"]
 
-_CDATA = re.compile(r"<!\[CDATA\[.*?\]\]>", re.S)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SIMPLE_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*>", re.I)
 _DECL = re.compile(r"<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)", re.I)
 _XML_ENCODING = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*([\"'])[^\"']*\2", re.S)
+
+
+def _visible_markup(text: str) -> str:
+    """``text`` without its comments and CDATA sections, read left to right as an XML
+    parser does: a ``<![CDATA[`` inside a comment is comment, a ``<!--`` inside CDATA is
+    text. An unclosed comment or section hides nothing (the rest stays visible). Linear."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    next_comment = text.find("<!--")
+    next_cdata = text.find("<![CDATA[")
+    while i < n:
+        if 0 <= next_comment < i:
+            next_comment = text.find("<!--", i)
+        if 0 <= next_cdata < i:
+            next_cdata = text.find("<![CDATA[", i)
+        starts = [p for p in (next_comment, next_cdata) if p >= 0]
+        if not starts:
+            break
+        start = min(starts)
+        opener, closer = ("<!--", "-->") if start == next_comment else ("<![CDATA[", "]]>")
+        end = text.find(closer, start + len(opener))
+        if end < 0:
+            break
+        out.append(text[i:start])
+        i = end + len(closer)
+    out.append(text[i:])
+    return "".join(out)
 
 
 def check_declarations(text: str, origin: str | None = None) -> str:
@@ -34,8 +59,7 @@ def check_declarations(text: str, origin: str | None = None) -> str:
     A DOCTYPE with an internal subset, or any ``<!ENTITY``/``<!ELEMENT``/... outside
     CDATA sections and comments, is refused.
     """
-    visible = _COMMENT.sub("", _CDATA.sub("", text))
-    visible = _SIMPLE_DOCTYPE.sub("", visible, count=1)
+    visible = _SIMPLE_DOCTYPE.sub("", _visible_markup(text), count=1)
     if _DECL.search(visible):
         raise DossierError(E.E105, path=origin,
                            detail="the feed declares a DTD or entities, which are refused "

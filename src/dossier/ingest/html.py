@@ -15,7 +15,7 @@ from ..errors import DossierError, E
 from ..records import RawDocument
 from .meta import normalise_date, outlet_from_url
 
-__all__ = ["parse_html", "html_to_text"]
+__all__ = ["parse_html", "html_to_text", "drop_oversized_attributes", "MAX_TAG_CHARS"]
 
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
           "blockquote", "section", "article", "pre", "table", "dd", "dt", "figcaption"}
@@ -23,13 +23,29 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 # a start tag whose attributes run past this many characters loses them: lxml handles
 # attributes in quadratic time, and no article needs them
 MAX_TAG_CHARS = 4096
-_OVERSIZED_TAG = re.compile(r"<([A-Za-z][^\s/>]{0,64})\s[^>]{%d,}>" % MAX_TAG_CHARS)
+# a start tag and its attributes, quoted values (which may hold ``>``) skipped whole; every
+# quantifier is possessive, so each character is looked at once: linear time however the
+# quotes and brackets are arranged (an unclosed quote ends the match where it opens)
+_START_TAG = re.compile(r"""<([A-Za-z][^\s/>"'=<]{0,64})((?:[^>"']++|"[^"]*+"|'[^']*+')*+)(>?)""")
+
+
+def drop_oversized_attributes(text: str) -> str:
+    """``text`` with every start tag whose attributes exceed ``MAX_TAG_CHARS`` characters
+    reduced to its bare name (``<p a1=">" ...>`` -> ``<p>``), in linear time."""
+    if len(text) <= MAX_TAG_CHARS:
+        return text
+
+    def shrink(m: re.Match) -> str:
+        return f"<{m.group(1)}{m.group(3)}" if len(m.group(2)) > MAX_TAG_CHARS else m.group(0)
+
+    return _START_TAG.sub(shrink, text)
 
 
 def html_to_text(fragment: str) -> str:
     """The text of an HTML fragment (a feed item's summary), one paragraph per line."""
     if "<" not in fragment:
         return fragment.strip()
+    fragment = drop_oversized_attributes(fragment)
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
@@ -71,7 +87,7 @@ def parse_html(text: str, *, doc_id: str, origin: str | None = None,
     """One ``RawDocument`` from a web page; raises ``E104`` when no article text is found."""
     if not re.search(r"<[A-Za-z!?/]", text):
         raise DossierError(E.E104, path=origin, detail="no HTML markup found")
-    text = _OVERSIZED_TAG.sub(r"<\1>", text)
+    text = drop_oversized_attributes(text)
     try:
         result = trafilatura.bare_extraction(text, url=url, with_metadata=True,
                                              include_comments=False, include_tables=False)

@@ -8,11 +8,12 @@ import codecs
 import json
 import os
 import re
+import stat
 
 from ..errors import DossierError, E
 from ..limits import MAX_BYTES, MAX_LINE
 
-__all__ = ["read_bytes", "decode", "guess_format", "format_for_extension",
+__all__ = ["read_bytes", "special_kind", "safe_name", "decode", "guess_format", "format_for_extension",
            "longest_line", "DEFAULT_MAX_BYTES", "DEFAULT_MAX_LINE", "EXTENSIONS"]
 
 DEFAULT_MAX_BYTES = MAX_BYTES
@@ -45,21 +46,66 @@ _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _DECLARED = re.compile(rb"""(?:encoding|charset)\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
-def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of a file; ``E107`` over ``max_bytes``, ``E110`` when it cannot be read."""
+def special_kind(mode: int) -> str | None:
+    """What a non-regular file is (``FIFO``, ``socket``, ...), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES, *, shown: str | None = None) -> bytes:
+    """The bytes of a regular file; ``E113`` for a FIFO, device or socket (opening a FIFO
+    would block for ever), ``E107`` over ``max_bytes``, ``E110`` when it cannot be read.
+    ``shown``: the name to put in messages (default ``path``)."""
+    shown = shown if shown is not None else path
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise DossierError(E.E107, path=path, size=size, limit=max_bytes)
-        with open(path, "rb") as fp:
+        kind = special_kind(os.stat(path).st_mode)
+        if kind:
+            raise DossierError(E.E113, path=shown, detail=kind)
+        # O_NONBLOCK: if the path was swapped for a FIFO since the stat, open() returns
+        # instead of waiting for a writer; fstat then refuses it
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as fp:
+            st = os.fstat(fp.fileno())
+            kind = special_kind(st.st_mode)
+            if kind:
+                raise DossierError(E.E113, path=shown, detail=kind)
+            if st.st_size > max_bytes:
+                raise DossierError(E.E107, path=shown, size=st.st_size, limit=max_bytes)
             data = fp.read(max_bytes + 1)
     except DossierError:
         raise
     except OSError as exc:
-        raise DossierError(E.E110, path=path, detail=exc.strerror or str(exc)) from None
+        raise DossierError(E.E110, path=shown, detail=exc.strerror or str(exc)) from None
     if len(data) > max_bytes:  # grew while we looked, or a special file
-        raise DossierError(E.E107, path=path, size=f"more than {max_bytes}", limit=max_bytes)
+        raise DossierError(E.E107, path=shown, size=f"more than {max_bytes}", limit=max_bytes)
     return data
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def safe_name(name: str) -> str:
+    """A path or id fit for a one-line message: control characters escaped (``\\n``,
+    ``\\x1b``), bytes that were not UTF-8 (surrogate escapes from ``os.fsdecode``) shown
+    as ``\\xff``. Idempotent; printable text is unchanged."""
+    if not _UNSAFE.search(name):
+        return name
+
+    def escape(m: re.Match) -> str:
+        c = m.group(0)
+        o = ord(c)
+        if 0xDC80 <= o <= 0xDCFF:  # an undecodable byte, as os.fsdecode keeps it
+            return f"\\x{o - 0xDC00:02x}"
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c) or (
+            f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}")
+
+    return _UNSAFE.sub(escape, name)
 
 
 def _utf8_ok(data: bytes) -> bool:

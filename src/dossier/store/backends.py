@@ -7,11 +7,13 @@ portable, parameterised SQL against the small API here.
 """
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from ..errors import DossierError, E
 
@@ -24,6 +26,8 @@ class Backend:
 
     def __init__(self) -> None:
         self._depth = 0  # nesting of transaction(): inner ones join the outer one
+        self._writer_depth = 0  # nesting of writer_lock()
+        self._thread_lock = threading.Lock()
 
     # --- SQL text
     def sql(self, text: str, params: Sequence[Any] = ()) -> str:
@@ -71,6 +75,30 @@ class Backend:
     def migration_lock(self) -> None:
         """Inside a transaction: serialise concurrent migrators."""
 
+    @contextmanager
+    def writer_lock(self, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Hold the store's writer lock (re-entrant); see ``Store.writer``."""
+        if self._writer_depth:
+            self._writer_depth += 1
+            try:
+                yield
+            finally:
+                self._writer_depth -= 1
+            return
+        self._acquire_writer(on_wait)
+        self._writer_depth = 1
+        try:
+            yield
+        finally:
+            self._writer_depth = 0
+            self._release_writer()
+
+    def _acquire_writer(self, on_wait) -> None:
+        self._thread_lock.acquire()
+
+    def _release_writer(self) -> None:
+        self._thread_lock.release()
+
     def search(self, q: str, limit: int, offset: int) -> list[dict[str, Any]]:
         raise NotImplementedError
 
@@ -80,6 +108,13 @@ class Backend:
     def close(self) -> None:
         raise NotImplementedError
 
+
+# SQLite's synchronous level for every connection (README "Guarantees"): FULL syncs the
+# WAL at each commit, so what a commit stored survives a power loss (benchmarks/README:
+# the cost per document is small next to extraction)
+SQLITE_SYNCHRONOUS = "FULL"
+# the PostgreSQL advisory lock key of the writer lock (one writer at a time per database)
+WRITER_LOCK_KEY = 4242016
 
 SEARCH_CAP = 2000  # a term in more documents than this: rank its most recent matches only
 
@@ -106,9 +141,49 @@ class SQLiteBackend(Backend):
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
+            # FULL: the WAL is synced at every commit, so a committed document survives a
+            # power loss too (NORMAL may lose the last commits); see README "Guarantees"
+            self.conn.execute(f"PRAGMA synchronous = {SQLITE_SYNCHRONOUS}")
         except sqlite3.DatabaseError as exc:
             raise DossierError(E.E200, detail=f"{path} ({exc})") from exc
+        self.path = path
+        # the writer lock: an flock on <store>.lock (in-process only for a memory store)
+        in_memory = path == ":memory:" or path.startswith("file:")
+        self._lock_path = None if in_memory else path + ".lock"
+        self._lock_fd: int | None = None
+
+    def _acquire_writer(self, on_wait) -> None:
+        import fcntl
+        super()._acquire_writer(on_wait)
+        if self._lock_path is None:
+            return
+        try:
+            fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            super()._release_writer()
+            raise DossierError(E.E200, detail=f"{self._lock_path} (lock file: {exc.strerror})") from exc
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait is not None:
+                    on_wait(f"waiting: another process is writing to {self.path}")
+                fcntl.flock(fd, fcntl.LOCK_EX)
+        except BaseException:
+            os.close(fd)
+            super()._release_writer()
+            raise
+        self._lock_fd = fd
+
+    def _release_writer(self) -> None:
+        import fcntl
+        try:
+            if self._lock_fd is not None:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+                os.close(self._lock_fd)
+                self._lock_fd = None
+        finally:
+            super()._release_writer()
 
     def execute(self, sql, params=()):
         self.conn.execute(sql, tuple(params))
@@ -191,6 +266,9 @@ class SQLiteBackend(Backend):
                                   " WHERE documents_fts MATCH ?", (match,))["n"])
 
     def close(self):
+        if self._lock_fd is not None:  # closing the descriptor releases the flock
+            os.close(self._lock_fd)
+            self._lock_fd = None
         self.conn.close()
 
 
@@ -260,6 +338,23 @@ class PostgresBackend(Backend):
 
     def migration_lock(self):
         self.execute("SELECT pg_advisory_xact_lock(4242001)")
+
+    def _acquire_writer(self, on_wait) -> None:
+        super()._acquire_writer(on_wait)
+        try:
+            if not self.query_one("SELECT pg_try_advisory_lock(?) AS ok", (WRITER_LOCK_KEY,))["ok"]:
+                if on_wait is not None:
+                    on_wait("waiting: another process is writing to this database")
+                self.execute("SELECT pg_advisory_lock(?)", (WRITER_LOCK_KEY,))
+        except BaseException:
+            super()._release_writer()
+            raise
+
+    def _release_writer(self) -> None:
+        try:
+            self.execute("SELECT pg_advisory_unlock(?)", (WRITER_LOCK_KEY,))
+        finally:
+            super()._release_writer()
 
     def search(self, q, limit, offset):
         if not re.search(r"\w", q):

@@ -8,6 +8,7 @@ queries need.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from datetime import datetime, timezone
@@ -23,6 +24,21 @@ from .backends import Backend
 from .migrate import current_version, migrate
 
 _PAGE = 64  # rows per round trip when streaming
+# LSH banding of the stored near-duplicate index (migration 008): datasketch's optimum for
+# a 0.6 candidate threshold over 128 permutations; candidates looked at per lookup
+LSH_BANDS, LSH_ROWS = 18, 7
+NEAR_DUPLICATE_CANDIDATES = 256
+
+
+def band_keys(signature: list[int]) -> list[int]:
+    """The LSH band keys of a MinHash signature: one signed 64-bit hash per band."""
+    keys = []
+    for i in range(LSH_BANDS):
+        values = signature[i * LSH_ROWS:(i + 1) * LSH_ROWS]
+        blob = i.to_bytes(2, "big") + b"".join(int(v).to_bytes(8, "big") for v in values)
+        keys.append(int.from_bytes(hashlib.blake2b(blob, digest_size=8).digest(), "big",
+                                   signed=True))
+    return keys
 
 
 def norm_name(name: str | None) -> str:
@@ -58,10 +74,13 @@ class Store:
     def __init__(self, backend: Backend, url: str = "") -> None:
         self.backend = backend
         self.url = url
+        self._read_stamp: tuple[int, int] | None = None
         before = current_version(backend)
         self.schema_version = migrate(backend)
         if before and before < 4 <= self.schema_version:
             self._backfill_query_columns()
+        if before and before < 8 <= self.schema_version:
+            self._backfill_bands()
 
     def _count(self, sql: str, params: Sequence[Any] = ()) -> int:
         """The ``n`` of a ``SELECT COUNT(*) AS n ...`` query."""
@@ -116,6 +135,7 @@ class Store:
             existing = self.find_by_hash(doc.content_hash)
             if existing is not None:
                 return existing
+            self._bump()
             doc.id = self.free_id(doc.id, doc.content_hash)
             if extraction is not None:
                 extraction.doc.id = doc.id
@@ -132,6 +152,11 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 [(doc.id, i, r.start, r.end, r.original, r.replacement)
                  for i, r in enumerate(doc.repairs)])
+            if signature is not None and doc.copy_of is None and len(signature) >= \
+                    LSH_BANDS * LSH_ROWS:  # a copy is found through its original
+                self.backend.executemany(
+                    "INSERT INTO doc_bands (band_key, seq) SELECT ?, seq FROM documents"
+                    " WHERE doc_id = ?", [(k, doc.id) for k in band_keys(signature)])
             if extraction is not None:
                 self._write_extraction(extraction)
         return doc.id
@@ -141,6 +166,7 @@ class Store:
         with self.backend.transaction():
             if not self.has_document(extraction.doc.id):
                 raise DossierError(E.E202, detail=extraction.doc.id)
+            self._bump()
             self._write_extraction(extraction)
 
     def free_id(self, doc_id: str, digest: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
@@ -159,7 +185,8 @@ class Store:
             b.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         b.execute(
             "INSERT INTO extractions (doc_id, schema_name, n_entities, n_times, n_events,"
-            " n_statements, data, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " n_statements, data, extracted_at, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+            " (SELECT n FROM store_version WHERE id = 1))",
             (doc_id, EXTRACT_SCHEMA, len(ext.entities), len(ext.times), len(ext.events),
              len(ext.statements), _dumps(ext.to_json()), _now()))
         b.executemany(
@@ -205,9 +232,15 @@ class Store:
                           "timeline",
                           "entity_documents", "entity_names", "entities", "resolution_state"):
                 b.execute(f"DELETE FROM {table}")
-            b.execute("INSERT INTO resolution_state (id, extractions, built_at)"
-                      " SELECT 1, COUNT(*), ? FROM extractions",
-                      (datetime.now(timezone.utc).isoformat(timespec="seconds"),))
+            # stamped with what the resolution read (taken when iter_extractions began),
+            # not what is stored now: a document stored meanwhile leaves it stale
+            covers = self._read_stamp if self._read_stamp is not None else self._stamp()
+            self._read_stamp = None
+            self._bump()
+            b.execute("INSERT INTO resolution_state (id, extractions, max_rev, built_at)"
+                      " VALUES (1, ?, ?, ?)",
+                      (covers[0], covers[1],
+                       datetime.now(timezone.utc).isoformat(timespec="seconds")))
             entities = list(_unique_by_id((e.id, e) for e in entities))
             b.executemany(
                 "INSERT INTO entities (id, n, name, type, country, n_documents, data, summary)"
@@ -353,13 +386,48 @@ class Store:
             yield self.get_document(row["doc_id"]) or _document(row, [])
 
     def iter_extractions(self) -> Iterator[Extraction]:
-        """Every stored extraction, in document (ingestion) order, streamed page by page."""
+        """Every stored extraction, in document (ingestion) order, streamed page by page.
+
+        Notes what it starts from (``_stamp``): the next ``replace_resolution`` records it
+        as what the resolution covers."""
+        self._read_stamp = self._stamp()
         sql = (f"SELECT {', '.join('d.' + c.strip() for c in _DOC_COLUMNS.split(','))},"
                " x.data AS data FROM documents d JOIN extractions x ON x.doc_id = d.doc_id")
         for row in self._pages(sql, key="d.seq"):
             data = _loads(row["data"])
             repairs = [Repair.from_json(r) for r in data.get("repairs", [])]
             yield Extraction.from_json(data, document=_document(row, repairs))
+
+    def near_duplicate_candidates(self, signature: list[int],
+                                  limit: int = NEAR_DUPLICATE_CANDIDATES
+                                  ) -> list[tuple[str, list[int]]]:
+        """``(doc_id, signature)`` of stored originals sharing an LSH band with
+        ``signature``, earliest first, at most ``limit`` (one index range per band: the
+        cost does not grow with the store)."""
+        if len(signature) < LSH_BANDS * LSH_ROWS:
+            return []
+        keys = band_keys(signature)
+        rows = self.backend.query(
+            "SELECT doc_id, signature FROM documents WHERE seq IN (SELECT seq FROM doc_bands"
+            f" WHERE band_key IN ({', '.join('?' * len(keys))})) ORDER BY seq LIMIT ?",
+            [*keys, int(limit)])
+        return [(r["doc_id"], _loads(r["signature"])) for r in rows if r["signature"]]
+
+    def _backfill_bands(self) -> None:
+        """Band keys for the originals stored before migration 008."""
+        rows = self._pages("SELECT seq, doc_id, signature FROM documents"
+                           " WHERE signature IS NOT NULL AND copy_of IS NULL", where_and=True)
+        batch: list[tuple[int, int]] = []
+        with self.backend.transaction():
+            for row in rows:
+                sig = _loads(row["signature"])
+                if len(sig) >= LSH_BANDS * LSH_ROWS:
+                    batch += [(k, row["seq"]) for k in band_keys(sig)]
+                if len(batch) >= 10_000:
+                    self.backend.executemany(
+                        "INSERT INTO doc_bands (band_key, seq) VALUES (?, ?)", batch)
+                    batch = []
+            self.backend.executemany("INSERT INTO doc_bands (band_key, seq) VALUES (?, ?)", batch)
 
     def iter_signatures(self) -> Iterator[tuple[str, list[int]]]:
         for row in self._pages("SELECT seq, doc_id, signature FROM documents"
@@ -587,14 +655,42 @@ class Store:
                 for t in ("documents", "extractions", "entities", "timeline", "claims")}
 
     def resolution_stale(self) -> bool:
-        """True when extractions were stored after the resolution was last built (e.g. an
-        ingest killed between its last document and the resolution)."""
+        """True when the extractions differ from those the resolution was built from: some
+        stored (or re-extracted) after it was built, e.g. by an ingest killed between its
+        last document and the resolution, or by a writer that ran while it was built."""
         row = self.backend.query_one(
             "SELECT (SELECT COUNT(*) FROM extractions) AS now,"
-            " (SELECT MAX(extractions) FROM resolution_state) AS built")
-        if row is None:
+            " (SELECT MAX(rev) FROM extractions) AS now_rev,"
+            " (SELECT MAX(extractions) FROM resolution_state) AS built,"
+            " (SELECT MAX(max_rev) FROM resolution_state) AS built_rev")
+        if row is None or int(row["now"]) == 0:
             return False
-        return int(row["now"]) > 0 and (row["built"] is None or int(row["built"]) != int(row["now"]))
+        if row["built"] is None or int(row["built"]) != int(row["now"]):
+            return True
+        return row["built_rev"] is not None and int(row["built_rev"]) != int(row["now_rev"] or 0)
+
+    def _stamp(self) -> tuple[int, int]:
+        """(number of extractions, highest version among them): what a resolution built
+        now would cover."""
+        row = self.backend.query_one(
+            "SELECT COUNT(*) AS n, COALESCE(MAX(rev), 0) AS rev FROM extractions")
+        return int(row["n"]), int(row["rev"])
+
+    def _bump(self) -> None:
+        """Inside a write transaction: raise the store's version (``data_version``)."""
+        self.backend.execute("UPDATE store_version SET n = n + 1 WHERE id = 1")
+
+    def data_version(self) -> int:
+        """The store's version: it changes with every committed write (a document, an
+        extraction, a resolution). Cheap: one row. What the server's cache is keyed by."""
+        row = self.backend.query_one("SELECT n FROM store_version WHERE id = 1")
+        return int(row["n"]) if row else 0
+
+    def writer(self, on_wait=None):
+        """A context manager holding this store's writer lock: one ingest (or re-extraction,
+        or resolution rebuild) at a time per store, across processes and machines. Another
+        writer waits; ``on_wait(message)`` is called once if it has to. Re-entrant."""
+        return self.backend.writer_lock(on_wait)
 
     def version(self) -> int:
         return current_version(self.backend)
