@@ -7,8 +7,11 @@ records here. No logging configuration, no HTTP.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any, Iterable
+from urllib.parse import urlencode
 
 from dossier import analyze
 from dossier.errors import DossierError, E
@@ -324,3 +327,168 @@ def network(store, max_nodes: int = 40) -> dict:
 
 def outlets(rows: Iterable[dict]) -> list[str]:
     return sorted({r["source"] for r in rows if r.get("source")})
+
+
+# ------------------------------------------------------------------ filters
+
+STATUSES = ("occurred", "planned", "hypothetical", "negated")
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+               "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+               "COERCE", "ASSAULT")
+FILTER_KEYS = ("from", "to", "outlet", "type", "status", "country", "actor", "contested")
+
+
+@dataclass
+class Filters:
+    """The filters every listing page and ``/api`` list shares (one set of URL parameters).
+
+    ``notice``: what was corrected (a reversed date range is swapped on the pages)."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    outlet: str | None = None
+    type: str | None = None
+    status: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    contested: bool = False
+    notice: str | None = None
+
+    def params(self, **extra: Any) -> dict[str, str]:
+        """The non-empty filters as URL parameters (``extra`` added, None dropped)."""
+        out = {"from": self.date_from, "to": self.date_to, "outlet": self.outlet,
+               "type": self.type, "status": self.status, "country": self.country,
+               "actor": self.actor, "contested": "true" if self.contested else None}
+        out.update(extra)
+        return {k: str(v) for k, v in out.items() if v not in (None, "", False)}
+
+    def query(self, **extra: Any) -> str:
+        """``params`` as a URL query string (without ``?``)."""
+        return urlencode(self.params(**extra))
+
+    @property
+    def active(self) -> bool:
+        return bool(self.params())
+
+
+def parse_filters(date_from: str | None = None, date_to: str | None = None,
+                  outlet: str | None = None, type: str | None = None,  # noqa: A002
+                  status: str | None = None, country: str | None = None,
+                  actor: str | None = None, contested: bool = False,
+                  swap: bool = True) -> Filters:
+    """Validated filters. A bad date is E302; a ``from`` after ``to`` is swapped (with a
+    ``notice``) when ``swap``, else E302 saying so."""
+    date_from, date_to = check_date(date_from), check_date(date_to)
+    notice = None
+    if date_from and date_to and date_from[:len(date_to)] > date_to:
+        if not swap:
+            raise DossierError(E.E302, detail=f"from {date_from} is after to {date_to}: "
+                                              "swap them")
+        notice = f"The range was reversed (from {date_from} to {date_to}): showing " \
+                 f"{date_to} to {date_from}."
+        date_from, date_to = date_to, date_from
+    status = (status or "").strip().lower() or None
+    if status and status not in STATUSES:
+        raise DossierError(E.E302, detail=f"status {status!r} (use one of {', '.join(STATUSES)})")
+    return Filters(date_from=date_from, date_to=date_to,
+                   outlet=(outlet or "").strip() or None,
+                   type=(type or "").strip().upper() or None, status=status,
+                   country=(country or "").strip().upper() or None,
+                   actor=(actor or "").strip() or None, contested=bool(contested),
+                   notice=notice)
+
+
+def entity_countries(store) -> dict[str, str]:
+    """canonical entity id -> its ISO alpha-3 country (entities that have one)."""
+    return {e.id: e.country for e in store.list_entities(limit=None, slim=True) if e.country}
+
+
+def contested_claim_ids(store) -> set[str]:
+    return {c.id for c in store.list_claims(limit=None) if c.contradictions}
+
+
+def item_outlets(item) -> list[str]:
+    """The outlets reporting a timeline item, most reports first."""
+    c = Counter(r.get("source") for r in item.reports or [] if r.get("source"))
+    return [name for name, _ in c.most_common()]
+
+
+def item_contested(item, contested_claims: set[str]) -> bool:
+    return bool(getattr(item, "contradictions", None) or getattr(item, "dispute", None)
+                or any(s in contested_claims for s in item.statements or []))
+
+
+def item_place_ids(item) -> list[str]:
+    return list(dict.fromkeys(r["location"] for r in item.reports or [] if r.get("location")))
+
+
+class ItemFilter:
+    """Tests timeline items against ``Filters`` (outlet, type, status, country, contested;
+    dates and the actor are filtered by the store query). Reads what it needs once."""
+
+    def __init__(self, store, f: Filters):
+        self.f = f
+        self.countries = entity_countries(store) if f.country else {}
+        self.contested = contested_claim_ids(store) if f.contested else set()
+
+    def __call__(self, item) -> bool:
+        f = self.f
+        if f.type and item.type != f.type:
+            return False
+        if f.status and item.status != f.status:
+            return False
+        if f.outlet and f.outlet.casefold() not in {o.casefold() for o in item_outlets(item)}:
+            return False
+        if f.country:
+            ids = list(item.participant_ids or []) + item_place_ids(item)
+            if f.country not in {self.countries.get(i) for i in ids}:
+                return False
+        return not f.contested or item_contested(item, self.contested)
+
+
+def actor_id(store, actor: str | None) -> str | None:
+    """The canonical id of an actor filter (id or any name); E203 when none matches."""
+    return analyze.entity(store, actor)["id"] if actor else None
+
+
+def item_anchor(item) -> str | None:
+    """The day a timeline item belongs at (ISO): the first day of its date (day, week,
+    month, year); for an undated item or an unknown year, its first report's publication."""
+    from dossier.resolve.common import period_start
+    value = item.date or ""
+    if re.fullmatch(r"\d{4}-\d{2}-XX", value):
+        value = value[:7]
+    start = period_start(value) if value else None
+    if start:
+        return start
+    days = sorted(str(r["published"])[:10] for r in item.reports or [] if r.get("published"))
+    return days[0] if days else None
+
+
+def filtered_items(store, f: Filters, limit: int | None = None,
+                   by_anchor: bool = False) -> list:
+    """Timeline records matching every filter, in chronological order. Dates as periods:
+    an item is in the range when its whole period lies within it; ``by_anchor``: when its
+    ``item_anchor`` day does (undated items then count at their first report's date)."""
+    from dossier.resolve.common import period_end, period_start
+    ref = actor_id(store, f.actor)
+    lo = period_start(f.date_from) if f.date_from else None
+    hi = period_end(f.date_to) if f.date_to else None
+    if by_anchor:
+        items = store.list_timeline(entity=ref, order="chrono", limit=None, offset=0)
+        items = [t for t in items if (not lo and not hi) or (
+            (a := item_anchor(t)) and (not lo or a >= lo) and (not hi or a <= hi))]
+    else:
+        items = store.list_timeline(entity=ref, order="chrono", limit=None, offset=0,
+                                    start_from=lo, end_to=hi)
+    keep = ItemFilter(store, f)
+    out = [t for t in items if keep(t)]
+    return out[:limit] if limit is not None else out
+
+
+def filtered_timeline_page(store, f: Filters, limit: int, offset: int) -> dict:
+    """``timeline_page`` with every filter (the contract's JSON rows)."""
+    if not (f.outlet or f.type or f.status or f.country or f.contested):
+        return timeline_page(store, f.date_from, f.date_to, f.actor, limit, offset)
+    rows = [analyze.timeline_dict(t) for t in filtered_items(store, f)]
+    return paginate(rows, limit, offset)

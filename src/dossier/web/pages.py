@@ -19,7 +19,8 @@ from fastapi.templating import Jinja2Templates
 from dossier.api import queries as Q
 from dossier.web import TEMPLATES_DIR
 from dossier.web import highlight as H
-from dossier.web.layout import circular_layout, date_key, layout_timeline
+from dossier.web.layout import (FAMILIES, LANE_MODES, STATUS_ICON, circular_layout, date_key,
+                                family, timeline_board, volume_strip)
 
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
                           autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -44,26 +45,55 @@ def _store(request: Request):
     return request.app.state.open_store()
 
 
+def page_filters(request: Request, swap: bool = True) -> Q.Filters:
+    """The shared filter parameters of a page's URL (``entity`` is the old name of
+    ``actor``); a reversed date range is swapped, with a notice."""
+    p = request.query_params
+    contested = (p.get("contested") or "").lower() in ("1", "true", "on", "yes")
+    return Q.parse_filters(p.get("from"), p.get("to"), p.get("outlet"), p.get("type"),
+                           p.get("status"), p.get("country"),
+                           p.get("actor") or p.get("entity"), contested, swap=swap)
+
+
+def filter_choices(store, items: list | None = None) -> dict:
+    """What the filter form offers: outlets, event types, statuses, countries, actors."""
+    outlets = sorted({r["source"] for r in store.list_documents(limit=None, offset=0)
+                      if r.get("source")}, key=str.casefold)
+    ents = store.list_entities(limit=None, slim=True)
+    countries = sorted({e.country for e in ents if e.country})
+    actors = [e.name for e in ents if e.type in ("PERSON", "ORG", "GPE", "NORP")][:400]
+    types = sorted({it.type for it in items}) if items else list(Q.EVENT_TYPES)
+    return {"outlets": outlets, "types": types, "statuses": Q.STATUSES,
+            "countries": countries, "actors": sorted(set(actors), key=str.casefold)}
+
+
+def _actor_name(store, f: Q.Filters) -> str | None:
+    if not f.actor:
+        return None
+    ent = store.get_entity(f.actor)
+    return ent.name if ent else f.actor
+
+
 @router.get("/", response_class=HTMLResponse)
-def timeline_page(request: Request, date_from: str | None = Query(None, alias="from"),
-                  date_to: str | None = Query(None, alias="to"),
-                  entity: str | None = Query(None)):
-    date_from, date_to = Q.check_date(date_from), Q.check_date(date_to)
+def timeline_page(request: Request, lanes: str = Query("actor")):
+    f = page_filters(request)
     with _store(request) as store:
-        items = Q.timeline_items(store, date_from, date_to, entity or None,
-                                 limit=TIMELINE_CAP + 1)
+        items = Q.filtered_items(store, f, limit=TIMELINE_CAP + 1, by_anchor=True)
         capped = len(items) > TIMELINE_CAP
         items = items[:TIMELINE_CAP]
-        entity_name = None
-        if entity:
-            ent = store.get_entity(entity)
-            entity_name = ent.name if ent else entity
-    lay = layout_timeline(items, date_from, date_to)
-    return _render(request, "timeline.html", title="Timeline", layout=lay, items=items,
-                   date_from=date_from or "", date_to=date_to or "",
-                   range_from=lay.start.isoformat(), range_to=lay.end.isoformat(),
-                   entity=entity or "", entity_name=entity_name, capped=capped,
-                   cap=TIMELINE_CAP)
+        choices = filter_choices(store)
+        published = [r.get("published") for r in store.list_documents(limit=None, offset=0)
+                     if not f.outlet or (r.get("source") or "").casefold() == f.outlet.casefold()]
+        actor_name = _actor_name(store, f)
+        contested = Q.contested_claim_ids(store)
+    board = timeline_board(items, lanes, f.date_from, f.date_to)
+    strip = volume_strip(published, board.start, board.end)
+    cards = {it.id: {"outlets": Q.item_outlets(it), "contested": Q.item_contested(it, contested),
+                     "family": family(it.type)} for it in items}
+    return _render(request, "timeline.html", title="Timeline", board=board, strip=strip,
+                   cards=cards, f=f, choices=choices, actor_name=actor_name, capped=capped,
+                   cap=TIMELINE_CAP, lane_modes=LANE_MODES, icons=STATUS_ICON,
+                   families=FAMILIES, action="/", download="/api/timeline")
 
 
 @router.get("/events/{item_id}", response_class=HTMLResponse)
