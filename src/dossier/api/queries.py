@@ -492,3 +492,193 @@ def filtered_timeline_page(store, f: Filters, limit: int, offset: int) -> dict:
         return timeline_page(store, f.date_from, f.date_to, f.actor, limit, offset)
     rows = [analyze.timeline_dict(t) for t in filtered_items(store, f)]
     return paginate(rows, limit, offset)
+
+
+def _in_range(day: str | None, f: Filters) -> bool:
+    """Does an ISO date (prefix) fall within the filters' from/to (as periods)?"""
+    if not (f.date_from or f.date_to):
+        return True
+    if not day:
+        return False
+    return (not f.date_from or day[:len(f.date_from)] >= f.date_from) and \
+        (not f.date_to or day[:len(f.date_to)] <= f.date_to)
+
+
+def filtered_claims(store, f: Filters) -> list:
+    """Claim records matching the filters: first reported within the dates, carried by
+    the outlet, about the actor (or said by it), with a contradiction, with a speaker or
+    subject from the country."""
+    ref = actor_id(store, f.actor)
+    claims = list(store.list_claims(limit=None, offset=0))
+    if ref:
+        ids = {c.id for c in store.list_claims(about=ref, limit=None)} | \
+              {c.id for c in store.list_claims(speaker=ref, limit=None)}
+        claims = [c for c in claims if c.id in ids]
+    countries = entity_countries(store) if f.country else {}
+    out = []
+    for c in claims:
+        if f.contested and not (c.contradictions or getattr(c, "dispute", None)):
+            continue
+        if f.outlet and f.outlet.casefold() not in {o.casefold() for o in c.outlets or []}:
+            continue
+        if not _in_range(c.first_reported, f):
+            continue
+        if f.country and countries.get(c.speaker_id) != f.country:
+            continue
+        out.append(c)
+    return out
+
+
+def disputes(claims: list, lookup=None) -> list[list]:
+    """Claims grouped by dispute: each group is claims linked by contradictions (or
+    sharing a ``dispute`` id when the resolution gives one), in the order of their first
+    member; an uncontested claim is a group of one. ``lookup(id)``: a claim outside
+    ``claims`` (the other side of a contradiction), or None."""
+    by_id = {c.id: c for c in claims}
+    parent: dict[str, str] = {c.id: c.id for c in claims}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+
+    tags: dict[str, str] = {}
+    for c in claims:
+        tag = getattr(c, "dispute", None)
+        if isinstance(tag, str) and tag:
+            union(tags.setdefault(tag, c.id), c.id)
+        for x in c.contradictions or []:
+            other = x.get("claim")
+            if not other:
+                continue
+            if other not in by_id and lookup is not None:
+                found = lookup(other)
+                if found is not None:
+                    by_id[other] = found
+            if other in by_id:
+                union(c.id, other)
+    groups: dict[str, list] = {}
+    for c in claims:
+        groups.setdefault(find(c.id), []).append(c)
+    for root, members in groups.items():  # the other sides outside the filtered list
+        have = {m.id for m in members}
+        members += [by_id[i] for i in parent if i not in have and i in by_id
+                    and find(i) == root]
+    return list(groups.values())
+
+
+def dispute_view(group: list, docs: dict[str, dict]) -> dict:
+    """One dispute for the pages: its claims, and each contradiction once with both
+    sides' outlets and sentences."""
+    seen, sides = set(), []
+    for c in group:
+        for x in c.contradictions or []:
+            key = frozenset((c.id, x.get("claim") or "", str(x.get("kind"))))
+            if key in seen:
+                continue
+            seen.add(key)
+            evidence = [{"doc": ev.get("doc"), "text": ev.get("text") or "",
+                         "source": ev.get("source") or docs.get(ev.get("doc"), {}).get("source")}
+                        for ev in x.get("evidence") or []]
+            sides.append({"kind": x.get("kind"), "this": x.get("this"), "other": x.get("other"),
+                          "claim": c.id, "other_claim": x.get("claim"), "evidence": evidence})
+    return {"id": group[0].id, "claims": group, "contradictions": sides,
+            "outlets": sorted({o for c in group for o in c.outlets or []}, key=str.casefold)}
+
+
+def disputes_touching(store, doc_id: str | None = None, item=None) -> list[dict]:
+    """The disputes a document or a timeline item touches: claims it carries that another
+    report contradicts, and the item's own disagreements between reports."""
+    docs = document_index(store)
+    contested = [c for c in store.list_claims(limit=None, offset=0)
+                 if c.contradictions or getattr(c, "dispute", None)]
+    if doc_id is not None:
+        mine = [c for c in contested if doc_id in (c.documents or []) or any(
+            ev.get("doc") == doc_id for x in c.contradictions or []
+            for ev in x.get("evidence") or [])]
+    else:
+        wanted = set(item.statements or []) | set(item.documents or [])
+        mine = [c for c in contested if c.id in wanted or (
+            set(c.documents or []) & set(item.documents or []) and
+            set(c.about or []) & set(item.participants or []))]
+    out = [dispute_view(g, docs) for g in disputes(mine, store.get_claim)]
+    if item is not None and getattr(item, "contradictions", None):
+        sides = [{"kind": x.get("kind"), "this": x.get("this"), "other": x.get("other"),
+                  "evidence": [{"doc": ev.get("doc"), "text": ev.get("text") or "",
+                                "source": ev.get("source")
+                                or docs.get(ev.get("doc"), {}).get("source")}
+                               for ev in x.get("evidence") or []]}
+                 for x in item.contradictions]
+        out.insert(0, {"id": item.id, "claims": [], "contradictions": sides,
+                       "outlets": item_outlets(item)})
+    return out
+
+
+def filtered_entities(store, f: Filters, q: str | None = None,
+                      type: str | None = None) -> list:  # noqa: A002
+    """Entity records matching a name query, a type, the country and the outlet / date
+    range of the documents that name them."""
+    ents = entity_list(store, q, type)
+    if f.country:
+        ents = [e for e in ents if e.country == f.country]
+    if f.outlet or f.date_from or f.date_to:
+        docs = {d["id"] for d in filtered_documents(store, f)}
+        ents = [e for e in ents if docs & set(e.documents or [])]
+    if f.actor:
+        ref = actor_id(store, f.actor)
+        co = {r["id"] for r in store.co_participants(ref)} | {ref}
+        ents = [e for e in ents if e.id in co]
+    return ents
+
+
+def filtered_documents(store, f: Filters) -> list[dict]:
+    """Document rows from the outlet, published within the dates, naming the actor."""
+    rows = list(store.list_documents(limit=ALL, offset=0))
+    if f.outlet:
+        rows = [r for r in rows if (r.get("source") or "").casefold() == f.outlet.casefold()]
+    rows = [r for r in rows if _in_range(r.get("published"), f)]
+    if f.actor:
+        ent = store.get_entity(actor_id(store, f.actor))
+        named = set(ent.documents or []) if ent else set()
+        rows = [r for r in rows if r["id"] in named]
+    return rows
+
+
+CSV_COLUMNS = {
+    "timeline": ["id", "date", "type", "mode", "status", "summary", "participants", "location",
+                 "outlets", "independent_reports", "documents"],
+    "claims": ["id", "first_reported", "speaker", "kind", "content", "outlets",
+               "independent_reports", "contradictions", "documents"],
+    "entities": ["id", "name", "type", "country", "aliases", "n_documents"],
+    "documents": ["id", "published", "source", "title", "copy_of"],
+}
+
+
+def csv_text(rows: list[dict], kind: str) -> str:
+    """Rows as CSV with the columns of ``kind``; lists joined with "; "."""
+    import csv
+    import io
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS[kind], extrasaction="ignore",
+                       lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        out = {}
+        for k in CSV_COLUMNS[kind]:
+            v = r.get(k)
+            if k == "outlets" and v is None and r.get("reports") is not None:
+                v = sorted({x.get("source") for x in r["reports"] if x.get("source")})
+            if k == "contradictions" and isinstance(v, list):
+                v = [f"{x.get('this')} vs {x.get('other')}" for x in v]
+            out[k] = "; ".join(str(x) for x in v) if isinstance(v, (list, tuple)) else \
+                ("" if v is None else v)
+        w.writerow(out)
+    return buf.getvalue()

@@ -15,10 +15,11 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from dossier import analyze
 from dossier.api import queries as Q
 from dossier.api.app import ApiError
 from dossier.errors import DossierError, E
@@ -53,11 +54,43 @@ def _store(request: Request):
     return request.app.state.open_store()
 
 
-@router.get("/documents", summary="List documents", tags=["documents"])
+Format = Query("json", pattern="^(json|csv)$",
+               description="json (a page) or csv (the filtered rows of this page, as a file).")
+
+
+def _filters(date_from=None, date_to=None, outlet=None, type=None,  # noqa: A002
+             status=None, country=None, actor=None, contested=False) -> Q.Filters:
+    """The shared filters; a reversed date range is refused (400, E302)."""
+    return Q.parse_filters(date_from, date_to, outlet, type, status, country, actor,
+                           contested, swap=False)
+
+
+def _csv(rows: list[dict], kind: str) -> Response:
+    return Response(Q.csv_text(rows, kind), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{kind}.csv"'})
+
+
+DateFrom = Query(None, alias="from", description="YYYY[-MM[-DD]]")
+DateTo = Query(None, alias="to", description="YYYY[-MM[-DD]] (inclusive; not before from)")
+Outlet = Query(None, description="Only what this outlet reports.")
+Country = Query(None, description="ISO 3166-1 alpha-3 of a participant, place or speaker.")
+Actor = Query(None, description="Entity id or name.")
+Contested = Query(False, description="Only what another report contradicts.")
+
+
+@router.get("/documents", summary="List documents", tags=["documents"], responses=_errors(400))
 def list_documents(request: Request, limit: int = Limit, offset: int = Offset,
-                   source: str | None = Query(None, description="Only this outlet.")) -> dict:
+                   source: str | None = Query(None, description="Only this outlet."),
+                   outlet: str | None = Outlet, date_from: str | None = DateFrom,
+                   date_to: str | None = DateTo, actor: str | None = Actor,
+                   format: str = Format):  # noqa: A002
+    f = _filters(date_from, date_to, outlet or source, actor=actor)
     with _store(request) as store:
-        return Q.documents(store, limit, offset, source)
+        if not (f.date_from or f.date_to or f.actor):
+            data = Q.documents(store, limit, offset, f.outlet)
+        else:
+            data = Q.paginate(Q.filtered_documents(store, f), limit, offset)
+    return _csv(data["items"], "documents") if format == "csv" else data
 
 
 @router.get("/documents/{doc_id:path}", summary="One document with its extraction",
@@ -67,12 +100,24 @@ def get_document(request: Request, doc_id: str) -> dict:
         return Q.document(store, doc_id)
 
 
-@router.get("/entities", summary="List canonical entities", tags=["entities"])
+@router.get("/entities", summary="List canonical entities", tags=["entities"],
+            responses=_errors(400, 404))
 def list_entities(request: Request, q: str | None = Query(None, description="Name contains."),
                   type: str | None = Query(None, description="PERSON, ORG, GPE, LOC, NORP, OTHER."),
-                  limit: int = Limit, offset: int = Offset) -> dict:
+                  limit: int = Limit, offset: int = Offset, country: str | None = Country,
+                  outlet: str | None = Query(None, description="Named by this outlet."),
+                  date_from: str | None = DateFrom, date_to: str | None = DateTo,
+                  actor: str | None = Query(None, description="Co-actors of this entity."),
+                  format: str = Format):  # noqa: A002
+    f = _filters(date_from, date_to, outlet, country=country, actor=actor)
     with _store(request) as store:
-        return Q.entities(store, q, type, limit, offset)
+        if not f.active:
+            data = Q.entities(store, q, type, limit, offset)
+        else:
+            rows = [dict(analyze.entity_dict(e), n_documents=len(e.documents or []))
+                    for e in Q.filtered_entities(store, f, q, type)]
+            data = Q.paginate(rows, limit, offset)
+    return _csv(data["items"], "entities") if format == "csv" else data
 
 
 @router.get("/entities/{entity_id}", summary="One entity with its events, statements and "
@@ -84,14 +129,21 @@ def get_entity(request: Request, entity_id: str) -> dict:
 
 @router.get("/timeline", summary="Events across reports, oldest first", tags=["timeline"],
             responses=_errors(400, 404))
-def timeline(request: Request,
-             date_from: str | None = Query(None, alias="from", description="YYYY[-MM[-DD]]"),
-             date_to: str | None = Query(None, alias="to", description="YYYY[-MM[-DD]]"),
-             entity: str | None = Query(None, description="Entity id or name."),
-             limit: int = Query(1000, ge=1, le=10000), offset: int = Offset) -> dict:
-    date_from, date_to = Q.check_date(date_from), Q.check_date(date_to)
+def timeline(request: Request, date_from: str | None = DateFrom, date_to: str | None = DateTo,
+             entity: str | None = Query(None, description="Entity id or name (= actor)."),
+             actor: str | None = Actor, outlet: str | None = Outlet,
+             type: str | None = Query(None, description="PLOVER event type, e.g. CONSULT."),
+             status: str | None = Query(None, description="occurred, planned, hypothetical "
+                                                          "or negated."),
+             country: str | None = Country, contested: bool = Contested,
+             limit: int = Query(1000, ge=1, le=10000), offset: int = Offset,
+             format: str = Format):  # noqa: A002
+    f = _filters(date_from, date_to, outlet, type, status, country, actor or entity, contested)
     with _store(request) as store:
-        return Q.timeline_page(store, date_from, date_to, entity or None, limit, offset)
+        data = Q.filtered_timeline_page(store, f, limit, offset)
+    if format == "csv":
+        return _csv(data["items"], "timeline")
+    return data
 
 
 @router.get("/events/{item_id}", summary="One timeline item with every report of it",
@@ -105,11 +157,20 @@ def get_event(request: Request, item_id: str) -> dict:
 
 
 @router.get("/claims", summary="Claims, the outlets carrying them and contradictions",
-            tags=["claims"], responses=_errors(404))
+            tags=["claims"], responses=_errors(400, 404))
 def claims(request: Request, about: str | None = Query(None, description="Entity name or id."),
-           limit: int = Limit, offset: int = Offset) -> dict:
+           limit: int = Limit, offset: int = Offset, date_from: str | None = DateFrom,
+           date_to: str | None = DateTo, outlet: str | None = Outlet,
+           country: str | None = Query(None, description="The speaker's country (alpha-3)."),
+           contested: bool = Contested, format: str = Format):  # noqa: A002
+    f = _filters(date_from, date_to, outlet, country=country, actor=about, contested=contested)
     with _store(request) as store:
-        return Q.claims_page(store, about or None, limit, offset)
+        if f.date_from or f.date_to or f.outlet or f.country or f.contested:
+            rows = [analyze.claim_dict(c) for c in Q.filtered_claims(store, f)]
+            data = Q.paginate(rows, limit, offset)
+        else:
+            data = Q.claims_page(store, about or None, limit, offset)
+    return _csv(data["items"], "claims") if format == "csv" else data
 
 
 @router.get("/claims/{claim_id}", summary="One claim with its reports and contradictions",

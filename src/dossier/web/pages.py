@@ -107,6 +107,8 @@ def event_page(request: Request, item_id: str):
             if c is not None:
                 claims.append(c)
         plans = [p for p in (store.get_timeline_item(x) for x in item.planned_by or []) if p]
+        disputes = Q.disputes_touching(store, item=item)
+    roles = participant_roles(item)
     participants = list(zip(item.participants or [],
                             list(item.participant_ids or []) + [None] * len(item.participants)))
     day = date_key(item.date)
@@ -115,7 +117,33 @@ def event_page(request: Request, item_id: str):
     return _render(request, "event.html", title=f"{item.type} {item.date or ''}", item=item,
                    around=around,
                    reports=reports, participants=participants, claims=claims, plans=plans,
-                   outlets=Q.outlets(reports))
+                   outlets=Q.outlets(reports), disputes=disputes, roles=roles)
+
+
+def participant_roles(item) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """``[(role, [(name, id)])]``: the item's own roles when the resolution gives them
+    (``roles``/``participant_roles``: ``{"role", "name"|"entity", "id"}``), else who acts
+    and who is acted on, from its reports."""
+    names = dict(zip(item.participant_ids or [], item.participants or []))
+    given = getattr(item, "participant_roles", None) or getattr(item, "roles", None)
+    out: dict[str, list] = {}
+    if isinstance(given, list) and given and isinstance(given[0], dict):
+        for r in given:
+            pid = r.get("id") or r.get("entity")
+            out.setdefault(str(r.get("role") or "participant"), []).append(
+                (r.get("name") or names.get(pid) or pid, pid))
+        return list(out.items())
+    seen: set = set()
+    for role, key in (("acting", "actors"), ("with / on", "targets")):
+        for rep in item.reports or []:
+            for pid in rep.get(key) or []:
+                if pid in names and pid not in seen:
+                    seen.add(pid)
+                    out.setdefault(role, []).append((names[pid], pid))
+    rest = [(n, p) for p, n in names.items() if p not in seen]
+    if rest:
+        out.setdefault("also named", []).extend(rest)
+    return list(out.items())
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -137,33 +165,47 @@ def entity_page(request: Request, entity_id: str):
                    about=prof["claims_about"], co_actors=prof["co_actors"])
 
 
+CLAIMS_PER_PAGE = 50
+
+
+def _pack(groups: list[list], size: int) -> list[list[list]]:
+    """Groups in pages of at most ``size`` claims (a larger group gets a page of its own)."""
+    pages, cur, n = [], [], 0
+    for g in groups:
+        if cur and n + len(g) > size:
+            pages.append(cur)
+            cur, n = [], 0
+        cur.append(g)
+        n += len(g)
+    if cur:
+        pages.append(cur)
+    return pages or [[]]
+
+
 @router.get("/claims", response_class=HTMLResponse)
-def claims_page(request: Request, about: str | None = None, contested: bool = False):
+def claims_page(request: Request, page: int = Query(1, ge=1)):
+    f = page_filters(request)
+    if request.query_params.get("about") and not f.actor:
+        f.actor = request.query_params["about"].strip() or None
     with _store(request) as store:
-        claims = list(store.list_claims(about=about or None, limit=None, offset=0))
-        n_all = len(claims)
-        n_contested = sum(1 for c in claims if c.contradictions)
-        if contested:
-            claims = [c for c in claims if c.contradictions]
+        claims = Q.filtered_claims(store, f)
+        groups = Q.disputes(claims, store.get_claim)
+        groups.sort(key=lambda g: 0 if any(c.contradictions for c in g) else 1)
+        pages = _pack(groups, CLAIMS_PER_PAGE)
+        page = min(page, len(pages))
         docs = Q.document_index(store)
         texts = Q.Texts(store)
-        by_id = {c.id: c for c in claims}
-        rows = []
-        for c in claims:
-            contra = []
-            for x in c.contradictions or []:
-                other = by_id.get(x.get("claim")) or (store.get_claim(x["claim"])
-                                                      if x.get("claim") else None)
-                evidence = [{"doc": ev.get("doc"), "text": ev.get("text") or "",
-                             "source": docs.get(ev.get("doc"), {}).get("source")}
-                            for ev in x.get("evidence") or []]
-                contra.append({"kind": x.get("kind"), "this": x.get("this"),
-                               "other": x.get("other"), "claim": other,
-                               "evidence": evidence})
-            rows.append({"claim": c, "reports": Q.claim_reports(store, c, docs, texts),
-                         "contradictions": contra})
-    return _render(request, "claims.html", title="Claims", rows=rows, about=about or "",
-                   contested=contested, n_all=n_all, n_contested=n_contested)
+        views = []
+        for g in pages[page - 1]:
+            v = Q.dispute_view(g, docs)
+            v["reports"] = {c.id: Q.claim_reports(store, c, docs, texts) for c in g}
+            views.append(v)
+        choices = filter_choices(store)
+    n_disputes = sum(1 for g in groups if len(g) > 1 or g[0].contradictions)
+    return _render(request, "claims.html", title="Claims", groups=views, f=f, choices=choices,
+                   n_claims=len(claims), n_disputes=n_disputes, page=page, n_pages=len(pages),
+                   action="/claims", download="/api/claims", dl_limit=1000,
+                   fields=["from", "to", "outlet", "country", "actor", "contested"])
 
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -190,6 +232,7 @@ def document_page(request: Request, doc_id: str):
             for rep in t.reports or []:
                 if rep.get("doc") == doc_id and rep.get("event"):
                     items.setdefault(rep["event"], t.id)
+        disputes = Q.disputes_touching(store, doc_id=doc_id)
     canon = {}
     if ext is not None:
         ext.doc = doc if not ext.doc.text else ext.doc
@@ -203,7 +246,7 @@ def document_page(request: Request, doc_id: str):
         segs = H.plain(doc.text)
     names = {e.id: e.name for e in (ext.entities if ext else [])}
     return _render(request, "document.html", title=doc.title or doc.id, doc=doc, ext=ext,
-                   segments=segs, canon=canon, names=names, items=items)
+                   segments=segs, canon=canon, names=names, items=items, disputes=disputes)
 
 
 @router.get("/network", response_class=HTMLResponse)
