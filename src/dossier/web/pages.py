@@ -148,10 +148,15 @@ def participant_roles(item) -> list[tuple[str, list[tuple[str, str | None]]]]:
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(request: Request, q: str | None = None, type: str | None = None):
+    f = page_filters(request)
     with _store(request) as store:
-        ents = Q.entity_list(store, q, type)
+        ents = Q.filtered_entities(store, f, q, type)
+        choices = filter_choices(store)
     return _render(request, "entities.html", title="Entities", entities=ents, q=q or "",
-                   type=(type or "").upper(), types=ENTITY_TYPES)
+                   type=(type or "").upper(), types=ENTITY_TYPES, f=f, choices=choices,
+                   action="/entities", download="/api/entities", dl_limit=1000,
+                   hidden={"q": q, "type": type},
+                   fields=["from", "to", "outlet", "country", "actor"])
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
@@ -211,10 +216,18 @@ def claims_page(request: Request, page: int = Query(1, ge=1)):
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, source: str | None = None,
                    offset: int = Query(0, ge=0), limit: int = Query(100, ge=1, le=1000)):
+    f = page_filters(request)
+    if source and not f.outlet:
+        f.outlet = source.strip() or None
     with _store(request) as store:
-        data = Q.documents(store, limit, offset, source or None)
-    return _render(request, "documents.html", title="Documents", data=data,
-                   source=source or "")
+        if f.date_from or f.date_to or f.actor:
+            data = Q.paginate(Q.filtered_documents(store, f), limit, offset)
+        else:
+            data = Q.documents(store, limit, offset, f.outlet)
+        choices = filter_choices(store)
+    return _render(request, "documents.html", title="Documents", data=data, f=f,
+                   choices=choices, action="/documents", download="/api/documents",
+                   dl_limit=1000, fields=["from", "to", "outlet", "actor"])
 
 
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
@@ -255,6 +268,40 @@ def network_page(request: Request, max_nodes: int = Query(40, ge=1, le=500)):
         net = Q.network(store, max_nodes)
     graph = circular_layout(net["nodes"], net["edges"])
     return _render(request, "network.html", title="Actor network", graph=graph)
+
+
+def places_of(store, items: list) -> tuple[list[dict], list]:
+    """Places with coordinates and the items that happened there (most events first), and
+    the items with no known place."""
+    places: dict[str, dict] = {}
+    nowhere = []
+    for it in items:
+        found = False
+        for pid in Q.item_place_ids(it):
+            if pid not in places:
+                ent = store.get_entity(pid)
+                places[pid] = ({"id": pid, "name": ent.name, "lat": ent.lat, "lon": ent.lon,
+                                "country": ent.country, "events": []}
+                               if ent and ent.lat is not None and ent.lon is not None else None)
+            if places[pid] is not None:
+                places[pid]["events"].append(it)
+                found = True
+        if not found:
+            nowhere.append(it)
+    out = sorted((p for p in places.values() if p), key=lambda p: (-len(p["events"]), p["name"]))
+    return out, nowhere
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request):
+    f = page_filters(request)
+    with _store(request) as store:
+        items = Q.filtered_items(store, f, limit=TIMELINE_CAP, by_anchor=True)
+        places, nowhere = places_of(store, items)
+        choices = filter_choices(store)
+    return _render(request, "map.html", title="Map", places=places, nowhere=nowhere,
+                   n_items=len(items), f=f, choices=choices, action="/map",
+                   download="/api/timeline", dl_limit=10000, icons=STATUS_ICON)
 
 
 @router.get("/search", response_class=HTMLResponse)
