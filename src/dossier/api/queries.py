@@ -298,13 +298,24 @@ def claim_reports(store, claim, docs: dict[str, dict], texts: "Texts | None" = N
 
 # ------------------------------------------------------------------ network
 
-def network(store, max_nodes: int = 40) -> dict:
-    """Actors that share timeline events: nodes (id, name, type, degree) and weighted edges."""
-    types = {e.id: e.type for e in entity_list(store)}
+UNREAL = ("negated", "hypothetical")
+
+
+def network(store, max_nodes: int = 40, f: Filters | None = None,
+            include_unreal: bool = False, max_edge_events: int = 25) -> dict:
+    """Actors that share timeline events: nodes (id, name, type, events) and weighted
+    edges, each listing the events behind it (``events``: up to ``max_edge_events`` of
+    ``{"id", "date", "summary", "status"}``). Negated and hypothetical events are left out
+    unless ``include_unreal`` (or the filters ask for that status)."""
+    f = f or Filters()
+    types = {e.id: e.type for e in store.list_entities(limit=None, slim=True)}
     names: dict[str, str] = {}
-    weight: Counter = Counter()
     count: Counter = Counter()
-    for item in store.list_timeline(limit=None, offset=0):
+    links: dict[tuple, list] = {}
+    items = filtered_items(store, f) if f.active else store.list_timeline(limit=None, offset=0)
+    for item in items:
+        if item.status in UNREAL and not include_unreal and f.status != item.status:
+            continue
         ids = []
         for i, pid in enumerate(item.participant_ids or []):
             if pid and pid not in ids:
@@ -315,13 +326,15 @@ def network(store, max_nodes: int = 40) -> dict:
             count[pid] += 1
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
-                weight[tuple(sorted((a, b)))] += 1
-    keep = [pid for pid, _ in count.most_common(max_nodes)]
+                links.setdefault(tuple(sorted((a, b))), []).append(item)
+    keep = [pid for pid, _ in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))][:max_nodes]
     kept = set(keep)
     nodes = [{"id": pid, "name": names.get(pid, pid), "type": types.get(pid, "OTHER"),
               "events": count[pid]} for pid in keep]
-    edges = [{"source": a, "target": b, "weight": w} for (a, b), w in sorted(weight.items())
-             if a in kept and b in kept]
+    edges = [{"source": a, "target": b, "weight": len(evs),
+              "events": [{"id": t.id, "date": t.date, "summary": t.summary, "status": t.status}
+                         for t in evs[:max_edge_events]]}
+             for (a, b), evs in sorted(links.items()) if a in kept and b in kept]
     return {"nodes": nodes, "edges": edges}
 
 

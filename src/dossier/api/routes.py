@@ -185,10 +185,19 @@ def get_claim(request: Request, claim_id: str) -> dict:
         return out
 
 
-@router.get("/network", summary="Actors linked by shared events", tags=["entities"])
-def network(request: Request, max_nodes: int = Query(40, ge=1, le=500)) -> dict:
+@router.get("/network", summary="Actors linked by shared events (each edge lists them)",
+            tags=["entities"], responses=_errors(400, 404))
+def network(request: Request, max_nodes: int = Query(40, ge=1, le=500),
+            date_from: str | None = DateFrom, date_to: str | None = DateTo,
+            outlet: str | None = Outlet,
+            type: str | None = Query(None, description="PLOVER event type."),
+            status: str | None = Query(None, description="Only events of this status."),
+            country: str | None = Country, contested: bool = Contested,
+            include_unreal: bool = Query(False, description="Also negated and hypothetical "
+                                                            "events.")) -> dict:
+    f = _filters(date_from, date_to, outlet, type, status, country, None, contested)
     with _store(request) as store:
-        return Q.network(store, max_nodes)
+        return Q.network(store, max_nodes, f, include_unreal)
 
 
 @router.get("/search", summary="Full-text search over documents", tags=["documents"])

@@ -262,12 +262,25 @@ def document_page(request: Request, doc_id: str):
                    segments=segs, canon=canon, names=names, items=items, disputes=disputes)
 
 
+NODE_TYPES = (("PERSON", "person"), ("ORG", "organisation"), ("GPE", "country, city"),
+              ("LOC", "place"), ("NORP", "group"), ("OTHER", "other"))
+
+
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, max_nodes: int = Query(40, ge=1, le=500)):
+def network_page(request: Request, max_nodes: int = Query(40, ge=1, le=500),
+                 include_unreal: bool = False):
+    f = page_filters(request)
     with _store(request) as store:
-        net = Q.network(store, max_nodes)
+        net = Q.network(store, max_nodes, f, include_unreal)
+        choices = filter_choices(store)
     graph = circular_layout(net["nodes"], net["edges"])
-    return _render(request, "network.html", title="Actor network", graph=graph)
+    names = {n["id"]: n["name"] for n in net["nodes"]}
+    edges = sorted(graph["edges"], key=lambda e: (-e["weight"], names[e["source"]]))
+    return _render(request, "network.html", title="Actor network", graph=graph, f=f,
+                   choices=choices, names=names, edge_list=edges, node_types=NODE_TYPES,
+                   include_unreal=include_unreal, action="/network",
+                   hidden={"include_unreal": "true" if include_unreal else None},
+                   fields=["from", "to", "outlet", "type", "status", "country", "contested"])
 
 
 def places_of(store, items: list) -> tuple[list[dict], list]:
