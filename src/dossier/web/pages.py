@@ -325,8 +325,12 @@ def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)):
         with _store(request) as store:
             data = Q.search(store, q, 20, offset)
         terms = [t.strip('"*()') for t in q.split() if t.upper() not in ("AND", "OR", "NOT")]
+        variants = next((r.get("variants") for r in data["items"] if r.get("variants")), [])
         for row in data["items"]:
-            row["_pieces"] = H.snippet_pieces(str(row.get("snippet") or ""), terms)
+            row["_pieces"] = H.snippet_pieces(str(row.get("snippet") or ""), terms + variants)
+            row["_other_names"] = [m for m in row.get("matched") or [] if not any(
+                t.casefold() in m.casefold() for t in terms if t)]
+        data["variants"] = variants
     return _render(request, "search.html", title="Search", q=q, search_q=q, data=data)
 
 
