@@ -588,9 +588,22 @@ def disputes(claims: list, lookup=None) -> list[list]:
     return list(groups.values())
 
 
+def _side(claim, evidence: list[dict], docs: dict[str, dict]) -> list[dict]:
+    """One side of a contradiction: the evidence from the claim's own reports, else the
+    claim's reports (outlet and content)."""
+    mine = set(claim.documents or []) if claim is not None else set()
+    out = [e for e in evidence if e["doc"] in mine]
+    if not out and claim is not None:
+        out = [{"doc": r.get("doc"), "text": r.get("content") or claim.content,
+                "source": r.get("source") or docs.get(r.get("doc"), {}).get("source")}
+               for r in claim.reports or []][:3]
+    return out
+
+
 def dispute_view(group: list, docs: dict[str, dict]) -> dict:
     """One dispute for the pages: its claims, and each contradiction once with both
-    sides' outlets and sentences."""
+    sides' outlets and sentences (``this``: the claim's side, ``other``: the other's)."""
+    by_id = {c.id: c for c in group}
     seen, sides = set(), []
     for c in group:
         for x in c.contradictions or []:
@@ -601,8 +614,13 @@ def dispute_view(group: list, docs: dict[str, dict]) -> dict:
             evidence = [{"doc": ev.get("doc"), "text": ev.get("text") or "",
                          "source": ev.get("source") or docs.get(ev.get("doc"), {}).get("source")}
                         for ev in x.get("evidence") or []]
+            other = by_id.get(x.get("claim"))
+            this_side = _side(c, evidence, docs)
+            other_side = [e for e in evidence if e not in this_side] or _side(other, [], docs)
             sides.append({"kind": x.get("kind"), "this": x.get("this"), "other": x.get("other"),
-                          "claim": c.id, "other_claim": x.get("claim"), "evidence": evidence})
+                          "claim": c.id, "other_claim": x.get("claim"),
+                          "evidence": this_side + other_side,
+                          "sides": [this_side, other_side]})
     return {"id": group[0].id, "claims": group, "contradictions": sides,
             "outlets": sorted({o for c in group for o in c.outlets or []}, key=str.casefold)}
 
@@ -624,12 +642,13 @@ def disputes_touching(store, doc_id: str | None = None, item=None) -> list[dict]
             set(c.about or []) & set(item.participants or []))]
     out = [dispute_view(g, docs) for g in disputes(mine, store.get_claim)]
     if item is not None and getattr(item, "contradictions", None):
-        sides = [{"kind": x.get("kind"), "this": x.get("this"), "other": x.get("other"),
-                  "evidence": [{"doc": ev.get("doc"), "text": ev.get("text") or "",
-                                "source": ev.get("source")
-                                or docs.get(ev.get("doc"), {}).get("source")}
-                               for ev in x.get("evidence") or []]}
-                 for x in item.contradictions]
+        sides = []
+        for x in item.contradictions:
+            ev = [{"doc": e.get("doc"), "text": e.get("text") or "",
+                   "source": e.get("source") or docs.get(e.get("doc"), {}).get("source")}
+                  for e in x.get("evidence") or []]
+            sides.append({"kind": x.get("kind"), "this": x.get("this"), "other": x.get("other"),
+                          "evidence": ev, "sides": [ev[:1], ev[1:]]})
         out.insert(0, {"id": item.id, "claims": [], "contradictions": sides,
                        "outlets": item_outlets(item)})
     return out
