@@ -328,8 +328,8 @@ def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)):
         variants = next((r.get("variants") for r in data["items"] if r.get("variants")), [])
         for row in data["items"]:
             row["_pieces"] = H.snippet_pieces(str(row.get("snippet") or ""), terms + variants)
-            row["_other_names"] = [m for m in row.get("matched") or [] if not any(
-                t.casefold() in m.casefold() for t in terms if t)]
+            row["_other_names"] = [m for m in row.get("matched") or []
+                                   if q.casefold() not in m.casefold()]
         data["variants"] = variants
     return _render(request, "search.html", title="Search", q=q, search_q=q, data=data)
 

@@ -33,9 +33,10 @@
     var xy = projection(pts[i]);
     var n = +a.getAttribute("data-n");
     var r = 5 + 9 * Math.sqrt(n / maxN);
-    var c = a.querySelector("circle"), t = a.querySelector("text.n"), l = a.querySelector("text.place-label");
+    var c = a.querySelector("circle"), l = a.querySelector("text.place-label");
+    var t = svg.querySelector('g.counts text[data-for="' + CSS.escape(a.getAttribute("data-place")) + '"]');
     c.setAttribute("cx", xy[0].toFixed(1)); c.setAttribute("cy", xy[1].toFixed(1)); c.setAttribute("r", r.toFixed(1));
-    t.setAttribute("x", xy[0].toFixed(1)); t.setAttribute("y", (xy[1] + 3.5).toFixed(1));
+    if (t) { t.setAttribute("x", xy[0].toFixed(1)); t.setAttribute("y", (xy[1] + 3.5).toFixed(1)); }
     l.setAttribute("x", (xy[0] + r + 3).toFixed(1)); l.setAttribute("y", (xy[1] + 4).toFixed(1));
     boxes.push({ x0: xy[0] - r, y0: xy[1] - r, x1: xy[0] + r, y1: xy[1] + r });
   });
