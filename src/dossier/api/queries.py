@@ -600,27 +600,57 @@ def _side(claim, evidence: list[dict], docs: dict[str, dict]) -> list[dict]:
     return out
 
 
+def _value_key(value: Any) -> str:
+    """What a disputed value says, spelled any way: its digits (``27 points``,
+    ``27-point``), else its words in lower case."""
+    text = str(value or "")
+    digits = re.sub(r"\D", "", text)
+    return digits or " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _split_sides(c, other, evidence: list[dict], docs: dict[str, dict]):
+    """(this side, other side) of one contradiction: its evidence in order (this, other),
+    completed from the claims' own reports where the evidence lacks a side."""
+    if len(evidence) >= 2:
+        return [evidence[0]], evidence[1:]
+    if len(evidence) == 1:
+        ev = evidence[0]
+        if ev["doc"] in set(c.documents or []) and (
+                other is None or ev["doc"] not in set(other.documents or [])):
+            return [ev], _side(other, [], docs)
+        return _side(c, [], docs), [ev]
+    return _side(c, [], docs), _side(other, [], docs)
+
+
 def dispute_view(group: list, docs: dict[str, dict]) -> dict:
-    """One dispute for the pages: its claims, and each contradiction once with both
-    sides' outlets and sentences (``this``: the claim's side, ``other``: the other's)."""
+    """One dispute for the pages: its claims, and each disagreement once (the same two
+    values however spelled, either way round) with both sides' outlets and sentences."""
     by_id = {c.id: c for c in group}
-    seen, sides = set(), []
+    merged: dict[tuple, dict] = {}
     for c in group:
         for x in c.contradictions or []:
-            key = frozenset((c.id, x.get("claim") or "", str(x.get("kind"))))
-            if key in seen:
-                continue
-            seen.add(key)
             evidence = [{"doc": ev.get("doc"), "text": ev.get("text") or "",
                          "source": ev.get("source") or docs.get(ev.get("doc"), {}).get("source")}
                         for ev in x.get("evidence") or []]
-            other = by_id.get(x.get("claim"))
-            this_side = _side(c, evidence, docs)
-            other_side = [e for e in evidence if e not in this_side] or _side(other, [], docs)
-            sides.append({"kind": x.get("kind"), "this": x.get("this"), "other": x.get("other"),
-                          "claim": c.id, "other_claim": x.get("claim"),
-                          "evidence": this_side + other_side,
-                          "sides": [this_side, other_side]})
+            this_side, other_side = _split_sides(c, by_id.get(x.get("claim")), evidence, docs)
+            a, b = _value_key(x.get("this")), _value_key(x.get("other"))
+            key = (str(x.get("kind")), *sorted((a, b)))
+            if key not in merged:
+                merged[key] = {"kind": x.get("kind"), "this": x.get("this"),
+                               "other": x.get("other"), "claim": c.id,
+                               "other_claim": x.get("claim"), "sides": [[], []], "_a": a}
+            entry = merged[key]
+            if entry["_a"] != a:  # the same disagreement, seen from the other side
+                this_side, other_side = other_side, this_side
+            for i, side in enumerate((this_side, other_side)):
+                for ev in side:
+                    if ev not in entry["sides"][i]:
+                        entry["sides"][i].append(ev)
+    sides = []
+    for entry in merged.values():
+        entry.pop("_a")
+        entry["evidence"] = entry["sides"][0] + entry["sides"][1]
+        sides.append(entry)
     return {"id": group[0].id, "claims": group, "contradictions": sides,
             "outlets": sorted({o for c in group for o in c.outlets or []}, key=str.casefold)}
 
