@@ -447,3 +447,22 @@ def test_map_page_has_one_marker_per_place(client):
     assert "/static/vendor/countries-50m.json" in html
     assert client.get("/static/vendor/countries-50m.json").status_code == 200
     assert client.get("/map", params={"from": "2099-01-01"}).text.count("data-place=") == 0
+
+
+def test_every_page_download_returns_what_the_page_shows(client):
+    """The CSV and JSON links of each page answer, with the page's filters."""
+    ent = client.get("/api/entities", params={"q": "Umerov"}).json()["items"][0]["id"]
+    for url in ("/", "/claims", "/entities", "/documents", "/map", "/network",
+                "/search?q=Geneva", f"/?actor={ent}", f"/claims?actor={ent}"):
+        html = client.get(url).text.replace("&amp;", "&")
+        for key in ("dl-csv", "dl-json"):
+            href = re.search(rf'id="{key}" href="([^"]+)"', html).group(1)
+            resp = client.get(href)
+            assert resp.status_code == 200, (url, href, resp.text[:200])
+            if key == "dl-csv":
+                assert resp.headers["content-type"].startswith("text/csv")
+    mine = client.get("/api/claims", params={"actor": ent, "limit": 1000}).json()["items"]
+    every = client.get("/api/claims", params={"limit": 1000}).json()["items"]
+    assert mine and len(mine) <= len(every)
+    for e in client.get("/api/network", params={"format": "csv"}).text.splitlines()[1:2]:
+        assert e.count(",") >= 5

@@ -478,25 +478,43 @@ def item_anchor(item) -> str | None:
     return days[0] if days else None
 
 
+def _timeline_pages(store, size: int = 2000, **kw):
+    """Timeline records in chronological order, read a page at a time."""
+    offset = 0
+    while True:
+        page = store.list_timeline(order="chrono", limit=size, offset=offset, **kw)
+        yield from page
+        if len(page) < size:
+            return
+        offset += size
+
+
 def filtered_items(store, f: Filters, limit: int | None = None,
                    by_anchor: bool = False) -> list:
     """Timeline records matching every filter, in chronological order. Dates as periods:
     an item is in the range when its whole period lies within it; ``by_anchor``: when its
-    ``item_anchor`` day does (undated items then count at their first report's date)."""
+    ``item_anchor`` day does (undated items then count at their first report's date).
+    Reads the store a page at a time and stops once ``limit`` items matched."""
     from dossier.resolve.common import period_end, period_start
     ref = actor_id(store, f.actor)
     lo = period_start(f.date_from) if f.date_from else None
     hi = period_end(f.date_to) if f.date_to else None
     if by_anchor:
-        items = store.list_timeline(entity=ref, order="chrono", limit=None, offset=0)
-        items = [t for t in items if (not lo and not hi) or (
-            (a := item_anchor(t)) and (not lo or a >= lo) and (not hi or a <= hi))]
+        items = _timeline_pages(store, entity=ref)
     else:
-        items = store.list_timeline(entity=ref, order="chrono", limit=None, offset=0,
-                                    start_from=lo, end_to=hi)
+        items = _timeline_pages(store, entity=ref, start_from=lo, end_to=hi)
     keep = ItemFilter(store, f)
-    out = [t for t in items if keep(t)]
-    return out[:limit] if limit is not None else out
+    out = []
+    for t in items:
+        if by_anchor and (lo or hi):
+            a = item_anchor(t)
+            if not a or (lo and a < lo) or (hi and a > hi):
+                continue
+        if keep(t):
+            out.append(t)
+            if limit is not None and len(out) >= limit:
+                break
+    return out
 
 
 def filtered_timeline_page(store, f: Filters, limit: int, offset: int) -> dict:
@@ -721,7 +739,19 @@ CSV_COLUMNS = {
                "independent_reports", "contradictions", "documents"],
     "entities": ["id", "name", "type", "country", "aliases", "n_documents"],
     "documents": ["id", "published", "source", "title", "copy_of"],
+    "network": ["source", "source_name", "target", "target_name", "weight", "events"],
+    "search": ["id", "published", "source", "title", "matched", "snippet", "rank"],
 }
+
+
+def network_rows(net: dict) -> list[dict]:
+    """The network's edges as rows (names and the events behind each link)."""
+    names = {n["id"]: n["name"] for n in net["nodes"]}
+    return [{"source": e["source"], "source_name": names.get(e["source"]),
+             "target": e["target"], "target_name": names.get(e["target"]),
+             "weight": e["weight"],
+             "events": [f"{ev['date'] or 'undated'} {ev['summary']} ({ev['id']})"
+                        for ev in e["events"]]} for e in net["edges"]]
 
 
 def csv_text(rows: list[dict], kind: str) -> str:

@@ -162,10 +162,14 @@ def claims(request: Request, about: str | None = Query(None, description="Entity
            limit: int = Limit, offset: int = Offset, date_from: str | None = DateFrom,
            date_to: str | None = DateTo, outlet: str | None = Outlet,
            country: str | None = Query(None, description="The speaker's country (alpha-3)."),
-           contested: bool = Contested, format: str = Format):  # noqa: A002
-    f = _filters(date_from, date_to, outlet, country=country, actor=about, contested=contested)
+           contested: bool = Contested,
+           actor: str | None = Query(None, description="Claims about, or said by, this "
+                                                       "entity (id or name)."),
+           format: str = Format):  # noqa: A002
+    f = _filters(date_from, date_to, outlet, country=country, actor=actor or about,
+                 contested=contested)
     with _store(request) as store:
-        if f.date_from or f.date_to or f.outlet or f.country or f.contested:
+        if f.date_from or f.date_to or f.outlet or f.country or f.contested or actor:
             rows = [analyze.claim_dict(c) for c in Q.filtered_claims(store, f)]
             data = Q.paginate(rows, limit, offset)
         else:
@@ -194,17 +198,22 @@ def network(request: Request, max_nodes: int = Query(40, ge=1, le=500),
             status: str | None = Query(None, description="Only events of this status."),
             country: str | None = Country, contested: bool = Contested,
             include_unreal: bool = Query(False, description="Also negated and hypothetical "
-                                                            "events.")) -> dict:
+                                                            "events."),
+            format: str = Query("json", pattern="^(json|csv)$",
+                                description="json, or csv (one row per link)")):  # noqa: A002
     f = _filters(date_from, date_to, outlet, type, status, country, None, contested)
     with _store(request) as store:
-        return Q.network(store, max_nodes, f, include_unreal)
+        net = Q.network(store, max_nodes, f, include_unreal)
+    return _csv(Q.network_rows(net), "network") if format == "csv" else net
 
 
 @router.get("/search", summary="Full-text search over documents", tags=["documents"])
 def search(request: Request, q: str = Query(..., min_length=1, description="Search terms."),
-           limit: int = Query(20, ge=1, le=200), offset: int = Offset) -> dict:
+           limit: int = Query(20, ge=1, le=200), offset: int = Offset,
+           format: str = Format):  # noqa: A002
     with _store(request) as store:
-        return Q.search(store, q, limit, offset)
+        data = Q.search(store, q, limit, offset)
+    return _csv(data["items"], "search") if format == "csv" else data
 
 
 # ------------------------------------------------------------------ upload

@@ -279,6 +279,9 @@ def network_page(request: Request, max_nodes: int = Query(40, ge=1, le=500),
     return _render(request, "network.html", title="Actor network", graph=graph, f=f,
                    choices=choices, names=names, edge_list=edges, node_types=NODE_TYPES,
                    include_unreal=include_unreal, action="/network",
+                   download="/api/network", dl_limit=None,
+                   dl_extra={"include_unreal": "true" if include_unreal else None,
+                             "max_nodes": max_nodes if max_nodes != 40 else None},
                    hidden={"include_unreal": "true" if include_unreal else None},
                    fields=["from", "to", "outlet", "type", "status", "country", "contested"])
 
@@ -331,7 +334,9 @@ def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)):
             row["_other_names"] = [m for m in row.get("matched") or []
                                    if q.casefold() not in m.casefold()]
         data["variants"] = variants
-    return _render(request, "search.html", title="Search", q=q, search_q=q, data=data)
+    return _render(request, "search.html", title="Search", q=q, search_q=q, data=data,
+                   f=Q.Filters(), download="/api/search" if q else None, dl_limit=200,
+                   dl_extra={"q": q, "offset": offset or None})
 
 
 @router.get("/docs", response_class=HTMLResponse)
