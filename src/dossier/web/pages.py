@@ -1,5 +1,7 @@
-"""The server-rendered pages: timeline, event, entity, claims, article, network, search, and
-``/docs`` (the API reference rendered from the OpenAPI schema, no external assets).
+"""The server-rendered pages: timeline board, event, entity, claims (by dispute), article,
+network, map, search, and ``/docs`` (the API reference rendered from the OpenAPI schema, no
+external assets). The listing pages share one set of filters (``Q.Filters``), kept in every
+link, and link downloads of what they show.
 
 Templates run with autoescape on; article text and everything derived from it reach the
 templates as plain strings, so every piece is escaped. No inline script or style: the CSP
@@ -55,10 +57,10 @@ def page_filters(request: Request, swap: bool = True) -> Q.Filters:
                            p.get("actor") or p.get("entity"), contested, swap=swap)
 
 
-def filter_choices(store, items: list | None = None) -> dict:
+def filter_choices(store, items: list | None = None, docs: list | None = None) -> dict:
     """What the filter form offers: outlets, event types, statuses, countries, actors."""
-    outlets = sorted({r["source"] for r in store.list_documents(limit=None, offset=0)
-                      if r.get("source")}, key=str.casefold)
+    docs = docs if docs is not None else store.list_documents(limit=None, offset=0)
+    outlets = sorted({r["source"] for r in docs if r.get("source")}, key=str.casefold)
     ents = store.list_entities(limit=None, slim=True)
     countries = sorted({e.country for e in ents if e.country})
     actors = [e.name for e in ents if e.type in ("PERSON", "ORG", "GPE", "NORP")][:400]
@@ -81,8 +83,9 @@ def timeline_page(request: Request, lanes: str = Query("actor")):
         items = Q.filtered_items(store, f, limit=TIMELINE_CAP + 1, by_anchor=True)
         capped = len(items) > TIMELINE_CAP
         items = items[:TIMELINE_CAP]
-        choices = filter_choices(store)
-        published = [r.get("published") for r in store.list_documents(limit=None, offset=0)
+        docs = store.list_documents(limit=None, offset=0)
+        choices = filter_choices(store, docs=docs)
+        published = [r.get("published") for r in docs
                      if not f.outlet or (r.get("source") or "").casefold() == f.outlet.casefold()]
         actor_name = _actor_name(store, f)
         contested = Q.contested_claim_ids(store)
@@ -114,7 +117,7 @@ def event_page(request: Request, item_id: str):
     day = date_key(item.date)
     around = ({"from": (day - timedelta(days=7)).isoformat(),
                "to": (day + timedelta(days=7)).isoformat()} if day else None)
-    return _render(request, "event.html", title=f"{item.type} {item.date or ''}", item=item,
+    return _render(request, "event.html", title=item.summary or item.type, item=item,
                    around=around,
                    reports=reports, participants=participants, claims=claims, plans=plans,
                    outlets=Q.outlets(reports), disputes=disputes, roles=roles)
