@@ -303,8 +303,8 @@ UNREAL = ("negated", "hypothetical")
 
 def network(store, max_nodes: int = 40, f: Filters | None = None,
             include_unreal: bool = False, max_edge_events: int = 25) -> dict:
-    """Actors that share timeline events: nodes (id, name, type, events) and weighted
-    edges, each listing the events behind it (``events``: up to ``max_edge_events`` of
+    """Actors that share timeline events (the ``max_nodes`` busiest of those linked to
+    another): nodes (id, name, type, events) and weighted edges, each listing the events behind it (``events``: up to ``max_edge_events`` of
     ``{"id", "date", "summary", "status"}``). Negated and hypothetical events are left out
     unless ``include_unreal`` (or the filters ask for that status)."""
     f = f or Filters()
@@ -327,7 +327,9 @@ def network(store, max_nodes: int = 40, f: Filters | None = None,
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
                 links.setdefault(tuple(sorted((a, b))), []).append(item)
-    keep = [pid for pid, _ in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))][:max_nodes]
+    linked = {pid for pair in links for pid in pair}  # an actor alone in its events: no node
+    keep = [pid for pid, _ in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))
+            if pid in linked][:max_nodes]
     kept = set(keep)
     nodes = [{"id": pid, "name": names.get(pid, pid), "type": types.get(pid, "OTHER"),
               "events": count[pid]} for pid in keep]
