@@ -75,7 +75,7 @@ def test_timeline_board_reads_at_a_glance(site, page, shots):
     # nothing overlaps, from a phone to a wall screen; nothing is cut off at 400 px
     for width in (400, 1280, 2400):
         page.set_viewport_size({"width": width, "height": 900})
-        for lanes in ("actor", "type"):
+        for lanes in ("actor", "type", "place"):
             page.goto(base + f"/?lanes={lanes}")
             res = page.evaluate(OVERLAPS_JS, "#board li.card, #board h2.when, #board .gap")
             assert res["n"] >= total and res["bad"] == [], (width, lanes, res["bad"][:3])

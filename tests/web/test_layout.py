@@ -28,6 +28,7 @@ def test_parse_bound_end_of_period():
 
 def _item(i, d, n=1, type="CONSULT", people=(), reported=None, status="occurred"):
     return NS(id=f"evt_{i}", date=d, type=type, independent_reports=n, status=status,
+              location=None,
               participant_ids=[p.lower() for p in people], participants=list(people),
               documents=["d"] * n,
               reports=[{"published": reported}] if reported else [])
@@ -75,6 +76,11 @@ def test_board_cells_put_the_most_reported_first_and_lanes_switch():
     assert keys[0] == "a"  # the busiest actor first
     lane_of = {iid: lane for _, lane, iid in _placed(by_actor)}
     assert lane_of["evt_3"] == "c" and lane_of["evt_4"] == "d"  # its first participant
+    items[0].location = items[1].location = "Geneva"
+    items[2].location = items[3].location = None
+    by_place = timeline_board(items, "place")
+    assert by_place.lanes == [("place:Geneva", "Geneva"), ("_elsewhere", "Other or no place")]
+    assert [it.id for it in by_place.rows[0].cells[0]] == ["evt_2", "evt_1"]
     one = timeline_board(items, "none")
     assert one.lanes == [("all", "Events")] and one.n_items == 4
     assert timeline_board(items, "bogus").mode == "type"

@@ -111,7 +111,7 @@ FAMILIES = (
     ("force", "Force and threats", ("THREATEN", "MOBILIZE", "COERCE", "ASSAULT")),
 )
 FAMILY_OF = {t: key for key, _, types in FAMILIES for t in types}
-LANE_MODES = ("type", "actor", "none")
+LANE_MODES = ("actor", "type", "place", "none")
 STATUS_ICON = {"occurred": "●", "planned": "◷", "hypothetical": "?", "negated": "✕"}
 _PRECISION_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4, "undated": 5}
 
@@ -191,6 +191,19 @@ def lanes_for(items: list, mode: str, max_actor_lanes: int = 4) -> tuple[list[tu
         if any(lane_of(it) == "_other" for it in items):
             lanes.append(("_other", "Other actors"))
         return lanes, lane_of
+    if mode == "place":
+        count = {}
+        for it in items:
+            if it.location:
+                count[it.location] = count.get(it.location, 0) + 1
+        top = sorted(count, key=lambda p: (-count[p], p))[:max_actor_lanes]
+        lanes = [(f"place:{p}", p) for p in top]
+
+        def place_of(it):
+            return f"place:{it.location}" if it.location in top else "_elsewhere"
+        if any(place_of(it) == "_elsewhere" for it in items):
+            lanes.append(("_elsewhere", "Other or no place"))
+        return lanes, place_of
     if mode == "type":
         present = {family(it.type) for it in items}
         lanes = [(k, title) for k, title, _ in FAMILIES if k in present]
