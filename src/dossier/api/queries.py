@@ -418,8 +418,23 @@ def entity_countries(store) -> dict[str, str]:
     return {e.id: e.country for e in store.list_entities(limit=None, slim=True) if e.country}
 
 
-def contested_claim_ids(store) -> set[str]:
-    return {c.id for c in store.list_claims(limit=None) if c.contradictions}
+def _is_contested(claim) -> bool:
+    return bool(claim.contradictions or getattr(claim, "dispute", None))
+
+
+def contested_claim_ids(store, items: list | None = None) -> set[str]:
+    """Ids of the claims another report contradicts: all of them, or (``items``) those
+    among the statements of these timeline items (read one by one: a bounded cost)."""
+    if items is None:
+        return {c.id for c in store.list_claims(limit=None) if _is_contested(c)}
+    ids = {s for it in items for s in it.statements or []}
+    return {c.id for c in claims_by_ids(store, ids) if _is_contested(c)}
+
+
+def claims_by_ids(store, ids) -> list:
+    """The claims of these ids (statement ids that are not claims are skipped)."""
+    found = (store.get_claim(i) for i in sorted(ids) if str(i).startswith("clm_"))
+    return [c for c in found if c is not None]
 
 
 def item_outlets(item) -> list[str]:
@@ -676,20 +691,17 @@ def dispute_view(group: list, docs: dict[str, dict]) -> dict:
 
 
 def disputes_touching(store, doc_id: str | None = None, item=None) -> list[dict]:
-    """The disputes a document or a timeline item touches: claims it carries that another
-    report contradicts, and the item's own disagreements between reports."""
+    """The disputes a document or a timeline item touches: claims it carries (an item: its
+    statements) that another report contradicts, and the item's own disagreements between
+    reports."""
     docs = document_index(store)
-    contested = [c for c in store.list_claims(limit=None, offset=0)
-                 if c.contradictions or getattr(c, "dispute", None)]
     if doc_id is not None:
-        mine = [c for c in contested if doc_id in (c.documents or []) or any(
-            ev.get("doc") == doc_id for x in c.contradictions or []
-            for ev in x.get("evidence") or [])]
-    else:
-        wanted = set(item.statements or []) | set(item.documents or [])
-        mine = [c for c in contested if c.id in wanted or (
-            set(c.documents or []) & set(item.documents or []) and
-            set(c.about or []) & set(item.participants or []))]
+        mine = [c for c in store.list_claims(limit=None, offset=0) if _is_contested(c) and (
+            doc_id in (c.documents or []) or any(
+                ev.get("doc") == doc_id for x in c.contradictions or []
+                for ev in x.get("evidence") or []))]
+    else:  # the item's own statements
+        mine = [c for c in claims_by_ids(store, item.statements or []) if _is_contested(c)]
     out = [dispute_view(g, docs) for g in disputes(mine, store.get_claim)]
     if item is not None and getattr(item, "contradictions", None):
         sides = []

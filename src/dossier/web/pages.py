@@ -88,7 +88,7 @@ def timeline_page(request: Request, lanes: str = Query("actor")):
         published = [r.get("published") for r in docs
                      if not f.outlet or (r.get("source") or "").casefold() == f.outlet.casefold()]
         actor_name = _actor_name(store, f)
-        contested = Q.contested_claim_ids(store)
+        contested = Q.contested_claim_ids(store, items)
     board = timeline_board(items, lanes, f.date_from, f.date_to)
     strip = volume_strip(published, board.start, board.end)
     cards = {it.id: {"outlets": Q.item_outlets(it), "contested": Q.item_contested(it, contested),
