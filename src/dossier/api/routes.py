@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 
 from dossier import analyze
 from dossier.api import queries as Q
+from dossier.api import workspace as W
 from dossier.api.app import ApiError
 from dossier.errors import DossierError, E
 
@@ -59,14 +60,14 @@ Format = Query("json", pattern="^(json|csv)$",
 
 
 def _filters(date_from=None, date_to=None, outlet=None, type=None,  # noqa: A002
-             status=None, country=None, actor=None, contested=False) -> Q.Filters:
+             status=None, country=None, actor=None, contested=False) -> W.Filters:
     """The shared filters; a reversed date range is refused (400, E302)."""
-    return Q.parse_filters(date_from, date_to, outlet, type, status, country, actor,
+    return W.parse_filters(date_from, date_to, outlet, type, status, country, actor,
                            contested, swap=False)
 
 
 def _csv(rows: list[dict], kind: str) -> Response:
-    return Response(Q.csv_text(rows, kind), media_type="text/csv; charset=utf-8",
+    return Response(W.csv_text(rows, kind), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{kind}.csv"'})
 
 
@@ -89,7 +90,7 @@ def list_documents(request: Request, limit: int = Limit, offset: int = Offset,
         if not (f.date_from or f.date_to or f.actor):
             data = Q.documents(store, limit, offset, f.outlet)
         else:
-            data = Q.paginate(Q.filtered_documents(store, f), limit, offset)
+            data = Q.paginate(W.filtered_documents(store, f), limit, offset)
     return _csv(data["items"], "documents") if format == "csv" else data
 
 
@@ -115,7 +116,7 @@ def list_entities(request: Request, q: str | None = Query(None, description="Nam
             data = Q.entities(store, q, type, limit, offset)
         else:
             rows = [dict(analyze.entity_dict(e), n_documents=len(e.documents or []))
-                    for e in Q.filtered_entities(store, f, q, type)]
+                    for e in W.filtered_entities(store, f, q, type)]
             data = Q.paginate(rows, limit, offset)
     return _csv(data["items"], "entities") if format == "csv" else data
 
@@ -140,7 +141,7 @@ def timeline(request: Request, date_from: str | None = DateFrom, date_to: str | 
              format: str = Format):  # noqa: A002
     f = _filters(date_from, date_to, outlet, type, status, country, actor or entity, contested)
     with _store(request) as store:
-        data = Q.filtered_timeline_page(store, f, limit, offset)
+        data = W.filtered_timeline_page(store, f, limit, offset)
     if format == "csv":
         return _csv(data["items"], "timeline")
     return data
@@ -170,7 +171,7 @@ def claims(request: Request, about: str | None = Query(None, description="Entity
                  contested=contested)
     with _store(request) as store:
         if f.date_from or f.date_to or f.outlet or f.country or f.contested or actor:
-            rows = [analyze.claim_dict(c) for c in Q.filtered_claims(store, f)]
+            rows = [analyze.claim_dict(c) for c in W.filtered_claims(store, f)]
             data = Q.paginate(rows, limit, offset)
         else:
             data = Q.claims_page(store, about or None, limit, offset)
@@ -203,8 +204,8 @@ def network(request: Request, max_nodes: int = Query(40, ge=1, le=500),
                                 description="json, or csv (one row per link)")):  # noqa: A002
     f = _filters(date_from, date_to, outlet, type, status, country, None, contested)
     with _store(request) as store:
-        net = Q.network(store, max_nodes, f, include_unreal)
-    return _csv(Q.network_rows(net), "network") if format == "csv" else net
+        net = W.network(store, max_nodes, f, include_unreal)
+    return _csv(W.network_rows(net), "network") if format == "csv" else net
 
 
 @router.get("/search", summary="Full-text search over documents", tags=["documents"])

@@ -1,6 +1,6 @@
 """The server-rendered pages: timeline board, event, entity, claims (by dispute), article,
 network, map, search, and ``/docs`` (the API reference rendered from the OpenAPI schema, no
-external assets). The listing pages share one set of filters (``Q.Filters``), kept in every
+external assets). The listing pages share one set of filters (``W.Filters``), kept in every
 link, and link downloads of what they show.
 
 Templates run with autoescape on; article text and everything derived from it reach the
@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from dossier.api import queries as Q
+from dossier.api import workspace as W
 from dossier.web import TEMPLATES_DIR
 from dossier.web import highlight as H
 from dossier.web.layout import (FAMILIES, LANE_MODES, STATUS_ICON, circular_layout, date_key,
@@ -47,12 +48,12 @@ def _store(request: Request):
     return request.app.state.open_store()
 
 
-def page_filters(request: Request, swap: bool = True) -> Q.Filters:
+def page_filters(request: Request, swap: bool = True) -> W.Filters:
     """The shared filter parameters of a page's URL (``entity`` is the old name of
     ``actor``); a reversed date range is swapped, with a notice."""
     p = request.query_params
     contested = (p.get("contested") or "").lower() in ("1", "true", "on", "yes")
-    return Q.parse_filters(p.get("from"), p.get("to"), p.get("outlet"), p.get("type"),
+    return W.parse_filters(p.get("from"), p.get("to"), p.get("outlet"), p.get("type"),
                            p.get("status"), p.get("country"),
                            p.get("actor") or p.get("entity"), contested, swap=swap)
 
@@ -64,12 +65,12 @@ def filter_choices(store, items: list | None = None, docs: list | None = None) -
     ents = store.list_entities(limit=None, slim=True)
     countries = sorted({e.country for e in ents if e.country})
     actors = [e.name for e in ents if e.type in ("PERSON", "ORG", "GPE", "NORP")][:400]
-    types = sorted({it.type for it in items}) if items else list(Q.EVENT_TYPES)
-    return {"outlets": outlets, "types": types, "statuses": Q.STATUSES,
+    types = sorted({it.type for it in items}) if items else list(W.EVENT_TYPES)
+    return {"outlets": outlets, "types": types, "statuses": W.STATUSES,
             "countries": countries, "actors": sorted(set(actors), key=str.casefold)}
 
 
-def _actor_name(store, f: Q.Filters) -> str | None:
+def _actor_name(store, f: W.Filters) -> str | None:
     if not f.actor:
         return None
     ent = store.get_entity(f.actor)
@@ -80,7 +81,7 @@ def _actor_name(store, f: Q.Filters) -> str | None:
 def timeline_page(request: Request, lanes: str = Query("actor")):
     f = page_filters(request)
     with _store(request) as store:
-        items = Q.filtered_items(store, f, limit=TIMELINE_CAP + 1, by_anchor=True)
+        items = W.filtered_items(store, f, limit=TIMELINE_CAP + 1, by_anchor=True)
         capped = len(items) > TIMELINE_CAP
         items = items[:TIMELINE_CAP]
         docs = store.list_documents(limit=None, offset=0)
@@ -88,10 +89,10 @@ def timeline_page(request: Request, lanes: str = Query("actor")):
         published = [r.get("published") for r in docs
                      if not f.outlet or (r.get("source") or "").casefold() == f.outlet.casefold()]
         actor_name = _actor_name(store, f)
-        contested = Q.contested_claim_ids(store, items)
+        contested = W.contested_claim_ids(store, items)
     board = timeline_board(items, lanes, f.date_from, f.date_to)
     strip = volume_strip(published, board.start, board.end)
-    cards = {it.id: {"outlets": Q.item_outlets(it), "contested": Q.item_contested(it, contested),
+    cards = {it.id: {"outlets": W.item_outlets(it), "contested": W.item_contested(it, contested),
                      "family": family(it.type)} for it in items}
     return _render(request, "timeline.html", title="Timeline", board=board, strip=strip,
                    cards=cards, f=f, choices=choices, actor_name=actor_name, capped=capped,
@@ -110,7 +111,7 @@ def event_page(request: Request, item_id: str):
             if c is not None:
                 claims.append(c)
         plans = [p for p in (store.get_timeline_item(x) for x in item.planned_by or []) if p]
-        disputes = Q.disputes_touching(store, item=item)
+        disputes = W.disputes_touching(store, item=item)
     roles = participant_roles(item)
     participants = list(zip(item.participants or [],
                             list(item.participant_ids or []) + [None] * len(item.participants)))
@@ -153,7 +154,7 @@ def participant_roles(item) -> list[tuple[str, list[tuple[str, str | None]]]]:
 def entities_page(request: Request, q: str | None = None, type: str | None = None):
     f = page_filters(request)
     with _store(request) as store:
-        ents = Q.filtered_entities(store, f, q, type)
+        ents = W.filtered_entities(store, f, q, type)
         choices = filter_choices(store)
     return _render(request, "entities.html", title="Entities", entities=ents, q=q or "",
                    type=(type or "").upper(), types=ENTITY_TYPES, f=f, choices=choices,
@@ -196,8 +197,8 @@ def claims_page(request: Request, page: int = Query(1, ge=1)):
     if request.query_params.get("about") and not f.actor:
         f.actor = request.query_params["about"].strip() or None
     with _store(request) as store:
-        claims = Q.filtered_claims(store, f)
-        groups = Q.disputes(claims, store.get_claim)
+        claims = W.filtered_claims(store, f)
+        groups = W.disputes(claims, store.get_claim)
         groups.sort(key=lambda g: 0 if any(c.contradictions for c in g) else 1)
         pages = _pack(groups, CLAIMS_PER_PAGE)
         page = min(page, len(pages))
@@ -205,7 +206,7 @@ def claims_page(request: Request, page: int = Query(1, ge=1)):
         texts = Q.Texts(store)
         views = []
         for g in pages[page - 1]:
-            v = Q.dispute_view(g, docs)
+            v = W.dispute_view(g, docs)
             v["reports"] = {c.id: Q.claim_reports(store, c, docs, texts) for c in g}
             views.append(v)
         choices = filter_choices(store)
@@ -224,7 +225,7 @@ def documents_page(request: Request, source: str | None = None,
         f.outlet = source.strip() or None
     with _store(request) as store:
         if f.date_from or f.date_to or f.actor:
-            data = Q.paginate(Q.filtered_documents(store, f), limit, offset)
+            data = Q.paginate(W.filtered_documents(store, f), limit, offset)
         else:
             data = Q.documents(store, limit, offset, f.outlet)
         choices = filter_choices(store)
@@ -248,7 +249,7 @@ def document_page(request: Request, doc_id: str):
             for rep in t.reports or []:
                 if rep.get("doc") == doc_id and rep.get("event"):
                     items.setdefault(rep["event"], t.id)
-        disputes = Q.disputes_touching(store, doc_id=doc_id)
+        disputes = W.disputes_touching(store, doc_id=doc_id)
     canon = {}
     if ext is not None:
         ext.doc = doc if not ext.doc.text else ext.doc
@@ -274,7 +275,7 @@ def network_page(request: Request, max_nodes: int = Query(40, ge=1, le=500),
                  include_unreal: bool = False):
     f = page_filters(request)
     with _store(request) as store:
-        net = Q.network(store, max_nodes, f, include_unreal)
+        net = W.network(store, max_nodes, f, include_unreal)
         choices = filter_choices(store)
     graph = circular_layout(net["nodes"], net["edges"])
     names = {n["id"]: n["name"] for n in net["nodes"]}
@@ -296,7 +297,7 @@ def places_of(store, items: list) -> tuple[list[dict], list]:
     nowhere = []
     for it in items:
         found = False
-        for pid in Q.item_place_ids(it):
+        for pid in W.item_place_ids(it):
             if pid not in places:
                 ent = store.get_entity(pid)
                 places[pid] = ({"id": pid, "name": ent.name, "lat": ent.lat, "lon": ent.lon,
@@ -315,7 +316,7 @@ def places_of(store, items: list) -> tuple[list[dict], list]:
 def map_page(request: Request):
     f = page_filters(request)
     with _store(request) as store:
-        items = Q.filtered_items(store, f, limit=TIMELINE_CAP, by_anchor=True)
+        items = W.filtered_items(store, f, limit=TIMELINE_CAP, by_anchor=True)
         places, nowhere = places_of(store, items)
         choices = filter_choices(store)
     return _render(request, "map.html", title="Map", places=places, nowhere=nowhere,
@@ -338,7 +339,7 @@ def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)):
                                    if q.casefold() not in m.casefold()]
         data["variants"] = variants
     return _render(request, "search.html", title="Search", q=q, search_q=q, data=data,
-                   f=Q.Filters(), download="/api/search" if q else None, dl_limit=200,
+                   f=W.Filters(), download="/api/search" if q else None, dl_limit=200,
                    dl_extra={"q": q, "offset": offset or None})
 
 
