@@ -466,3 +466,11 @@ def test_every_page_download_returns_what_the_page_shows(client):
     assert mine and len(mine) <= len(every)
     for e in client.get("/api/network", params={"format": "csv"}).text.splitlines()[1:2]:
         assert e.count(",") >= 5
+
+
+def test_a_dispute_has_one_anchor_on_every_page(client):
+    contested = client.get("/api/timeline", params={"contested": "true"}).json()["items"]
+    html = client.get(f"/events/{contested[0]['id']}").text
+    anchor = re.search(r'href="/claims\?contested=true#(dispute-[^"]+)"', html).group(1)
+    assert f'id="{anchor}"' in client.get("/claims", params={"contested": "true"}).text
+    assert f'id="{anchor}"' in client.get("/claims").text

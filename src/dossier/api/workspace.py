@@ -359,7 +359,9 @@ def dispute_view(group: list, docs: dict[str, dict]) -> dict:
         entry.pop("_a")
         entry["evidence"] = entry["sides"][0] + entry["sides"][1]
         sides.append(entry)
-    return {"id": group[0].id, "claims": group, "contradictions": sides,
+    tag = getattr(group[0], "dispute", None)
+    return {"id": tag if isinstance(tag, str) and tag else min(c.id for c in group),
+            "claims": group, "contradictions": sides,
             "outlets": sorted({o for c in group for o in c.outlets or []}, key=str.casefold)}
 
 
