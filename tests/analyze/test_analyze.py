@@ -78,3 +78,31 @@ def test_exports(store):
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     assert len(root.findall(".//g:node", ns)) == 2
     assert root.find(".//g:edge/g:data", ns).text == "1.0"
+
+
+def test_events_csv_keeps_every_participant_and_no_self_pairs(tmp_path):
+    """Wide layout: every actor and target joined with "; ", countries in the same order,
+    no participant both actor and target."""
+    from dossier.records import Document, Entity, Event, Extraction
+    from dossier.resolve import rebuild
+    from dossier.store import open_store
+
+    text = "Witkoff met Egypt, Qatar and Turkey in Cairo."
+    ents = [Entity("e1", "Steve Witkoff", "PERSON", ["Witkoff"], [], "USA"),
+            Entity("e2", "Egypt", "GPE", ["Egypt"], [], "EGY"),
+            Entity("e3", "Qatar", "GPE", ["Qatar"], [], "QAT"),
+            Entity("e4", "Turkey", "GPE", ["Turkey"], [], "TUR")]
+    ev = Event("v1", "CONSULT", "met", ["e1"], ["e2", "e3", "e4", "e1"], None, "2025-11-29",
+               "occurred", "meet", {"start": 0, "end": len(text)})
+    doc = Document(id="d", text=text, raw_text=text, published="2025-11-29", source="W")
+    with open_store(str(tmp_path / "s.db")) as store:
+        store.add_document(doc, Extraction(doc=doc, entities=ents, events=[ev]))
+        rebuild(store)
+        buf = io.StringIO()
+        analyze.export_events_csv(store, buf)
+    row = next(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert row["actor"] == "Steve Witkoff" and row["actor_country"] == "USA"
+    assert row["target"].split("; ") == ["Egypt", "Qatar", "Turkey"]
+    assert row["target_country"].split("; ") == ["EGY", "QAT", "TUR"]
+    assert row["participants"].split("; ")[0] == "Steve Witkoff"
+    assert "Steve Witkoff" not in row["target"]

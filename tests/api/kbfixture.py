@@ -149,7 +149,8 @@ def build_handmade_store(db: str) -> dict:
                                       {"doc": "002_geneva-ledger", "entity": "e2"},
                                       {"doc": HOSTILE_ID, "entity": "e2"}])
     geneva = CanonicalEntity("ent_geneva", "Geneva", "GPE", ["Geneva"], "CHE", ["001_geneva"],
-                             members=[{"doc": "001_geneva", "entity": "e3"}])
+                             members=[{"doc": "001_geneva", "entity": "e3"}],
+                             lat=46.2, lon=6.15)
     rubio = CanonicalEntity("ent_rubio", f"Marco {QUOTE} Rubio", "PERSON",
                             ["Marco Rubio", SCRIPT], "USA", [HOSTILE_ID],
                             conflicts=[{"name": IMG, "doc": HOSTILE_ID, "reason": SCRIPT}],
@@ -160,7 +161,7 @@ def build_handmade_store(db: str) -> dict:
                      ["Steve Witkoff", "Rustem Umerov"], ["ent_witkoff", "ent_umerov"], "Geneva",
                      ["001_geneva", "002_geneva-ledger"], 2, ["clm_27"],
                      [{"doc": "001_geneva", "event": "v1", "source": "Harbor Wire",
-                       "evidence": ex1.events[0].evidence},
+                       "evidence": ex1.events[0].evidence, "location": "ent_geneva"},
                       {"doc": "002_geneva-ledger", "event": "v1", "source": "Kyiv Ledger",
                        "evidence": ex2.events[0].evidence}]),
         TimelineItem("evt_hostile", "2025-12-08", "CONSULT", "meet", "occurred",

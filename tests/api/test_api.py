@@ -276,3 +276,201 @@ def test_an_empty_store_renders_every_page(tmp_path):
         page = c.get("/documents/nothing")
         assert page.status_code == 404 and "E202" in page.text
         assert "default-src 'self'" in page.headers["content-security-policy"]
+
+
+# ------------------------------------------------------------------ the analyst's filters
+
+def test_timeline_filters_by_type_status_outlet_country(client):
+    items = _page(client.get("/api/timeline"))["items"]
+    for key, field in (("type", "type"), ("status", "status")):
+        value = items[0][field]
+        got = _page(client.get("/api/timeline", params={key: value}))["items"]
+        assert got and all(t[field] == value for t in got)
+        assert len(got) == sum(1 for t in items if t[field] == value)
+    full = {t["id"]: t for t in client.get("/api/timeline").json()["items"]}
+    outlet = next(r["source"] for t in items for r in client.get(
+        f"/api/events/{t['id']}").json()["report_sentences"] if r["source"])
+    got = _page(client.get("/api/timeline", params={"outlet": outlet}))["items"]
+    assert got
+    for t in got:
+        sources = {r["source"] for r in client.get(f"/api/events/{t['id']}").json()[
+            "report_sentences"]}
+        assert outlet in sources
+    assert len(got) < len(full) or len({r for t in items for r in t["documents"]}) == 1
+    ents = {e["id"]: e for e in client.get("/api/entities", params={"limit": 1000}).json()[
+        "items"]}
+    country = next(e["country"] for e in ents.values() if e["country"])
+    got = _page(client.get("/api/timeline", params={"country": country}))["items"]
+    assert all(any(ents.get(p, {}).get("country") == country for p in t["participant_ids"])
+               or t["location"] for t in got)
+    assert _page(client.get("/api/timeline", params={"type": "NOSUCHTYPE"}))["total"] == 0
+    _error(client.get("/api/timeline", params={"status": "maybe"}), 400, "E302")
+
+
+def test_a_reversed_range_is_refused_with_a_message(client):
+    err = _error(client.get("/api/timeline", params={"from": "2025-12-10", "to": "2025-12-01"}),
+                 400, "E302")
+    assert "after" in err["message"]
+
+
+def test_contested_and_csv_downloads(client):
+    contested = _page(client.get("/api/claims", params={"contested": "true", "limit": 1000}))
+    assert contested["items"] and all(c["contradictions"] for c in contested["items"])
+    tl = _page(client.get("/api/timeline", params={"contested": "true"}))["items"]
+    assert tl  # both stores have an event whose claims another report contradicts
+    for kind in ("timeline", "claims", "entities", "documents"):
+        resp = client.get(f"/api/{kind}", params={"format": "csv", "limit": 1000})
+        assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
+        assert "attachment" in resp.headers["content-disposition"]
+        rows = list(__import__("csv").DictReader(__import__("io").StringIO(resp.text)))
+        assert len(rows) == client.get(f"/api/{kind}", params={"limit": 1000}).json()["total"]
+    one = client.get("/api/timeline", params={"format": "csv", "type": tl[0]["type"],
+                                              "contested": "true"}).text
+    assert tl[0]["id"] in one
+
+
+def test_network_lists_the_events_behind_each_edge_and_leaves_out_unreal_ones(client):
+    net = client.get("/api/network").json()
+    assert net["edges"]
+    statuses = set()
+    for e in net["edges"]:
+        assert e["events"] and e["weight"] >= len(e["events"])
+        statuses |= {ev["status"] for ev in e["events"]}
+    assert not statuses & {"negated", "hypothetical"}
+    every = client.get("/api/network", params={"include_unreal": "true"}).json()
+    assert sum(e["weight"] for e in every["edges"]) >= sum(e["weight"] for e in net["edges"])
+    day = client.get("/api/network", params={"from": "2099-01-01"}).json()
+    assert day["nodes"] == [] and day["edges"] == []
+
+
+def test_search_finds_other_names_of_an_entity(client):
+    """Searching one name of an entity finds the reports that use another of its names,
+    and says which name each report matched."""
+    ents = client.get("/api/entities", params={"limit": 1000}).json()["items"]
+    gained = False
+    for e in ents:
+        names = [n for n in e["aliases"] if len(n) > 3 and re.fullmatch(r"[\w .'-]+", n)]
+        if len(names) < 2 or len(names) < len(e["aliases"]):
+            continue
+        for name in names:
+            hits = client.get("/api/search", params={"q": name, "limit": 200}).json()
+            assert hits["total"] == len(hits["items"]) >= 1
+            assert all(set(h["variants"]) >= set(names) for h in hits["items"])
+            # a report found only through another of the entity's names
+            if any(h["matched"] and name not in h["matched"] for h in hits["items"]):
+                gained = True
+    assert gained
+
+
+def test_search_variants_widen_the_results(kb):
+    from dossier.store import open_store
+    with open_store(kb[0]) as store:
+        ents = [e for e in store.list_entities(limit=None) if len(set(e.aliases)) > 1]
+        assert any(store.count_search(a) > store.count_search(a, variants=False)
+                   for e in ents for a in e.aliases)
+        for e in ents:
+            for a in e.aliases:
+                assert store.count_search(a) >= store.count_search(a, variants=False)
+
+
+# ------------------------------------------------------------------ pages: filters, disputes
+
+def _ids(html: str, pattern: str) -> list[str]:
+    return re.findall(pattern, html)
+
+
+def test_pages_keep_filters_and_say_when_a_range_was_reversed(client):
+    resp = client.get("/", params={"from": "2025-12-10", "to": "2025-12-01", "lanes": "type"})
+    assert resp.status_code == 200
+    assert 'id="filter-notice"' in resp.text and "reversed" in resp.text
+    assert 'value="2025-12-01"' in resp.text and 'value="2025-12-10"' in resp.text
+    items = client.get("/api/timeline").json()["items"]
+    kind = items[0]["type"]
+    page = client.get("/", params={"type": kind}).text
+    types = _ids(page, r'data-type="([A-Z]+)"')
+    assert types and set(types) == {kind}
+    # every link that changes the view keeps the filter
+    for href in _ids(page, r'id="(?:zoom-in|zoom-out|pan-left|pan-right|zoom-all)" href="([^"]+)"'):
+        assert f"type={kind}" in href.replace("&amp;", "&")
+    assert f"/api/timeline?type={kind}" in page.replace("&amp;", "&")  # downloads
+    for url in ("/claims", "/entities", "/documents", "/map", "/network"):
+        html = client.get(url, params={"from": "2025-12-01"}).text
+        assert 'id="filters"' in html and 'value="2025-12-01"' in html, url
+
+
+def test_claims_page_is_paged_and_shows_each_dispute_once(client):
+    html = client.get("/claims").text
+    claims = _ids(html, r'<div class="claim" id="(clm_[^"]+)"')
+    assert len(claims) <= 50 and len(claims) == len(set(claims))
+    disputes = _ids(html, r'<li class="dispute contested" id="dispute-([^"]+)"')
+    assert disputes and len(disputes) == len(set(disputes))
+    contested = client.get("/api/claims", params={"contested": "true", "limit": 1000}).json()
+    # every contested claim is on the page of disputes exactly once, inside a dispute
+    only = client.get("/claims", params={"contested": "true"}).text
+    shown = _ids(only, r'<div class="claim" id="(clm_[^"]+)"')
+    assert {c["id"] for c in contested["items"]} <= set(shown)
+    assert len(shown) == len(set(shown))
+    total = client.get("/api/claims", params={"limit": 1000}).json()["total"]
+    pages, seen, n = 1, [], 1
+    while True:
+        page = client.get("/claims", params={"page": n}).text
+        seen += _ids(page, r'<div class="claim" id="(clm_[^"]+)"')
+        if 'id="next-page"' not in page:
+            break
+        n += 1
+    assert len(seen) == len(set(seen)) >= total
+
+
+def test_event_and_article_pages_flag_their_disputes(client):
+    contested = client.get("/api/timeline", params={"contested": "true"}).json()["items"]
+    assert contested
+    html = client.get(f"/events/{contested[0]['id']}").text
+    assert 'id="disputes"' in html and "versus" in html
+    sides = re.findall(r'<blockquote class="sentence side side-\d"><span class="outlet">([^<]+)',
+                       html)
+    assert len(sides) >= 2
+    claim = client.get("/api/claims", params={"contested": "true"}).json()["items"][0]
+    doc = client.get(f"/documents/{claim['documents'][0]}").text
+    assert 'id="disputes"' in doc and claim["contradictions"][0]["kind"] in doc
+    calm = [t for t in client.get("/api/timeline").json()["items"]
+            if t["id"] not in {c["id"] for c in contested}]
+    if calm:
+        assert 'id="disputes"' not in client.get(f"/events/{calm[0]['id']}").text
+
+
+def test_map_page_has_one_marker_per_place(client):
+    html = client.get("/map").text
+    places = _ids(html, r'data-place="([^"]+)"')
+    assert places and len(places) == len(set(places))
+    for pid in places:
+        assert f'id="place-{pid}"' in html
+    assert "/static/vendor/countries-50m.json" in html
+    assert client.get("/static/vendor/countries-50m.json").status_code == 200
+    assert client.get("/map", params={"from": "2099-01-01"}).text.count("data-place=") == 0
+
+
+def test_every_page_download_returns_what_the_page_shows(client):
+    """The CSV and JSON links of each page answer, with the page's filters."""
+    ent = client.get("/api/entities", params={"q": "Umerov"}).json()["items"][0]["id"]
+    for url in ("/", "/claims", "/entities", "/documents", "/map", "/network",
+                "/search?q=Geneva", f"/?actor={ent}", f"/claims?actor={ent}"):
+        html = client.get(url).text.replace("&amp;", "&")
+        for key in ("dl-csv", "dl-json"):
+            href = re.search(rf'id="{key}" href="([^"]+)"', html).group(1)
+            resp = client.get(href)
+            assert resp.status_code == 200, (url, href, resp.text[:200])
+            if key == "dl-csv":
+                assert resp.headers["content-type"].startswith("text/csv")
+    mine = client.get("/api/claims", params={"actor": ent, "limit": 1000}).json()["items"]
+    every = client.get("/api/claims", params={"limit": 1000}).json()["items"]
+    assert mine and len(mine) <= len(every)
+    for e in client.get("/api/network", params={"format": "csv"}).text.splitlines()[1:2]:
+        assert e.count(",") >= 5
+
+
+def test_a_dispute_has_one_anchor_on_every_page(client):
+    contested = client.get("/api/timeline", params={"contested": "true"}).json()["items"]
+    html = client.get(f"/events/{contested[0]['id']}").text
+    anchor = re.search(r'href="/claims\?contested=true#(dispute-[^"]+)"', html).group(1)
+    assert f'id="{anchor}"' in client.get("/claims", params={"contested": "true"}).text
+    assert f'id="{anchor}"' in client.get("/claims").text

@@ -73,3 +73,35 @@ def test_a_missing_store_is_an_error_not_a_new_file(tmp_path):
     res = run("timeline", "--db", str(path))
     assert res.exit_code != 0 and "E200" in res.output
     assert not path.exists()
+
+
+def test_tables_wrap_long_cells_rather_than_cut(db):
+    """Narrow or piped, a table keeps every character of a cell: long ones wrap."""
+    res = CliRunner().invoke(cli, ["claims", "--db", db], env={"COLUMNS": "80"})
+    assert res.exit_code == 0 and "…" not in res.output
+    words = set(res.output.split())
+    assert {"the", "plan", "has", "27", "20", "points"} <= words
+    assert max(len(line) for line in res.output.splitlines()) <= 80
+    wide = CliRunner().invoke(cli, ["timeline", "--db", db], env={"COLUMNS": "200"})
+    assert "Witkoff met Putin in Moscow" in wide.output and "Harbor Wire" in wide.output
+
+
+def test_week_and_month_dates_sort_by_their_first_day():
+    from dossier.cli.output import by_first_day
+    rows = [{"date": d} for d in ("2025-12-07", None, "2025-W49", "2025-12", "2025-12-01",
+                                  "XXXX-11-27", "2025-W49-WE", "2025-12-02")]
+    assert [r["date"] for r in by_first_day(rows, "date")] == [
+        "2025-12-01", "2025-W49", "2025-12", "2025-12-02", "2025-W49-WE", "2025-12-07",
+        None, "XXXX-11-27"]
+
+
+def test_table_wraps_a_cell_inside_its_column():
+    from dossier.cli.output import table
+    long = "Kremlin, Dmitriev and Witkoff met Kushner in Moscow on a cold Tuesday evening"
+    out = table([{"date": "2025-12-02", "summary": long, "n": 6}], ["date", "summary", "n"],
+                width=40)
+    lines = out.splitlines()
+    assert max(len(x) for x in lines) <= 40
+    start = lines[0].index("summary")
+    column = " ".join(x[start:start + 26].strip() for x in lines[2:])
+    assert " ".join(column.split()).replace("- ", "-") == long

@@ -106,3 +106,27 @@ def test_docs_json_lists_everything_and_a_limit_is_announced(tmp_path):
     assert "showing 100 of 105" in r.stderr
     r = runner.invoke(cli, ["docs", "--db", db, "--format", "json", "--limit", "10"])
     assert len(json.loads(r.stdout)) == 10 and "showing 10 of 105" in r.stderr
+
+
+def test_show_lists_events_and_statements(db_path):
+    from dossier.records import Event, Statement
+    text = "Witkoff met Putin in Moscow. Ushakov said the talks were useful and long."
+    doc = Document(id="m1", text=text, raw_text=text, title="Moscow", source="a.org",
+                   published="2025-12-02", content_hash=content_hash(text))
+    ents = [Entity(id="e1", name="Steve Witkoff", type="PERSON", mentions=[Mention(0, 7, "Witkoff")]),
+            Entity(id="e2", name="Vladimir Putin", type="PERSON", mentions=[Mention(12, 17, "Putin")]),
+            Entity(id="e3", name="Yuri Ushakov", type="PERSON", mentions=[Mention(29, 36, "Ushakov")])]
+    ext = Extraction(doc=doc, entities=ents,
+                     events=[Event("v1", "CONSULT", "met", ["e1"], ["e2"], None, "2025-W49",
+                                   "occurred", "meet", {"start": 0, "end": 28})],
+                     statements=[Statement("s1", "indirect", "said", text[42:73],
+                                           {"start": 42, "end": 73}, "e3", "Ushakov",
+                                           "2025-12-02", [])])
+    with open_store(db_path) as store:
+        store.add_document(doc, ext)
+    r = CliRunner().invoke(cli, ["show", "m1", "--db", db_path], env={"COLUMNS": "70"})
+    assert r.exit_code == 0, r.output
+    assert "events (1)" in r.stdout and "statements (1)" in r.stdout
+    flat = " ".join(r.stdout.split())
+    assert "CONSULT" in flat and "2025-W49" in flat and "Vladimir Putin" in flat
+    assert "the talks were useful and long" in flat and "…" not in r.stdout

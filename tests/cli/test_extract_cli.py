@@ -103,3 +103,10 @@ def test_real_extract_contract(tmp_path, nlp):
                 assert o["text"][m["start"]:m["end"]] == m["text"]
         for t in o["times"]:
             assert o["text"][t["start"]:t["end"]] == t["text"]
+
+
+def test_table_format(files):
+    r = CliRunner().invoke(cli, ["extract", *files[:2], "--format", "table"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.index("== b_second") < r.stdout.index("== a_first")
+    assert "entities (1)" in r.stdout and "Bravo" in r.stdout

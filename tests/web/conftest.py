@@ -63,7 +63,7 @@ class Server:
         self.sock.close()
 
 
-@pytest.fixture(scope="module", params=["handmade", "sample"])
+@pytest.fixture(scope="session", params=["handmade", "sample"])
 def site(request, tmp_path_factory):
     """A running server: (base url, kind of store)."""
     _skip_without_browser()

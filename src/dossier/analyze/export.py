@@ -1,5 +1,11 @@
 """Exports of the whole store: JSON Lines (everything), a PLOVER-style events CSV, and the
-actor network as GraphML (co-participation in timeline events, weighted edges)."""
+actor network as GraphML (co-participation in timeline events, weighted edges).
+
+The events CSV has one row per timeline item ("wide" layout). Cells that hold several
+values join them with ``"; "``: ``actor`` lists every participant that acts (in any
+report), ``target`` every other participant acted on or met (never one already among the
+actors), ``actor_country`` and ``target_country`` give their countries in the same order
+(empty where unknown), and ``participants`` lists everyone, actors first."""
 from __future__ import annotations
 
 import csv
@@ -14,7 +20,8 @@ if TYPE_CHECKING:
 
 EVENT_COLUMNS = ["event_id", "date", "event_type", "mode", "status", "actor", "actor_country",
                  "target", "target_country", "location", "lat", "lon", "sources",
-                 "independent_reports", "summary"]
+                 "independent_reports", "summary", "participants"]
+SEP = "; "
 
 
 def _line(fp: IO[str], obj) -> None:
@@ -45,8 +52,22 @@ def _majority(reports, key):
     return c.most_common(1)[0][0] if c else None
 
 
+def _roles(t) -> tuple[list[str], list[str]]:
+    """Every acting participant and every other one acted on (canonical ids), most
+    reported first; without per-report roles, the first participant acts."""
+    acts = Counter(x for r in t.reports for x in (r.get("actors") or []))
+    on = Counter(x for r in t.reports for x in (r.get("targets") or []))
+    actors = [x for x, _ in acts.most_common()]
+    targets = [x for x, _ in on.most_common() if x not in acts]
+    if not actors and t.participant_ids:
+        actors = [t.participant_ids[0]]
+    rest = [p for p in t.participant_ids if p not in actors and p not in targets]
+    return actors, targets + rest
+
+
 def export_events_csv(store: StoreProtocol, fp: IO[str]) -> int:
-    """One row per timeline item: PLOVER-style columns (EVENT_COLUMNS)."""
+    """One row per timeline item: PLOVER-style columns (EVENT_COLUMNS), every participant
+    (see the module's note on the layout)."""
     cache: dict[str, object] = {}
 
     def ent(eid):
@@ -58,20 +79,28 @@ def export_events_csv(store: StoreProtocol, fp: IO[str]) -> int:
     w.writeheader()
     n = 0
     for t in store.list_timeline():
-        a = ent(_majority(t.reports, "actors"))
-        tg_id = _majority(t.reports, "targets")
-        tg = ent(tg_id) if tg_id != (a.id if a else None) else None
+        names = dict(zip(t.participant_ids, t.participants))
+        actors, targets = _roles(t)
+
+        def name(eid):
+            e = ent(eid)
+            return e.name if e else names.get(eid, eid)
+
+        def country(eid):
+            e = ent(eid)
+            return (e.country or "") if e else ""
         loc = ent(_majority(t.reports, "location"))
-        if a is None and t.participant_ids:
-            a = ent(t.participant_ids[0])
         w.writerow({
             "event_id": t.id, "date": t.date or "", "event_type": t.type, "mode": t.mode or "",
-            "status": t.status, "actor": a.name if a else "", "actor_country": (a.country or "") if a else "",
-            "target": tg.name if tg else "", "target_country": (tg.country or "") if tg else "",
+            "status": t.status, "actor": SEP.join(name(a) for a in actors),
+            "actor_country": SEP.join(country(a) for a in actors),
+            "target": SEP.join(name(a) for a in targets),
+            "target_country": SEP.join(country(a) for a in targets),
             "location": t.location or "", "lat": loc.lat if loc and loc.lat is not None else "",
             "lon": loc.lon if loc and loc.lon is not None else "",
             "sources": ";".join(t.documents), "independent_reports": t.independent_reports,
-            "summary": t.summary})
+            "summary": t.summary,
+            "participants": SEP.join(name(a) for a in actors + targets)})
         n += 1
     return n
 

@@ -15,13 +15,15 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from dossier import analyze
 from dossier import query as Q
 from dossier.api.errors import ApiError
 from dossier.errors import DossierError, E, NotFound
+from dossier.query import workspace as W
 
 class ErrorDetail(BaseModel):
     code: str
@@ -53,11 +55,43 @@ def _store(request: Request):
     return request.app.state.open_store()
 
 
-@router.get("/documents", summary="List documents", tags=["documents"])
+Format = Query("json", pattern="^(json|csv)$",
+               description="json (a page) or csv (the filtered rows of this page, as a file).")
+
+
+def _filters(date_from=None, date_to=None, outlet=None, type=None,  # noqa: A002
+             status=None, country=None, actor=None, contested=False) -> W.Filters:
+    """The shared filters; a reversed date range is refused (400, E302)."""
+    return W.parse_filters(date_from, date_to, outlet, type, status, country, actor,
+                           contested, swap=False)
+
+
+def _csv(rows: list[dict], kind: str) -> Response:
+    return Response(W.csv_text(rows, kind), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{kind}.csv"'})
+
+
+DateFrom = Query(None, alias="from", description="YYYY[-MM[-DD]]")
+DateTo = Query(None, alias="to", description="YYYY[-MM[-DD]] (inclusive; not before from)")
+Outlet = Query(None, description="Only what this outlet reports.")
+Country = Query(None, description="ISO 3166-1 alpha-3 of a participant, place or speaker.")
+Actor = Query(None, description="Entity id or name.")
+Contested = Query(False, description="Only what another report contradicts.")
+
+
+@router.get("/documents", summary="List documents", tags=["documents"], responses=_errors(400))
 def list_documents(request: Request, limit: int = Limit, offset: int = Offset,
-                   source: str | None = Query(None, description="Only this outlet.")) -> dict:
+                   source: str | None = Query(None, description="Only this outlet."),
+                   outlet: str | None = Outlet, date_from: str | None = DateFrom,
+                   date_to: str | None = DateTo, actor: str | None = Actor,
+                   format: str = Format):  # noqa: A002
+    f = _filters(date_from, date_to, outlet or source, actor=actor)
     with _store(request) as store:
-        return Q.documents(store, limit, offset, source)
+        if not (f.date_from or f.date_to or f.actor):
+            data = Q.documents(store, limit, offset, f.outlet)
+        else:
+            data = Q.paginate(W.filtered_documents(store, f), limit, offset)
+    return _csv(data["items"], "documents") if format == "csv" else data
 
 
 @router.get("/documents/{doc_id:path}", summary="One document with its extraction",
@@ -67,12 +101,24 @@ def get_document(request: Request, doc_id: str) -> dict:
         return Q.document(store, doc_id)
 
 
-@router.get("/entities", summary="List canonical entities", tags=["entities"])
+@router.get("/entities", summary="List canonical entities", tags=["entities"],
+            responses=_errors(400, 404))
 def list_entities(request: Request, q: str | None = Query(None, description="Name contains."),
                   type: str | None = Query(None, description="PERSON, ORG, GPE, LOC, NORP, OTHER."),
-                  limit: int = Limit, offset: int = Offset) -> dict:
+                  limit: int = Limit, offset: int = Offset, country: str | None = Country,
+                  outlet: str | None = Query(None, description="Named by this outlet."),
+                  date_from: str | None = DateFrom, date_to: str | None = DateTo,
+                  actor: str | None = Query(None, description="Co-actors of this entity."),
+                  format: str = Format):  # noqa: A002
+    f = _filters(date_from, date_to, outlet, country=country, actor=actor)
     with _store(request) as store:
-        return Q.entities(store, q, type, limit, offset)
+        if not f.active:
+            data = Q.entities(store, q, type, limit, offset)
+        else:
+            rows = [dict(analyze.entity_dict(e), n_documents=len(e.documents or []))
+                    for e in W.filtered_entities(store, f, q, type)]
+            data = Q.paginate(rows, limit, offset)
+    return _csv(data["items"], "entities") if format == "csv" else data
 
 
 @router.get("/entities/{entity_id}", summary="One entity with its events, statements and "
@@ -84,14 +130,21 @@ def get_entity(request: Request, entity_id: str) -> dict:
 
 @router.get("/timeline", summary="Events across reports, oldest first", tags=["timeline"],
             responses=_errors(400, 404))
-def timeline(request: Request,
-             date_from: str | None = Query(None, alias="from", description="YYYY[-MM[-DD]]"),
-             date_to: str | None = Query(None, alias="to", description="YYYY[-MM[-DD]]"),
-             entity: str | None = Query(None, description="Entity id or name."),
-             limit: int = Query(1000, ge=1, le=10000), offset: int = Offset) -> dict:
-    date_from, date_to = Q.check_date(date_from), Q.check_date(date_to)
+def timeline(request: Request, date_from: str | None = DateFrom, date_to: str | None = DateTo,
+             entity: str | None = Query(None, description="Entity id or name (= actor)."),
+             actor: str | None = Actor, outlet: str | None = Outlet,
+             type: str | None = Query(None, description="PLOVER event type, e.g. CONSULT."),
+             status: str | None = Query(None, description="occurred, planned, hypothetical "
+                                                          "or negated."),
+             country: str | None = Country, contested: bool = Contested,
+             limit: int = Query(1000, ge=1, le=10000), offset: int = Offset,
+             format: str = Format):  # noqa: A002
+    f = _filters(date_from, date_to, outlet, type, status, country, actor or entity, contested)
     with _store(request) as store:
-        return Q.timeline_page(store, date_from, date_to, entity or None, limit, offset)
+        data = W.filtered_timeline_page(store, f, limit, offset)
+    if format == "csv":
+        return _csv(data["items"], "timeline")
+    return data
 
 
 @router.get("/events/{item_id}", summary="One timeline item with every report of it",
@@ -105,11 +158,24 @@ def get_event(request: Request, item_id: str) -> dict:
 
 
 @router.get("/claims", summary="Claims, the outlets carrying them and contradictions",
-            tags=["claims"], responses=_errors(404))
+            tags=["claims"], responses=_errors(400, 404))
 def claims(request: Request, about: str | None = Query(None, description="Entity name or id."),
-           limit: int = Limit, offset: int = Offset) -> dict:
+           limit: int = Limit, offset: int = Offset, date_from: str | None = DateFrom,
+           date_to: str | None = DateTo, outlet: str | None = Outlet,
+           country: str | None = Query(None, description="The speaker's country (alpha-3)."),
+           contested: bool = Contested,
+           actor: str | None = Query(None, description="Claims about, or said by, this "
+                                                       "entity (id or name)."),
+           format: str = Format):  # noqa: A002
+    f = _filters(date_from, date_to, outlet, country=country, actor=actor or about,
+                 contested=contested)
     with _store(request) as store:
-        return Q.claims_page(store, about or None, limit, offset)
+        if f.date_from or f.date_to or f.outlet or f.country or f.contested or actor:
+            rows = [analyze.claim_dict(c) for c in W.filtered_claims(store, f)]
+            data = Q.paginate(rows, limit, offset)
+        else:
+            data = Q.claims_page(store, about or None, limit, offset)
+    return _csv(data["items"], "claims") if format == "csv" else data
 
 
 @router.get("/claims/{claim_id}", summary="One claim with its reports and contradictions",
@@ -124,17 +190,31 @@ def get_claim(request: Request, claim_id: str) -> dict:
         return out
 
 
-@router.get("/network", summary="Actors linked by shared events", tags=["entities"])
-def network(request: Request, max_nodes: int = Query(40, ge=1, le=500)) -> dict:
+@router.get("/network", summary="Actors linked by shared events (each edge lists them)",
+            tags=["entities"], responses=_errors(400, 404))
+def network(request: Request, max_nodes: int = Query(40, ge=1, le=500),
+            date_from: str | None = DateFrom, date_to: str | None = DateTo,
+            outlet: str | None = Outlet,
+            type: str | None = Query(None, description="PLOVER event type."),
+            status: str | None = Query(None, description="Only events of this status."),
+            country: str | None = Country, contested: bool = Contested,
+            include_unreal: bool = Query(False, description="Also negated and hypothetical "
+                                                            "events."),
+            format: str = Query("json", pattern="^(json|csv)$",
+                                description="json, or csv (one row per link)")):  # noqa: A002
+    f = _filters(date_from, date_to, outlet, type, status, country, None, contested)
     with _store(request) as store:
-        return Q.network(store, max_nodes)
+        net = W.network(store, max_nodes, f, include_unreal)
+    return _csv(W.network_rows(net), "network") if format == "csv" else net
 
 
 @router.get("/search", summary="Full-text search over documents", tags=["documents"])
 def search(request: Request, q: str = Query(..., min_length=1, description="Search terms."),
-           limit: int = Query(20, ge=1, le=200), offset: int = Offset) -> dict:
+           limit: int = Query(20, ge=1, le=200), offset: int = Offset,
+           format: str = Format):  # noqa: A002
     with _store(request) as store:
-        return Q.search(store, q, limit, offset)
+        data = Q.search(store, q, limit, offset)
+    return _csv(data["items"], "search") if format == "csv" else data
 
 
 # ------------------------------------------------------------------ upload

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from dossier.cli.output import db_option, emit, format_option
+from dossier.cli.output import by_first_day, db_option, emit, format_option
 
 
 @contextlib.contextmanager
@@ -76,10 +76,10 @@ def actor(name, db, fmt):
         click.echo(f"conflict: {c.get('name')} in {c.get('doc')}: {c.get('reason')}")
     if a["roles"]:
         click.echo("roles:")
-        for r in a["roles"]:
+        for r in by_first_day(a["roles"], "date"):
             click.echo(f"  {r.get('date') or '?':10}  {r['role']}  [{r.get('doc')}]")
     click.echo("events:")
-    emit(a["events"], "table" if fmt == "table" else fmt,
+    emit(by_first_day(a["events"], "date"), "table" if fmt == "table" else fmt,
          columns=["date", "type", "status", "summary", "independent_reports"])
     if a["statements"]:
         click.echo("statements:")
@@ -104,9 +104,14 @@ def timeline(db, fmt, date_from, date_to, entity):
         keys = ["id", "date", "type", "mode", "status", "summary", "participants", "location",
                 "documents", "independent_reports", "statements", "planned_by", "contradictions"]
         rows = [{k: r[k] for k in keys} for r in rows]
-    emit(rows, fmt, columns=["date", "type", "status", "summary", "location",
-                             "independent_reports", "documents"]
-         if fmt in ("table", "csv") else None)
+    else:  # by the first day of a week or month; outlets rather than document ids
+        rows = [{**r, "outlets": sorted({x.get("source") for x in r["reports"]
+                                         if x.get("source")})}
+                for r in by_first_day(rows, "date")]
+    columns = ["date", "type", "status", "summary", "participants", "location", "outlets",
+               "independent_reports"]
+    emit(rows, fmt, columns=columns if fmt == "table" else columns + ["documents"]
+         if fmt == "csv" else None)
 
 
 @click.command("claims")

@@ -66,11 +66,35 @@ def _show_text(info: dict, extraction) -> str:
     lines.append(f"{'repairs':<13}{len(info['repairs'])}")
     for r in info["repairs"]:
         lines.append(f"  {r['start']}-{r['end']}  {r['original']} → {r['replacement']}")
-    if extraction is not None and extraction.entities:
-        lines.append("entities")
-        for e in extraction.entities:
-            lines.append(f"  {e.id:<5}{e.type:<8}{e.name}  ({len(e.mentions)} mentions)")
+    if extraction is not None:
+        lines += extraction_tables(extraction)
     return "\n".join(lines)
+
+
+def extraction_tables(ext) -> list[str]:
+    """An extraction as text: its entities, times, events and statements as tables."""
+    from .output import table
+    names = {e.id: e.name for e in ext.entities}
+    out = []
+    sections = [
+        ("entities", [{"id": e.id, "type": e.type, "name": e.name, "mentions": len(e.mentions),
+                       "aliases": [a for a in e.aliases if a != e.name], "roles": e.roles}
+                      for e in ext.entities], ["id", "type", "name", "mentions", "aliases", "roles"]),
+        ("times", [{"text": t.text, "value": t.value} for t in ext.times], ["text", "value"]),
+        ("events", [{"id": v.id, "date": v.date, "type": v.type, "mode": v.mode,
+                     "status": v.status, "trigger": v.trigger,
+                     "actors": [names.get(a, a) for a in v.actors],
+                     "targets": [names.get(a, a) for a in v.targets],
+                     "location": names.get(v.location, v.location)} for v in ext.events],
+         ["id", "date", "type", "mode", "status", "trigger", "actors", "targets", "location"]),
+        ("statements", [{"id": st.id, "speaker": st.speaker_text or names.get(st.speaker) or "",
+                         "kind": st.kind, "date": st.date, "content": st.content}
+                        for st in ext.statements], ["id", "speaker", "kind", "date", "content"]),
+    ]
+    for title, rows, cols in sections:
+        if rows:
+            out += ["", f"{title} ({len(rows)})", table(rows, cols)]
+    return out
 
 
 @click.command("show")

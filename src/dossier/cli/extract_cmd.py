@@ -12,7 +12,7 @@ from .output import format_option
 
 @click.command("extract")
 @click.argument("files", nargs=-1, required=True)
-@format_option(default="jsonl", choices=("jsonl", "json"))
+@format_option(default="jsonl", choices=("jsonl", "json", "table"))
 @click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
               envvar="DOSSIER_WORKERS", help="Worker processes (0 or 1: in this process).")
 @click.option("--cluster", metavar="URL", envvar="DOSSIER_CLUSTER", default=None,
@@ -26,7 +26,7 @@ def extract(ctx, files, fmt, workers, cluster, max_bytes, allow_urls):
     """Extract entities, times, events and statements, without a store.
 
     One JSON object per input document, in input order (`jsonl`: one per line; `json`:
-    a list). A file that cannot be read is reported on stderr, gets no output, and makes
+    a list; `table`: each document's entities, times, events and statements as tables). A file that cannot be read is reported on stderr, gets no output, and makes
     the exit status 1; the other files are still processed.
     """
     from ..pipeline import extract_files
@@ -40,6 +40,12 @@ def extract(ctx, files, fmt, workers, cluster, max_bytes, allow_urls):
                 click.echo(str(result), err=True)
             elif fmt == "jsonl":
                 click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+            elif fmt == "table":
+                from .docs_cmd import extraction_tables
+                doc = result.doc
+                click.echo(f"== {doc.id}  {doc.published or 'undated'}  {doc.source or ''}  "
+                           f"{doc.title or ''}".rstrip())
+                click.echo("\n".join(extraction_tables(result)).strip("\n") + "\n")
             else:
                 collected.append(result.to_json())
     except DossierError as exc:  # e.g. the model is missing: nothing can be extracted

@@ -99,10 +99,12 @@ class Backend:
     def _release_writer(self) -> None:
         self._thread_lock.release()
 
-    def search(self, q: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    def search(self, q: str, limit: int, offset: int,
+               groups: list[list[str]] | None = None) -> list[dict[str, Any]]:
+        """``groups``: match every group, a group by any of its phrases (instead of ``q``)."""
         raise NotImplementedError
 
-    def count_search(self, q: str) -> int:
+    def count_search(self, q: str, groups: list[list[str]] | None = None) -> int:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -119,8 +121,17 @@ WRITER_LOCK_KEY = 4242016
 SEARCH_CAP = 2000  # a term in more documents than this: rank its most recent matches only
 
 
-def _fts_match(q: str) -> str:
-    """An FTS5 query matching every word of ``q`` (each quoted: no operators), or ''."""
+def _fts_match(q: str, groups: list[list[str]] | None = None) -> str:
+    """An FTS5 query matching every word of ``q`` (each quoted: no operators), or ''.
+    ``groups``: every group, each by any of its phrases (words quoted as one phrase)."""
+    if groups:
+        parts = []
+        for g in groups:
+            phrases = ['"%s"' % " ".join(re.findall(r"\w+", p)) for p in g
+                       if re.search(r"\w", p)]
+            if phrases:
+                parts.append("(" + " OR ".join(phrases) + ")")
+        return " AND ".join(parts)
     return " ".join('"%s"' % t for t in re.findall(r"\w+", q or ""))
 
 
@@ -222,8 +233,8 @@ class SQLiteBackend(Backend):
         return self.query_one("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?",
                               (table,)) is not None
 
-    def search(self, q, limit, offset):
-        match = _fts_match(q)
+    def search(self, q, limit, offset, groups=None):
+        match = _fts_match(q, groups)
         if not match:
             return []
         # a very common term: rank only its most recent matches (bm25 over every match of a
@@ -258,8 +269,8 @@ class SQLiteBackend(Backend):
             r["rank"] = -float(r["rank"])
         return rows
 
-    def count_search(self, q):
-        match = _fts_match(q)
+    def count_search(self, q, groups=None):
+        match = _fts_match(q, groups)
         if not match:
             return 0
         return int(self.query_one("SELECT COUNT(*) AS n FROM documents_fts"
@@ -356,28 +367,41 @@ class PostgresBackend(Backend):
         finally:
             super()._release_writer()
 
-    def search(self, q, limit, offset):
+    @staticmethod
+    def _tsquery(q: str, groups: list[list[str]] | None) -> tuple[str, list[str]]:
+        """SQL of the text query and its parameters: ``q``'s words, or every group, each by
+        any of its phrases (``websearch_to_tsquery``: quoted phrases joined by ``or``)."""
+        if not groups:
+            return "plainto_tsquery('english', ?)", [q]
+        texts = [" or ".join('"%s"' % " ".join(re.findall(r"\w+", p)) for p in g
+                             if re.search(r"\w", p)) for g in groups]
+        texts = [t for t in texts if t]
+        return "(" + " && ".join(["websearch_to_tsquery('english', ?)"] * len(texts)) + ")", texts
+
+    def search(self, q, limit, offset, groups=None):
         if not re.search(r"\w", q):
             return []
+        tsq, params = self._tsquery(q, groups)
         rows = self.query(
             "SELECT doc_id AS id, title, published, source,"
             " ts_headline('english', text, query,"
             "   'StartSel=\"[\", StopSel=\"]\", MaxWords=24, MinWords=8') AS snippet,"
             f" ts_rank({self._DOC_VECTOR}, query) AS rank"
-            " FROM documents, plainto_tsquery('english', ?) AS query"
+            f" FROM documents, {tsq} AS query"
             f" WHERE {self._DOC_VECTOR} @@ query"
             " ORDER BY rank DESC, seq LIMIT ? OFFSET ?",
-            (q, int(limit), int(offset)))
+            (*params, int(limit), int(offset)))
         for r in rows:
             r["rank"] = float(r["rank"])
         return rows
 
-    def count_search(self, q):
+    def count_search(self, q, groups=None):
         if not re.search(r"\w", q):
             return 0
+        tsq, params = self._tsquery(q, groups)
         return int(self.query_one(
-            f"SELECT COUNT(*) AS n FROM documents WHERE {self._DOC_VECTOR}"
-            " @@ plainto_tsquery('english', ?)", (q,))["n"])
+            f"SELECT COUNT(*) AS n FROM documents WHERE {self._DOC_VECTOR} @@ {tsq}",
+            params)["n"])
 
     def close(self):
         self.conn.close()

@@ -447,13 +447,65 @@ class Store:
             last = rows[-1]["seq"]
 
     # ------------------------------------------------------------------ search
-    def search(self, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        """Full-text search over titles and texts: ``id, title, published, source, snippet, rank``."""
-        return self.backend.search(q or "", limit, offset)
+    def search(self, q: str, limit: int = 20, offset: int = 0,
+               variants: bool = True) -> list[dict[str, Any]]:
+        """Full-text search over titles and texts: ``id, title, published, source, snippet,
+        rank``. ``variants``: a query word or phrase naming an entity also matches its other
+        names (``Witkoff`` finds ``Vitkoff``); each row's ``matched`` lists the names of the
+        query found in its snippet, and ``variants`` the names searched for."""
+        groups = self.search_groups(q) if variants else None
+        if not groups or all(len(g) == 1 for g in groups):
+            rows = self.backend.search(q or "", limit, offset)
+            groups = None
+        else:
+            rows = self.backend.search(q or "", limit, offset, groups=groups)
+        names = [v for g in groups or [] for v in g]
+        for r in rows:
+            snip = norm_name(r.get("snippet") or "")
+            r["matched"] = [v for v in names if f" {norm_name(v)} " in f" {snip} "]
+            r["variants"] = names
+        return rows
 
-    def count_search(self, q: str) -> int:
+    def count_search(self, q: str, variants: bool = True) -> int:
         """How many documents ``search(q)`` matches (counted on the index: no ranking)."""
-        return self.backend.count_search(q or "")
+        groups = self.search_groups(q) if variants else None
+        if not groups or all(len(g) == 1 for g in groups):
+            return self.backend.count_search(q or "")
+        return self.backend.count_search(q or "", groups=groups)
+
+    def search_groups(self, q: str, longest: int = 4) -> list[list[str]]:
+        """The query as groups of alternatives: each run of words naming an entity (the
+        longest first) becomes that entity's names; any other word stays itself."""
+        words = re.findall(r"\w+", q or "")
+        groups, i = [], 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                names = self._names_of(" ".join(words[i:i + n]))
+                if names:
+                    groups.append(names)
+                    i += n
+                    break
+            else:
+                groups.append([words[i]])
+                i += 1
+        return groups
+
+    def _names_of(self, phrase: str) -> list[str]:
+        """Every name of the entities one of whose names is ``phrase`` (the phrase first)."""
+        key = norm_name(phrase)
+        if not key or len(key) < 3:
+            return []
+        ids = [r["entity_id"] for r in self.backend.query(
+            "SELECT entity_id FROM entity_names WHERE name_norm = ? LIMIT 5", (key,))]
+        if not ids:
+            return []
+        names = [phrase]
+        for eid in ids:
+            ent = self.get_entity(eid)
+            for name in ([ent.name, *ent.aliases] if ent else []):
+                if name and norm_name(name) not in {norm_name(x) for x in names}:
+                    names.append(name)
+        return names
 
     # ------------------------------------------------------------------ resolution
     def _entity_refs(self, ref: str) -> tuple[str, list[Any]]:

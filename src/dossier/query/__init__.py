@@ -7,7 +7,6 @@ records here. No logging configuration, no HTTP.
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any, Iterable
 
 from dossier import analyze
@@ -274,35 +273,6 @@ def claim_reports(store, claim, docs: dict[str, dict], texts: "Texts | None" = N
                     "published": row.get("published"),
                     "sentence": sentence or (rep.get("content") or "").strip()})
     return out
-
-
-# ------------------------------------------------------------------ network
-
-def network(store, max_nodes: int = 40) -> dict:
-    """Actors that share timeline events: nodes (id, name, type, degree) and weighted edges."""
-    types = {e.id: e.type for e in entity_list(store)}
-    names: dict[str, str] = {}
-    weight: Counter = Counter()
-    count: Counter = Counter()
-    for item in store.list_timeline(limit=None, offset=0):
-        ids = []
-        for i, pid in enumerate(item.participant_ids or []):
-            if pid and pid not in ids:
-                ids.append(pid)
-                if i < len(item.participants):
-                    names.setdefault(pid, item.participants[i])
-        for pid in ids:
-            count[pid] += 1
-        for i, a in enumerate(ids):
-            for b in ids[i + 1:]:
-                weight[tuple(sorted((a, b)))] += 1
-    keep = [pid for pid, _ in count.most_common(max_nodes)]
-    kept = set(keep)
-    nodes = [{"id": pid, "name": names.get(pid, pid), "type": types.get(pid, "OTHER"),
-              "events": count[pid]} for pid in keep]
-    edges = [{"source": a, "target": b, "weight": w} for (a, b), w in sorted(weight.items())
-             if a in kept and b in kept]
-    return {"nodes": nodes, "edges": edges}
 
 
 def outlets(rows: Iterable[dict]) -> list[str]:
