@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..records import Document, Entity, Extraction
-from .claims import build_claims
+from .claims import build_claims, build_claims_and_disputes
+from .disputes import timeline_disputes
 from .entities import resolve_entities
 from .timeline import build_timeline
 
-__all__ = ["rebuild", "resolve", "resolve_entities", "build_timeline", "build_claims", "slim"]
+__all__ = ["rebuild", "resolve", "resolve_entities", "build_timeline", "build_claims", "slim",
+           "resolve_all"]
 
 
 def slim(ex: Extraction) -> Extraction:
@@ -37,20 +39,27 @@ def slim(ex: Extraction) -> Extraction:
 
 def resolve(extractions) -> tuple[list, list, list]:
     """(entities, timeline, claims) for a list of extractions."""
+    return resolve_all(extractions)[:3]
+
+
+def resolve_all(extractions) -> tuple[list, list, list, list]:
+    """(entities, timeline, claims, disputes) for a list of extractions."""
     extractions = list(extractions)
     entities, mapping = resolve_entities(extractions)
     names = {e.id: e.name for e in entities}
-    claims = build_claims(extractions, mapping, names=names)
+    claims, disputes = build_claims_and_disputes(extractions, mapping, names=names,
+                                                 entities=entities)
     timeline = build_timeline(extractions, mapping, claims=claims, entities=entities)
-    return entities, timeline, claims
+    return entities, timeline, claims, disputes + timeline_disputes(timeline)
 
 
 def rebuild(store) -> dict[str, Any]:
     """Re-resolve everything in ``store`` and write it back; returns counts."""
     compact = [slim(ex) for ex in store.iter_extractions()]
-    entities, timeline, claims = resolve(compact)
-    store.replace_resolution(entities, timeline, claims)
+    entities, timeline, claims, disputes = resolve_all(compact)
+    store.replace_resolution(entities, timeline, claims, disputes=disputes)
     return {"documents": len(compact), "entities": len(entities), "timeline": len(timeline),
             "claims": len(claims),
             "conflicts": sum(len(e.conflicts) for e in entities),
-            "contradictions": sum(len(c.contradictions) for c in claims)}
+            "contradictions": sum(len(c.contradictions) for c in claims),
+            "disputes": len(disputes)}

@@ -1,0 +1,328 @@
+"""Disputes: points on which reports disagree, each once, with the claims on every side.
+
+Edges between statements (``Unit``s of ``dossier.resolve.claims``):
+
+- number: the same counted thing with another number (27 against 20 points);
+- date: like statements that name another day;
+- denial: a party calls a report false ("speculation", "not true"): the statement's
+  ``stance`` is ``deny`` when the extractor gives one, else a denial cue of
+  ``data/resolve/claims.json`` together with a reference to a report ("the report",
+  "that figure"); the denied statement is the nearest earlier statement of another
+  speaker in the same report, and with it its whole claim (every outlet carrying it);
+- name: a name form the entity resolver flagged as conflicting (a wrong first name, a
+  former title), between the claims of the report that uses it and those of others.
+
+Two statements of one speaker carried by one outlet never make an edge: an outlet that
+reports two positions does not contradict itself. Edges are grouped into ``Dispute``
+records (connected claims of one topic; a denial of a claim that is also a number
+dispute joins it), and every claim of a dispute gets one contradiction entry per
+dispute: the main claim on the other side, every claim there, and the evidence
+sentences of both sides.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from ..ids import stable_id
+from ..records import Claim, Dispute
+from .common import lexicon, normalize
+from .claims import Context, Unit, _days, cdata, overlap, similarity
+
+_KIND_RANK = {"number": 0, "date": 1, "name": 2, "place": 3, "participants": 4, "denial": 5}
+
+
+def dispute_th() -> dict:
+    return cdata()["dispute"]
+
+
+@functools.lru_cache(maxsize=1)
+def _denial_re() -> re.Pattern:
+    cues = sorted(cdata()["denial_cues"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
+
+
+def is_denial(u: Unit, cue: str = "") -> bool:
+    """Does this statement call a report false?"""
+    if u.stance:
+        return u.stance == "deny"
+    text = f"{cue} {u.content}"
+    if not _denial_re().search(text):
+        return False
+    words = set(normalize(u.content).split())
+    refs = set(cdata()["report_refs"])
+    return bool(words & refs) or len(words) <= 8
+
+
+def _independent(a: Unit, b: Unit) -> bool:
+    """Two statements that can disagree: not one speaker as carried by one outlet."""
+    return not (a.skey and a.skey == b.skey and a.source == b.source)
+
+
+def _ctx(units: list[Unit]) -> Context:
+    from .claims import gather_th
+    df: Counter = Counter()
+    for u in units:
+        df.update(u.tokens)
+    return Context(df, len(units), gather_th(), None, units)
+
+
+def number_edges(units: list[Unit], claim_of: dict, ctx: Context) -> list[tuple]:
+    th = dispute_th()
+    structure = set(lexicon().get("identifying_units", []))
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        for k in u.numbers:
+            by_unit[k].append(i)
+    out = []
+    for k, ids in by_unit.items():
+        for x, i in enumerate(ids):
+            for j in ids[x + 1:]:
+                a, b = units[i], units[j]
+                if claim_of[i] == claim_of[j] or a.numbers[k] == b.numbers[k] \
+                        or not _independent(a, b):
+                    continue
+                gap = _days(a.published, b.published)
+                if gap is not None and gap > th["window_days"]:
+                    continue
+                if k not in structure:
+                    sc, shared = similarity(ctx, frozenset(a.tokens), frozenset(a.anchors()),
+                                            frozenset(b.tokens), frozenset(b.anchors()))
+                    if sc < th["number_overlap"] or shared < 2:
+                        continue
+                out.append((i, j, "number", f"number:{k}", a.number_text[k], b.number_text[k]))
+    return out
+
+
+def date_edges(units: list[Unit], claim_of: dict, ctx: Context) -> list[tuple]:
+    th = dispute_th()
+    dated = [i for i, u in enumerate(units) if u.dates or u.weekdays]
+    out = []
+    for x, i in enumerate(dated):
+        for j in dated[x + 1:]:
+            a, b = units[i], units[j]
+            if claim_of[i] == claim_of[j] or not _independent(a, b):
+                continue
+            if a.dates and b.dates and not (a.dates & b.dates):
+                this, other = sorted(a.dates)[0], sorted(b.dates)[0]
+            elif a.weekdays and b.weekdays and not (a.weekdays & b.weekdays) \
+                    and a.published == b.published:
+                this, other = sorted(a.weekdays)[0], sorted(b.weekdays)[0]
+            else:
+                continue
+            gap = _days(a.published, b.published)
+            if gap is not None and gap > th["window_days"]:
+                continue
+            sc, shared = overlap(ctx, frozenset(a.tokens), frozenset(b.tokens))
+            if sc >= th["date_overlap"] and shared >= 2:
+                out.append((i, j, "date", "date", this, other))
+    return out
+
+
+def denial_edges(units: list[Unit], claim_of: dict, cues: dict | None = None) -> list[tuple]:
+    th = dispute_th()
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        by_doc[u.doc].append(i)
+    out = []
+    for doc, ids in by_doc.items():
+        ids.sort(key=lambda i: units[i].start)
+        for pos, d in enumerate(ids):
+            den = units[d]
+            if not is_denial(den, (cues or {}).get((den.doc, den.sid), "")):
+                continue
+            target = None
+            for t in reversed(ids[:pos]):
+                tu = units[t]
+                if den.start - int(tu.span.get("end", tu.start)) > th["denial_max_chars"]:
+                    break
+                if tu.skey != den.skey and claim_of[t] != claim_of[d] and not is_denial(tu):
+                    target = t
+                    break
+            if target is not None:
+                out.append((target, d, "denial", f"denial:{claim_of[target]}",
+                            "reported", "denied"))
+    return out
+
+
+def name_edges(units: list[Unit], claim_of: dict, entities: Iterable) -> list[tuple]:
+    """A conflicting name form of an entity: the claims of the report that uses it against
+    claims of other reports that name the entity."""
+    mentions: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        for e in set(u.about) | ({u.speaker} if u.speaker else set()):
+            mentions[e].append(i)
+    out = []
+    for e in entities:
+        for conf in getattr(e, "conflicts", None) or []:
+            doc, name = conf.get("doc"), conf.get("name")
+            if not doc or not name:
+                continue
+            mine = [i for i in mentions.get(e.id, []) if units[i].doc == doc]
+            others = [i for i in mentions.get(e.id, []) if units[i].doc != doc]
+            if not mine or not others:
+                continue
+            others.sort(key=lambda i: (-_days_or(units[i], units[mine[0]]), units[i].doc))
+            for j in others[-3:]:
+                out.append((mine[0], j, "name", f"name:{e.id}", name, e.name))
+    return out
+
+
+def _days_or(a: Unit, b: Unit) -> int:
+    d = _days(a.published, b.published)
+    return d if d is not None else 999
+
+
+class _UF(dict):
+    def find(self, x):
+        while self.setdefault(x, x) != x:
+            self[x] = self[self[x]]
+            x = self[x]
+        return x
+
+    def union(self, a, b):
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self[max(a, b)] = min(a, b)
+
+
+def group_edges(edges: list[tuple], claim_of: dict) -> list[list[tuple]]:
+    """Edges of one topic that share a claim are one dispute; a denial whose two claims
+    another edge already links joins that edge's dispute."""
+    uf = _UF()
+    first_of: dict[tuple, int] = {}
+    pair_of: dict[frozenset, int] = {}
+    for n, (i, j, kind, topic, _t, _o) in enumerate(edges):
+        uf.find(n)
+        for c in (claim_of[i], claim_of[j]):
+            if (topic, c) in first_of:
+                uf.union(n, first_of[(topic, c)])
+            else:
+                first_of[(topic, c)] = n
+        pair = frozenset((claim_of[i], claim_of[j]))
+        if pair in pair_of:
+            uf.union(n, pair_of[pair])
+        else:
+            pair_of[pair] = n
+    groups: dict[int, list[tuple]] = defaultdict(list)
+    for n, e in enumerate(edges):
+        groups[uf.find(n)].append(e)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _evidence(units: list[Unit], i: int, cid: str) -> dict:
+    u = units[i]
+    return {"doc": u.doc, "source": u.source, "text": u.content, "claim": cid}
+
+
+def make_dispute(group: list[tuple], units: list[Unit], claims: dict[str, Claim],
+                 claim_of: dict, entities_by_id: dict) -> Dispute:
+    kind = min((e[2] for e in group), key=lambda k: _KIND_RANK.get(k, 9))
+    side_of: dict[str, str] = {}      # claim id -> value
+    ev_of: dict[str, int] = {}        # claim id -> unit index (its evidence)
+    for i, j, k, topic, this, other in group:
+        if k != kind and kind != "denial":
+            continue
+        for idx, val in ((i, this), (j, other)):
+            c = claim_of[idx]
+            side_of.setdefault(c, val)
+            ev_of.setdefault(c, idx)
+    sides: dict[str, list[str]] = defaultdict(list)
+    for c, val in side_of.items():
+        sides[val].append(c)
+    side_list = []
+    for val, cs in sides.items():
+        cs.sort(key=lambda c: (-len(claims[c].documents), c))
+        docs = sorted({d for c in cs for d in claims[c].documents})
+        side_list.append({"value": val, "claims": cs, "documents": docs,
+                          "outlets": sorted({o for c in cs for o in claims[c].outlets}),
+                          "evidence": [_evidence(units, ev_of[c], c) for c in cs]})
+    topic = group[0][3]
+    ent = topic.split(":", 1)[1] if topic.startswith("name:") else None
+    label = _topic_label(kind, topic, side_list, claims, entities_by_id)
+    all_claims = sorted(side_of)
+    did = stable_id("dsp", kind, *all_claims)
+    return Dispute(id=did, kind=kind, topic=label, sides=side_list, claims=all_claims,
+                   entity=ent, documents=sorted({d for s in side_list for d in s["documents"]}))
+
+
+def _topic_label(kind: str, topic: str, sides: list[dict], claims: dict, ents: dict) -> str:
+    if kind == "number":
+        return f"how many {topic.split(':', 1)[1]}s"
+    if kind == "name":
+        e = ents.get(topic.split(":", 1)[1])
+        return f"the name of {e.name}" if e else "a name"
+    if kind == "denial":
+        rep = next((s for s in sides if s["value"] == "reported"), sides[0])
+        return claims[rep["claims"][0]].content
+    return f"the {kind}"
+
+
+def attach(disputes: list[Dispute], claims: dict[str, Claim], max_ev: int) -> None:
+    """One contradiction entry per claim and dispute, linking the other side."""
+    for d in disputes:
+        for s in d.sides:
+            others = [o for o in d.sides if o is not s]
+            other_claims = [c for o in others for c in o["claims"]]
+            if not other_claims:
+                continue
+            main = max(others, key=lambda o: len(o["documents"]))
+            for c in s["claims"]:
+                mine = next(e for e in s["evidence"] if e["claim"] == c)
+                ev = [mine] + [e for o in others for e in o["evidence"]][: max_ev - 1]
+                claims[c].contradictions.append({
+                    "claim": main["claims"][0], "kind": d.kind, "this": s["value"],
+                    "other": main["value"], "evidence": ev, "dispute": d.id,
+                    "claims": other_claims, "topic": d.topic})
+                if d.id not in claims[c].disputes:
+                    claims[c].disputes.append(d.id)
+
+
+def find_disputes(units: list[Unit], claims: dict[str, Claim], claim_of: dict,
+                  entities: list, extractions: list) -> list[Dispute]:
+    """Find the edges, group them into disputes, link the claims; returns the disputes."""
+    ctx = _ctx(units)
+    cues = {(ex.doc.id, s.id): s.cue or "" for ex in extractions for s in ex.statements}
+    edges = (number_edges(units, claim_of, ctx) + date_edges(units, claim_of, ctx)
+             + denial_edges(units, claim_of, cues) + name_edges(units, claim_of, entities))
+    ents = {e.id: e for e in entities}
+    disputes = [make_dispute(g, units, claims, claim_of, ents)
+                for g in group_edges(edges, claim_of)]
+    disputes = [d for d in disputes if len(d.sides) >= 2]
+    seen: set[str] = set()
+    uniq = []
+    for d in disputes:
+        if d.id not in seen:
+            seen.add(d.id)
+            uniq.append(d)
+    attach(uniq, claims, dispute_th()["max_evidence"])
+    return uniq
+
+
+def timeline_disputes(items: list) -> list[Dispute]:
+    """Disputes of timeline items (place or date of one meeting) as ``Dispute`` records."""
+    out, seen = [], set()
+    by_id = {t.id: t for t in items}
+    for t in items:
+        for c in getattr(t, "contradictions", None) or []:
+            other = by_id.get(c.get("item"))
+            if other is None:
+                continue
+            key = (c.get("kind"), frozenset((t.id, other.id)))
+            if key in seen:
+                continue
+            seen.add(key)
+            sides = [{"value": c.get("this"), "claims": [], "items": [t.id],
+                      "documents": list(t.documents), "outlets": [],
+                      "evidence": [e for e in c.get("evidence", []) if e.get("doc") in t.documents]},
+                     {"value": c.get("other"), "claims": [], "items": [other.id],
+                      "documents": list(other.documents), "outlets": [],
+                      "evidence": [e for e in c.get("evidence", [])
+                                   if e.get("doc") in other.documents]}]
+            out.append(Dispute(id=stable_id("dsp", c.get("kind") or "", *sorted((t.id, other.id))),
+                               kind=c.get("kind") or "other", topic=t.summary, sides=sides,
+                               items=sorted((t.id, other.id)),
+                               documents=sorted(set(t.documents) | set(other.documents))))
+    return out
