@@ -68,10 +68,15 @@ def _stopwords() -> frozenset:
 
 
 def _stem(w: str) -> str:
-    """A light English stem: plural -s, past -ed, -ing (shares/shared/sharing -> shar)."""
-    for suf in ("ing", "ed", "es", "s", "e"):
-        if len(w) > len(suf) + 3 and w.endswith(suf) and not w.endswith("ss"):
-            return w[: -len(suf)]
+    """A light English stem: -ing, -ed, -es, -s and a final -e go (shares, shared, sharing,
+    share -> shar; used, use -> us)."""
+    for suf in ("ing", "ed", "es", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= (3 if suf == "s" else 2) \
+                and not w.endswith("ss"):
+            w = w[: -len(suf)]
+            break
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
     return w
 
 
@@ -264,6 +269,7 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
     """One unit per statement; ``info``: canonical id → {"type","name","country"}."""
     units, copy_of = [], {}
     info = info or {}
+    aliases = alias_index(info)
     for ex in extractions:
         d = ex.doc
         copy_of[d.id] = d.copy_of
@@ -271,12 +277,45 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
         for s in ex.statements:
             if not s.content or not s.content.strip():
                 continue
-            units.append(_unit(d, s, local, entity_map, info))
+            units.append(_unit(d, s, local, entity_map, info, aliases))
     return units, copy_of
 
 
-def _unit(d, s, local: dict, entity_map: dict, info: dict) -> Unit:
+def entity_info(entities: Iterable) -> dict[str, dict]:
+    """Canonical id → {"type", "name", "country", "aliases"}."""
+    return {e.id: {"type": e.type, "name": e.name, "country": e.country,
+                   "aliases": list(e.aliases)} for e in entities}
+
+
+def alias_index(info: dict) -> dict[str, str]:
+    """Normalised names (of two or more words, or a person's surname) → canonical id, for
+    speakers the extractor described without linking ("the European commissioner for
+    energy Lotte Brandsma")."""
+    out: dict[str, str] = {}
+    for cid, e in info.items():
+        if e.get("type") not in ("PERSON", "ORG"):
+            continue
+        for a in [e.get("name"), *e.get("aliases", [])]:
+            key = normalize(a or "")
+            if len(key.split()) >= 2 or (e.get("type") == "PERSON" and len(key) >= 4):
+                out.setdefault(key, cid)
+    return out
+
+
+def _named_in(text: str | None, aliases: dict[str, str]) -> str | None:
+    words = normalize(text or "").split()
+    for n in range(min(4, len(words)), 0, -1):
+        for k in range(len(words) - n + 1):
+            hit = aliases.get(" ".join(words[k:k + n]))
+            if hit:
+                return hit
+    return None
+
+
+def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Unit:
     sp = entity_map.get((d.id, s.speaker)) if s.speaker else None
+    if sp is None and s.speaker_text:
+        sp = _named_in(s.speaker_text, aliases)
     le = local.get(s.speaker) if s.speaker else None
     ci = info.get(sp, {}) if sp else {}
     key, unnamed = speaker_key(s.speaker_text, ci.get("type") or (le.type if le else None),
@@ -425,7 +464,8 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
         need = th["unknown_overlap"]
     if shared >= th["min_shared"] and best >= need:
         return best
-    if ctx.vectors is not None and u.doc not in state.docs and best >= th["embedding_min_overlap"]:
+    if ctx.vectors is not None and u.doc not in state.docs and shared >= th["min_shared"] \
+            and best >= th["embedding_min_overlap"]:
         cos = max(sum(x * y for x, y in zip(ctx.vectors[i], ctx.vectors[j]))
                   for j in state.members[: th["keep_reports"]])
         need = th["embedding_named"] if u.skey.startswith("e:") else th["embedding_other"]
@@ -485,8 +525,7 @@ def build_claims_and_disputes(extractions: Iterable[Extraction], entity_map: dic
     """``build_claims`` and the disputes between its claims (``dossier.resolve.disputes``)."""
     from .disputes import find_disputes
     extractions = list(extractions)
-    info = {e.id: {"type": e.type, "name": e.name, "country": e.country}
-            for e in entities or []}
+    info = entity_info(entities or [])
     names = names or {e.id: e.name for e in entities or []}
     units, copy_of = units_of(extractions, entity_map, info)
     vectors = None

@@ -53,7 +53,9 @@ def is_denial(u: Unit, cue: str = "") -> bool:
         return False
     words = set(normalize(u.content).split())
     refs = set(cdata()["report_refs"])
-    return bool(words & refs) or len(words) <= 8
+    first = re.split(r"(?<=[.!?])\s", u.content.strip(), maxsplit=1)[0]
+    short = len(first.split()) <= dispute_th()["denial_short_words"] and _denial_re().search(first)
+    return bool(words & refs) or bool(short)
 
 
 def _independent(a: Unit, b: Unit) -> bool:
@@ -121,7 +123,10 @@ def date_edges(units: list[Unit], claim_of: dict, ctx: Context) -> list[tuple]:
     return out
 
 
-def denial_edges(units: list[Unit], claim_of: dict, cues: dict | None = None) -> list[tuple]:
+def denial_edges(units: list[Unit], claim_of: dict, ctx: Context,
+                 cues: dict | None = None) -> list[tuple]:
+    """A denial against the statement it answers in its own report, and against the
+    earlier reports of other outlets that carry what it denies."""
     th = dispute_th()
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
@@ -142,9 +147,39 @@ def denial_edges(units: list[Unit], claim_of: dict, cues: dict | None = None) ->
                     target = t
                     break
             if target is not None:
-                out.append((target, d, "denial", f"denial:{claim_of[target]}",
-                            "reported", "denied"))
+                out.append((target, d, "denial", "denial", "reported", "denied"))
+            near = [units[t] for t in ids if abs(units[t].start - den.start) <= th["denial_max_chars"]]
+            for k in _denied_elsewhere(units, d, target, near, claim_of, ctx):
+                out.append((k, d, "denial", "denial", "reported", "denied"))
     return out
+
+
+def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[Unit],
+                      claim_of: dict, ctx: Context) -> list[int]:
+    """Earlier reports in other documents that carry what denial ``d`` denies: a report
+    of an outlet the denial names, or of an outlet or unnamed source saying the same."""
+    th = dispute_th()
+    den = units[d]
+    toks = set(den.tokens) | (units[target].tokens if target is not None else set())
+    anchors = set(den.anchors()) | (units[target].anchors() if target is not None else set())
+    named = {a for u in near for a in u.about}
+    best: dict[str, tuple[float, int]] = {}
+    for k, u in enumerate(units):
+        if u.doc == den.doc or claim_of[k] == claim_of[d] or u.skey == den.skey:
+            continue
+        gap = _days(u.published, den.published)
+        if gap is None or gap > th["window_days"] or (u.published or "") > (den.published or ""):
+            continue
+        by_named = bool(u.speaker and u.speaker in named)
+        if not (u.kind == "report" or u.unnamed or by_named):
+            continue
+        sc, shared = similarity(ctx, frozenset(toks), frozenset(anchors), frozenset(u.tokens),
+                                frozenset(u.anchors()))
+        need = th["denied_named_overlap"] if by_named else th["denied_overlap"]
+        if sc >= need and (by_named or shared >= 2):
+            if sc > best.get(claim_of[k], (0.0, -1))[0]:
+                best[claim_of[k]] = (sc, k)
+    return [k for _, k in best.values()]
 
 
 def name_edges(units: list[Unit], claim_of: dict, entities: Iterable) -> list[tuple]:
@@ -286,7 +321,7 @@ def find_disputes(units: list[Unit], claims: dict[str, Claim], claim_of: dict,
     ctx = _ctx(units)
     cues = {(ex.doc.id, s.id): s.cue or "" for ex in extractions for s in ex.statements}
     edges = (number_edges(units, claim_of, ctx) + date_edges(units, claim_of, ctx)
-             + denial_edges(units, claim_of, cues) + name_edges(units, claim_of, entities))
+             + denial_edges(units, claim_of, ctx, cues) + name_edges(units, claim_of, entities))
     ents = {e.id: e for e in entities}
     disputes = [make_dispute(g, units, claims, claim_of, ents)
                 for g in group_edges(edges, claim_of)]
