@@ -186,3 +186,27 @@ def test_claim_state_signature_has_blocking_keys():
     st.add(0, units[0], 8)
     sig = st.signature()
     assert sig["speaker"] == [units[0].skey] and "N:27:point" in sig["anchors"]
+
+
+def test_a_timeline_dispute_reaches_the_claims_of_its_items():
+    from dossier.records import TimelineItem
+    from dossier.resolve.disputes import timeline_disputes
+    exs = [ex("a", statements=[stm("s1", "the meeting in Geneva went well for both sides")], source="A"),
+           ex("b", statements=[stm("s1", "the talks in Miami produced a new draft text")], source="B")]
+    claims = _run(exs)
+    ca = next(c for c in claims if c.documents == ["a"])
+    cb = next(c for c in claims if c.documents == ["b"])
+    ev = [{"doc": "a", "source": "A", "text": "They met in Geneva."},
+          {"doc": "b", "source": "B", "text": "They met in Miami."}]
+    t1 = TimelineItem(id="evt_1", date="2025-12-01", type="CONSULT", mode="meet", status="occurred",
+                      summary="X met Y", documents=["a"], statements=[ca.id],
+                      contradictions=[{"item": "evt_2", "kind": "place", "this": "Geneva",
+                                       "other": "Miami", "evidence": ev}])
+    t2 = TimelineItem(id="evt_2", date="2025-12-01", type="CONSULT", mode="meet", status="occurred",
+                      summary="X met Y", documents=["b"], statements=[cb.id],
+                      contradictions=[{"item": "evt_1", "kind": "place", "this": "Miami",
+                                       "other": "Geneva", "evidence": ev[::-1]}])
+    disputes = timeline_disputes([t1, t2], claims)
+    assert len(disputes) == 1 and disputes[0].items == ["evt_1", "evt_2"]
+    assert ca.contradictions[0]["claim"] == cb.id and ca.contradictions[0]["item"] == "evt_2"
+    assert {e["doc"] for e in ca.contradictions[0]["evidence"]} == {"a", "b"}

@@ -50,7 +50,7 @@ def resolve_all(extractions) -> tuple[list, list, list, list]:
     claims, disputes = build_claims_and_disputes(extractions, mapping, names=names,
                                                  entities=entities)
     timeline = build_timeline(extractions, mapping, claims=claims, entities=entities)
-    return entities, timeline, claims, disputes + timeline_disputes(timeline)
+    return entities, timeline, claims, disputes + timeline_disputes(timeline, claims)
 
 
 def rebuild(store) -> dict[str, Any]:

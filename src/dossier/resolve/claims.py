@@ -106,7 +106,7 @@ def proper_tokens(text: str) -> set[str]:
     out = set()
     for n, m in enumerate(_WORD.finditer(text or "")):
         w = m.group(0)
-        if n and w[:1].isupper():
+        if w[:1].isupper() and (n or normalize(w) not in _stopwords()):
             out.update(content_tokens(w))
     return out
 
@@ -119,7 +119,7 @@ def numbers_in(text: str, surface: dict[str, str] | None = None) -> dict[str, st
     for m in _num_re().finditer(text or ""):
         num = words.get(m.group(1).lower(), m.group(1).replace(",", ""))
         word = m.group(2).lower()
-        unit = _stem(word)
+        unit = lemma(word)
         if word in stop or unit.isdigit() or word in _MONTHS:
             continue
         if unit not in out:
@@ -156,6 +156,16 @@ def _demonyms() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _indefinite() -> frozenset:
+    return frozenset(cdata()["indefinite"]) | frozenset(cdata()["number_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _unnamed_heads() -> frozenset:
+    return frozenset(cdata()["unnamed_heads"])
+
+
+@functools.lru_cache(maxsize=1)
 def _unnamed_class() -> dict[str, str]:
     return {w: cls for cls, words in cdata()["unnamed_classes"].items() for w in words}
 
@@ -188,15 +198,18 @@ def speaker_key(speaker_text: str | None, ent_type: str | None, ent_name: str | 
     """(key, unnamed?) for a statement's speaker. An unnamed source ("a European diplomat",
     "Ukrainian officials") is a description even when the extractor linked it to the
     nationality or country it names; a named speaker is its canonical entity."""
-    heads = set(cdata()["unnamed_heads"])
+    heads = _unnamed_heads()
     head = _head(speaker_text or "")
     said = set(normalize(speaker_text or "").split())
     named_in_text = bool(ent_name) and any(
         w in said for w in normalize(ent_name).split() if len(w) > 2)
     unnamed = False
+    indefinite = bool(said) and normalize(speaker_text or "").split()[0] in _indefinite()
     if canon:
         if ent_type == "NORP":
             unnamed = True
+        elif head in heads and indefinite and not (ent_type == "PERSON" and named_in_text):
+            unnamed = True   # "a senior African Union official" is not the Union
         elif head in heads and (ent_type in ("GPE", "LOC") or not named_in_text):
             unnamed = True
         if not unnamed:
@@ -212,11 +225,17 @@ def speaker_key(speaker_text: str | None, ent_type: str | None, ent_name: str | 
 
 
 def speakers_compatible(a: str, b: str) -> bool:
+    """Same speaker; unnamed sources whose countries do not differ; a report the outlet
+    carrying it credits to itself (``o:``: in older extractions, "a senior official told
+    <outlet>" was credited to the outlet) with an unnamed source or with that outlet."""
     if a == b:
         return True
     if a.startswith("u:") and b.startswith("u:"):
         na, nb = a.split(":")[2], b.split(":")[2]
         return not na or not nb or na == nb
+    if a.startswith("o:") or b.startswith("o:"):
+        o, other = (a, b) if a.startswith("o:") else (b, a)
+        return other.startswith("u:") or other == "e:" + o[2:]
     return False
 
 
@@ -261,7 +280,7 @@ class Unit:
 
 @functools.lru_cache(maxsize=1)
 def _identifying() -> frozenset:
-    return frozenset(_stem(u) for u in cdata()["identifying_units"])
+    return frozenset(lemma(u) for u in cdata()["identifying_units"])
 
 
 def units_of(extractions: Iterable[Extraction], entity_map: dict,
@@ -314,13 +333,16 @@ def _named_in(text: str | None, aliases: dict[str, str]) -> str | None:
 
 def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Unit:
     sp = entity_map.get((d.id, s.speaker)) if s.speaker else None
-    if sp is None and s.speaker_text:
+    if sp is None and s.speaker_text and _head(s.speaker_text) not in _unnamed_heads():
         sp = _named_in(s.speaker_text, aliases)
     le = local.get(s.speaker) if s.speaker else None
     ci = info.get(sp, {}) if sp else {}
     key, unnamed = speaker_key(s.speaker_text, ci.get("type") or (le.type if le else None),
                                ci.get("name") or (le.name if le else None), sp,
                                ci.get("country") or (le.country if le else None))
+    if (key.startswith("e:") and s.kind == "report" and ci.get("type") == "ORG" and d.source
+            and normalize(ci.get("name") or "") == normalize(d.source)):
+        key = "o:" + sp   # its own outlet: perhaps an unnamed source's words (older shape)
     about = [entity_map[(d.id, a)] for a in s.about if (d.id, a) in entity_map]
     if unnamed and sp and sp not in about:
         about.append(sp)   # "Ukrainian officials": Ukraine is what they are about, not who
@@ -440,13 +462,13 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     if not speakers_compatible(state.skey, u.skey) or _anchor_conflict(state, u):
         return None
     gap = _days(u.published, state.last_pub)
-    if gap is not None and gap > th["window_days"]:
+    if gap is not None and gap > th["window_days_strong"]:
         return None
     ug = _days(u.date, state.utter) if precision(u.date) == 3 and state.utter else None
     if ug is not None and ug > th["utterance_max_days"]:
         return None
     toks, anchors = frozenset(u.tokens), frozenset(u.anchors())
-    if len(u.tokens) < th["min_tokens"]:
+    if len(u.tokens | u.proper) < th["min_tokens"]:
         same = any(normalize(ctx.units[j].content) == normalize(u.content) for j in state.members)
         return 1.0 if same else None
     best, shared = 0.0, 0
@@ -456,12 +478,15 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
             best, shared = sc, n
     if u.doc in state.docs:
         need = th["same_doc_overlap"]
-    elif u.skey.startswith("e:"):
+    elif u.skey[:2] in ("e:", "o:") and state.skey[:2] in ("e:", "o:") \
+            and u.skey[2:] == state.skey[2:]:
         need = th["named_overlap"]
     elif u.unnamed:
         need = th["unnamed_overlap"]
     else:
         need = th["unknown_overlap"]
+    if gap is not None and gap > th["window_days"] and best < th["strong_overlap"]:
+        return None   # a repeated position weeks later must read much the same
     if shared >= th["min_shared"] and best >= need:
         return best
     if ctx.vectors is not None and u.doc not in state.docs and shared >= th["min_shared"] \
@@ -488,8 +513,9 @@ def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
     by_content: dict[str, list[int]] = {}
     for i in order:
         u = units[i]
-        cands = set(by_speaker.get(u.skey, []))
-        if u.skey.startswith("u:") or not u.skey:
+        block = "e:" + u.skey[2:] if u.skey.startswith("o:") else u.skey
+        cands = set(by_speaker.get(block, []))
+        if u.skey.startswith(("u:", "o:")) or not u.skey:
             for t in u.tokens:
                 cands.update(by_content.get(t, []))
         best, best_c = None, None
@@ -500,7 +526,7 @@ def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
         if best_c is None:
             best_c = len(states)
             states.append(ClaimState(u.skey, u.unnamed))
-            by_speaker.setdefault(u.skey, []).append(best_c)
+            by_speaker.setdefault(block, []).append(best_c)
             for t in u.tokens:
                 if df[t] * 20 <= max(20, len(units)):   # rare enough to block on
                     by_content.setdefault(t, []).append(best_c)
@@ -549,9 +575,11 @@ def _claims_of(states: list[ClaimState], units: list[Unit], copy_of: dict,
                                                units[i].start))
         first = units[us[0]]
         docs = list(dict.fromkeys(units[i].doc for i in us))
+        unnamed = [i for i in us if units[i].unnamed]
         speakers = Counter(units[i].speaker for i in us if units[i].speaker)
-        sp = speakers.most_common(1)[0][0] if speakers else None
-        sp_text = next((units[i].speaker_text for i in us if units[i].speaker_text), None)
+        sp = speakers.most_common(1)[0][0] if speakers and not unnamed else None
+        sp_text = next((units[i].speaker_text for i in unnamed or us if units[i].speaker_text),
+                       None)
         about = list(dict.fromkeys(a for i in us for a in units[i].about if a != sp))
         kinds = Counter(units[i].kind for i in us)
         pubs = [units[i].published for i in us if units[i].published]
@@ -572,7 +600,8 @@ def _claims_of(states: list[ClaimState], units: list[Unit], copy_of: dict,
                       "original": original_of(units[i].doc, copy_of),
                       "speaker_text": units[i].speaker_text, "kind": units[i].kind}
                      for i in us],
-            unnamed=st.unnamed, speaker_key=st.skey, signature=st.signature())
+            unnamed=bool(unnamed), speaker_key=units[unnamed[0]].skey if unnamed else st.skey,
+            signature=st.signature())
         for i in us:
             claim_of[i] = cid
     return claims, claim_of

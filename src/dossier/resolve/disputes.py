@@ -29,7 +29,7 @@ from typing import Iterable
 from ..ids import stable_id
 from ..records import Claim, Dispute
 from .common import lexicon, normalize
-from .claims import Context, Unit, _days, cdata, overlap, similarity
+from .claims import Context, Unit, _days, cdata, lemma, overlap, similarity
 
 _KIND_RANK = {"number": 0, "date": 1, "name": 2, "place": 3, "participants": 4, "denial": 5}
 
@@ -73,7 +73,7 @@ def _ctx(units: list[Unit]) -> Context:
 
 def number_edges(units: list[Unit], claim_of: dict, ctx: Context) -> list[tuple]:
     th = dispute_th()
-    structure = set(lexicon().get("identifying_units", []))
+    structure = {lemma(w) for w in lexicon().get("identifying_units", [])}
     by_unit: dict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
         for k in u.numbers:
@@ -90,9 +90,11 @@ def number_edges(units: list[Unit], claim_of: dict, ctx: Context) -> list[tuple]
                 if gap is not None and gap > th["window_days"]:
                     continue
                 if k not in structure:
-                    sc, shared = similarity(ctx, frozenset(a.tokens), frozenset(a.anchors()),
-                                            frozenset(b.tokens), frozenset(b.anchors()))
-                    if sc < th["number_overlap"] or shared < 2:
+                    an_a, an_b = frozenset(a.anchors()), frozenset(b.anchors())
+                    sc, shared = similarity(ctx, frozenset(a.tokens), an_a,
+                                            frozenset(b.tokens), an_b)
+                    topic = sum(1 for x in an_a & an_b if x[0] in "EP")
+                    if sc < th["number_overlap"] or shared + topic < 3 or shared < 1:
                         continue
                 out.append((i, j, "number", f"number:{k}", a.number_text[k], b.number_text[k]))
     return out
@@ -146,9 +148,19 @@ def denial_edges(units: list[Unit], claim_of: dict, ctx: Context,
                 if tu.skey != den.skey and claim_of[t] != claim_of[d] and not is_denial(tu):
                     target = t
                     break
+            if target is None:      # "Talk of a cancellation is speculation. ..., an official said"
+                for t in ids[pos + 1:]:
+                    tu = units[t]
+                    if tu.start - den.start > th["denial_max_chars"]:
+                        break
+                    if tu.skey != den.skey and (tu.kind == "report" or tu.unnamed) \
+                            and claim_of[t] != claim_of[d] and not is_denial(tu):
+                        target = t
+                        break
             if target is not None:
                 out.append((target, d, "denial", "denial", "reported", "denied"))
-            near = [units[t] for t in ids if abs(units[t].start - den.start) <= th["denial_max_chars"]]
+            near = [units[t] for t in ids if units[t].skey == den.skey
+                    and abs(units[t].start - den.start) <= th["denial_max_chars"]]
             for k in _denied_elsewhere(units, d, target, near, claim_of, ctx):
                 out.append((k, d, "denial", "denial", "reported", "denied"))
     return out
@@ -156,30 +168,34 @@ def denial_edges(units: list[Unit], claim_of: dict, ctx: Context,
 
 def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[Unit],
                       claim_of: dict, ctx: Context) -> list[int]:
-    """Earlier reports in other documents that carry what denial ``d`` denies: a report
-    of an outlet the denial names, or of an outlet or unnamed source saying the same."""
+    """Earlier reports in other documents that carry what denial ``d`` denies: what an
+    outlet named by the denial (or by the statement it answers) reported, or a report of
+    an outlet or unnamed source that says the same as the answered statement."""
     th = dispute_th()
     den = units[d]
     toks = set(den.tokens) | (units[target].tokens if target is not None else set())
     anchors = set(den.anchors()) | (units[target].anchors() if target is not None else set())
-    named = {a for u in near for a in u.about}
-    best: dict[str, tuple[float, int]] = {}
+    named = {a for u in near for a in u.about} | set(den.about)   # outlets the denier names
+    scored: dict[str, tuple[float, int]] = {}
     for k, u in enumerate(units):
-        if u.doc == den.doc or claim_of[k] == claim_of[d] or u.skey == den.skey:
+        if u.doc == den.doc or claim_of[k] == claim_of[d] or u.skey == den.skey \
+                or not (u.kind == "report" or u.unnamed):
             continue
         gap = _days(u.published, den.published)
         if gap is None or gap > th["window_days"] or (u.published or "") > (den.published or ""):
             continue
         by_named = bool(u.speaker and u.speaker in named)
-        if not (u.kind == "report" or u.unnamed or by_named):
-            continue
         sc, shared = similarity(ctx, frozenset(toks), frozenset(anchors), frozenset(u.tokens),
                                 frozenset(u.anchors()))
         need = th["denied_named_overlap"] if by_named else th["denied_overlap"]
-        if sc >= need and (by_named or shared >= 2):
-            if sc > best.get(claim_of[k], (0.0, -1))[0]:
-                best[claim_of[k]] = (sc, k)
-    return [k for _, k in best.values()]
+        if (by_named and sc > need) or (sc >= need and shared >= 2):
+            sc += 1.0 if by_named else 0.0
+            if sc > scored.get(claim_of[k], (0.0, -1))[0]:
+                scored[claim_of[k]] = (sc, k)
+    if not scored:
+        return []
+    top = max(sc for sc, _ in scored.values())
+    return [k for sc, k in scored.values() if sc >= top * th["denied_keep_share"]]
 
 
 def name_edges(units: list[Unit], claim_of: dict, entities: Iterable) -> list[tuple]:
@@ -257,18 +273,22 @@ def make_dispute(group: list[tuple], units: list[Unit], claims: dict[str, Claim]
     kind = min((e[2] for e in group), key=lambda k: _KIND_RANK.get(k, 9))
     side_of: dict[str, str] = {}      # claim id -> value
     ev_of: dict[str, int] = {}        # claim id -> unit index (its evidence)
+    shown: dict[str, str] = {}        # value key -> the words of its first report
     for i, j, k, topic, this, other in group:
         if k != kind and kind != "denial":
             continue
         for idx, val in ((i, this), (j, other)):
             c = claim_of[idx]
-            side_of.setdefault(c, val)
+            key = _value_key(kind, val)
+            shown.setdefault(key, val)
+            side_of.setdefault(c, key)
             ev_of.setdefault(c, idx)
     sides: dict[str, list[str]] = defaultdict(list)
-    for c, val in side_of.items():
-        sides[val].append(c)
+    for c, key in side_of.items():
+        sides[key].append(c)
     side_list = []
-    for val, cs in sides.items():
+    for key, cs in sides.items():
+        val = shown[key]
         cs.sort(key=lambda c: (-len(claims[c].documents), c))
         docs = sorted({d for c in cs for d in claims[c].documents})
         side_list.append({"value": val, "claims": cs, "documents": docs,
@@ -276,11 +296,26 @@ def make_dispute(group: list[tuple], units: list[Unit], claims: dict[str, Claim]
                           "evidence": [_evidence(units, ev_of[c], c) for c in cs]})
     topic = group[0][3]
     ent = topic.split(":", 1)[1] if topic.startswith("name:") else None
+    e = entities_by_id.get(ent) if ent else None
+    if e is not None:       # the right name: every report of the entity that does not err
+        wrong = {c.get("doc") for c in e.conflicts or []}
+        for side in side_list:
+            if side["value"] == e.name:
+                side["documents"] = sorted(set(side["documents"])
+                                           | (set(e.documents) - wrong))
     label = _topic_label(kind, topic, side_list, claims, entities_by_id)
     all_claims = sorted(side_of)
     did = stable_id("dsp", kind, *all_claims)
     return Dispute(id=did, kind=kind, topic=label, sides=side_list, claims=all_claims,
                    entity=ent, documents=sorted({d for s in side_list for d in s["documents"]}))
+
+
+def _value_key(kind: str, value: str) -> str:
+    """One key for the words that give one value ("27 points", "27-point")."""
+    if kind == "number":
+        m = re.match(r"\s*([\d.,]+|\w+)", value or "")
+        return m.group(1).replace(",", "") if m else value
+    return normalize(value or "")
 
 
 def _topic_label(kind: str, topic: str, sides: list[dict], claims: dict, ents: dict) -> str:
@@ -336,10 +371,13 @@ def find_disputes(units: list[Unit], claims: dict[str, Claim], claim_of: dict,
     return uniq
 
 
-def timeline_disputes(items: list) -> list[Dispute]:
-    """Disputes of timeline items (place or date of one meeting) as ``Dispute`` records."""
+def timeline_disputes(items: list, claims: list | None = None) -> list[Dispute]:
+    """Disputes of timeline items (the place or day of one meeting) as ``Dispute`` records;
+    the claims inside each side's evidence sentences (``item.statements``) get a
+    contradiction entry that links the other item, its claims and its evidence."""
     out, seen = [], set()
     by_id = {t.id: t for t in items}
+    by_claim = {c.id: c for c in claims or []}
     for t in items:
         for c in getattr(t, "contradictions", None) or []:
             other = by_id.get(c.get("item"))
@@ -349,15 +387,28 @@ def timeline_disputes(items: list) -> list[Dispute]:
             if key in seen:
                 continue
             seen.add(key)
-            sides = [{"value": c.get("this"), "claims": [], "items": [t.id],
-                      "documents": list(t.documents), "outlets": [],
-                      "evidence": [e for e in c.get("evidence", []) if e.get("doc") in t.documents]},
-                     {"value": c.get("other"), "claims": [], "items": [other.id],
-                      "documents": list(other.documents), "outlets": [],
-                      "evidence": [e for e in c.get("evidence", [])
-                                   if e.get("doc") in other.documents]}]
-            out.append(Dispute(id=stable_id("dsp", c.get("kind") or "", *sorted((t.id, other.id))),
-                               kind=c.get("kind") or "other", topic=t.summary, sides=sides,
-                               items=sorted((t.id, other.id)),
-                               documents=sorted(set(t.documents) | set(other.documents))))
+            sides = [_item_side(x, val, c.get("evidence", []), by_claim)
+                     for x, val in ((t, c.get("this")), (other, c.get("other")))]
+            d = Dispute(id=stable_id("dsp", c.get("kind") or "", *sorted((t.id, other.id))),
+                        kind=c.get("kind") or "other", topic=t.summary, sides=sides,
+                        claims=sorted({x for s in sides for x in s["claims"]}),
+                        items=sorted((t.id, other.id)),
+                        documents=sorted(set(t.documents) | set(other.documents)))
+            out.append(d)
+            for mine, theirs in ((sides[0], sides[1]), (sides[1], sides[0])):
+                for cid in mine["claims"]:
+                    by_claim[cid].contradictions.append({
+                        "claim": (theirs["claims"] or [None])[0], "item": theirs["items"][0],
+                        "kind": d.kind, "this": mine["value"], "other": theirs["value"],
+                        "evidence": mine["evidence"][:1] + theirs["evidence"],
+                        "dispute": d.id, "claims": theirs["claims"], "topic": d.topic})
+                    by_claim[cid].disputes.append(d.id)
     return out
+
+
+def _item_side(item, value, evidence: list, by_claim: dict) -> dict:
+    ev = [e for e in evidence if e.get("doc") in item.documents]
+    cs = [x for x in getattr(item, "statements", []) or [] if x in by_claim]
+    return {"value": value, "claims": cs, "items": [item.id], "documents": list(item.documents),
+            "outlets": sorted({r.get("source") for r in item.reports if r.get("source")}),
+            "evidence": ev}
