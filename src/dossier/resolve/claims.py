@@ -409,7 +409,7 @@ class ClaimState:
         return {"speaker": [self.skey], "about": sorted(self.about),
                 "anchors": sorted({f"N:{v}:{k}" for k, v in self.numbers.items()}
                                   | {f"D:{d}" for d in self.dates}),
-                "content": sorted(set().union(*self.lemma_sets)) if self.lemma_sets else []}
+                "content": sorted(self.lemma_sets[0])[:24] if self.lemma_sets else []}
 
 
 @dataclass

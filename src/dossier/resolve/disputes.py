@@ -21,6 +21,7 @@ sentences of both sides.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter, defaultdict
@@ -71,6 +72,30 @@ def _ctx(units: list[Unit]) -> Context:
     return Context(df, len(units), gather_th(), None, units)
 
 
+def _ordinal(day: str | None) -> int | None:
+    import datetime as _dt
+    try:
+        return _dt.date.fromisoformat((day or "")[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def window_pairs(ids: list[int], units: list[Unit], days: int):
+    """Pairs of units at most ``days`` apart by publication (undated ones pair with all),
+    without comparing every pair of a large bucket."""
+    dated = sorted((o, i) for i in ids if (o := _ordinal(units[i].published)) is not None)
+    undated = [i for i in ids if _ordinal(units[i].published) is None]
+    for x, (oi, i) in enumerate(dated):
+        for oj, j in dated[x + 1:]:
+            if oj - oi > days:
+                break
+            yield (i, j) if i < j else (j, i)
+    for x, i in enumerate(undated):
+        for j in ids:
+            if j != i and (j not in undated or undated.index(j) > x):
+                yield (i, j) if i < j else (j, i)
+
+
 def number_edges(units: list[Unit], claim_of: dict, ctx: Context) -> list[tuple]:
     th = dispute_th()
     structure = {lemma(w) for w in lexicon().get("identifying_units", [])}
@@ -80,23 +105,19 @@ def number_edges(units: list[Unit], claim_of: dict, ctx: Context) -> list[tuple]
             by_unit[k].append(i)
     out = []
     for k, ids in by_unit.items():
-        for x, i in enumerate(ids):
-            for j in ids[x + 1:]:
-                a, b = units[i], units[j]
-                if claim_of[i] == claim_of[j] or a.numbers[k] == b.numbers[k] \
-                        or not _independent(a, b):
+        for i, j in window_pairs(ids, units, th["window_days"]):
+            a, b = units[i], units[j]
+            if claim_of[i] == claim_of[j] or a.numbers[k] == b.numbers[k] \
+                    or not _independent(a, b):
+                continue
+            if k not in structure:
+                an_a, an_b = frozenset(a.anchors()), frozenset(b.anchors())
+                sc, shared = similarity(ctx, frozenset(a.tokens), an_a,
+                                        frozenset(b.tokens), an_b)
+                topic = sum(1 for t in an_a & an_b if t[0] in "EP")
+                if sc < th["number_overlap"] or shared + topic < 3 or shared < 1:
                     continue
-                gap = _days(a.published, b.published)
-                if gap is not None and gap > th["window_days"]:
-                    continue
-                if k not in structure:
-                    an_a, an_b = frozenset(a.anchors()), frozenset(b.anchors())
-                    sc, shared = similarity(ctx, frozenset(a.tokens), an_a,
-                                            frozenset(b.tokens), an_b)
-                    topic = sum(1 for x in an_a & an_b if x[0] in "EP")
-                    if sc < th["number_overlap"] or shared + topic < 3 or shared < 1:
-                        continue
-                out.append((i, j, "number", f"number:{k}", a.number_text[k], b.number_text[k]))
+            out.append((i, j, "number", f"number:{k}", a.number_text[k], b.number_text[k]))
     return out
 
 
@@ -104,24 +125,20 @@ def date_edges(units: list[Unit], claim_of: dict, ctx: Context) -> list[tuple]:
     th = dispute_th()
     dated = [i for i, u in enumerate(units) if u.dates or u.weekdays]
     out = []
-    for x, i in enumerate(dated):
-        for j in dated[x + 1:]:
-            a, b = units[i], units[j]
-            if claim_of[i] == claim_of[j] or not _independent(a, b):
-                continue
-            if a.dates and b.dates and not (a.dates & b.dates):
-                this, other = sorted(a.dates)[0], sorted(b.dates)[0]
-            elif a.weekdays and b.weekdays and not (a.weekdays & b.weekdays) \
-                    and a.published == b.published:
-                this, other = sorted(a.weekdays)[0], sorted(b.weekdays)[0]
-            else:
-                continue
-            gap = _days(a.published, b.published)
-            if gap is not None and gap > th["window_days"]:
-                continue
-            sc, shared = overlap(ctx, frozenset(a.tokens), frozenset(b.tokens))
-            if sc >= th["date_overlap"] and shared >= 2:
-                out.append((i, j, "date", "date", this, other))
+    for i, j in window_pairs(dated, units, th["window_days"]):
+        a, b = units[i], units[j]
+        if claim_of[i] == claim_of[j] or not _independent(a, b):
+            continue
+        if a.dates and b.dates and not (a.dates & b.dates):
+            this, other = sorted(a.dates)[0], sorted(b.dates)[0]
+        elif a.weekdays and b.weekdays and not (a.weekdays & b.weekdays) \
+                and a.published == b.published:
+            this, other = sorted(a.weekdays)[0], sorted(b.weekdays)[0]
+        else:
+            continue
+        sc, shared = overlap(ctx, frozenset(a.tokens), frozenset(b.tokens))
+        if sc >= th["date_overlap"] and shared >= 2:
+            out.append((i, j, "date", "date", this, other))
     return out
 
 
@@ -133,6 +150,8 @@ def denial_edges(units: list[Unit], claim_of: dict, ctx: Context,
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
         by_doc[u.doc].append(i)
+    pool = sorted((o, k) for k, u in enumerate(units)
+                  if (u.kind == "report" or u.unnamed) and (o := _ordinal(u.published)) is not None)
     out = []
     for doc, ids in by_doc.items():
         ids.sort(key=lambda i: units[i].start)
@@ -161,13 +180,13 @@ def denial_edges(units: list[Unit], claim_of: dict, ctx: Context,
                 out.append((target, d, "denial", "denial", "reported", "denied"))
             near = [units[t] for t in ids if units[t].skey == den.skey
                     and abs(units[t].start - den.start) <= th["denial_max_chars"]]
-            for k in _denied_elsewhere(units, d, target, near, claim_of, ctx):
+            for k in _denied_elsewhere(units, d, target, near, claim_of, ctx, pool):
                 out.append((k, d, "denial", "denial", "reported", "denied"))
     return out
 
 
 def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[Unit],
-                      claim_of: dict, ctx: Context) -> list[int]:
+                      claim_of: dict, ctx: Context, pool: list[tuple[int, int]]) -> list[int]:
     """Earlier reports in other documents that carry what denial ``d`` denies: what an
     outlet named by the denial (or by the statement it answers) reported, or a report of
     an outlet or unnamed source that says the same as the answered statement."""
@@ -177,12 +196,14 @@ def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[
     anchors = set(den.anchors()) | (units[target].anchors() if target is not None else set())
     named = {a for u in near for a in u.about} | set(den.about)   # outlets the denier names
     scored: dict[str, tuple[float, int]] = {}
-    for k, u in enumerate(units):
-        if u.doc == den.doc or claim_of[k] == claim_of[d] or u.skey == den.skey \
-                or not (u.kind == "report" or u.unnamed):
-            continue
-        gap = _days(u.published, den.published)
-        if gap is None or gap > th["window_days"] or (u.published or "") > (den.published or ""):
+    day = _ordinal(den.published)
+    if day is None:
+        return []
+    lo = bisect.bisect_left(pool, (day - th["window_days"], -1))
+    hi = bisect.bisect_right(pool, (day, len(units)))
+    for _, k in pool[lo:hi]:
+        u = units[k]
+        if u.doc == den.doc or claim_of[k] == claim_of[d] or u.skey == den.skey:
             continue
         by_named = bool(u.speaker and u.speaker in named)
         sc, shared = similarity(ctx, frozenset(toks), frozenset(anchors), frozenset(u.tokens),
