@@ -210,3 +210,24 @@ def test_a_timeline_dispute_reaches_the_claims_of_its_items():
     assert len(disputes) == 1 and disputes[0].items == ["evt_1", "evt_2"]
     assert ca.contradictions[0]["claim"] == cb.id and ca.contradictions[0]["item"] == "evt_2"
     assert {e["doc"] for e in ca.contradictions[0]["evidence"]} == {"a", "b"}
+
+
+def test_opposite_statements_are_not_one_claim():
+    exs = [ex("a", statements=[stm("s1", "Hungary has agreed to drop its veto on the EU loan to Ukraine",
+                                   kind="report")], source="A", published="2026-10-26"),
+           ex("b", statements=[stm("s1", "Hungary's veto on the EU loan to Ukraine remains in place",
+                                   kind="report")], source="B", published="2026-10-29")]
+    for e in exs:
+        e.statements[0].speaker_text = "officials familiar with the talks"
+    assert len(_run(exs)) == 2
+
+
+def test_an_unresolved_speaker_joins_the_same_words_of_a_named_one():
+    sa = [ent("e1", "Fatoumata Sangare")]
+    exs = [ex("a", sa, statements=[stm("s1", "the exchange was a humanitarian step that must be shielded from political quarrels",
+                                       speaker="e1")], source="A"),
+           ex("b", statements=[stm("s1", "the exchange was a humanitarian step that must be shielded from the political quarrels")],
+              source="B")]
+    exs[1].statements[0].speaker_text = "she"
+    claims = _run(exs)
+    assert len(claims) == 1 and claims[0].speaker == "Fatoumata Sangare"

@@ -225,10 +225,10 @@ def speaker_key(speaker_text: str | None, ent_type: str | None, ent_name: str | 
 
 
 def speakers_compatible(a: str, b: str) -> bool:
-    """Same speaker; unnamed sources whose countries do not differ; a report the outlet
+    """Same speaker, or one unknown; unnamed sources whose countries do not differ; a report the outlet
     carrying it credits to itself (``o:``: in older extractions, "a senior official told
     <outlet>" was credited to the outlet) with an unnamed source or with that outlet."""
-    if a == b:
+    if a == b or not a or not b:     # an unknown speaker ("she said", unresolved) may be anyone
         return True
     if a.startswith("u:") and b.startswith("u:"):
         na, nb = a.split(":")[2], b.split(":")[2]
@@ -378,6 +378,7 @@ class ClaimState:
     skey: str
     unnamed: bool
     members: list[int] = field(default_factory=list)      # unit indexes
+    skeys: set[str] = field(default_factory=set)          # every speaker key of its reports
     lemma_sets: list[frozenset] = field(default_factory=list)
     anchor_sets: list[frozenset] = field(default_factory=list)
     numbers: dict[str, str] = field(default_factory=dict)
@@ -390,6 +391,10 @@ class ClaimState:
 
     def add(self, i: int, u: Unit, keep: int) -> None:
         self.members.append(i)
+        if u.skey:
+            self.skeys.add(u.skey)
+            if not self.skey:
+                self.skey, self.unnamed = u.skey, u.unnamed
         if len(self.lemma_sets) < keep:
             self.lemma_sets.append(frozenset(u.tokens))
             self.anchor_sets.append(frozenset(u.anchors()))
@@ -449,6 +454,21 @@ def similarity(ctx: Context, toks: frozenset, anchors: frozenset, other_toks: fr
     return sc + bonus, shared
 
 
+@functools.lru_cache(maxsize=1)
+def _opposites() -> list[tuple[frozenset, frozenset]]:
+    return [(frozenset(lemma(w) for w in a), frozenset(lemma(w) for w in b))
+            for a, b in cdata().get("opposites", [])]
+
+
+def opposed(a: set[str], b: set[str]) -> bool:
+    """Does one lemma set say the opposite of the other (drop against remain)?"""
+    for x, y in _opposites():
+        ax, ay, bx, by = bool(a & x), bool(a & y), bool(b & x), bool(b & y)
+        if (ax and not ay and by and not bx) or (ay and not ax and bx and not by):
+            return True
+    return False
+
+
 def _anchor_conflict(state: ClaimState, u: Unit) -> bool:
     if any(state.numbers.get(k, v) != v for k, v in u.numbers.items()):
         return True
@@ -459,7 +479,8 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     """How well statement ``u`` (unit index ``i``) fits claim ``state``: a score, or None
     when it must not join."""
     th = ctx.th
-    if not speakers_compatible(state.skey, u.skey) or _anchor_conflict(state, u):
+    if not all(speakers_compatible(k, u.skey) for k in state.skeys or {""}) \
+            or _anchor_conflict(state, u):
         return None
     gap = _days(u.published, state.last_pub)
     if gap is not None and gap > th["window_days_strong"]:
@@ -473,6 +494,8 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
         return 1.0 if same else None
     best, shared = 0.0, 0
     for ls, an in zip(state.lemma_sets, state.anchor_sets):
+        if opposed(u.tokens, ls):
+            return None
         sc, n = similarity(ctx, toks, anchors, ls, an)
         if sc > best:
             best, shared = sc, n
@@ -515,9 +538,8 @@ def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
         u = units[i]
         block = "e:" + u.skey[2:] if u.skey.startswith("o:") else u.skey
         cands = set(by_speaker.get(block, []))
-        if u.skey.startswith(("u:", "o:")) or not u.skey:
-            for t in u.tokens:
-                cands.update(by_content.get(t, []))
+        for t in u.tokens:      # unnamed, unknown and relayed speakers: by rare content words
+            cands.update(by_content.get(t, []))
         best, best_c = None, None
         for c in sorted(cands):
             sc = decide(states[c], u, i, ctx)
@@ -528,8 +550,10 @@ def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
             states.append(ClaimState(u.skey, u.unnamed))
             by_speaker.setdefault(block, []).append(best_c)
             for t in u.tokens:
-                if df[t] * 20 <= max(20, len(units)):   # rare enough to block on
+                if df[t] <= max(3, min(len(units) // 20, th["block_max_df"])):  # rare enough
                     by_content.setdefault(t, []).append(best_c)
+        if u.skey and u.skey not in states[best_c].skeys and states[best_c].members:
+            by_speaker.setdefault(block, []).append(best_c)
         states[best_c].add(i, u, th["keep_reports"])
     return states
 
