@@ -231,3 +231,22 @@ def test_an_unresolved_speaker_joins_the_same_words_of_a_named_one():
     exs[1].statements[0].speaker_text = "she"
     claims = _run(exs)
     assert len(claims) == 1 and claims[0].speaker == "Fatoumata Sangare"
+
+
+def test_a_denial_sentence_the_statement_finder_missed_is_a_denial():
+    from dossier.records import Mention
+    from dossier.resolve import slim
+    text = ("Danube Dispatch reported last week that Russian officials had helped shape the draft. "
+            "The Kremlin denied it.")
+    kr = ent("e1", "Kremlin", "ORG")
+    kr.mentions = [Mention(text.index("Kremlin"), text.index("Kremlin") + 7, "Kremlin")]
+    dd = ent("e2", "Danube Dispatch", "ORG")
+    e = ex("a", [kr, dd], statements=[stm("s1", "Russian officials had helped shape the draft",
+                                          speaker="e2", kind="report",
+                                          span={"start": 40, "end": 84})],
+           source="Danube Dispatch", text=text)
+    compact = slim(e)
+    assert [d["content"] for d in compact.doc.meta["denials"]] == ["The Kremlin denied it."]
+    claims = _run([compact])
+    denial = next(c for c in claims if c.speaker == "Kremlin")
+    assert denial.contradictions and denial.contradictions[0]["kind"] == "denial"

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..records import Document, Entity, Extraction
 from .claims import build_claims, build_claims_and_disputes
-from .disputes import timeline_disputes
+from .disputes import denial_sentences, timeline_disputes
 from .entities import resolve_entities
 from .timeline import build_timeline
 
@@ -29,7 +29,8 @@ def slim(ex: Extraction) -> Extraction:
             snippets[f"{a}:{b}"] = d.text[a:b]
     doc = Document(id=d.id, text="", raw_text="", title=d.title, published=d.published,
                    source=d.source, url=d.url, lang=d.lang, copy_of=d.copy_of,
-                   similarity=d.similarity, meta={"snippets": snippets})
+                   similarity=d.similarity,
+                   meta={"snippets": snippets, "denials": denial_sentences(ex)})
     ents = [Entity(id=e.id, name=e.name, type=e.type, aliases=list(e.aliases),
                    roles=list(e.roles), country=e.country, lat=e.lat, lon=e.lon)
             for e in ex.entities]

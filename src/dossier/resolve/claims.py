@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..ids import stable_id
-from ..records import Claim, Extraction
+from ..records import Claim, Extraction, Statement
 from .common import (fill_year, independent_count, lexicon, load_data, normalize, original_of,
                      precision)
 
@@ -297,6 +297,13 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
             if not s.content or not s.content.strip():
                 continue
             units.append(_unit(d, s, local, entity_map, info, aliases))
+        for den in (d.meta or {}).get("denials", []) or []:
+            st = Statement(id=den["id"], kind="indirect", cue="denied", content=den["content"],
+                           content_span=den["span"], speaker=den["speaker"],
+                           speaker_text=den["speaker_text"])
+            u = _unit(d, st, local, entity_map, info, aliases)
+            u.stance = "deny"
+            units.append(u)
     return units, copy_of
 
 

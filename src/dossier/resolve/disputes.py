@@ -59,6 +59,43 @@ def is_denial(u: Unit, cue: str = "") -> bool:
     return bool(words & refs) or bool(short)
 
 
+_SENT = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def denial_sentences(ex) -> list[dict]:
+    """Denials the statement finder left out ("The Kremlin denied it."): sentences in which
+    an entity named before a denial verb denies a report (the verb's object is a report
+    word, or the sentence ends soon after it), and which no statement covers. Kept by
+    ``slim`` in ``doc.meta["denials"]`` as statement-like records."""
+    text = ex.doc.text or ""
+    if not text:
+        return []
+    verbs = set(cdata()["denial_verbs"])
+    refs = set(cdata()["report_refs"])
+    covered = [(int(s.content_span.get("start", -1)), int(s.content_span.get("end", -1)))
+               for s in ex.statements if s.content_span]
+    mentions = sorted((m.start, m.end, e.id, m.text) for e in ex.entities
+                      if e.type in ("PERSON", "ORG", "GPE") for m in e.mentions)
+    out = []
+    for m in _SENT.finditer(text):
+        a, b = m.start(), m.end()
+        if any(x < b and y > a for x, y in covered):
+            continue
+        words = [(w.start() + a, normalize(w.group(0))) for w in re.finditer(r"[\w']+", m.group(0))]
+        hit = next((k for k, (_, w) in enumerate(words) if w in verbs), None)
+        if hit is None:
+            continue
+        after = [w for _, w in words[hit + 1:]]
+        if not (set(after[:4]) & refs or len(after) <= 3):
+            continue
+        who = [x for x in mentions if a <= x[0] and x[1] <= words[hit][0]]
+        if not who:
+            continue
+        out.append({"id": f"den{len(out) + 1}", "speaker": who[-1][2], "speaker_text": who[-1][3],
+                    "content": m.group(0).strip(), "span": {"start": a, "end": b}})
+    return out
+
+
 def _independent(a: Unit, b: Unit) -> bool:
     """Two statements that can disagree: not one speaker as carried by one outlet."""
     return not (a.skey and a.skey == b.skey and a.source == b.source)
@@ -208,15 +245,17 @@ def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[
         by_named = bool(u.speaker and u.speaker in named)
         sc, shared = similarity(ctx, frozenset(toks), frozenset(anchors), frozenset(u.tokens),
                                 frozenset(u.anchors()))
-        need = th["denied_named_overlap"] if by_named else th["denied_overlap"]
-        if (by_named and sc > need) or (sc >= need and shared >= 2):
-            sc += 1.0 if by_named else 0.0
-            if sc > scored.get(claim_of[k], (0.0, -1))[0]:
-                scored[claim_of[k]] = (sc, k)
+        words, _ = overlap(ctx, frozenset(toks), frozenset(u.tokens))  # names alone are not enough
+        if (by_named and sc > th["denied_named_overlap"]) \
+                or (words >= th["denied_overlap"] and shared >= 2):
+            rank = (by_named, sc)
+            if rank > scored.get(claim_of[k], ((False, 0.0), -1))[0]:
+                scored[claim_of[k]] = (rank, k)
     if not scored:
         return []
-    top = max(sc for sc, _ in scored.values())
-    return [k for sc, k in scored.values() if sc >= top * th["denied_keep_share"]]
+    top = max(r for r, _ in scored.values())
+    return [k for r, k in scored.values()
+            if r[0] == top[0] and r[1] >= top[1] * th["denied_keep_share"]]
 
 
 def name_edges(units: list[Unit], claim_of: dict, entities: Iterable) -> list[tuple]:
