@@ -250,3 +250,22 @@ def test_a_denial_sentence_the_statement_finder_missed_is_a_denial():
     claims = _run([compact])
     denial = next(c for c in claims if c.speaker == "Kremlin")
     assert denial.contradictions and denial.contradictions[0]["kind"] == "denial"
+
+
+def test_new_statement_shape_unnamed_source_with_relaying_outlet():
+    """Extraction's newer shape: speaker null, speaker_text the description, ``source`` the
+    outlet the source spoke to; a second outlet carrying it joins the same claim."""
+    exs = [ex("a", statements=[stm("s1", "the Kremlin has not seen the revised text of the peace plan",
+                                   kind="report")], source="Atlantic Courier", published="2025-11-24"),
+           ex("b", statements=[stm("s1", "the Kremlin had not yet seen the revised text of the plan",
+                                   kind="report")], source="Kyiv Ledger", published="2025-11-25")]
+    for e in exs:
+        e.statements[0].speaker_text = "a senior US official"
+        e.statements[0].source = "Atlantic Courier"
+        e.statements[0].stance = "assert"
+    claims = _run(exs)
+    assert len(claims) == 1
+    c = claims[0]
+    assert c.speaker == "a senior US official" and c.unnamed and c.speaker_key == "u:official:USA"
+    assert c.outlets == ["Atlantic Courier", "Kyiv Ledger"] and c.first_reported == "2025-11-24"
+    assert {r["via"] for r in c.reports} == {"Atlantic Courier"}

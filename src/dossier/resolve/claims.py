@@ -253,7 +253,7 @@ class Unit:
     about: list[str]
     span: dict
     published: str | None
-    source: str | None           # the relaying outlet
+    source: str | None           # the outlet whose report carries it
     skey: str = ""
     unnamed: bool = False
     stance: str | None = None
@@ -268,6 +268,7 @@ class Unit:
         return int((self.span or {}).get("start", 0) or 0)
 
     proper: set[str] = field(default_factory=set)
+    via: str | None = None       # the outlet an unnamed source spoke to ("told Axios")
 
     def anchors(self) -> set[str]:
         """Topic anchors: counted things, days, entities, names."""
@@ -361,11 +362,12 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
     unit = Unit(d.id, s.id, s.kind, s.content, None if unnamed else sp, s.speaker_text,
                 fill_year(s.date, d.published) or d.published, about,
                 dict(s.content_span or {}), (d.published or "")[:10] or None,
-                via if isinstance(via, str) and via else d.source, key, unnamed,
+                d.source, key, unnamed,
                 getattr(s, "stance", None),
                 {t for t in toks if not re.fullmatch(r"\d+(\.\d+)?", t) and t not in proper},
                 nums, surface, dates_in(s.content), {t for t in toks if t in _WEEKDAYS})
     unit.proper = proper
+    unit.via = via if isinstance(via, str) and via else None
     return unit
 
 
@@ -629,7 +631,8 @@ def _claims_of(states: list[ClaimState], units: list[Unit], copy_of: dict,
                       "content": units[i].content, "source": units[i].source,
                       "span": units[i].span, "date": units[i].date,
                       "original": original_of(units[i].doc, copy_of),
-                      "speaker_text": units[i].speaker_text, "kind": units[i].kind}
+                      "speaker_text": units[i].speaker_text, "kind": units[i].kind,
+                      "via": units[i].via}
                      for i in us],
             unnamed=bool(unnamed), speaker_key=units[unnamed[0]].skey if unnamed else st.skey,
             signature=st.signature())
