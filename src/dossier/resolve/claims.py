@@ -531,6 +531,27 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
+def _ordinal(day: str | None) -> int | None:
+    try:
+        return _dt.date.fromisoformat((day or "")[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _recent(index: dict[str, list[int]], key: str, states: list, now: int | None,
+            horizon: int) -> list[int]:
+    """The claims under a blocking key still inside the time window; older ones leave the
+    index for good (statements come in publication order)."""
+    ids = index.get(key)
+    if not ids or now is None:
+        return ids or []
+    keep = [c for c in ids if (o := _ordinal(states[c].last_pub)) is None or now - o <= horizon]
+    if len(keep) != len(ids):
+        index[key] = keep
+    return keep
+
+
 def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
     """Statements in publication order join the best fitting claim or open a new one."""
     th = gather_th()
@@ -543,12 +564,14 @@ def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
     states: list[ClaimState] = []
     by_speaker: dict[str, list[int]] = {}
     by_content: dict[str, list[int]] = {}
+    horizon = th["window_days_strong"]
     for i in order:
         u = units[i]
         block = "e:" + u.skey[2:] if u.skey.startswith("o:") else u.skey
-        cands = set(by_speaker.get(block, []))
+        now = _ordinal(u.published)
+        cands = set(_recent(by_speaker, block, states, now, horizon))
         for t in u.tokens:      # unnamed, unknown and relayed speakers: by rare content words
-            cands.update(by_content.get(t, []))
+            cands.update(_recent(by_content, t, states, now, horizon))
         best, best_c = None, None
         for c in sorted(cands):
             sc = decide(states[c], u, i, ctx)
