@@ -70,12 +70,14 @@ def denial_sentences(ex) -> list[dict]:
     text = ex.doc.text or ""
     if not text:
         return []
-    verbs = set(cdata()["denial_verbs"])
+    strict = set(cdata()["denial_verbs"])
+    verbs = strict | set(cdata()["denial_verbs_with_object"])
     refs = set(cdata()["report_refs"])
     covered = [(int(s.content_span.get("start", -1)), int(s.content_span.get("end", -1)))
                for s in ex.statements if s.content_span]
-    mentions = sorted((m.start, m.end, e.id, m.text) for e in ex.entities
-                      if e.type in ("PERSON", "ORG", "GPE") for m in e.mentions)
+    mentions = sorted((m.start, m.end, e.id, m.text, e.type != "GPE") for e in ex.entities
+                      if e.type in ("PERSON", "ORG", "GPE") for m in e.mentions
+                      if not m.text.isupper())      # not a dateline ("BUDAPEST -")
     out = []
     for m in _SENT.finditer(text):
         a, b = m.start(), m.end()
@@ -86,9 +88,10 @@ def denial_sentences(ex) -> list[dict]:
         if hit is None:
             continue
         after = [w for _, w in words[hit + 1:]]
-        if not (set(after[:4]) & refs or len(after) <= 3):
+        if not (set(after[:4]) & refs or (len(after) <= 3 and words[hit][1] in strict)):
             continue
         who = [x for x in mentions if a <= x[0] and x[1] <= words[hit][0]]
+        who = [x for x in who if x[4]] or who      # a person or body before a place
         if not who:
             continue
         out.append({"id": f"den{len(out) + 1}", "speaker": who[-1][2], "speaker_text": who[-1][3],
