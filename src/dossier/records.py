@@ -3,7 +3,7 @@
 ingest → ``RawDocument``; clean → ``Document`` (+ ``Repair``); nlp → ``Extraction``
 (``Entity``/``Mention``, ``TimeExpr``, ``Event``, ``Statement``), whose ``to_json`` is
 section 1 of the output contract; resolve → ``CanonicalEntity``, ``TimelineItem``,
-``Claim`` (sections 2 and 3).
+``Claim``, ``Dispute`` (sections 2 to 4).
 
 Every record is a plain dataclass with ``to_json``/``from_json`` so stages, the store,
 worker processes and the HTTP API exchange the same shapes.
@@ -270,5 +270,27 @@ class Claim(_Record):
     about: list[str] = field(default_factory=list)  # canonical entity names
     reports: list[dict[str, Any]] = field(default_factory=list)  # {"doc","statement","content","source","span"}
     contradictions: list[dict[str, Any]] = field(default_factory=list)
-    # {"claim": other id, "kind": number|date|place|participant|name, "this": ..., "other": ...,
-    #  "evidence": [{"doc","text"}...]}
+    # {"claim": other id, "kind": number|date|place|participant|name|denial, "this": ...,
+    #  "other": ..., "evidence": [{"doc","source","text","claim"}...], "dispute": dispute id,
+    #  "claims": every claim on the other side}
+    unnamed: bool = False  # the speaker is an unnamed source (``speaker`` describes it)
+    speaker_key: str = ""  # e:<entity id> | u:<class>:<country> | d:<description> | ""
+    signature: dict[str, Any] = field(default_factory=dict)  # blocking keys (resolve.claims)
+    disputes: list[str] = field(default_factory=list)  # ids of the disputes it takes part in
+
+
+@dataclass
+class Dispute(_Record):
+    """One point on which reports disagree (a number, a date, a name, a denial), once,
+    with the claims (or timeline items, entities) on each side."""
+
+    id: str  # stable content hash, "dsp_…"
+    kind: str  # number | date | name | place | participants | denial
+    topic: str
+    # [{"value", "claims": [ids], "documents": [doc ids], "outlets": [...],
+    #   "evidence": [{"doc","source","text","claim"}]}]
+    sides: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)  # timeline item ids
+    entity: str | None = None  # canonical entity id (name disputes)
+    documents: list[str] = field(default_factory=list)

@@ -14,7 +14,7 @@ from .export import export_events_csv, export_graphml, export_jsonl
 if TYPE_CHECKING:
     from ..store.protocol import StoreProtocol
 
-__all__ = ["timeline", "entities", "entity", "actor", "claims", "search",
+__all__ = ["timeline", "entities", "entity", "actor", "claims", "disputes", "search",
            "export_jsonl", "export_events_csv", "export_graphml", "check_date"]
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -139,6 +139,15 @@ def claims(store: StoreProtocol, about: str | None = None, limit: int | None = N
     """Claims across reports (optionally about an entity), with contradictions."""
     ref = _resolve_entity(store, about).id if about else None
     return [claim_dict(c) for c in store.list_claims(about=ref, limit=limit, offset=offset)]
+
+
+def disputes(store: StoreProtocol, doc: str | None = None, item: str | None = None,
+             claim: str | None = None, kind: str | None = None, limit: int | None = None,
+             offset: int = 0) -> list[dict[str, Any]]:
+    """Points on which reports disagree, each once, with the claims (or timeline items) and
+    evidence of every side; only those touching a document, timeline item or claim."""
+    return [d.to_json() for d in store.list_disputes(doc=doc, item=item, claim=claim, kind=kind,
+                                                      limit=limit, offset=offset)]
 
 
 def search(store: StoreProtocol, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:

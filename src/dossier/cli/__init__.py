@@ -22,6 +22,7 @@ COMMANDS = {
     "actor": "dossier.cli.analyze_cmd:actor",
     "timeline": "dossier.cli.analyze_cmd:timeline",
     "claims": "dossier.cli.analyze_cmd:claims",
+    "disputes": "dossier.cli.analyze_cmd:disputes",
     "export": "dossier.cli.analyze_cmd:export",
     "serve": "dossier.cli.serve_cmd:serve",
 }

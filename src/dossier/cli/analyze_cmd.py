@@ -1,4 +1,4 @@
-"""``dossier resolve | entities | actor | timeline | claims | export``: thin wrappers over
+"""``dossier resolve | entities | actor | timeline | claims | disputes | export``: thin wrappers over
 ``dossier.resolve.rebuild`` and the query library ``dossier.analyze``."""
 from __future__ import annotations
 
@@ -129,6 +129,25 @@ def claims(db, fmt, about):
     emit(rows, fmt, columns=["first_reported", "speaker", "content", "outlets",
                              "independent_reports", "contradicts"]
          if fmt in ("table", "csv") else None)
+
+
+@click.command("disputes")
+@db_option()
+@format_option()
+@click.option("--doc", default=None, help="Only disputes a document (doc id) takes part in.")
+@click.option("--item", default=None, help="Only disputes of a timeline item (id).")
+@click.option("--kind", default=None,
+              help="number, date, name, place, participants or denial.")
+def disputes(db, fmt, doc, item, kind):
+    """Points on which reports disagree, each once, with the reports on every side."""
+    from dossier import analyze
+    with _store(db) as store:
+        rows = analyze.disputes(store, doc=doc, item=item, kind=kind)
+    if fmt in ("table", "csv"):
+        rows = [{"kind": r["kind"], "topic": r["topic"],
+                 "sides": " | ".join(f"{s['value']}: {', '.join(s['documents'])}"
+                                     for s in r["sides"])} for r in rows]
+    emit(rows, fmt, columns=["kind", "topic", "sides"] if fmt in ("table", "csv") else None)
 
 
 @click.command("export")

@@ -9,14 +9,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..records import Document, Entity, Extraction
-from .claims import build_claims
+from .claims import build_claims, build_claims_and_disputes
+from .disputes import denial_sentences, timeline_disputes
 from .entities import resolve_entities
 from .timeline import build_timeline
 
 if TYPE_CHECKING:
     from ..store.protocol import StoreProtocol
 
-__all__ = ["rebuild", "resolve", "resolve_entities", "build_timeline", "build_claims", "slim"]
+__all__ = ["rebuild", "resolve", "resolve_entities", "build_timeline", "build_claims", "slim",
+           "resolve_all"]
 
 
 def slim(ex: Extraction) -> Extraction:
@@ -30,7 +32,8 @@ def slim(ex: Extraction) -> Extraction:
             snippets[f"{a}:{b}"] = d.text[a:b]
     doc = Document(id=d.id, text="", raw_text="", title=d.title, published=d.published,
                    source=d.source, url=d.url, lang=d.lang, copy_of=d.copy_of,
-                   similarity=d.similarity, meta={"snippets": snippets})
+                   similarity=d.similarity,
+                   meta={"snippets": snippets, "denials": denial_sentences(ex)})
     ents = [Entity(id=e.id, name=e.name, type=e.type, aliases=list(e.aliases),
                    roles=list(e.roles), country=e.country, lat=e.lat, lon=e.lon)
             for e in ex.entities]
@@ -40,20 +43,27 @@ def slim(ex: Extraction) -> Extraction:
 
 def resolve(extractions) -> tuple[list, list, list]:
     """(entities, timeline, claims) for a list of extractions."""
+    return resolve_all(extractions)[:3]
+
+
+def resolve_all(extractions) -> tuple[list, list, list, list]:
+    """(entities, timeline, claims, disputes) for a list of extractions."""
     extractions = list(extractions)
     entities, mapping = resolve_entities(extractions)
     names = {e.id: e.name for e in entities}
-    claims = build_claims(extractions, mapping, names=names)
+    claims, disputes = build_claims_and_disputes(extractions, mapping, names=names,
+                                                 entities=entities)
     timeline = build_timeline(extractions, mapping, claims=claims, entities=entities)
-    return entities, timeline, claims
+    return entities, timeline, claims, disputes + timeline_disputes(timeline, claims)
 
 
 def rebuild(store: StoreProtocol) -> dict[str, Any]:
     """Re-resolve everything in ``store`` and write it back; returns counts."""
     compact = [slim(ex) for ex in store.iter_extractions()]
-    entities, timeline, claims = resolve(compact)
-    store.replace_resolution(entities, timeline, claims)
+    entities, timeline, claims, disputes = resolve_all(compact)
+    store.replace_resolution(entities, timeline, claims, disputes=disputes)
     return {"documents": len(compact), "entities": len(entities), "timeline": len(timeline),
             "claims": len(claims),
             "conflicts": sum(len(e.conflicts) for e in entities),
-            "contradictions": sum(len(c.contradictions) for c in claims)}
+            "contradictions": sum(len(c.contradictions) for c in claims),
+            "disputes": len(disputes)}

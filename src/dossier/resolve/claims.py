@@ -1,31 +1,54 @@
-"""Claims: one statement's content as carried across reports, and where outlets disagree.
+"""Claims: one statement as carried across reports (paraphrased, translated, shortened).
 
-Statements are grouped when their content words overlap (token Jaccard, containment, or a
-rapidfuzz token-set ratio), or — when the optional embeddings extra is installed — when
-their sentence embeddings are close; speakers must agree (or one be unknown). Two
-statements that read alike but give different numbers for the same thing (a 27- vs a
-20-point plan) or different dates are not one claim: they are linked as contradictions,
-each side with its evidence.
+Design (made for incremental resolution):
+
+- Each statement becomes a ``Unit``: who said it (``speaker_key``: ``e:<canonical id>`` for a
+  named speaker; ``u:<class>:<country>`` for an unnamed source such as "a senior US
+  official", which stays a description and is never the outlet that relayed it; ``d:<text>``
+  for another description; ``""`` unknown), its topic entities (``about``), its content
+  lemmas (light stemming, irregular forms and synonyms from ``data/resolve/claims.json``),
+  anchors (numbers with their unit, calendar days) and its publication date.
+- A claim is kept as a compact ``ClaimState``: speaker key, up to ``keep_reports`` lemma
+  sets of its reports, anchor values, about entities, first/last publication date and
+  its documents. ``ClaimState.signature()`` gives the blocking keys a store can index
+  ("claim signatures": speaker key, about keys, anchors, rare content keys).
+- ``decide(state, unit, ctx)`` is the gathering decision, a function of the claim state
+  and the new statement only: compatible speakers, inside the time window, no
+  conflicting anchor (27 against 20 points is a dispute, never one claim), and a
+  weighted content overlap (lemma IDF weights; shared entities and numbers weigh more)
+  above the threshold for that kind of speaker; with the optional embeddings, a close
+  sentence vector also counts. ``build_claims`` runs it over the statements in
+  publication order, looking candidates up through the signature index, so a new
+  statement joins or opens a claim exactly as a later incremental resolver would.
+
+Disagreements between claims (numbers, dates, names, denials) are found and grouped
+into disputes by ``dossier.resolve.disputes``.
 """
 from __future__ import annotations
 
+import datetime as _dt
+import functools
+import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from rapidfuzz import fuzz
-
 from ..ids import stable_id
-from ..records import Claim, Extraction
-from .common import fill_year, independent_count, lexicon, normalize, original_of, thresholds
+from ..records import Claim, Extraction, Statement
+from .common import (fill_year, independent_count, lexicon, load_data, normalize, original_of,
+                     precision)
 
-_NUM_UNIT = re.compile(
-    r"\b(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|hundred)(?:\s*-\s*|\s+)([a-z]+)", re.I)
-_WORDNUM = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-            "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-            "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100"}
+
+@functools.lru_cache(maxsize=1)
+def cdata() -> dict:
+    return load_data("claims.json")
+
+
+def gather_th() -> dict:
+    return cdata()["gather"]
+
+
 _MONTHS = ("january february march april may june july august september october november "
            "december").split()
 _DATE_RE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})\b|\b(\d{1,2})\s+("
@@ -33,48 +56,71 @@ _DATE_RE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})\b|\b(\d{1,2})
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
-@dataclass
-class Unit:
-    doc: str
-    sid: str
-    kind: str
-    content: str
-    speaker: str | None
-    speaker_text: str | None
-    date: str | None
-    about: list[str]
-    span: dict
-    published: str | None
-    source: str | None
-    tokens: set[str] = field(default_factory=set)
-    masked: set[str] = field(default_factory=set)
-    numbers: dict[str, str] = field(default_factory=dict)  # unit -> number
-    number_text: dict[str, str] = field(default_factory=dict)  # unit -> "27 points"
-    dates: set[str] = field(default_factory=set)
+@functools.lru_cache(maxsize=1)
+def _num_re() -> re.Pattern:
+    words = "|".join(sorted(cdata()["number_words"], key=len, reverse=True))
+    return re.compile(r"\b(\d+(?:[.,]\d+)?|" + words + r")(?:\s*-\s*|\s+)([a-z]+)", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset:
+    return frozenset(lexicon()["stopwords"]) | frozenset(cdata()["extra_stopwords"])
 
 
 def _stem(w: str) -> str:
-    """A light English stem: plural -s, past -ed, -ing (shares/shared/sharing -> shar)."""
-    for suf in ("ing", "ed", "es", "s", "e"):
-        if len(w) > len(suf) + 3 and w.endswith(suf) and not w.endswith("ss"):
-            return w[: -len(suf)]
+    """A light English stem: -ing, -ed, -es, -s and a final -e go (shares, shared, sharing,
+    share -> shar; used, use -> us)."""
+    for suf in ("ing", "ed", "es", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= (3 if suf == "s" else 2) \
+                and not w.endswith("ss"):
+            w = w[: -len(suf)]
+            break
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
     return w
 
 
+@functools.lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """One key for a word's forms and its listed synonyms."""
+    d = cdata()
+    w = d["irregular"].get(word, word)
+    w = d["synonyms"].get(w, w)
+    st = _stem(w)
+    return d["synonyms"].get(st, st)
+
+
 def content_tokens(text: str) -> list[str]:
-    stop = set(lexicon()["stopwords"])
-    return [_stem(w) for w in normalize(text).replace("'", " ").split()
+    """Content lemmas of a text (stopwords dropped)."""
+    stop = _stopwords()
+    return [lemma(w) for w in normalize(text).replace("'", " ").split()
             if w not in stop and (len(w) > 1 or w.isdigit())]
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def proper_tokens(text: str) -> set[str]:
+    """Lemmas of the capitalised words inside a text (names: Donbas, Geneva, Putin), which
+    anchor a claim's topic but are not what is said about it."""
+    out = set()
+    for n, m in enumerate(_WORD.finditer(text or "")):
+        w = m.group(0)
+        if w[:1].isupper() and (n or normalize(w) not in _stopwords()):
+            out.update(content_tokens(w))
+    return out
 
 
 def numbers_in(text: str, surface: dict[str, str] | None = None) -> dict[str, str]:
     """{unit stem: number} for "27 points", "a 20-point plan"; ``surface`` gets the words."""
-    out = {}
-    for m in _NUM_UNIT.finditer(text or ""):
-        num = _WORDNUM.get(m.group(1).lower(), m.group(1).replace(",", ""))
+    out: dict[str, str] = {}
+    words = cdata()["number_words"]
+    stop = _stopwords()
+    for m in _num_re().finditer(text or ""):
+        num = words.get(m.group(1).lower(), m.group(1).replace(",", ""))
         word = m.group(2).lower()
-        unit = _stem(word)
-        if word in set(lexicon()["stopwords"]) or unit.isdigit():
+        unit = lemma(word)
+        if word in stop or unit.isdigit() or word in _MONTHS:
             continue
         if unit not in out:
             out[unit] = num
@@ -92,161 +138,507 @@ def dates_in(text: str) -> set[str]:
     return out
 
 
-def units_of(extractions: Iterable[Extraction], entity_map: dict) -> tuple[list[Unit], dict]:
-    units, copy_of = [], {}
-    for ex in extractions:
-        d = ex.doc
-        copy_of[d.id] = d.copy_of
-        for s in ex.statements:
-            if not s.content or not s.content.strip():
+# ------------------------------------------------------------------ speakers
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Nationality words and short names → ISO alpha-3 (the gazetteer's demonyms)."""
+    from pathlib import Path
+    path = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "demonyms.tsv"
+    out = {}
+    if path.exists():
+        for line in path.read_text("utf-8").splitlines():
+            if line.startswith("#") or "\t" not in line:
                 continue
-            sp = entity_map.get((d.id, s.speaker)) if s.speaker else None
-            about = [entity_map[(d.id, a)] for a in s.about if (d.id, a) in entity_map]
-            toks = content_tokens(s.content)
-            surface: dict[str, str] = {}
-            nums = numbers_in(s.content, surface)
-            masked = {t for t in toks if not re.fullmatch(r"\d+(\.\d+)?", t)
-                      and t not in _WORDNUM}
-            units.append(Unit(d.id, s.id, s.kind, s.content, sp, s.speaker_text,
-                              fill_year(s.date, d.published) or d.published, about,
-                              dict(s.content_span or {}), d.published, d.source, set(toks),
-                              masked, nums, surface, dates_in(s.content)))
-    return units, copy_of
+            word, code = line.split("\t")[:2]
+            out[normalize(word)] = code.strip()
+    return out
 
 
-def _similar(a: Unit, b: Unit, th: dict, cos: float | None) -> bool:
-    if len(a.tokens) < th["min_tokens"] or len(b.tokens) < th["min_tokens"]:
-        return normalize(a.content) == normalize(b.content)
-    inter = len(a.tokens & b.tokens)
-    jac = inter / len(a.tokens | b.tokens)
-    if jac >= th["jaccard"]:
-        return True
-    small = min(len(a.tokens), len(b.tokens))
-    if small >= th["containment_min_tokens"] and inter / small >= th["containment"]:
-        return True
-    if fuzz.token_set_ratio(" ".join(sorted(a.tokens)), " ".join(sorted(b.tokens))) >= th["fuzz_token_set"] \
-            and small >= th["containment_min_tokens"]:
-        return True
-    return cos is not None and cos >= th["embedding_cosine"]
+@functools.lru_cache(maxsize=1)
+def _indefinite() -> frozenset:
+    return frozenset(cdata()["indefinite"]) | frozenset(cdata()["number_words"])
 
 
-def _speakers_agree(a: Unit, b: Unit) -> bool:
-    return not a.speaker or not b.speaker or a.speaker == b.speaker
+@functools.lru_cache(maxsize=1)
+def _unnamed_heads() -> frozenset:
+    return frozenset(cdata()["unnamed_heads"])
 
 
-def _number_conflict(a: Unit, b: Unit) -> list[tuple[str, str, str]]:
-    return [(u, a.numbers[u], b.numbers[u]) for u in a.numbers.keys() & b.numbers.keys()
-            if a.numbers[u] != b.numbers[u]]
+@functools.lru_cache(maxsize=1)
+def _unnamed_class() -> dict[str, str]:
+    return {w: cls for cls, words in cdata()["unnamed_classes"].items() for w in words}
 
 
-def _date_conflict(a: Unit, b: Unit) -> tuple[str, str] | None:
-    if a.dates and b.dates and not (a.dates & b.dates):
-        return sorted(a.dates)[0], sorted(b.dates)[0]
-    wa = {t for t in a.tokens if t in _WEEKDAYS}
-    wb = {t for t in b.tokens if t in _WEEKDAYS}
-    if wa and wb and not (wa & wb) and a.published == b.published:
-        return sorted(wa)[0], sorted(wb)[0]
+_CUT = re.compile(r"\b(in|from|of|at|with|familiar|close|who|briefed|involved|on|to|for|"
+                  r"told|said|speaking)\b")
+
+
+def _head(text: str) -> str:
+    """The head noun of a source phrase: "two officials familiar with the talks" → officials."""
+    t = normalize(text or "")
+    t = _CUT.split(t)[0].strip() or t
+    words = t.split()
+    return words[-1] if words else ""
+
+
+def _nationality(text: str) -> str | None:
+    dem = _demonyms()
+    t = normalize(text or "")
+    for w in t.split():
+        if w in dem:
+            return dem[w]
+    if t.startswith("u s ") or " u s " in f" {t} ":
+        return "USA"
     return None
 
 
-class _UF(dict):
-    def find(self, x):
-        while self.setdefault(x, x) != x:
-            self[x] = self[self[x]]
-            x = self[x]
-        return x
+def speaker_key(speaker_text: str | None, ent_type: str | None, ent_name: str | None,
+                canon: str | None, country: str | None) -> tuple[str, bool]:
+    """(key, unnamed?) for a statement's speaker. An unnamed source ("a European diplomat",
+    "Ukrainian officials") is a description even when the extractor linked it to the
+    nationality or country it names; a named speaker is its canonical entity."""
+    heads = _unnamed_heads()
+    head = _head(speaker_text or "")
+    said = set(normalize(speaker_text or "").split())
+    named_in_text = bool(ent_name) and any(
+        w in said for w in normalize(ent_name).split() if len(w) > 2)
+    unnamed = False
+    indefinite = bool(said) and normalize(speaker_text or "").split()[0] in _indefinite()
+    if canon:
+        if ent_type == "NORP":
+            unnamed = True
+        elif head in heads and indefinite and not (ent_type == "PERSON" and named_in_text):
+            unnamed = True   # "a senior African Union official" is not the Union
+        elif head in heads and (ent_type in ("GPE", "LOC") or not named_in_text):
+            unnamed = True
+        if not unnamed:
+            return f"e:{canon}", False
+    if speaker_text and (unnamed or head in heads):
+        cls = _unnamed_class().get(head, "official")
+        nat = _nationality(speaker_text) or (country if ent_type in ("GPE", "NORP") else None)
+        return f"u:{cls}:{nat or ''}", True
+    if speaker_text and not canon:
+        words = [w for w in normalize(speaker_text).split() if w not in _stopwords()]
+        return ("d:" + " ".join(words)) if words else "", False
+    return "", False
 
-    def union(self, a, b):
-        a, b = self.find(a), self.find(b)
-        if a != b:
-            self[max(a, b)] = min(a, b)
 
+def speakers_compatible(a: str, b: str) -> bool:
+    """Same speaker, or one unknown; unnamed sources whose countries do not differ; a report the outlet
+    carrying it credits to itself (``o:``: in older extractions, "a senior official told
+    <outlet>" was credited to the outlet) with an unnamed source or with that outlet."""
+    if a == b or not a or not b:     # an unknown speaker ("she said", unresolved) may be anyone
+        return True
+    if a.startswith("u:") and b.startswith("u:"):
+        na, nb = a.split(":")[2], b.split(":")[2]
+        return not na or not nb or na == nb
+    if a.startswith("o:") or b.startswith("o:"):
+        o, other = (a, b) if a.startswith("o:") else (b, a)
+        return other.startswith("u:") or other == "e:" + o[2:]
+    return False
+
+
+# ------------------------------------------------------------------ units
+
+@dataclass
+class Unit:
+    doc: str
+    sid: str
+    kind: str
+    content: str
+    speaker: str | None          # canonical id of a named speaker
+    speaker_text: str | None
+    date: str | None             # utterance date
+    about: list[str]
+    span: dict
+    published: str | None
+    source: str | None           # the outlet whose report carries it
+    skey: str = ""
+    unnamed: bool = False
+    stance: str | None = None
+    tokens: set[str] = field(default_factory=set)
+    numbers: dict[str, str] = field(default_factory=dict)  # unit -> number
+    number_text: dict[str, str] = field(default_factory=dict)  # unit -> "27 points"
+    dates: set[str] = field(default_factory=set)
+    weekdays: set[str] = field(default_factory=set)
+
+    @property
+    def start(self) -> int:
+        return int((self.span or {}).get("start", 0) or 0)
+
+    proper: set[str] = field(default_factory=set)
+    via: str | None = None       # the outlet an unnamed source spoke to ("told Axios")
+
+    def anchors(self) -> set[str]:
+        """Topic anchors: counted things, days, entities, names."""
+        units = _identifying()
+        return ({f"N:{n}:{u}" for u, n in self.numbers.items() if u in units}
+                | {f"D:{d}" for d in self.dates}
+                | {f"E:{a}" for a in self.about if a != self.speaker}
+                | {f"P:{p}" for p in self.proper})
+
+
+@functools.lru_cache(maxsize=1)
+def _identifying() -> frozenset:
+    return frozenset(lemma(u) for u in cdata()["identifying_units"])
+
+
+def units_of(extractions: Iterable[Extraction], entity_map: dict,
+             info: dict | None = None) -> tuple[list[Unit], dict]:
+    """One unit per statement; ``info``: canonical id → {"type","name","country"}."""
+    units, copy_of = [], {}
+    info = info or {}
+    aliases = alias_index(info)
+    for ex in extractions:
+        d = ex.doc
+        copy_of[d.id] = d.copy_of
+        local = {e.id: e for e in ex.entities}
+        for s in ex.statements:
+            if not s.content or not s.content.strip():
+                continue
+            units.append(_unit(d, s, local, entity_map, info, aliases))
+        for den in (d.meta or {}).get("denials", []) or []:
+            st = Statement(id=den["id"], kind="indirect", cue="denied", content=den["content"],
+                           content_span=den["span"], speaker=den["speaker"],
+                           speaker_text=den["speaker_text"])
+            u = _unit(d, st, local, entity_map, info, aliases)
+            u.stance = "deny"
+            units.append(u)
+    return units, copy_of
+
+
+def entity_info(entities: Iterable) -> dict[str, dict]:
+    """Canonical id → {"type", "name", "country", "aliases"}."""
+    return {e.id: {"type": e.type, "name": e.name, "country": e.country,
+                   "aliases": list(e.aliases)} for e in entities}
+
+
+def alias_index(info: dict) -> dict[str, str]:
+    """Normalised names (of two or more words, or a person's surname) → canonical id, for
+    speakers the extractor described without linking ("the European commissioner for
+    energy Lotte Brandsma")."""
+    out: dict[str, str] = {}
+    for cid, e in info.items():
+        if e.get("type") not in ("PERSON", "ORG"):
+            continue
+        for a in [e.get("name"), *e.get("aliases", [])]:
+            key = normalize(a or "")
+            if len(key.split()) >= 2 or (e.get("type") == "PERSON" and len(key) >= 4):
+                out.setdefault(key, cid)
+    return out
+
+
+def _named_in(text: str | None, aliases: dict[str, str]) -> str | None:
+    words = normalize(text or "").split()
+    for n in range(min(4, len(words)), 0, -1):
+        for k in range(len(words) - n + 1):
+            hit = aliases.get(" ".join(words[k:k + n]))
+            if hit:
+                return hit
+    return None
+
+
+def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Unit:
+    sp = entity_map.get((d.id, s.speaker)) if s.speaker else None
+    if sp is None and s.speaker_text and _head(s.speaker_text) not in _unnamed_heads():
+        sp = _named_in(s.speaker_text, aliases)
+    le = local.get(s.speaker) if s.speaker else None
+    ci = info.get(sp, {}) if sp else {}
+    key, unnamed = speaker_key(s.speaker_text, ci.get("type") or (le.type if le else None),
+                               ci.get("name") or (le.name if le else None), sp,
+                               ci.get("country") or (le.country if le else None))
+    if (key.startswith("e:") and s.kind == "report" and ci.get("type") == "ORG" and d.source
+            and normalize(ci.get("name") or "") == normalize(d.source)):
+        key = "o:" + sp   # its own outlet: perhaps an unnamed source's words (older shape)
+    about = [entity_map[(d.id, a)] for a in s.about if (d.id, a) in entity_map]
+    if unnamed and sp and sp not in about:
+        about.append(sp)   # "Ukrainian officials": Ukraine is what they are about, not who
+    via = getattr(s, "source", None)
+    surface: dict[str, str] = {}
+    nums = numbers_in(s.content, surface)
+    toks = content_tokens(s.content)
+    proper = proper_tokens(s.content)
+    unit = Unit(d.id, s.id, s.kind, s.content, None if unnamed else sp, s.speaker_text,
+                fill_year(s.date, d.published) or d.published, about,
+                dict(s.content_span or {}), (d.published or "")[:10] or None,
+                d.source, key, unnamed,
+                getattr(s, "stance", None),
+                {t for t in toks if not re.fullmatch(r"\d+(\.\d+)?", t) and t not in proper},
+                nums, surface, dates_in(s.content), {t for t in toks if t in _WEEKDAYS})
+    unit.proper = proper
+    unit.via = via if isinstance(via, str) and via else None
+    return unit
+
+
+# ------------------------------------------------------------------ claim state
+
+def _days(a: str | None, b: str | None) -> int | None:
+    try:
+        return abs((_dt.date.fromisoformat(a[:10]) - _dt.date.fromisoformat(b[:10])).days)
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass
+class ClaimState:
+    """What the gathering decision needs of a claim (compact; storable as a signature)."""
+
+    skey: str
+    unnamed: bool
+    members: list[int] = field(default_factory=list)      # unit indexes
+    skeys: set[str] = field(default_factory=set)          # every speaker key of its reports
+    lemma_sets: list[frozenset] = field(default_factory=list)
+    anchor_sets: list[frozenset] = field(default_factory=list)
+    numbers: dict[str, str] = field(default_factory=dict)
+    dates: set[str] = field(default_factory=set)
+    about: Counter = field(default_factory=Counter)
+    docs: set[str] = field(default_factory=set)
+    first_pub: str | None = None
+    last_pub: str | None = None
+    utter: str | None = None
+
+    def add(self, i: int, u: Unit, keep: int) -> None:
+        self.members.append(i)
+        if u.skey:
+            self.skeys.add(u.skey)
+            if not self.skey:
+                self.skey, self.unnamed = u.skey, u.unnamed
+        if len(self.lemma_sets) < keep:
+            self.lemma_sets.append(frozenset(u.tokens))
+            self.anchor_sets.append(frozenset(u.anchors()))
+        for k, v in u.numbers.items():
+            self.numbers.setdefault(k, v)
+        self.dates |= u.dates
+        self.about.update(u.about)
+        self.docs.add(u.doc)
+        if u.published:
+            self.first_pub = min(filter(None, [self.first_pub, u.published]))
+            self.last_pub = max(filter(None, [self.last_pub, u.published]))
+        if self.utter is None and precision(u.date) == 3:
+            self.utter = u.date
+
+    def signature(self) -> dict[str, list[str]]:
+        """Blocking keys under which a store can index this claim."""
+        return {"speaker": [self.skey], "about": sorted(self.about),
+                "anchors": sorted({f"N:{v}:{k}" for k, v in self.numbers.items()}
+                                  | {f"D:{d}" for d in self.dates}),
+                "content": sorted(self.lemma_sets[0])[:24] if self.lemma_sets else []}
+
+
+@dataclass
+class Context:
+    """Corpus-wide weights the decision uses (document frequencies of lemmas)."""
+
+    df: Counter
+    n: int
+    th: dict
+    vectors: list | None = None
+    units: list = field(default_factory=list)
+
+    def weight(self, tok: str) -> float:
+        return max(self.th["idf_floor"], math.log((self.n + 1) / (self.df.get(tok, 0) + 1)))
+
+
+def overlap(ctx: Context, a: frozenset | set, b: frozenset | set) -> tuple[float, int]:
+    """Weighted (IDF) overlap coefficient of two lemma sets and the number shared."""
+    shared = a & b
+    if not shared:
+        return 0.0, 0
+    wa = sum(ctx.weight(t) for t in a)
+    wb = sum(ctx.weight(t) for t in b)
+    ws = sum(ctx.weight(t) for t in shared)
+    return ws / max(1e-9, min(wa, wb)), len(shared)
+
+
+def similarity(ctx: Context, toks: frozenset, anchors: frozenset, other_toks: frozenset,
+               other_anchors: frozenset) -> tuple[float, int]:
+    """Content overlap plus a bonus for shared anchors (entities, names, numbers, days)."""
+    th = ctx.th
+    sc, shared = overlap(ctx, toks, other_toks)
+    common = anchors & other_anchors
+    topic = sum(1 for a in common if a[0] in "EP")
+    exact = sum(1 for a in common if a[0] in "ND")
+    bonus = th["anchor_bonus"] * min(topic, th["anchor_max"]) + th["number_bonus"] * exact
+    return sc + bonus, shared
+
+
+@functools.lru_cache(maxsize=1)
+def _opposites() -> list[tuple[frozenset, frozenset]]:
+    return [(frozenset(lemma(w) for w in a), frozenset(lemma(w) for w in b))
+            for a, b in cdata().get("opposites", [])]
+
+
+def opposed(a: set[str], b: set[str]) -> bool:
+    """Does one lemma set say the opposite of the other (drop against remain)?"""
+    for x, y in _opposites():
+        ax, ay, bx, by = bool(a & x), bool(a & y), bool(b & x), bool(b & y)
+        if (ax and not ay and by and not bx) or (ay and not ax and bx and not by):
+            return True
+    return False
+
+
+def _anchor_conflict(state: ClaimState, u: Unit) -> bool:
+    if any(state.numbers.get(k, v) != v for k, v in u.numbers.items()):
+        return True
+    return bool(state.dates and u.dates and not (state.dates & u.dates))
+
+
+def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
+    """How well statement ``u`` (unit index ``i``) fits claim ``state``: a score, or None
+    when it must not join."""
+    th = ctx.th
+    if not all(speakers_compatible(k, u.skey) for k in state.skeys or {""}) \
+            or _anchor_conflict(state, u):
+        return None
+    gap = _days(u.published, state.last_pub)
+    if gap is not None and gap > th["window_days_strong"]:
+        return None
+    ug = _days(u.date, state.utter) if precision(u.date) == 3 and state.utter else None
+    if ug is not None and ug > th["utterance_max_days"]:
+        return None
+    toks, anchors = frozenset(u.tokens), frozenset(u.anchors())
+    if len(u.tokens | u.proper) < th["min_tokens"]:
+        same = any(normalize(ctx.units[j].content) == normalize(u.content) for j in state.members)
+        return 1.0 if same else None
+    best, shared = 0.0, 0
+    for ls, an in zip(state.lemma_sets, state.anchor_sets):
+        if opposed(u.tokens, ls):
+            return None
+        sc, n = similarity(ctx, toks, anchors, ls, an)
+        if sc > best:
+            best, shared = sc, n
+    if u.doc in state.docs:
+        need = th["same_doc_overlap"]
+    elif u.skey[:2] in ("e:", "o:") and state.skey[:2] in ("e:", "o:") \
+            and u.skey[2:] == state.skey[2:]:
+        need = th["named_overlap"]
+    elif u.unnamed:
+        need = th["unnamed_overlap"]
+    else:
+        need = th["unknown_overlap"]
+    if gap is not None and gap > th["window_days"] and best < th["strong_overlap"]:
+        return None   # a repeated position weeks later must read much the same
+    if shared >= th["min_shared"] and best >= need:
+        return best
+    if ctx.vectors is not None and u.doc not in state.docs and shared >= th["min_shared"] \
+            and best >= th["embedding_min_overlap"]:
+        cos = max(sum(x * y for x, y in zip(ctx.vectors[i], ctx.vectors[j]))
+                  for j in state.members[: th["keep_reports"]])
+        need = th["embedding_named"] if u.skey.startswith("e:") else th["embedding_other"]
+        if cos >= need:
+            return cos * 0.9
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _ordinal(day: str | None) -> int | None:
+    try:
+        return _dt.date.fromisoformat((day or "")[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _recent(index: dict[str, list[int]], key: str, states: list, now: int | None,
+            horizon: int) -> list[int]:
+    """The claims under a blocking key still inside the time window; older ones leave the
+    index for good (statements come in publication order)."""
+    ids = index.get(key)
+    if not ids or now is None:
+        return ids or []
+    keep = [c for c in ids if (o := _ordinal(states[c].last_pub)) is None or now - o <= horizon]
+    if len(keep) != len(ids):
+        index[key] = keep
+    return keep
+
+
+def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
+    """Statements in publication order join the best fitting claim or open a new one."""
+    th = gather_th()
+    df: Counter = Counter()
+    for u in units:
+        df.update(u.tokens)
+    ctx = Context(df, len(units), th, vectors, units)
+    order = sorted(range(len(units)), key=lambda i: (units[i].published or "9999", units[i].doc,
+                                                     units[i].start))
+    states: list[ClaimState] = []
+    by_speaker: dict[str, list[int]] = {}
+    by_content: dict[str, list[int]] = {}
+    horizon = th["window_days_strong"]
+    for i in order:
+        u = units[i]
+        block = "e:" + u.skey[2:] if u.skey.startswith("o:") else u.skey
+        now = _ordinal(u.published)
+        cands = set(_recent(by_speaker, block, states, now, horizon))
+        for t in u.tokens:      # unnamed, unknown and relayed speakers: by rare content words
+            cands.update(_recent(by_content, t, states, now, horizon))
+        best, best_c = None, None
+        for c in sorted(cands):
+            sc = decide(states[c], u, i, ctx)
+            if sc is not None and (best is None or sc > best):
+                best, best_c = sc, c
+        if best_c is None:
+            best_c = len(states)
+            states.append(ClaimState(u.skey, u.unnamed))
+            by_speaker.setdefault(block, []).append(best_c)
+            for t in u.tokens:
+                if df[t] <= max(3, min(len(units) // 20, th["block_max_df"])):  # rare enough
+                    by_content.setdefault(t, []).append(best_c)
+        if u.skey and u.skey not in states[best_c].skeys and states[best_c].members:
+            by_speaker.setdefault(block, []).append(best_c)
+        states[best_c].add(i, u, th["keep_reports"])
+    return states
+
+
+# ------------------------------------------------------------------ claims
 
 def build_claims(extractions: Iterable[Extraction], entity_map: dict,
-                 names: dict[str, str] | None = None, use_embeddings: bool = True) -> list[Claim]:
-    """Claims across documents. ``names``: canonical id → name (else ids are shown)."""
-    th = thresholds("claims")
-    units, copy_of = units_of(extractions, entity_map)
-    names = names or {}
-    n = len(units)
+                 names: dict[str, str] | None = None, use_embeddings: bool = True,
+                 entities: list | None = None) -> list[Claim]:
+    """Claims across documents. ``names``: canonical id → name (else ids are shown);
+    ``entities``: canonical entities (types, countries, name conflicts to link)."""
+    return build_claims_and_disputes(extractions, entity_map, names, use_embeddings,
+                                     entities)[0]
+
+
+def build_claims_and_disputes(extractions: Iterable[Extraction], entity_map: dict,
+                              names: dict[str, str] | None = None, use_embeddings: bool = True,
+                              entities: list | None = None) -> tuple[list[Claim], list]:
+    """``build_claims`` and the disputes between its claims (``dossier.resolve.disputes``)."""
+    from .disputes import find_disputes
+    extractions = list(extractions)
+    info = entity_info(entities or [])
+    names = names or {e.id: e.name for e in entities or []}
+    units, copy_of = units_of(extractions, entity_map, info)
     vectors = None
-    if use_embeddings and n > 1:
+    if use_embeddings and len(units) > 1:
         from .embeddings import embed
         vectors = embed([u.content for u in units])
+    states = gather(units, vectors)
+    claims, claim_of = _claims_of(states, units, copy_of, names)
+    disputes = find_disputes(units, claims, claim_of, entities or [], extractions)
+    out = list(claims.values())
+    out.sort(key=lambda c: (c.first_reported or "9999", c.first_document or "", c.id))
+    return out, disputes
 
-    # candidate pairs share at least two content tokens
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, u in enumerate(units):
-        for t in u.tokens:
-            index[t].append(i)
-    pair_counts: Counter = Counter()
-    for t, ids in index.items():
-        if len(ids) > 200:  # too common to discriminate
-            continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                pair_counts[(ids[x], ids[y])] += 1
-    uf = _UF()
-    conflicts: list[tuple[int, int, str, str, str]] = []
-    for (i, j), shared in pair_counts.items():
-        a, b = units[i], units[j]
-        if shared < 2 and not (vectors is not None):
-            continue
-        cos = None
-        if vectors is not None:
-            cos = float(sum(x * y for x, y in zip(vectors[i], vectors[j])))
-        nums = _number_conflict(a, b)
-        dconf = _date_conflict(a, b)
-        masked_jac = len(a.masked & b.masked) / max(1, len(a.masked | b.masked))
-        if nums:
-            # the same statement with another number: a contradiction, never one claim
-            if masked_jac >= th["contradiction_masked_jaccard"] or _similar(a, b, th, cos):
-                for unit, x, y in nums:
-                    if a.doc != b.doc or a.speaker != b.speaker:
-                        conflicts.append((i, j, "number", a.number_text[unit], b.number_text[unit]))
-            continue
-        if not _speakers_agree(a, b):
-            continue
-        if _similar(a, b, th, cos):
-            if dconf and masked_jac >= th["contradiction_masked_jaccard"]:
-                conflicts.append((i, j, "date", dconf[0], dconf[1]))
-                continue
-            uf.union(i, j)
-    # number facts across all statements: the same counted thing with another number
-    by_unit: dict[str, list[int]] = defaultdict(list)
-    ident_units = {_stem(u) for u in lexicon().get("identifying_units", [])}
-    for i, u in enumerate(units):
-        for unit in u.numbers:
-            if unit in ident_units and u.numbers[unit].isdigit():
-                by_unit[unit].append(i)
-    seen_pairs = {(c[0], c[1]) for c in conflicts}
-    for unit, ids in by_unit.items():
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                i, j = ids[x], ids[y]
-                a, b = units[i], units[j]
-                if (i, j) in seen_pairs or a.numbers[unit] == b.numbers[unit]:
-                    continue
-                if a.source and b.source and a.source == b.source and a.speaker == b.speaker:
-                    continue
-                conflicts.append((i, j, "number", a.number_text[unit], b.number_text[unit]))
 
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[uf.find(i)].append(i)
-    claim_of: dict[int, str] = {}
+def _claims_of(states: list[ClaimState], units: list[Unit], copy_of: dict,
+               names: dict) -> tuple[dict[str, Claim], dict[int, str]]:
     claims: dict[str, Claim] = {}
-    for root in sorted(groups):
-        us = sorted(groups[root], key=lambda i: (units[i].published or "9999", units[i].doc))
+    claim_of: dict[int, str] = {}
+    for st in states:
+        us = sorted(st.members, key=lambda i: (units[i].published or "9999", units[i].doc,
+                                               units[i].start))
         first = units[us[0]]
         docs = list(dict.fromkeys(units[i].doc for i in us))
+        unnamed = [i for i in us if units[i].unnamed]
         speakers = Counter(units[i].speaker for i in us if units[i].speaker)
-        sp = speakers.most_common(1)[0][0] if speakers else None
-        sp_text = next((units[i].speaker_text for i in us if units[i].speaker_text), None)
-        about = list(dict.fromkeys(a for i in us for a in units[i].about))
+        sp = speakers.most_common(1)[0][0] if speakers and not unnamed else None
+        sp_text = next((units[i].speaker_text for i in unnamed or us if units[i].speaker_text),
+                       None)
+        about = list(dict.fromkeys(a for i in us for a in units[i].about if a != sp))
         kinds = Counter(units[i].kind for i in us)
-        # first reported: the earliest publication carrying it (the utterance date otherwise)
-        dates = [units[i].published or units[i].date for i in us if units[i].published or units[i].date]
+        pubs = [units[i].published for i in us if units[i].published]
         cid = stable_id("clm", first.doc, first.sid, normalize(first.content))
         while cid in claims:
             cid = stable_id("clm", cid, first.doc, first.sid)
@@ -254,27 +646,19 @@ def build_claims(extractions: Iterable[Extraction], entity_map: dict,
             id=cid, content=first.content,
             speaker=names.get(sp, sp_text) if sp else sp_text, speaker_id=sp,
             kind=kinds.most_common(1)[0][0],
-            first_reported=min(dates) if dates else None, first_document=first.doc,
+            first_reported=min(pubs) if pubs else None, first_document=first.doc,
             outlets=sorted({units[i].source for i in us if units[i].source}),
             documents=sorted(docs), independent_reports=independent_count(docs, copy_of),
             about=[names.get(a, a) for a in about],
-            reports=[{"doc": units[i].doc, "statement": units[i].sid, "content": units[i].content,
-                      "source": units[i].source, "span": units[i].span,
-                      "date": units[i].date, "original": original_of(units[i].doc, copy_of)}
-                     for i in us])
+            reports=[{"doc": units[i].doc, "statement": units[i].sid,
+                      "content": units[i].content, "source": units[i].source,
+                      "span": units[i].span, "date": units[i].date,
+                      "original": original_of(units[i].doc, copy_of),
+                      "speaker_text": units[i].speaker_text, "kind": units[i].kind,
+                      "via": units[i].via}
+                     for i in us],
+            unnamed=bool(unnamed), speaker_key=units[unnamed[0]].skey if unnamed else st.skey,
+            signature=st.signature())
         for i in us:
             claim_of[i] = cid
-    for i, j, kind, this, other in conflicts:
-        ci, cj = claim_of[i], claim_of[j]
-        if ci == cj:
-            continue
-        ev = [{"doc": units[i].doc, "source": units[i].source, "text": units[i].content},
-              {"doc": units[j].doc, "source": units[j].source, "text": units[j].content}]
-        for a, b, t, o, e in ((ci, cj, this, other, ev), (cj, ci, other, this, ev[::-1])):
-            entry = {"claim": b, "kind": kind, "this": t, "other": o, "evidence": e}
-            if not any((x["claim"], x["kind"], x["this"], x["other"]) == (b, kind, t, o)
-                       for x in claims[a].contradictions):
-                claims[a].contradictions.append(entry)
-    out = list(claims.values())
-    out.sort(key=lambda c: (c.first_reported or "9999", c.first_document or "", c.id))
-    return out
+    return claims, claim_of

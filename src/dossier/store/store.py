@@ -18,8 +18,8 @@ from unidecode import unidecode
 
 from ..errors import DossierError, E
 from ..ids import content_hash
-from ..records import (EXTRACT_SCHEMA, CanonicalEntity, Claim, Document, Extraction, Repair,
-                       TimelineItem)
+from ..records import (EXTRACT_SCHEMA, CanonicalEntity, Claim, Dispute, Document, Extraction,
+                       Repair, TimelineItem)
 from .backends import Backend
 from .migrate import current_version, migrate
 
@@ -220,7 +220,7 @@ class Store:
                 for s in ext.statements)))
 
     def replace_resolution(self, entities: list[CanonicalEntity], timeline: list[TimelineItem],
-                           claims: list[Claim]) -> None:
+                           claims: list[Claim], disputes: list[Dispute] | None = None) -> None:
         """Swap the whole cross-document resolution for a new one (one transaction)."""
         by_name: dict[str, str] = {}
         for ent in entities:
@@ -228,7 +228,8 @@ class Store:
                 by_name.setdefault(norm_name(name), ent.id)
         b = self.backend
         with b.transaction():
-            for table in ("claim_entities", "claims", "timeline_pairs", "timeline_entities",
+            for table in ("dispute_links", "disputes", "claim_entities", "claims",
+                          "timeline_pairs", "timeline_entities",
                           "timeline",
                           "entity_documents", "entity_names", "entities", "resolution_state"):
                 b.execute(f"DELETE FROM {table}")
@@ -278,6 +279,44 @@ class Store:
                     rows[(c.id, _ref(name, by_name), "about")] = None
             b.executemany("INSERT INTO claim_entities (claim_id, entity_id, role) VALUES (?, ?, ?)",
                           list(rows))
+            self._write_disputes(disputes or [])
+
+    def _write_disputes(self, disputes: list[Dispute]) -> None:
+        disputes = list(_unique_by_id((d.id, d) for d in disputes))
+        b = self.backend
+        b.executemany("INSERT INTO disputes (id, n, kind, data) VALUES (?, ?, ?, ?)",
+                      [(d.id, i, d.kind, _dumps(d.to_json())) for i, d in enumerate(disputes)])
+        links: dict[tuple[str, str, str], None] = {}
+        for d in disputes:
+            for kind, refs in (("claim", d.claims), ("item", d.items), ("doc", d.documents),
+                               ("entity", [d.entity] if d.entity else [])):
+                for ref in refs:
+                    links[(d.id, kind, ref)] = None
+        b.executemany("INSERT INTO dispute_links (dispute_id, ref_kind, ref) VALUES (?, ?, ?)",
+                      list(links))
+
+    def list_disputes(self, doc: str | None = None, item: str | None = None,
+                      claim: str | None = None, kind: str | None = None,
+                      limit: int | None = None, offset: int = 0) -> list[Dispute]:
+        """Disputes in resolution order; only those touching a document, a timeline item or a
+        claim (ids), or of one kind (number, date, name, place, participants, denial)."""
+        where, params = [], []
+        for ref_kind, ref in (("doc", doc), ("item", item), ("claim", claim)):
+            if ref:
+                where.append("EXISTS (SELECT 1 FROM dispute_links l WHERE l.dispute_id = d.id"
+                             " AND l.ref_kind = ? AND l.ref = ?)")
+                params += [ref_kind, ref]
+        if kind:
+            where.append("d.kind = ?")
+            params.append(kind)
+        clause, more = self.backend.limit_clause(limit, offset)
+        sql = ("SELECT d.data FROM disputes d" + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY d.n" + clause)
+        return [Dispute.from_json(_loads(r["data"])) for r in self.backend.query(sql, params + more)]
+
+    def get_dispute(self, id: str) -> Dispute | None:
+        row = self.backend.query_one("SELECT data FROM disputes WHERE id = ?", (id,))
+        return Dispute.from_json(_loads(row["data"])) if row else None
 
     def _backfill_query_columns(self) -> None:
         """Fill the query columns of migration 004 for a resolution stored before it."""

@@ -1,0 +1,477 @@
+"""Disputes: points on which reports disagree, each once, with the claims on every side.
+
+Edges between statements (``Unit``s of ``dossier.resolve.claims``):
+
+- number: the same counted thing with another number (27 against 20 points);
+- date: like statements that name another day;
+- denial: a party calls a report false ("speculation", "not true"): the statement's
+  ``stance`` is ``deny`` when the extractor gives one, else a denial cue of
+  ``data/resolve/claims.json`` together with a reference to a report ("the report",
+  "that figure"); the denied statement is the nearest earlier statement of another
+  speaker in the same report, and with it its whole claim (every outlet carrying it);
+- name: a name form the entity resolver flagged as conflicting (a wrong first name, a
+  former title), between the claims of the report that uses it and those of others.
+
+Two statements of one speaker carried by one outlet never make an edge: an outlet that
+reports two positions does not contradict itself. Edges are grouped into ``Dispute``
+records (connected claims of one topic; a denial of a claim that is also a number
+dispute joins it), and every claim of a dispute gets one contradiction entry per
+dispute: the main claim on the other side, every claim there, and the evidence
+sentences of both sides.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from ..ids import stable_id
+from ..records import Claim, Dispute
+from .common import lexicon, normalize
+from .claims import Context, Unit, _days, cdata, lemma, overlap, similarity
+
+_KIND_RANK = {"number": 0, "date": 1, "name": 2, "place": 3, "participants": 4, "denial": 5}
+
+
+def dispute_th() -> dict:
+    return cdata()["dispute"]
+
+
+@functools.lru_cache(maxsize=1)
+def _denial_re() -> re.Pattern:
+    cues = sorted(cdata()["denial_cues"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
+
+
+def is_denial(u: Unit, cue: str = "") -> bool:
+    """Does this statement call a report false?"""
+    if u.stance:
+        return u.stance == "deny"
+    text = f"{cue} {u.content}"
+    if not _denial_re().search(text):
+        return False
+    words = set(normalize(u.content).split())
+    refs = set(cdata()["report_refs"])
+    first = re.split(r"(?<=[.!?])\s", u.content.strip(), maxsplit=1)[0]
+    short = len(first.split()) <= dispute_th()["denial_short_words"] and _denial_re().search(first)
+    return bool(words & refs) or bool(short)
+
+
+_SENT = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def denial_sentences(ex) -> list[dict]:
+    """Denials the statement finder left out ("The Kremlin denied it."): sentences in which
+    an entity named before a denial verb denies a report (the verb's object is a report
+    word, or the sentence ends soon after it), and which no statement covers. Kept by
+    ``slim`` in ``doc.meta["denials"]`` as statement-like records."""
+    text = ex.doc.text or ""
+    if not text:
+        return []
+    strict = set(cdata()["denial_verbs"])
+    verbs = strict | set(cdata()["denial_verbs_with_object"])
+    refs = set(cdata()["report_refs"])
+    covered = [(int(s.content_span.get("start", -1)), int(s.content_span.get("end", -1)))
+               for s in ex.statements if s.content_span]
+    mentions = sorted((m.start, m.end, e.id, m.text, e.type != "GPE") for e in ex.entities
+                      if e.type in ("PERSON", "ORG", "GPE") for m in e.mentions
+                      if not m.text.isupper())      # not a dateline ("BUDAPEST -")
+    out = []
+    for m in _SENT.finditer(text):
+        a, b = m.start(), m.end()
+        if any(x < b and y > a for x, y in covered):
+            continue
+        words = [(w.start() + a, normalize(w.group(0))) for w in re.finditer(r"[\w']+", m.group(0))]
+        hit = next((k for k, (_, w) in enumerate(words) if w in verbs), None)
+        if hit is None:
+            continue
+        after = [w for _, w in words[hit + 1:]]
+        if not (set(after[:4]) & refs or (len(after) <= 3 and words[hit][1] in strict)):
+            continue
+        who = [x for x in mentions if a <= x[0] and x[1] <= words[hit][0]]
+        who = [x for x in who if x[4]] or who      # a person or body before a place
+        if not who:
+            continue
+        out.append({"id": f"den{len(out) + 1}", "speaker": who[-1][2], "speaker_text": who[-1][3],
+                    "content": m.group(0).strip(), "span": {"start": a, "end": b}})
+    return out
+
+
+def _independent(a: Unit, b: Unit) -> bool:
+    """Two statements that can disagree: not one speaker as carried by one outlet."""
+    return not (a.skey and a.skey == b.skey and a.source == b.source)
+
+
+def _ctx(units: list[Unit]) -> Context:
+    from .claims import gather_th
+    df: Counter = Counter()
+    for u in units:
+        df.update(u.tokens)
+    return Context(df, len(units), gather_th(), None, units)
+
+
+def _ordinal(day: str | None) -> int | None:
+    import datetime as _dt
+    try:
+        return _dt.date.fromisoformat((day or "")[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def window_pairs(ids: list[int], units: list[Unit], days: int):
+    """Pairs of units at most ``days`` apart by publication (undated ones pair with all),
+    without comparing every pair of a large bucket."""
+    dated = sorted((o, i) for i in ids if (o := _ordinal(units[i].published)) is not None)
+    undated = [i for i in ids if _ordinal(units[i].published) is None]
+    for x, (oi, i) in enumerate(dated):
+        for oj, j in dated[x + 1:]:
+            if oj - oi > days:
+                break
+            yield (i, j) if i < j else (j, i)
+    for x, i in enumerate(undated):
+        for j in ids:
+            if j != i and (j not in undated or undated.index(j) > x):
+                yield (i, j) if i < j else (j, i)
+
+
+def number_edges(units: list[Unit], claim_of: dict, ctx: Context) -> list[tuple]:
+    th = dispute_th()
+    structure = {lemma(w) for w in lexicon().get("identifying_units", [])}
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        for k in u.numbers:
+            by_unit[k].append(i)
+    out = []
+    for k, ids in by_unit.items():
+        for i, j in window_pairs(ids, units, th["window_days"]):
+            a, b = units[i], units[j]
+            if claim_of[i] == claim_of[j] or a.numbers[k] == b.numbers[k] \
+                    or not _independent(a, b):
+                continue
+            if k not in structure:
+                an_a, an_b = frozenset(a.anchors()), frozenset(b.anchors())
+                sc, shared = similarity(ctx, frozenset(a.tokens), an_a,
+                                        frozenset(b.tokens), an_b)
+                topic = sum(1 for t in an_a & an_b if t[0] in "EP")
+                if sc < th["number_overlap"] or shared + topic < 3 or shared < 1:
+                    continue
+            out.append((i, j, "number", f"number:{k}", a.number_text[k], b.number_text[k]))
+    return out
+
+
+def date_edges(units: list[Unit], claim_of: dict, ctx: Context) -> list[tuple]:
+    th = dispute_th()
+    dated = [i for i, u in enumerate(units) if u.dates or u.weekdays]
+    out = []
+    for i, j in window_pairs(dated, units, th["window_days"]):
+        a, b = units[i], units[j]
+        if claim_of[i] == claim_of[j] or not _independent(a, b):
+            continue
+        if a.dates and b.dates and not (a.dates & b.dates):
+            this, other = sorted(a.dates)[0], sorted(b.dates)[0]
+        elif a.weekdays and b.weekdays and not (a.weekdays & b.weekdays) \
+                and a.published == b.published:
+            this, other = sorted(a.weekdays)[0], sorted(b.weekdays)[0]
+        else:
+            continue
+        sc, shared = overlap(ctx, frozenset(a.tokens), frozenset(b.tokens))
+        if sc >= th["date_overlap"] and shared >= 2:
+            out.append((i, j, "date", "date", this, other))
+    return out
+
+
+def denial_edges(units: list[Unit], claim_of: dict, ctx: Context,
+                 cues: dict | None = None) -> list[tuple]:
+    """A denial against the statement it answers in its own report, and against the
+    earlier reports of other outlets that carry what it denies."""
+    th = dispute_th()
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        by_doc[u.doc].append(i)
+    pool = sorted((o, k) for k, u in enumerate(units)
+                  if (u.kind == "report" or u.unnamed) and (o := _ordinal(u.published)) is not None)
+    out = []
+    for doc, ids in by_doc.items():
+        ids.sort(key=lambda i: units[i].start)
+        for pos, d in enumerate(ids):
+            den = units[d]
+            if not is_denial(den, (cues or {}).get((den.doc, den.sid), "")):
+                continue
+            target = None
+            for t in reversed(ids[:pos]):
+                tu = units[t]
+                if den.start - int(tu.span.get("end", tu.start)) > th["denial_max_chars"]:
+                    break
+                if tu.skey != den.skey and claim_of[t] != claim_of[d] and not is_denial(tu):
+                    target = t
+                    break
+            if target is None:      # "Talk of a cancellation is speculation. ..., an official said"
+                for t in ids[pos + 1:]:
+                    tu = units[t]
+                    if tu.start - den.start > th["denial_max_chars"]:
+                        break
+                    if tu.skey != den.skey and (tu.kind == "report" or tu.unnamed) \
+                            and claim_of[t] != claim_of[d] and not is_denial(tu):
+                        target = t
+                        break
+            if target is not None:
+                out.append((target, d, "denial", "denial", "reported", "denied"))
+            near = [units[t] for t in ids if units[t].skey == den.skey
+                    and abs(units[t].start - den.start) <= th["denial_max_chars"]]
+            for k in _denied_elsewhere(units, d, target, near, claim_of, ctx, pool):
+                out.append((k, d, "denial", "denial", "reported", "denied"))
+    return out
+
+
+def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[Unit],
+                      claim_of: dict, ctx: Context, pool: list[tuple[int, int]]) -> list[int]:
+    """Earlier reports in other documents that carry what denial ``d`` denies: what an
+    outlet named by the denial (or by the statement it answers) reported, or a report of
+    an outlet or unnamed source that says the same as the answered statement."""
+    th = dispute_th()
+    den = units[d]
+    toks = set(den.tokens) | (units[target].tokens if target is not None else set())
+    anchors = set(den.anchors()) | (units[target].anchors() if target is not None else set())
+    named = {a for u in near for a in u.about} | set(den.about)   # outlets the denier names
+    scored: dict[str, tuple[float, int]] = {}
+    day = _ordinal(den.published)
+    if day is None:
+        return []
+    lo = bisect.bisect_left(pool, (day - th["window_days"], -1))
+    hi = bisect.bisect_right(pool, (day, len(units)))
+    for _, k in pool[lo:hi]:
+        u = units[k]
+        if u.doc == den.doc or claim_of[k] == claim_of[d] or u.skey == den.skey:
+            continue
+        by_named = bool(u.speaker and u.speaker in named)
+        sc, shared = similarity(ctx, frozenset(toks), frozenset(anchors), frozenset(u.tokens),
+                                frozenset(u.anchors()))
+        words, _ = overlap(ctx, frozenset(toks), frozenset(u.tokens))  # names alone are not enough
+        if (by_named and sc > th["denied_named_overlap"]) \
+                or (words >= th["denied_overlap"] and shared >= 2):
+            rank = (by_named, sc)
+            if rank > scored.get(claim_of[k], ((False, 0.0), -1))[0]:
+                scored[claim_of[k]] = (rank, k)
+    if not scored:
+        return []
+    top = max(r for r, _ in scored.values())
+    return [k for r, k in scored.values()
+            if r[0] == top[0] and r[1] >= top[1] * th["denied_keep_share"]]
+
+
+def name_edges(units: list[Unit], claim_of: dict, entities: Iterable) -> list[tuple]:
+    """A conflicting name form of an entity: the claims of the report that uses it against
+    claims of other reports that name the entity."""
+    mentions: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        for e in set(u.about) | ({u.speaker} if u.speaker else set()):
+            mentions[e].append(i)
+    out = []
+    for e in entities:
+        for conf in getattr(e, "conflicts", None) or []:
+            doc, name = conf.get("doc"), conf.get("name")
+            if not doc or not name:
+                continue
+            mine = [i for i in mentions.get(e.id, []) if units[i].doc == doc]
+            others = [i for i in mentions.get(e.id, []) if units[i].doc != doc]
+            if not mine or not others:
+                continue
+            others.sort(key=lambda i: (-_days_or(units[i], units[mine[0]]), units[i].doc))
+            for j in others[-3:]:
+                out.append((mine[0], j, "name", f"name:{e.id}", name, e.name))
+    return out
+
+
+def _days_or(a: Unit, b: Unit) -> int:
+    d = _days(a.published, b.published)
+    return d if d is not None else 999
+
+
+class _UF(dict):
+    def find(self, x):
+        while self.setdefault(x, x) != x:
+            self[x] = self[self[x]]
+            x = self[x]
+        return x
+
+    def union(self, a, b):
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self[max(a, b)] = min(a, b)
+
+
+def group_edges(edges: list[tuple], claim_of: dict) -> list[list[tuple]]:
+    """Edges of one topic that share a claim are one dispute; a denial whose two claims
+    another edge already links joins that edge's dispute."""
+    uf = _UF()
+    first_of: dict[tuple, int] = {}
+    pair_of: dict[frozenset, int] = {}
+    for n, (i, j, kind, topic, _t, _o) in enumerate(edges):
+        uf.find(n)
+        for c in (claim_of[i], claim_of[j]):
+            if (topic, c) in first_of:
+                uf.union(n, first_of[(topic, c)])
+            else:
+                first_of[(topic, c)] = n
+        pair = frozenset((claim_of[i], claim_of[j]))
+        if pair in pair_of:
+            uf.union(n, pair_of[pair])
+        else:
+            pair_of[pair] = n
+    groups: dict[int, list[tuple]] = defaultdict(list)
+    for n, e in enumerate(edges):
+        groups[uf.find(n)].append(e)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _evidence(units: list[Unit], i: int, cid: str) -> dict:
+    u = units[i]
+    return {"doc": u.doc, "source": u.source, "text": u.content, "claim": cid}
+
+
+def make_dispute(group: list[tuple], units: list[Unit], claims: dict[str, Claim],
+                 claim_of: dict, entities_by_id: dict) -> Dispute:
+    kind = min((e[2] for e in group), key=lambda k: _KIND_RANK.get(k, 9))
+    side_of: dict[str, str] = {}      # claim id -> value
+    ev_of: dict[str, int] = {}        # claim id -> unit index (its evidence)
+    shown: dict[str, str] = {}        # value key -> the words of its first report
+    for i, j, k, topic, this, other in group:
+        if k != kind and kind != "denial":
+            continue
+        for idx, val in ((i, this), (j, other)):
+            c = claim_of[idx]
+            key = _value_key(kind, val)
+            shown.setdefault(key, val)
+            side_of.setdefault(c, key)
+            ev_of.setdefault(c, idx)
+    sides: dict[str, list[str]] = defaultdict(list)
+    for c, key in side_of.items():
+        sides[key].append(c)
+    side_list = []
+    for key, cs in sides.items():
+        val = shown[key]
+        cs.sort(key=lambda c: (-len(claims[c].documents), c))
+        docs = sorted({d for c in cs for d in claims[c].documents})
+        side_list.append({"value": val, "claims": cs, "documents": docs,
+                          "outlets": sorted({o for c in cs for o in claims[c].outlets}),
+                          "evidence": [_evidence(units, ev_of[c], c) for c in cs]})
+    topic = group[0][3]
+    ent = topic.split(":", 1)[1] if topic.startswith("name:") else None
+    e = entities_by_id.get(ent) if ent else None
+    if e is not None:       # the right name: every report of the entity that does not err
+        wrong = {c.get("doc") for c in e.conflicts or []}
+        for side in side_list:
+            if side["value"] == e.name:
+                side["documents"] = sorted(set(side["documents"])
+                                           | (set(e.documents) - wrong))
+    label = _topic_label(kind, topic, side_list, claims, entities_by_id)
+    all_claims = sorted(side_of)
+    did = stable_id("dsp", kind, *all_claims)
+    return Dispute(id=did, kind=kind, topic=label, sides=side_list, claims=all_claims,
+                   entity=ent, documents=sorted({d for s in side_list for d in s["documents"]}))
+
+
+def _value_key(kind: str, value: str) -> str:
+    """One key for the words that give one value ("27 points", "27-point")."""
+    if kind == "number":
+        m = re.match(r"\s*([\d.,]+|\w+)", value or "")
+        return m.group(1).replace(",", "") if m else value
+    return normalize(value or "")
+
+
+def _topic_label(kind: str, topic: str, sides: list[dict], claims: dict, ents: dict) -> str:
+    if kind == "number":
+        return f"how many {topic.split(':', 1)[1]}s"
+    if kind == "name":
+        e = ents.get(topic.split(":", 1)[1])
+        return f"the name of {e.name}" if e else "a name"
+    if kind == "denial":
+        rep = next((s for s in sides if s["value"] == "reported"), sides[0])
+        return claims[rep["claims"][0]].content
+    return f"the {kind}"
+
+
+def attach(disputes: list[Dispute], claims: dict[str, Claim], max_ev: int) -> None:
+    """One contradiction entry per claim and dispute, linking the other side."""
+    for d in disputes:
+        for s in d.sides:
+            others = [o for o in d.sides if o is not s]
+            other_claims = [c for o in others for c in o["claims"]]
+            if not other_claims:
+                continue
+            main = max(others, key=lambda o: len(o["documents"]))
+            for c in s["claims"]:
+                mine = next(e for e in s["evidence"] if e["claim"] == c)
+                ev = [mine] + [e for o in others for e in o["evidence"]][: max_ev - 1]
+                claims[c].contradictions.append({
+                    "claim": main["claims"][0], "kind": d.kind, "this": s["value"],
+                    "other": main["value"], "evidence": ev, "dispute": d.id,
+                    "claims": other_claims, "topic": d.topic})
+                if d.id not in claims[c].disputes:
+                    claims[c].disputes.append(d.id)
+
+
+def find_disputes(units: list[Unit], claims: dict[str, Claim], claim_of: dict,
+                  entities: list, extractions: list) -> list[Dispute]:
+    """Find the edges, group them into disputes, link the claims; returns the disputes."""
+    ctx = _ctx(units)
+    cues = {(ex.doc.id, s.id): s.cue or "" for ex in extractions for s in ex.statements}
+    edges = (number_edges(units, claim_of, ctx) + date_edges(units, claim_of, ctx)
+             + denial_edges(units, claim_of, ctx, cues) + name_edges(units, claim_of, entities))
+    ents = {e.id: e for e in entities}
+    disputes = [make_dispute(g, units, claims, claim_of, ents)
+                for g in group_edges(edges, claim_of)]
+    disputes = [d for d in disputes if len(d.sides) >= 2]
+    seen: set[str] = set()
+    uniq = []
+    for d in disputes:
+        if d.id not in seen:
+            seen.add(d.id)
+            uniq.append(d)
+    attach(uniq, claims, dispute_th()["max_evidence"])
+    return uniq
+
+
+def timeline_disputes(items: list, claims: list | None = None) -> list[Dispute]:
+    """Disputes of timeline items (the place or day of one meeting) as ``Dispute`` records;
+    the claims inside each side's evidence sentences (``item.statements``) get a
+    contradiction entry that links the other item, its claims and its evidence."""
+    out, seen = [], set()
+    by_id = {t.id: t for t in items}
+    by_claim = {c.id: c for c in claims or []}
+    for t in items:
+        for c in getattr(t, "contradictions", None) or []:
+            other = by_id.get(c.get("item"))
+            if other is None:
+                continue
+            key = (c.get("kind"), frozenset((t.id, other.id)))
+            if key in seen:
+                continue
+            seen.add(key)
+            sides = [_item_side(x, val, c.get("evidence", []), by_claim)
+                     for x, val in ((t, c.get("this")), (other, c.get("other")))]
+            d = Dispute(id=stable_id("dsp", c.get("kind") or "", *sorted((t.id, other.id))),
+                        kind=c.get("kind") or "other", topic=t.summary, sides=sides,
+                        claims=sorted({x for s in sides for x in s["claims"]}),
+                        items=sorted((t.id, other.id)),
+                        documents=sorted(set(t.documents) | set(other.documents)))
+            out.append(d)
+            for mine, theirs in ((sides[0], sides[1]), (sides[1], sides[0])):
+                for cid in mine["claims"]:
+                    by_claim[cid].contradictions.append({
+                        "claim": (theirs["claims"] or [None])[0], "item": theirs["items"][0],
+                        "kind": d.kind, "this": mine["value"], "other": theirs["value"],
+                        "evidence": mine["evidence"][:1] + theirs["evidence"],
+                        "dispute": d.id, "claims": theirs["claims"], "topic": d.topic})
+                    by_claim[cid].disputes.append(d.id)
+    return out
+
+
+def _item_side(item, value, evidence: list, by_claim: dict) -> dict:
+    ev = [e for e in evidence if e.get("doc") in item.documents]
+    cs = [x for x in getattr(item, "statements", []) or [] if x in by_claim]
+    return {"value": value, "claims": cs, "items": [item.id], "documents": list(item.documents),
+            "outlets": sorted({r.get("source") for r in item.reports if r.get("source")}),
+            "evidence": ev}
