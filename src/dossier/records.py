@@ -142,6 +142,8 @@ class Event(_Record):
     mode: str | None = None
     evidence: dict[str, int] = field(default_factory=dict)  # {"start", "end"}: the sentence
     trigger_span: dict[str, int] = field(default_factory=dict)
+    # person id → the party (state, organisation) whose delegation the text puts them in
+    affiliation: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

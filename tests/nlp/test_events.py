@@ -384,3 +384,35 @@ def test_not_recognizing_is_a_rejection(run):
     assert ev["status"] == "occurred" and "Moldova" in ev["actors"]
     _, evs = run("Moldova recognized the new government.")
     assert not [e for e in evs if e["type"] == "REJECT"]
+
+
+def test_delegation_members_join_the_meeting_on_their_side(run):
+    # invented names: the delegation sentences after the lead name who met
+    doc, evs = run("French and Brazilian negotiators met in Lisbon on Monday. The French side was "
+                   "led by Foreign Minister Pierre Dalmont, who was joined by envoy Claire Vautrin. "
+                   "The Brazilian delegation was headed by Joao Ferraz.")
+    ev = next(e for e in evs if e["type"] == "CONSULT" and e["location"] == "Lisbon")
+    assert {"Pierre Dalmont", "Claire Vautrin", "Joao Ferraz"} <= parts(ev)
+    # the side each joins (the state, or its nationality when the text names no state)
+    aff = ev["event"].affiliation
+    from dossier.nlp.attribution import DocView
+    names = {k: v.name for k, v in DocView(doc).entities.items()}
+    side = {names[m]: names[p] for m, p in aff.items()}
+    assert side["Pierre Dalmont"] == side["Claire Vautrin"] != side["Joao Ferraz"]
+    assert side["Pierre Dalmont"].startswith("Fr") and side["Joao Ferraz"].startswith("Bra")
+    assert side["Pierre Dalmont"] in parts(ev) and side["Joao Ferraz"] in parts(ev)
+
+
+def test_who_took_part_and_accompanied_by(run):
+    _, evs = run("Prime Minister Anna Kerr met President Luis Orbea in Madrid on Friday. "
+                 "Kerr was accompanied by her adviser, Tomas Bell. Ines Roldan, who took part, "
+                 "told reporters the talks were useful.")
+    ev = next(e for e in evs if e["type"] == "CONSULT" and e["location"] == "Madrid")
+    assert {"Anna Kerr", "Luis Orbea", "Tomas Bell", "Ines Roldan"} <= parts(ev)
+    assert "Tomas Bell" in ev["actors"]  # on the side of the person accompanied
+
+
+def test_seat_of_an_institution_is_the_place(run):
+    _, evs = run("President Vladimir Putin met the envoy Steve Witkoff at the Kremlin on Tuesday.")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    assert ev["location"] == "Kremlin" and "Kremlin" not in parts(ev)

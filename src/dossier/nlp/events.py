@@ -47,6 +47,7 @@ class _Ev:
     joined: bool = False
     default_date: bool = False
     mention: bool = False
+    affil: dict = field(default_factory=dict)  # member → the party of their delegation
 
 
 class EventFinder:
@@ -71,6 +72,9 @@ class EventFinder:
         self.type_preps: dict = trig.get("type_preps", {})
         self.accuse_words = set(trig.get("accusation_words", []))
         self.cues = load_json("events", "status_cues.json")
+        self.deleg = load_json("events", "delegations.json")
+        groups = load_json("events", "groups.json")
+        self.seats = {x.lower() for x in groups.get("seats", [])}
 
     # ------------------------------------------------------------ triggers
     @staticmethod
@@ -381,9 +385,18 @@ class EventFinder:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for eid in view.np_entities(p, deep=False):
-                                if view.etype(eid) in PLACE_TYPES:
+                                if view.etype(eid) in PLACE_TYPES or self._seat(view, eid):
                                     return eid
         return None
+
+    def _seat(self, view: DocView, eid: str | None) -> bool:
+        """An institution named after its building ("at the Kremlin"): a place in an in/at
+        phrase."""
+        e = view.entities.get(eid) if eid else None
+        if e is None or view.etype(eid) != "ORG":
+            return False
+        return any(n.lower().removeprefix("the ") in self.seats
+                   for n in [e.name, *(getattr(e, "aliases", None) or [])] if n)
 
     def date(self, view: DocView, tok: Token, gov: Token | None) -> str | None:
         idx: list[int] = []
@@ -580,6 +593,163 @@ class EventFinder:
         h = tok.head
         return tok.dep_ == "pobj" and h.lower_ in ("in", "on", "at") \
             and h.head.lemma_.lower() in self.attend_verbs
+
+    # ------------------------------------------------------------ delegations
+    def delegations(self, view: DocView) -> list[tuple[int, str | None, list[str]]]:
+        """(token, side, members): the people a sentence puts in a delegation ("the American
+        side was led by Rubio, who was joined by Witkoff", "the head of the Ukrainian
+        delegation, Umerov", "Ushakov, who took part"). ``side`` is the state whose delegation
+        they make up, or a person they accompany, or None when only taking part is said."""
+        out = []
+        for tok in view.doc:
+            if tok.pos_ in ("VERB", "AUX"):
+                found = self._member_clause(view, tok)
+            elif tok.lower_ in self.deleg["member_nouns"] or tok.lemma_.lower() in self.deleg["member_nouns"]:
+                found = self._member_title(view, tok)
+            else:
+                found = None
+            if found and found[1]:
+                out.append((found[2] if len(found) > 2 else tok.i, found[0], found[1]))
+        return out
+
+    def _persons(self, view: DocView, toks) -> list[str]:
+        return _unique([e for t in toks if t is not None for e in view.np_entities(t)
+                        if view.etype(e) == "PERSON"])
+
+    def _side(self, view: DocView, np: Token | None) -> tuple[str | None, list[str]]:
+        """Whose delegation a noun phrase names: a person (who belongs to it too), or the
+        state of "the Ukrainian delegation", "the US side"."""
+        if np is None:
+            return None, []
+        people = self._persons(view, [np])
+        if people:
+            return people[0], people
+        if np.lower_ in self.deleg["group_nouns"] or np.lemma_.lower() in self.deleg["group_nouns"]:
+            states = [e for e in view.np_entities(np)
+                      if view.is_country(e) or view.etype(e) == "NORP"]
+            if states:
+                return states[0], []
+        return None, []
+
+    def _member_clause(self, view: DocView, tok: Token) -> tuple[str | None, list[str]] | None:
+        d = self.deleg
+        lem = tok.lemma_.lower()
+        agents = [c for c in tok.children if c.dep_ == "agent"]
+        agents += [x for a in agents for x in a.children if x.dep_ == "conj" and x.lower_ == "by"]
+        if lem in d["agent_verbs"] and agents:
+            # "the American side was led by X", "X was joined by Y", "a delegation led by X"
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if tok.dep_ in ("acl", "relcl") and (subj is None or subj.lower_ in ("who", "which", "that")):
+                subj = tok.head
+            side, own = self._side(view, subj)
+            members = self._persons(view, [p for a in agents for p in a.children if p.dep_ == "pobj"])
+            return (side, _unique(own + members)) if side else None
+        if lem in d["include_verbs"]:
+            # "the Ukrainian delegation ... included the chief of the General Staff, Hnatov"
+            x = tok
+            while not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children) \
+                    and x.dep_ in ("conj", "xcomp") and x.head.i != x.i:
+                x = x.head
+            subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+            if subj is not None and self.spec_for(view, subj) is not None \
+                    and self.spec_for(view, subj)["type"] == "CONSULT":
+                # "the meeting is expected to include Rubio, Witkoff and Kushner": that meeting
+                return None, self._persons(view, objs), subj.i
+            side, own = self._side(view, subj)
+            if side is None or view.etype(side) == "PERSON":
+                return None
+            return side, self._persons(view, objs)
+        if lem in d["lead_verbs"] and not agents:
+            # "Umerov led the Ukrainian delegation"
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            side, _ = self._side(view, obj)
+            if side and view.etype(side) != "PERSON":
+                return side, self._persons(view, [subj])
+            return None
+        want = d["took_part"].get(lem)
+        if tok.dep_ == "relcl" and want is not None and (not want or any(
+                c.lower_ == want for c in tok.children)):
+            # "Yuri Ushakov, who took part, told reporters"
+            if any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children):
+                return None, self._persons(view, [tok.head])
+        return None
+
+    def _member_title(self, view: DocView, tok: Token) -> tuple[str | None, list[str]] | None:
+        """"the head of the Ukrainian delegation, Rustem Umerov" (either order)."""
+        group = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        side, _ = self._side(view, group)
+        if side is None or view.etype(side) == "PERSON":
+            return None
+        people = self._persons(view, [c for c in tok.children if c.dep_ == "appos"])
+        if not people and tok.dep_ == "appos":
+            people = [e for e in view.np_entities(tok.head, deep=False) if view.etype(e) == "PERSON"]
+        return side, people
+
+    def _attach_delegations(self, view: DocView, found: list[_Ev]) -> None:
+        """Members join the consultation the sentence speaks of (the latest one before, or in,
+        its sentence that their side or they take part in) and the doc's other reports of that
+        meeting (same parties, no other place or day), on the side of their state."""
+        consults = [e for e in found if e.type == "CONSULT" and not e.mention]
+        if not consults:
+            return
+        seg_no = {sg: n for n, sg in enumerate(view.segments())}
+        before = {id(e): set(e.actors) | set(e.targets) for e in consults}
+        back = self.deleg.get("max_segments_back", 3)
+        for i, side, members in self.delegations(view):
+            seg = view.segment(i)
+            near = [e for e in consults if e.trigger.i < seg[1]
+                    and 0 <= seg_no.get(seg, 0) - seg_no.get(e.seg, 0) <= back]
+            named = [e for e in near if e.trigger.i == i]  # "the meeting ... is to include"
+            near = named or near
+            fits = [e for e in near if self._side_fits(view, e, side, members)]
+            if side is None or view.etype(side) == "PERSON":
+                # "Ushakov, who took part"; "Rubio was joined by Witkoff": the meeting just told
+                fits = fits or [e for e in near if e.status == "occurred" or named]
+            if not fits:
+                continue
+            anchor = max(fits, key=lambda e: e.trigger.i)
+            if not anchor.location and not anchor.date:
+                # "after the meeting": the report it refers back to, with its place or day
+                told = [e for e in fits if before[id(e)] == before[id(anchor)]
+                        and (e.location or e.date) and e.status == anchor.status]
+                anchor = max(told, key=lambda e: e.trigger.i) if told else anchor
+            same = [e for e in consults if e is anchor or (
+                before[id(e)] == before[id(anchor)] and e.status == anchor.status
+                and e.location in (None, anchor.location)
+                and (not e.date or not anchor.date or _dates_fit(e.date, anchor.date))
+                and (e.mode == "phone") == (anchor.mode == "phone"))]
+            for ev in same:
+                self._add_members(view, ev, side, members)
+
+    @staticmethod
+    def _country(view: DocView, eid: str | None) -> str | None:
+        return getattr(view.entities.get(eid), "country", None) if eid else None
+
+    def _side_fits(self, view: DocView, ev: _Ev, side: str | None, members: list[str]) -> bool:
+        parts = set(ev.actors) | set(ev.targets)
+        if (side and side in parts) or parts & set(members):
+            return True
+        codes = {self._country(view, m) for m in [side, *members]} - {None}
+        return bool(codes & {self._country(view, p) for p in parts})
+
+    def _add_members(self, view: DocView, ev: _Ev, side: str | None, members: list[str]) -> None:
+        party = side if side and view.etype(side) != "PERSON" else ev.affil.get(side or "")
+        for m in members:
+            if party and m != party and view.etype(m) == "PERSON":
+                ev.affil.setdefault(m, party)
+            if m in ev.actors or m in ev.targets or m == ev.location:
+                continue
+            code = self._country(view, m)
+            mates = [x for x in (side, *members) if x and x != m]
+            if any(x in ev.targets for x in mates) or (code and not any(
+                    self._country(view, a) == code for a in ev.actors) and any(
+                    self._country(view, t) == code for t in ev.targets)):
+                ev.targets.append(m)
+            else:
+                ev.actors.append(m)
 
     # ------------------------------------------------------------ statements → ACCUSE
     def accusations(self, view: DocView) -> list[_Ev]:
@@ -781,6 +951,7 @@ class EventFinder:
                 if o is not None:
                     m.actors, m.targets = list(o.actors), list(o.targets)
                     m.mention, m.inherited = False, True
+        self._attach_delegations(view, found)
 
         def country(eid):
             return getattr(view.entities.get(eid), "country", None) if eid else None
@@ -798,7 +969,9 @@ class EventFinder:
                 actors=ev.actors, targets=ev.targets, location=ev.location, date=ev.date,
                 status=ev.status, mode=ev.mode if ev.type == "CONSULT" else None,
                 evidence=view.char_range(*ev.seg),
-                trigger_span={"start": t.idx, "end": t.idx + len(t.text)}))
+                trigger_span={"start": t.idx, "end": t.idx + len(t.text)},
+                affiliation={m: p for m, p in ev.affil.items()
+                             if m in ev.actors or m in ev.targets}))
         doc._.events = events
         return doc
 
@@ -961,6 +1134,8 @@ def _dedupe(evs: list[_Ev]) -> list[_Ev]:
         for t in ev.targets:
             if t not in dup.actors and t not in dup.targets:
                 dup.targets.append(t)
+        for m, party in ev.affil.items():
+            dup.affil.setdefault(m, party)
         if not ev.inherited or dup.inherited:
             dup.location = dup.location or ev.location
             dup.date = dup.date or ev.date
