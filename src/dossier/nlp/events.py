@@ -621,15 +621,16 @@ class EventFinder:
         state of "the Ukrainian delegation", "the US side"."""
         if np is None:
             return None, []
-        people = self._persons(view, [np])
-        if people:
-            return people[0], people
         if np.lower_ in self.deleg["group_nouns"] or np.lemma_.lower() in self.deleg["group_nouns"]:
-            states = [e for e in view.np_entities(np)
-                      if view.is_country(e) or view.etype(e) == "NORP"]
-            if states:
-                return states[0], []
-        return None, []
+            # (the title grammar may make "the head of the Ukrainian delegation" a mention of
+            # its holder: the state comes from the modifiers)
+            mods = [m for c in np.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                    for m in [c, *(x for x in c.children if x.dep_ == "conj")]]
+            states = [view.state_of(m.text) or view.ent_at(m.i) for m in mods]
+            states = [e for e in states if e and (view.is_country(e) or view.etype(e) == "NORP")]
+            return (states[0], []) if states else (None, [])
+        people = self._persons(view, [np])
+        return (people[0], people) if people else (None, [])
 
     def _member_clause(self, view: DocView, tok: Token) -> tuple[str | None, list[str]] | None:
         d = self.deleg
@@ -698,7 +699,8 @@ class EventFinder:
         seg_no = {sg: n for n, sg in enumerate(view.segments())}
         before = {id(e): set(e.actors) | set(e.targets) for e in consults}
         back = self.deleg.get("max_segments_back", 3)
-        for i, side, members in self.delegations(view):
+        self._last_members = self.delegations(view)
+        for i, side, members in self._last_members:
             seg = view.segment(i)
             near = [e for e in consults if e.trigger.i < seg[1]
                     and 0 <= seg_no.get(seg, 0) - seg_no.get(e.seg, 0) <= back]
@@ -723,6 +725,18 @@ class EventFinder:
                 and (e.mode == "phone") == (anchor.mode == "phone"))]
             for ev in same:
                 self._add_members(view, ev, side, members)
+        for ev in consults:
+            # "Rubio was joined by Witkoff" beside "the head of the Ukrainian delegation, X":
+            # people of no stated side, at talks of two states one of whose sides is known,
+            # are the other side
+            states = [p for p in ev.actors + ev.targets
+                      if view.is_country(p) or view.etype(p) == "NORP"]
+            free = [p for p in ev.actors + ev.targets if view.etype(p) == "PERSON"
+                    and p not in ev.affil and any(p in m for _, _, m in self._last_members)]
+            open_ = [st for st in states if st not in ev.affil.values()]
+            if len(states) == 2 and len(open_) == 1 and free and ev.affil:
+                for p in free:
+                    ev.affil[p] = open_[0]
 
     @staticmethod
     def _country(view: DocView, eid: str | None) -> str | None:
@@ -782,6 +796,7 @@ class EventFinder:
 
     # ------------------------------------------------------------ all together
     _view: DocView | None = None
+    _last_members: list = []
 
     def __call__(self, doc: Doc) -> Doc:
         view = DocView(doc)

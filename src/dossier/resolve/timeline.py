@@ -54,6 +54,7 @@ class Report:
     source: str | None
     trigger: str = ""
     weak: bool = False  # participants perhaps carried over from another report of the text
+    affil: dict = field(default_factory=dict)  # person → the party of their delegation
 
     @property
     def known(self) -> set[str]:
@@ -122,10 +123,13 @@ def reports_of(extractions: Iterable[Extraction], entity_map: dict) -> list[Repo
                 return list(dict.fromkeys(entity_map[(d.id, i)] for i in ids
                                           if (d.id, i) in entity_map))
             loc = entity_map.get((d.id, v.location)) if v.location else None
+            affil = {entity_map[(d.id, m)]: entity_map[(d.id, p)]
+                     for m, p in (getattr(v, "affiliation", None) or {}).items()
+                     if (d.id, m) in entity_map and (d.id, p) in entity_map}
             out.append(Report(d.id, v.id, v.type, v.status or "occurred", v.mode,
                               fill_year(v.date, d.published), cmap(v.actors), cmap(v.targets),
                               loc, dict(v.evidence or {}), span_text(ex, v.evidence),
-                              d.published, d.source, v.trigger))
+                              d.published, d.source, v.trigger, affil=affil))
     return out
 
 
@@ -140,6 +144,7 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
             return countries.get(e.get("country"), x) if e.get("type") == "NORP" else x
         r.actors = list(dict.fromkeys(nat(a) for a in r.actors))
         r.targets = [t for t in dict.fromkeys(nat(t) for t in r.targets) if t not in r.actors]
+        r.affil = {m: nat(p) for m, p in r.affil.items()}
     if countries:
         # "Moscow repeated the demand": a capital acting stands for its state (a capital one
         # travels to or meets in stays a place)
@@ -147,6 +152,8 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
             e = info.get(x) or {}
             if e.get("type") in ("GPE", "LOC") and normalize(e.get("name") or "") in _capitals():
                 return countries.get(e.get("country"), x)
+            if e.get("type") == "ORG" and _is_seat(e.get("name")):
+                return countries.get(e.get("country"), x)  # "after Kremlin talks": Russia
             return x
         r.actors = list(dict.fromkeys(state(a) for a in r.actors))
         if r.type != "CONSULT":
@@ -170,6 +177,17 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
 def _capitals() -> frozenset[str]:
     from ..nlp.attribution import load_json
     return frozenset(normalize(c) for c in load_json("events", "groups.json").get("capitals", []))
+
+
+@functools.lru_cache(maxsize=1)
+def _seats() -> frozenset[str]:
+    from ..nlp.attribution import load_json
+    return frozenset(normalize(c) for c in load_json("events", "groups.json").get("seats", []))
+
+
+def _is_seat(name: str | None) -> bool:
+    """An institution named after its building (the Kremlin): its state's stand-in."""
+    return normalize(name or "") in _seats()
 
 
 @functools.lru_cache(maxsize=1)
@@ -418,13 +436,52 @@ def _join(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _is_person(x: str, info: EntityInfo) -> bool:
+    return (info.get(x) or {}).get("type") == "PERSON"
+
+
+def _people_first(actors: list[str], targets: list[str], info: EntityInfo,
+                  affil: dict[str, str], host: str | None) -> tuple[list[str], list[str]]:
+    """Who the summary names on each side: people, with a state (or its institution) only
+    where none of its people is named; the host receives the others; parties named together
+    ("US and Ukrainian negotiators" with their delegations) face each other by delegation."""
+    everyone = [*actors, *targets]
+    covered = set(affil.values())
+    if host and host in everyone:
+        actors, targets = [x for x in everyone if x != host], [host]
+    elif not targets and affil:
+        sides = list(dict.fromkeys(affil[x] if x in affil else x for x in actors))
+        sides = [s for s in sides if s in covered]
+        if len(sides) >= 2:
+            first = sides[0]
+            targets = [x for x in actors if x != first and affil.get(x) != first]
+            actors = [x for x in actors if x == first or affil.get(x) == first]
+
+    def show(side: list[str]) -> list[str]:
+        people = [x for x in side if _is_person(x, info)]
+        if not people:
+            return [x for x in side if x not in covered]
+        return people + [x for x in side if not _is_person(x, info) and x not in covered
+                         and (info.get(x) or {}).get("type") == "ORG"
+                         and not _is_seat((info.get(x) or {}).get("name"))]
+    a, t = show(actors), show(targets)
+    if not a and not t:
+        a, t = actors, targets
+    return a, [x for x in t if x not in a]
+
+
 def summary_of(type_: str, status: str, mode: str | None, actors: list[str], targets: list[str],
-               location: str | None, info: EntityInfo) -> str:
+               location: str | None, info: EntityInfo, affil: dict[str, str] | None = None,
+               host: str | None = None) -> str:
+    """Who did what with whom, where: "Witkoff and Kushner met Putin in Moscow"."""
     lex = lexicon()
     verbs = lex["summary_verbs"].get(f"{type_}:{mode}") or lex["summary_verbs"].get(type_) or {}
-    a = [_short(x, info) for x in actors[:3]]
-    t = [_short(x, info) for x in targets[:3] if x not in actors]
+    if type_ == "CONSULT":
+        actors, targets = _people_first(actors, targets, info, affil or {}, host)
+    a = [_short(x, info) for x in actors[:4]]
+    t = [_short(x, info) for x in targets[:4] if x not in actors]
     where = f" in {(info.get(location) or {}).get('name', '')}" if location else ""
+
     def agree(verb: str, subject: list[str]) -> str:
         return "are" + verb[2:] if len(subject) > 1 and verb.startswith("is ") else verb
 
@@ -432,9 +489,12 @@ def summary_of(type_: str, status: str, mode: str | None, actors: list[str], tar
         verb = verbs.get(status) or verbs.get("occurred") or type_.lower()
         return f"{_join(a)} {agree(verb, a)} {_join(t)}{where}"
     who = a or t
-    intr = lex["summary_intransitive"].get(type_, {})
     if who and len(who) >= 2 and type_ == "CONSULT":
-        return f"{_join(who[:-1])} {agree(verbs.get(status, 'met'), who[:-1])} {who[-1]}{where}"
+        # "France, Germany and the United Kingdom met": named together, no counterpart
+        rec = lex.get("summary_reciprocal", {})
+        verb = (rec.get(f"{type_}:{mode}") or rec.get(type_) or {}).get(status, "met")
+        return f"{_join(who)} {verb}{where}"
+    intr = lex["summary_intransitive"].get(type_, {})
     if who:
         verb = intr.get(status) or verbs.get(status) or type_.lower()
         verb = re.sub(r" (with|to|from|against)$", "", verb)
@@ -497,58 +557,133 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
     out: list[TimelineItem] = []
     used: set[str] = set()
     for it in items:
-        if not it.parts:
-            continue  # mentions of talks at a place that no report with participants describes
-        date = _best_date(it, copy_of)
-        if len(it.parts) < 2 and not date and not it.locs \
-                and len({original_of(r.doc, copy_of) for r in it.reports}) < 2:
-            continue  # "the Ukraine negotiations" in passing: no one met anyone, at no time or place
-        act = Counter(a for r in it.reports if not r.weak for a in r.actors)
-        tgt = Counter(t for r in it.reports if not r.weak for t in r.targets)
-        actors = [a for a, _ in act.most_common()]
-        targets = [t for t, _ in tgt.most_common() if t not in act or tgt[t] > act[t]]
-        actors = [a for a in actors if a not in targets]
-        parts = list(dict.fromkeys([*actors, *targets, *(p for p, _ in it.parts.most_common())]))
-        # the most reported place; on a tie the one we can situate (Paris before "Europe")
-        loc = max(it.locs, key=lambda x: (it.locs[x], bool((info.get(x) or {}).get("country")))) \
-            if it.locs else None
-        modes = Counter(r.mode for r in it.reports if r.mode)
-        mode = modes.most_common(1)[0][0] if modes else None
-        docs = list(dict.fromkeys(r.doc for r in it.reports))
-        for d in list(docs):
-            for c in copies.get(d, []):
-                if c not in docs:
-                    docs.append(c)
-        docs.sort()
-        stmts: list[str] = []
-        for r in it.reports:
-            ev = r.evidence or {}
-            if "start" not in ev:
-                continue
-            for a, b, sid in stmt_spans.get(r.doc, []):
-                if a < ev.get("end", ev["start"]) and b > ev["start"] and sid not in stmts:
-                    stmts.append(sid)
-        # id from the first report of the event: stable when later reports join it
-        first = min(it.reports, key=lambda r: (r.published or "9999", r.doc, r.vid))
-        iid = stable_id("evt", it.type, it.status, first.doc, first.vid)
-        if iid in used:
-            iid = stable_id("evt", it.type, it.status, first.doc, first.vid, date, sorted(parts))
-        used.add(iid)
-        out.append(TimelineItem(
-            id=iid, date=date, type=it.type, mode=mode, status=it.status,
-            summary=summary_of(it.type, it.status, mode, actors, targets, loc, info),
-            participants=[(info.get(p) or {}).get("name", p) for p in parts],
-            participant_ids=parts,
-            location=(info.get(loc) or {}).get("name") if loc else None,
-            documents=docs, independent_reports=independent_count(docs, copy_of),
-            statements=stmts,
-            reports=[{"doc": r.doc, "event": r.vid, "evidence": r.text, "source": r.source,
-                      "date": r.date, "published": r.published, "actors": r.actors,
-                      "targets": r.targets, "location": r.location} for r in it.reports]))
+        t = _item_record(it, info, copy_of, copies, stmt_spans, used)
+        if t is not None:
+            out.append(t)
     _link_plans(out, info)
+    out = _fold_plans(out)
     _flag_contradictions(out, info)
     out.sort(key=timeline_sort_key)
     return out
+
+
+def _item_record(it: _Item, info: EntityInfo, copy_of, copies, stmt_spans,
+                 used: set[str]) -> TimelineItem | None:
+    """The timeline item of a cluster of reports (None for mentions no one describes)."""
+    if not it.parts:
+        return None  # mentions of talks at a place that no report with participants describes
+    date = _best_date(it, copy_of)
+    if len(it.parts) < 2 and not date and not it.locs \
+            and len({original_of(r.doc, copy_of) for r in it.reports}) < 2:
+        return None  # "the Ukraine negotiations" in passing: no one met anyone, at no time or place
+    act = Counter(a for r in it.reports if not r.weak for a in r.actors)
+    tgt = Counter(t for r in it.reports if not r.weak for t in r.targets)
+    actors = [a for a, _ in act.most_common()]
+    targets = [t for t, _ in tgt.most_common() if t not in act or tgt[t] > act[t]]
+    actors = [a for a in actors if a not in targets]
+    parts = list(dict.fromkeys([*actors, *targets, *(p for p, _ in it.parts.most_common())]))
+    # the most reported place; on a tie the one we can situate (Paris before "Europe")
+    loc = max(it.locs, key=lambda x: (it.locs[x], bool((info.get(x) or {}).get("country")))) \
+        if it.locs else None
+    modes = Counter(r.mode for r in it.reports if r.mode)
+    mode = modes.most_common(1)[0][0] if modes else None
+    docs = list(dict.fromkeys(r.doc for r in it.reports))
+    for d in list(docs):
+        for c in copies.get(d, []):
+            if c not in docs:
+                docs.append(c)
+    docs.sort()
+    stmts: list[str] = []
+    for r in it.reports:
+        ev = r.evidence or {}
+        if "start" not in ev:
+            continue
+        for a, b, sid in stmt_spans.get(r.doc, []):
+            if a < ev.get("end", ev["start"]) and b > ev["start"] and sid not in stmts:
+                stmts.append(sid)
+    # id from the first report of the event: stable when later reports join it
+    first = min(it.reports, key=lambda r: (r.published or "9999", r.doc, r.vid))
+    iid = stable_id("evt", it.type, it.status, first.doc, first.vid)
+    if iid in used:
+        iid = stable_id("evt", it.type, it.status, first.doc, first.vid, date, sorted(parts))
+    used.add(iid)
+    affil, host = _affiliations(it, info), _host(it, info)
+    roles = {p: ("host" if p == host else "actor" if p in actors else "target" if p in targets
+                 else "member") for p in parts}
+
+    def nm(x):
+        return (info.get(x) or {}).get("name", x)
+    return TimelineItem(
+        id=iid, date=date, type=it.type, mode=mode, status=it.status,
+        summary=summary_of(it.type, it.status, mode, actors, targets, loc, info,
+                           affil=affil, host=host),
+        participants=[nm(p) for p in parts], participant_ids=parts,
+        location=nm(loc) if loc else None,
+        documents=docs, independent_reports=independent_count(docs, copy_of),
+        statements=stmts,
+        reports=[{"doc": r.doc, "event": r.vid, "evidence": r.text, "source": r.source,
+                  "date": r.date, "published": r.published, "actors": r.actors,
+                  "targets": r.targets, "location": r.location, "status": r.status}
+                 for r in it.reports],
+        roles={nm(p): role for p, role in roles.items()},
+        affiliations={nm(m): nm(p) for m, p in affil.items()}, host=nm(host) if host else None,
+        date_range=_date_range(it), dates_reported=_reported(it, "date", copy_of, str),
+        places_reported=_reported(it, "location", copy_of, nm))
+
+
+def _affiliations(it: _Item, info: EntityInfo) -> dict[str, str]:
+    """Person → the party whose delegation the reports put them in (most reports)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for r in it.reports:
+        for m, p in r.affil.items():
+            if m in it.parts and m != p:
+                votes[m][p] += 1
+    return {m: c.most_common(1)[0][0] for m, c in votes.items()}
+
+
+def _host(it: _Item, info: EntityInfo) -> str | None:
+    """Who received the others, where a report says so ("Putin received the envoys")."""
+    words = set(lexicon().get("host_triggers", []))
+    c = Counter(a for r in it.reports if not r.weak and (r.trigger or "").lower() in words
+                for a in r.actors[:1] if (info.get(a) or {}).get("type") == "PERSON")
+    return c.most_common(1)[0][0] if c else None
+
+
+def _date_range(it: _Item) -> list[str] | None:
+    """Talks over two days: the first and last day the reports give."""
+    days = sorted({r.date for r in it.reports if r.known and precision(r.date) == 3})
+    if len(days) >= 2 and _multi_day(days):
+        return [days[0], days[-1]]
+    return None
+
+
+def _reported(it: _Item, attr: str, copy_of, name) -> list[dict]:
+    """The values (days, places) the reports give, most independent reports first."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    for r in it.reports:
+        v = getattr(r, attr)
+        if v and not r.weak:
+            docs[v].add(r.doc)
+    ranked = sorted(docs, key=lambda v: (-independent_count(docs[v], copy_of), str(v)))
+    return [{"value": name(v), "documents": sorted(docs[v])} for v in ranked]
+
+
+def _fold_plans(items: list[TimelineItem]) -> list[TimelineItem]:
+    """A plan that took place is the history of the item that did, not a row of its own."""
+    by_id = {t.id: t for t in items}
+    folded: set[str] = set()
+    for o in items:
+        for pid in o.planned_by:
+            p = by_id.get(pid)
+            if p is None or pid in folded:
+                continue
+            folded.add(pid)
+            o.history.append({"id": p.id, "status": p.status, "date": p.date,
+                              "summary": p.summary, "location": p.location,
+                              "documents": list(p.documents),
+                              "first_reported": _first_published(p)})
+        o.history.sort(key=lambda h: (h["first_reported"], h["id"]))
+    return [t for t in items if t.id not in folded]
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
@@ -606,26 +741,44 @@ def _first_published(t: TimelineItem) -> str:
 
 
 def _link_plans(items: list[TimelineItem], info: EntityInfo) -> None:
-    """An occurred item fulfils a planned one: same type, shared people, place and date fit."""
+    """An occurred item fulfils a plan (announced, expected or hypothetical): same type, the
+    same kind of contact (a call is no meeting in person), a shared person or organisation
+    (or, the same day at a place that fits, any shared party), date and place that fit, and
+    reported after the plan (within a window when the plan has no date)."""
     occurred = [t for t in items if t.status == "occurred"]
+    window = thresholds("timeline").get("plan_window_days", 21)
     for p in items:
-        if p.status != "planned":
+        if p.status not in ("planned", "hypothetical"):
             continue
         best, best_s = None, 0
         for o in occurred:
-            if o.type != p.type or not dates_compatible(p.date, o.date):
-                continue
-            if p.location and o.location and p.location != o.location:
-                continue
-            shared = set(p.participant_ids) & set(o.participant_ids)
-            s = sum(_w(x, info) for x in shared)
-            if not any(_w(x, info) > 1 for x in shared):
-                continue
-            if _first_published(o) < _first_published(p) and not (o.date and p.date and o.date >= p.date):
-                continue
-            s += 3 if (p.date and p.date == o.date) else 0
-            s += 2 if (p.location and p.location == o.location) else 0
-            if s > best_s:
+            s = _plan_fit(p, o, info, window)
+            if s is not None and s > best_s:
                 best, best_s = o, s
         if best is not None and p.id not in best.planned_by:
             best.planned_by.append(p.id)
+
+
+def _plan_fit(p: TimelineItem, o: TimelineItem, info: EntityInfo, window: int) -> float | None:
+    if o.type != p.type or (p.mode and o.mode and _remote(p.mode) != _remote(o.mode)):
+        return None
+    shared = set(p.participant_ids) & set(o.participant_ids)
+    strong = [x for x in shared if _w(x, info) > 1]
+    same_day = bool(p.date) and p.date == o.date and precision(p.date) == 3
+    near = len(strong) >= 2 and _adjacent(p.date, o.date)
+    if not dates_compatible(p.date, o.date) and not near:
+        return None
+    lp, lo = _loc_id(p), _loc_id(o)
+    if lp and lo and lp != lo and _loc_relation(lp, Counter([lo]), info) == "conflict":
+        return None
+    if not strong and not (same_day and shared):
+        return None
+    start = _first_published(p)
+    if _first_published(o) < start and not (o.date and p.date and o.date >= p.date):
+        return None
+    if not p.date:
+        age = _days_apart(start, period_start(o.date) or _first_published(o))
+        if age is None or age > window:
+            return None
+    return sum(_w(x, info) for x in shared) + (3 if same_day else 0) \
+        + (2 if lp and lp == lo else 0) + (1 if p.status == "planned" else 0)
