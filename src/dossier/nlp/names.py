@@ -7,7 +7,9 @@ Plain functions, no spaCy:
 - ``name_key(name)``: a transliteration-insensitive key. Typical alternations between
   romanisations of the same Cyrillic (or other) name collapse to one form: y/i/ie/iy/ii,
   w/v, k/c/ck, ts/tz/tc, doubled letters, -sky/-skyy/-skiy/-ski. ``Witkoff`` and
-  ``Vitkoff``, ``Zelensky`` and ``Zelenskiy``, ``Kyiv`` and ``Kiev`` share a key.
+  ``Vitkoff``, ``Zelensky`` and ``Zelenskiy``, ``Kyiv`` and ``Kiev`` share a key; so do
+  Russian and Ukrainian romanisations (Gnatov / Hnatov, Zelenskyj, Sarsenbaev / Sarsenbayev,
+  Dzhanybek / Zhanybek) and a misspelt Whitkoff.
 - ``is_variant(a, b, type=None)``: are two names spellings of the same name? Equal keys, a
   known variant from the data file, or keys that differ only by one inserted ``i`` (Dmitriev /
   Dimitriev, Umerov / Umierov), guarded by phonetic and similarity checks. A change of
@@ -41,17 +43,21 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 # ordered rewrite rules: a romanisation alternation -> one form
 _RULES = [
-    (r"skyy$|skiy$|skyi$|skii$|skij$|sky$|ski$", "ski"),
+    (r"skyy$|skiy$|skyi$|skii$|skij$|skyj$|sky$|ski$", "ski"),
     (r"zky$|zkiy$|zki$", "ski"),
     (r"ck", "k"), (r"c(?=[aoukrlt]|$)", "k"), (r"q", "k"),
+    (r"^dzh|^dj|^zh", "j"),   # Dzhanybek/Zhanybek/Janybek, Dzhumaboi/Jumaboy (Russian vs local)
+    (r"^wh", "w"),            # Whitkoff/Witkoff
     (r"w", "v"),
     (r"tz|tc(?!h)", "ts"),
     (r"ph", "f"),
     (r"kh", "h"),
     (r"(?<=[aeiouy])g(?=[aeiouy])|(?<=[lr])g(?=[aeiouy])", "h"),  # Olga/Olha, Sybiga/Sybiha
+    (r"^g(?=[nlr])", "h"),    # Russian g for Ukrainian h: Gnatov/Hnatov, Gleb/Hlib
     (r"^ye|^je", "e"),        # Yevgeny/Evgeny, Yermak/Ermak
     (r"iy|yi|yy|ij|iy$", "i"),
     (r"y", "i"),
+    (r"(?<=[aou])i(?=e)", ""),  # an iotated vowel after a vowel: Sarsenbayev/Sarsenbaev
     (r"ie(?=[vn]|$)", "i"),   # Kiev/Kyiv, Umierov handled by the one-i rule
     (r"ei$|ey$", "ei"),
     (r"(.)\1+", r"\1"),       # doubled letters
