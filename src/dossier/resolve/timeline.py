@@ -95,6 +95,7 @@ class EntityInfo(dict):
     country code → the country's own canonical id."""
 
     countries: dict[str, str] = {}
+    country_names: dict[str, str] = {}
 
 
 def entity_info(extractions: Iterable[Extraction], entity_map: dict) -> EntityInfo:
@@ -141,7 +142,9 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
     if countries:
         def nat(x):
             e = info.get(x) or {}
-            return countries.get(e.get("country"), x) if e.get("type") == "NORP" else x
+            if e.get("type") != "NORP":
+                return x
+            return countries.get(e.get("country")) or _state_named(e.get("name"), info) or x
         r.actors = list(dict.fromkeys(nat(a) for a in r.actors))
         r.targets = [t for t in dict.fromkeys(nat(t) for t in r.targets) if t not in r.actors]
         r.affil = {m: nat(p) for m, p in r.affil.items()}
@@ -177,6 +180,22 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
 def _capitals() -> frozenset[str]:
     from ..nlp.attribution import load_json
     return frozenset(normalize(c) for c in load_json("events", "groups.json").get("capitals", []))
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, tuple[str, ...]]:
+    from ..nlp.attribution import load_json
+    return {normalize(k): tuple(normalize(n) for n in v)
+            for k, v in load_json("events", "groups.json")["demonyms"].items()}
+
+
+def _state_named(word: str | None, info: "EntityInfo") -> str | None:
+    """The country entity a nationality word stands for ("Tajik" → Tajikistan), by name."""
+    names = _demonyms().get(normalize(word or ""))
+    if not names:
+        return None
+    by_name = getattr(info, "country_names", {})
+    return next((by_name[n] for n in names if n in by_name), None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -525,6 +544,8 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
             if e["country"] not in by_country or n > by_country[e["country"]][0]:
                 by_country[e["country"]] = (n, cid)
     info.countries = {k: v[1] for k, v in by_country.items()}
+    info.country_names = {normalize(e.get("name") or ""): cid for cid, e in info.items()
+                          if e.get("type") == "GPE" and is_country(e.get("name"))}
     copy_of = {ex.doc.id: ex.doc.copy_of for ex in extractions}
     present = set(copy_of)
     # a near-duplicate copy reports what its original reports: it follows the original's items
