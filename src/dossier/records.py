@@ -144,6 +144,8 @@ class Event(_Record):
     trigger_span: dict[str, int] = field(default_factory=dict)
     # person id → the party (state, organisation) whose delegation the text puts them in
     affiliation: dict[str, str] = field(default_factory=dict)
+    date_inferred: bool = False  # the date is the publication's, not one the text states
+    place_in: str | None = None  # entity id of the wider place the text puts the location in
 
 
 @dataclass

@@ -389,6 +389,26 @@ class EventFinder:
                                     return eid
         return None
 
+    @staticmethod
+    def _place_in(view: DocView, loc: str | None) -> str | None:
+        """The wider place the text puts a location in: "Hallandale Beach, Florida", "the
+        Palace of Independence in Astana", "BURABAY, Kazakhstan" (first such mention)."""
+        if not loc:
+            return None
+        doc = view.doc
+        for i, t in enumerate(doc):
+            if view.ent_at(i) != loc or (i + 1 < len(doc) and view.ent_at(i + 1) == loc):
+                continue  # the last token of a mention of the location
+            j = i + 1
+            if j < len(doc) and (doc[j].text == "," or (doc[j].lower_ == "in" and doc[j].dep_ == "prep")):
+                j += 1
+                while j < len(doc) and doc[j].lower_ == "the":
+                    j += 1
+                other = view.ent_at(j) if j < len(doc) else None
+                if other and other != loc and view.etype(other) in PLACE_TYPES:
+                    return other
+        return None
+
     def _seat(self, view: DocView, eid: str | None) -> bool:
         """An institution named after its building ("at the Kremlin"): a place in an in/at
         phrase."""
@@ -613,8 +633,20 @@ class EventFinder:
         return out
 
     def _persons(self, view: DocView, toks) -> list[str]:
-        return _unique([e for t in toks if t is not None for e in view.np_entities(t)
-                        if view.etype(e) == "PERSON"])
+        """People a noun phrase names: its own entities, else the names inside the phrase
+        ("the Minister of Foreign Affairs of the Republic of Kazakhstan Erlan Sarsenbaev"),
+        not those of a clause hung on it."""
+        out = []
+        for t in toks:
+            if t is None:
+                continue
+            found = [e for e in view.np_entities(t) if view.etype(e) == "PERSON"]
+            if not found:
+                found = [view.ent_at(x.i) for x in t.subtree
+                         if view.etype(view.ent_at(x.i)) == "PERSON"
+                         and not _crosses_clause(x, t)]
+            out += found
+        return _unique(out)
 
     def _side(self, view: DocView, np: Token | None) -> tuple[str | None, list[str]]:
         """Whose delegation a noun phrase names: a person (who belongs to it too), or the
@@ -637,11 +669,19 @@ class EventFinder:
         lem = tok.lemma_.lower()
         agents = [c for c in tok.children if c.dep_ == "agent"]
         agents += [x for a in agents for x in a.children if x.dep_ == "conj" and x.lower_ == "by"]
-        if lem in d["agent_verbs"] and agents:
+        if agents and (lem in d["agent_verbs"] or lem in d["meeting_agent_verbs"]):
             # "the American side was led by X", "X was joined by Y", "a delegation led by X"
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if tok.dep_ in ("acl", "relcl") and (subj is None or subj.lower_ in ("who", "which", "that")):
                 subj = tok.head
+            if subj is not None and lem in d["meeting_agent_verbs"] \
+                    and (self.spec_for(view, subj) or {}).get("type") == "CONSULT":
+                # "the meeting was opened by the foreign minister X": that meeting
+                members = self._persons(view, [p for a in agents for p in a.children
+                                               if p.dep_ == "pobj"])
+                return None, members, subj.i
+            if lem not in d["agent_verbs"]:
+                return None
             side, own = self._side(view, subj)
             members = self._persons(view, [p for a in agents for p in a.children if p.dep_ == "pobj"])
             return (side, _unique(own + members)) if side else None
@@ -715,8 +755,9 @@ class EventFinder:
             anchor = max(fits, key=lambda e: e.trigger.i)
             if not anchor.location and not anchor.date:
                 # "after the meeting": the report it refers back to, with its place or day
-                told = [e for e in fits if before[id(e)] == before[id(anchor)]
-                        and (e.location or e.date) and e.status == anchor.status]
+                told = [e for e in consults if before[id(e)] == before[id(anchor)]
+                        and e.trigger.i < anchor.trigger.i and e.status == anchor.status
+                        and (e.location or e.date)]
                 anchor = max(told, key=lambda e: e.trigger.i) if told else anchor
             same = [e for e in consults if e is anchor or (
                 before[id(e)] == before[id(anchor)] and e.status == anchor.status
@@ -986,7 +1027,9 @@ class EventFinder:
                 evidence=view.char_range(*ev.seg),
                 trigger_span={"start": t.idx, "end": t.idx + len(t.text)},
                 affiliation={m: p for m, p in ev.affil.items()
-                             if m in ev.actors or m in ev.targets}))
+                             if m in ev.actors or m in ev.targets},
+                date_inferred=bool(ev.default_date and ev.date),
+                place_in=self._place_in(view, ev.location)))
         doc._.events = events
         return doc
 
@@ -1016,6 +1059,7 @@ def _settle_dates(found: list[_Ev], published: str | None, title_end: int) -> No
                         and o.status == "occurred" and len(parts(o) & parts(ev)) >= 2 \
                         and _days(o.date, published[:10]) <= 3:
                     ev.date = o.date
+                    ev.default_date = False
                     break
     for n, ev in enumerate(found):
         if ev.date or ev.status != "occurred" or ev.inherited or ev.mention \

@@ -22,6 +22,7 @@ Thresholds and wordings: ``data/resolve/thresholds.json``, ``data/resolve/lexico
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter, defaultdict
@@ -55,6 +56,8 @@ class Report:
     trigger: str = ""
     weak: bool = False  # participants perhaps carried over from another report of the text
     affil: dict = field(default_factory=dict)  # person → the party of their delegation
+    date_inferred: bool = False  # the publication's date, not one the text gives
+    place_in: str | None = None  # the wider place the text puts the location in
 
     @property
     def known(self) -> set[str]:
@@ -76,6 +79,7 @@ class _Item:
     dates: Counter = field(default_factory=Counter)
     first_published: str | None = None
     modes: Counter = field(default_factory=Counter)
+    wider: set = field(default_factory=set)  # the wider places its reports name
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
@@ -84,7 +88,9 @@ class _Item:
         self.parts.update(r.known)
         if r.location and not r.weak:
             self.locs[r.location] += 1
-        if r.date:
+            if r.place_in:
+                self.wider.add(r.place_in)
+        if r.date and not r.date_inferred:
             self.dates[r.date] += 1
         if r.mode:
             self.modes[r.mode] += 1
@@ -130,7 +136,9 @@ def reports_of(extractions: Iterable[Extraction], entity_map: dict) -> list[Repo
             out.append(Report(d.id, v.id, v.type, v.status or "occurred", v.mode,
                               fill_year(v.date, d.published), cmap(v.actors), cmap(v.targets),
                               loc, dict(v.evidence or {}), span_text(ex, v.evidence),
-                              d.published, d.source, v.trigger, affil=affil))
+                              d.published, d.source, v.trigger, affil=affil,
+                              date_inferred=bool(getattr(v, "date_inferred", False)),
+                              place_in=entity_map.get((d.id, getattr(v, "place_in", None)))))
     return out
 
 
@@ -142,8 +150,11 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
     if countries:
         def nat(x):
             e = info.get(x) or {}
-            if e.get("type") != "NORP":
+            if e.get("type") in ("GPE", "LOC"):
                 return x
+            if e.get("type") != "NORP":
+                # a nationality the tagger took for a name ("Tajik", "Kazakh-mediated")
+                return _state_named(e.get("name"), info) or x
             return countries.get(e.get("country")) or _state_named(e.get("name"), info) or x
         r.actors = list(dict.fromkeys(nat(a) for a in r.actors))
         r.targets = [t for t in dict.fromkeys(nat(t) for t in r.targets) if t not in r.actors]
@@ -192,6 +203,8 @@ def _demonyms() -> dict[str, tuple[str, ...]]:
 def _state_named(word: str | None, info: "EntityInfo") -> str | None:
     """The country entity a nationality word stands for ("Tajik" → Tajikistan), by name."""
     names = _demonyms().get(normalize(word or ""))
+    if not names and normalize(word or "").split():
+        names = _demonyms().get(normalize(word or "").split()[0])  # "Kazakh-mediated"
     if not names:
         return None
     by_name = getattr(info, "country_names", {})
@@ -241,10 +254,20 @@ def _loc_relation(a: str | None, locs: Counter, info: EntityInfo) -> str:
 
 def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     """How well a report fits an item; None when it must not join."""
+    if r.date_inferred:
+        # a headline's "meets" dated by its publication: the event of a day or so before
+        days = [_days_apart(d, r.date) for d in it.dates if precision(d) == 3]
+        if any(d is None or d > thresholds("timeline")["undated_max_age_days"] for d in days) \
+                or any((d or "") > (r.date or "") for d in it.dates if precision(d) == 3):
+            return None
+        s = _score(dataclasses.replace(r, date=None, date_inferred=False), it, info)
+        return None if s is None else s + (1 if r.date in it.dates else 0)
     rp = r.known
     if r.type != it.type or r.status != it.status:
         return None
     loc = _loc_relation(r.location, it.locs, info)
+    if loc != "same" and r.location and (r.place_in in it.locs or r.location in it.wider):
+        loc = "same"  # one place inside the other: Hallandale Beach, Florida; a palace in Astana
     if loc == "conflict" and not (r.weak and not r.date):
         return None
     if r.mode and it.modes and all(_remote(r.mode) != _remote(m) for m in it.modes) \
@@ -294,6 +317,8 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
             return 2.0
         if same_day and loc != "conflict" and _countries_within(rp, it.parts, info):
             return 1.5
+        if loc == "same" and not (r.date and it.dates) and _countries_within(rp, it.parts, info):
+            return 1.0  # "Kazakh-mediated talks in Astana": the states of the people met there
         return None
     if not strong and not positive:
         return None
@@ -389,8 +414,9 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
         cands: set[int] = set()
         for p in r.known:
             cands.update(by_part.get((*kind, p), ()))
-        if r.location:
-            cands.update(by_loc.get((*kind, r.location), ()))
+        for place in (r.location, r.place_in):
+            if place:  # (an item indexes its places and the wider places they are in)
+                cands.update(by_loc.get((*kind, place), ()))
         if not r.known:
             cands.update(by_doc.get((*kind, r.doc), ()))
         if precision(r.date) == 3:
@@ -420,6 +446,8 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             by_part[(*kind, p)].append(n)
         if r.location and r.location not in known_locs and not r.weak:
             by_loc[(*kind, r.location)].append(n)
+        if r.place_in and not r.weak and n not in by_loc[(*kind, r.place_in)]:
+            by_loc[(*kind, r.place_in)].append(n)
         if n not in by_doc[(*kind, r.doc)]:
             by_doc[(*kind, r.doc)].append(n)
         if precision(r.date) == 3 and n not in by_date[(*kind, r.date)]:
@@ -431,6 +459,8 @@ def _best_date(it: _Item, copy_of) -> str | None:
     support: dict[str, set[str]] = defaultdict(set)
     # reports naming the participants date the event; mentions only when nothing else does
     firm = [r for r in it.reports if r.known and r.date and precision(r.date) >= 0]
+    # a date the text gives over the publication's
+    firm = [r for r in firm if not r.date_inferred] or firm
     for r in firm or it.reports:
         if r.date and precision(r.date) >= 0:
             support[r.date].add(r.doc)
