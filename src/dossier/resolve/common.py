@@ -249,3 +249,54 @@ def chrono_key(item) -> tuple:
     start = period_start(item.date)
     return (start is None, start or item.date or "", precision(item.date) * -1, item.type,
             item.summary, item.id)
+
+
+# ------------------------------------------------------------------ nationalities
+
+@functools.lru_cache(maxsize=1)
+def _demonym_codes() -> dict[str, str]:
+    """Nationality word → ISO alpha-3 code, from ``data/events/groups.json`` (the names a
+    demonym stands for) and the country gazetteer or pycountry for their codes."""
+    path = Path(__file__).resolve().parent.parent / "data" / "events" / "groups.json"
+    groups = json.loads(path.read_text("utf-8")).get("demonyms", {})
+    codes: dict[str, str] = {}
+    gaz = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "countries.jsonl"
+    if gaz.exists():
+        for line in gaz.read_text("utf-8").splitlines():
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                continue
+            for n in [rec.get("name", ""), *rec.get("aliases", [])]:
+                if n and rec.get("country"):
+                    codes.setdefault(normalize(n), rec["country"])
+    try:
+        import pycountry
+    except ImportError:  # the gazetteer's countries only
+        pycountry = None
+    out: dict[str, str] = {}
+    for word, names in groups.items():
+        for n in names:
+            code = codes.get(normalize(n))
+            if code is None and pycountry is not None:
+                try:
+                    code = pycountry.countries.lookup(n).alpha_3
+                except LookupError:
+                    code = None
+            if code:
+                out[normalize(word)] = code
+                out.update({normalize(x): code for x in names})  # "Kazakhstan's minister"
+                break
+    return out
+
+
+def role_country(role: str | None) -> str | None:
+    """The state a role names by its nationality ("Kyrgyz deputy prime minister" → KGZ)."""
+    words = re.sub(r"'s\b", "", normalize(role or "")).split()
+    codes = _demonym_codes()
+    for n in (2, 1):
+        for i in range(min(len(words), 4)):
+            code = codes.get(" ".join(words[i:i + n]))
+            if code:
+                return code
+    return None

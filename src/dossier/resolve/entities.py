@@ -27,7 +27,7 @@ from rapidfuzz.distance import JaroWinkler
 from ..ids import stable_id
 from ..records import CanonicalEntity, Extraction
 from .common import (given_compatible, independent_count, lexicon, name_key, normalize,
-                     person_parts, thresholds, tokens, word_variant)
+                     person_parts, role_country, thresholds, tokens, word_variant)
 
 PLACE = {"GPE", "LOC"}
 
@@ -580,7 +580,10 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
             if k and k not in seen:
                 seen.add(k)
                 aliases.append(nm)
+        # the tagger's country, and the nationality a role states ("Kyrgyz deputy prime minister")
         countries = Counter(m.country for m in ms if m.country)
+        countries.update(c for m in ms if m.type == "PERSON"
+                         for c in {role_country(r) for r in m.roles} if c)
         country = countries.most_common(1)[0][0] if countries else None
         roles, role_seen = [], set()
         for m in sorted(ms, key=lambda m: (m.published or "", m.doc)):

@@ -315,7 +315,7 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         # Tuesday's meeting in the Kremlin" is Putin's meeting with the US envoys)
         if same_day and loc == "same":
             return 2.0
-        if same_day and loc != "conflict" and _countries_within(rp, it.parts, info):
+        if same_day and loc != "conflict" and _sides_match(rp, it.parts, info):
             return 1.5
         if loc == "same" and not (r.date and it.dates) and _countries_within(rp, it.parts, info):
             return 1.0  # "Kazakh-mediated talks in Astana": the states of the people met there
@@ -357,7 +357,21 @@ def _countries_within(parts: set[str], item_parts, info: EntityInfo) -> bool:
     if len(mine) < 2 and any((info.get(p) or {}).get("type") == "PERSON" for p in parts):
         return False
     theirs = {(info.get(p) or {}).get("country") for p in item_parts} - {None}
-    return mine <= theirs
+    if mine <= theirs:
+        return True
+    # the states of a report against the people of the item ("Kyrgyzstan and Tajikistan
+    # signed" / "signed by Osmonov and Sharipov"): the people whose state is known are theirs,
+    # and the others can make up the rest
+    unknown = sum(1 for p in item_parts if (info.get(p) or {}).get("type") == "PERSON"
+                  and not (info.get(p) or {}).get("country"))
+    return len(mine) >= 2 and bool(theirs) and theirs <= mine \
+        and len(mine - theirs) <= unknown \
+        and not any((info.get(p) or {}).get("type") == "PERSON" for p in parts)
+
+
+def _sides_match(rp: set[str], parts, info: EntityInfo) -> bool:
+    """One side names states, the other their people (either way round)."""
+    return _countries_within(rp, parts, info) or _countries_within(set(parts), rp, info)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -582,6 +596,7 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
     reports = [normalise_report(r, info) for r in reports_of(extractions, entity_map)
                if not (copy_of.get(r.doc) and original_of(r.doc, copy_of) in present
                        and original_of(r.doc, copy_of) != r.doc)]
+    _person_countries(info, entities, reports)
     _mark_weak(reports)
     items = cluster_reports(reports, info)
 
@@ -616,6 +631,19 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
     _flag_contradictions(out, info)
     out.sort(key=timeline_sort_key)
     return out
+
+
+def _person_countries(info: EntityInfo, entities, reports: list[Report]) -> None:
+    """A person's state where resolution found none: the delegation the reports put them in."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for r in reports:
+        for m, p in r.affil.items():
+            code = (info.get(p) or {}).get("country")
+            if code:
+                votes[m][code] += 1
+    for m, c in votes.items():
+        if m in info and not info[m].get("country"):
+            info[m]["country"] = c.most_common(1)[0][0]
 
 
 def _item_record(it: _Item, info: EntityInfo, copy_of, copies, stmt_spans,
