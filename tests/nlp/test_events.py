@@ -416,3 +416,21 @@ def test_seat_of_an_institution_is_the_place(run):
     _, evs = run("President Vladimir Putin met the envoy Steve Witkoff at the Kremlin on Tuesday.")
     ev = next(e for e in evs if e["type"] == "CONSULT")
     assert ev["location"] == "Kremlin" and "Kremlin" not in parts(ev)
+
+
+def test_two_subjects_of_one_verb_both_take_part(run):
+    _, evs = run("Energy Minister Tomas Varga and Foreign Minister Ilse Berger reached an "
+                 "agreement in Graz on Thursday. The meeting was their first in person.")
+    agree = next(e for e in evs if e["type"] == "AGREE")
+    assert {"Tomas Varga", "Ilse Berger"} <= parts(agree)
+    # the meeting the agreement came out of: its parties, place and day
+    meet = next(e for e in evs if e["type"] == "CONSULT")
+    assert {"Tomas Varga", "Ilse Berger"} <= parts(meet)
+    assert meet["location"] == "Graz" and meet["date"] == agree["date"]
+
+
+def test_the_meeting_was_opened_by(run):
+    _, evs = run("Talks between the delegations of Chile and Peru opened today in Lima. "
+                 "The meeting was opened by Bolivian Foreign Minister Ana Rocha.")
+    ev = next(e for e in evs if e["type"] == "CONSULT" and e["location"] == "Lima")
+    assert "Ana Rocha" in parts(ev)

@@ -188,6 +188,16 @@ class EventFinder:
         return None, False
 
     @staticmethod
+    def _more_subjects(view: DocView, verb: Token, subj: Token) -> list[str]:
+        """"Minister X and Minister Y reached an agreement" parsed with two subjects: the
+        other subject's entities too."""
+        if subj.head.i != verb.i:
+            return []
+        lo, hi = view.segment(verb.i)
+        return [e for c in verb.children if c.dep_ == subj.dep_ and c.i != subj.i and lo <= c.i < hi
+                for e in view.np_entities(c)]
+
+    @staticmethod
     def _line_subject(view: DocView, verb: Token) -> list[str]:
         """When the parse hangs a line's subject elsewhere (a headline glued to the lead): the
         names that open the line before its first verb."""
@@ -265,6 +275,7 @@ class EventFinder:
             agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if subj is not None:
                 (targets if passive and agent else actors).extend(self._subject_ids(view, subj))
+                actors.extend(self._more_subjects(view, tok, subj))
             else:
                 # "X landed in Moscow and was met by Y": the subject of the first verb of the line
                 top, lo_hi = tok, view.segment(tok.i)
@@ -314,7 +325,8 @@ class EventFinder:
             if gov is not None and tok.dep_ in ("dobj", "attr", "pobj", "conj"):
                 subj, passive = self.subject(gov, view=view)
                 if subj is not None and not passive:
-                    actors = self._subject_ids(view, subj) + actors
+                    actors = self._subject_ids(view, subj) + self._more_subjects(view, gov, subj) \
+                        + actors
                 elif subj is None:
                     actors = self._line_subject(view, gov) + actors
             # "the talks involved Russian and Ukrainian officials" (also parsed as a clause on
@@ -845,6 +857,7 @@ class EventFinder:
         title_end = _lead_end(view)
         found: list[_Ev] = []
         last_consult: _Ev | None = None
+        last_agree: _Ev | None = None
         seg_no = {sg: n for n, sg in enumerate(view.segments())}
         for tok in doc:
             spec = self.spec_for(view, tok)
@@ -913,6 +926,15 @@ class EventFinder:
                     ev.inherited = True
                 elif etype == "CONSULT" and definite and last_consult is not None:
                     ev.actors, ev.targets = list(last_consult.actors), list(last_consult.targets)
+                    ev.inherited = True
+                elif etype == "CONSULT" and definite and last_consult is None \
+                        and last_agree is not None \
+                        and seg_no.get(ev.seg, 0) - seg_no.get(last_agree.seg, 0) <= 2:
+                    # "X and Y reached an agreement in Uzhhorod on Thursday. The meeting was
+                    # their first in person": the meeting the agreement came out of
+                    ev.actors, ev.targets = list(last_agree.actors), list(last_agree.targets)
+                    ev.location = ev.location or last_agree.location
+                    own_date = own_date or last_agree.date
                     ev.inherited = True
                 elif etype == "CONSULT" and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
                         and (definite or any(view.ent_at(c.i) == loc for c in tok.children)):
@@ -986,6 +1008,9 @@ class EventFinder:
                 ev.mention = True
                 found.append(ev)
                 continue
+            if etype == "AGREE" and ev.status == "occurred" and not ev.inherited \
+                    and len(set(ev.actors) | set(ev.targets)) >= 2:
+                last_agree = ev
             if etype == "CONSULT" and not ev.inherited and ev.status == "occurred" and (
                     last_consult is None or last_consult.seg != ev.seg
                     or len(ev.actors) + len(ev.targets)
