@@ -204,3 +204,11 @@ def test_an_outlets_acronym_is_not_the_organisation_it_resembles():
     ents, mapping = resolve_entities(exs)
     assert mapping[("a", "e1")] != mapping[("b", "e1")]
     assert mapping[("c", "e1")] == mapping[("b", "e1")]
+
+
+def test_arabic_article_and_vowel_romanisations_are_one_person():
+    exs = [ex("a", [ent("e1", "Khaled Omar El-Hakim", aliases=["Khaled Omar El-Hakim", "El-Hakim"])]),
+           ex("b", [ent("e1", "Khalid Omar al-Hakim", aliases=["Khalid Omar al-Hakim", "Al-Hakim"])]),
+           ex("c", [ent("e1", "Mohammed Nasser")]), ex("d", [ent("e1", "Muhammad Nasser")])]
+    ents, _ = resolve_entities(exs)
+    assert sorted(len(e.documents) for e in ents) == [2, 2], sorted(e.name for e in ents)

@@ -929,9 +929,11 @@ class EventFinder:
                     ev.inherited = True
                 elif etype == "CONSULT" and definite and last_consult is None \
                         and last_agree is not None \
+                        and not any(c.dep_ == "xcomp" for c in last_agree.trigger.children) \
                         and seg_no.get(ev.seg, 0) - seg_no.get(last_agree.seg, 0) <= 2:
                     # "X and Y reached an agreement in Uzhhorod on Thursday. The meeting was
-                    # their first in person": the meeting the agreement came out of
+                    # their first in person": the meeting the agreement came out of (not an
+                    # agreement to do something later: "agreed to continue the contacts")
                     ev.actors, ev.targets = list(last_agree.actors), list(last_agree.targets)
                     ev.location = ev.location or last_agree.location
                     own_date = own_date or last_agree.date

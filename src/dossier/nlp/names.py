@@ -98,6 +98,8 @@ def tokens(name: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def _tokens(name: str) -> tuple[str, ...]:
     words = [w for w in re.split(r"[\s\-]+", normalize(name)) if w]
+    # the Arabic article romanised two ways: El-Tayeb / al-Tayyib
+    words = ["al" if w == "el" and i < len(words) - 1 else w for i, w in enumerate(words)]
     return tuple(w for w in words if w.strip(".") not in _HONORIFICS and w not in _SUFFIXES)
 
 
@@ -167,6 +169,9 @@ def word_variant(a: str, b: str) -> bool:
     groups = _given_groups()
     if ka in groups and groups.get(kb) == groups[ka]:
         return True  # Volodymyr / Vladimir
+    if len(ka) == len(kb) >= 4 and ka[0] == kb[0] \
+            and [{x, y} for x, y in zip(ka, kb) if x != y] == [{"e", "i"}]:
+        return True  # one vowel romanised e or i: Tayeb / Tayyib, Khaled / Khalid
     if ka[0] != kb[0] or min(len(ka), len(kb)) < 5:
         return False
     if min(len(ka), len(kb)) >= 6 and _transposed(ka, kb) and ka[-1] == kb[-1]:

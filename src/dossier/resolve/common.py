@@ -75,6 +75,10 @@ def given_compatible(ga: list[str], gb: list[str]) -> bool:
     # Ukrainian and Russian romanisations: h for g (Serhiy / Sergiy, Olha / Olga, Ihor / Igor)
     if word_variant(x.replace("h", "g"), y.replace("h", "g")):
         return True
+    # vowels romanised differently on a long consonant frame (Mohammed / Muhammad)
+    cx, cy = (re.sub(r"[aeiouy]", "", name_key(w)) for w in (x, y))
+    if cx == cy and len(cx) >= 4 and x[0] == y[0]:
+        return True
     # a short form of the same name (Steve / Steven, Alex / Alexander)
     short, long_ = sorted((x, y), key=len)
     return len(short) >= 3 and long_.startswith(short)
