@@ -6,18 +6,42 @@ date, a month the days in it; a day apart for the same place or the same two peo
 and place, and shared participants — people and organisations weigh more than
 countries. A report whose participants only partly overlap an item's (both sides name
 others: the same envoys at Gaza talks) needs positive evidence, the same day or the same
-place. Background mentions without participants ("the talks in Geneva") join by place
-and date (a day off too), or stay with their text's report of the talks; items of nothing
-but such mentions, and one-party items with no date, place or second report, are left out.
-A same-day report between the same states ("Russia and the US ... at Tuesday's meeting") joins
-the meeting of their people; a report that may have borrowed its parties from another report
-of its text (same parties, another place) joins the talks at its place. A capital acting
-stands for its state. An event cannot be reported before it happens (an "occurred" event
-dated after its report is a plan); an undated, unplaced report does not reach back days
-before it; a phone call is not the meeting in person; a near-duplicate copy follows its
-original.
-Planned items link to the occurred item that fulfils them (``planned_by``); accounts of
-one meeting that disagree on the place or the day are flagged (``contradictions``).
+place. Places nest: a report at the Palace of Independence "in Astana", or at Hallandale
+Beach "Florida", is at the same place as the talks in Astana or Florida (the extraction's
+``place_in``), and two places of one country fit. Background mentions without
+participants ("the talks in Geneva") join by place and date (a day off too), or stay with
+their text's report of the talks; items of nothing but such mentions, and one-party items
+with no date, place or second report, are left out. The states of one report and the
+people of another ("Kyrgyzstan and Tajikistan signed" / "signed by Osmonov and Sharipov",
+"Russia and the US ... at Tuesday's meeting") are one event on the same day when the known
+people belong to those states (a person's country: the tagger's, a role's nationality, or
+the delegation the reports put them in); a report that may have borrowed its parties from
+another report of its text (same parties, another place) joins the talks at its place. A
+capital, an institution named after its seat (the Kremlin) or a nationality acting stands
+for its state. An event cannot be reported before it happens (an "occurred" event dated
+after its report is a plan); a date that is only the publication's (a headline's
+present tense) may join an event up to a few days before it and weighs below a date the
+text gives; an undated, unplaced report does not reach back days before it; a phone call is
+not the meeting in person; a near-duplicate copy follows its original.
+
+An item says who did what with whom, where: people before their states (a state stands in
+only where none of its people is named), the host where a report says so, delegations facing
+each other (``roles``, ``affiliations``, ``host``), the days and places its reports give
+(``dates_reported``, ``places_reported``; ``contradictions`` where accounts of one meeting
+disagree), a ``date_range`` for talks over two days. A plan (announced, expected or
+hypothetical) that took place is the ``history`` of the item that did (``planned_by`` keeps
+the link), not a row of its own; a plan that did not happen stays a plan.
+
+Incremental design (the next step keeps these keys in the store): the join decision
+``_score(report, item)`` reads only the item's compact state — type and status, participant
+key counts (``parts``), place keys and the wider places they are in (``locs``, ``wider``),
+date weights (``dates``), modes, the documents it holds and its first publication — plus the
+entity facts (type, country) of the names involved. ``cluster_reports`` finds candidates
+through key indexes (participant, place and wider place, day, document), so a new
+document's reports can look up the items of their keys and join or open one without
+re-resolving the corpus; ``_link_plans`` likewise asks, per plan, the occurred items that share
+its keys. Only near-duplicate copies, which follow their original, and the contradiction
+flags compare items pairwise.
 Thresholds and wordings: ``data/resolve/thresholds.json``, ``data/resolve/lexicon.json``.
 """
 from __future__ import annotations
@@ -80,9 +104,11 @@ class _Item:
     first_published: str | None = None
     modes: Counter = field(default_factory=Counter)
     wider: set = field(default_factory=set)  # the wider places its reports name
+    docs: set = field(default_factory=set)
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
+        self.docs.add(r.doc)
         if r.published and precision(r.published) == 3:
             self.first_published = min(self.first_published or r.published, r.published)
         self.parts.update(r.known)
@@ -271,12 +297,12 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     if loc == "conflict" and not (r.weak and not r.date):
         return None
     if r.mode and it.modes and all(_remote(r.mode) != _remote(m) for m in it.modes) \
-            and not any(x.doc == r.doc for x in it.reports):
+            and r.doc not in it.docs:
         return None  # a phone call is not the meeting in person (one report's two wordings are)
     strong_shared = sum(1 for p in rp & set(it.parts) if _w(p, info) > 1)
     # a meeting over two days, or a report a day off: the same place (or the same two
     # people and no other place) and at most a day apart
-    same_doc = any(x.doc == r.doc for x in it.reports)
+    same_doc = r.doc in it.docs
     near = (precision(r.date) == 3 and bool(it.dates)
             and all(_adjacent(r.date, d) for d in it.dates)
             and ((loc == "same" and (strong_shared >= 1 or not rp)) or strong_shared >= 2))
@@ -295,7 +321,7 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     same_day = bool(r.date) and precision(r.date) == 3 and r.date in it.dates
     # the same report coming back to an event it already described ("after the meeting")
     same_report = bool(rp) and rp <= set(it.parts) \
-        and any(x.doc == r.doc for x in it.reports)
+        and r.doc in it.docs
     positive = same_day or loc == "same" or same_report
     shared = rp & set(it.parts)
     strong = {p for p in shared if _w(p, info) > 1}
@@ -824,13 +850,18 @@ def _link_plans(items: list[TimelineItem], info: EntityInfo) -> None:
     same kind of contact (a call is no meeting in person), a shared person or organisation
     (or, the same day at a place that fits, any shared party), date and place that fit, and
     reported after the plan (within a window when the plan has no date)."""
-    occurred = [t for t in items if t.status == "occurred"]
+    by_part: dict[str, list[TimelineItem]] = defaultdict(list)  # participant key → items
+    for t in items:
+        if t.status == "occurred":
+            for x in t.participant_ids:
+                by_part[x].append(t)
     window = thresholds("timeline").get("plan_window_days", 21)
     for p in items:
         if p.status not in ("planned", "hypothetical"):
             continue
         best, best_s = None, 0
-        for o in occurred:
+        cands = {id(o): o for x in p.participant_ids for o in by_part.get(x, [])}
+        for o in sorted(cands.values(), key=lambda t: t.id):
             s = _plan_fit(p, o, info, window)
             if s is not None and s > best_s:
                 best, best_s = o, s
