@@ -105,6 +105,7 @@ class _Item:
     modes: Counter = field(default_factory=Counter)
     wider: set = field(default_factory=set)  # the wider places its reports name
     docs: set = field(default_factory=set)
+    soft: Counter = field(default_factory=Counter)  # publication dates of its headlines
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
@@ -118,6 +119,8 @@ class _Item:
                 self.wider.add(r.place_in)
         if r.date and not r.date_inferred:
             self.dates[r.date] += 1
+        elif r.date:
+            self.soft[r.date] += 1
         if r.mode:
             self.modes[r.mode] += 1
 
@@ -282,12 +285,17 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     """How well a report fits an item; None when it must not join."""
     if r.date_inferred:
         # a headline's "meets" dated by its publication: the event of a day or so before
-        days = [_days_apart(d, r.date) for d in it.dates if precision(d) == 3]
-        if any(d is None or d > thresholds("timeline")["undated_max_age_days"] for d in days) \
-                or any((d or "") > (r.date or "") for d in it.dates if precision(d) == 3):
+        if not all(_within(d, r.date) for d in it.dates if precision(d) == 3):
             return None
         s = _score(dataclasses.replace(r, date=None, date_inferred=False), it, info)
         return None if s is None else s + (1 if r.date in it.dates else 0)
+    if it.soft and not it.dates:
+        # an item dated only by publication: an event of that day or a few days before
+        if r.date and not any(_within(r.date, d) for d in it.soft):
+            return None
+        if not r.date and precision(r.published) == 3 \
+                and all((d or "") > r.published for d in it.soft):
+            return None  # not reported before it happened
     rp = r.known
     if r.type != it.type or r.status != it.status:
         return None
@@ -366,6 +374,13 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         return None
     return weight + (3 if loc == "same" else 0) + (3 if same_day else 0) \
         + (1 if r.date and it.dates else 0)
+
+
+def _within(day: str | None, published: str | None) -> bool:
+    """A day on or just before a publication date (a headline's news of the day)."""
+    gap = _days_apart(day, published)
+    return gap is not None and (day or "") <= (published or "") \
+        and gap <= thresholds("timeline").get("inferred_date_max_lag_days", 1)
 
 
 def _multi_day(dates) -> bool:
