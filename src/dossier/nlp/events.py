@@ -403,8 +403,8 @@ class EventFinder:
 
     @staticmethod
     def _place_in(view: DocView, loc: str | None) -> str | None:
-        """The wider place the text puts a location in: "Hallandale Beach, Florida", "the
-        Palace of Independence in Astana", "BURABAY, Kazakhstan" (first such mention)."""
+        """The wider place the text puts a location in: "Davos, Switzerland", "the
+        Hofburg in Vienna", "DAVOS, Switzerland" (first such mention)."""
         if not loc:
             return None
         doc = view.doc
@@ -629,8 +629,8 @@ class EventFinder:
     # ------------------------------------------------------------ delegations
     def delegations(self, view: DocView) -> list[tuple[int, str | None, list[str]]]:
         """(token, side, members): the people a sentence puts in a delegation ("the American
-        side was led by Rubio, who was joined by Witkoff", "the head of the Ukrainian
-        delegation, Umerov", "Ushakov, who took part"). ``side`` is the state whose delegation
+        side was led by Dalmont, who was joined by Vautrin", "the head of the Brazilian
+        delegation, Ferraz", "Roldan, who took part"). ``side`` is the state whose delegation
         they make up, or a person they accompany, or None when only taking part is said."""
         out = []
         for tok in view.doc:
@@ -646,7 +646,7 @@ class EventFinder:
 
     def _persons(self, view: DocView, toks) -> list[str]:
         """People a noun phrase names: its own entities, else the names inside the phrase
-        ("the Minister of Foreign Affairs of the Republic of Kazakhstan Erlan Sarsenbaev"),
+        ("the Minister of Foreign Affairs of the Republic of Chile Ana Rocha"),
         not those of a clause hung on it."""
         out = []
         for t in toks:
@@ -698,7 +698,7 @@ class EventFinder:
             members = self._persons(view, [p for a in agents for p in a.children if p.dep_ == "pobj"])
             return (side, _unique(own + members)) if side else None
         if lem in d["include_verbs"]:
-            # "the Ukrainian delegation ... included the chief of the General Staff, Hnatov"
+            # "the Brazilian delegation ... included the chief of staff, Rui Pinto"
             x = tok
             while not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children) \
                     and x.dep_ in ("conj", "xcomp") and x.head.i != x.i:
@@ -707,14 +707,14 @@ class EventFinder:
             objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
             if subj is not None and self.spec_for(view, subj) is not None \
                     and self.spec_for(view, subj)["type"] == "CONSULT":
-                # "the meeting is expected to include Rubio, Witkoff and Kushner": that meeting
+                # "the meeting is expected to include Dalmont, Vautrin and Bell": that meeting
                 return None, self._persons(view, objs), subj.i
             side, own = self._side(view, subj)
             if side is None or view.etype(side) == "PERSON":
                 return None
             return side, self._persons(view, objs)
         if lem in d["lead_verbs"] and not agents:
-            # "Umerov led the Ukrainian delegation"
+            # "Ferraz led the Brazilian delegation"
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             side, _ = self._side(view, obj)
@@ -724,13 +724,13 @@ class EventFinder:
         want = d["took_part"].get(lem)
         if tok.dep_ == "relcl" and want is not None and (not want or any(
                 c.lower_ == want for c in tok.children)):
-            # "Yuri Ushakov, who took part, told reporters"
+            # "Ines Roldan, who took part, told reporters"
             if any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children):
                 return None, self._persons(view, [tok.head])
         return None
 
     def _member_title(self, view: DocView, tok: Token) -> tuple[str | None, list[str]] | None:
-        """"the head of the Ukrainian delegation, Rustem Umerov" (either order)."""
+        """"the head of the Brazilian delegation, Joao Ferraz" (either order)."""
         group = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"), None)
         side, _ = self._side(view, group)
@@ -760,7 +760,7 @@ class EventFinder:
             near = named or near
             fits = [e for e in near if self._side_fits(view, e, side, members)]
             if side is None or view.etype(side) == "PERSON":
-                # "Ushakov, who took part"; "Rubio was joined by Witkoff": the meeting just told
+                # "Roldan, who took part"; "Kerr was joined by Bell": the meeting just told
                 fits = fits or [e for e in near if e.status == "occurred" or named]
             if not fits:
                 continue
@@ -779,7 +779,7 @@ class EventFinder:
             for ev in same:
                 self._add_members(view, ev, side, members)
         for ev in consults:
-            # "Rubio was joined by Witkoff" beside "the head of the Ukrainian delegation, X":
+            # "Kerr was joined by Bell" beside "the head of the Brazilian delegation, X":
             # people of no stated side, at talks of two states one of whose sides is known,
             # are the other side
             states = [p for p in ev.actors + ev.targets
@@ -931,7 +931,7 @@ class EventFinder:
                         and last_agree is not None \
                         and not any(c.dep_ == "xcomp" for c in last_agree.trigger.children) \
                         and seg_no.get(ev.seg, 0) - seg_no.get(last_agree.seg, 0) <= 2:
-                    # "X and Y reached an agreement in Uzhhorod on Thursday. The meeting was
+                    # "X and Y reached an agreement in Graz on Thursday. The meeting was
                     # their first in person": the meeting the agreement came out of (not an
                     # agreement to do something later: "agreed to continue the contacts")
                     ev.actors, ev.targets = list(last_agree.actors), list(last_agree.targets)

@@ -75,7 +75,7 @@ def given_compatible(ga: list[str], gb: list[str]) -> bool:
     # Ukrainian and Russian romanisations: h for g (Serhiy / Sergiy, Olha / Olga, Ihor / Igor)
     if word_variant(x.replace("h", "g"), y.replace("h", "g")):
         return True
-    # vowels romanised differently on a long consonant frame (Mohammed / Muhammad)
+    # vowels romanised differently on a long consonant frame (Abdullah / Abdallah)
     cx, cy = (re.sub(r"[aeiouy]", "", name_key(w)) for w in (x, y))
     if cx == cy and len(cx) >= 4 and x[0] == y[0]:
         return True
@@ -289,13 +289,13 @@ def _demonym_codes() -> dict[str, str]:
                     code = None
             if code:
                 out[normalize(word)] = code
-                out.update({normalize(x): code for x in names})  # "Kazakhstan's minister"
+                out.update({normalize(x): code for x in names})  # "Chile's minister"
                 break
     return out
 
 
 def role_country(role: str | None) -> str | None:
-    """The state a role names by its nationality ("Kyrgyz deputy prime minister" → KGZ)."""
+    """The state a role names by its nationality ("Slovak deputy prime minister" → SVK)."""
     words = re.sub(r"'s\b", "", normalize(role or "")).split()
     codes = _demonym_codes()
     for n in (2, 1):

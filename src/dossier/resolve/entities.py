@@ -526,7 +526,7 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
             if _cls_of(ms) == big_cls:
                 continue
             own = keys_of(ms, False)
-            # a surname alone that the tagger typed as a group or organisation ("Osmonov"
+            # a surname alone that the tagger typed as a group or organisation ("Varga"
             # NORP) is the person's even beside the full name in one report
             # (the corpus's one person with that surname)
             mistyped = big_cls == "PERSON" and all(len(name_key(nm).split()) == 1 for i in ms
@@ -580,7 +580,7 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
             if k and k not in seen:
                 seen.add(k)
                 aliases.append(nm)
-        # the tagger's country, and the nationality a role states ("Kyrgyz deputy prime minister")
+        # the tagger's country, and the nationality a role states ("Slovak deputy prime minister")
         countries = Counter(m.country for m in ms if m.country)
         countries.update(c for m in ms if m.type == "PERSON"
                          for c in {role_country(r) for r in m.roles} if c)

@@ -6,13 +6,13 @@ date, a month the days in it; a day apart for the same place or the same two peo
 and place, and shared participants — people and organisations weigh more than
 countries. A report whose participants only partly overlap an item's (both sides name
 others: the same envoys at Gaza talks) needs positive evidence, the same day or the same
-place. Places nest: a report at the Palace of Independence "in Astana", or at Hallandale
-Beach "Florida", is at the same place as the talks in Astana or Florida (the extraction's
+place. Places nest: a report at the Hofburg "in Vienna", or at a resort "near Davos,
+Switzerland", is at the same place as the talks in Vienna or Switzerland (the extraction's
 ``place_in``), and two places of one country fit. Background mentions without
 participants ("the talks in Geneva") join by place and date (a day off too), or stay with
 their text's report of the talks; items of nothing but such mentions, and one-party items
 with no date, place or second report, are left out. The states of one report and the
-people of another ("Kyrgyzstan and Tajikistan signed" / "signed by Osmonov and Sharipov",
+people of another ("Chile and Peru signed" / "signed by Rocha and Salas",
 "Russia and the US ... at Tuesday's meeting") are one event on the same day when the known
 people belong to those states (a person's country: the tagger's, a role's nationality, or
 the delegation the reports put them in); a report that may have borrowed its parties from
@@ -182,7 +182,7 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
             if e.get("type") in ("GPE", "LOC"):
                 return x
             if e.get("type") != "NORP":
-                # a nationality the tagger took for a name ("Tajik", "Kazakh-mediated")
+                # a nationality the tagger took for a name ("Peruvian", "Swiss-mediated")
                 return _state_named(e.get("name"), info) or x
             return countries.get(e.get("country")) or _state_named(e.get("name"), info) or x
         r.actors = list(dict.fromkeys(nat(a) for a in r.actors))
@@ -196,7 +196,7 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
             if e.get("type") in ("GPE", "LOC") and normalize(e.get("name") or "") in _capitals():
                 return countries.get(e.get("country"), x)
             if e.get("type") == "ORG" and _is_seat(e.get("name")):
-                return countries.get(e.get("country"), x)  # "after Kremlin talks": Russia
+                return countries.get(e.get("country"), x)  # "after White House talks": the US
             return x
         r.actors = list(dict.fromkeys(state(a) for a in r.actors))
         if r.type != "CONSULT":
@@ -230,10 +230,10 @@ def _demonyms() -> dict[str, tuple[str, ...]]:
 
 
 def _state_named(word: str | None, info: "EntityInfo") -> str | None:
-    """The country entity a nationality word stands for ("Tajik" → Tajikistan), by name."""
+    """The country entity a nationality word stands for ("Peruvian" → Peru), by name."""
     names = _demonyms().get(normalize(word or ""))
     if not names and normalize(word or "").split():
-        names = _demonyms().get(normalize(word or "").split()[0])  # "Kazakh-mediated"
+        names = _demonyms().get(normalize(word or "").split()[0])  # "Swiss-mediated"
     if not names:
         return None
     by_name = getattr(info, "country_names", {})
@@ -301,7 +301,7 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         return None
     loc = _loc_relation(r.location, it.locs, info)
     if loc != "same" and r.location and (r.place_in in it.locs or r.location in it.wider):
-        loc = "same"  # one place inside the other: Hallandale Beach, Florida; a palace in Astana
+        loc = "same"  # one place inside the other: a palace in Vienna, a resort in Switzerland
     if loc == "conflict" and not (r.weak and not r.date):
         return None
     if r.mode and it.modes and all(_remote(r.mode) != _remote(m) for m in it.modes) \
@@ -352,7 +352,7 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         if same_day and loc != "conflict" and _sides_match(rp, it.parts, info):
             return 1.5
         if loc == "same" and not (r.date and it.dates) and _countries_within(rp, it.parts, info):
-            return 1.0  # "Kazakh-mediated talks in Astana": the states of the people met there
+            return 1.0  # "Swiss-mediated talks in Vienna": the states of the people met there
         return None
     if not strong and not positive:
         return None
@@ -400,8 +400,8 @@ def _countries_within(parts: set[str], item_parts, info: EntityInfo) -> bool:
     theirs = {(info.get(p) or {}).get("country") for p in item_parts} - {None}
     if mine <= theirs:
         return True
-    # the states of a report against the people of the item ("Kyrgyzstan and Tajikistan
-    # signed" / "signed by Osmonov and Sharipov"): the people whose state is known are theirs,
+    # the states of a report against the people of the item ("Chile and Peru
+    # signed" / "signed by Rocha and Salas"): the people whose state is known are theirs,
     # and the others can make up the rest
     unknown = sum(1 for p in item_parts if (info.get(p) or {}).get("type") == "PERSON"
                   and not (info.get(p) or {}).get("country"))
@@ -577,7 +577,7 @@ def _people_first(actors: list[str], targets: list[str], info: EntityInfo,
 def summary_of(type_: str, status: str, mode: str | None, actors: list[str], targets: list[str],
                location: str | None, info: EntityInfo, affil: dict[str, str] | None = None,
                host: str | None = None) -> str:
-    """Who did what with whom, where: "Witkoff and Kushner met Putin in Moscow"."""
+    """Who did what with whom, where: "Dalmont and Vautrin met Ferraz in Lisbon"."""
     lex = lexicon()
     verbs = lex["summary_verbs"].get(f"{type_}:{mode}") or lex["summary_verbs"].get(type_) or {}
     if type_ == "CONSULT":
@@ -762,7 +762,7 @@ def _affiliations(it: _Item, info: EntityInfo) -> dict[str, str]:
 
 
 def _host(it: _Item, info: EntityInfo) -> str | None:
-    """Who received the others, where a report says so ("Putin received the envoys")."""
+    """Who received the others, where a report says so ("the president received the envoys")."""
     words = set(lexicon().get("host_triggers", []))
     c = Counter(a for r in it.reports if not r.weak and (r.trigger or "").lower() in words
                 for a in r.actors[:1] if (info.get(a) or {}).get("type") == "PERSON")
