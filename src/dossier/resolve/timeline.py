@@ -545,14 +545,21 @@ def _is_person(x: str, info: EntityInfo) -> bool:
 
 
 def _people_first(actors: list[str], targets: list[str], info: EntityInfo,
-                  affil: dict[str, str], host: str | None) -> tuple[list[str], list[str]]:
+                  affil: dict[str, str], host: str | None,
+                  location: str | None = None) -> tuple[list[str], list[str]]:
     """Who the summary names on each side: people, with a state (or its institution) only
     where none of its people is named; the host receives the others; parties named together
     ("US and Ukrainian negotiators" with their delegations) face each other by delegation."""
     everyone = [*actors, *targets]
     covered = set(affil.values())
     if host and host in everyone:
-        actors, targets = [x for x in everyone if x != host], [host]
+        # the host's side: those of the host's delegation or state (a host receives at home)
+        home = (info.get(host) or {}).get("country") or (info.get(location) or {}).get("country")
+        side = {host} | {x for x in everyone if x != host and (
+            (affil.get(x) and affil.get(x) == affil.get(host))
+            or (home and _is_person(x, info) and (info.get(x) or {}).get("country") == home))}
+        actors = [x for x in everyone if x not in side]
+        targets = [host, *(x for x in everyone if x in side and x != host)]
     elif not targets and affil:
         sides = list(dict.fromkeys(affil[x] if x in affil else x for x in actors))
         sides = [s for s in sides if s in covered]
@@ -581,7 +588,7 @@ def summary_of(type_: str, status: str, mode: str | None, actors: list[str], tar
     lex = lexicon()
     verbs = lex["summary_verbs"].get(f"{type_}:{mode}") or lex["summary_verbs"].get(type_) or {}
     if type_ == "CONSULT":
-        actors, targets = _people_first(actors, targets, info, affil or {}, host)
+        actors, targets = _people_first(actors, targets, info, affil or {}, host, location)
     a = [_short(x, info) for x in actors[:4]]
     t = [_short(x, info) for x in targets[:4] if x not in actors]
     where = f" in {(info.get(location) or {}).get('name', '')}" if location else ""
@@ -706,7 +713,8 @@ def _item_record(it: _Item, info: EntityInfo, copy_of, copies, stmt_spans,
     loc = max(it.locs, key=lambda x: (it.locs[x], bool((info.get(x) or {}).get("country")))) \
         if it.locs else None
     modes = Counter(r.mode for r in it.reports if r.mode)
-    mode = modes.most_common(1)[0][0] if modes else None
+    # the most reported kind of contact; on a tie the one a report states (a call, a video link)
+    mode = max(modes, key=lambda m: (modes[m], _remote(m), m)) if modes else None
     docs = list(dict.fromkeys(r.doc for r in it.reports))
     for d in list(docs):
         for c in copies.get(d, []):
