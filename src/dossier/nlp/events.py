@@ -396,7 +396,9 @@ class EventFinder:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at"):
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            for eid in view.np_entities(p, deep=False):
+                            # ("in the western city of Graz": the city named)
+                            deep = p.lemma_.lower() in view.place_heads
+                            for eid in view.np_entities(p, deep=deep):
                                 if view.etype(eid) in PLACE_TYPES or self._seat(view, eid):
                                     return eid
         return None
@@ -930,7 +932,7 @@ class EventFinder:
                 elif etype == "CONSULT" and definite and last_consult is None \
                         and last_agree is not None \
                         and not any(c.dep_ == "xcomp" for c in last_agree.trigger.children) \
-                        and seg_no.get(ev.seg, 0) - seg_no.get(last_agree.seg, 0) <= 2:
+                        and seg_no.get(ev.seg, 0) - seg_no.get(last_agree.seg, 0) <= 3:
                     # "X and Y reached an agreement in Graz on Thursday. The meeting was
                     # their first in person": the meeting the agreement came out of (not an
                     # agreement to do something later: "agreed to continue the contacts")
