@@ -434,3 +434,13 @@ def test_the_meeting_was_opened_by(run):
                  "The meeting was opened by Bolivian Foreign Minister Ana Rocha.")
     ev = next(e for e in evs if e["type"] == "CONSULT" and e["location"] == "Lima")
     assert "Ana Rocha" in parts(ev)
+
+
+def test_talks_ended_by_a_participle_and_counted_in_days(run):
+    _, evs = run("Chile and Peru agreed on Monday to exchange prisoners, ending two days of talks "
+                 "in Lima. Bolivia and Paraguay signed a protocol on Tuesday after two days of "
+                 "talks in Asuncion.", published="2025-03-04")
+    talks = [e for e in evs if e["type"] == "CONSULT"]
+    assert any({"Chile", "Peru"} <= parts(e) for e in talks)
+    # "after two days of talks in Asuncion": the talks held there, mentioned in passing
+    assert any((e["location"] or "").startswith("Asunci") for e in talks), talks

@@ -941,7 +941,9 @@ class EventFinder:
                     own_date = own_date or last_agree.date
                     ev.inherited = True
                 elif etype == "CONSULT" and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
-                        and (definite or any(view.ent_at(c.i) == loc for c in tok.children)):
+                        and (definite or anchor.i != tok.i
+                             or any(view.ent_at(c.i) == loc for c in tok.children)):
+                    # ("after two days of talks in Astana": a container phrase is referential)
                     # "the talks in Geneva", "the Geneva talks": a background mention of talks
                     # at a place; the timeline joins it to the talks held there
                     mention = True
