@@ -145,6 +145,7 @@ class Event(_Record):
     # person id → the party (state, organisation) whose delegation the text puts them in
     affiliation: dict[str, str] = field(default_factory=dict)
     date_inferred: bool = False  # the date is the publication's, not one the text states
+    mediators: list[str] = field(default_factory=list)  # entity ids of who mediates
     place_in: str | None = None  # entity id of the wider place the text puts the location in
 
 

@@ -444,3 +444,12 @@ def test_talks_ended_by_a_participle_and_counted_in_days(run):
     assert any({"Chile", "Peru"} <= parts(e) for e in talks)
     # "after two days of talks in Asuncion": the talks held there, mentioned in passing
     assert any((e["location"] or "").startswith("Asunci") for e in talks), talks
+
+
+def test_who_mediates(run):
+    doc, evs = run("Chile and Peru held talks mediated by Norway in Lima on Monday.")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    from dossier.nlp.attribution import DocView
+    names = {k: v.name for k, v in DocView(doc).entities.items()}
+    assert [names[m] for m in ev["event"].mediators] == ["Norway"]
+    assert {"Chile", "Peru", "Norway"} <= parts(ev)

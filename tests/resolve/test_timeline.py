@@ -277,3 +277,32 @@ def test_the_envoys_other_talks_at_the_same_place_that_week_stay_apart():
               published="2025-11-29")]
     tl = _run(exs)
     assert len(tl) == 2
+
+
+def test_summary_names_people_with_their_sides_and_the_mediator():
+    from dossier.records import Event
+    es = [ent("e1", "Ana Rocha"), ent("e2", "Luis Salas"), ent("e3", "Chile", "GPE", country="CHL"),
+          ent("e4", "Peru", "GPE", country="PER"), ent("e5", "Norway", "GPE", country="NOR"),
+          ent("e6", "Lima", "GPE", country="PER")]
+    v = Event(id="v1", type="CONSULT", trigger="talks", actors=["e3", "e4", "e1", "e2", "e5"],
+              location="e6", date="2025-03-03", mode="meet",
+              affiliation={"e1": "e3", "e2": "e4"}, mediators=["e5"])
+    tl = _run([ex("a", es, [v], published="2025-03-04")])
+    t = tl[0]
+    assert t.summary == "Rocha met Salas in Lima, mediated by Norway"
+    assert t.roles["Norway"] == "mediator" and t.affiliations == {"Ana Rocha": "Chile",
+                                                                  "Luis Salas": "Peru"}
+
+
+def test_a_host_receives_and_a_call_is_a_call():
+    from dossier.records import Event
+    es = people(ent("e4", "Jared Kushner", country="USA"))
+    host = Event(id="v1", type="CONSULT", trigger="received", actors=["e2"], targets=["e1", "e4"],
+                 location="e3", date="2025-12-02", mode="meet")
+    call = Event(id="v1", type="CONSULT", trigger="call", actors=["e1"], targets=["e2"],
+                 date="2025-12-05", mode="phone")
+    tl = _run([ex("a", es, [host], published="2025-12-03"),
+               ex("b", es, [call], published="2025-12-05")])
+    assert [t.summary for t in tl] == ["Witkoff and Kushner met Putin in Moscow",
+                                       "Witkoff spoke by phone with Putin"]
+    assert tl[0].host == "Vladimir Putin"

@@ -48,6 +48,7 @@ class _Ev:
     default_date: bool = False
     mention: bool = False
     affil: dict = field(default_factory=dict)  # member → the party of their delegation
+    mediators: list = field(default_factory=list)
 
 
 class EventFinder:
@@ -793,6 +794,30 @@ class EventFinder:
                 for p in free:
                     ev.affil[p] = open_[0]
 
+    def _mediators(self, view: DocView, tok: Token) -> list[str]:
+        """Who mediates talks: "Swiss-mediated talks", "talks mediated by Norway", "talks
+        under the auspices of the African Union", "with the mediation of Qatar"."""
+        words, nouns = set(self.deleg["mediator_words"]), set(self.deleg["auspices_nouns"])
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("amod", "acl", "compound") and (
+                    c.lemma_.lower() in words or c.lower_.split("-")[-1].rstrip("d") in words
+                    or c.lower_.split("-")[-1] in {w + "d" for w in words}):
+                out += [view.ent_at(x.i) for x in c.subtree if x.i != tok.i and view.ent_at(x.i)]
+                out += [view.ent_at(c.i)] if view.ent_at(c.i) else []
+        holders = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+                           and tok.head.pos_ in ("VERB", "AUX") else [])
+        for c in (x for h in holders for x in h.children):
+            if c.dep_ == "prep" and c.lower_ in ("under", "with"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (p.lower_ in nouns or p.lemma_.lower() in nouns):
+                        out += [e for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
+                                for o in q.children if o.dep_ == "pobj" for e in view.np_entities(o)]
+        out = [e for e in _unique(out) if view.is_party(e)]
+        # a nationality stands for its state ("Swiss-mediated")
+        return _unique([view.state_of(view.entities[e].name.split("-")[0]) or e
+                        if view.etype(e) == "NORP" else e for e in out])
+
     @staticmethod
     def _country(view: DocView, eid: str | None) -> str | None:
         return getattr(view.entities.get(eid), "country", None) if eid else None
@@ -900,6 +925,8 @@ class EventFinder:
                     loc = None
             actors = [a for a in actors if a != loc]
             targets = [t for t in targets if t != loc]
+            mediators = self._mediators(view, tok) if etype == "CONSULT" else []
+            actors += [m for m in mediators if m not in actors and m not in targets and m != loc]
             mode = spec.get("mode")
             if etype == "CONSULT" and any(
                     x.lemma_.lower() in self.phone_words
@@ -907,6 +934,7 @@ class EventFinder:
                                                for g in c.children)]):
                 mode = "phone"  # "spoke by phone", "a video call"
             ev = _Ev(etype, tok, mode, actors, targets, loc, seg=view.segment(tok.i))
+            ev.mediators = [m for m in mediators if m in actors]
             if etype == "CONSULT" and (actors or targets) and not any(
                     view.is_party(e) for e in actors + targets):
                 continue  # a flight from Frankfurt to Chicago: places alone are no parties
@@ -1060,6 +1088,7 @@ class EventFinder:
                 affiliation={m: p for m, p in ev.affil.items()
                              if m in ev.actors or m in ev.targets},
                 date_inferred=bool(ev.default_date and ev.date),
+                mediators=[m for m in ev.mediators if m in ev.actors or m in ev.targets],
                 place_in=self._place_in(view, ev.location)))
         doc._.events = events
         return doc

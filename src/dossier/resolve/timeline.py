@@ -82,6 +82,7 @@ class Report:
     affil: dict = field(default_factory=dict)  # person → the party of their delegation
     date_inferred: bool = False  # the publication's date, not one the text gives
     place_in: str | None = None  # the wider place the text puts the location in
+    mediators: list = field(default_factory=list)  # who mediates (among the participants)
 
     @property
     def known(self) -> set[str]:
@@ -167,7 +168,8 @@ def reports_of(extractions: Iterable[Extraction], entity_map: dict) -> list[Repo
                               loc, dict(v.evidence or {}), span_text(ex, v.evidence),
                               d.published, d.source, v.trigger, affil=affil,
                               date_inferred=bool(getattr(v, "date_inferred", False)),
-                              place_in=entity_map.get((d.id, getattr(v, "place_in", None)))))
+                              place_in=entity_map.get((d.id, getattr(v, "place_in", None))),
+                              mediators=cmap(getattr(v, "mediators", None) or [])))
     return out
 
 
@@ -188,6 +190,7 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
         r.actors = list(dict.fromkeys(nat(a) for a in r.actors))
         r.targets = [t for t in dict.fromkeys(nat(t) for t in r.targets) if t not in r.actors]
         r.affil = {m: nat(p) for m, p in r.affil.items()}
+        r.mediators = list(dict.fromkeys(nat(m) for m in r.mediators))
     if countries:
         # "Moscow repeated the demand": a capital acting stands for its state (a capital one
         # travels to or meets in stays a place)
@@ -583,8 +586,14 @@ def _people_first(actors: list[str], targets: list[str], info: EntityInfo,
 
 def summary_of(type_: str, status: str, mode: str | None, actors: list[str], targets: list[str],
                location: str | None, info: EntityInfo, affil: dict[str, str] | None = None,
-               host: str | None = None) -> str:
-    """Who did what with whom, where: "Dalmont and Vautrin met Ferraz in Lisbon"."""
+               host: str | None = None, mediators: list[str] | None = None) -> str:
+    """Who did what with whom, where: "Dalmont and Vautrin met Ferraz in Lisbon"; a mediator
+    after them (", mediated by Norway")."""
+    med = [m for m in mediators or [] if m != host]
+    if med and [x for x in [*actors, *targets] if x not in med]:
+        actors, targets = [x for x in actors if x not in med], [x for x in targets if x not in med]
+        tail = ", mediated by " + _join([_short(m, info) for m in med[:2]])
+        return summary_of(type_, status, mode, actors, targets, location, info, affil, host) + tail
     lex = lexicon()
     verbs = lex["summary_verbs"].get(f"{type_}:{mode}") or lex["summary_verbs"].get(type_) or {}
     if type_ == "CONSULT":
@@ -736,15 +745,17 @@ def _item_record(it: _Item, info: EntityInfo, copy_of, copies, stmt_spans,
         iid = stable_id("evt", it.type, it.status, first.doc, first.vid, date, sorted(parts))
     used.add(iid)
     affil, host = _affiliations(it, info), _host(it, info)
-    roles = {p: ("host" if p == host else "actor" if p in actors else "target" if p in targets
-                 else "member") for p in parts}
+    med = Counter(m for r in it.reports if not r.weak for m in r.mediators)
+    mediators = [m for m, n in med.most_common() if n * 2 >= act.get(m, 0) + tgt.get(m, 0)]
+    roles = {p: ("host" if p == host else "mediator" if p in mediators else "actor"
+                 if p in actors else "target" if p in targets else "member") for p in parts}
 
     def nm(x):
         return (info.get(x) or {}).get("name", x)
     return TimelineItem(
         id=iid, date=date, type=it.type, mode=mode, status=it.status,
         summary=summary_of(it.type, it.status, mode, actors, targets, loc, info,
-                           affil=affil, host=host),
+                           affil=affil, host=host, mediators=mediators),
         participants=[nm(p) for p in parts], participant_ids=parts,
         location=nm(loc) if loc else None,
         documents=docs, independent_reports=independent_count(docs, copy_of),
