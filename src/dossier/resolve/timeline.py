@@ -329,7 +329,8 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
             return None
         if it.first_published and (period_start(r.date) or "") > it.first_published:
             return None
-    same_day = bool(r.date) and precision(r.date) == 3 and r.date in it.dates
+    same_day = bool(r.date) and precision(r.date) == 3 and (
+        r.date in it.dates or (not it.dates and r.date in it.soft))
     # the same report coming back to an event it already described ("after the meeting")
     same_report = bool(rp) and rp <= set(it.parts) \
         and r.doc in it.docs
@@ -456,7 +457,10 @@ def _vnum(vid: str) -> int:
 
 
 def _order(r: Report):
-    return (-precision(r.date), r.location is None, -len(r.parts), r.published or "", r.doc, r.vid)
+    """Reports the text dates first (a headline dated by its publication after them), the
+    placed before the unplaced, the fuller before the thinner."""
+    return (-precision(r.date) if not r.date_inferred else 0, r.location is None,
+            -len(r.parts), r.published or "", r.doc, r.vid)
 
 
 def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
