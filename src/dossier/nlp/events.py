@@ -803,8 +803,13 @@ class EventFinder:
             if c.dep_ in ("amod", "acl", "compound") and (
                     c.lemma_.lower() in words or c.lower_.split("-")[-1].rstrip("d") in words
                     or c.lower_.split("-")[-1] in {w + "d" for w in words}):
-                out += [view.ent_at(x.i) for x in c.subtree if x.i != tok.i and view.ent_at(x.i)]
-                out += [view.ent_at(c.i)] if view.ent_at(c.i) else []
+                # who: the agent ("mediated by Norway") or the modifier ("Swiss-mediated"),
+                # not a place phrase hung on it
+                who = [y for d in c.children if d.dep_ in ("npadvmod", "compound", "nmod")
+                       for y in d.subtree if y.dep_ in ("npadvmod", "compound", "nmod")]
+                out += [view.ent_at(x.i) for x in [c, *who] if x.i != tok.i and view.ent_at(x.i)]
+                out += [e for a in c.children if a.dep_ == "agent" for p in a.children
+                        if p.dep_ == "pobj" for e in view.np_entities(p, deep=False)]
         holders = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "nsubjpass", "dobj")
                            and tok.head.pos_ in ("VERB", "AUX") else [])
         for c in (x for h in holders for x in h.children):
