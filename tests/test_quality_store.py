@@ -2,7 +2,10 @@
 score them against eval/gold/sample with the shared scorer (store mode).
 
 Floors sit below the current figures; the held-out targets are higher (entities_whole
-0.85 with no false merge; timeline found 0.80, dated 0.70, report recall 0.60).
+0.93 with no false merge; timeline report recall 0.85, dated 0.85, participants 0.85,
+at most 1.15 items per real event). The sample was tuned on: its floors are a regression
+check. The stories set (eval/gold/stories, annotated before the system ran on it) is the
+development estimate: its floors guard what was gained there.
 """
 import importlib.util
 import json
@@ -14,9 +17,10 @@ from conftest import ROOT, SAMPLE, SHARED
 SCORER = SHARED / "eval" / "score.py"
 GOLD = ROOT / "eval" / "gold" / "sample"
 
-FLOORS = {"entities_whole": 0.80, "timeline_found": 0.50, "timeline_dated": 0.25,
-          "timeline_report_recall": 0.35}
-MAX_SPLITS = 1.5
+FLOORS = {"entities_whole": 0.95, "timeline_found": 0.95, "timeline_dated": 0.85,
+          "timeline_report_recall": 0.90, "timeline_participants": 0.90}
+MAX_SPLITS = 1.2
+MAX_CONFLATED = 3
 
 
 def _scorer():
@@ -96,6 +100,33 @@ def test_stories_claims_and_disputes(tmp_path, nlp):
 def test_splits(figures):
     assert figures["timeline_splits_per_event"]["mean"] is None \
         or figures["timeline_splits_per_event"]["mean"] <= MAX_SPLITS
+
+
+def test_conflated(figures):
+    assert figures["timeline_conflated"]["count"] <= MAX_CONFLATED, figures
+
+
+@pytest.mark.slow
+def test_stories_dev_set(tmp_path, nlp):
+    """The cross-outlet development set: three stories told by many outlets (47 reports)."""
+    corpus = ROOT / "eval" / "corpus" / "stories"
+    gold = ROOT / "eval" / "gold" / "stories"
+    if not corpus.exists() or not (gold / "timeline.json").exists() or not SCORER.exists():
+        pytest.skip("stories dev set or scorer missing")
+    from dossier import analyze
+    from dossier.pipeline import ingest
+    from dossier.store import open_store
+    with open_store(str(tmp_path / "st.db")) as store:
+        ingest([str(corpus)], store, progress=False, nlp=nlp)
+        (tmp_path / "e.json").write_text(json.dumps(analyze.entities(store)), encoding="utf-8")
+        (tmp_path / "t.json").write_text(json.dumps(analyze.timeline(store)), encoding="utf-8")
+    res = _scorer().score_store(str(gold), str(tmp_path / "e.json"), str(tmp_path / "t.json"))
+    assert res["entity_false_merges"]["count"] == 0, res
+    for name, floor in {"entities_whole": 0.80, "timeline_found": 0.75, "timeline_dated": 0.50,
+                        "timeline_report_recall": 0.30, "timeline_participants": 0.38}.items():
+        assert res[name]["acc"] >= floor, (name, res)
+    assert res["timeline_splits_per_event"]["mean"] <= 1.6, res
+    assert res["timeline_conflated"]["count"] <= 2, res
 
 
 @pytest.mark.slow

@@ -7,7 +7,9 @@ Plain functions, no spaCy:
 - ``name_key(name)``: a transliteration-insensitive key. Typical alternations between
   romanisations of the same Cyrillic (or other) name collapse to one form: y/i/ie/iy/ii,
   w/v, k/c/ck, ts/tz/tc, doubled letters, -sky/-skyy/-skiy/-ski. ``Witkoff`` and
-  ``Vitkoff``, ``Zelensky`` and ``Zelenskiy``, ``Kyiv`` and ``Kiev`` share a key.
+  ``Vitkoff``, ``Zelensky`` and ``Zelenskiy``, ``Kyiv`` and ``Kiev`` share a key; so do
+  Russian and Ukrainian romanisations (Gleb / Hlib, a -skyj ending, Dostoevsky / Dostoyevsky,
+  Dzhamilya / Jamilya) and a misspelt initial Wh (Whitaker / Witaker).
 - ``is_variant(a, b, type=None)``: are two names spellings of the same name? Equal keys, a
   known variant from the data file, or keys that differ only by one inserted ``i`` (Dmitriev /
   Dimitriev, Umerov / Umierov), guarded by phonetic and similarity checks. A change of
@@ -41,17 +43,21 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 # ordered rewrite rules: a romanisation alternation -> one form
 _RULES = [
-    (r"skyy$|skiy$|skyi$|skii$|skij$|sky$|ski$", "ski"),
+    (r"skyy$|skiy$|skyi$|skii$|skij$|skyj$|sky$|ski$", "ski"),
     (r"zky$|zkiy$|zki$", "ski"),
     (r"ck", "k"), (r"c(?=[aoukrlt]|$)", "k"), (r"q", "k"),
+    (r"^dzh|^dj|^zh", "j"),   # Dzhamilya/Jamilya, Zhanna/Janna (Russian vs local)
+    (r"^wh", "w"),            # Whitaker/Witaker
     (r"w", "v"),
     (r"tz|tc(?!h)", "ts"),
     (r"ph", "f"),
     (r"kh", "h"),
     (r"(?<=[aeiouy])g(?=[aeiouy])|(?<=[lr])g(?=[aeiouy])", "h"),  # Olga/Olha, Sybiga/Sybiha
+    (r"^g(?=[nlr])", "h"),    # Russian g for Ukrainian h: Gleb/Hlib, Grygoriy/Hryhoriy
     (r"^ye|^je", "e"),        # Yevgeny/Evgeny, Yermak/Ermak
     (r"iy|yi|yy|ij|iy$", "i"),
     (r"y", "i"),
+    (r"(?<=[aou])i(?=e)", ""),  # an iotated vowel after a vowel: Dostoyevsky/Dostoevsky
     (r"ie(?=[vn]|$)", "i"),   # Kiev/Kyiv, Umierov handled by the one-i rule
     (r"ei$|ey$", "ei"),
     (r"(.)\1+", r"\1"),       # doubled letters
@@ -92,6 +98,8 @@ def tokens(name: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def _tokens(name: str) -> tuple[str, ...]:
     words = [w for w in re.split(r"[\s\-]+", normalize(name)) if w]
+    # the Arabic article romanised two ways: El-Hakim / al-Hakim
+    words = ["al" if w == "el" and i < len(words) - 1 else w for i, w in enumerate(words)]
     return tuple(w for w in words if w.strip(".") not in _HONORIFICS and w not in _SUFFIXES)
 
 
@@ -152,6 +160,9 @@ def word_variant(a: str, b: str) -> bool:
     groups = _given_groups()
     if ka in groups and groups.get(kb) == groups[ka]:
         return True  # Volodymyr / Vladimir
+    if len(ka) == len(kb) >= 4 and ka[0] == kb[0] \
+            and [{x, y} for x, y in zip(ka, kb) if x != y] == [{"e", "i"}]:
+        return True  # one vowel romanised e or i: Hamed / Hamid, Saeed / Saiid
     if ka[0] != kb[0] or min(len(ka), len(kb)) < 5:
         return False
     if min(len(ka), len(kb)) >= 6 and _transposed(ka, kb) and ka[-1] == kb[-1]:
@@ -202,6 +213,10 @@ def given_compatible(ga: list[str], gb: list[str]) -> bool:
         return True
     # Ukrainian and Russian romanisations: h for g (Serhiy / Sergiy, Olha / Olga, Ihor / Igor)
     if word_variant(x.replace("h", "g"), y.replace("h", "g")):
+        return True
+    # vowels romanised differently on a long consonant frame (Abdullah / Abdallah)
+    cx, cy = (re.sub(r"[aeiouy]", "", name_key(w)) for w in (x, y))
+    if cx == cy and len(cx) >= 4 and x[0] == y[0]:
         return True
     short, long_ = sorted((x, y), key=len)  # a short form: Steve / Steven, Alex / Alexander
     return len(short) >= 3 and _word_key(long_).startswith(_word_key(short))

@@ -154,6 +154,11 @@ class Event(_Record):
     mode: str | None = None
     evidence: dict[str, int] = field(default_factory=dict)  # {"start", "end"}: the sentence
     trigger_span: dict[str, int] = field(default_factory=dict)
+    # person id → the party (state, organisation) whose delegation the text puts them in
+    affiliation: dict[str, str] = field(default_factory=dict)
+    date_inferred: bool = False  # the date is the publication's, not one the text states
+    mediators: list[str] = field(default_factory=list)  # entity ids of who mediates
+    place_in: str | None = None  # entity id of the wider place the text puts the location in
 
 
 @dataclass
@@ -251,6 +256,18 @@ class TimelineItem(_Record):
     planned_by: list[str] = field(default_factory=list)  # timeline ids of plans this fulfils
     # reports of one event that disagree (place, participants): {"kind","this","other","evidence"}
     contradictions: list[dict[str, Any]] = field(default_factory=list)
+    # what the item's reports say it was: each participant's part ("actor", "target",
+    # "host", "member"), a person's delegation ({name: party}), the days and places reports
+    # give ({"value", "documents"}), a multi-day span [first, last], and the plans (announced,
+    # expected, hypothetical meetings) that it fulfilled: {"id", "status", "date", "summary",
+    # "location", "documents", "first_reported"}
+    roles: dict[str, str] = field(default_factory=dict)
+    affiliations: dict[str, str] = field(default_factory=dict)
+    host: str | None = None
+    date_range: list[str] | None = None
+    dates_reported: list[dict[str, Any]] = field(default_factory=list)
+    places_reported: list[dict[str, Any]] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass

@@ -384,3 +384,72 @@ def test_not_recognizing_is_a_rejection(run):
     assert ev["status"] == "occurred" and "Moldova" in ev["actors"]
     _, evs = run("Moldova recognized the new government.")
     assert not [e for e in evs if e["type"] == "REJECT"]
+
+
+def test_delegation_members_join_the_meeting_on_their_side(run):
+    # invented names: the delegation sentences after the lead name who met
+    doc, evs = run("French and Brazilian negotiators met in Lisbon on Monday. The French side was "
+                   "led by Foreign Minister Pierre Dalmont, who was joined by envoy Claire Vautrin. "
+                   "The Brazilian delegation was headed by Joao Ferraz.")
+    ev = next(e for e in evs if e["type"] == "CONSULT" and e["location"] == "Lisbon")
+    assert {"Pierre Dalmont", "Claire Vautrin", "Joao Ferraz"} <= parts(ev)
+    # the side each joins (the state, or its nationality when the text names no state)
+    aff = ev["event"].affiliation
+    from dossier.nlp.attribution import DocView
+    names = {k: v.name for k, v in DocView(doc).entities.items()}
+    side = {names[m]: names[p] for m, p in aff.items()}
+    assert side["Pierre Dalmont"] == side["Claire Vautrin"] != side["Joao Ferraz"]
+    assert side["Pierre Dalmont"].startswith("Fr") and side["Joao Ferraz"].startswith("Bra")
+    assert side["Pierre Dalmont"] in parts(ev) and side["Joao Ferraz"] in parts(ev)
+
+
+def test_who_took_part_and_accompanied_by(run):
+    _, evs = run("Prime Minister Anna Kerr met President Luis Orbea in Madrid on Friday. "
+                 "Kerr was accompanied by her adviser, Tomas Bell. Ines Roldan, who took part, "
+                 "told reporters the talks were useful.")
+    ev = next(e for e in evs if e["type"] == "CONSULT" and e["location"] == "Madrid")
+    assert {"Anna Kerr", "Luis Orbea", "Tomas Bell", "Ines Roldan"} <= parts(ev)
+    assert "Tomas Bell" in ev["actors"]  # on the side of the person accompanied
+
+
+def test_seat_of_an_institution_is_the_place(run):
+    _, evs = run("President Anna Kerr met the envoy Tomas Bell at the White House on Tuesday.")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    assert ev["location"] == "White House" and "White House" not in parts(ev)
+
+
+def test_two_subjects_of_one_verb_both_take_part(run):
+    _, evs = run("Energy Minister Tomas Varga and Foreign Minister Ilse Berger reached an "
+                 "agreement in Graz on Thursday. The meeting was their first in person.")
+    agree = next(e for e in evs if e["type"] == "AGREE")
+    assert {"Tomas Varga", "Ilse Berger"} <= parts(agree)
+    # the meeting the agreement came out of: its parties, place and day
+    meet = next(e for e in evs if e["type"] == "CONSULT")
+    assert {"Tomas Varga", "Ilse Berger"} <= parts(meet)
+    assert meet["location"] == "Graz" and meet["date"] == agree["date"]
+
+
+def test_the_meeting_was_opened_by(run):
+    _, evs = run("Talks between the delegations of Chile and Peru opened today in Lima. "
+                 "The meeting was opened by Bolivian Foreign Minister Ana Rocha.")
+    ev = next(e for e in evs if e["type"] == "CONSULT" and e["location"] == "Lima")
+    assert "Ana Rocha" in parts(ev)
+
+
+def test_talks_ended_by_a_participle_and_counted_in_days(run):
+    _, evs = run("Chile and Peru agreed on Monday to exchange prisoners, ending two days of talks "
+                 "in Lima. Bolivia and Paraguay signed a protocol on Tuesday after two days of "
+                 "talks in Asuncion.", published="2025-03-04")
+    talks = [e for e in evs if e["type"] == "CONSULT"]
+    assert any({"Chile", "Peru"} <= parts(e) for e in talks)
+    # "after two days of talks in Asuncion": the talks held there, mentioned in passing
+    assert any((e["location"] or "").startswith("Asunci") for e in talks), talks
+
+
+def test_who_mediates(run):
+    doc, evs = run("Chile and Peru held talks mediated by Norway in Lima on Monday.")
+    ev = next(e for e in evs if e["type"] == "CONSULT")
+    from dossier.nlp.attribution import DocView
+    names = {k: v.name for k, v in DocView(doc).entities.items()}
+    assert [names[m] for m in ev["event"].mediators] == ["Norway"]
+    assert {"Chile", "Peru", "Norway"} <= parts(ev)

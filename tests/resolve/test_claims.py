@@ -126,7 +126,7 @@ def _dispute_ids(claims):
 
 
 def test_a_number_dispute_is_one_record_with_sides():
-    from dossier.resolve.claims import build_claims_and_disputes
+    from dossier.resolve.disputes import build_claims_and_disputes
     exs = [ex("a", statements=[stm("s1", "the revised framework now runs to 27 points", kind="report")],
               source="Atlantic Courier", published="2025-11-24"),
            ex("b", statements=[stm("s1", "the draft had been cut to a 20-point plan"),

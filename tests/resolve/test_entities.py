@@ -174,3 +174,41 @@ def test_another_entitys_own_name_is_not_listed_as_an_alias():
     corps = next(e for e in ents if e.name == "Apple Corps")
     assert corps.aliases == ["Apple Corps"]
     assert mapping[("a", "e3")] == corps.id and mapping[("b", "e1")] != corps.id
+
+
+def test_russian_and_ukrainian_romanisations_are_one_person():
+    exs = [ex("a", [ent("e1", "Andrii Hnatov", aliases=["Andrii Hnatov", "Hnatov"])]),
+           ex("b", [ent("e1", "Andrei Gnatov", aliases=["Andrei Gnatov", "Gnatov"])]),
+           ex("c", [ent("e1", "Volodymyr Zelenskyj")]), ex("d", [ent("e1", "Volodymyr Zelenskyy")]),
+           ex("e", [ent("e1", "Steve Whitkoff")]), ex("f", [ent("e1", "Steve Witkoff")]),
+           ex("g", [ent("e1", "Dzhanybek Temirov")]), ex("h", [ent("e1", "Zhanybek Temirov")]),
+           ex("i", [ent("e1", "Erlan Baimukhanov")]), ex("j", [ent("e1", "Yerlan Baimukhanov")])]
+    ents, _ = resolve_entities(exs)
+    assert len(ents) == 5, sorted(e.name for e in ents)
+    assert all(len(e.documents) == 2 for e in ents)
+
+
+def test_a_surname_the_tagger_mistyped_joins_the_one_person_of_that_name():
+    exs = [ex("a", [ent("e1", "Nurlan Abdykadyrov"), ent("e2", "Abdykadyrov", "NORP")]),
+           ex("b", [ent("e1", "Nurlan Abdykadyrov")]),
+           ex("c", [ent("e1", "Abdykadyrov", "ORG")])]
+    ents, mapping = resolve_entities(exs)
+    person = next(e for e in ents if e.name == "Nurlan Abdykadyrov")
+    assert mapping[("a", "e2")] == person.id and mapping[("c", "e1")] == person.id
+
+
+def test_an_outlets_acronym_is_not_the_organisation_it_resembles():
+    exs = [ex("a", [ent("e1", "UNN", "ORG")]),
+           ex("b", [ent("e1", "United Nations", "ORG", aliases=["United Nations", "UN"])]),
+           ex("c", [ent("e1", "UN", "ORG")])]
+    ents, mapping = resolve_entities(exs)
+    assert mapping[("a", "e1")] != mapping[("b", "e1")]
+    assert mapping[("c", "e1")] == mapping[("b", "e1")]
+
+
+def test_arabic_article_and_vowel_romanisations_are_one_person():
+    exs = [ex("a", [ent("e1", "Khaled Omar El-Hakim", aliases=["Khaled Omar El-Hakim", "El-Hakim"])]),
+           ex("b", [ent("e1", "Khalid Omar al-Hakim", aliases=["Khalid Omar al-Hakim", "Al-Hakim"])]),
+           ex("c", [ent("e1", "Mohammed Nasser")]), ex("d", [ent("e1", "Muhammad Nasser")])]
+    ents, _ = resolve_entities(exs)
+    assert sorted(len(e.documents) for e in ents) == [2, 2], sorted(e.name for e in ents)

@@ -66,10 +66,24 @@ def test_planned_event_links_to_the_occurred_one():
            ex("b", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02")],
               published="2025-12-03")]
     tl = _run(exs)
-    assert len(tl) == 2
-    planned = next(t for t in tl if t.status == "planned")
-    occurred = next(t for t in tl if t.status == "occurred")
-    assert occurred.planned_by == [planned.id]
+    # the plan is the history of the meeting that took place, not a row of its own
+    assert len(tl) == 1
+    occurred = tl[0]
+    assert occurred.status == "occurred" and occurred.documents == ["b"]
+    [plan] = occurred.history
+    assert plan["status"] == "planned" and plan["date"] == "2025-12-02"
+    assert plan["documents"] == ["a"] and plan["first_reported"] == "2025-11-30"
+    assert occurred.planned_by == [plan["id"]]
+
+
+def test_a_plan_that_did_not_happen_stays_a_plan():
+    exs = [ex("a", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-09", status="planned")],
+              published="2025-11-30"),
+           ex("b", people(), [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02")],
+              published="2025-12-03")]
+    tl = _run(exs)
+    assert sorted(t.status for t in tl) == ["occurred", "planned"]
+    assert all(not t.history and not t.planned_by for t in tl)
 
 
 def test_statements_in_evidence_are_cited():
@@ -98,10 +112,11 @@ def test_occurred_after_publication_is_a_plan_and_reports_cannot_precede_events(
               published="2025-12-06")]
     tl = _run(exs)
     occurred = [t for t in tl if t.status == "occurred"]
-    planned = [t for t in tl if t.status == "planned"]
-    assert [t.documents for t in planned] == [["a"]]
     assert sorted(t.documents for t in occurred) == [["b"], ["c"]]
-    assert occurred[0].planned_by == [planned[0].id] or occurred[1].planned_by == [planned[0].id]
+    # the plan (report "a") folds into the meeting of its day
+    held = next(t for t in occurred if t.documents == ["c"])
+    assert [h["documents"] for h in held.history] == [["a"]]
+    assert not any(t.status == "planned" for t in tl)
 
 
 def test_same_meeting_placed_elsewhere_is_a_contradiction():
@@ -262,3 +277,32 @@ def test_the_envoys_other_talks_at_the_same_place_that_week_stay_apart():
               published="2025-11-29")]
     tl = _run(exs)
     assert len(tl) == 2
+
+
+def test_summary_names_people_with_their_sides_and_the_mediator():
+    from dossier.records import Event
+    es = [ent("e1", "Ana Rocha"), ent("e2", "Luis Salas"), ent("e3", "Chile", "GPE", country="CHL"),
+          ent("e4", "Peru", "GPE", country="PER"), ent("e5", "Norway", "GPE", country="NOR"),
+          ent("e6", "Lima", "GPE", country="PER")]
+    v = Event(id="v1", type="CONSULT", trigger="talks", actors=["e3", "e4", "e1", "e2", "e5"],
+              location="e6", date="2025-03-03", mode="meet",
+              affiliation={"e1": "e3", "e2": "e4"}, mediators=["e5"])
+    tl = _run([ex("a", es, [v], published="2025-03-04")])
+    t = tl[0]
+    assert t.summary == "Rocha met Salas in Lima, mediated by Norway"
+    assert t.roles["Norway"] == "mediator" and t.affiliations == {"Ana Rocha": "Chile",
+                                                                  "Luis Salas": "Peru"}
+
+
+def test_a_host_receives_and_a_call_is_a_call():
+    from dossier.records import Event
+    es = people(ent("e4", "Jared Kushner", country="USA"))
+    host = Event(id="v1", type="CONSULT", trigger="received", actors=["e2"], targets=["e1", "e4"],
+                 location="e3", date="2025-12-02", mode="meet")
+    call = Event(id="v1", type="CONSULT", trigger="call", actors=["e1"], targets=["e2"],
+                 date="2025-12-05", mode="phone")
+    tl = _run([ex("a", es, [host], published="2025-12-03"),
+               ex("b", es, [call], published="2025-12-05")])
+    assert [t.summary for t in tl] == ["Witkoff and Kushner met Putin in Moscow",
+                                       "Witkoff spoke by phone with Putin"]
+    assert tl[0].host == "Vladimir Putin"

@@ -46,7 +46,9 @@ def timeline_dict(t) -> dict[str, Any]:
             "statements": list(t.statements), "participant_ids": list(t.participant_ids),
             "planned_by": list(t.planned_by),
             "contradictions": list(getattr(t, "contradictions", []) or []),
-            "reports": list(t.reports)}
+            "reports": list(t.reports),
+            **{k: getattr(t, k, None) for k in ("roles", "affiliations", "host", "date_range",
+                                                 "dates_reported", "places_reported", "history")}}
 
 
 def entity_dict(e) -> dict[str, Any]:

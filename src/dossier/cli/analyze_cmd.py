@@ -102,7 +102,9 @@ def timeline(db, fmt, date_from, date_to, entity):
         rows = analyze.timeline(store, date_from=date_from, date_to=date_to, entity=entity)
     if fmt in ("json", "jsonl"):
         keys = ["id", "date", "type", "mode", "status", "summary", "participants", "location",
-                "documents", "independent_reports", "statements", "planned_by", "contradictions"]
+                "documents", "independent_reports", "statements", "planned_by", "contradictions",
+                "roles", "affiliations", "host", "date_range", "dates_reported",
+                "places_reported", "history"]
         rows = [{k: r[k] for k in keys} for r in rows]
     else:  # by the first day of a week or month; outlets rather than document ids
         rows = [{**r, "outlets": sorted({x.get("source") for x in r["reports"]

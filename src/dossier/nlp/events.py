@@ -47,6 +47,8 @@ class _Ev:
     joined: bool = False
     default_date: bool = False
     mention: bool = False
+    affil: dict = field(default_factory=dict)  # member → the party of their delegation
+    mediators: list = field(default_factory=list)
 
 
 class EventFinder:
@@ -72,6 +74,9 @@ class EventFinder:
         self.type_preps: dict = trig.get("type_preps", {})
         self.accuse_words = set(trig.get("accusation_words", []))
         self.cues = load_json(status_cues)
+        self.deleg = load_json("events/delegations.json")
+        groups = load_json("events/groups.json")
+        self.seats = {x.lower() for x in groups.get("seats", [])}
 
     # ------------------------------------------------------------ triggers
     @staticmethod
@@ -185,6 +190,16 @@ class EventFinder:
         return None, False
 
     @staticmethod
+    def _more_subjects(view: DocView, verb: Token, subj: Token) -> list[str]:
+        """"Minister X and Minister Y reached an agreement" parsed with two subjects: the
+        other subject's entities too."""
+        if subj.head.i != verb.i:
+            return []
+        lo, hi = view.segment(verb.i)
+        return [e for c in verb.children if c.dep_ == subj.dep_ and c.i != subj.i and lo <= c.i < hi
+                for e in view.np_entities(c)]
+
+    @staticmethod
     def _line_subject(view: DocView, verb: Token) -> list[str]:
         """When the parse hangs a line's subject elsewhere (a headline glued to the lead): the
         names that open the line before its first verb."""
@@ -262,6 +277,7 @@ class EventFinder:
             agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if subj is not None:
                 (targets if passive and agent else actors).extend(self._subject_ids(view, subj))
+                actors.extend(self._more_subjects(view, tok, subj))
             else:
                 # "X landed in Moscow and was met by Y": the subject of the first verb of the line
                 top, lo_hi = tok, view.segment(tok.i)
@@ -311,7 +327,8 @@ class EventFinder:
             if gov is not None and tok.dep_ in ("dobj", "attr", "pobj", "conj"):
                 subj, passive = self.subject(gov, view=view)
                 if subj is not None and not passive:
-                    actors = self._subject_ids(view, subj) + actors
+                    actors = self._subject_ids(view, subj) + self._more_subjects(view, gov, subj) \
+                        + actors
                 elif subj is None:
                     actors = self._line_subject(view, gov) + actors
             # "the talks involved Russian and Ukrainian officials" (also parsed as a clause on
@@ -381,10 +398,41 @@ class EventFinder:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at"):
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            for eid in view.np_entities(p, deep=False):
-                                if view.etype(eid) in PLACE_TYPES:
+                            # ("in the western city of Graz": the city named)
+                            deep = p.lemma_.lower() in view.place_heads
+                            for eid in view.np_entities(p, deep=deep):
+                                if view.etype(eid) in PLACE_TYPES or self._seat(view, eid):
                                     return eid
         return None
+
+    @staticmethod
+    def _place_in(view: DocView, loc: str | None) -> str | None:
+        """The wider place the text puts a location in: "Davos, Switzerland", "the
+        Hofburg in Vienna", "DAVOS, Switzerland" (first such mention)."""
+        if not loc:
+            return None
+        doc = view.doc
+        for i, t in enumerate(doc):
+            if view.ent_at(i) != loc or (i + 1 < len(doc) and view.ent_at(i + 1) == loc):
+                continue  # the last token of a mention of the location
+            j = i + 1
+            if j < len(doc) and (doc[j].text == "," or (doc[j].lower_ == "in" and doc[j].dep_ == "prep")):
+                j += 1
+                while j < len(doc) and doc[j].lower_ == "the":
+                    j += 1
+                other = view.ent_at(j) if j < len(doc) else None
+                if other and other != loc and view.etype(other) in PLACE_TYPES:
+                    return other
+        return None
+
+    def _seat(self, view: DocView, eid: str | None) -> bool:
+        """An institution named after its building ("at the Kremlin"): a place in an in/at
+        phrase."""
+        e = view.entities.get(eid) if eid else None
+        if e is None or view.etype(eid) != "ORG":
+            return False
+        return any(n.lower().removeprefix("the ") in self.seats
+                   for n in [e.name, *(getattr(e, "aliases", None) or [])] if n)
 
     def date(self, view: DocView, tok: Token, gov: Token | None) -> str | None:
         idx: list[int] = []
@@ -582,6 +630,227 @@ class EventFinder:
         return tok.dep_ == "pobj" and h.lower_ in ("in", "on", "at") \
             and h.head.lemma_.lower() in self.attend_verbs
 
+    # ------------------------------------------------------------ delegations
+    def delegations(self, view: DocView) -> list[tuple[int, str | None, list[str]]]:
+        """(token, side, members): the people a sentence puts in a delegation ("the American
+        side was led by Dalmont, who was joined by Vautrin", "the head of the Brazilian
+        delegation, Ferraz", "Roldan, who took part"). ``side`` is the state whose delegation
+        they make up, or a person they accompany, or None when only taking part is said."""
+        out = []
+        for tok in view.doc:
+            if tok.pos_ in ("VERB", "AUX"):
+                found = self._member_clause(view, tok)
+            elif tok.lower_ in self.deleg["member_nouns"] or tok.lemma_.lower() in self.deleg["member_nouns"]:
+                found = self._member_title(view, tok)
+            else:
+                found = None
+            if found and found[1]:
+                out.append((found[2] if len(found) > 2 else tok.i, found[0], found[1]))
+        return out
+
+    def _persons(self, view: DocView, toks) -> list[str]:
+        """People a noun phrase names: its own entities, else the names inside the phrase
+        ("the Minister of Foreign Affairs of the Republic of Chile Ana Rocha"),
+        not those of a clause hung on it."""
+        out = []
+        for t in toks:
+            if t is None:
+                continue
+            found = [e for e in view.np_entities(t) if view.etype(e) == "PERSON"]
+            if not found:
+                found = [view.ent_at(x.i) for x in t.subtree
+                         if view.etype(view.ent_at(x.i)) == "PERSON"
+                         and not _crosses_clause(x, t)]
+            out += found
+        return _unique(out)
+
+    def _side(self, view: DocView, np: Token | None) -> tuple[str | None, list[str]]:
+        """Whose delegation a noun phrase names: a person (who belongs to it too), or the
+        state of "the Ukrainian delegation", "the US side"."""
+        if np is None:
+            return None, []
+        if np.lower_ in self.deleg["group_nouns"] or np.lemma_.lower() in self.deleg["group_nouns"]:
+            # (the title grammar may make "the head of the Ukrainian delegation" a mention of
+            # its holder: the state comes from the modifiers)
+            mods = [m for c in np.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                    for m in [c, *(x for x in c.children if x.dep_ == "conj")]]
+            states = [view.state_of(m.text) or view.ent_at(m.i) for m in mods]
+            states = [e for e in states if e and (view.is_country(e) or view.etype(e) == "NORP")]
+            return (states[0], []) if states else (None, [])
+        people = self._persons(view, [np])
+        return (people[0], people) if people else (None, [])
+
+    def _member_clause(self, view: DocView, tok: Token) -> tuple[str | None, list[str]] | None:
+        d = self.deleg
+        lem = tok.lemma_.lower()
+        agents = [c for c in tok.children if c.dep_ == "agent"]
+        agents += [x for a in agents for x in a.children if x.dep_ == "conj" and x.lower_ == "by"]
+        if agents and (lem in d["agent_verbs"] or lem in d["meeting_agent_verbs"]):
+            # "the American side was led by X", "X was joined by Y", "a delegation led by X"
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if tok.dep_ in ("acl", "relcl") and (subj is None or subj.lower_ in ("who", "which", "that")):
+                subj = tok.head
+            if subj is not None and lem in d["meeting_agent_verbs"] \
+                    and (self.spec_for(view, subj) or {}).get("type") == "CONSULT":
+                # "the meeting was opened by the foreign minister X": that meeting
+                members = self._persons(view, [p for a in agents for p in a.children
+                                               if p.dep_ == "pobj"])
+                return None, members, subj.i
+            if lem not in d["agent_verbs"]:
+                return None
+            side, own = self._side(view, subj)
+            members = self._persons(view, [p for a in agents for p in a.children if p.dep_ == "pobj"])
+            return (side, _unique(own + members)) if side else None
+        if lem in d["include_verbs"]:
+            # "the Brazilian delegation ... included the chief of staff, Rui Pinto"
+            x = tok
+            while not any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children) \
+                    and x.dep_ in ("conj", "xcomp") and x.head.i != x.i:
+                x = x.head
+            subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+            if subj is not None and self.spec_for(view, subj) is not None \
+                    and self.spec_for(view, subj)["type"] == "CONSULT":
+                # "the meeting is expected to include Dalmont, Vautrin and Bell": that meeting
+                return None, self._persons(view, objs), subj.i
+            side, own = self._side(view, subj)
+            if side is None or view.etype(side) == "PERSON":
+                return None
+            return side, self._persons(view, objs)
+        if lem in d["lead_verbs"] and not agents:
+            # "Ferraz led the Brazilian delegation"
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            side, _ = self._side(view, obj)
+            if side and view.etype(side) != "PERSON":
+                return side, self._persons(view, [subj])
+            return None
+        want = d["took_part"].get(lem)
+        if tok.dep_ == "relcl" and want is not None and (not want or any(
+                c.lower_ == want for c in tok.children)):
+            # "Ines Roldan, who took part, told reporters"
+            if any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children):
+                return None, self._persons(view, [tok.head])
+        return None
+
+    def _member_title(self, view: DocView, tok: Token) -> tuple[str | None, list[str]] | None:
+        """"the head of the Brazilian delegation, Joao Ferraz" (either order)."""
+        group = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        side, _ = self._side(view, group)
+        if side is None or view.etype(side) == "PERSON":
+            return None
+        people = self._persons(view, [c for c in tok.children if c.dep_ == "appos"])
+        if not people and tok.dep_ == "appos":
+            people = [e for e in view.np_entities(tok.head, deep=False) if view.etype(e) == "PERSON"]
+        return side, people
+
+    def _attach_delegations(self, view: DocView, found: list[_Ev]) -> None:
+        """Members join the consultation the sentence speaks of (the latest one before, or in,
+        its sentence that their side or they take part in) and the doc's other reports of that
+        meeting (same parties, no other place or day), on the side of their state."""
+        consults = [e for e in found if e.type == "CONSULT" and not e.mention]
+        if not consults:
+            return
+        seg_no = {sg: n for n, sg in enumerate(view.segments())}
+        before = {id(e): set(e.actors) | set(e.targets) for e in consults}
+        back = self.deleg.get("max_segments_back", 3)
+        self._last_members = self.delegations(view)
+        for i, side, members in self._last_members:
+            seg = view.segment(i)
+            near = [e for e in consults if e.trigger.i < seg[1]
+                    and 0 <= seg_no.get(seg, 0) - seg_no.get(e.seg, 0) <= back]
+            named = [e for e in near if e.trigger.i == i]  # "the meeting ... is to include"
+            near = named or near
+            fits = [e for e in near if self._side_fits(view, e, side, members)]
+            if side is None or view.etype(side) == "PERSON":
+                # "Roldan, who took part"; "Kerr was joined by Bell": the meeting just told
+                fits = fits or [e for e in near if e.status == "occurred" or named]
+            if not fits:
+                continue
+            anchor = max(fits, key=lambda e: e.trigger.i)
+            if not anchor.location and not anchor.date:
+                # "after the meeting": the report it refers back to, with its place or day
+                told = [e for e in consults if before[id(e)] == before[id(anchor)]
+                        and e.trigger.i < anchor.trigger.i and e.status == anchor.status
+                        and (e.location or e.date)]
+                anchor = max(told, key=lambda e: e.trigger.i) if told else anchor
+            same = [e for e in consults if e is anchor or (
+                before[id(e)] == before[id(anchor)] and e.status == anchor.status
+                and e.location in (None, anchor.location)
+                and (not e.date or not anchor.date or _dates_fit(e.date, anchor.date))
+                and (e.mode == "phone") == (anchor.mode == "phone"))]
+            for ev in same:
+                self._add_members(view, ev, side, members)
+        for ev in consults:
+            # "Kerr was joined by Bell" beside "the head of the Brazilian delegation, X":
+            # people of no stated side, at talks of two states one of whose sides is known,
+            # are the other side
+            states = [p for p in ev.actors + ev.targets
+                      if view.is_country(p) or view.etype(p) == "NORP"]
+            free = [p for p in ev.actors + ev.targets if view.etype(p) == "PERSON"
+                    and p not in ev.affil and any(p in m for _, _, m in self._last_members)]
+            open_ = [st for st in states if st not in ev.affil.values()]
+            if len(states) == 2 and len(open_) == 1 and free and ev.affil:
+                for p in free:
+                    ev.affil[p] = open_[0]
+
+    def _mediators(self, view: DocView, tok: Token) -> list[str]:
+        """Who mediates talks: "Swiss-mediated talks", "talks mediated by Norway", "talks
+        under the auspices of the African Union", "with the mediation of Qatar"."""
+        words, nouns = set(self.deleg["mediator_words"]), set(self.deleg["auspices_nouns"])
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("amod", "acl", "compound") and (
+                    c.lemma_.lower() in words or c.lower_.split("-")[-1].rstrip("d") in words
+                    or c.lower_.split("-")[-1] in {w + "d" for w in words}):
+                # who: the agent ("mediated by Norway") or the modifier ("Swiss-mediated"),
+                # not a place phrase hung on it
+                who = [y for d in c.children if d.dep_ in ("npadvmod", "compound", "nmod")
+                       for y in d.subtree if y.dep_ in ("npadvmod", "compound", "nmod")]
+                out += [view.ent_at(x.i) for x in [c, *who] if x.i != tok.i and view.ent_at(x.i)]
+                out += [e for a in c.children if a.dep_ == "agent" for p in a.children
+                        if p.dep_ == "pobj" for e in view.np_entities(p, deep=False)]
+        holders = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+                           and tok.head.pos_ in ("VERB", "AUX") else [])
+        for c in (x for h in holders for x in h.children):
+            if c.dep_ == "prep" and c.lower_ in ("under", "with"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (p.lower_ in nouns or p.lemma_.lower() in nouns):
+                        out += [e for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
+                                for o in q.children if o.dep_ == "pobj" for e in view.np_entities(o)]
+        out = [e for e in _unique(out) if view.is_party(e)]
+        # a nationality stands for its state ("Swiss-mediated")
+        return _unique([view.state_of(view.entities[e].name.split("-")[0]) or e
+                        if view.etype(e) == "NORP" else e for e in out])
+
+    @staticmethod
+    def _country(view: DocView, eid: str | None) -> str | None:
+        return getattr(view.entities.get(eid), "country", None) if eid else None
+
+    def _side_fits(self, view: DocView, ev: _Ev, side: str | None, members: list[str]) -> bool:
+        parts = set(ev.actors) | set(ev.targets)
+        if (side and side in parts) or parts & set(members):
+            return True
+        codes = {self._country(view, m) for m in [side, *members]} - {None}
+        return bool(codes & {self._country(view, p) for p in parts})
+
+    def _add_members(self, view: DocView, ev: _Ev, side: str | None, members: list[str]) -> None:
+        party = side if side and view.etype(side) != "PERSON" else ev.affil.get(side or "")
+        for m in members:
+            if party and m != party and view.etype(m) == "PERSON":
+                ev.affil.setdefault(m, party)
+            if m in ev.actors or m in ev.targets or m == ev.location:
+                continue
+            code = self._country(view, m)
+            mates = [x for x in (side, *members) if x and x != m]
+            if any(x in ev.targets for x in mates) or (code and not any(
+                    self._country(view, a) == code for a in ev.actors) and any(
+                    self._country(view, t) == code for t in ev.targets)):
+                ev.targets.append(m)
+            else:
+                ev.actors.append(m)
+
     # ------------------------------------------------------------ statements → ACCUSE
     def accusations(self, view: DocView) -> list[_Ev]:
         out = []
@@ -613,6 +882,7 @@ class EventFinder:
 
     # ------------------------------------------------------------ all together
     _view: DocView | None = None
+    _last_members: list = []
 
     def __call__(self, doc: Doc) -> Doc:
         view = DocView(doc)
@@ -620,6 +890,7 @@ class EventFinder:
         title_end = _lead_end(view)
         found: list[_Ev] = []
         last_consult: _Ev | None = None
+        last_agree: _Ev | None = None
         seg_no = {sg: n for n, sg in enumerate(view.segments())}
         for tok in doc:
             spec = self.spec_for(view, tok)
@@ -660,6 +931,8 @@ class EventFinder:
                     loc = None
             actors = [a for a in actors if a != loc]
             targets = [t for t in targets if t != loc]
+            mediators = self._mediators(view, tok) if etype == "CONSULT" else []
+            actors += [m for m in mediators if m not in actors and m not in targets and m != loc]
             mode = spec.get("mode")
             if etype == "CONSULT" and any(
                     x.lemma_.lower() in self.phone_words
@@ -667,6 +940,7 @@ class EventFinder:
                                                for g in c.children)]):
                 mode = "phone"  # "spoke by phone", "a video call"
             ev = _Ev(etype, tok, mode, actors, targets, loc, seg=view.segment(tok.i))
+            ev.mediators = [m for m in mediators if m in actors]
             if etype == "CONSULT" and (actors or targets) and not any(
                     view.is_party(e) for e in actors + targets):
                 continue  # a flight from Frankfurt to Chicago: places alone are no parties
@@ -689,8 +963,21 @@ class EventFinder:
                 elif etype == "CONSULT" and definite and last_consult is not None:
                     ev.actors, ev.targets = list(last_consult.actors), list(last_consult.targets)
                     ev.inherited = True
+                elif etype == "CONSULT" and definite and last_consult is None \
+                        and last_agree is not None \
+                        and not any(c.dep_ == "xcomp" for c in last_agree.trigger.children) \
+                        and seg_no.get(ev.seg, 0) - seg_no.get(last_agree.seg, 0) <= 3:
+                    # "X and Y reached an agreement in Graz on Thursday. The meeting was
+                    # their first in person": the meeting the agreement came out of (not an
+                    # agreement to do something later: "agreed to continue the contacts")
+                    ev.actors, ev.targets = list(last_agree.actors), list(last_agree.targets)
+                    ev.location = ev.location or last_agree.location
+                    own_date = own_date or last_agree.date
+                    ev.inherited = True
                 elif etype == "CONSULT" and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
-                        and (definite or any(view.ent_at(c.i) == loc for c in tok.children)):
+                        and (definite or anchor.i != tok.i
+                             or any(view.ent_at(c.i) == loc for c in tok.children)):
+                    # ("after two days of talks in Astana": a container phrase is referential)
                     # "the talks in Geneva", "the Geneva talks": a background mention of talks
                     # at a place; the timeline joins it to the talks held there
                     mention = True
@@ -761,6 +1048,9 @@ class EventFinder:
                 ev.mention = True
                 found.append(ev)
                 continue
+            if etype == "AGREE" and ev.status == "occurred" and not ev.inherited \
+                    and len(set(ev.actors) | set(ev.targets)) >= 2:
+                last_agree = ev
             if etype == "CONSULT" and not ev.inherited and ev.status == "occurred" and (
                     last_consult is None or last_consult.seg != ev.seg
                     or len(ev.actors) + len(ev.targets)
@@ -782,6 +1072,7 @@ class EventFinder:
                 if o is not None:
                     m.actors, m.targets = list(o.actors), list(o.targets)
                     m.mention, m.inherited = False, True
+        self._attach_delegations(view, found)
 
         def country(eid):
             return getattr(view.entities.get(eid), "country", None) if eid else None
@@ -799,7 +1090,12 @@ class EventFinder:
                 actors=ev.actors, targets=ev.targets, location=ev.location, date=ev.date,
                 status=ev.status, mode=ev.mode if ev.type == "CONSULT" else None,
                 evidence=view.char_range(*ev.seg),
-                trigger_span={"start": t.idx, "end": t.idx + len(t.text)}))
+                trigger_span={"start": t.idx, "end": t.idx + len(t.text)},
+                affiliation={m: p for m, p in ev.affil.items()
+                             if m in ev.actors or m in ev.targets},
+                date_inferred=bool(ev.default_date and ev.date),
+                mediators=[m for m in ev.mediators if m in ev.actors or m in ev.targets],
+                place_in=self._place_in(view, ev.location)))
         doc._.events = events
         return doc
 
@@ -829,6 +1125,7 @@ def _settle_dates(found: list[_Ev], published: str | None, title_end: int) -> No
                         and o.status == "occurred" and len(parts(o) & parts(ev)) >= 2 \
                         and _days(o.date, published[:10]) <= 3:
                     ev.date = o.date
+                    ev.default_date = False
                     break
     for n, ev in enumerate(found):
         if ev.date or ev.status != "occurred" or ev.inherited or ev.mention \
@@ -962,6 +1259,8 @@ def _dedupe(evs: list[_Ev]) -> list[_Ev]:
         for t in ev.targets:
             if t not in dup.actors and t not in dup.targets:
                 dup.targets.append(t)
+        for m, party in ev.affil.items():
+            dup.affil.setdefault(m, party)
         if not ev.inherited or dup.inherited:
             dup.location = dup.location or ev.location
             dup.date = dup.date or ev.date

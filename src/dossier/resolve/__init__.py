@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..records import Document, Entity, Extraction
-from .claims import build_claims, build_claims_and_disputes
-from .disputes import denial_sentences, timeline_disputes
+from .disputes import build_claims, build_claims_and_disputes, denial_sentences, timeline_disputes
 from .entities import resolve_entities
 from .timeline import build_timeline
 

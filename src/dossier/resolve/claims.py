@@ -17,7 +17,7 @@ Design (made for incremental resolution):
   conflicting anchor (27 against 20 points is a dispute, never one claim), and a
   weighted content overlap (lemma IDF weights; shared entities and numbers weigh more)
   above the threshold for that kind of speaker; with the optional embeddings, a close
-  sentence vector also counts. ``build_claims`` runs it over the statements in
+  sentence vector also counts. ``disputes.build_claims`` runs it over the statements in
   publication order, looking candidates up through the signature index, so a new
   statement joins or opens a claim exactly as a later incremental resolver would.
 
@@ -592,21 +592,12 @@ def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
 
 # ------------------------------------------------------------------ claims
 
-def build_claims(extractions: Iterable[Extraction], entity_map: dict,
-                 names: dict[str, str] | None = None, use_embeddings: bool = True,
-                 entities: list | None = None) -> list[Claim]:
-    """Claims across documents. ``names``: canonical id → name (else ids are shown);
-    ``entities``: canonical entities (types, countries, name conflicts to link)."""
-    return build_claims_and_disputes(extractions, entity_map, names, use_embeddings,
-                                     entities)[0]
-
-
-def build_claims_and_disputes(extractions: Iterable[Extraction], entity_map: dict,
-                              names: dict[str, str] | None = None, use_embeddings: bool = True,
-                              entities: list | None = None) -> tuple[list[Claim], list]:
-    """``build_claims`` and the disputes between its claims (``dossier.resolve.disputes``)."""
-    from .disputes import find_disputes
-    extractions = list(extractions)
+def gather_claims(extractions: list[Extraction], entity_map: dict,
+                  names: dict[str, str] | None = None, use_embeddings: bool = True,
+                  entities: list | None = None
+                  ) -> tuple[list[Claim], list[Unit], dict[str, Claim], dict[int, str]]:
+    """The claims (oldest first), with what the dispute finder reads: the statement units,
+    the claims by id and each unit's claim id."""
     info = entity_info(entities or [])
     names = names or {e.id: e.name for e in entities or []}
     units, copy_of = units_of(extractions, entity_map, info)
@@ -616,10 +607,9 @@ def build_claims_and_disputes(extractions: Iterable[Extraction], entity_map: dic
         vectors = embed([u.content for u in units])
     states = gather(units, vectors)
     claims, claim_of = _claims_of(states, units, copy_of, names)
-    disputes = find_disputes(units, claims, claim_of, entities or [], extractions)
     out = list(claims.values())
     out.sort(key=lambda c: (c.first_reported or "9999", c.first_document or "", c.id))
-    return out, disputes
+    return out, units, claims, claim_of
 
 
 def _claims_of(states: list[ClaimState], units: list[Unit], copy_of: dict,

@@ -5,6 +5,7 @@ Name functions are ``dossier.names``'s, cached here for corpus-wide comparison.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any, Iterable
 
 import pycountry
@@ -103,3 +104,43 @@ def _country_names() -> frozenset[str]:
 def is_country(name: str | None) -> bool:
     """Is this place name a country (not a city or region)?"""
     return bool(name) and normalize(name) in _country_names()
+
+
+# ------------------------------------------------------------------ nationalities
+
+@functools.lru_cache(maxsize=1)
+def _demonym_codes() -> dict[str, str]:
+    """Nationality word → ISO alpha-3 code, from ``data/events/groups.json`` (the names a
+    demonym stands for) and the country gazetteer or pycountry for their codes."""
+    groups = data.load_json("events/groups.json").get("demonyms", {})
+    codes: dict[str, str] = {}
+    for rec in data.load_jsonl("gazetteer/countries.jsonl"):
+        for n in [rec.get("name", ""), *rec.get("aliases", [])]:
+            if n and rec.get("country"):
+                codes.setdefault(normalize(n), rec["country"])
+    out: dict[str, str] = {}
+    for word, names in groups.items():
+        for n in names:
+            code = codes.get(normalize(n))
+            if code is None:
+                try:
+                    code = pycountry.countries.lookup(n).alpha_3
+                except LookupError:
+                    code = None
+            if code:
+                out[normalize(word)] = code
+                out.update({normalize(x): code for x in names})  # "Chile's minister"
+                break
+    return out
+
+
+def role_country(role: str | None) -> str | None:
+    """The state a role names by its nationality ("Slovak deputy prime minister" → SVK)."""
+    words = re.sub(r"'s\b", "", normalize(role or "")).split()
+    codes = _demonym_codes()
+    for n in (2, 1):
+        for i in range(min(len(words), 4)):
+            code = codes.get(" ".join(words[i:i + n]))
+            if code:
+                return code
+    return None

@@ -28,9 +28,9 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 from ..ids import stable_id
-from ..records import Claim, Dispute
+from ..records import Claim, Dispute, Extraction
 from .common import lexicon, normalize
-from .claims import Context, Unit, _days, cdata, lemma, overlap, similarity
+from .claims import Context, Unit, _days, cdata, gather_claims, lemma, overlap, similarity
 
 _KIND_RANK = {"number": 0, "date": 1, "name": 2, "place": 3, "participants": 4, "denial": 5}
 
@@ -475,3 +475,24 @@ def _item_side(item, value, evidence: list, by_claim: dict) -> dict:
     return {"value": value, "claims": cs, "items": [item.id], "documents": list(item.documents),
             "outlets": sorted({r.get("source") for r in item.reports if r.get("source")}),
             "evidence": ev}
+
+
+def build_claims_and_disputes(extractions: Iterable[Extraction], entity_map: dict,
+                              names: dict[str, str] | None = None, use_embeddings: bool = True,
+                              entities: list | None = None) -> tuple[list[Claim], list]:
+    """The claims across documents (``claims.gather_claims``) with the disputes between
+    them; each claim's ``contradictions`` link the claims on the other sides."""
+    extractions = list(extractions)
+    out, units, claims, claim_of = gather_claims(extractions, entity_map, names,
+                                                 use_embeddings, entities)
+    return out, find_disputes(units, claims, claim_of, entities or [], extractions)
+
+
+def build_claims(extractions: Iterable[Extraction], entity_map: dict,
+                 names: dict[str, str] | None = None, use_embeddings: bool = True,
+                 entities: list | None = None) -> list[Claim]:
+    """Claims across documents, their contradictions linked. ``names``: canonical id →
+    name (else ids are shown); ``entities``: canonical entities (types, countries, name
+    conflicts to link)."""
+    return build_claims_and_disputes(extractions, entity_map, names, use_embeddings,
+                                     entities)[0]

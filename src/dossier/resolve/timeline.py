@@ -6,22 +6,47 @@ date, a month the days in it; a day apart for the same place or the same two peo
 and place, and shared participants — people and organisations weigh more than
 countries. A report whose participants only partly overlap an item's (both sides name
 others: the same envoys at Gaza talks) needs positive evidence, the same day or the same
-place. Background mentions without participants ("the talks in Geneva") join by place
-and date (a day off too), or stay with their text's report of the talks; items of nothing
-but such mentions, and one-party items with no date, place or second report, are left out.
-A same-day report between the same states ("Russia and the US ... at Tuesday's meeting") joins
-the meeting of their people; a report that may have borrowed its parties from another report
-of its text (same parties, another place) joins the talks at its place. A capital acting
-stands for its state. An event cannot be reported before it happens (an "occurred" event
-dated after its report is a plan); an undated, unplaced report does not reach back days
-before it; a phone call is not the meeting in person; a near-duplicate copy follows its
-original.
-Planned items link to the occurred item that fulfils them (``planned_by``); accounts of
-one meeting that disagree on the place or the day are flagged (``contradictions``).
+place. Places nest: a report at the Hofburg "in Vienna", or at a resort "near Davos,
+Switzerland", is at the same place as the talks in Vienna or Switzerland (the extraction's
+``place_in``), and two places of one country fit. Background mentions without
+participants ("the talks in Geneva") join by place and date (a day off too), or stay with
+their text's report of the talks; items of nothing but such mentions, and one-party items
+with no date, place or second report, are left out. The states of one report and the
+people of another ("Chile and Peru signed" / "signed by Rocha and Salas",
+"Russia and the US ... at Tuesday's meeting") are one event on the same day when the known
+people belong to those states (a person's country: the tagger's, a role's nationality, or
+the delegation the reports put them in); a report that may have borrowed its parties from
+another report of its text (same parties, another place) joins the talks at its place. A
+capital, an institution named after its seat (the Kremlin) or a nationality acting stands
+for its state. An event cannot be reported before it happens (an "occurred" event dated
+after its report is a plan); a date that is only the publication's (a headline's
+present tense) may join an event up to a few days before it and weighs below a date the
+text gives; an undated, unplaced report does not reach back days before it; a phone call is
+not the meeting in person; a near-duplicate copy follows its original.
+
+An item says who did what with whom, where: people before their states (a state stands in
+only where none of its people is named), the host where a report says so, delegations facing
+each other (``roles``, ``affiliations``, ``host``), the days and places its reports give
+(``dates_reported``, ``places_reported``; ``contradictions`` where accounts of one meeting
+disagree), a ``date_range`` for talks over two days. A plan (announced, expected or
+hypothetical) that took place is the ``history`` of the item that did (``planned_by`` keeps
+the link), not a row of its own; a plan that did not happen stays a plan.
+
+Incremental design (the next step keeps these keys in the store): the join decision
+``_score(report, item)`` reads only the item's compact state — type and status, participant
+key counts (``parts``), place keys and the wider places they are in (``locs``, ``wider``),
+date weights (``dates``), modes, the documents it holds and its first publication — plus the
+entity facts (type, country) of the names involved. ``cluster_reports`` finds candidates
+through key indexes (participant, place and wider place, day, document), so a new
+document's reports can look up the items of their keys and join or open one without
+re-resolving the corpus; ``_link_plans`` likewise asks, per plan, the occurred items that share
+its keys. Only near-duplicate copies, which follow their original, and the contradiction
+flags compare items pairwise.
 Thresholds and wordings: ``data/resolve/thresholds.json``, ``data/resolve/lexicon.json``.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter, defaultdict
@@ -59,6 +84,10 @@ class Report:
     source: str | None
     trigger: str = ""
     weak: bool = False  # participants perhaps carried over from another report of the text
+    affil: dict = field(default_factory=dict)  # person → the party of their delegation
+    date_inferred: bool = False  # the publication's date, not one the text gives
+    place_in: str | None = None  # the wider place the text puts the location in
+    mediators: list = field(default_factory=list)  # who mediates (among the participants)
 
     @property
     def known(self) -> set[str]:
@@ -80,16 +109,24 @@ class _Item:
     dates: Counter = field(default_factory=Counter)
     first_published: str | None = None
     modes: Counter = field(default_factory=Counter)
+    wider: set = field(default_factory=set)  # the wider places its reports name
+    docs: set = field(default_factory=set)
+    soft: Counter = field(default_factory=Counter)  # publication dates of its headlines
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
+        self.docs.add(r.doc)
         if r.published and precision(r.published) == 3:
             self.first_published = min(self.first_published or r.published, r.published)
         self.parts.update(r.known)
         if r.location and not r.weak:
             self.locs[r.location] += 1
-        if r.date:
+            if r.place_in:
+                self.wider.add(r.place_in)
+        if r.date and not r.date_inferred:
             self.dates[r.date] += 1
+        elif r.date:
+            self.soft[r.date] += 1
         if r.mode:
             self.modes[r.mode] += 1
 
@@ -99,6 +136,7 @@ class EntityInfo(dict):
     country code → the country's own canonical id."""
 
     countries: dict[str, str] = {}
+    country_names: dict[str, str] = {}
 
 
 def entity_info(extractions: Iterable[Extraction], entity_map: dict) -> EntityInfo:
@@ -127,10 +165,16 @@ def reports_of(extractions: Iterable[Extraction], entity_map: dict) -> list[Repo
                 return list(dict.fromkeys(entity_map[(d.id, i)] for i in ids
                                           if (d.id, i) in entity_map))
             loc = entity_map.get((d.id, v.location)) if v.location else None
+            affil = {entity_map[(d.id, m)]: entity_map[(d.id, p)]
+                     for m, p in (getattr(v, "affiliation", None) or {}).items()
+                     if (d.id, m) in entity_map and (d.id, p) in entity_map}
             out.append(Report(d.id, v.id, v.type, v.status or "occurred", v.mode,
                               fill_year(v.date, d.published), cmap(v.actors), cmap(v.targets),
                               loc, dict(v.evidence or {}), span_text(ex, v.evidence),
-                              d.published, d.source, v.trigger))
+                              d.published, d.source, v.trigger, affil=affil,
+                              date_inferred=bool(getattr(v, "date_inferred", False)),
+                              place_in=entity_map.get((d.id, getattr(v, "place_in", None))),
+                              mediators=cmap(getattr(v, "mediators", None) or [])))
     return out
 
 
@@ -142,9 +186,16 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
     if countries:
         def nat(x):
             e = info.get(x) or {}
-            return countries.get(e.get("country"), x) if e.get("type") == "NORP" else x
+            if e.get("type") in ("GPE", "LOC"):
+                return x
+            if e.get("type") != "NORP":
+                # a nationality the tagger took for a name ("Peruvian", "Swiss-mediated")
+                return _state_named(e.get("name"), info) or x
+            return countries.get(e.get("country")) or _state_named(e.get("name"), info) or x
         r.actors = list(dict.fromkeys(nat(a) for a in r.actors))
         r.targets = [t for t in dict.fromkeys(nat(t) for t in r.targets) if t not in r.actors]
+        r.affil = {m: nat(p) for m, p in r.affil.items()}
+        r.mediators = list(dict.fromkeys(nat(m) for m in r.mediators))
     if countries:
         # "Moscow repeated the demand": a capital acting stands for its state (a capital one
         # travels to or meets in stays a place)
@@ -152,6 +203,8 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
             e = info.get(x) or {}
             if e.get("type") in ("GPE", "LOC") and normalize(e.get("name") or "") in _capitals():
                 return countries.get(e.get("country"), x)
+            if e.get("type") == "ORG" and _is_seat(e.get("name")):
+                return countries.get(e.get("country"), x)  # "after White House talks": the US
             return x
         r.actors = list(dict.fromkeys(state(a) for a in r.actors))
         if r.type != "CONSULT":
@@ -175,6 +228,35 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
 def _capitals() -> frozenset[str]:
     from ..data import load_json
     return frozenset(normalize(c) for c in load_json("events/groups.json").get("capitals", []))
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, tuple[str, ...]]:
+    from ..data import load_json
+    return {normalize(k): tuple(normalize(n) for n in v)
+            for k, v in load_json("events/groups.json")["demonyms"].items()}
+
+
+def _state_named(word: str | None, info: "EntityInfo") -> str | None:
+    """The country entity a nationality word stands for ("Peruvian" → Peru), by name."""
+    names = _demonyms().get(normalize(word or ""))
+    if not names and normalize(word or "").split():
+        names = _demonyms().get(normalize(word or "").split()[0])  # "Swiss-mediated"
+    if not names:
+        return None
+    by_name = getattr(info, "country_names", {})
+    return next((by_name[n] for n in names if n in by_name), None)
+
+
+@functools.lru_cache(maxsize=1)
+def _seats() -> frozenset[str]:
+    from ..data import load_json
+    return frozenset(normalize(c) for c in load_json("events/groups.json").get("seats", []))
+
+
+def _is_seat(name: str | None) -> bool:
+    """An institution named after its building (the Kremlin): its state's stand-in."""
+    return normalize(name or "") in _seats()
 
 
 @functools.lru_cache(maxsize=1)
@@ -210,19 +292,34 @@ def _loc_relation(a: str | None, locs: Counter, info: EntityInfo) -> str:
 
 def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     """How well a report fits an item; None when it must not join."""
+    if r.date_inferred:
+        # a headline's "meets" dated by its publication: the event of a day or so before
+        if not all(_within(d, r.date) for d in it.dates if precision(d) == 3):
+            return None
+        s = _score(dataclasses.replace(r, date=None, date_inferred=False), it, info)
+        return None if s is None else s + (1 if r.date in it.dates else 0)
+    if it.soft and not it.dates:
+        # an item dated only by publication: an event of that day or a few days before
+        if r.date and not any(_within(r.date, d) for d in it.soft):
+            return None
+        if not r.date and precision(r.published) == 3 \
+                and all((d or "") > r.published for d in it.soft):
+            return None  # not reported before it happened
     rp = r.known
     if r.type != it.type or r.status != it.status:
         return None
     loc = _loc_relation(r.location, it.locs, info)
+    if loc != "same" and r.location and (r.place_in in it.locs or r.location in it.wider):
+        loc = "same"  # one place inside the other: a palace in Vienna, a resort in Switzerland
     if loc == "conflict" and not (r.weak and not r.date):
         return None
     if r.mode and it.modes and all(_remote(r.mode) != _remote(m) for m in it.modes) \
-            and not any(x.doc == r.doc for x in it.reports):
+            and r.doc not in it.docs:
         return None  # a phone call is not the meeting in person (one report's two wordings are)
     strong_shared = sum(1 for p in rp & set(it.parts) if _w(p, info) > 1)
     # a meeting over two days, or a report a day off: the same place (or the same two
     # people and no other place) and at most a day apart
-    same_doc = any(x.doc == r.doc for x in it.reports)
+    same_doc = r.doc in it.docs
     near = (precision(r.date) == 3 and bool(it.dates)
             and all(_adjacent(r.date, d) for d in it.dates)
             and ((loc == "same" and (strong_shared >= 1 or not rp)) or strong_shared >= 2))
@@ -238,10 +335,11 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
             return None
         if it.first_published and (period_start(r.date) or "") > it.first_published:
             return None
-    same_day = bool(r.date) and precision(r.date) == 3 and r.date in it.dates
+    same_day = bool(r.date) and precision(r.date) == 3 and (
+        r.date in it.dates or (not it.dates and r.date in it.soft))
     # the same report coming back to an event it already described ("after the meeting")
     same_report = bool(rp) and rp <= set(it.parts) \
-        and any(x.doc == r.doc for x in it.reports)
+        and r.doc in it.docs
     positive = same_day or loc == "same" or same_report
     shared = rp & set(it.parts)
     strong = {p for p in shared if _w(p, info) > 1}
@@ -261,8 +359,11 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         # Tuesday's meeting in the Kremlin" is Putin's meeting with the US envoys)
         if same_day and loc == "same":
             return weights()["no_one_shared_same_day_same_place"]
-        if same_day and loc != "conflict" and _countries_within(rp, it.parts, info):
+        if same_day and loc != "conflict" and _sides_match(rp, it.parts, info):
             return weights()["no_one_shared_same_day_same_countries"]
+        if loc == "same" and not (r.date and it.dates) and _countries_within(rp, it.parts, info):
+            # "Swiss-mediated talks in Vienna": the states of the people met there
+            return weights()["no_one_shared_undated_same_place_states"]
         return None
     if not strong and not positive:
         return None
@@ -287,6 +388,13 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         + (w["both_dated"] if r.date and it.dates else 0)
 
 
+def _within(day: str | None, published: str | None) -> bool:
+    """A day on or just before a publication date (a headline's news of the day)."""
+    gap = _days_apart(day, published)
+    return gap is not None and (day or "") <= (published or "") \
+        and gap <= thresholds("timeline").get("inferred_date_max_lag_days", 1)
+
+
 def _multi_day(dates) -> bool:
     """Two or more days, all within a day of each other (talks over two days)."""
     days = [d for d in dates if precision(d) == 3]
@@ -302,7 +410,21 @@ def _countries_within(parts: set[str], item_parts, info: EntityInfo) -> bool:
     if len(mine) < 2 and any((info.get(p) or {}).get("type") == "PERSON" for p in parts):
         return False
     theirs = {(info.get(p) or {}).get("country") for p in item_parts} - {None}
-    return mine <= theirs
+    if mine <= theirs:
+        return True
+    # the states of a report against the people of the item ("Chile and Peru
+    # signed" / "signed by Rocha and Salas"): the people whose state is known are theirs,
+    # and the others can make up the rest
+    unknown = sum(1 for p in item_parts if (info.get(p) or {}).get("type") == "PERSON"
+                  and not (info.get(p) or {}).get("country"))
+    return len(mine) >= 2 and bool(theirs) and theirs <= mine \
+        and len(mine - theirs) <= unknown \
+        and not any((info.get(p) or {}).get("type") == "PERSON" for p in parts)
+
+
+def _sides_match(rp: set[str], parts, info: EntityInfo) -> bool:
+    """One side names states, the other their people (either way round)."""
+    return _countries_within(rp, parts, info) or _countries_within(set(parts), rp, info)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -343,7 +465,10 @@ def _vnum(vid: str) -> int:
 
 
 def _order(r: Report):
-    return (-precision(r.date), r.location is None, -len(r.parts), r.published or "", r.doc, r.vid)
+    """Reports the text dates first (a headline dated by its publication after them), the
+    placed before the unplaced, the fuller before the thinner."""
+    return (-precision(r.date) if not r.date_inferred else 0, r.location is None,
+            -len(r.parts), r.published or "", r.doc, r.vid)
 
 
 def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
@@ -359,8 +484,9 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
         cands: set[int] = set()
         for p in r.known:
             cands.update(by_part.get((*kind, p), ()))
-        if r.location:
-            cands.update(by_loc.get((*kind, r.location), ()))
+        for place in (r.location, r.place_in):
+            if place:  # (an item indexes its places and the wider places they are in)
+                cands.update(by_loc.get((*kind, place), ()))
         if not r.known:
             cands.update(by_doc.get((*kind, r.doc), ()))
         if precision(r.date) == 3:
@@ -390,6 +516,8 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             by_part[(*kind, p)].append(n)
         if r.location and r.location not in known_locs and not r.weak:
             by_loc[(*kind, r.location)].append(n)
+        if r.place_in and not r.weak and n not in by_loc[(*kind, r.place_in)]:
+            by_loc[(*kind, r.place_in)].append(n)
         if n not in by_doc[(*kind, r.doc)]:
             by_doc[(*kind, r.doc)].append(n)
         if precision(r.date) == 3 and n not in by_date[(*kind, r.date)]:
@@ -401,6 +529,8 @@ def _best_date(it: _Item, copy_of) -> str | None:
     support: dict[str, set[str]] = defaultdict(set)
     # reports naming the participants date the event; mentions only when nothing else does
     firm = [r for r in it.reports if r.known and r.date and precision(r.date) >= 0]
+    # a date the text gives over the publication's
+    firm = [r for r in firm if not r.date_inferred] or firm
     for r in firm or it.reports:
         if r.date and precision(r.date) >= 0:
             support[r.date].add(r.doc)
@@ -425,13 +555,65 @@ def _join(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _is_person(x: str, info: EntityInfo) -> bool:
+    return (info.get(x) or {}).get("type") == "PERSON"
+
+
+def _people_first(actors: list[str], targets: list[str], info: EntityInfo,
+                  affil: dict[str, str], host: str | None,
+                  location: str | None = None) -> tuple[list[str], list[str]]:
+    """Who the summary names on each side: people, with a state (or its institution) only
+    where none of its people is named; the host receives the others; parties named together
+    ("US and Ukrainian negotiators" with their delegations) face each other by delegation."""
+    everyone = [*actors, *targets]
+    covered = set(affil.values())
+    if host and host in everyone:
+        # the host's side: those of the host's delegation or state (a host receives at home)
+        home = (info.get(host) or {}).get("country") or (info.get(location) or {}).get("country")
+        side = {host} | {x for x in everyone if x != host and (
+            (affil.get(x) and affil.get(x) == affil.get(host))
+            or (home and _is_person(x, info) and (info.get(x) or {}).get("country") == home))}
+        actors = [x for x in everyone if x not in side]
+        targets = [host, *(x for x in everyone if x in side and x != host)]
+    elif not targets and affil:
+        sides = list(dict.fromkeys(affil[x] if x in affil else x for x in actors))
+        sides = [s for s in sides if s in covered]
+        if len(sides) >= 2:
+            first = sides[0]
+            targets = [x for x in actors if x != first and affil.get(x) != first]
+            actors = [x for x in actors if x == first or affil.get(x) == first]
+
+    def show(side: list[str]) -> list[str]:
+        people = [x for x in side if _is_person(x, info)]
+        if not people:
+            return [x for x in side if x not in covered]
+        return people + [x for x in side if not _is_person(x, info) and x not in covered
+                         and (info.get(x) or {}).get("type") == "ORG"
+                         and not _is_seat((info.get(x) or {}).get("name"))]
+    a, t = show(actors), show(targets)
+    if not a and not t:
+        a, t = actors, targets
+    return a, [x for x in t if x not in a]
+
+
 def summary_of(type_: str, status: str, mode: str | None, actors: list[str], targets: list[str],
-               location: str | None, info: EntityInfo) -> str:
+               location: str | None, info: EntityInfo, affil: dict[str, str] | None = None,
+               host: str | None = None, mediators: list[str] | None = None) -> str:
+    """Who did what with whom, where: "Dalmont and Vautrin met Ferraz in Lisbon"; a mediator
+    after them (", mediated by Norway")."""
+    med = [m for m in mediators or [] if m != host]
+    if med and [x for x in [*actors, *targets] if x not in med]:
+        actors, targets = [x for x in actors if x not in med], [x for x in targets if x not in med]
+        tail = ", mediated by " + _join([_short(m, info) for m in med[:2]])
+        return summary_of(type_, status, mode, actors, targets, location, info, affil, host) + tail
     lex = lexicon()
     verbs = lex["summary_verbs"].get(f"{type_}:{mode}") or lex["summary_verbs"].get(type_) or {}
-    a = [_short(x, info) for x in actors[:3]]
-    t = [_short(x, info) for x in targets[:3] if x not in actors]
+    if type_ == "CONSULT":
+        actors, targets = _people_first(actors, targets, info, affil or {}, host, location)
+    a = [_short(x, info) for x in actors[:4]]
+    t = [_short(x, info) for x in targets[:4] if x not in actors]
     where = f" in {(info.get(location) or {}).get('name', '')}" if location else ""
+
     def agree(verb: str, subject: list[str]) -> str:
         return "are" + verb[2:] if len(subject) > 1 and verb.startswith("is ") else verb
 
@@ -439,9 +621,12 @@ def summary_of(type_: str, status: str, mode: str | None, actors: list[str], tar
         verb = verbs.get(status) or verbs.get("occurred") or type_.lower()
         return f"{_join(a)} {agree(verb, a)} {_join(t)}{where}"
     who = a or t
-    intr = lex["summary_intransitive"].get(type_, {})
     if who and len(who) >= 2 and type_ == "CONSULT":
-        return f"{_join(who[:-1])} {agree(verbs.get(status, 'met'), who[:-1])} {who[-1]}{where}"
+        # "France, Germany and the United Kingdom met": named together, no counterpart
+        rec = lex.get("summary_reciprocal", {})
+        verb = (rec.get(f"{type_}:{mode}") or rec.get(type_) or {}).get(status, "met")
+        return f"{_join(who)} {verb}{where}"
+    intr = lex["summary_intransitive"].get(type_, {})
     if who:
         verb = intr.get(status) or verbs.get(status) or type_.lower()
         verb = re.sub(r" (with|to|from|against)$", "", verb)
@@ -472,12 +657,15 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
             if e["country"] not in by_country or n > by_country[e["country"]][0]:
                 by_country[e["country"]] = (n, cid)
     info.countries = {k: v[1] for k, v in by_country.items()}
+    info.country_names = {normalize(e.get("name") or ""): cid for cid, e in info.items()
+                          if e.get("type") == "GPE" and is_country(e.get("name"))}
     copy_of = {ex.doc.id: ex.doc.copy_of for ex in extractions}
     present = set(copy_of)
     # a near-duplicate copy reports what its original reports: it follows the original's items
     reports = [normalise_report(r, info) for r in reports_of(extractions, entity_map)
                if not (copy_of.get(r.doc) and original_of(r.doc, copy_of) in present
                        and original_of(r.doc, copy_of) != r.doc)]
+    _person_countries(info, entities, reports)
     _mark_weak(reports)
     items = cluster_reports(reports, info)
 
@@ -504,58 +692,149 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
     out: list[TimelineItem] = []
     used: set[str] = set()
     for it in items:
-        if not it.parts:
-            continue  # mentions of talks at a place that no report with participants describes
-        date = _best_date(it, copy_of)
-        if len(it.parts) < 2 and not date and not it.locs \
-                and len({original_of(r.doc, copy_of) for r in it.reports}) < 2:
-            continue  # "the Ukraine negotiations" in passing: no one met anyone, at no time or place
-        act = Counter(a for r in it.reports if not r.weak for a in r.actors)
-        tgt = Counter(t for r in it.reports if not r.weak for t in r.targets)
-        actors = [a for a, _ in act.most_common()]
-        targets = [t for t, _ in tgt.most_common() if t not in act or tgt[t] > act[t]]
-        actors = [a for a in actors if a not in targets]
-        parts = list(dict.fromkeys([*actors, *targets, *(p for p, _ in it.parts.most_common())]))
-        # the most reported place; on a tie the one we can situate (Paris before "Europe")
-        loc = max(it.locs, key=lambda x: (it.locs[x], bool((info.get(x) or {}).get("country")))) \
-            if it.locs else None
-        modes = Counter(r.mode for r in it.reports if r.mode)
-        mode = modes.most_common(1)[0][0] if modes else None
-        docs = list(dict.fromkeys(r.doc for r in it.reports))
-        for d in list(docs):
-            for c in copies.get(d, []):
-                if c not in docs:
-                    docs.append(c)
-        docs.sort()
-        stmts: list[str] = []
-        for r in it.reports:
-            ev = r.evidence or {}
-            if "start" not in ev:
-                continue
-            for a, b, sid in stmt_spans.get(r.doc, []):
-                if a < ev.get("end", ev["start"]) and b > ev["start"] and sid not in stmts:
-                    stmts.append(sid)
-        # id from the first report of the event: stable when later reports join it
-        first = min(it.reports, key=lambda r: (r.published or "9999", r.doc, r.vid))
-        iid = stable_id("evt", it.type, it.status, first.doc, first.vid)
-        if iid in used:
-            iid = stable_id("evt", it.type, it.status, first.doc, first.vid, date, sorted(parts))
-        used.add(iid)
-        out.append(TimelineItem(
-            id=iid, date=date, type=it.type, mode=mode, status=it.status,
-            summary=summary_of(it.type, it.status, mode, actors, targets, loc, info),
-            participants=[(info.get(p) or {}).get("name", p) for p in parts],
-            participant_ids=parts,
-            location=(info.get(loc) or {}).get("name") if loc else None,
-            documents=docs, independent_reports=independent_count(docs, copy_of),
-            statements=stmts,
-            reports=[{"doc": r.doc, "event": r.vid, "evidence": r.text, "source": r.source,
-                      "date": r.date, "published": r.published, "actors": r.actors,
-                      "targets": r.targets, "location": r.location} for r in it.reports]))
+        t = _item_record(it, info, copy_of, copies, stmt_spans, used)
+        if t is not None:
+            out.append(t)
     _link_plans(out, info)
+    out = _fold_plans(out)
     _flag_contradictions(out, info)
     out.sort(key=timeline_sort_key)
     return out
+
+
+def _person_countries(info: EntityInfo, entities, reports: list[Report]) -> None:
+    """A person's state where resolution found none: the delegation the reports put them in."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for r in reports:
+        for m, p in r.affil.items():
+            code = (info.get(p) or {}).get("country")
+            if code:
+                votes[m][code] += 1
+    for m, c in votes.items():
+        if m in info and not info[m].get("country"):
+            info[m]["country"] = c.most_common(1)[0][0]
+
+
+def _item_record(it: _Item, info: EntityInfo, copy_of, copies, stmt_spans,
+                 used: set[str]) -> TimelineItem | None:
+    """The timeline item of a cluster of reports (None for mentions no one describes)."""
+    if not it.parts:
+        return None  # mentions of talks at a place that no report with participants describes
+    date = _best_date(it, copy_of)
+    if len(it.parts) < 2 and not date and not it.locs \
+            and len({original_of(r.doc, copy_of) for r in it.reports}) < 2:
+        return None  # "the Ukraine negotiations" in passing: no one met anyone, at no time or place
+    act = Counter(a for r in it.reports if not r.weak for a in r.actors)
+    tgt = Counter(t for r in it.reports if not r.weak for t in r.targets)
+    actors = [a for a, _ in act.most_common()]
+    targets = [t for t, _ in tgt.most_common() if t not in act or tgt[t] > act[t]]
+    actors = [a for a in actors if a not in targets]
+    parts = list(dict.fromkeys([*actors, *targets, *(p for p, _ in it.parts.most_common())]))
+    # the most reported place; on a tie the one we can situate (Paris before "Europe")
+    loc = max(it.locs, key=lambda x: (it.locs[x], bool((info.get(x) or {}).get("country")))) \
+        if it.locs else None
+    modes = Counter(r.mode for r in it.reports if r.mode)
+    # the most reported kind of contact; on a tie the one a report states (a call, a video link)
+    mode = max(modes, key=lambda m: (modes[m], _remote(m), m)) if modes else None
+    docs = list(dict.fromkeys(r.doc for r in it.reports))
+    for d in list(docs):
+        for c in copies.get(d, []):
+            if c not in docs:
+                docs.append(c)
+    docs.sort()
+    stmts: list[str] = []
+    for r in it.reports:
+        ev = r.evidence or {}
+        if "start" not in ev:
+            continue
+        for a, b, sid in stmt_spans.get(r.doc, []):
+            if a < ev.get("end", ev["start"]) and b > ev["start"] and sid not in stmts:
+                stmts.append(sid)
+    # id from the first report of the event: stable when later reports join it
+    first = min(it.reports, key=lambda r: (r.published or "9999", r.doc, r.vid))
+    iid = stable_id("evt", it.type, it.status, first.doc, first.vid)
+    if iid in used:
+        iid = stable_id("evt", it.type, it.status, first.doc, first.vid, date, sorted(parts))
+    used.add(iid)
+    affil, host = _affiliations(it, info), _host(it, info)
+    med = Counter(m for r in it.reports if not r.weak for m in r.mediators)
+    mediators = [m for m, n in med.most_common() if n * 2 >= act.get(m, 0) + tgt.get(m, 0)]
+    roles = {p: ("host" if p == host else "mediator" if p in mediators else "actor"
+                 if p in actors else "target" if p in targets else "member") for p in parts}
+
+    def nm(x):
+        return (info.get(x) or {}).get("name", x)
+    return TimelineItem(
+        id=iid, date=date, type=it.type, mode=mode, status=it.status,
+        summary=summary_of(it.type, it.status, mode, actors, targets, loc, info,
+                           affil=affil, host=host, mediators=mediators),
+        participants=[nm(p) for p in parts], participant_ids=parts,
+        location=nm(loc) if loc else None,
+        documents=docs, independent_reports=independent_count(docs, copy_of),
+        statements=stmts,
+        reports=[{"doc": r.doc, "event": r.vid, "evidence": r.text, "source": r.source,
+                  "date": r.date, "published": r.published, "actors": r.actors,
+                  "targets": r.targets, "location": r.location, "status": r.status}
+                 for r in it.reports],
+        roles={nm(p): role for p, role in roles.items()},
+        affiliations={nm(m): nm(p) for m, p in affil.items()}, host=nm(host) if host else None,
+        date_range=_date_range(it), dates_reported=_reported(it, "date", copy_of, str),
+        places_reported=_reported(it, "location", copy_of, nm))
+
+
+def _affiliations(it: _Item, info: EntityInfo) -> dict[str, str]:
+    """Person → the party whose delegation the reports put them in (most reports)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for r in it.reports:
+        for m, p in r.affil.items():
+            if m in it.parts and m != p:
+                votes[m][p] += 1
+    return {m: c.most_common(1)[0][0] for m, c in votes.items()}
+
+
+def _host(it: _Item, info: EntityInfo) -> str | None:
+    """Who received the others, where a report says so ("the president received the envoys")."""
+    words = set(lexicon().get("host_triggers", []))
+    c = Counter(a for r in it.reports if not r.weak and (r.trigger or "").lower() in words
+                for a in r.actors[:1] if (info.get(a) or {}).get("type") == "PERSON")
+    return c.most_common(1)[0][0] if c else None
+
+
+def _date_range(it: _Item) -> list[str] | None:
+    """Talks over two days: the first and last day the reports give."""
+    days = sorted({r.date for r in it.reports if r.known and precision(r.date) == 3})
+    if len(days) >= 2 and _multi_day(days):
+        return [days[0], days[-1]]
+    return None
+
+
+def _reported(it: _Item, attr: str, copy_of, name) -> list[dict]:
+    """The values (days, places) the reports give, most independent reports first."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    for r in it.reports:
+        v = getattr(r, attr)
+        if v and not r.weak:
+            docs[v].add(r.doc)
+    ranked = sorted(docs, key=lambda v: (-independent_count(docs[v], copy_of), str(v)))
+    return [{"value": name(v), "documents": sorted(docs[v])} for v in ranked]
+
+
+def _fold_plans(items: list[TimelineItem]) -> list[TimelineItem]:
+    """A plan that took place is the history of the item that did, not a row of its own."""
+    by_id = {t.id: t for t in items}
+    folded: set[str] = set()
+    for o in items:
+        for pid in o.planned_by:
+            p = by_id.get(pid)
+            if p is None or pid in folded:
+                continue
+            folded.add(pid)
+            o.history.append({"id": p.id, "status": p.status, "date": p.date,
+                              "summary": p.summary, "location": p.location,
+                              "documents": list(p.documents),
+                              "first_reported": _first_published(p)})
+        o.history.sort(key=lambda h: (h["first_reported"], h["id"]))
+    return [t for t in items if t.id not in folded]
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
@@ -613,26 +892,49 @@ def _first_published(t: TimelineItem) -> str:
 
 
 def _link_plans(items: list[TimelineItem], info: EntityInfo) -> None:
-    """An occurred item fulfils a planned one: same type, shared people, place and date fit."""
-    occurred = [t for t in items if t.status == "occurred"]
+    """An occurred item fulfils a plan (announced, expected or hypothetical): same type, the
+    same kind of contact (a call is no meeting in person), a shared person or organisation
+    (or, the same day at a place that fits, any shared party), date and place that fit, and
+    reported after the plan (within a window when the plan has no date)."""
+    by_part: dict[str, list[TimelineItem]] = defaultdict(list)  # participant key → items
+    for t in items:
+        if t.status == "occurred":
+            for x in t.participant_ids:
+                by_part[x].append(t)
+    window = thresholds("timeline").get("plan_window_days", 21)
     for p in items:
-        if p.status != "planned":
+        if p.status not in ("planned", "hypothetical"):
             continue
         best, best_s = None, 0
-        for o in occurred:
-            if o.type != p.type or not dates_compatible(p.date, o.date):
-                continue
-            if p.location and o.location and p.location != o.location:
-                continue
-            shared = set(p.participant_ids) & set(o.participant_ids)
-            s = sum(_w(x, info) for x in shared)
-            if not any(_w(x, info) > 1 for x in shared):
-                continue
-            if _first_published(o) < _first_published(p) and not (o.date and p.date and o.date >= p.date):
-                continue
-            s += 3 if (p.date and p.date == o.date) else 0
-            s += 2 if (p.location and p.location == o.location) else 0
-            if s > best_s:
+        cands = {id(o): o for x in p.participant_ids for o in by_part.get(x, [])}
+        for o in sorted(cands.values(), key=lambda t: t.id):
+            s = _plan_fit(p, o, info, window)
+            if s is not None and s > best_s:
                 best, best_s = o, s
         if best is not None and p.id not in best.planned_by:
             best.planned_by.append(p.id)
+
+
+def _plan_fit(p: TimelineItem, o: TimelineItem, info: EntityInfo, window: int) -> float | None:
+    if o.type != p.type or (p.mode and o.mode and _remote(p.mode) != _remote(o.mode)):
+        return None
+    shared = set(p.participant_ids) & set(o.participant_ids)
+    strong = [x for x in shared if _w(x, info) > 1]
+    same_day = bool(p.date) and p.date == o.date and precision(p.date) == 3
+    near = len(strong) >= 2 and _adjacent(p.date, o.date)
+    if not dates_compatible(p.date, o.date) and not near:
+        return None
+    lp, lo = _loc_id(p), _loc_id(o)
+    if lp and lo and lp != lo and _loc_relation(lp, Counter([lo]), info) == "conflict":
+        return None
+    if not strong and not (same_day and shared):
+        return None
+    start = _first_published(p)
+    if _first_published(o) < start and not (o.date and p.date and o.date >= p.date):
+        return None
+    if not p.date:
+        age = _days_apart(start, period_start(o.date) or _first_published(o))
+        if age is None or age > window:
+            return None
+    return sum(_w(x, info) for x in shared) + (3 if same_day else 0) \
+        + (2 if lp and lp == lo else 0) + (1 if p.status == "planned" else 0)
