@@ -94,17 +94,20 @@ def merge_parts(doc: Document, spans: list[tuple[int, int]], parts: list[Extract
         def ref(x: str | None) -> str | None:
             return ids.get(x, x) if x is not None else None
 
+        def refs(xs: list[str]) -> list[str]:
+            return [ids.get(x, x) for x in xs]
+
         for t in ext.times:
             times.append(replace(t, start=t.start + shift, end=t.end + shift))
         for v in ext.events:
             events.append(replace(v, id=f"v{len(events) + 1}",
-                                  actors=[ref(a) for a in v.actors],
-                                  targets=[ref(a) for a in v.targets],
+                                  actors=refs(v.actors),
+                                  targets=refs(v.targets),
                                   location=ref(v.location), evidence=_span(v.evidence, shift),
                                   trigger_span=_span(v.trigger_span, shift)))
         for s in ext.statements:
             statements.append(replace(s, id=f"s{len(statements) + 1}", speaker=ref(s.speaker),
-                                      about=[ref(a) for a in s.about],
+                                      about=refs(s.about),
                                       content_span=_span(s.content_span, shift)))
     for e in entities:
         e.mentions.sort(key=lambda m: (m.start, m.end))

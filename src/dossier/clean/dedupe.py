@@ -118,7 +118,7 @@ class NearDuplicateIndex:
         mh = _minhash(sig)
         best: tuple[float, int, str] | None = None
         # stored documents first (earliest first: they precede anything on its way in)
-        stored = self._store.near_duplicate_candidates(sig) if self._store is not None else []
+        stored: list = self._store.near_duplicate_candidates(sig) if self._store is not None else []
         for rank, (doc_id, other) in enumerate(stored):
             values = np.asarray(other, dtype=np.uint64)
             if len(values) != len(mh.hashvalues):

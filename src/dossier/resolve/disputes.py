@@ -25,7 +25,7 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..ids import stable_id
 from ..records import Claim, Dispute, Extraction
@@ -78,7 +78,7 @@ def denial_sentences(ex) -> list[dict]:
     mentions = sorted((m.start, m.end, e.id, m.text, e.type != "GPE") for e in ex.entities
                       if e.type in ("PERSON", "ORG", "GPE") for m in e.mentions
                       if not m.text.isupper())      # not a dateline ("BUDAPEST -")
-    out = []
+    out: list = []
     for m in _SENT.finditer(text):
         a, b = m.start(), m.end()
         if any(x < b and y > a for x, y in covered):
@@ -235,7 +235,7 @@ def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[
     toks = set(den.tokens) | (units[target].tokens if target is not None else set())
     anchors = set(den.anchors()) | (units[target].anchors() if target is not None else set())
     named = {a for u in near for a in u.about} | set(den.about)   # outlets the denier names
-    scored: dict[str, tuple[float, int]] = {}
+    scored: dict[str, tuple[tuple[bool, float], int]] = {}
     day = _ordinal(den.published)
     if day is None:
         return []
@@ -349,7 +349,7 @@ def make_dispute(group: list[tuple], units: list[Unit], claims: dict[str, Claim]
     sides: dict[str, list[str]] = defaultdict(list)
     for c, key in side_of.items():
         sides[key].append(c)
-    side_list = []
+    side_list: list[dict[str, Any]] = []
     for key, cs in sides.items():
         val = shown[key]
         cs.sort(key=lambda c: (-len(claims[c].documents), c))

@@ -353,7 +353,8 @@ class PostgresBackend(Backend):
     def _acquire_writer(self, on_wait) -> None:
         super()._acquire_writer(on_wait)
         try:
-            if not self.query_one("SELECT pg_try_advisory_lock(?) AS ok", (WRITER_LOCK_KEY,))["ok"]:
+            row = self.query_one("SELECT pg_try_advisory_lock(?) AS ok", (WRITER_LOCK_KEY,))
+            if not (row and row["ok"]):
                 if on_wait is not None:
                     on_wait("waiting: another process is writing to this database")
                 self.execute("SELECT pg_advisory_lock(?)", (WRITER_LOCK_KEY,))

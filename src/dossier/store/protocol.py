@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, ContextManager, Iterator, Protocol, runtime_checkable
 
-from ..records import CanonicalEntity, Claim, Document, Extraction, TimelineItem
+from ..records import CanonicalEntity, Claim, Dispute, Document, Extraction, TimelineItem
 
 
 @runtime_checkable
@@ -26,7 +26,7 @@ class StoreProtocol(Protocol):
     def save_extraction(self, extraction: Extraction) -> None: ...
 
     def replace_resolution(self, entities: list[CanonicalEntity], timeline: list[TimelineItem],
-                           claims: list[Claim]) -> None: ...
+                           claims: list[Claim], disputes: list[Dispute] | None = None) -> None: ...
 
     # ------------------------------------------------------------------ documents
     def free_id(self, doc_id: str, digest: str,
@@ -53,9 +53,12 @@ class StoreProtocol(Protocol):
 
     def iter_signatures(self) -> Iterator[tuple[str, list[int]]]: ...
 
-    def search(self, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]: ...
+    def search(self, q: str, limit: int = 20, offset: int = 0,
+               variants: bool = True) -> list[dict[str, Any]]: ...
 
-    def count_search(self, q: str) -> int: ...
+    def count_search(self, q: str, variants: bool = True) -> int: ...
+
+    def search_groups(self, q: str, longest: int = 4) -> list[list[str]]: ...
 
     # ------------------------------------------------------------------ resolution
     def list_entities(self, q: str | None = None, type: str | None = None,  # noqa: A002
@@ -84,6 +87,12 @@ class StoreProtocol(Protocol):
     def count_claims(self, about: str | None = None, speaker: str | None = None) -> int: ...
 
     def get_claim(self, id: str) -> Claim | None: ...  # noqa: A002
+
+    def list_disputes(self, doc: str | None = None, item: str | None = None,
+                      claim: str | None = None, kind: str | None = None,
+                      limit: int | None = None, offset: int = 0) -> list[Dispute]: ...
+
+    def get_dispute(self, id: str) -> Dispute | None: ...  # noqa: A002
 
     def counts(self) -> dict[str, int]: ...
 

@@ -765,7 +765,7 @@ class Store:
         now would cover."""
         row = self.backend.query_one(
             "SELECT COUNT(*) AS n, COALESCE(MAX(rev), 0) AS rev FROM extractions")
-        return int(row["n"]), int(row["rev"])
+        return (int(row["n"]), int(row["rev"])) if row else (0, 0)
 
     def _bump(self) -> None:
         """Inside a write transaction: raise the store's version (``data_version``)."""
