@@ -131,7 +131,8 @@ class EventFinder:
             if spec.get("only_negated") and not any(c.dep_ == "neg" for c in tok.children):
                 continue  # "will not recognize the occupied territories": a refusal
             lemmas = spec.get("object_lemmas")
-            if lemmas and not any(c.dep_ == "dobj" and c.lemma_.lower() in lemmas
+            if lemmas and not any(c.dep_ in ("dobj", "nsubjpass")
+                                  and (c.lemma_.lower() in lemmas or c.lower_ in lemmas)
                                   for c in tok.children):
                 continue  # "spent five hours with Putin"
             return spec
