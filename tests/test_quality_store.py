@@ -122,11 +122,11 @@ def test_stories_dev_set(tmp_path, nlp):
         (tmp_path / "t.json").write_text(json.dumps(analyze.timeline(store)), encoding="utf-8")
     res = _scorer().score_store(str(gold), str(tmp_path / "e.json"), str(tmp_path / "t.json"))
     assert res["entity_false_merges"]["count"] == 0, res
-    for name, floor in {"entities_whole": 0.80, "timeline_found": 0.75, "timeline_dated": 0.50,
-                        "timeline_report_recall": 0.30, "timeline_participants": 0.38}.items():
+    for name, floor in {"entities_whole": 0.80, "timeline_found": 0.85, "timeline_dated": 0.65,
+                        "timeline_report_recall": 0.35, "timeline_participants": 0.60}.items():
         assert res[name]["acc"] >= floor, (name, res)
     assert res["timeline_splits_per_event"]["mean"] <= 1.6, res
-    assert res["timeline_conflated"]["count"] <= 2, res
+    assert res["timeline_conflated"]["count"] <= 1, res
 
 
 @pytest.mark.slow

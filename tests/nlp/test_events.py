@@ -453,3 +453,13 @@ def test_who_mediates(run):
     names = {k: v.name for k, v in DocView(doc).entities.items()}
     assert [names[m] for m in ev["event"].mediators] == ["Norway"]
     assert {"Chile", "Peru", "Norway"} <= parts(ev)
+
+
+def test_prisoner_exchange_and_halted_transit(run):
+    _, evs = run("Chile and Peru exchanged 300 prisoners of war on Monday. Bolivia stopped gas "
+                 "transit to Paraguay on Tuesday. A joint statement released by the ministry "
+                 "said talks would continue.")
+    concede = [e for e in evs if e["type"] == "CONCEDE"]
+    assert len(concede) == 1 and {"Chile", "Peru"} <= parts(concede[0])
+    sanction = [e for e in evs if e["type"] == "SANCTION"]
+    assert len(sanction) == 1 and sanction[0]["actors"] == {"Bolivia"}

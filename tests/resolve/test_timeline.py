@@ -306,3 +306,12 @@ def test_a_host_receives_and_a_call_is_a_call():
     assert [t.summary for t in tl] == ["Witkoff and Kushner met Putin in Moscow",
                                        "Witkoff spoke by phone with Putin"]
     assert tl[0].host == "Vladimir Putin"
+
+
+def test_a_persons_state_takes_part_as_their_affiliation():
+    es = people(ent("e4", "United States", "GPE", country="USA"),
+                ent("e5", "Russia", "GPE", country="RUS"))
+    tl = _run([ex("a", es, [evt("v1", "CONSULT", ["e1"], ["e2"], "e3", "2025-12-02")])])
+    t = tl[0]
+    assert t.summary == "Witkoff met Putin in Moscow"  # the state stands in for no one named
+    assert "United States" in t.participants and t.roles["United States"] == "affiliation"

@@ -132,7 +132,8 @@ class EventFinder:
             if spec.get("only_negated") and not any(c.dep_ == "neg" for c in tok.children):
                 continue  # "will not recognize the occupied territories": a refusal
             lemmas = spec.get("object_lemmas")
-            if lemmas and not any(c.dep_ == "dobj" and c.lemma_.lower() in lemmas
+            if lemmas and not any(c.dep_ in ("dobj", "nsubjpass")
+                                  and (c.lemma_.lower() in lemmas or c.lower_ in lemmas)
                                   for c in tok.children):
                 continue  # "spent five hours with Putin"
             return spec
@@ -964,16 +965,8 @@ class EventFinder:
                     ev.actors, ev.targets = list(last_consult.actors), list(last_consult.targets)
                     ev.inherited = True
                 elif etype == "CONSULT" and definite and last_consult is None \
-                        and last_agree is not None \
-                        and not any(c.dep_ == "xcomp" for c in last_agree.trigger.children) \
-                        and seg_no.get(ev.seg, 0) - seg_no.get(last_agree.seg, 0) <= 3:
-                    # "X and Y reached an agreement in Graz on Thursday. The meeting was
-                    # their first in person": the meeting the agreement came out of (not an
-                    # agreement to do something later: "agreed to continue the contacts")
-                    ev.actors, ev.targets = list(last_agree.actors), list(last_agree.targets)
-                    ev.location = ev.location or last_agree.location
-                    own_date = own_date or last_agree.date
-                    ev.inherited = True
+                        and _from_agreement(ev, last_agree, seg_no):
+                    own_date = own_date or ev.date
                 elif etype == "CONSULT" and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
                         and (definite or anchor.i != tok.i
                              or any(view.ent_at(c.i) == loc for c in tok.children)):
@@ -1108,6 +1101,20 @@ def _unique(xs):
         if x and x not in out:
             out.append(x)
     return out
+
+
+def _from_agreement(ev: _Ev, agree: _Ev | None, seg_no: dict) -> bool:
+    """"X and Y reached an agreement in Graz on Thursday. The meeting was their first in
+    person": the meeting the agreement came out of takes its parties, place and day (not an
+    agreement to do something later: "agreed to continue the contacts")."""
+    if agree is None or any(c.dep_ == "xcomp" for c in agree.trigger.children) \
+            or seg_no.get(ev.seg, 0) - seg_no.get(agree.seg, 0) > 3:
+        return False
+    ev.actors, ev.targets = list(agree.actors), list(agree.targets)
+    ev.location = ev.location or agree.location
+    ev.date = ev.date or agree.date
+    ev.inherited = True
+    return True
 
 
 def _settle_dates(found: list[_Ev], published: str | None, title_end: int) -> None:

@@ -757,10 +757,15 @@ def _item_record(it: _Item, info: EntityInfo, copy_of, copies, stmt_spans,
         iid = stable_id("evt", it.type, it.status, first.doc, first.vid, date, sorted(parts))
     used.add(iid)
     affil, host = _affiliations(it, info), _host(it, info)
+    # a person's state takes part as their affiliation (the delegation, else their country)
+    states = [affil.get(p) or getattr(info, "countries", {}).get((info.get(p) or {}).get("country"))
+              for p in parts if _is_person(p, info)]
+    parts += [x for x in dict.fromkeys(states) if x and x not in parts]
     med = Counter(m for r in it.reports if not r.weak for m in r.mediators)
     mediators = [m for m, n in med.most_common() if n * 2 >= act.get(m, 0) + tgt.get(m, 0)]
     roles = {p: ("host" if p == host else "mediator" if p in mediators else "actor"
-                 if p in actors else "target" if p in targets else "member") for p in parts}
+                 if p in actors else "target" if p in targets else "affiliation"
+                 if p in states else "member") for p in parts}
 
     def nm(x):
         return (info.get(x) or {}).get("name", x)
