@@ -163,9 +163,11 @@ def reported_day(item) -> date | None:
 
 def item_range(item) -> tuple[date | None, date | None, str, str]:
     """An item's period, using a date range when the resolution gives one
-    (``date_end``, or ``date_range`` as ``{"start", "end"}``)."""
+    (``date_end``, or ``date_range`` as ``[first, last]`` or ``{"start", "end"}``)."""
     start, end, prec, label = period(getattr(item, "date", None), reported_day(item))
     rng = getattr(item, "date_range", None)
+    if isinstance(rng, (list, tuple)) and rng:
+        rng = {"start": rng[0], "end": rng[-1]}
     last = getattr(item, "date_end", None) or (rng.get("end") if isinstance(rng, dict) else None)
     last_day = date_key(last) if isinstance(last, str) else None
     if start and last_day and last_day > start:

@@ -131,6 +131,15 @@ def participant_roles(item) -> list[tuple[str, list[tuple[str, str | None]]]]:
     names = dict(zip(item.participant_ids or [], item.participants or []))
     given = getattr(item, "participant_roles", None) or getattr(item, "roles", None)
     out: dict[str, list] = {}
+    if isinstance(given, dict) and given:  # the resolution's {name: part}
+        ids = {n: p for p, n in names.items()}
+        for name in item.participants or []:
+            if name in given:
+                out.setdefault(str(given[name]), []).append((name, ids.get(name)))
+        rest = [(n, ids.get(n)) for n in item.participants or [] if n not in given]
+        if rest:
+            out.setdefault("also named", []).extend(rest)
+        return list(out.items())
     if isinstance(given, list) and given and isinstance(given[0], dict):
         for r in given:
             pid = r.get("id") or r.get("entity")
