@@ -22,11 +22,14 @@ from spacy.tokens import Doc, Token
 
 from ..records import Statement
 from .attribution import TITLE_HEADS, DocView, load_json, load_list, norm_name
+from .speakers import speaker_roles
+from .stance import stance_of
 
 OPEN_Q = {'"', "\u201c", "\u201e", "\u00ab"}
 CLOSE_Q = {'"', "\u201d", "\u00bb"}
 QUOTE_CHARS = OPEN_Q | CLOSE_Q | {"'", "\u2018", "\u2019", "``", "''"}
 PASSIVE_CUES = {"report", "say", "claim", "allege", "announce", "confirm", "state", "reveal"}
+NOT_SAYING = {"decline", "refuse", "fail", "avoid", "stop", "cease", "hesitate"}
 TAIL_SUBORD = {"after", "before", "as", "when", "while", "following", "since"}
 EDGE_PUNCT = {",", ".", ";", ":", "-", "\u2013", "\u2014", "!", "?"}
 
@@ -42,6 +45,9 @@ class _Cand:
     date: str | None = None
     about: list[str] = field(default_factory=list)
     text: str | None = None  # content text when it is not text[start:end] (joined quotes)
+    cue_i: int | None = None  # the cue verb's token index
+    source: str | None = None  # the outlet that relayed an unnamed source
+    stance: str | None = None  # set by a finder that knows it (else decided at the end)
 
 
 class StatementFinder:
@@ -56,6 +62,19 @@ class StatementFinder:
         self.outlet_only = set(src.get("outlet_only_verbs", []))
         self.outlet_last = set(src.get("outlet_last_words", []))
         self.describe = {k: set(v) for k, v in src.get("describe_verbs", {}).items()}
+        lex = load_json("statements", "constructions.json")
+        self.frame_only = set(lex["frames"]) - set(self.describe)
+        self.frame_objects: dict[str, set[str]] = {}
+        for lemma, frame in lex["frames"].items():
+            self.describe.setdefault(lemma, set()).update(frame["deps"])
+            if "objects" in frame:
+                self.frame_objects[lemma] = set(frame["objects"])
+        self.claim_nouns = set(lex["claim_nouns"])
+        self.speaker_heads = set(lex["speaker_heads"])
+        self.joint_nouns = set(lex["joint_nouns"])
+        self.joint_verbs = set(lex["joint_verbs"])
+        self.agent_subjects = set(lex["agent_subjects"])
+        self.colon_nouns = set(lex["colon_nouns"])
         self.anaphoric = set(src.get("anaphoric_heads", []))
 
     # ------------------------------------------------------------ helpers
@@ -328,7 +347,7 @@ class StatementFinder:
         found: list[_Cand] = []
         spans = self.find_quotes(text)
         prev: tuple[_Cand, int] | None = None  # last attributed quote, its close offset
-        for open_, close in spans:
+        for n_q, (open_, close) in enumerate(spans):
             inner = text[open_ + 1:close]
             words = inner.split()
             k = view.first_after(open_)
@@ -358,7 +377,11 @@ class StatementFinder:
             # '"…," he said' / '"…", he said' / '"…?" she asked': an attribution may follow
             may_follow = (tail in {",", "?", "!", "\u2026", "-", "\u2013", "\u2014"}
                           or after in {",", "-", "\u2013", "\u2014"})
-            if len(words) >= 3 and may_follow:
+            # '"The talks", he said, "were useful"': a short first half that the cue splits
+            split = n_q + 1 < len(spans) and 0 < spans[n_q + 1][0] - close < 60 and \
+                "\n" not in text[close:spans[n_q + 1][0]] and \
+                text[close + 1:spans[n_q + 1][0]].rstrip().endswith(",")
+            if (len(words) >= 3 or (words and split)) and may_follow:
                 nl = text.find("\n", close)
                 line_end = view.first_at(nl) if nl >= 0 else len(doc)
                 hit = self._cue_after(view, close, line_end)
@@ -369,7 +392,7 @@ class StatementFinder:
                 eid, stext = (self._according_speaker(view, subj) if cue.lower_ == "according"
                               else self.speaker_of(view, subj))
                 cand = _Cand("direct", "According to" if cue.lower_ == "according" else cue.text,
-                             a, b, eid, stext)
+                             a, b, eid, stext, cue_i=None if cue.lower_ == "according" else cue.i)
                 # '"A," he said, "B."' — the second half continues the first
                 found.append(cand)
                 prev = (cand, close)
@@ -575,9 +598,11 @@ class StatementFinder:
         return self.trim(doc, a, b)
 
     def indirect(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
-        doc = view.doc
+        """Reported speech: a reporting verb and its clause, in three shapes: "as X noted,
+        <clause>" (:meth:`_as_clause`), "<clause>, X said" with the clause left unattached
+        (:meth:`_tail`), and "X said (that) <clause>" (:meth:`_with_complement`)."""
         out: list[_Cand] = []
-        for v in doc:
+        for v in view.doc:
             outlet_cue = self.is_outlet_cue(v)
             if v.i in used_verbs or not (self.is_cue(v) or outlet_cue) or v.pos_ != "VERB":
                 continue
@@ -587,90 +612,203 @@ class StatementFinder:
                 comp = v.head
             if comp is None and v.dep_ == "advcl" and lo <= v.head.i < hi and any(
                     c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
-                # "As Zelensky stated, Ukraine is ready …" / "…, as Peskov noted": the main
-                # clause is what was said
-                subj = self._subject(view, v)
-                skip = {t.i for t in v.subtree}
-                idx = [t.i for t in v.head.subtree if lo <= t.i < hi and t.i not in skip]
-                if subj is not None and idx and not view.inside_quote(v.i):
-                    a, b = min(idx), max(idx) + 1
-                    if v.i > v.head.i:
-                        b = min(b, v.left_edge.i)
-                    else:
-                        a = max(a, v.right_edge.i + 1)
-                    a, b = self.trim(doc, a, b)
-                    if b - a >= 3:
-                        eid, stext = self.speaker_of(view, subj)
-                        kind = self.kind_for(view, eid, stext, subj)
-                        out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
-                continue
-            if comp is None:
-                tail = self._tail(view, v, lo, hi)
-                if tail is not None:
-                    a, b, subj = tail
-                    eid, stext = self.speaker_of(view, subj)
-                    kind = self.kind_for(view, eid, stext, subj)
-                    eid, stext, kind = self._credit_outlet(view, v, subj, eid, stext, kind)
-                    if (outlet_cue and not self.is_outlet(view, eid, stext)) or b - a < 3:
-                        continue
-                    out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
-                continue
-            # "He is reported he said that …": the inner report carries the content
-            nested = self.is_cue(comp) and self._complement(comp, lo, hi) is not None
-            subj = self._subject(view, v)
-            passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-            agent = next((p for c in v.children if c.dep_ == "agent"
-                          for p in c.children if p.dep_ == "pobj"), None)
-            if subj is None and passive is None and v.dep_ in ("conj", "xcomp", "advcl"):
-                h = v.head
-                if v.dep_ == "advcl" and h.dep_ == "ccomp" and self.is_cue(h.head):
-                    h = h.head  # "X said A, adding that B": X adds
-                elif v.dep_ == "conj" and h.dep_ == "ccomp" and self.is_cue(h.head) \
-                        and h.i < v.i and h.head.i < h.i:
-                    h = h.head  # "X says A but warns that B": X warns
-                subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
-            if subj is None and v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
-                subj = v.head
-            if subj is None and passive is None and v.dep_ == "pcomp" and v.head.lower_ == "as":
-                # "Peskov was quoted by Interfax as saying that …": the one quoted
-                q = v.head.head
-                subj = next((c for c in q.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-            if subj is None and passive is None and lo > 0 and any(
-                    c.dep_ == "nsubj" and c.i < lo for c in v.children):
-                # the parser took the subject from the line before (a headline glued to the
-                # lead): the first name opening this line
-                named = [view.doc[i] for i in range(lo, v.i) if view.ent_at(i)
-                         and view.etype(view.ent_at(i)) in ("PERSON", "ORG", "GPE", "NORP")]
-                rank = {"PERSON": 0, "ORG": 1}
-                # "Russian presidential aide Yuri Ushakov told …": the person before his country
-                subj = min(named, key=lambda t: (rank.get(view.etype(view.ent_at(t.i)), 2), t.i),
-                           default=None)
-            speaker_tok = subj or agent
-            kind = None
-            if speaker_tok is None:
-                if passive is None:
-                    continue
-                if nested or v.lemma_.lower() not in PASSIVE_CUES or any(
-                        a.tag_ == "MD" for a in v.children):
-                    continue  # "it should be noted that", "it is believed that"
-                eid, stext = None, None
-                kind = "report"
+                cand = self._as_clause(view, v, lo, hi)
+            elif comp is None:
+                cand = self._tail_cand(view, v, lo, hi, outlet_cue)
             else:
-                eid, stext = self.speaker_of(view, speaker_tok)
-                kind = self.kind_for(view, eid, stext, speaker_tok)
-                eid, stext, kind = self._credit_outlet(view, v, speaker_tok, eid, stext, kind)
+                cand = self._with_complement(view, v, comp, lo, hi, outlet_cue)
+            if cand is not None:
+                out.append(cand)
+        return out
 
-            if outlet_cue and not self.is_outlet(view, eid, stext):
-                continue  # "he learned that…" is no report
-            a, b = self._content_range(view, comp, v, lo, hi)
-            if b - a < 2:
+    def _as_clause(self, view: DocView, v: Token, lo: int, hi: int) -> _Cand | None:
+        """"As Zelensky stated, Ukraine is ready …", "…, as Peskov noted", "…, as confirmed
+        by the ministry": the main clause is what was said."""
+        doc = view.doc
+        subj = self._subject(view, v) or self._agent(v)
+        skip = {t.i for t in v.subtree}
+        idx = [t.i for t in v.head.subtree if lo <= t.i < hi and t.i not in skip]
+        if subj is None or not idx or view.inside_quote(v.i):
+            return None
+        a, b = min(idx), max(idx) + 1
+        if v.i > v.head.i:
+            b = min(b, v.left_edge.i)
+        else:
+            a = max(a, v.right_edge.i + 1)
+        a, b = self.trim(doc, a, b)
+        if b - a < 3:
+            return None
+        eid, stext = self.speaker_of(view, subj)
+        kind = self.kind_for(view, eid, stext, subj)
+        return self._cand(view, kind, v.text, a, b, eid, stext, v)
+
+    @staticmethod
+    def _agent(v: Token) -> Token | None:
+        """The 'by' phrase of a passive cue ("stated by the minister")."""
+        return next((p for c in v.children if c.dep_ == "agent"
+                     for p in c.children if p.dep_ == "pobj"), None)
+
+    def _tail_cand(self, view: DocView, v: Token, lo: int, hi: int, outlet_cue: bool) -> _Cand | None:
+        tail = self._tail(view, v, lo, hi)
+        if tail is None:
+            return None
+        a, b, subj = tail
+        eid, stext = self.speaker_of(view, subj)
+        kind = self.kind_for(view, eid, stext, subj)
+        eid, stext, kind, source = self._credit_outlet(view, v, subj, eid, stext, kind)
+        if (outlet_cue and not self.is_outlet(view, eid, stext)) or b - a < 3:
+            return None
+        return self._cand(view, kind, v.text, a, b, eid, stext, v, source=source)
+
+    def _complement_speaker(self, view: DocView, v: Token, lo: int) -> Token | None:
+        """The speaker of a reporting verb with a clause: its subject, or that of the verb
+        it hangs on ("X said A, adding that B"), the noun a relative clause describes, the
+        one quoted ("X was quoted by Y as saying"), who issued a statement "saying", or the
+        first name of the line when the parser took the subject from the line before."""
+        subj = self._subject(view, v)
+        passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and passive is None and v.dep_ in ("conj", "xcomp", "advcl"):
+            h = v.head
+            if v.dep_ == "advcl" and h.dep_ == "ccomp" and self.is_cue(h.head):
+                h = h.head  # "X said A, adding that B": X adds
+            elif v.dep_ == "conj" and h.dep_ == "ccomp" and self.is_cue(h.head) \
+                    and h.i < v.i and h.head.i < h.i:
+                h = h.head  # "X says A but warns that B": X warns
+            subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
+        if subj is None and v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
+            subj = v.head
+        if subj is None and passive is None and v.dep_ == "pcomp" and v.head.lower_ == "as":
+            # "Peskov was quoted by Interfax as saying that …": the one quoted
+            q = v.head.head
+            subj = next((c for c in q.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is None and passive is None:
+            subj = self._joint_speaker(v)
+        if subj is None and passive is None and lo > 0 and any(
+                c.dep_ == "nsubj" and c.i < lo for c in v.children):
+            # the parser took the subject from the line before (a headline glued to the
+            # lead): the first name opening this line
+            named = [view.doc[i] for i in range(lo, v.i) if view.ent_at(i)
+                     and view.etype(view.ent_at(i)) in ("PERSON", "ORG", "GPE", "NORP")]
+            rank = {"PERSON": 0, "ORG": 1}
+            # "Russian presidential aide Yuri Ushakov told …": the person before his country
+            subj = min(named, key=lambda t: (rank.get(view.etype(view.ent_at(t.i)), 2), t.i),
+                       default=None)
+        return subj
+
+    def _with_complement(self, view: DocView, v: Token, comp: Token, lo: int, hi: int,
+                         outlet_cue: bool) -> _Cand | None:
+        # "He is reported he said that …": the inner report carries the content
+        nested = self.is_cue(comp) and self._complement(comp, lo, hi) is not None
+        passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        speaker_tok = self._complement_speaker(view, v, lo) or self._agent(v)
+        if speaker_tok is None:
+            if passive is None:
+                return None
+            if nested or v.lemma_.lower() not in PASSIVE_CUES or any(
+                    a.tag_ == "MD" for a in v.children):
+                return None  # "it should be noted that", "it is believed that"
+            eid, stext, source = None, None, None
+            kind = "report"
+        else:
+            eid, stext = self.speaker_of(view, speaker_tok)
+            kind = self.kind_for(view, eid, stext, speaker_tok)
+            eid, stext, kind, source = self._credit_outlet(view, v, speaker_tok, eid, stext, kind)
+        if outlet_cue and not self.is_outlet(view, eid, stext):
+            return None  # "he learned that…" is no report
+        a, b = self._content_range(view, comp, v, lo, hi)
+        if b - a < 2:
+            return None
+        return self._cand(view, kind, v.text, a, b, eid, stext, v, source=source)
+
+    def colon_utterance(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
+        """'X challenged it with a one-word post: Fake.', 'LCI reported: The army will …',
+        'X said in a statement: Ukraine will …': after a speaker's cue or utterance noun
+        and a colon, the rest of the sentence (or the next one) is what was said."""
+        doc = view.doc
+        out: list[_Cand] = []
+        for c in doc:
+            if c.text != ":" or view.inside_quote(c.i):
                 continue
+            lo, hi = view.segment(c.i)
+            verb = self._colon_cue(doc, c, lo)
+            if verb is None or verb.i in used_verbs:
+                continue
+            subj = self._subject(view, verb)
+            if subj is None or not self._speaks(view, subj):
+                continue
+            a = c.i + 1
+            if a >= hi:  # the parser ended the sentence at the colon: the next one
+                if a >= len(doc) or "\n" in c.whitespace_:
+                    continue
+                hi = view.segment(a)[1]
+            if a < len(doc) and doc[a].text in QUOTE_CHARS:
+                continue  # a quotation: the direct finder's
+            a, b = self.trim(doc, a, hi)
+            if b <= a or not any(t.is_alpha for t in doc[a:b]):
+                continue
+            eid, stext = self.speaker_of(view, subj)
+            kind = self.kind_for(view, eid, stext, subj)
+            used_verbs.add(verb.i)
+            out.append(self._cand(view, kind, verb.text, a, b, eid, stext, verb))
+        return out
+
+    def _colon_cue(self, doc: Doc, colon: Token, lo: int) -> Token | None:
+        """The verb before a colon that introduces an utterance: a reporting verb right
+        before it ("reported:") or the verb an utterance noun hangs on ("… with a post:",
+        "said in a statement:")."""
+        k = colon.i - 1
+        if k < lo:
+            return None
+        prev = doc[k]
+        if self.is_cue(prev) or self.is_outlet_cue(prev):
+            return prev
+        for t in doc[max(lo, k - 3):k + 1]:
+            if t.lemma_.lower() in self.colon_nouns or t.lower_ in self.colon_nouns:
+                h = t
+                while h.dep_ in ("pobj", "prep", "dobj", "compound", "amod", "npadvmod") \
+                        and h.head.i != h.i and h.pos_ != "VERB":
+                    h = h.head
+                if h.pos_ == "VERB" and lo <= h.i < colon.i:
+                    return h
+        return None
+
+    def by_agent(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
+        """'This was stated by the minister.', 'This was announced by the ministry on
+        Friday.' (a translated release): the sentence before is what the agent said."""
+        doc = view.doc
+        out: list[_Cand] = []
+        starts = [a for a, _ in view.segments()]
+        for v in doc:
+            if v.tag_ != "VBN" or v.i in used_verbs or not (
+                    self.is_cue(v) or v.lemma_.lower() in PASSIVE_CUES) or v.dep_ != "ROOT":
+                continue
+            agent = self._agent(v)
+            subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+            if agent is None or subj is None or view.inside_quote(v.i) or \
+                    " ".join(t.lower_ for t in subj.subtree) not in self.agent_subjects:
+                continue
+            lo, _ = view.segment(v.i)
+            k = starts.index(lo) if lo in starts else -1
+            if k <= 0:
+                continue
+            pa, pb = view.segments()[k - 1]
+            if "\n\n" in view.text[doc[pb - 1].idx:doc[lo].idx] or (pa == 0 and "\n" in view.text[
+                    doc[pb - 1].idx:doc[lo].idx]):
+                continue  # not across paragraphs, nor from a headline
+            a, b = self.trim(doc, pa, pb)
+            if b - a < 3 or any(doc[i].text in QUOTE_CHARS for i in range(a, b)):
+                continue
+            eid, stext = self.speaker_of(view, agent)
+            kind = self.kind_for(view, eid, stext, agent)
+            used_verbs.add(v.i)
             out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
         return out
 
     def _credit_outlet(self, view: DocView, v: Token, speaker_tok: Token, eid, stext, kind):
         """"sources told Reuters", "a senior US official told Atlantic Courier": an unnamed
-        source speaking to an outlet credits the outlet."""
+        source speaking to an outlet is a report that the outlet relayed (contract §1: the
+        source stays the speaker, described; the outlet is the statement's ``source``).
+        Returns (speaker id, speaker text, kind, outlet text or None)."""
         unnamed = (speaker_tok.pos_ == "NOUN" and not view.ent_at(speaker_tok.i)
                    and view.etype(eid) != "PERSON")
         if speaker_tok.lower_ in self.source_nouns or kind == "report" or unnamed:
@@ -679,8 +817,10 @@ class StatementFinder:
                 oeid, otext = self.speaker_of(view, dobj)
                 if self.is_outlet(view, oeid, otext) or (
                         speaker_tok.lower_ in self.source_nouns and view.etype(oeid) == "ORG"):
-                    return oeid, otext, "report"
-        return eid, stext, kind
+                    if view.etype(eid) in ("PERSON", "ORG") and view.ent_at(speaker_tok.i) == eid:
+                        return eid, stext, kind, otext  # a named speaker talking to an outlet
+                    return (None if eid == oeid else eid), stext, "report", otext
+        return eid, stext, kind, None
 
     def _tail(self, view: DocView, v: Token, lo: int, hi: int):
         """'<clause>, the Kremlin said (on Friday).' / '<clause>, said Peskov.' when the parser
@@ -722,8 +862,10 @@ class StatementFinder:
 
     def describing(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
         """'Rubio described the round as "productive"', 'Peskov called the report
-        "speculation"', 'Putin accused Europe of …', 'Sybiha called on Europe to …': the
-        object and its complement are what was said."""
+        "speculation"', 'Putin accused Europe of …', 'Sybiha called on Europe to …', and the
+        frames of ``constructions.json`` ('stressed the importance of …', 'vowed to …',
+        'insisted on …', 'expressed hope that …', 'denied claims that …', 'called for …'):
+        the verb's complement is what was said."""
         doc = view.doc
         out: list[_Cand] = []
         for v in doc:
@@ -736,12 +878,7 @@ class StatementFinder:
             stop = min((c.i for c in kids if c.dep_ in ("conj", "cc") or (
                 c.dep_ == "punct" and c.text in {";", ":"})), default=hi)
             kids = [c for c in kids if c.i < stop and c.dep_ not in ("punct",)]
-            hit = [c for c in kids if c.dep_ in need or (
-                c.dep_ == "prep" and c.lower_ in need and (
-                    c.lower_ not in ("on", "to") or (c.i == v.i + 1 and not any(
-                        p.i in view.token_time for p in c.subtree) and any(
-                        t.tag_ == "TO" and t.head.pos_ in ("VERB", "AUX")
-                        for t in v.subtree if t.i > c.i))))]  # "called on X to …"
+            hit = self._frame_hits(view, v, need, kids)
             if not hit:
                 continue
             if any(c.dep_ in ("ccomp",) for c in kids):
@@ -753,22 +890,105 @@ class StatementFinder:
             subj = self._subject(view, v)
             if subj is None and v.dep_ in ("conj", "xcomp", "advcl"):
                 subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                subj = self._joint_speaker(v)
             if subj is None or view.inside_quote(v.i):
                 continue
-            idx = [t.i for c in kids for t in c.subtree if lo <= t.i < hi]
-            if not idx:
+            if not self._speaks(view, subj) or v.lemma_.lower() in self.frame_only and (any(
+                    c.dep_ == "neg" for c in v.children) or (v.dep_ == "xcomp" and v.head.lemma_.lower()
+                                                             in NOT_SAYING)):
+                continue  # "the plan calls for …", "declined to comment on …"
+            if v.lemma_.lower() in self.frame_only and any(
+                    c.dep_ in ("advcl", "conj") and self.is_cue(c) and self._complement(c, lo, hi)
+                    is not None for c in v.children):
+                continue  # "criticized the plan, saying it …": what he said is the clause
+            span = self._frame_span(view, v, need, kids, hit, lo, hi)
+            if span is None:
                 continue
-            a, b = min(idx), max(idx) + 1
-            if doc[a].dep_ == "prep" and doc[a].lower_ in need and doc[a].i == v.i + 1 \
-                    and doc[a].lower_ in ("on", "to"):
-                a += 1  # "called on Europe to …": the particle belongs to the cue
-            a, b = self.trim(doc, a, b)
-            if b - a < 2:
-                continue
+            a, b = span
             eid, stext = self.speaker_of(view, subj)
             kind = self.kind_for(view, eid, stext, subj)
             out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
         return out
+
+    def _frame_hits(self, view: DocView, v: Token, need: set[str], kids: list[Token]) -> list[Token]:
+        """The complements of ``v`` that its frame takes: a dependency label, the verb's own
+        preposition ('as'; 'on'/'to' only in "called on X to …"), or 'prep:X' (any object of
+        X); an object restricted to the frame's nouns ('expressed hope')."""
+        objects = self.frame_objects.get(v.lemma_.lower())
+        hit = []
+        for c in kids:
+            if c.dep_ in need:
+                if c.dep_ == "dobj" and objects is not None and c.lemma_.lower() not in objects \
+                        and c.lower_ not in objects:
+                    continue
+                hit.append(c)
+            elif c.dep_ == "prep" and f"prep:{c.lower_}" in need and any(
+                    x.dep_ == "pobj" for x in c.children):
+                hit.append(c)
+            elif c.dep_ == "prep" and c.lower_ in need and (
+                    c.lower_ not in ("on", "to") or (c.i == v.i + 1 and not any(
+                        p.i in view.token_time for p in c.subtree) and any(
+                        t.tag_ == "TO" and t.head.pos_ in ("VERB", "AUX")
+                        for t in v.subtree if t.i > c.i))):  # "called on X to …"
+                hit.append(c)
+        return hit
+
+    def _frame_span(self, view: DocView, v: Token, need, kids, hit, lo: int, hi: int):
+        """Token range of what was said: the complements after the verb, without the frame's
+        own preposition ("insisted [on] a ceasefire"), and for a denied claim only the claim
+        ("denied [claims that] its troops had crossed")."""
+        doc = view.doc
+        end = hi
+        if v.lemma_.lower() in self.frame_only:
+            # up to a comma or a clause of its own after the complement ("…, saying …")
+            last = max(t.i for c in hit for t in c.subtree if lo <= t.i < hi)
+            end = min([k for k in range(last + 1, hi) if doc[k].text in {",", ";", ":"}]
+                      + [c.left_edge.i for c in kids if c.i > last and c.dep_ in ("advcl", "conj", "cc")]
+                      + [hi])
+        idx = [t.i for c in kids for t in c.subtree if lo <= t.i < end]
+        if not idx:
+            return None
+        a, b = min(idx), max(idx) + 1  # "…, saying that …" after the frame: its own statement
+        first = doc[a]
+        if first.dep_ == "prep" and first.i == v.i + 1 and (
+                first.lower_ in ("on", "to") and first.lower_ in need
+                or f"prep:{first.lower_}" in need):
+            a += 1  # "called on Europe to …": the particle belongs to the cue
+        elif first.dep_ == "prep" and first.head.i == v.i and first.i == v.i + 1 \
+                and first not in hit and first.lower_ == "to":
+            a += 1  # "referred [to] the meeting as …"
+        obj = next((c for c in hit if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in self.claim_nouns:
+            clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
+                           and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+            if clause is not None:
+                a, b = clause.left_edge.i, clause.right_edge.i + 1
+        a, b = self.trim(doc, a, b)
+        return (a, b) if b - a >= 2 else None
+
+    def _speaks(self, view: DocView, subj: Token) -> bool:
+        """Can the subject say something: a person, organisation, state or people, a
+        pronoun for one, or a head noun for people and bodies ('officials', 'partners')."""
+        if subj.lower_ in ("he", "she", "they", "we", "i", "who"):
+            return True
+        if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
+            subj = subj.head.head
+        if any(view.etype(e) in ("PERSON", "ORG", "GPE", "NORP") for e in view.np_entities(subj)):
+            return True
+        return subj.lemma_.lower() in self.speaker_heads or subj.lower_ in self.speaker_heads \
+            or (subj.pos_ == "PROPN" and subj.text[:1].isupper())
+
+    def _joint_speaker(self, v: Token) -> Token | None:
+        """'Partners issued a joint statement calling for …', 'the ministry released a
+        statement saying …': the participle speaks for whoever issued the statement."""
+        noun = v.head
+        if v.dep_ not in ("acl", "advcl") or noun.lemma_.lower() not in self.joint_nouns:
+            return None
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in self.joint_verbs:
+            return None
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
     @staticmethod
     def _subject(view: DocView, v: Token) -> Token | None:
@@ -778,10 +998,11 @@ class StatementFinder:
         named = [c for c in subs if view.np_entities(c)]
         return (named or subs or [None])[0]
 
-    def _cand(self, view, kind, cue, a, b, eid, stext, verb: Token | None) -> _Cand:
+    def _cand(self, view, kind, cue, a, b, eid, stext, verb: Token | None, source=None) -> _Cand:
         span = view.char_range(a, b)
-        c = _Cand(kind, cue, span["start"], span["end"], eid, stext)
+        c = _Cand(kind, cue, span["start"], span["end"], eid, stext, source=source)
         if verb is not None:
+            c.cue_i = verb.i
             own = [t.i for c_ in verb.children if c_.dep_ in ("prep", "npadvmod", "advmod")
                    for t in c_.subtree]
             c.date = view.time_value(own)
@@ -902,6 +1123,7 @@ class StatementFinder:
         direct, quote_spans = self.direct(view)
         used: set[int] = set()
         reported = self.according(view, used) + self.inverted_as(view, used) \
+            + self.by_agent(view, used) + self.colon_utterance(view, used) \
             + self.indirect(view, used) \
             + self.describing(view, used) + self.headline_colon(view)
         if not any(c.start < view.text.find("\n") for c in reported):
@@ -947,10 +1169,17 @@ class StatementFinder:
             date = c.date
             if date is None and span is not None:
                 date = view.time_value(range(span.start, span.end))
-            out.append(Statement(id=f"s{len(out) + 1}", kind=c.kind, cue=c.cue, content=content,
+            roles = speaker_roles(view, c.speaker, c.speaker_text,
+                                  is_outlet=lambda e, t: self.is_outlet(view, e, t))
+            kind = "report" if roles.unnamed and c.kind == "indirect" else c.kind
+            stance = c.stance or stance_of(doc[c.cue_i] if c.cue_i is not None else None,
+                                           span, content)
+            out.append(Statement(id=f"s{len(out) + 1}", kind=kind, cue=c.cue, content=content,
                                  content_span={"start": c.start, "end": c.end},
-                                 speaker=c.speaker, speaker_text=c.speaker_text,
-                                 date=date or view.published, about=about))
+                                 speaker=roles.speaker, speaker_text=roles.speaker_text,
+                                 date=date or view.published, about=about, stance=stance,
+                                 source=c.source or roles.source,
+                                 on_behalf_of=roles.on_behalf_of))
         doc._.statements = out
         return doc
 
