@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span
 from ..records import Entity, Mention
 from .gazetteer import GazEntry, country_of_word, get_gazetteer
 from .names import acronym_of, fullness, is_variant, normalize, same_person, word_variant
+from .orgnames import acronym_match, is_acronym, org_core, repair_org_spans, same_org, short_form
 from .titles import USER_KEY, grammar
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
@@ -197,14 +198,22 @@ class Resolver:
             elif typ == "NORP":
                 if any(normalize(text) == normalize(n) for n in c.names):
                     return c
+            elif typ == "ORG":
+                # organisation names (dossier.nlp.orgnames): acronyms (never a news agency's
+                # for another body), legal suffixes, country words, short forms
+                if any(is_variant(text, n) or acronym_match(text, n) or acronym_match(n, text)
+                       for n in c.names):
+                    return c
+                full = [n for n in c.names if not is_acronym(n)]
+                if full and (all(_org_part(text, n) for n in full)
+                             or all(same_org(text, n) for n in full)):
+                    same_core = any(_org_words(text)[0] == _org_words(n)[0]
+                                    or org_core(text) == org_core(n) for n in full)
+                    org_cands.append((same_core, c))
             else:
                 for n in c.names:
                     if is_variant(text, n) or acronym_of(text, n) or acronym_of(n, text):
                         return c
-                full = [n for n in c.names if not n.replace(".", "").isupper()]
-                if typ == "ORG" and full and all(_org_part(text, n) for n in full):
-                    same_core = any(_org_words(text)[0] == _org_words(n)[0] for n in full)
-                    org_cands.append((same_core, c))
         if org_cands:  # Apple: Apple Inc. (same name once suffixes go) before Apple Corps
             return next((c for exact, c in org_cands if exact), org_cands[0][1])
         if not cands and typ == "PERSON" and len(text.split()) == 1:
@@ -223,6 +232,7 @@ class Resolver:
     def __call__(self, doc: Doc) -> Doc:
         clusters: list[_Cluster] = []
         by_token: dict[int, _Cluster] = {}
+        repair_org_spans(doc)  # "Chrysler" + "LLC", "… Defence" + "and Space Company N.V."
         for ent in doc.ents:
             typ = _TYPES.get(ent.label_)
             if typ is None:
@@ -234,6 +244,8 @@ class Resolver:
             if entry is not None:
                 typ = entry.type
             text = span.text
+            if typ == "PERSON" and entry is None and len(span) == 1:
+                typ = self._org_short_form(clusters, text) or typ  # "Cerberus" of "Cerberus Capital"
             c = self._find(clusters, typ, text, entry.key if entry else None)
             if c is None and typ != "PERSON" and entry is None:
                 c = self._parenthetical(doc, span, by_token)
@@ -266,6 +278,19 @@ class Resolver:
         doc._.entities = entities
         doc._.token_entity = dict(sorted(token_entity.items()))
         return doc
+
+    @staticmethod
+    def _org_short_form(clusters: list[_Cluster], text: str) -> str | None:
+        """'ORG' when a one-word name the model took for a person begins an organisation's
+        name already in the text, the rest organisation words ('Cerberus' after 'Cerberus
+        Capital Management')."""
+        if any(c.type == "PERSON" and any(normalize(text) in normalize(n).split() for n in c.names)
+               for c in clusters):
+            return None  # a person of that name is in the text too
+        for c in clusters:
+            if c.type == "ORG" and any(short_form(text, n) for n in c.names):
+                return "ORG"
+        return None
 
     @staticmethod
     def _parenthetical(doc: Doc, span: Span, by_token: dict[int, "_Cluster"]) -> "_Cluster | None":
