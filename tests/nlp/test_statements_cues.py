@@ -214,3 +214,38 @@ def test_named_person_telling_an_outlet_stays_the_speaker(run):
     doc, sts = run("Minister Anna Berg told Nordic Wire that the talks would continue.")
     s = one(sts)
     assert names(doc)[s.speaker] == "Anna Berg" and s.source is None
+
+
+# ------------------------------------------------------------ labels, questions, clauses
+
+def test_transcript_labels_name_the_speaker(run):
+    doc, sts = run("President Peter Lindqvist met Anna Berg in Oslo.\nLINDQVIST: We are ready to "
+                   "continue the talks.\nBERG: The government wants a deal before winter.")
+    assert [(names(doc)[s.speaker], s.content) for s in sts] == [
+        ("Peter Lindqvist", "We are ready to continue the talks."),
+        ("Anna Berg", "The government wants a deal before winter.")]
+
+
+def test_round_up_items_name_the_speaker(run):
+    doc, sts = run("Reactions:\n- Tomas Ekberg (Sweden): We will not send troops to the region.")
+    s = one(sts)
+    assert s.speaker_text == "Tomas Ekberg" and s.content.startswith("We will not send troops")
+
+
+def test_a_question_put_to_the_speaker_is_not_his(run):
+    doc, sts = run('Asked whether the talks had failed, Nils Dahl said: "No."')
+    s = one(sts)
+    assert s.kind == "direct" and s.content == "No." and names(doc)[s.speaker] == "Nils Dahl"
+
+
+def test_a_while_clause_with_its_own_speaker_is_its_own_statement(run):
+    doc, sts = run("The ministry said nothing had been agreed yet, while the Swedish government "
+                   "insisted that the plan was dead.")
+    assert [s.content for s in sts] == ["nothing had been agreed yet", "the plan was dead"]
+    assert [s.stance for s in sts] == ["assert", "assert"]
+
+
+def test_which_called_it_credits_the_antecedent(run):
+    doc, sts = run('The move drew criticism from Stockholm, which called it "a provocation".')
+    s = one(sts)
+    assert names(doc)[s.speaker] == "Stockholm" and s.stance != "deny"

@@ -8,7 +8,7 @@
    speculation"), or a content that says so ("the reports are false");
 2. the cue's lemma (``stance_verbs``: "warned" → warn, "vowed" → promise, "asked" → question),
    or the object of "expressed"/"voiced" ("expressed concern" → concern), or "called for" →
-   demand;
+   demand (``prep_stances``);
 3. the content: a question mark → question; a future modal or a plan verb at its root
    ("will meet", "plans to") → expect; "must"/"should" → demand.
 
@@ -86,11 +86,11 @@ def stance_of(cue: Token | None, content: Span | None, text: str) -> str:
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
         if obj is not None:
             by_verb = lex["stance_objects"].get(obj.lower_) or by_verb
-    if cue is not None and lemma == "call":
-        prep = next((c.lower_ for c in cue.children if c.dep_ == "prep"
-                     and c.lower_ in lex["call_stances"]), None)
+    preps = lex["prep_stances"].get(lemma)
+    if cue is not None and preps:
+        prep = next((c.lower_ for c in cue.children if c.dep_ == "prep" and c.lower_ in preps), None)
         if prep:
-            by_verb = lex["call_stances"][prep]
+            by_verb = preps[prep]  # "called for", "insisted on"
     if by_verb:
         return by_verb
     words = [t.lower_ for t in content if t.is_alpha] if content is not None else []

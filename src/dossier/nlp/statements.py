@@ -385,7 +385,9 @@ class StatementFinder:
                 nl = text.find("\n", close)
                 line_end = view.first_at(nl) if nl >= 0 else len(doc)
                 hit = self._cue_after(view, close, line_end)
-            if len(words) >= 3 and hit is None:
+            # 'Peskov said: "No."': after a cue and a colon, a quotation of any length
+            colon_before = text[max(0, open_ - 3):open_].rstrip().endswith(":")
+            if (len(words) >= 3 or (words and colon_before)) and hit is None:
                 hit = self._cue_before(view, open_, seg[0] if seg[0] <= first.i else 0)
             if hit is not None:
                 cue, subj = hit
@@ -566,9 +568,12 @@ class StatementFinder:
                             self.is_cue(c) and self._complement(c, 0, len(doc)) is not None)):
                     skip.append(c)
                     skip.extend(x for x in comp.children if x.dep_ == "cc" and x.i < c.i and x.i > comp.i)
-        # "…, adding that B": the participle's report is a statement of its own
+        # "…, adding that B": the participle's report is a statement of its own, and so is
+        # "…, while the ministry insisted that B"
         skip.extend(c for c in comp.children
-                    if c.dep_ == "advcl" and c.tag_ == "VBG" and self.is_cue(c) and c.i > comp.i)
+                    if c.dep_ == "advcl" and c.i > comp.i and self.is_cue(c) and (
+                        c.tag_ == "VBG" or (any(x.dep_ == "nsubj" for x in c.children)
+                                            and self._complement(c, lo, hi) is not None)))
         # "…, citing two US officials, that …": who the outlet cites is no part of the claim
         skip.extend(c for c in [*comp.children, *verb.children]
                     if c.dep_ == "advcl" and c.lemma_.lower() in ("cite", "quote") and c.tag_ == "VBG")
@@ -700,6 +705,9 @@ class StatementFinder:
         # "He is reported he said that …": the inner report carries the content
         nested = self.is_cue(comp) and self._complement(comp, lo, hi) is not None
         passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if v.tag_ == "VBN" and v.dep_ == "advcl" and passive is None and self._agent(v) is None \
+                and not any(c.dep_ == "nsubj" for c in v.children):
+            return None  # "Asked whether …, X said": the question was put to X, not by X
         speaker_tok = self._complement_speaker(view, v, lo) or self._agent(v)
         if speaker_tok is None:
             if passive is None:
@@ -883,7 +891,9 @@ class StatementFinder:
                 continue
             if any(c.dep_ in ("ccomp",) for c in kids):
                 continue  # "X warned that …": the indirect finder's
-            if any(c.tag_ in ("WP", "WDT") for c in v.children) or v.dep_ == "relcl":
+            if any(c.tag_ in ("WP", "WDT") and c.dep_ != "nsubj" for c in v.children) or (
+                    v.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")
+                                                  for c in v.children)):
                 continue  # "what both sides called a framework": no claim of its own
             if lo == 0 and "\n" in view.text[doc[hi - 1].idx:]:
                 continue  # a headline's summary ("Sybiha urges Europe to …") of the body
@@ -1013,27 +1023,42 @@ class StatementFinder:
         opens with a speaker's name and a colon credits the rest of the line to that speaker."""
         doc, text = view.doc, view.text
         out: list[_Cand] = []
-        for m in re.finditer(r"(?m)^([^\n:\"\u201c]{2,40}): +(\S[^\n]{10,})$", text):
-            a, b = view.first_at(m.start(1)), view.first_at(m.end(1))
+        for m in re.finditer(r"(?m)^(?:[ \t]*[-\u2013\u2014\u2022*][ \t]*)?"
+                             r"([^\n:\"\u201c]{2,40}): +(\S[^\n]{10,})$", text):
+            # a round-up's item ("- Olaf Scholz (Germany): …"): the bracket says where from
+            label = re.sub(r"\s*\([^)]*\)\s*$", "", m.group(1)).strip()
+            label = re.sub(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+", "", label)  # "MR. PESKOV"
+            lab_start = m.start(1) + m.group(1).find(label) if label in m.group(1) else m.start(1)
+            a, b = view.first_at(lab_start), view.first_at(lab_start + len(label))
             toks = [t for t in doc[a:b] if not t.is_space]
             if not toks or len(toks) > 5 or not all(t.text[:1].isupper() or t.is_punct for t in toks):
                 continue
             ids = {view.ent_at(t.i) for t in toks if not t.is_punct}
             if ids == {None}:
                 # a surname the resolver left unlinked in the headline ("Peskov: …")
-                ids = {self._by_surname(view, m.group(1).strip())}
+                ids = {self._by_surname(view, label)}
+            if ids == {None} and self._person_like(label):
+                ids = {""}  # a person the model did not tag ("Olaf Scholz: …"): named by text
             if len(ids) != 1 or None in ids:
                 continue
-            eid = ids.pop()
-            if view.etype(eid) not in ("PERSON", "ORG"):
+            eid = ids.pop() or None
+            if eid is not None and view.etype(eid) not in ("PERSON", "ORG"):
                 continue
             body = m.group(2).rstrip()
             if len(body.split()) < 3 or body[:1] in "\"\u201c\u00ab":
                 continue
             start = m.start(2)
-            kind = "report" if self.is_outlet(view, eid, m.group(1)) else "indirect"
-            out.append(_Cand(kind, ":", start, start + len(body), eid, m.group(1).strip()))
+            kind = "report" if self.is_outlet(view, eid, label) else "indirect"
+            out.append(_Cand(kind, ":", start, start + len(body), eid, label))
         return out
+
+    @staticmethod
+    def _person_like(label: str) -> bool:
+        """Two or three capitalised words opening with a known given name."""
+        from .gazetteer import given_names
+        words = label.split()
+        return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+            and words[0] in given_names()
 
     @staticmethod
     def _by_surname(view: DocView, name: str) -> str | None:
