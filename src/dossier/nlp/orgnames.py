@@ -222,12 +222,30 @@ def _legal_run(doc: Doc, i: int, limit: int) -> int:
     return k if k > j else i
 
 
+def _clean(span: Span) -> Span | None:
+    """Without a dateline glued before the name ("OSLO - Norsk Kraft") and without
+    trailing function words ("Veltra Motor Corporation of")."""
+    doc = span.doc
+    a, b = span.start, span.end
+    for k in range(a, b):
+        if doc[k].text in ("-", "\u2013", "\u2014") and k > a and all(
+                t.is_upper or t.is_punct or t.like_num for t in doc[a:k]):
+            a = k + 1
+    while b > a and doc[b - 1].lower_ in _FUNCTION:
+        b -= 1
+    if (a, b) == (span.start, span.end):
+        return span
+    return Span(doc, a, b, label=span.label_, kb_id=span.kb_id_) if b > a else None
+
+
 def repair_org_spans(doc: Doc) -> None:
     """Re-join organisation names the model split (see the module doc); sets ``doc.ents``."""
     ents = sorted(doc.ents, key=lambda e: e.start)
     if not ents:
         return
-    changed = False
+    cleaned = [(_clean(e) if e.label_ == "ORG" else e) for e in ents]
+    changed = any(c is not e for c, e in zip(cleaned, ents))
+    ents = [e for e in cleaned if e is not None]
     out: list[Span] = []
     n = 0
     while n < len(ents):

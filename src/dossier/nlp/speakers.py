@@ -30,6 +30,8 @@ from .stance import lexicon
 CUT_WORDS = {"of", "in", "from", "at", "with", "familiar", "close", "briefed", "who", "that",
              "speaking", "talking", "involved", "knowledgeable", "told", "on", "for", "to",
              "inside", "within", "near", "based", ",", "working", "aware", "granted"}
+FIRM_PEOPLE = {"analyst", "analysts", "economist", "economists", "strategist", "strategists",
+               "researchers", "researcher", "lawyers", "lawyer", "experts", "expert"}
 RELAY_WORDS = {"speaking", "talking", "told"}
 UNNAMED_EXTRA = {"leaders", "partners", "allies", "ministers", "lawmakers", "governments",
                  "countries", "nations", "states", "negotiators", "envoys", "diplomats",
@@ -49,7 +51,7 @@ class Roles:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'\u2019.-]+|,", text)
+    return re.findall(r"[\w'\u2019.&-]+|,", text)
 
 
 def _split(words: list[str]) -> tuple[list[str], list[str]]:
@@ -106,6 +108,12 @@ def speaker_roles(view: DocView, eid: str | None, stext: str | None, *, is_outle
                  if n} if ent else set()
     poss = next((n for n, w in enumerate(core) if re.search(r"['\u2019]s?$", w) and n < len(core) - 1),
                 None)
+    named = _trailing_name(view, words)
+    if named is not None and etype != "PERSON":
+        # "the EU's special representative for the South Caucasus, Henrik Vasko", "the CEO of
+        # Isar Drive Markus Leitner": the person the title phrase ends with
+        pid, name = named
+        return Roles(pid, stext if pid else name)
     if etype == "PERSON":
         if poss is not None and head in set(lex["office_heads"]) \
                 and norm_name(" ".join(core[:poss + 1])) in ent_names | {
@@ -113,6 +121,9 @@ def speaker_roles(view: DocView, eid: str | None, stext: str | None, *, is_outle
             # "Macron's office", "Trump's lawyer": not the person, on his behalf
             return Roles(None, stext, on_behalf_of=eid)
         return Roles(eid, stext)
+    firm = _firm_after(view, head, rest)
+    if firm is not None:
+        return Roles(None, firm[1:]) if firm.startswith("=") else Roles(firm, stext)
     if head not in unnamed_heads and head + "s" not in unnamed_heads:
         return Roles(eid, stext)  # a name, a title, an institution ("Russia's defence ministry")
     if eid and norm_name(stext) in ent_names:
@@ -135,7 +146,7 @@ def speaker_roles(view: DocView, eid: str | None, stext: str | None, *, is_outle
             tail = " ".join(rest[n + 1:])
             tail = re.sub(r"^(?:to|with)\s+", "", tail)
             oid = view.entity_by_name(tail)
-            if is_outlet(oid, tail):
+            if is_outlet(oid, tail) or (tail[:1].isupper() and view.etype(oid) != "PERSON"):
                 source = tail
                 text = " ".join(words[:len(core) + n]).replace(" ,", ",").replace(" 's", "'s")
                 text = _surface(stext, text)
@@ -145,6 +156,41 @@ def speaker_roles(view: DocView, eid: str | None, stext: str | None, *, is_outle
     sources = set(load_json("statements", "sources.json").get("unnamed_heads", []))
     unnamed = head in sources or head + "s" in sources
     return Roles(None, text, on_behalf_of=behalf, source=source, unnamed=unnamed)
+
+
+def _trailing_name(view: DocView, words: list[str]) -> tuple[str | None, str] | None:
+    """A person's name closing a title phrase: (entity id or None, the name)."""
+    from .gazetteer import given_names
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() and w not in (",",) and not re.search(r"['\u2019]s?$", w):
+            run.insert(0, w)
+            continue
+        break
+    if len(run) < 2 or len(run) == len(words) or len(run) > 4:
+        return None
+    for k in range(len(run) - 1):
+        name = " ".join(run[k:])
+        eid = view.entity_by_name(name)
+        if eid and view.etype(eid) == "PERSON":
+            return eid, name
+        if run[k] in given_names() and len(run) - k >= 2:
+            return None, name
+    return None
+
+
+def _firm_after(view: DocView, head: str, rest: list[str]) -> str | None:
+    """'Analysts at Hollis & Grange': people of a firm speak for the firm."""
+    if head not in FIRM_PEOPLE or not rest or rest[0].lower() not in ("at", "from"):
+        return None
+    named = _named_in(view, rest[1:])
+    orgs = [e for e in named if view.etype(e) == "ORG"]
+    if len(orgs) == 1:
+        return orgs[0]
+    name = " ".join(rest[1:])
+    if rest[1:] and all(w[:1].isupper() or w == "&" for w in rest[1:]):
+        return "=" + name  # a firm the model did not tag: named by its words
+    return None
 
 
 def _surface(original: str, rebuilt: str) -> str:

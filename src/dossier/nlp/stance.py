@@ -1,13 +1,14 @@
 """What a speaker does with a statement's content: its ``stance``.
 
-``assert`` (the default), ``deny``, ``expect``, ``hope``, ``concern``, ``warn``, ``question``,
-``demand``, ``promise``, ``accuse``, ``praise``. Decided, in order, by
+``assert`` (the default: facts, evaluations, criticism), ``deny``, ``expect`` (predictions,
+plans, promises and vows), ``hope``, ``warn`` (warnings, concern, threats), ``question``,
+``demand``. Decided, in order, by
 
 1. a denial: a cue that denies ("denied", "dismissed", "refuted"), or a describing cue whose
    complement calls the content false ("called it a fake", "described the report as
    speculation"), or a content that says so ("the reports are false");
-2. the cue's lemma (``stance_verbs``: "warned" → warn, "vowed" → promise, "asked" → question),
-   or the object of "expressed"/"voiced" ("expressed concern" → concern), or "called for" →
+2. the cue's lemma (``stance_verbs``: "warned" → warn, "vowed" → expect, "asked" → question),
+   or the object of "expressed"/"voiced" ("expressed concern" → warn), or "called for" →
    demand (``prep_stances``);
 3. the content: a question mark → question; a future modal or a plan verb at its root
    ("will meet", "plans to") → expect; "must"/"should" → demand.
@@ -83,7 +84,8 @@ def stance_of(cue: Token | None, content: Span | None, text: str) -> str:
             return "deny"
     by_verb = lex["stance_verbs"].get(lemma)
     if cue is not None and lemma in ("express", "voice"):
-        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None) or next(
+            (c.left_edge for c in cue.children if c.dep_ == "ccomp"), None)  # "concern that …"
         if obj is not None:
             by_verb = lex["stance_objects"].get(obj.lower_) or by_verb
     preps = lex["prep_stances"].get(lemma)
@@ -94,7 +96,7 @@ def stance_of(cue: Token | None, content: Span | None, text: str) -> str:
     if by_verb:
         return by_verb
     words = [t.lower_ for t in content if t.is_alpha] if content is not None else []
-    if words and len(words) <= 3 and words[-1] in set(lex["deny_words"]):
+    if words and len(words) <= 3 and words[-1] in set(lex["deny_words"]) | {"no"}:
         return "deny"  # a one-word reply: "Fake.", "Nonsense."
     if content is not None and len(content) and _deny_content(content, lex):
         return "deny"

@@ -75,6 +75,8 @@ class StatementFinder:
         self.joint_verbs = set(lex["joint_verbs"])
         self.agent_subjects = set(lex["agent_subjects"])
         self.colon_nouns = set(lex["colon_nouns"])
+        self.group_nouns = set(lex["group_nouns"])
+        self.group_anaphors = set(lex["group_anaphors"])
         self.anaphoric = set(src.get("anaphoric_heads", []))
 
     # ------------------------------------------------------------ helpers
@@ -110,7 +112,8 @@ class StatementFinder:
         """Entity id and surface text of the noun phrase headed by ``tok``."""
         if tok is None:
             return None, None
-        if tok.lower_ in ("he", "she"):
+        if tok.lower_ in ("he", "she") or (tok.lower_ in ("his", "her") and tok.dep_ == "poss"
+                                           and tok.head.lower_ in self.colon_nouns):
             # a speaker pronoun: the resolver's link when that person is a recent subject;
             # else the nearest subject ('Zelensky explained that … "…," he said'), unless
             # another recent subject is the story's protagonist (named far more often); with
@@ -124,6 +127,10 @@ class StatementFinder:
             if view.mention_count(main, tok.i) >= max(4, 2 * near):
                 return main, tok.text
             return ids[0], tok.text
+        if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
+            body = self._body_before(view, tok)
+            if body is not None:
+                return body, tok.text
         if tok.lemma_.lower() in TITLE_HEADS and any(
                 (c.dep_ == "det" and c.lower_ == "the") or (
                     c.dep_ == "poss" and view.etype(view.ent_at(c.i)) in ("PERSON", "ORG"))
@@ -144,13 +151,22 @@ class StatementFinder:
                 whole = view.entity_by_name(name)
                 if whole and whole != view.ent_at(tok.i):
                     return whole, name
+        conj = self._conjoined(view, tok)
+        if conj is not None:
+            return conj
         ids = view.np_entities(tok)
-        if not ids and tok.lemma_.lower() in self.anaphoric and tok.pos_ == "NOUN" and all(
-                c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts) and not list(tok.rights):
+        relay = {t.i for c in tok.children if c.dep_ in ("acl", "relcl")
+                 and c.lemma_.lower() in ("speak", "talk", "tell") for t in c.subtree}
+        if relay:  # "a government source speaking to Le Monde": not the outlet
+            ids = [e for e in ids if not any(view.ent_at(i) == e for i in relay)]
+        if not ids and tok.lemma_.lower() in self.anaphoric | self.group_anaphors \
+                and tok.pos_ == "NOUN" and all(
+                c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "nummod" or c.lower_ == "both"
+                for c in tok.lefts) and not list(tok.rights):
             ante = self._antecedent(view, tok)
             if ante is not None:
                 return ante
-        if not ids and tok.lemma_.lower() in self.documents | self.source_nouns:
+        if not ids and not relay and tok.lemma_.lower() in self.documents | self.source_nouns:
             # "according to figures released by NPD Group", "a report in Ars Technica"
             ids = [e for t in tok.subtree if (e := view.ent_at(t.i))
                    and view.etype(e) in ("PERSON", "ORG")][:1]
@@ -183,6 +199,38 @@ class StatementFinder:
             return view.salient_person(tok.i), tok.text
         return eid, self.np_text(view, tok)
 
+    def _body_before(self, view: DocView, tok: Token) -> str | None:
+        """'The observer mission said A, but it criticized B': "it" as a subject stands for
+        the organisation or state that is the nearest subject before it (this sentence or
+        the one before)."""
+        doc = view.doc
+        lo, _ = view.segment(tok.i)
+        plo, _ = view.segment(lo - 1) if lo > 0 else (lo, lo)
+        for j in range(tok.i - 1, plo - 1, -1):
+            t = doc[j]
+            if t.dep_ not in ("nsubj", "nsubjpass") or view.inside_quote(j):
+                continue
+            ids = [e for e in view.np_entities(t) if view.etype(e) in ("ORG", "GPE")]
+            if ids:
+                return ids[0]
+            if view.etype(view.ent_at(j)) == "PERSON":
+                return None
+        return None
+
+    def _conjoined(self, view: DocView, tok: Token):
+        """'France, Britain and Denmark issued …': a subject of several named parties is
+        spoken for by the first, in the words of the whole list."""
+        members = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+        if len(members) < 2 or not all(
+                view.etype(view.ent_at(m.i)) in ("PERSON", "ORG", "GPE") for m in members):
+            return None
+        last = members[-1]
+        lo, _ = view.segment(tok.i)
+        a = max(lo, tok.left_edge.i)
+        while a < tok.i and view.doc[a].dep_ == "det":
+            a += 1
+        return view.ent_at(tok.i), view.doc[a:last.i + 1].text
+
     def _antecedent(self, view: DocView, tok: Token):
         """'the office said' after 'the presidential office said': the last fuller phrase
         with the same head (its entity, if it names one, and its words)."""
@@ -190,7 +238,7 @@ class StatementFinder:
         lo = max(0, tok.i - 600)
         for j in range(tok.i - 1, lo - 1, -1):
             t = view.doc[j]
-            if t.lemma_.lower() != lemma or t.pos_ not in ("NOUN", "PROPN"):
+            if (t.lemma_.lower() != lemma and t.lower_ != tok.lower_) or t.pos_ not in ("NOUN", "PROPN"):
                 continue
             mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                     or (c.dep_ == "prep" and c.lower_ == "of")]
@@ -210,6 +258,9 @@ class StatementFinder:
         in Kyiv", "two people familiar with the plans", "a person who saw both versions")."""
         doc = view.doc
         lo, hi = view.segment(tok.i)
+        for da, db in view.datelines:  # "LONDON - Leaders of …": not the dateline
+            if da <= doc[lo].idx < db:
+                lo = max(lo, view.first_at(db))
         a = max(tok.left_edge.i, lo)
         b = tok.i + 1
         for c in tok.rights:
@@ -528,9 +579,27 @@ class StatementFinder:
     def _complement(self, verb: Token, lo: int, hi: int) -> Token | None:
         comps = [c for c in verb.children if c.dep_ == "ccomp" and lo <= c.i < hi]
         if not comps:
-            return None
+            return self._hung_complement(verb, lo, hi)
         after = [c for c in comps if c.i > verb.i]
         return after[0] if after else comps[-1]
+
+    def _hung_complement(self, verb: Token, lo: int, hi: int) -> Token | None:
+        """'said in a statement that …', 'told analysts on a call that …': the that-clause
+        the parser hung on the noun of the verb's phrase."""
+        for p in verb.children:
+            if p.dep_ != "prep" or not (lo <= p.i < hi) or p.i < verb.i:
+                continue
+            for n in p.children:
+                if n.dep_ != "pobj":
+                    continue
+                for c in n.children:
+                    first = c.left_edge
+                    if c.dep_ in ("acl", "relcl") and first.lower_ == "that" and c.i > n.i \
+                            and c.pos_ in ("VERB", "AUX") and any(
+                                x.dep_ in ("nsubj", "nsubjpass", "expl") and x.i != first.i
+                                for x in c.children):
+                        return c
+        return None
 
     @staticmethod
     def _tense(v: Token) -> str:
@@ -554,6 +623,17 @@ class StatementFinder:
         tc, tj, tv = self._tense(comp), self._tense(conj), self._tense(verb)
         return tc == "present" and tj == tv == "past"
 
+    def _frame_conj(self, c: Token) -> bool:
+        """'said A and urged the House to act', 'says A and vows to challenge …': a frame
+        verb (not a reporting one) with its own complement, conjoined to the reported clause,
+        is the speaker's next statement."""
+        lemma = c.lemma_.lower()
+        need = self.describe.get(lemma, set())
+        if not need or c.pos_ != "VERB":
+            return False
+        return any(x.dep_ in need or (x.dep_ == "prep" and f"prep:{x.lower_}" in need)
+                   for x in c.children if x.i > c.i)
+
     def _content_range(self, view: DocView, comp: Token, verb: Token, lo: int, hi: int):
         doc = view.doc
         skip = []
@@ -565,7 +645,8 @@ class StatementFinder:
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > comp.i and not any(
                         x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) \
                         and (self._tense_breaks(comp, c, verb) or (
-                            self.is_cue(c) and self._complement(c, 0, len(doc)) is not None)):
+                            self.is_cue(c) and self._complement(c, 0, len(doc)) is not None)
+                             or self._frame_conj(c)):
                     skip.append(c)
                     skip.extend(x for x in comp.children if x.dep_ == "cc" and x.i < c.i and x.i > comp.i)
         # "…, adding that B": the participle's report is a statement of its own, and so is
@@ -587,6 +668,13 @@ class StatementFinder:
                 idx = {i for i in idx if i < verb.left_edge.i}
         idx -= {t.i for t in verb.subtree if t.i not in {x.i for x in comp.subtree}}
         for c in verb.children:
+            # "said it was A and would B" parsed with B a conjunct of the verb: a modal the
+            # reporting verb cannot take, so B was said too
+            if c.dep_ == "conj" and c.i > comp.i and idx and not any(
+                    x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and any(
+                    x.dep_ == "aux" and x.tag_ == "MD" for x in c.children) \
+                    and lo <= c.left_edge.i and c.right_edge.i < hi:
+                idx |= set(range(max(idx) + 1, c.right_edge.i + 1))
             # "said that A but that B" parsed with B a conjunct of the verb: B was said too
             if c.dep_ == "conj" and c.i > comp.i and c.left_edge.lower_ in ("that", "whether") \
                     and lo <= c.left_edge.i and c.right_edge.i < hi and idx:
@@ -653,16 +741,39 @@ class StatementFinder:
         return next((p for c in v.children if c.dep_ == "agent"
                      for p in c.children if p.dep_ == "pobj"), None)
 
+    def _cited(self, view: DocView, v: Token, comp: Token | None, eid, stext, kind):
+        """'The portal, citing two sources inside the campaign, reported that …': an outlet
+        citing a source relays it; the source is the speaker, the outlet its ``source``."""
+        if not (kind == "report" or self.is_outlet(view, eid, stext) or v.lemma_.lower() == "report"):
+            return None
+        subj = self._subject(view, v)
+        for h in [v, *([comp] if comp is not None else []), *([subj] if subj is not None else [])]:
+            for c in h.children:
+                if c.lemma_.lower() not in ("cite", "quote") or c.tag_ != "VBG":
+                    continue
+                obj = next((x for x in c.children if x.dep_ in ("dobj", "pobj")), None)
+                if obj is None or self.is_outlet(view, view.ent_at(obj.i), obj.text):
+                    continue
+                ceid, ctext = self.speaker_of(view, obj)
+                return ceid, ctext, "report", stext
+        return None
+
     def _tail_cand(self, view: DocView, v: Token, lo: int, hi: int, outlet_cue: bool) -> _Cand | None:
         tail = self._tail(view, v, lo, hi)
         if tail is None:
             return None
         a, b, subj = tail
         eid, stext = self.speaker_of(view, subj)
+        member = self._group_member(view, subj, a, b) if eid is None else None
+        if member is not None:
+            eid = member  # the words stay the text's ("the two companies")
         kind = self.kind_for(view, eid, stext, subj)
         eid, stext, kind, source = self._credit_outlet(view, v, subj, eid, stext, kind)
         if (outlet_cue and not self.is_outlet(view, eid, stext)) or b - a < 3:
             return None
+        cited = self._cited(view, v, None, eid, stext, kind)
+        if cited is not None:
+            eid, stext, kind, source = cited
         return self._cand(view, kind, v.text, a, b, eid, stext, v, source=source)
 
     def _complement_speaker(self, view: DocView, v: Token, lo: int) -> Token | None:
@@ -688,6 +799,8 @@ class StatementFinder:
             subj = next((c for c in q.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if subj is None and passive is None:
             subj = self._joint_speaker(v)
+        if subj is None and passive is None:
+            subj = self._subject_before(view, v, lo)
         if subj is None and passive is None and lo > 0 and any(
                 c.dep_ == "nsubj" and c.i < lo for c in v.children):
             # the parser took the subject from the line before (a headline glued to the
@@ -700,6 +813,38 @@ class StatementFinder:
                        default=None)
         return subj
 
+    @staticmethod
+    def _subject_before(view: DocView, v: Token, lo: int) -> Token | None:
+        """'<clause>, his spokesperson, Stephane Duboc, told reporters': the parser hung the
+        speaker on the clause; the name or title phrase right before the verb."""
+        doc = view.doc
+        j = v.i - 1
+        while j >= lo and doc[j].text == ",":
+            j -= 1
+        if j < lo or v.i - j > 2:
+            return None
+        t = doc[j]
+        if t.pos_ not in ("PROPN", "NOUN") or t.dep_ not in ("appos", "conj", "pobj", "npadvmod"):
+            return None
+        eid = view.ent_at(t.i)
+        if eid and view.etype(eid) in ("PERSON", "ORG"):
+            return t
+        return None
+
+    def _group_member(self, view: DocView, subj: Token, a: int, b: int) -> str | None:
+        """'<A and B will build …>, the two companies announced': a group named by its kind
+        speaks through the first member the clause names (the team's gold convention)."""
+        if view.np_entities(subj) or subj.tag_ not in ("NNS", "NNPS") or \
+                subj.lemma_.lower() not in self.group_nouns:
+            return None
+        span = view.doc[a:b]
+        heads = [t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == span.root.i]
+        for h in heads:
+            ids = [e for e in view.np_entities(h) if view.etype(e) in ("ORG", "PERSON", "GPE")]
+            if len(ids) >= 2:
+                return ids[0]
+        return None
+
     def _with_complement(self, view: DocView, v: Token, comp: Token, lo: int, hi: int,
                          outlet_cue: bool) -> _Cand | None:
         # "He is reported he said that …": the inner report carries the content
@@ -709,6 +854,8 @@ class StatementFinder:
                 and not any(c.dep_ == "nsubj" for c in v.children):
             return None  # "Asked whether …, X said": the question was put to X, not by X
         speaker_tok = self._complement_speaker(view, v, lo) or self._agent(v)
+        if speaker_tok is not None and speaker_tok.lower_ == "you" and "?" in view.doc[hi - 1].text:
+            return None  # "Can you confirm reports that …?": a journalist's question
         if speaker_tok is None:
             if passive is None:
                 return None
@@ -723,7 +870,17 @@ class StatementFinder:
             eid, stext, kind, source = self._credit_outlet(view, v, speaker_tok, eid, stext, kind)
         if outlet_cue and not self.is_outlet(view, eid, stext):
             return None  # "he learned that…" is no report
+        cited = self._cited(view, v, comp, eid, stext, kind)
+        if cited is not None:
+            eid, stext, kind, source = cited
         a, b = self._content_range(view, comp, v, lo, hi)
+        if speaker_tok is not None and a < speaker_tok.i < b:
+            # '<clause>, his spokesperson, Stephane Duboc, told …': the speaker's phrase is
+            # no part of what was said
+            top = speaker_tok
+            while top.dep_ == "appos" and top.head.dep_ == "appos":
+                top = top.head
+            a, b = self.trim(view.doc, a, min(b, top.left_edge.i))
         if b - a < 2:
             return None
         return self._cand(view, kind, v.text, a, b, eid, stext, v, source=source)
@@ -741,7 +898,9 @@ class StatementFinder:
             verb = self._colon_cue(doc, c, lo)
             if verb is None or verb.i in used_verbs:
                 continue
-            subj = self._subject(view, verb)
+            # "His reply: "No."": an utterance noun alone, its owner the speaker
+            subj = self._subject(view, verb) if verb.pos_ != "NOUN" else next(
+                (x for x in verb.children if x.dep_ == "poss"), None)
             if subj is None or not self._speaks(view, subj):
                 continue
             a = c.i + 1
@@ -749,13 +908,16 @@ class StatementFinder:
                 if a >= len(doc) or "\n" in c.whitespace_:
                     continue
                 hi = view.segment(a)[1]
-            if a < len(doc) and doc[a].text in QUOTE_CHARS:
+            if a < len(doc) and doc[a].text in QUOTE_CHARS and verb.pos_ != "NOUN":
                 continue  # a quotation: the direct finder's
             a, b = self.trim(doc, a, hi)
             if b <= a or not any(t.is_alpha for t in doc[a:b]):
                 continue
             eid, stext = self.speaker_of(view, subj)
             kind = self.kind_for(view, eid, stext, subj)
+            if doc[a].text in OPEN_Q and doc[b - 1].text in CLOSE_Q and b - a > 2:
+                a, b, kind = a + 1, b - 1, "direct"  # 'His reply: "No."'
+                a, b = self.trim(doc, a, b)
             used_verbs.add(verb.i)
             out.append(self._cand(view, kind, verb.text, a, b, eid, stext, verb))
         return out
@@ -770,6 +932,9 @@ class StatementFinder:
         prev = doc[k]
         if self.is_cue(prev) or self.is_outlet_cue(prev):
             return prev
+        if prev.lower_ in self.colon_nouns and prev.i == lo + 1 and doc[lo].dep_ == "poss" \
+                and doc[lo].lower_ in ("his", "her", "their", "its"):
+            return prev  # "His reply:"
         for t in doc[max(lo, k - 3):k + 1]:
             if t.lemma_.lower() in self.colon_nouns or t.lower_ in self.colon_nouns:
                 h = t
@@ -841,6 +1006,11 @@ class StatementFinder:
             if any(doc[i].pos_ in ("VERB", "AUX") for i in range(subj.i + 1, v.i)
                    if doc[i].dep_ not in ("aux", "neg")):
                 return None
+        elif subj is None and v.dep_ == "acl" and v.head.i < v.i and v.head.pos_ in ("NOUN", "PROPN") \
+                and lo < v.head.left_edge.i and doc[v.head.left_edge.i - 1].text == "," \
+                and not any(c.dep_ in ("dobj", "ccomp") for c in v.children):
+            subj = v.head  # '<clause>, the two companies announced' parsed as a noun's clause
+            comma = subj.left_edge.i - 1
         elif v.i - 1 >= lo and doc[v.i - 1].text == ",":
             comma = v.i - 1  # ', said Peskov'
             subj = subj or next((doc[i] for i in range(v.i + 1, min(hi, v.i + 6))
@@ -889,7 +1059,7 @@ class StatementFinder:
             hit = self._frame_hits(view, v, need, kids)
             if not hit:
                 continue
-            if any(c.dep_ in ("ccomp",) for c in kids):
+            if any(c.dep_ in ("ccomp",) and c not in hit for c in kids) and self.is_cue(v):
                 continue  # "X warned that …": the indirect finder's
             if any(c.tag_ in ("WP", "WDT") and c.dep_ != "nsubj" for c in v.children) or (
                     v.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")
@@ -898,8 +1068,13 @@ class StatementFinder:
             if lo == 0 and "\n" in view.text[doc[hi - 1].idx:]:
                 continue  # a headline's summary ("Sybiha urges Europe to …") of the body
             subj = self._subject(view, v)
+            if subj is None and v.dep_ == "conj" and v.head.dep_ == "ccomp" and self.is_cue(
+                    v.head.head) and self._frame_conj(v):
+                subj = self._subject(view, v.head.head)  # "X said A and urged B to …"
             if subj is None and v.dep_ in ("conj", "xcomp", "advcl"):
                 subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and not self._speaks(view, subj) and v.head.dep_ == "ccomp":
+                    subj = self._subject(view, v.head.head)  # "expressed concern that A, and called for B"
             if subj is None:
                 subj = self._joint_speaker(v)
             if subj is None or view.inside_quote(v.i):
@@ -908,10 +1083,6 @@ class StatementFinder:
                     c.dep_ == "neg" for c in v.children) or (v.dep_ == "xcomp" and v.head.lemma_.lower()
                                                              in NOT_SAYING)):
                 continue  # "the plan calls for …", "declined to comment on …"
-            if v.lemma_.lower() in self.frame_only and any(
-                    c.dep_ in ("advcl", "conj") and self.is_cue(c) and self._complement(c, lo, hi)
-                    is not None for c in v.children):
-                continue  # "criticized the plan, saying it …": what he said is the clause
             span = self._frame_span(view, v, need, kids, hit, lo, hi)
             if span is None:
                 continue
@@ -928,7 +1099,15 @@ class StatementFinder:
         objects = self.frame_objects.get(v.lemma_.lower())
         hit = []
         for c in kids:
-            if c.dep_ in need:
+            if c.dep_ == "ccomp" and objects is not None and c.left_edge.lower_ in objects:
+                hit.append(c)  # "expressed concern that …" parsed with "concern" its subject
+            elif c.dep_ == "ccomp" and "dobj" in need and c.left_edge.tag_ in ("WP", "WDT") \
+                    and objects is None:
+                hit.append(c)  # "criticized what he called …"
+            elif c.dep_ == "dobj" and "as" in need and "dobj" not in need and any(
+                    x.dep_ == "prep" and x.lower_ == "as" for x in c.children):
+                hit.append(c)  # "described the talks as …" with "as" hung on the object
+            elif c.dep_ in need:
                 if c.dep_ == "dobj" and objects is not None and c.lemma_.lower() not in objects \
                         and c.lower_ not in objects:
                     continue
@@ -956,6 +1135,12 @@ class StatementFinder:
             end = min([k for k in range(last + 1, hi) if doc[k].text in {",", ";", ":"}]
                       + [c.left_edge.i for c in kids if c.i > last and c.dep_ in ("advcl", "conj", "cc")]
                       + [hi])
+        for c in hit:  # "… could derail the process, and called for …": the next statement
+            for t in c.subtree:
+                if t.dep_ == "conj" and t.pos_ == "VERB" and t.i > c.i and (
+                        self._frame_conj(t) or (self.is_cue(t) and self._complement(t, lo, hi))):
+                    ccs = [x.i for x in t.head.children if x.dep_ in ("cc", "punct") and x.i < t.i]
+                    end = min(end, min([x for x in ccs if x > t.head.i] or [t.left_edge.i]))
         idx = [t.i for c in kids for t in c.subtree if lo <= t.i < end]
         if not idx:
             return None
@@ -968,6 +1153,9 @@ class StatementFinder:
         elif first.dep_ == "prep" and first.head.i == v.i and first.i == v.i + 1 \
                 and first not in hit and first.lower_ == "to":
             a += 1  # "referred [to] the meeting as …"
+        objects = self.frame_objects.get(v.lemma_.lower(), set())
+        if a + 1 < b and doc[a].lower_ in objects and doc[a + 1].lower_ == "that":
+            a += 2  # "expressed hope [that] …": the hope is the cue's, the clause what was said
         obj = next((c for c in hit if c.dep_ == "dobj"), None)
         if obj is not None and obj.lemma_.lower() in self.claim_nouns:
             clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
@@ -980,7 +1168,7 @@ class StatementFinder:
     def _speaks(self, view: DocView, subj: Token) -> bool:
         """Can the subject say something: a person, organisation, state or people, a
         pronoun for one, or a head noun for people and bodies ('officials', 'partners')."""
-        if subj.lower_ in ("he", "she", "they", "we", "i", "who"):
+        if subj.lower_ in ("he", "she", "they", "we", "i", "who", "it", "his", "her", "their"):
             return True
         if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
             subj = subj.head.head
@@ -1005,7 +1193,13 @@ class StatementFinder:
         """The subject of ``v``; of two ("the newspaper Kommersant"), the one naming an entity."""
         lo, hi = view.segment(v.i)
         subs = [c for c in v.children if c.dep_ == "nsubj" and lo <= c.i < hi]
+        if len(subs) > 1:  # a name split by the parser, its start inside the other subject
+            inside = {t.i for c in subs for t in c.subtree}
+            subs = [c for c in subs if not (view.ent_at(c.i) and view.mention_span(c.i).start
+                                            in inside - {t.i for t in c.subtree})] or subs
         named = [c for c in subs if view.np_entities(c)]
+        if len(named) > 1:  # "Question (Daily): Minister X said …": the one next to the verb
+            named.sort(key=lambda c: abs(v.i - c.i))
         return (named or subs or [None])[0]
 
     def _cand(self, view, kind, cue, a, b, eid, stext, verb: Token | None, source=None) -> _Cand:
@@ -1019,38 +1213,78 @@ class StatementFinder:
         return c
 
     def headline_colon(self, view: DocView) -> list[_Cand]:
-        """'Zelensky: Ukraine will not withdraw from Donbas' — a headline (or any line) that
-        opens with a speaker's name and a colon credits the rest of the line to that speaker."""
-        doc, text = view.doc, view.text
+        """'Zelensky: Ukraine will not withdraw from Donbas' — a headline, transcript line
+        ("PESKOV: …", "Spokesperson: Yes.") or round-up item ("- Name, role: "…"", "Name
+        (Country): …") that opens with a speaker's label and a colon credits the rest of
+        the line to that speaker."""
+        text = view.text
         out: list[_Cand] = []
-        for m in re.finditer(r"(?m)^(?:[ \t]*[-\u2013\u2014\u2022*][ \t]*)?"
-                             r"([^\n:\"\u201c]{2,40}): +(\S[^\n]{10,})$", text):
-            # a round-up's item ("- Olaf Scholz (Germany): …"): the bracket says where from
-            label = re.sub(r"\s*\([^)]*\)\s*$", "", m.group(1)).strip()
-            label = re.sub(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+", "", label)  # "MR. PESKOV"
-            lab_start = m.start(1) + m.group(1).find(label) if label in m.group(1) else m.start(1)
-            a, b = view.first_at(lab_start), view.first_at(lab_start + len(label))
-            toks = [t for t in doc[a:b] if not t.is_space]
-            if not toks or len(toks) > 5 or not all(t.text[:1].isupper() or t.is_punct for t in toks):
+        lines = list(re.finditer(r"(?m)^(?:[ \t]*[-\u2013\u2014\u2022*][ \t]*)?"
+                                 r"([^\n:\"\u201c]{2,90}): +(\S[^\n]*)$", text))
+        seen = {}
+        for m in lines:
+            seen[m.group(1).strip()] = seen.get(m.group(1).strip(), 0) + 1
+        for m in lines:
+            found = self._label_speaker(view, m.group(1), m.start(1))
+            if found is None:
                 continue
-            ids = {view.ent_at(t.i) for t in toks if not t.is_punct}
-            if ids == {None}:
-                # a surname the resolver left unlinked in the headline ("Peskov: …")
-                ids = {self._by_surname(view, label)}
-            if ids == {None} and self._person_like(label):
-                ids = {""}  # a person the model did not tag ("Olaf Scholz: …"): named by text
-            if len(ids) != 1 or None in ids:
+            eid, label = found
+            start, end = m.start(2), m.start(2) + len(m.group(2).rstrip())
+            quoted = text[start] in OPEN_Q
+            if quoted:  # '- Name, role: "…"': the quotation
+                start += 1
+                close = max(text.rfind(q, start, end) for q in CLOSE_Q)
+                end = close if close > start else end
+            body = text[start:end].strip()
+            short_ok = quoted or seen[m.group(1).strip()] > 1  # a transcript's answers
+            if not body or (len(body.split()) < 3 and not short_ok) or len(body) < 2:
                 continue
-            eid = ids.pop() or None
-            if eid is not None and view.etype(eid) not in ("PERSON", "ORG"):
+            if not quoted and body[:1] in "\"\u201c\u00ab":
                 continue
-            body = m.group(2).rstrip()
-            if len(body.split()) < 3 or body[:1] in "\"\u201c\u00ab":
-                continue
-            start = m.start(2)
-            kind = "report" if self.is_outlet(view, eid, label) else "indirect"
-            out.append(_Cand(kind, ":", start, start + len(body), eid, label))
+            kind = "direct" if quoted else (
+                "report" if self.is_outlet(view, eid, label) else "indirect")
+            out.append(_Cand(kind, ":", start, start + len(body.rstrip()), eid, label))
         return out
+
+    def _label_speaker(self, view: DocView, raw: str, pos: int) -> tuple[str | None, str] | None:
+        """The speaker a line's label names: the part before a role ("Name, role"), without
+        a bracket ("Name (Country)") or a courtesy title ("MR. PESKOV"); a name the resolver
+        linked, a surname of the text's people, or a name opening with a given name."""
+        doc = view.doc
+        name = re.sub(r"\s*\([^)]*\)", "", raw).split(",")[0].strip()
+        name = re.sub(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+", "", name)
+        k = raw.find(name)
+        if not name or k < 0:
+            return None
+        a, b = view.first_at(pos + k), view.first_at(pos + k + len(name))
+        toks = [t for t in doc[a:b] if not t.is_space]
+        if not toks or len(toks) > 5 or not all(t.text[:1].isupper() or t.is_punct for t in toks):
+            return None
+        ids = {view.ent_at(t.i) for t in toks if not t.is_punct}
+        named = {e for e in ids if view.etype(e) in ("PERSON", "ORG")}
+        if named and len(ids - named - {None}) <= 1 and view.ent_at(toks[-1].i) in named:
+            ids = named  # "Swedish Foreign Ministry": the body, not its adjective
+        if ids == {None}:
+            # a surname the resolver left unlinked in the headline ("Peskov: …")
+            ids = {self._by_surname(view, name)}
+        if ids - {None} <= {e for e in ids if view.etype(e) in ("NORP", "GPE")} and (
+                self._person_like(name) or self._org_like(name)):
+            ids = {""}  # a person or body the model did not tag ("Olaf Scholz: …"): by text
+        if len(ids) != 1 or None in ids:
+            return None
+        eid = ids.pop() or None
+        if eid is not None and view.etype(eid) not in ("PERSON", "ORG"):
+            return None
+        return eid, name
+
+    @staticmethod
+    def _org_like(label: str) -> bool:
+        """Two to six capitalised words ending in an organisation word ("… Ministry")."""
+        from .gazetteer import org_words
+        words = [w for w in label.split() if w.lower() not in ("of", "the", "for", "and", "&")]
+        return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) \
+            and words[-1] in org_words() | {"Confederation", "Federation", "Union", "Ministry",
+                                            "Mission", "Embassy", "Government", "Palace"}
 
     @staticmethod
     def _person_like(label: str) -> bool:
