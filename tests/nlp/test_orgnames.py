@@ -90,3 +90,38 @@ def test_agency_and_the_body_its_acronym_spells_stay_apart(nlp):
     police = _entity(doc, "Police")
     afp = _entity(doc, "AFP")
     assert police is not None and afp is not None and police.id != afp.id
+
+
+@pytest.mark.parametrize("text,first,second", [
+    # a short form the model tagged as a place, a company's first word left untagged, a
+    # short form met before the full name, a generic word ending the name
+    ("Jade Coast Airlines grounded six jets. Jade Coast said the checks would take a week.",
+     "Airlines", "said"),
+    ("Engine maker Aldrin Propulsion Corporation said it was working. Aldrin denied claims "
+     "that it had known about the defect.", "Propulsion", "denied"),
+    ("Telvora said it was disappointed. Telvora N.V. shares fell.", "N.V.", "said"),
+    ("The European Commission said the talks would start. The Commission did not say when.",
+     "European", "did"),
+    ("The Andes Wire Service (AWS) reported the result. AWS said turnout was high.",
+     "Wire", "said"),
+])
+def test_short_forms_join_whatever_the_model_tagged(nlp, text, first, second):
+    doc = nlp(text)
+    ea = _entity(doc, first)
+    name_tok = [t for t in doc if t.text == second][0]
+    before = doc[name_tok.i - 1]
+    assert ea is not None and ea.type == "ORG"
+    assert doc._.token_entity.get(before.i) == ea.id
+
+
+def test_two_companies_sharing_a_first_word_stay_apart(nlp):
+    doc = nlp("Kestrel Motors AG and Kestrel Capital LLC signed the deal on Friday.")
+    motors, capital = _entity(doc, "Motors"), _entity(doc, "Capital")
+    assert motors is not None and capital is not None and motors.id != capital.id
+
+
+def test_a_legal_name_split_around_and_is_one(nlp):
+    doc = nlp("Norsk Kraft AS and Baltic Energy Corporation will build a plant.")
+    assert _entity(doc, "Kraft").id != _entity(doc, "Baltic").id
+    doc = nlp("European Aerospace and Defence Company N.V. (EADC) said profits rose.")
+    assert _entity(doc, "Aerospace").id == _entity(doc, "EADC").id

@@ -184,7 +184,23 @@ def short_form(short: str, long: str) -> bool:
     if all(w in _lists()["org_words"] for w in ws):
         return False  # "Capital", "the Bank": no name of its own
     rest = wl[len(ws):]
-    return all(w in _lists()["org_words"] or w in _FUNCTION for w in rest)
+    if all(w in _lists()["org_words"] or w in _FUNCTION for w in rest):
+        return True
+    # a company's first word ("Aldrin" of "Aldrin Propulsion Corporation"): a legal name's
+    # distinctive opening, not a country word
+    from .gazetteer import country_of_word
+    raw = _split_words(short)
+    return len(ws) == 1 and has_legal_suffix(long) and len(ws[0]) >= 4 \
+        and raw[0][:1].isupper() and not country_of_word(raw[0])
+
+
+def org_form(name: str) -> bool:
+    """A name that is an organisation's by its form: a legal suffix, or a last word that only
+    organisations end with ("Crestline Bancorp Inc.", "Cockpit Alliance")."""
+    words = _split_words(name)
+    if len(words) < 2:
+        return False
+    return has_legal_suffix(name) or words[-1].lower().strip(".") in _lists()["org_words"]
 
 
 def same_org(a: str, b: str) -> bool:
@@ -197,7 +213,16 @@ def same_org(a: str, b: str) -> bool:
         return True
     if acronym_match(a, b) or acronym_match(b, a):
         return True
-    return short_form(a, b) or short_form(b, a)
+    return short_form(a, b) or short_form(b, a) or head_form(a, b) or head_form(b, a)
+
+
+def head_form(short: str, long: str) -> bool:
+    """'the Commission' of 'the European Commission', 'the Council' of 'the Security
+    Council': a generic organisation word alone that ends the long name."""
+    ws = _split_words(short)
+    wl = strip_legal(_split_words(long))
+    return len(ws) == 1 and len(wl) >= 2 and normalize(ws[0]) == normalize(wl[-1]) \
+        and ws[0].lower() in _lists()["org_words"] and ws[0][:1].isupper()
 
 
 def _differs_in_kind(a: str, b: str) -> bool:
@@ -278,8 +303,54 @@ def repair_org_spans(doc: Doc) -> None:
         else:
             out.append(e)
         n += 1
-    if changed:
+    out, more = _defined_acronyms(doc, out)
+    out, more2 = _country_body(doc, out)
+    if changed or more or more2:
         doc.set_ents(filter_spans(out))
+
+
+def _defined_acronyms(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
+    """'Andes Wire Service (AWS)': the capitalised words before a bracketed acronym that
+    they spell are an organisation's name, whatever the model made of them."""
+    changed = False
+    for k in range(2, len(doc) - 1):
+        if doc[k - 1].text != "(" or doc[k + 1].text != ")" or not is_acronym(doc[k].text):
+            continue
+        j = k - 1
+        words: list[int] = []
+        while j - 1 >= 0 and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in _FUNCTION
+                              or doc[j - 1].text in ("'", "\u2019", "'s")) and len(words) < 10:
+            j -= 1
+            words.insert(0, j)
+        while words and doc[words[0]].lower_ in _FUNCTION:
+            words.pop(0)
+        for start in words:  # the shortest run of words that spells the acronym
+            if doc[start].lower_ in _FUNCTION:
+                continue
+            name = doc[start:k - 1]
+            if doc[k].text.replace(".", "") in acronym_forms(name.text):
+                span = Span(doc, start, k - 1, label="ORG")
+                if not any(e.start == span.start and e.end == span.end and e.label_ == "ORG"
+                           for e in ents):
+                    ents = [e for e in ents if e.end <= span.start or e.start >= span.end] + [span]
+                    changed = True
+                break
+    return ents, changed
+
+
+def _country_body(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
+    """'the United States' + 'Senate' tagged apart: one body, the country's."""
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    changed = False
+    for e in ents:
+        if out and e.label_ == "ORG" and out[-1].label_ == "GPE" and out[-1].end == e.start \
+                and not e.kb_id_ and doc[e.start].text[:1].isupper():
+            out[-1] = Span(doc, out[-1].start, e.end, label="ORG")
+            changed = True
+            continue
+        out.append(e)
+    return out, changed
 
 
 def _connected_name(doc: Doc, left: Span, end: int, limit: int) -> int:

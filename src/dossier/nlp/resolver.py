@@ -39,7 +39,8 @@ from spacy.tokens import Doc, Span
 from ..records import Entity, Mention
 from .gazetteer import GazEntry, country_of_word, get_gazetteer
 from .names import acronym_of, fullness, is_variant, normalize, same_person, word_variant
-from .orgnames import acronym_match, is_acronym, org_core, repair_org_spans, same_org, short_form
+from .orgnames import (acronym_match, is_acronym, org_core, org_form, repair_org_spans, same_org,
+                       short_form)
 from .titles import USER_KEY, grammar
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
@@ -244,8 +245,11 @@ class Resolver:
             if entry is not None:
                 typ = entry.type
             text = span.text
-            if typ == "PERSON" and entry is None and len(span) == 1:
-                typ = self._org_short_form(clusters, text) or typ  # "Cerberus" of "Cerberus Capital"
+            if typ in ("PERSON", "GPE", "LOC") and entry is None:
+                # "Cerberus" of "Cerberus Capital", "Pearl River" of "Pearl River Airways"
+                typ = self._org_short_form(clusters, text) or typ
+            if typ == "PERSON" and entry is None and org_form(text):
+                typ = "ORG"  # "Crestline Bancorp Inc.", "Cockpit Alliance": no person's name
             c = self._find(clusters, typ, text, entry.key if entry else None)
             if c is None and typ != "PERSON" and entry is None:
                 c = self._parenthetical(doc, span, by_token)
@@ -262,6 +266,8 @@ class Resolver:
                 self._add_role(c, role)
             for i in range(span.start, span.end):
                 by_token[i] = c
+        self._merge_org_forms(clusters, by_token)
+        self._link_short_forms(doc, clusters, by_token)
         clusters = self._drop_currencies(clusters, by_token)
         self._link_titles(doc, clusters, by_token)
         self._link_pronouns(doc, by_token)
@@ -281,16 +287,79 @@ class Resolver:
 
     @staticmethod
     def _org_short_form(clusters: list[_Cluster], text: str) -> str | None:
-        """'ORG' when a one-word name the model took for a person begins an organisation's
+        """'ORG' when a name the model took for a person or a place begins an organisation's
         name already in the text, the rest organisation words ('Cerberus' after 'Cerberus
-        Capital Management')."""
-        if any(c.type == "PERSON" and any(normalize(text) in normalize(n).split() for n in c.names)
-               for c in clusters):
+        Capital Management', 'Pearl River' after 'Pearl River Airways')."""
+        if any(c.type == "PERSON" and len(text.split()) == 1 and any(
+                normalize(text) in normalize(n).split() for n in c.names) for c in clusters):
             return None  # a person of that name is in the text too
-        for c in clusters:
-            if c.type == "ORG" and any(short_form(text, n) for n in c.names):
-                return "ORG"
-        return None
+        hits = [c for c in clusters if c.type == "ORG" and any(short_form(text, n) for n in c.names)]
+        return "ORG" if len(hits) == 1 else None
+
+    @staticmethod
+    def _merge_org_forms(clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
+        """A person or place cluster (no gazetteer entry) whose every name is a short form of
+        one organisation's name, met before it ("Telvora" … "Telvora N.V."), joins it."""
+        for c in list(clusters):
+            if c.type not in ("PERSON", "GPE", "LOC") or c.key or not c.spans or c.titles:
+                continue
+            hosts = [o for o in clusters if o.type == "ORG" and o is not c and all(
+                any(short_form(n, m) or same_org(n, m) for m in o.names)
+                for n in c.names)]
+            if len(hosts) != 1:
+                continue
+            host = hosts[0]
+            for sp in c.spans:
+                host.spans.append(sp)
+                for i in range(sp.start, sp.end):
+                    by_token[i] = host
+            host.names.extend(n for n in c.names if n not in host.names)
+            for i in c.pronouns:
+                by_token[i] = host
+            host.pronouns.extend(c.pronouns)
+            c.spans, c.names, c.pronouns = [], [], []
+
+    @staticmethod
+    def _link_short_forms(doc: Doc, clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
+        """Short forms the model left untagged ("Aldrin denied …" after "Aldrin Propulsion
+        Corporation", "Kestrel" after "Kestrel Motors AG"): capitalised words that begin one
+        organisation's name (and no other's), the rest organisation words."""
+        forms: dict[tuple[str, ...], set[int]] = {}
+        for n, c in enumerate(clusters):
+            if c.type != "ORG":
+                continue
+            for name in c.names:
+                words = name.split()
+                for k in range(1, len(words)):
+                    prefix = " ".join(words[:k])
+                    if short_form(prefix, name):
+                        forms.setdefault(tuple(words[:k]), set()).add(n)
+        if not forms:
+            return
+        longest = max(len(f) for f in forms)
+        i = 0
+        while i < len(doc):
+            hit = None
+            for k in range(min(longest, len(doc) - i), 0, -1):
+                key = tuple(t.text for t in doc[i:i + k])
+                if key in forms and len(forms[key]) == 1 and not any(
+                        (i + j) in by_token or doc[i + j].ent_type_ for j in range(k)) and \
+                        not (i + k < len(doc) and doc[i + k].text[:1].isupper()) and \
+                        not (i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start
+                             and doc[i - 1].lower_ != "the"):
+                    hit = (k, clusters[next(iter(forms[key]))])
+                    break
+            if hit is None:
+                i += 1
+                continue
+            k, c = hit
+            span = doc[i:i + k]
+            c.spans.append(span)
+            if span.text not in c.names:
+                c.names.append(span.text)
+            for j in range(i, i + k):
+                by_token[j] = c
+            i += k
 
     @staticmethod
     def _parenthetical(doc: Doc, span: Span, by_token: dict[int, "_Cluster"]) -> "_Cluster | None":
