@@ -338,3 +338,32 @@ def test_a_reply_labelled_by_its_owner(run):
 def test_a_journalists_question_is_not_a_statement(run):
     doc, sts = run("Question: Can you confirm reports that the navy will buy twelve frigates?")
     assert not sts
+
+
+def test_not_saying_is_no_statement(run):
+    doc, sts = run("Press secretary Kayla Holm did not say whether the president would veto it.")
+    assert not sts
+    doc, sts = run("Press secretary Kayla Holm declined to say whether the president would veto it.")
+    assert not sts
+
+
+def test_a_participle_clause_before_the_speaker(run):
+    doc, sts = run("Briefing the Council, the head of the mission, Beatrice Lindqvist, warned that "
+                   "the rebels were consolidating their hold.")
+    s = one(sts)
+    assert s.speaker_text.endswith("Beatrice Lindqvist") or "Lindqvist" in names(doc).get(s.speaker, "")
+
+
+def test_a_group_opening_a_lead_glued_to_its_headline(run):
+    doc, sts = run("Sweden, Norway and Denmark press for talks after leaders' call\nOSLO - Leaders "
+                   "of Sweden, Norway and Denmark stressed on Saturday that no deal could be made "
+                   "without Kyiv.")
+    assert [s.speaker_text for s in sts if s.cue == "stressed"] == [
+        "Leaders of Sweden, Norway and Denmark"]
+
+
+def test_person_inside_an_unnamed_phrase_is_not_the_speaker(run):
+    doc, sts = run("Candidate Radu Lindqvist spoke late. Citing two sources inside the Lindqvist "
+                   "campaign, the portal Nordnet reported that the candidate would not concede.")
+    s = [x for x in sts if x.cue == "reported"][0]
+    assert s.speaker is None and s.speaker_text == "two sources inside the Lindqvist campaign"

@@ -263,6 +263,22 @@ def _clean(span: Span) -> Span | None:
     return Span(doc, a, b, label=span.label_, kb_id=span.kb_id_) if b > a else None
 
 
+def _person_after(span: Span) -> list[Span]:
+    """An organisation or country name glued to the person who follows it in a translated
+    title phrase ("Isar Drive Markus Leitner", "Azerbaijan Leyla Huseynova"): two names."""
+    from .gazetteer import country_of_word, given_names
+    doc = span.doc
+    if span.label_ not in ("ORG", "GPE") or len(span) < 3 or span.kb_id_:
+        return [span]
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k].text in given_names() and all(t.text[:1].isupper() for t in doc[k:span.end]) \
+                and span.end - k <= 3 and doc[k - 1].text[:1].isupper():
+            head = doc[span.start:k]
+            label = "GPE" if country_of_word(head.text) else span.label_
+            return [Span(doc, span.start, k, label=label), Span(doc, k, span.end, label="PERSON")]
+    return [span]
+
+
 def repair_org_spans(doc: Doc) -> None:
     """Re-join organisation names the model split (see the module doc); sets ``doc.ents``."""
     ents = sorted(doc.ents, key=lambda e: e.start)
@@ -270,7 +286,13 @@ def repair_org_spans(doc: Doc) -> None:
         return
     cleaned = [(_clean(e) if e.label_ == "ORG" else e) for e in ents]
     changed = any(c is not e for c, e in zip(cleaned, ents))
-    ents = [e for e in cleaned if e is not None]
+    ents = []
+    for e in cleaned:
+        if e is None:
+            continue
+        parts = _person_after(e)  # "the CEO of Isar Drive Markus Leitner"
+        changed = changed or len(parts) > 1
+        ents.extend(parts)
     out: list[Span] = []
     n = 0
     while n < len(ents):

@@ -47,6 +47,7 @@ _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "
 _PLACES = {"GPE", "LOC"}
 _DETS = {"the", "The", "a", "an"}
 _POSS = {"'s", "’s", "'"}
+_POSS_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _FILTERS = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "filters.json"
 
@@ -83,8 +84,8 @@ def _trim(span: Span) -> Span | None:
     """Drop a leading determiner and a trailing possessive from a name span."""
     s, e = span.start, span.end
     doc = span.doc
-    while s < e and doc[s].text in _DETS:
-        s += 1
+    while s < e and (doc[s].text in _DETS or doc[s].lower_ in _POSS_PRONOUNS):
+        s += 1  # "His Azerbaijani counterpart": no name of the pronoun's
     for i in range(s + 1, e):
         if doc[i].text in _filters()["cut"] or (doc[i].text in _POSS and i < e - 1 and not span.kb_id_):
             e = i
@@ -110,6 +111,10 @@ def _plausible(span: Span, typ: str) -> bool:
     if typ == "PERSON" and all(t.lower_ in grammar()["_head_words"] or t.text in grammar()["_not_names"]
                                for t in span):
         return False
+    if typ == "ORG" and span[0].tag_ == "VBG" and not span.kb_id_:
+        return False  # "Briefing the Council": a participle clause
+    if typ == "PERSON" and len(span) == 1 and country_of_word(text):
+        return False  # "Azerbaijani" (left of "His Azerbaijani counterpart"): no person
     return True
 
 

@@ -114,6 +114,11 @@ def speaker_roles(view: DocView, eid: str | None, stext: str | None, *, is_outle
         # Isar Drive Markus Leitner": the person the title phrase ends with
         pid, name = named
         return Roles(pid, stext if pid else name)
+    sources = set(load_json("statements", "sources.json").get("unnamed_heads", []))
+    if etype == "PERSON" and (head in sources or head + "s" in sources) and ent_names and not any(
+            norm_name(" ".join(core[k:])) in ent_names for k in range(len(core))):
+        # "two sources inside the Lindqvist campaign": unnamed, the person only their side
+        return Roles(None, stext, on_behalf_of=None, unnamed=True)
     if etype == "PERSON":
         if poss is not None and head in set(lex["office_heads"]) \
                 and norm_name(" ".join(core[:poss + 1])) in ent_names | {
@@ -176,6 +181,12 @@ def _trailing_name(view: DocView, words: list[str]) -> tuple[str | None, str] | 
             return eid, name
         if run[k] in given_names() and len(run) - k >= 2:
             return None, name
+    if len(run) >= 3:
+        from .gazetteer import country_of_word
+        if country_of_word(run[-3]):  # "… of Azerbaijan Leyla Huseynova"
+            name = " ".join(run[-2:])
+            eid = view.entity_by_name(name)
+            return (eid if view.etype(eid) == "PERSON" else None), name
     return None
 
 

@@ -29,6 +29,8 @@ OPEN_Q = {'"', "\u201c", "\u201e", "\u00ab"}
 CLOSE_Q = {'"', "\u201d", "\u00bb"}
 QUOTE_CHARS = OPEN_Q | CLOSE_Q | {"'", "\u2018", "\u2019", "``", "''"}
 PASSIVE_CUES = {"report", "say", "claim", "allege", "announce", "confirm", "state", "reveal"}
+SILENT_WHEN_NEGATED = {"say", "tell", "confirm", "comment", "specify", "disclose", "reveal",
+                       "elaborate", "explain", "answer"}
 NOT_SAYING = {"decline", "refuse", "fail", "avoid", "stop", "cease", "hesitate"}
 TAIL_SUBORD = {"after", "before", "as", "when", "while", "following", "since"}
 EDGE_PUNCT = {",", ".", ";", ":", "-", "\u2013", "\u2014", "!", "?"}
@@ -127,6 +129,13 @@ class StatementFinder:
             if view.mention_count(main, tok.i) >= max(4, 2 * near):
                 return main, tok.text
             return ids[0], tok.text
+        if tok.tag_ == "VBG" and tok.dep_ == "nsubj":
+            # "Briefing the Council, the head of the mission, Beatrice Osei, warned": the
+            # participle's appositions are the subject
+            apps = [c for c in tok.children if c.dep_ == "appos"]
+            if apps:
+                named = [c for c in apps if view.ent_at(c.i)]
+                return self.speaker_of(view, (named or apps)[-1])
         if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
             body = self._body_before(view, tok)
             if body is not None:
@@ -191,7 +200,8 @@ class StatementFinder:
         if eid is None and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN"):
             # a name the resolver did not link here: match it against the document's entities
             eid = view.entity_by_name(tok.text, " ".join(
-                t.text for t in tok.subtree if t.text[:1].isupper()))
+                t.text for t in tok.subtree if t.text[:1].isupper())) or (
+                self._by_surname(view, tok.text) if tok.pos_ == "PROPN" else None)
             if eid:
                 return eid, tok.text
         if eid is None and tok.lower_ in {"he", "she", "him", "her"}:
@@ -465,10 +475,11 @@ class StatementFinder:
                 own_tail = ("\n" not in between and len(between) < 160
                             and between.rstrip().endswith(".")
                             and any(self.is_cue(doc[i]) for i in btoks)
-                            and pc.speaker is not None
+                            and (pc.speaker is not None or (pc.speaker_text or "") in between)
                             and all(view.ent_at(i) in (None, pc.speaker) or view.etype(
                                 view.ent_at(i)) in ("GPE", "LOC", "FAC") for i in btoks)
-                            and any(view.ent_at(i) == pc.speaker for i in btoks))
+                            and (any(view.ent_at(i) == pc.speaker for i in btoks) if pc.speaker
+                                 else bool(pc.speaker_text)))
                 if next_para or own_tail or ("\n" not in between and len(between) < 60 and (
                         not between.strip()
                         or any(self.is_cue(doc[i]) for i in btoks))):
@@ -646,7 +657,8 @@ class StatementFinder:
                         x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) \
                         and (self._tense_breaks(comp, c, verb) or (
                             self.is_cue(c) and self._complement(c, 0, len(doc)) is not None)
-                             or self._frame_conj(c)):
+                             or (self._frame_conj(c) and not self._frame_conj(comp)
+                                 and not self.is_cue(comp))):
                     skip.append(c)
                     skip.extend(x for x in comp.children if x.dep_ == "cc" and x.i < c.i and x.i > comp.i)
         # "…, adding that B": the participle's report is a statement of its own, and so is
@@ -700,6 +712,9 @@ class StatementFinder:
             if v.i in used_verbs or not (self.is_cue(v) or outlet_cue) or v.pos_ != "VERB":
                 continue
             lo, hi = view.segment(v.i)
+            if v.dep_ == "xcomp" and v.head.lemma_.lower() in NOT_SAYING or (
+                    v.lemma_.lower() in SILENT_WHEN_NEGATED and any(c.dep_ == "neg" for c in v.children)):
+                continue  # "declined to say whether …", "did not say whether …"
             comp = self._complement(v, lo, hi)
             if comp is None and v.dep_ == "parataxis" and lo <= v.head.i < hi and not self.is_cue(v.head):
                 comp = v.head
@@ -790,7 +805,7 @@ class StatementFinder:
             elif v.dep_ == "conj" and h.dep_ == "ccomp" and self.is_cue(h.head) \
                     and h.i < v.i and h.head.i < h.i:
                 h = h.head  # "X says A but warns that B": X warns
-            subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in h.children if c.dep_ == "nsubj" and c.i >= lo), None)
         if subj is None and v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
             subj = v.head
         if subj is None and passive is None and v.dep_ == "pcomp" and v.head.lower_ == "as":
@@ -801,11 +816,21 @@ class StatementFinder:
             subj = self._joint_speaker(v)
         if subj is None and passive is None:
             subj = self._subject_before(view, v, lo)
-        if subj is None and passive is None and lo > 0 and any(
-                c.dep_ == "nsubj" and c.i < lo for c in v.children):
+        glued = lo > 0 and (any(c.dep_ == "nsubj" and c.i < lo for c in v.children) or (
+            v.head.i < lo and "\n" in view.text[view.doc[lo - 1].idx:view.doc[lo].idx + 1]))
+        if subj is None and passive is None and glued:
             # the parser took the subject from the line before (a headline glued to the
-            # lead): the first name opening this line
-            named = [view.doc[i] for i in range(lo, v.i) if view.ent_at(i)
+            # lead): a group phrase opening this line ("Leaders of …"), else its first name
+            doc = view.doc
+            after = max([view.first_at(b) for a, b in view.datelines
+                         if a <= doc[lo].idx < b] + [lo])
+            heads = [doc[i] for i in range(after, v.i) if doc[i].pos_ in ("NOUN", "PROPN")
+                     and not (after <= doc[i].head.i < v.i)]
+            if heads and not view.ent_at(heads[0].i) and (
+                    heads[0].lemma_.lower() in self.speaker_heads | self.group_anaphors
+                    or heads[0].lower_ in self.speaker_heads | self.group_anaphors):
+                return heads[0]
+            named = [doc[i] for i in range(lo, v.i) if view.ent_at(i)
                      and view.etype(view.ent_at(i)) in ("PERSON", "ORG", "GPE", "NORP")]
             rank = {"PERSON": 0, "ORG": 1}
             # "Russian presidential aide Yuri Ushakov told …": the person before his country
@@ -838,9 +863,11 @@ class StatementFinder:
                 subj.lemma_.lower() not in self.group_nouns:
             return None
         span = view.doc[a:b]
-        heads = [t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == span.root.i]
-        for h in heads:
-            ids = [e for e in view.np_entities(h) if view.etype(e) in ("ORG", "PERSON", "GPE")]
+        root = span.root
+        heads = [t for t in span if t.i < root.i and t.dep_ not in ("pobj",) and any(
+            c.dep_ == "conj" for c in t.children)]
+        for h in heads:  # the first list of parties before the clause's verb
+            ids = [e for e in view.np_entities(h) if view.etype(e) in ("ORG", "PERSON")]
             if len(ids) >= 2:
                 return ids[0]
         return None
@@ -1077,7 +1104,7 @@ class StatementFinder:
                     subj = self._subject(view, v.head.head)  # "expressed concern that A, and called for B"
             if subj is None:
                 subj = self._joint_speaker(v)
-            if subj is None or view.inside_quote(v.i):
+            if subj is None or view.inside_quote(v.i) or subj.lower_ == "you":
                 continue
             if not self._speaks(view, subj) or v.lemma_.lower() in self.frame_only and (any(
                     c.dep_ == "neg" for c in v.children) or (v.dep_ == "xcomp" and v.head.lemma_.lower()
@@ -1267,8 +1294,8 @@ class StatementFinder:
         if ids == {None}:
             # a surname the resolver left unlinked in the headline ("Peskov: …")
             ids = {self._by_surname(view, name)}
-        if ids - {None} <= {e for e in ids if view.etype(e) in ("NORP", "GPE")} and (
-                self._person_like(name) or self._org_like(name)):
+        if (ids - {None} <= {e for e in ids if view.etype(e) in ("NORP", "GPE")} and (
+                self._person_like(name)) or (len(ids) != 1 or None in ids) and self._org_like(name)):
             ids = {""}  # a person or body the model did not tag ("Olaf Scholz: …"): by text
         if len(ids) != 1 or None in ids:
             return None
