@@ -58,11 +58,15 @@ def _by_content(content: Span | None, text: str, lex: dict) -> str | None:
     if root.pos_ not in ("VERB", "AUX"):
         return None
     auxs = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in root.children if c.dep_ in ("dobj", "acomp", "attr")} | {root.lower_}
+    for w, st in lex["content_stances"].items():
+        if w in words:
+            return st  # "has serious concerns", "is deeply alarmed", "had serious doubts"
     if any(a.lower_ in lex["future_modals"] or a.lemma_ == "will" for a in auxs):
         return "expect"
     if root.lemma_.lower() in set(lex["expect_verbs"]) and any(
-            c.dep_ == "xcomp" for c in root.children):
-        return "expect"  # "plans to", "intends to", "expects to"
+            c.dep_ in ("xcomp", "dobj", "ccomp") for c in root.children):
+        return "expect"  # "plans to", "intends to", "expected strong demand"
     if any(a.lower_ == "going" for a in auxs) or (root.lower_ == "going" and any(
             c.dep_ == "xcomp" for c in root.children)):
         return "expect"
@@ -78,10 +82,16 @@ def stance_of(cue: Token | None, content: Span | None, text: str) -> str:
     lemma = cue.lemma_.lower() if cue is not None else ""
     if cue is not None and _negated(cue):
         lemma = ""  # "did not deny", "did not warn": no stance of the cue's own
+    if cue is not None and cue.dep_ in ("advcl", "conj") and not lemma in lex["stance_verbs"] \
+            and lex["stance_verbs"].get(cue.head.lemma_.lower()) == "deny" and not _negated(cue.head):
+        return "deny"  # "denied that, saying …", "denied claims … and said …"
     if lemma in DESCRIBING and content is not None:
         deny = set(lex["deny_words"])
         if lemma == "dismiss" or any(t.lower_ in deny for t in content):
             return "deny"
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None) if cue is not None else None
+        if obj is not None and obj.lemma_.lower() in set(lex["accusation_nouns"]):
+            return "deny"  # "characterized the accusation as a distraction"
     by_verb = lex["stance_verbs"].get(lemma)
     if cue is not None and lemma in ("express", "voice"):
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None) or next(
