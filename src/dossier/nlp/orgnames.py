@@ -130,7 +130,9 @@ def acronym_forms(name: str) -> frozenset[str]:
     words = _split_words(name)
     if len(words) < 2:
         return frozenset()
-    forms = {_initials(words), _initials(strip_legal(words))}
+    core = strip_legal(words)
+    # every cut among the trailing suffixes: "Company N.V." → EADCNV, EADC, EAD
+    forms = {_initials(words[:k]) for k in range(len(core), len(words) + 1)}
     k = _country_prefix(words)
     if k:
         forms.add(_initials(strip_legal(words)[k:]))
