@@ -367,3 +367,16 @@ def test_person_inside_an_unnamed_phrase_is_not_the_speaker(run):
                    "campaign, the portal Nordnet reported that the candidate would not concede.")
     s = [x for x in sts if x.cue == "reported"][0]
     assert s.speaker is None and s.speaker_text == "two sources inside the Lindqvist campaign"
+
+
+def test_a_campaign_named_after_a_person_is_not_the_person(run):
+    doc, sts = run("Anna Berg spoke in Oslo. The Berg campaign said in a statement that the "
+                   "emails had been released in full.")
+    s = one(sts)
+    assert s.speaker is None and s.speaker_text == "The Berg campaign"
+    assert names(doc)[s.on_behalf_of] == "Anna Berg"
+
+
+def test_frame_content_leaves_the_date_out(run):
+    doc, sts = run("Senator Anna Berg slammed the proposal on Tuesday.")
+    assert one(sts).content == "the proposal"

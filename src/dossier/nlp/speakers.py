@@ -120,10 +120,13 @@ def speaker_roles(view: DocView, eid: str | None, stext: str | None, *, is_outle
         # "two sources inside the Lindqvist campaign": unnamed, the person only their side
         return Roles(None, stext, on_behalf_of=None, unnamed=True)
     if etype == "PERSON":
-        if poss is not None and head in set(lex["office_heads"]) \
-                and norm_name(" ".join(core[:poss + 1])) in ent_names | {
-                    norm_name(n.split()[-1]) for n in ent_names if n}:
-            # "Macron's office", "Trump's lawyer": not the person, on his behalf
+        short = ent_names | {norm_name(n.split()[-1]) for n in ent_names if n}
+        owner = core[:poss + 1] if poss is not None else [w for w in core[:-1]
+                                                          if w.lower() not in ("the", "a", "an")]
+        if head in set(lex["office_heads"]) and owner and (
+                norm_name(" ".join(owner)) in short or norm_name(owner[-1]) in short):
+            # "Macron's office", "Trump's lawyer", "the Clinton campaign": not the person,
+            # on his behalf
             return Roles(None, stext, on_behalf_of=eid)
         return Roles(eid, stext)
     firm = _firm_after(view, head, rest)

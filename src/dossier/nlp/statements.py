@@ -1160,7 +1160,9 @@ class StatementFinder:
             # up to a comma or a clause of its own after the complement ("…, saying …")
             last = max(t.i for c in hit for t in c.subtree if lo <= t.i < hi)
             end = min([k for k in range(last + 1, hi) if doc[k].text in {",", ";", ":"}]
-                      + [c.left_edge.i for c in kids if c.i > last and c.dep_ in ("advcl", "conj", "cc")]
+                      + [c.left_edge.i for c in kids if c.i > last and (
+                          c.dep_ in ("advcl", "conj", "cc") or any(
+                              t.i in view.token_time for t in c.subtree))]  # "… on Tuesday"
                       + [hi])
         for c in hit:  # "… could derail the process, and called for …": the next statement
             for t in c.subtree:
