@@ -380,3 +380,12 @@ def test_a_campaign_named_after_a_person_is_not_the_person(run):
 def test_frame_content_leaves_the_date_out(run):
     doc, sts = run("Senator Anna Berg slammed the proposal on Tuesday.")
     assert one(sts).content == "the proposal"
+
+
+def test_a_study_that_found_is_credited_to_its_author(run):
+    doc, sts = run("The report, released by the Nordic Budget Office, found that 22 million "
+                   "people would lose coverage.")
+    s = one(sts)
+    assert names(doc)[s.speaker] == "Nordic Budget Office" and s.kind == "report"
+    doc, sts = run("He found that the door was locked.")
+    assert not sts

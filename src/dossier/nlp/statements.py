@@ -895,8 +895,9 @@ class StatementFinder:
             eid, stext = self.speaker_of(view, speaker_tok)
             kind = self.kind_for(view, eid, stext, speaker_tok)
             eid, stext, kind, source = self._credit_outlet(view, v, speaker_tok, eid, stext, kind)
-        if outlet_cue and not self.is_outlet(view, eid, stext):
-            return None  # "he learned that…" is no report
+        if outlet_cue and not self.is_outlet(view, eid, stext) and not (
+                speaker_tok is not None and speaker_tok.lemma_.lower() in self.documents):
+            return None  # "he learned that…" is no report; "the study found that …" is
         cited = self._cited(view, v, comp, eid, stext, kind)
         if cited is not None:
             eid, stext, kind, source = cited
