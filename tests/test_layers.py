@@ -25,13 +25,14 @@ DEPENDS: dict[str, set[str]] = {
     "lang": {"data", "errors"},
     "dates": set(),
     "names": {"data"},
+    "orgnames": {"data", "names"},  # organisation keys, acronyms, short forms
     "dossier": {"errors", "records"},  # the package's own __init__
     # the stages
     "ingest": {"records", "ids", "errors", "limits", "lang"},
     "clean": {"ingest", "lang", "dates", "names"},
-    "nlp": {"clean", "data", "dates", "names", "lang"},
+    "nlp": {"clean", "data", "dates", "names", "orgnames", "lang"},
     "store": {"records", "ids", "errors", "dates", "limits"},
-    "resolve": {"store", "data", "dates", "names"},
+    "resolve": {"store", "data", "dates", "names", "orgnames"},
     "distributed": {"nlp"},
     "parts": {"records"},  # long documents extracted in parts
     "pipeline": {"resolve", "nlp", "distributed", "parts"},

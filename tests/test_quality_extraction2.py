@@ -8,6 +8,7 @@ held-out reports, so the floors leave room for one miss each.
 """
 import importlib.util
 import json
+from pathlib import Path
 
 import pytest
 
@@ -54,6 +55,44 @@ def scores(nlp, tmp_path_factory):
 def test_extraction_floor(scores, figure):
     f1 = scores[figure]["f1"]
     assert f1 >= FLOORS[figure], f"{figure} F1 {f1:.3f} under the floor {FLOORS[figure]} ({scores[figure]})"
+
+
+# The attribution dev set (eval/attribution, issue #14): 24 reports written and annotated by
+# hand before the system ran on them, then used to find general causes. Reached when pinned:
+# statements F1 0.989, with speaker 0.979; entities F1 0.891, variants 0.766 (188 statements,
+# 47 variant groups). Floors a few points under.
+ATTRIBUTION = Path(__file__).resolve().parents[1] / "eval" / "attribution"
+ATTRIBUTION_FLOORS = {
+    "statements": 0.95,
+    "statements_speaker": 0.93,
+    "entities": 0.86,
+    "variants": 0.70,
+}
+
+
+@pytest.fixture(scope="module")
+def attribution_scores(nlp, tmp_path_factory):
+    from dossier.errors import DossierError
+    from dossier.pipeline import extract_files
+    paths = [str(p) for p in sorted((ATTRIBUTION / "corpus").glob("*.txt"))]
+    if not paths:
+        pytest.skip("eval/attribution not present")
+    pred = tmp_path_factory.mktemp("attr") / "pred.jsonl"
+    with pred.open("w", encoding="utf-8") as fp:
+        for ex in extract_files(paths, nlp=nlp):
+            assert not isinstance(ex, DossierError), ex
+            fp.write(json.dumps(ex.to_json()) + "\n")
+    res = _scorer().score_extract(str(ATTRIBUTION / "gold"), str(pred))
+    assert not res["missing"], res["missing"]
+    return res
+
+
+@pytest.mark.parametrize("figure", sorted(ATTRIBUTION_FLOORS))
+def test_attribution_floor(attribution_scores, figure):
+    got = attribution_scores[figure]
+    value = got["f1"] if "f1" in got else got["acc"]  # variants: a share, not an F1
+    assert value >= ATTRIBUTION_FLOORS[figure], \
+        f"{figure} {value} under the floor {ATTRIBUTION_FLOORS[figure]} ({got})"
 
 
 def test_statement_and_event_records_are_well_formed(nlp):

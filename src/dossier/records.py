@@ -172,6 +172,13 @@ class Statement(_Record):
     speaker_text: str | None = None
     date: str | None = None
     about: list[str] = field(default_factory=list)  # entity ids
+    # added fields (contract: add, never rename): what the speaker does with the content
+    # (assert | deny | expect | hope | warn | question | demand: dossier.nlp.stance), the
+    # outlet that relayed an unnamed source's words (its name as written), and the entity an
+    # office, spokesperson, unnamed official or delegation speaks for
+    stance: str = "assert"
+    source: str | None = None
+    on_behalf_of: str | None = None  # entity id
 
 
 @dataclass

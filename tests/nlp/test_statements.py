@@ -79,10 +79,13 @@ def test_outlet_reported_that_is_report(run):
     assert sts[0].content.startswith("the United States may sign")
 
 
-def test_sources_told_outlet_credits_outlet(run):
+def test_sources_told_outlet_is_relayed_by_the_outlet(run):
+    # contract §1: the unnamed source is the speaker (described), the outlet its `source`
     doc, sts = run("Sources told Reuters that the meeting between the two leaders was postponed.")
     assert len(sts) == 1
-    assert sts[0].kind == "report" and sts[0].speaker_text == "Reuters"
+    s = sts[0]
+    assert s.kind == "report" and s.speaker is None and s.speaker_text == "Sources"
+    assert s.source == "Reuters"
 
 
 def test_it_was_reported(run):
@@ -181,11 +184,13 @@ def test_unnamed_speaker_is_the_whole_phrase(run):
     assert len(sts) == 1 and sts[0].speaker_text == "A European diplomat"
 
 
-def test_unnamed_official_telling_an_outlet_credits_the_outlet(run):
+def test_unnamed_official_telling_an_outlet_is_relayed_by_the_outlet(run):
     doc, sts = run("The Kremlin has not seen the revised text, a senior US official told "
                    "the Northern Ledger.")
     assert len(sts) == 1 and sts[0].kind == "report"
-    assert "Northern Ledger" in speaker_name(doc, sts[0])
+    s = sts[0]
+    assert s.speaker is None and s.speaker_text == "a senior US official"
+    assert "Northern Ledger" in s.source
     # a named person telling an outlet keeps the credit
     doc, sts = run("Dmitry Peskov told the Northern Ledger that the talks would continue.")
     assert len(sts) == 1 and "Peskov" in speaker_name(doc, sts[0])

@@ -19,9 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from .. import data
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-# "WASHINGTON (Reuters) - ", "MOSCOW, December 3 (TASS) – ", "KYIV, Ukraine (AP) — "
+# "WASHINGTON (Reuters) - ", "MOSCOW, December 3 (TASS) – ", "KYIV, Ukraine (AP) — ",
+# "NEW YORK, 2 December - "
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*"
-                      r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
+                      r"(?:,\s*(?:[A-Z][A-Za-z.]+(?:\s+\d{1,2})?|\d{1,2}\s+[A-Z][a-z]+\.?))?"
                       r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
 # a bare title's head → the role words it stands for
 TITLE_SYNONYMS = {"leader": ["president", "prime minister", "chancellor", "leader"],

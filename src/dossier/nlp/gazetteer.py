@@ -81,6 +81,7 @@ class Gazetteer:
         self._load_countries()
         self._load_jsonl("regions.jsonl", "place")
         self._load_jsonl("orgs.jsonl", "org")
+        self._load_jsonl("companies.jsonl", "company")  # weak: longer model names may contain them
         self._load_states()
         self._load_cities(min_population, local_population, set(local_countries),
                           regional_population, set(regional_countries))

@@ -38,12 +38,15 @@ from ..records import Entity, Mention
 from .gazetteer import GazEntry, country_of_word, get_gazetteer
 from ..data import load_json
 from ..names import acronym_of, fullness, is_variant, normalize, same_person, word_variant
+from ..orgnames import acronym_match, is_acronym, org_core, org_form, same_org, short_form
+from .orgspans import repair_org_spans
 from .titles import USER_KEY, grammar
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 _PLACES = {"GPE", "LOC"}
 _DETS = {"the", "The", "a", "an"}
 _POSS = {"'s", "’s", "'"}
+_POSS_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
@@ -79,8 +82,8 @@ def _trim(span: Span) -> Span | None:
     """Drop a leading determiner and a trailing possessive from a name span."""
     s, e = span.start, span.end
     doc = span.doc
-    while s < e and doc[s].text in _DETS:
-        s += 1
+    while s < e and (doc[s].text in _DETS or doc[s].lower_ in _POSS_PRONOUNS):
+        s += 1  # "His Azerbaijani counterpart": no name of the pronoun's
     for i in range(s + 1, e):
         if doc[i].text in _filters()["cut"] or (doc[i].text in _POSS and i < e - 1 and not span.kb_id_):
             e = i
@@ -106,6 +109,10 @@ def _plausible(span: Span, typ: str) -> bool:
     if typ == "PERSON" and all(t.lower_ in grammar()["_head_words"] or t.text in grammar()["_not_names"]
                                for t in span):
         return False
+    if typ == "ORG" and span[0].tag_ == "VBG" and not span.kb_id_:
+        return False  # "Briefing the Council": a participle clause
+    if typ == "PERSON" and len(span) == 1 and country_of_word(text):
+        return False  # "Azerbaijani" (left of "His Azerbaijani counterpart"): no person
     return True
 
 
@@ -197,14 +204,22 @@ class Resolver:
             elif typ == "NORP":
                 if any(normalize(text) == normalize(n) for n in c.names):
                     return c
+            elif typ == "ORG":
+                # organisation names (dossier.orgnames): acronyms (never a news agency's
+                # for another body), legal suffixes, country words, short forms
+                if any(is_variant(text, n) or acronym_match(text, n) or acronym_match(n, text)
+                       for n in c.names):
+                    return c
+                full = [n for n in c.names if not is_acronym(n)]
+                if full and (all(_org_part(text, n) for n in full)
+                             or all(same_org(text, n) for n in full)):
+                    same_core = any(_org_words(text)[0] == _org_words(n)[0]
+                                    or org_core(text) == org_core(n) for n in full)
+                    org_cands.append((same_core, c))
             else:
                 for n in c.names:
                     if is_variant(text, n) or acronym_of(text, n) or acronym_of(n, text):
                         return c
-                full = [n for n in c.names if not n.replace(".", "").isupper()]
-                if typ == "ORG" and full and all(_org_part(text, n) for n in full):
-                    same_core = any(_org_words(text)[0] == _org_words(n)[0] for n in full)
-                    org_cands.append((same_core, c))
         if org_cands:  # Apple: Apple Inc. (same name once suffixes go) before Apple Corps
             return next((c for exact, c in org_cands if exact), org_cands[0][1])
         if not cands and typ == "PERSON" and len(text.split()) == 1:
@@ -223,6 +238,7 @@ class Resolver:
     def __call__(self, doc: Doc) -> Doc:
         clusters: list[_Cluster] = []
         by_token: dict[int, _Cluster] = {}
+        repair_org_spans(doc)  # "Chrysler" + "LLC", "… Defence" + "and Space Company N.V."
         for ent in doc.ents:
             typ = _TYPES.get(ent.label_)
             if typ is None:
@@ -234,6 +250,11 @@ class Resolver:
             if entry is not None:
                 typ = entry.type
             text = span.text
+            if typ in ("PERSON", "GPE", "LOC") and entry is None:
+                # "Cerberus" of "Cerberus Capital", "Pearl River" of "Pearl River Airways"
+                typ = self._org_short_form(clusters, text) or typ
+            if typ == "PERSON" and entry is None and org_form(text):
+                typ = "ORG"  # "Crestline Bancorp Inc.", "Cockpit Alliance": no person's name
             c = self._find(clusters, typ, text, entry.key if entry else None)
             if c is None and typ != "PERSON" and entry is None:
                 c = self._parenthetical(doc, span, by_token)
@@ -250,6 +271,8 @@ class Resolver:
                 self._add_role(c, role)
             for i in range(span.start, span.end):
                 by_token[i] = c
+        self._merge_org_forms(clusters, by_token)
+        self._link_short_forms(doc, clusters, by_token)
         clusters = self._drop_currencies(clusters, by_token)
         self._link_titles(doc, clusters, by_token)
         self._link_pronouns(doc, by_token)
@@ -266,6 +289,82 @@ class Resolver:
         doc._.entities = entities
         doc._.token_entity = dict(sorted(token_entity.items()))
         return doc
+
+    @staticmethod
+    def _org_short_form(clusters: list[_Cluster], text: str) -> str | None:
+        """'ORG' when a name the model took for a person or a place begins an organisation's
+        name already in the text, the rest organisation words ('Cerberus' after 'Cerberus
+        Capital Management', 'Pearl River' after 'Pearl River Airways')."""
+        if any(c.type == "PERSON" and len(text.split()) == 1 and any(
+                normalize(text) in normalize(n).split() for n in c.names) for c in clusters):
+            return None  # a person of that name is in the text too
+        hits = [c for c in clusters if c.type == "ORG" and any(short_form(text, n) for n in c.names)]
+        return "ORG" if len(hits) == 1 else None
+
+    @staticmethod
+    def _merge_org_forms(clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
+        """A person or place cluster (no gazetteer entry) whose every name is a short form of
+        one organisation's name, met before it ("Telvora" … "Telvora N.V."), joins it."""
+        for c in list(clusters):
+            if c.type not in ("PERSON", "GPE", "LOC") or c.key or not c.spans or c.titles:
+                continue
+            hosts = [o for o in clusters if o.type == "ORG" and o is not c and all(
+                any(short_form(n, m) or same_org(n, m) for m in o.names)
+                for n in c.names)]
+            if len(hosts) != 1:
+                continue
+            host = hosts[0]
+            for sp in c.spans:
+                host.spans.append(sp)
+                for i in range(sp.start, sp.end):
+                    by_token[i] = host
+            host.names.extend(n for n in c.names if n not in host.names)
+            for i in c.pronouns:
+                by_token[i] = host
+            host.pronouns.extend(c.pronouns)
+            c.spans, c.names, c.pronouns = [], [], []
+
+    @staticmethod
+    def _link_short_forms(doc: Doc, clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
+        """Short forms the model left untagged ("Aldrin denied …" after "Aldrin Propulsion
+        Corporation", "Kestrel" after "Kestrel Motors AG"): capitalised words that begin one
+        organisation's name (and no other's), the rest organisation words."""
+        forms: dict[tuple[str, ...], set[int]] = {}
+        for n, c in enumerate(clusters):
+            if c.type != "ORG":
+                continue
+            for name in c.names:
+                words = name.split()
+                for k in range(1, len(words)):
+                    prefix = " ".join(words[:k])
+                    if short_form(prefix, name):
+                        forms.setdefault(tuple(words[:k]), set()).add(n)
+        if not forms:
+            return
+        longest = max(len(f) for f in forms)
+        i = 0
+        while i < len(doc):
+            hit = None
+            for k in range(min(longest, len(doc) - i), 0, -1):
+                key = tuple(t.text for t in doc[i:i + k])
+                if key in forms and len(forms[key]) == 1 and not any(
+                        (i + j) in by_token or doc[i + j].ent_type_ for j in range(k)) and \
+                        not (i + k < len(doc) and doc[i + k].text[:1].isupper()) and \
+                        not (i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start
+                             and doc[i - 1].lower_ != "the"):
+                    hit = (k, clusters[next(iter(forms[key]))])
+                    break
+            if hit is None:
+                i += 1
+                continue
+            k, c = hit
+            span = doc[i:i + k]
+            c.spans.append(span)
+            if span.text not in c.names:
+                c.names.append(span.text)
+            for j in range(i, i + k):
+                by_token[j] = c
+            i += k
 
     @staticmethod
     def _parenthetical(doc: Doc, span: Span, by_token: dict[int, "_Cluster"]) -> "_Cluster | None":

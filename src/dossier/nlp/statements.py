@@ -22,11 +22,16 @@ from spacy.tokens import Doc, Token
 
 from ..records import Statement
 from .attribution import TITLE_HEADS, DocView, load_json, load_list, norm_name
+from .speakers import speaker_roles
+from .stance import stance_of
 
 OPEN_Q = {'"', "\u201c", "\u201e", "\u00ab"}
 CLOSE_Q = {'"', "\u201d", "\u00bb"}
 QUOTE_CHARS = OPEN_Q | CLOSE_Q | {"'", "\u2018", "\u2019", "``", "''"}
 PASSIVE_CUES = {"report", "say", "claim", "allege", "announce", "confirm", "state", "reveal"}
+SILENT_WHEN_NEGATED = {"say", "tell", "confirm", "comment", "specify", "disclose", "reveal",
+                       "elaborate", "explain", "answer"}
+NOT_SAYING = {"decline", "refuse", "fail", "avoid", "stop", "cease", "hesitate"}
 TAIL_SUBORD = {"after", "before", "as", "when", "while", "following", "since"}
 EDGE_PUNCT = {",", ".", ";", ":", "-", "\u2013", "\u2014", "!", "?"}
 
@@ -42,6 +47,9 @@ class _Cand:
     date: str | None = None
     about: list[str] = field(default_factory=list)
     text: str | None = None  # content text when it is not text[start:end] (joined quotes)
+    cue_i: int | None = None  # the cue verb's token index
+    source: str | None = None  # the outlet that relayed an unnamed source
+    stance: str | None = None  # set by a finder that knows it (else decided at the end)
 
 
 class StatementFinder:
@@ -57,6 +65,21 @@ class StatementFinder:
         self.outlet_only = set(src.get("outlet_only_verbs", []))
         self.outlet_last = set(src.get("outlet_last_words", []))
         self.describe = {k: set(v) for k, v in src.get("describe_verbs", {}).items()}
+        lex = load_json("statements", "constructions.json")
+        self.frame_only = set(lex["frames"]) - set(self.describe)
+        self.frame_objects: dict[str, set[str]] = {}
+        for lemma, frame in lex["frames"].items():
+            self.describe.setdefault(lemma, set()).update(frame["deps"])
+            if "objects" in frame:
+                self.frame_objects[lemma] = set(frame["objects"])
+        self.claim_nouns = set(lex["claim_nouns"])
+        self.speaker_heads = set(lex["speaker_heads"])
+        self.joint_nouns = set(lex["joint_nouns"])
+        self.joint_verbs = set(lex["joint_verbs"])
+        self.agent_subjects = set(lex["agent_subjects"])
+        self.colon_nouns = set(lex["colon_nouns"])
+        self.group_nouns = set(lex["group_nouns"])
+        self.group_anaphors = set(lex["group_anaphors"])
         self.anaphoric = set(src.get("anaphoric_heads", []))
 
     # ------------------------------------------------------------ helpers
@@ -92,7 +115,8 @@ class StatementFinder:
         """Entity id and surface text of the noun phrase headed by ``tok``."""
         if tok is None:
             return None, None
-        if tok.lower_ in ("he", "she"):
+        if tok.lower_ in ("he", "she") or (tok.lower_ in ("his", "her") and tok.dep_ == "poss"
+                                           and tok.head.lower_ in self.colon_nouns):
             # a speaker pronoun: the resolver's link when that person is a recent subject;
             # else the nearest subject ('Zelensky explained that … "…," he said'), unless
             # another recent subject is the story's protagonist (named far more often); with
@@ -106,6 +130,17 @@ class StatementFinder:
             if view.mention_count(main, tok.i) >= max(4, 2 * near):
                 return main, tok.text
             return ids[0], tok.text
+        if tok.tag_ == "VBG" and tok.dep_ == "nsubj":
+            # "Briefing the Council, the head of the mission, Beatrice Osei, warned": the
+            # participle's appositions are the subject
+            apps = [c for c in tok.children if c.dep_ == "appos"]
+            if apps:
+                named = [c for c in apps if view.ent_at(c.i)]
+                return self.speaker_of(view, (named or apps)[-1])
+        if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
+            body = self._body_before(view, tok)
+            if body is not None:
+                return body, tok.text
         if tok.lemma_.lower() in TITLE_HEADS and any(
                 (c.dep_ == "det" and c.lower_ == "the") or (
                     c.dep_ == "poss" and view.etype(view.ent_at(c.i)) in ("PERSON", "ORG"))
@@ -126,13 +161,22 @@ class StatementFinder:
                 whole = view.entity_by_name(name)
                 if whole and whole != view.ent_at(tok.i):
                     return whole, name
+        conj = self._conjoined(view, tok)
+        if conj is not None:
+            return conj
         ids = view.np_entities(tok)
-        if not ids and tok.lemma_.lower() in self.anaphoric and tok.pos_ == "NOUN" and all(
-                c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts) and not list(tok.rights):
+        relay = {t.i for c in tok.children if c.dep_ in ("acl", "relcl")
+                 and c.lemma_.lower() in ("speak", "talk", "tell") for t in c.subtree}
+        if relay:  # "a government source speaking to Le Monde": not the outlet
+            ids = [e for e in ids if not any(view.ent_at(i) == e for i in relay)]
+        if not ids and tok.lemma_.lower() in self.anaphoric | self.group_anaphors \
+                and tok.pos_ == "NOUN" and all(
+                c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "nummod" or c.lower_ == "both"
+                for c in tok.lefts) and not list(tok.rights):
             ante = self._antecedent(view, tok)
             if ante is not None:
                 return ante
-        if not ids and tok.lemma_.lower() in self.documents | self.source_nouns:
+        if not ids and not relay and tok.lemma_.lower() in self.documents | self.source_nouns:
             # "according to figures released by NPD Group", "a report in Ars Technica"
             ids = [e for t in tok.subtree if (e := view.ent_at(t.i))
                    and view.etype(e) in ("PERSON", "ORG")][:1]
@@ -157,13 +201,46 @@ class StatementFinder:
         if eid is None and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN"):
             # a name the resolver did not link here: match it against the document's entities
             eid = view.entity_by_name(tok.text, " ".join(
-                t.text for t in tok.subtree if t.text[:1].isupper()))
+                t.text for t in tok.subtree if t.text[:1].isupper())) or (
+                self._by_surname(view, tok.text) if tok.pos_ == "PROPN" else None)
             if eid:
                 return eid, tok.text
         if eid is None and tok.lower_ in {"he", "she", "him", "her"}:
             # a speaker pronoun the resolver left unlinked: the most talked-about person so far
             return view.salient_person(tok.i), tok.text
         return eid, self.np_text(view, tok)
+
+    def _body_before(self, view: DocView, tok: Token) -> str | None:
+        """'The observer mission said A, but it criticized B': "it" as a subject stands for
+        the organisation or state that is the nearest subject before it (this sentence or
+        the one before)."""
+        doc = view.doc
+        lo, _ = view.segment(tok.i)
+        plo, _ = view.segment(lo - 1) if lo > 0 else (lo, lo)
+        for j in range(tok.i - 1, plo - 1, -1):
+            t = doc[j]
+            if t.dep_ not in ("nsubj", "nsubjpass") or view.inside_quote(j):
+                continue
+            ids = [e for e in view.np_entities(t) if view.etype(e) in ("ORG", "GPE")]
+            if ids:
+                return ids[0]
+            if view.etype(view.ent_at(j)) == "PERSON":
+                return None
+        return None
+
+    def _conjoined(self, view: DocView, tok: Token):
+        """'France, Britain and Denmark issued …': a subject of several named parties is
+        spoken for by the first, in the words of the whole list."""
+        members = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+        if len(members) < 2 or not all(
+                view.etype(view.ent_at(m.i)) in ("PERSON", "ORG", "GPE") for m in members):
+            return None
+        last = members[-1]
+        lo, _ = view.segment(tok.i)
+        a = max(lo, tok.left_edge.i)
+        while a < tok.i and view.doc[a].dep_ == "det":
+            a += 1
+        return view.ent_at(tok.i), view.doc[a:last.i + 1].text
 
     def _antecedent(self, view: DocView, tok: Token):
         """'the office said' after 'the presidential office said': the last fuller phrase
@@ -172,7 +249,7 @@ class StatementFinder:
         lo = max(0, tok.i - 600)
         for j in range(tok.i - 1, lo - 1, -1):
             t = view.doc[j]
-            if t.lemma_.lower() != lemma or t.pos_ not in ("NOUN", "PROPN"):
+            if (t.lemma_.lower() != lemma and t.lower_ != tok.lower_) or t.pos_ not in ("NOUN", "PROPN"):
                 continue
             mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                     or (c.dep_ == "prep" and c.lower_ == "of")]
@@ -192,6 +269,9 @@ class StatementFinder:
         in Kyiv", "two people familiar with the plans", "a person who saw both versions")."""
         doc = view.doc
         lo, hi = view.segment(tok.i)
+        for da, db in view.datelines:  # "LONDON - Leaders of …": not the dateline
+            if da <= doc[lo].idx < db:
+                lo = max(lo, view.first_at(db))
         a = max(tok.left_edge.i, lo)
         b = tok.i + 1
         for c in tok.rights:
@@ -329,7 +409,7 @@ class StatementFinder:
         found: list[_Cand] = []
         spans = self.find_quotes(text)
         prev: tuple[_Cand, int] | None = None  # last attributed quote, its close offset
-        for open_, close in spans:
+        for n_q, (open_, close) in enumerate(spans):
             inner = text[open_ + 1:close]
             words = inner.split()
             k = view.first_after(open_)
@@ -359,18 +439,24 @@ class StatementFinder:
             # '"…," he said' / '"…", he said' / '"…?" she asked': an attribution may follow
             may_follow = (tail in {",", "?", "!", "\u2026", "-", "\u2013", "\u2014"}
                           or after in {",", "-", "\u2013", "\u2014"})
-            if len(words) >= 3 and may_follow:
+            # '"The talks", he said, "were useful"': a short first half that the cue splits
+            split = n_q + 1 < len(spans) and 0 < spans[n_q + 1][0] - close < 60 and \
+                "\n" not in text[close:spans[n_q + 1][0]] and \
+                text[close + 1:spans[n_q + 1][0]].rstrip().endswith(",")
+            if (len(words) >= 3 or (words and split)) and may_follow:
                 nl = text.find("\n", close)
                 line_end = view.first_at(nl) if nl >= 0 else len(doc)
                 hit = self._cue_after(view, close, line_end)
-            if len(words) >= 3 and hit is None:
+            # 'Peskov said: "No."': after a cue and a colon, a quotation of any length
+            colon_before = text[max(0, open_ - 3):open_].rstrip().endswith(":")
+            if (len(words) >= 3 or (words and colon_before)) and hit is None:
                 hit = self._cue_before(view, open_, seg[0] if seg[0] <= first.i else 0)
             if hit is not None:
                 cue, subj = hit
                 eid, stext = (self._according_speaker(view, subj) if cue.lower_ == "according"
                               else self.speaker_of(view, subj))
                 cand = _Cand("direct", "According to" if cue.lower_ == "according" else cue.text,
-                             a, b, eid, stext)
+                             a, b, eid, stext, cue_i=None if cue.lower_ == "according" else cue.i)
                 # '"A," he said, "B."' — the second half continues the first
                 found.append(cand)
                 prev = (cand, close)
@@ -390,10 +476,11 @@ class StatementFinder:
                 own_tail = ("\n" not in between and len(between) < 160
                             and between.rstrip().endswith(".")
                             and any(self.is_cue(doc[i]) for i in btoks)
-                            and pc.speaker is not None
+                            and (pc.speaker is not None or (pc.speaker_text or "") in between)
                             and all(view.ent_at(i) in (None, pc.speaker) or view.etype(
                                 view.ent_at(i)) in ("GPE", "LOC", "FAC") for i in btoks)
-                            and any(view.ent_at(i) == pc.speaker for i in btoks))
+                            and (any(view.ent_at(i) == pc.speaker for i in btoks) if pc.speaker
+                                 else bool(pc.speaker_text)))
                 if next_para or own_tail or ("\n" not in between and len(between) < 60 and (
                         not between.strip()
                         or any(self.is_cue(doc[i]) for i in btoks))):
@@ -504,9 +591,27 @@ class StatementFinder:
     def _complement(self, verb: Token, lo: int, hi: int) -> Token | None:
         comps = [c for c in verb.children if c.dep_ == "ccomp" and lo <= c.i < hi]
         if not comps:
-            return None
+            return self._hung_complement(verb, lo, hi)
         after = [c for c in comps if c.i > verb.i]
         return after[0] if after else comps[-1]
+
+    def _hung_complement(self, verb: Token, lo: int, hi: int) -> Token | None:
+        """'said in a statement that …', 'told analysts on a call that …': the that-clause
+        the parser hung on the noun of the verb's phrase."""
+        for p in verb.children:
+            if p.dep_ != "prep" or not (lo <= p.i < hi) or p.i < verb.i:
+                continue
+            for n in p.children:
+                if n.dep_ != "pobj":
+                    continue
+                for c in n.children:
+                    first = c.left_edge
+                    if c.dep_ in ("acl", "relcl") and first.lower_ == "that" and c.i > n.i \
+                            and c.pos_ in ("VERB", "AUX") and any(
+                                x.dep_ in ("nsubj", "nsubjpass", "expl") and x.i != first.i
+                                for x in c.children):
+                        return c
+        return None
 
     @staticmethod
     def _tense(v: Token) -> str:
@@ -530,6 +635,17 @@ class StatementFinder:
         tc, tj, tv = self._tense(comp), self._tense(conj), self._tense(verb)
         return tc == "present" and tj == tv == "past"
 
+    def _frame_conj(self, c: Token) -> bool:
+        """'said A and urged the House to act', 'says A and vows to challenge …': a frame
+        verb (not a reporting one) with its own complement, conjoined to the reported clause,
+        is the speaker's next statement."""
+        lemma = c.lemma_.lower()
+        need = self.describe.get(lemma, set())
+        if not need or c.pos_ != "VERB":
+            return False
+        return any(x.dep_ in need or (x.dep_ == "prep" and f"prep:{x.lower_}" in need)
+                   for x in c.children if x.i > c.i)
+
     def _content_range(self, view: DocView, comp: Token, verb: Token, lo: int, hi: int):
         doc = view.doc
         skip = []
@@ -541,12 +657,17 @@ class StatementFinder:
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > comp.i and not any(
                         x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children) \
                         and (self._tense_breaks(comp, c, verb) or (
-                            self.is_cue(c) and self._complement(c, 0, len(doc)) is not None)):
+                            self.is_cue(c) and self._complement(c, 0, len(doc)) is not None)
+                             or (self._frame_conj(c) and not self._frame_conj(comp)
+                                 and not self.is_cue(comp))):
                     skip.append(c)
                     skip.extend(x for x in comp.children if x.dep_ == "cc" and x.i < c.i and x.i > comp.i)
-        # "…, adding that B": the participle's report is a statement of its own
+        # "…, adding that B": the participle's report is a statement of its own, and so is
+        # "…, while the ministry insisted that B"
         skip.extend(c for c in comp.children
-                    if c.dep_ == "advcl" and c.tag_ == "VBG" and self.is_cue(c) and c.i > comp.i)
+                    if c.dep_ == "advcl" and c.i > comp.i and self.is_cue(c) and (
+                        c.tag_ == "VBG" or (any(x.dep_ == "nsubj" for x in c.children)
+                                            and self._complement(c, lo, hi) is not None)))
         # "…, citing two US officials, that …": who the outlet cites is no part of the claim
         skip.extend(c for c in [*comp.children, *verb.children]
                     if c.dep_ == "advcl" and c.lemma_.lower() in ("cite", "quote") and c.tag_ == "VBG")
@@ -560,6 +681,13 @@ class StatementFinder:
                 idx = {i for i in idx if i < verb.left_edge.i}
         idx -= {t.i for t in verb.subtree if t.i not in {x.i for x in comp.subtree}}
         for c in verb.children:
+            # "said it was A and would B" parsed with B a conjunct of the verb: a modal the
+            # reporting verb cannot take, so B was said too
+            if c.dep_ == "conj" and c.i > comp.i and idx and not any(
+                    x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and any(
+                    x.dep_ == "aux" and x.tag_ == "MD" for x in c.children) \
+                    and lo <= c.left_edge.i and c.right_edge.i < hi:
+                idx |= set(range(max(idx) + 1, c.right_edge.i + 1))
             # "said that A but that B" parsed with B a conjunct of the verb: B was said too
             if c.dep_ == "conj" and c.i > comp.i and c.left_edge.lower_ in ("that", "whether") \
                     and lo <= c.left_edge.i and c.right_edge.i < hi and idx:
@@ -576,102 +704,313 @@ class StatementFinder:
         return self.trim(doc, a, b)
 
     def indirect(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
-        doc = view.doc
+        """Reported speech: a reporting verb and its clause, in three shapes: "as X noted,
+        <clause>" (:meth:`_as_clause`), "<clause>, X said" with the clause left unattached
+        (:meth:`_tail`), and "X said (that) <clause>" (:meth:`_with_complement`)."""
         out: list[_Cand] = []
-        for v in doc:
+        for v in view.doc:
             outlet_cue = self.is_outlet_cue(v)
             if v.i in used_verbs or not (self.is_cue(v) or outlet_cue) or v.pos_ != "VERB":
                 continue
             lo, hi = view.segment(v.i)
+            if v.dep_ == "xcomp" and v.head.lemma_.lower() in NOT_SAYING or (
+                    v.lemma_.lower() in SILENT_WHEN_NEGATED and any(c.dep_ == "neg" for c in v.children)):
+                continue  # "declined to say whether …", "did not say whether …"
             comp = self._complement(v, lo, hi)
             if comp is None and v.dep_ == "parataxis" and lo <= v.head.i < hi and not self.is_cue(v.head):
                 comp = v.head
             if comp is None and v.dep_ == "advcl" and lo <= v.head.i < hi and any(
                     c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
-                # "As Zelensky stated, Ukraine is ready …" / "…, as Peskov noted": the main
-                # clause is what was said
-                subj = self._subject(view, v)
-                skip = {t.i for t in v.subtree}
-                idx = [t.i for t in v.head.subtree if lo <= t.i < hi and t.i not in skip]
-                if subj is not None and idx and not view.inside_quote(v.i):
-                    a, b = min(idx), max(idx) + 1
-                    if v.i > v.head.i:
-                        b = min(b, v.left_edge.i)
-                    else:
-                        a = max(a, v.right_edge.i + 1)
-                    a, b = self.trim(doc, a, b)
-                    if b - a >= 3:
-                        eid, stext = self.speaker_of(view, subj)
-                        kind = self.kind_for(view, eid, stext, subj)
-                        out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
-                continue
-            if comp is None:
-                tail = self._tail(view, v, lo, hi)
-                if tail is not None:
-                    a, b, subj = tail
-                    eid, stext = self.speaker_of(view, subj)
-                    kind = self.kind_for(view, eid, stext, subj)
-                    eid, stext, kind = self._credit_outlet(view, v, subj, eid, stext, kind)
-                    if (outlet_cue and not self.is_outlet(view, eid, stext)) or b - a < 3:
-                        continue
-                    out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
-                continue
-            # "He is reported he said that …": the inner report carries the content
-            nested = self.is_cue(comp) and self._complement(comp, lo, hi) is not None
-            subj = self._subject(view, v)
-            passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-            agent = next((p for c in v.children if c.dep_ == "agent"
-                          for p in c.children if p.dep_ == "pobj"), None)
-            if subj is None and passive is None and v.dep_ in ("conj", "xcomp", "advcl"):
-                h = v.head
-                if v.dep_ == "advcl" and h.dep_ == "ccomp" and self.is_cue(h.head):
-                    h = h.head  # "X said A, adding that B": X adds
-                elif v.dep_ == "conj" and h.dep_ == "ccomp" and self.is_cue(h.head) \
-                        and h.i < v.i and h.head.i < h.i:
-                    h = h.head  # "X says A but warns that B": X warns
-                subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
-            if subj is None and v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
-                subj = v.head
-            if subj is None and passive is None and v.dep_ == "pcomp" and v.head.lower_ == "as":
-                # "Peskov was quoted by Interfax as saying that …": the one quoted
-                q = v.head.head
-                subj = next((c for c in q.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-            if subj is None and passive is None and lo > 0 and any(
-                    c.dep_ == "nsubj" and c.i < lo for c in v.children):
-                # the parser took the subject from the line before (a headline glued to the
-                # lead): the first name opening this line
-                named = [view.doc[i] for i in range(lo, v.i) if view.ent_at(i)
-                         and view.etype(view.ent_at(i)) in ("PERSON", "ORG", "GPE", "NORP")]
-                rank = {"PERSON": 0, "ORG": 1}
-                # "Russian presidential aide Yuri Ushakov told …": the person before his country
-                subj = min(named, key=lambda t: (rank.get(view.etype(view.ent_at(t.i)), 2), t.i),
-                           default=None)
-            speaker_tok = subj or agent
-            kind = None
-            if speaker_tok is None:
-                if passive is None:
-                    continue
-                if nested or v.lemma_.lower() not in PASSIVE_CUES or any(
-                        a.tag_ == "MD" for a in v.children):
-                    continue  # "it should be noted that", "it is believed that"
-                eid, stext = None, None
-                kind = "report"
+                cand = self._as_clause(view, v, lo, hi)
+            elif comp is None:
+                cand = self._tail_cand(view, v, lo, hi, outlet_cue)
             else:
-                eid, stext = self.speaker_of(view, speaker_tok)
-                kind = self.kind_for(view, eid, stext, speaker_tok)
-                eid, stext, kind = self._credit_outlet(view, v, speaker_tok, eid, stext, kind)
+                cand = self._with_complement(view, v, comp, lo, hi, outlet_cue)
+            if cand is not None:
+                out.append(cand)
+        return out
 
-            if outlet_cue and not self.is_outlet(view, eid, stext):
-                continue  # "he learned that…" is no report
-            a, b = self._content_range(view, comp, v, lo, hi)
-            if b - a < 2:
+    def _as_clause(self, view: DocView, v: Token, lo: int, hi: int) -> _Cand | None:
+        """"As Zelensky stated, Ukraine is ready …", "…, as Peskov noted", "…, as confirmed
+        by the ministry": the main clause is what was said."""
+        doc = view.doc
+        subj = self._subject(view, v) or self._agent(v)
+        skip = {t.i for t in v.subtree}
+        idx = [t.i for t in v.head.subtree if lo <= t.i < hi and t.i not in skip]
+        if subj is None or not idx or view.inside_quote(v.i):
+            return None
+        a, b = min(idx), max(idx) + 1
+        if v.i > v.head.i:
+            b = min(b, v.left_edge.i)
+        else:
+            a = max(a, v.right_edge.i + 1)
+        a, b = self.trim(doc, a, b)
+        if b - a < 3:
+            return None
+        eid, stext = self.speaker_of(view, subj)
+        kind = self.kind_for(view, eid, stext, subj)
+        return self._cand(view, kind, v.text, a, b, eid, stext, v)
+
+    @staticmethod
+    def _agent(v: Token) -> Token | None:
+        """The 'by' phrase of a passive cue ("stated by the minister")."""
+        return next((p for c in v.children if c.dep_ == "agent"
+                     for p in c.children if p.dep_ == "pobj"), None)
+
+    def _cited(self, view: DocView, v: Token, comp: Token | None, eid, stext, kind):
+        """'The portal, citing two sources inside the campaign, reported that …': an outlet
+        citing a source relays it; the source is the speaker, the outlet its ``source``."""
+        if not (kind == "report" or self.is_outlet(view, eid, stext) or v.lemma_.lower() == "report"):
+            return None
+        subj = self._subject(view, v)
+        for h in [v, *([comp] if comp is not None else []), *([subj] if subj is not None else [])]:
+            for c in h.children:
+                if c.lemma_.lower() not in ("cite", "quote") or c.tag_ != "VBG":
+                    continue
+                obj = next((x for x in c.children if x.dep_ in ("dobj", "pobj")), None)
+                if obj is None or self.is_outlet(view, view.ent_at(obj.i), obj.text):
+                    continue
+                ceid, ctext = self.speaker_of(view, obj)
+                return ceid, ctext, "report", stext
+        return None
+
+    def _tail_cand(self, view: DocView, v: Token, lo: int, hi: int, outlet_cue: bool) -> _Cand | None:
+        tail = self._tail(view, v, lo, hi)
+        if tail is None:
+            return None
+        a, b, subj = tail
+        eid, stext = self.speaker_of(view, subj)
+        member = self._group_member(view, subj, a, b) if eid is None else None
+        if member is not None:
+            eid = member  # the words stay the text's ("the two companies")
+        kind = self.kind_for(view, eid, stext, subj)
+        eid, stext, kind, source = self._credit_outlet(view, v, subj, eid, stext, kind)
+        if (outlet_cue and not self.is_outlet(view, eid, stext)) or b - a < 3:
+            return None
+        cited = self._cited(view, v, None, eid, stext, kind)
+        if cited is not None:
+            eid, stext, kind, source = cited
+        return self._cand(view, kind, v.text, a, b, eid, stext, v, source=source)
+
+    def _complement_speaker(self, view: DocView, v: Token, lo: int) -> Token | None:
+        """The speaker of a reporting verb with a clause: its subject, or that of the verb
+        it hangs on ("X said A, adding that B"), the noun a relative clause describes, the
+        one quoted ("X was quoted by Y as saying"), who issued a statement "saying", or the
+        first name of the line when the parser took the subject from the line before."""
+        subj = self._subject(view, v)
+        passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and passive is None and v.dep_ in ("conj", "xcomp", "advcl"):
+            h = v.head
+            if v.dep_ == "advcl" and h.dep_ == "ccomp" and self.is_cue(h.head):
+                h = h.head  # "X said A, adding that B": X adds
+            elif v.dep_ == "conj" and h.dep_ == "ccomp" and self.is_cue(h.head) \
+                    and h.i < v.i and h.head.i < h.i:
+                h = h.head  # "X says A but warns that B": X warns
+            subj = next((c for c in h.children if c.dep_ == "nsubj" and c.i >= lo), None)
+        if subj is None and v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
+            subj = v.head
+        if subj is None and passive is None and v.dep_ == "pcomp" and v.head.lower_ == "as":
+            # "Peskov was quoted by Interfax as saying that …": the one quoted
+            q = v.head.head
+            subj = next((c for c in q.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is None and passive is None:
+            subj = self._joint_speaker(v)
+        if subj is None and passive is None:
+            subj = self._subject_before(view, v, lo)
+        glued = lo > 0 and (any(c.dep_ == "nsubj" and c.i < lo for c in v.children) or (
+            v.head.i < lo and "\n" in view.text[view.doc[lo - 1].idx:view.doc[lo].idx + 1]))
+        if subj is None and passive is None and glued:
+            # the parser took the subject from the line before (a headline glued to the
+            # lead): a group phrase opening this line ("Leaders of …"), else its first name
+            doc = view.doc
+            after = max([view.first_at(b) for a, b in view.datelines
+                         if a <= doc[lo].idx < b] + [lo])
+            heads = [doc[i] for i in range(after, v.i) if doc[i].pos_ in ("NOUN", "PROPN")
+                     and not (after <= doc[i].head.i < v.i)]
+            if heads and not view.ent_at(heads[0].i) and (
+                    heads[0].lemma_.lower() in self.speaker_heads | self.group_anaphors
+                    or heads[0].lower_ in self.speaker_heads | self.group_anaphors):
+                return heads[0]
+            named = [doc[i] for i in range(lo, v.i) if view.ent_at(i)
+                     and view.etype(view.ent_at(i)) in ("PERSON", "ORG", "GPE", "NORP")]
+            rank = {"PERSON": 0, "ORG": 1}
+            # "Russian presidential aide Yuri Ushakov told …": the person before his country
+            subj = min(named, key=lambda t: (rank.get(view.etype(view.ent_at(t.i)), 2), t.i),
+                       default=None)
+        return subj
+
+    @staticmethod
+    def _subject_before(view: DocView, v: Token, lo: int) -> Token | None:
+        """'<clause>, his spokesperson, Stephane Duboc, told reporters': the parser hung the
+        speaker on the clause; the name or title phrase right before the verb."""
+        doc = view.doc
+        j = v.i - 1
+        while j >= lo and doc[j].text == ",":
+            j -= 1
+        if j < lo or v.i - j > 2:
+            return None
+        t = doc[j]
+        if t.pos_ not in ("PROPN", "NOUN") or t.dep_ not in ("appos", "conj", "pobj", "npadvmod"):
+            return None
+        eid = view.ent_at(t.i)
+        if eid and view.etype(eid) in ("PERSON", "ORG"):
+            return t
+        return None
+
+    def _group_member(self, view: DocView, subj: Token, a: int, b: int) -> str | None:
+        """'<A and B will build …>, the two companies announced': a group named by its kind
+        speaks through the first member the clause names (the team's gold convention)."""
+        if view.np_entities(subj) or subj.tag_ not in ("NNS", "NNPS") or \
+                subj.lemma_.lower() not in self.group_nouns:
+            return None
+        span = view.doc[a:b]
+        root = span.root
+        heads = [t for t in span if t.i < root.i and t.dep_ not in ("pobj",) and any(
+            c.dep_ == "conj" for c in t.children)]
+        for h in heads:  # the first list of parties before the clause's verb
+            ids = [e for e in view.np_entities(h) if view.etype(e) in ("ORG", "PERSON")]
+            if len(ids) >= 2:
+                return ids[0]
+        return None
+
+    def _with_complement(self, view: DocView, v: Token, comp: Token, lo: int, hi: int,
+                         outlet_cue: bool) -> _Cand | None:
+        # "He is reported he said that …": the inner report carries the content
+        nested = self.is_cue(comp) and self._complement(comp, lo, hi) is not None
+        passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if v.tag_ == "VBN" and v.dep_ == "advcl" and passive is None and self._agent(v) is None \
+                and not any(c.dep_ == "nsubj" for c in v.children):
+            return None  # "Asked whether …, X said": the question was put to X, not by X
+        speaker_tok = self._complement_speaker(view, v, lo) or self._agent(v)
+        if speaker_tok is not None and speaker_tok.lower_ == "you" and "?" in view.doc[hi - 1].text:
+            return None  # "Can you confirm reports that …?": a journalist's question
+        if speaker_tok is None:
+            if passive is None:
+                return None
+            if nested or v.lemma_.lower() not in PASSIVE_CUES or any(
+                    a.tag_ == "MD" for a in v.children):
+                return None  # "it should be noted that", "it is believed that"
+            eid, stext, source = None, None, None
+            kind = "report"
+        else:
+            eid, stext = self.speaker_of(view, speaker_tok)
+            kind = self.kind_for(view, eid, stext, speaker_tok)
+            eid, stext, kind, source = self._credit_outlet(view, v, speaker_tok, eid, stext, kind)
+        if outlet_cue and not self.is_outlet(view, eid, stext) and not (
+                speaker_tok is not None and speaker_tok.lemma_.lower() in self.documents):
+            return None  # "he learned that…" is no report; "the study found that …" is
+        cited = self._cited(view, v, comp, eid, stext, kind)
+        if cited is not None:
+            eid, stext, kind, source = cited
+        a, b = self._content_range(view, comp, v, lo, hi)
+        if speaker_tok is not None and a < speaker_tok.i < b:
+            # '<clause>, his spokesperson, Stephane Duboc, told …': the speaker's phrase is
+            # no part of what was said
+            top = speaker_tok
+            while top.dep_ == "appos" and top.head.dep_ == "appos":
+                top = top.head
+            a, b = self.trim(view.doc, a, min(b, top.left_edge.i))
+        if b - a < 2:
+            return None
+        return self._cand(view, kind, v.text, a, b, eid, stext, v, source=source)
+
+    def colon_utterance(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
+        """'X challenged it with a one-word post: Fake.', 'LCI reported: The army will …',
+        'X said in a statement: Ukraine will …': after a speaker's cue or utterance noun
+        and a colon, the rest of the sentence (or the next one) is what was said."""
+        doc = view.doc
+        out: list[_Cand] = []
+        for c in doc:
+            if c.text != ":" or view.inside_quote(c.i):
                 continue
+            lo, hi = view.segment(c.i)
+            verb = self._colon_cue(doc, c, lo)
+            if verb is None or verb.i in used_verbs:
+                continue
+            # "His reply: "No."": an utterance noun alone, its owner the speaker
+            subj = self._subject(view, verb) if verb.pos_ != "NOUN" else next(
+                (x for x in verb.children if x.dep_ == "poss"), None)
+            if subj is None or not self._speaks(view, subj):
+                continue
+            a = c.i + 1
+            if a >= hi:  # the parser ended the sentence at the colon: the next one
+                if a >= len(doc) or "\n" in c.whitespace_:
+                    continue
+                hi = view.segment(a)[1]
+            if a < len(doc) and doc[a].text in QUOTE_CHARS and verb.pos_ != "NOUN":
+                continue  # a quotation: the direct finder's
+            a, b = self.trim(doc, a, hi)
+            if b <= a or not any(t.is_alpha for t in doc[a:b]):
+                continue
+            eid, stext = self.speaker_of(view, subj)
+            kind = self.kind_for(view, eid, stext, subj)
+            if doc[a].text in OPEN_Q and doc[b - 1].text in CLOSE_Q and b - a > 2:
+                a, b, kind = a + 1, b - 1, "direct"  # 'His reply: "No."'
+                a, b = self.trim(doc, a, b)
+            used_verbs.add(verb.i)
+            out.append(self._cand(view, kind, verb.text, a, b, eid, stext, verb))
+        return out
+
+    def _colon_cue(self, doc: Doc, colon: Token, lo: int) -> Token | None:
+        """The verb before a colon that introduces an utterance: a reporting verb right
+        before it ("reported:") or the verb an utterance noun hangs on ("… with a post:",
+        "said in a statement:")."""
+        k = colon.i - 1
+        if k < lo:
+            return None
+        prev = doc[k]
+        if self.is_cue(prev) or self.is_outlet_cue(prev):
+            return prev
+        if prev.lower_ in self.colon_nouns and prev.i == lo + 1 and doc[lo].dep_ == "poss" \
+                and doc[lo].lower_ in ("his", "her", "their", "its"):
+            return prev  # "His reply:"
+        for t in doc[max(lo, k - 3):k + 1]:
+            if t.lemma_.lower() in self.colon_nouns or t.lower_ in self.colon_nouns:
+                h = t
+                while h.dep_ in ("pobj", "prep", "dobj", "compound", "amod", "npadvmod") \
+                        and h.head.i != h.i and h.pos_ != "VERB":
+                    h = h.head
+                if h.pos_ == "VERB" and lo <= h.i < colon.i:
+                    return h
+        return None
+
+    def by_agent(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
+        """'This was stated by the minister.', 'This was announced by the ministry on
+        Friday.' (a translated release): the sentence before is what the agent said."""
+        doc = view.doc
+        out: list[_Cand] = []
+        starts = [a for a, _ in view.segments()]
+        for v in doc:
+            if v.tag_ != "VBN" or v.i in used_verbs or not (
+                    self.is_cue(v) or v.lemma_.lower() in PASSIVE_CUES) or v.dep_ != "ROOT":
+                continue
+            agent = self._agent(v)
+            subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+            if agent is None or subj is None or view.inside_quote(v.i) or \
+                    " ".join(t.lower_ for t in subj.subtree) not in self.agent_subjects:
+                continue
+            lo, _ = view.segment(v.i)
+            k = starts.index(lo) if lo in starts else -1
+            if k <= 0:
+                continue
+            pa, pb = view.segments()[k - 1]
+            if "\n\n" in view.text[doc[pb - 1].idx:doc[lo].idx] or (pa == 0 and "\n" in view.text[
+                    doc[pb - 1].idx:doc[lo].idx]):
+                continue  # not across paragraphs, nor from a headline
+            a, b = self.trim(doc, pa, pb)
+            if b - a < 3 or any(doc[i].text in QUOTE_CHARS for i in range(a, b)):
+                continue
+            eid, stext = self.speaker_of(view, agent)
+            kind = self.kind_for(view, eid, stext, agent)
+            used_verbs.add(v.i)
             out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
         return out
 
     def _credit_outlet(self, view: DocView, v: Token, speaker_tok: Token, eid, stext, kind):
         """"sources told Reuters", "a senior US official told Atlantic Courier": an unnamed
-        source speaking to an outlet credits the outlet."""
+        source speaking to an outlet is a report that the outlet relayed (contract §1: the
+        source stays the speaker, described; the outlet is the statement's ``source``).
+        Returns (speaker id, speaker text, kind, outlet text or None)."""
         unnamed = (speaker_tok.pos_ == "NOUN" and not view.ent_at(speaker_tok.i)
                    and view.etype(eid) != "PERSON")
         if speaker_tok.lower_ in self.source_nouns or kind == "report" or unnamed:
@@ -680,8 +1019,10 @@ class StatementFinder:
                 oeid, otext = self.speaker_of(view, dobj)
                 if self.is_outlet(view, oeid, otext) or (
                         speaker_tok.lower_ in self.source_nouns and view.etype(oeid) == "ORG"):
-                    return oeid, otext, "report"
-        return eid, stext, kind
+                    if view.etype(eid) in ("PERSON", "ORG") and view.ent_at(speaker_tok.i) == eid:
+                        return eid, stext, kind, otext  # a named speaker talking to an outlet
+                    return (None if eid == oeid else eid), stext, "report", otext
+        return eid, stext, kind, None
 
     def _tail(self, view: DocView, v: Token, lo: int, hi: int):
         """'<clause>, the Kremlin said (on Friday).' / '<clause>, said Peskov.' when the parser
@@ -694,6 +1035,11 @@ class StatementFinder:
             if any(doc[i].pos_ in ("VERB", "AUX") for i in range(subj.i + 1, v.i)
                    if doc[i].dep_ not in ("aux", "neg")):
                 return None
+        elif subj is None and v.dep_ == "acl" and v.head.i < v.i and v.head.pos_ in ("NOUN", "PROPN") \
+                and lo < v.head.left_edge.i and doc[v.head.left_edge.i - 1].text == "," \
+                and not any(c.dep_ in ("dobj", "ccomp") for c in v.children):
+            subj = v.head  # '<clause>, the two companies announced' parsed as a noun's clause
+            comma = subj.left_edge.i - 1
         elif v.i - 1 >= lo and doc[v.i - 1].text == ",":
             comma = v.i - 1  # ', said Peskov'
             subj = subj or next((doc[i] for i in range(v.i + 1, min(hi, v.i + 6))
@@ -723,8 +1069,10 @@ class StatementFinder:
 
     def describing(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
         """'Rubio described the round as "productive"', 'Peskov called the report
-        "speculation"', 'Putin accused Europe of …', 'Sybiha called on Europe to …': the
-        object and its complement are what was said."""
+        "speculation"', 'Putin accused Europe of …', 'Sybiha called on Europe to …', and the
+        frames of ``constructions.json`` ('stressed the importance of …', 'vowed to …',
+        'insisted on …', 'expressed hope that …', 'denied claims that …', 'called for …'):
+        the verb's complement is what was said."""
         doc = view.doc
         out: list[_Cand] = []
         for v in doc:
@@ -737,83 +1085,245 @@ class StatementFinder:
             stop = min((c.i for c in kids if c.dep_ in ("conj", "cc") or (
                 c.dep_ == "punct" and c.text in {";", ":"})), default=hi)
             kids = [c for c in kids if c.i < stop and c.dep_ not in ("punct",)]
-            hit = [c for c in kids if c.dep_ in need or (
-                c.dep_ == "prep" and c.lower_ in need and (
-                    c.lower_ not in ("on", "to") or (c.i == v.i + 1 and not any(
-                        p.i in view.token_time for p in c.subtree) and any(
-                        t.tag_ == "TO" and t.head.pos_ in ("VERB", "AUX")
-                        for t in v.subtree if t.i > c.i))))]  # "called on X to …"
+            hit = self._frame_hits(view, v, need, kids)
             if not hit:
                 continue
-            if any(c.dep_ in ("ccomp",) for c in kids):
+            if any(c.dep_ in ("ccomp",) and c not in hit for c in kids) and self.is_cue(v):
                 continue  # "X warned that …": the indirect finder's
-            if any(c.tag_ in ("WP", "WDT") for c in v.children) or v.dep_ == "relcl":
+            if any(c.tag_ in ("WP", "WDT") and c.dep_ != "nsubj" for c in v.children) or (
+                    v.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")
+                                                  for c in v.children)):
                 continue  # "what both sides called a framework": no claim of its own
             if lo == 0 and "\n" in view.text[doc[hi - 1].idx:]:
                 continue  # a headline's summary ("Sybiha urges Europe to …") of the body
             subj = self._subject(view, v)
+            if subj is None and v.dep_ == "conj" and v.head.dep_ == "ccomp" and self.is_cue(
+                    v.head.head) and self._frame_conj(v):
+                subj = self._subject(view, v.head.head)  # "X said A and urged B to …"
             if subj is None and v.dep_ in ("conj", "xcomp", "advcl"):
                 subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
-            if subj is None or view.inside_quote(v.i):
+                if subj is not None and not self._speaks(view, subj) and v.head.dep_ == "ccomp":
+                    subj = self._subject(view, v.head.head)  # "expressed concern that A, and called for B"
+            if subj is None:
+                subj = self._joint_speaker(v)
+            if subj is None or view.inside_quote(v.i) or subj.lower_ == "you":
                 continue
-            idx = [t.i for c in kids for t in c.subtree if lo <= t.i < hi]
-            if not idx:
+            if not self._speaks(view, subj) or v.lemma_.lower() in self.frame_only and (any(
+                    c.dep_ == "neg" for c in v.children) or (v.dep_ == "xcomp" and v.head.lemma_.lower()
+                                                             in NOT_SAYING)):
+                continue  # "the plan calls for …", "declined to comment on …"
+            span = self._frame_span(view, v, need, kids, hit, lo, hi)
+            if span is None:
                 continue
-            a, b = min(idx), max(idx) + 1
-            if doc[a].dep_ == "prep" and doc[a].lower_ in need and doc[a].i == v.i + 1 \
-                    and doc[a].lower_ in ("on", "to"):
-                a += 1  # "called on Europe to …": the particle belongs to the cue
-            a, b = self.trim(doc, a, b)
-            if b - a < 2:
-                continue
+            a, b = span
             eid, stext = self.speaker_of(view, subj)
             kind = self.kind_for(view, eid, stext, subj)
             out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
         return out
+
+    def _frame_hits(self, view: DocView, v: Token, need: set[str], kids: list[Token]) -> list[Token]:
+        """The complements of ``v`` that its frame takes: a dependency label, the verb's own
+        preposition ('as'; 'on'/'to' only in "called on X to …"), or 'prep:X' (any object of
+        X); an object restricted to the frame's nouns ('expressed hope')."""
+        objects = self.frame_objects.get(v.lemma_.lower())
+        hit = []
+        for c in kids:
+            if c.dep_ == "ccomp" and objects is not None and c.left_edge.lower_ in objects:
+                hit.append(c)  # "expressed concern that …" parsed with "concern" its subject
+            elif c.dep_ == "ccomp" and "dobj" in need and c.left_edge.tag_ in ("WP", "WDT") \
+                    and objects is None:
+                hit.append(c)  # "criticized what he called …"
+            elif c.dep_ == "dobj" and "as" in need and "dobj" not in need and any(
+                    x.dep_ == "prep" and x.lower_ == "as" for x in c.children):
+                hit.append(c)  # "described the talks as …" with "as" hung on the object
+            elif c.dep_ in need:
+                if c.dep_ == "dobj" and objects is not None and c.lemma_.lower() not in objects \
+                        and c.lower_ not in objects:
+                    continue
+                hit.append(c)
+            elif c.dep_ == "prep" and f"prep:{c.lower_}" in need and any(
+                    x.dep_ == "pobj" for x in c.children):
+                hit.append(c)
+            elif c.dep_ == "prep" and c.lower_ in need and (
+                    c.lower_ not in ("on", "to") or (c.i == v.i + 1 and not any(
+                        p.i in view.token_time for p in c.subtree) and any(
+                        t.tag_ == "TO" and t.head.pos_ in ("VERB", "AUX")
+                        for t in v.subtree if t.i > c.i))):  # "called on X to …"
+                hit.append(c)
+        return hit
+
+    def _frame_span(self, view: DocView, v: Token, need, kids, hit, lo: int, hi: int):
+        """Token range of what was said: the complements after the verb, without the frame's
+        own preposition ("insisted [on] a ceasefire"), and for a denied claim only the claim
+        ("denied [claims that] its troops had crossed")."""
+        doc = view.doc
+        end = hi
+        if v.lemma_.lower() in self.frame_only:
+            # up to a comma or a clause of its own after the complement ("…, saying …")
+            last = max(t.i for c in hit for t in c.subtree if lo <= t.i < hi)
+            end = min([k for k in range(last + 1, hi) if doc[k].text in {",", ";", ":"}]
+                      + [c.left_edge.i for c in kids if c.i > last and (
+                          c.dep_ in ("advcl", "conj", "cc") or any(
+                              t.i in view.token_time for t in c.subtree))]  # "… on Tuesday"
+                      + [hi])
+        for c in hit:  # "… could derail the process, and called for …": the next statement
+            for t in c.subtree:
+                if t.dep_ == "conj" and t.pos_ == "VERB" and t.i > c.i and (
+                        self._frame_conj(t) or (self.is_cue(t) and self._complement(t, lo, hi))):
+                    ccs = [x.i for x in t.head.children if x.dep_ in ("cc", "punct") and x.i < t.i]
+                    end = min(end, min([x for x in ccs if x > t.head.i] or [t.left_edge.i]))
+        idx = [t.i for c in kids for t in c.subtree if lo <= t.i < end]
+        if not idx:
+            return None
+        a, b = min(idx), max(idx) + 1  # "…, saying that …" after the frame: its own statement
+        first = doc[a]
+        if first.dep_ == "prep" and first.i == v.i + 1 and (
+                first.lower_ in ("on", "to") and first.lower_ in need
+                or f"prep:{first.lower_}" in need):
+            a += 1  # "called on Europe to …": the particle belongs to the cue
+        elif first.dep_ == "prep" and first.head.i == v.i and first.i == v.i + 1 \
+                and first not in hit and first.lower_ == "to":
+            a += 1  # "referred [to] the meeting as …"
+        objects = self.frame_objects.get(v.lemma_.lower(), set())
+        if a + 1 < b and doc[a].lower_ in objects and doc[a + 1].lower_ == "that":
+            a += 2  # "expressed hope [that] …": the hope is the cue's, the clause what was said
+        obj = next((c for c in hit if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in self.claim_nouns:
+            clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
+                           and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+            if clause is not None:
+                a, b = clause.left_edge.i, clause.right_edge.i + 1
+        a, b = self.trim(doc, a, b)
+        return (a, b) if b - a >= 2 else None
+
+    def _speaks(self, view: DocView, subj: Token) -> bool:
+        """Can the subject say something: a person, organisation, state or people, a
+        pronoun for one, or a head noun for people and bodies ('officials', 'partners')."""
+        if subj.lower_ in ("he", "she", "they", "we", "i", "who", "it", "his", "her", "their"):
+            return True
+        if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl":
+            subj = subj.head.head
+        if any(view.etype(e) in ("PERSON", "ORG", "GPE", "NORP") for e in view.np_entities(subj)):
+            return True
+        return subj.lemma_.lower() in self.speaker_heads or subj.lower_ in self.speaker_heads \
+            or (subj.pos_ == "PROPN" and subj.text[:1].isupper())
+
+    def _joint_speaker(self, v: Token) -> Token | None:
+        """'Partners issued a joint statement calling for …', 'the ministry released a
+        statement saying …': the participle speaks for whoever issued the statement."""
+        noun = v.head
+        if v.dep_ not in ("acl", "advcl") or noun.lemma_.lower() not in self.joint_nouns:
+            return None
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in self.joint_verbs:
+            return None
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
     @staticmethod
     def _subject(view: DocView, v: Token) -> Token | None:
         """The subject of ``v``; of two ("the newspaper Kommersant"), the one naming an entity."""
         lo, hi = view.segment(v.i)
         subs = [c for c in v.children if c.dep_ == "nsubj" and lo <= c.i < hi]
+        if len(subs) > 1:  # a name split by the parser, its start inside the other subject
+            inside = {t.i for c in subs for t in c.subtree}
+            subs = [c for c in subs if not (view.ent_at(c.i) and view.mention_span(c.i).start
+                                            in inside - {t.i for t in c.subtree})] or subs
         named = [c for c in subs if view.np_entities(c)]
+        if len(named) > 1:  # "Question (Daily): Minister X said …": the one next to the verb
+            named.sort(key=lambda c: abs(v.i - c.i))
         return (named or subs or [None])[0]
 
-    def _cand(self, view, kind, cue, a, b, eid, stext, verb: Token | None) -> _Cand:
+    def _cand(self, view, kind, cue, a, b, eid, stext, verb: Token | None, source=None) -> _Cand:
         span = view.char_range(a, b)
-        c = _Cand(kind, cue, span["start"], span["end"], eid, stext)
+        c = _Cand(kind, cue, span["start"], span["end"], eid, stext, source=source)
         if verb is not None:
+            c.cue_i = verb.i
             own = [t.i for c_ in verb.children if c_.dep_ in ("prep", "npadvmod", "advmod")
                    for t in c_.subtree]
             c.date = view.time_value(own)
         return c
 
     def headline_colon(self, view: DocView) -> list[_Cand]:
-        """'Zelensky: Ukraine will not withdraw from Donbas' — a headline (or any line) that
-        opens with a speaker's name and a colon credits the rest of the line to that speaker."""
-        doc, text = view.doc, view.text
+        """'Zelensky: Ukraine will not withdraw from Donbas' — a headline, transcript line
+        ("PESKOV: …", "Spokesperson: Yes.") or round-up item ("- Name, role: "…"", "Name
+        (Country): …") that opens with a speaker's label and a colon credits the rest of
+        the line to that speaker."""
+        text = view.text
         out: list[_Cand] = []
-        for m in re.finditer(r"(?m)^([^\n:\"\u201c]{2,40}): +(\S[^\n]{10,})$", text):
-            a, b = view.first_at(m.start(1)), view.first_at(m.end(1))
-            toks = [t for t in doc[a:b] if not t.is_space]
-            if not toks or len(toks) > 5 or not all(t.text[:1].isupper() or t.is_punct for t in toks):
+        lines = list(re.finditer(r"(?m)^(?:[ \t]*[-\u2013\u2014\u2022*][ \t]*)?"
+                                 r"([^\n:\"\u201c]{2,90}): +(\S[^\n]*)$", text))
+        seen = {}
+        for m in lines:
+            seen[m.group(1).strip()] = seen.get(m.group(1).strip(), 0) + 1
+        for m in lines:
+            found = self._label_speaker(view, m.group(1), m.start(1))
+            if found is None:
                 continue
-            ids = {view.ent_at(t.i) for t in toks if not t.is_punct}
-            if ids == {None}:
-                # a surname the resolver left unlinked in the headline ("Peskov: …")
-                ids = {self._by_surname(view, m.group(1).strip())}
-            if len(ids) != 1 or None in ids:
+            eid, label = found
+            start, end = m.start(2), m.start(2) + len(m.group(2).rstrip())
+            quoted = text[start] in OPEN_Q
+            if quoted:  # '- Name, role: "…"': the quotation
+                start += 1
+                close = max(text.rfind(q, start, end) for q in CLOSE_Q)
+                end = close if close > start else end
+            body = text[start:end].strip()
+            short_ok = quoted or seen[m.group(1).strip()] > 1  # a transcript's answers
+            if not body or (len(body.split()) < 3 and not short_ok) or len(body) < 2:
                 continue
-            eid = ids.pop()
-            if view.etype(eid) not in ("PERSON", "ORG"):
+            if not quoted and body[:1] in "\"\u201c\u00ab":
                 continue
-            body = m.group(2).rstrip()
-            if len(body.split()) < 3 or body[:1] in "\"\u201c\u00ab":
-                continue
-            start = m.start(2)
-            kind = "report" if self.is_outlet(view, eid, m.group(1)) else "indirect"
-            out.append(_Cand(kind, ":", start, start + len(body), eid, m.group(1).strip()))
+            kind = "direct" if quoted else (
+                "report" if self.is_outlet(view, eid, label) else "indirect")
+            out.append(_Cand(kind, ":", start, start + len(body.rstrip()), eid, label))
         return out
+
+    def _label_speaker(self, view: DocView, raw: str, pos: int) -> tuple[str | None, str] | None:
+        """The speaker a line's label names: the part before a role ("Name, role"), without
+        a bracket ("Name (Country)") or a courtesy title ("MR. PESKOV"); a name the resolver
+        linked, a surname of the text's people, or a name opening with a given name."""
+        doc = view.doc
+        name = re.sub(r"\s*\([^)]*\)", "", raw).split(",")[0].strip()
+        name = re.sub(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+", "", name)
+        k = raw.find(name)
+        if not name or k < 0:
+            return None
+        a, b = view.first_at(pos + k), view.first_at(pos + k + len(name))
+        toks = [t for t in doc[a:b] if not t.is_space]
+        if not toks or len(toks) > 5 or not all(t.text[:1].isupper() or t.is_punct for t in toks):
+            return None
+        ids = {view.ent_at(t.i) for t in toks if not t.is_punct}
+        named = {e for e in ids if view.etype(e) in ("PERSON", "ORG")}
+        if named and len(ids - named - {None}) <= 1 and view.ent_at(toks[-1].i) in named:
+            ids = named  # "Swedish Foreign Ministry": the body, not its adjective
+        if ids == {None}:
+            # a surname the resolver left unlinked in the headline ("Peskov: …")
+            ids = {self._by_surname(view, name)}
+        if (ids - {None} <= {e for e in ids if view.etype(e) in ("NORP", "GPE")} and (
+                self._person_like(name)) or (len(ids) != 1 or None in ids) and self._org_like(name)):
+            ids = {""}  # a person or body the model did not tag ("Olaf Scholz: …"): by text
+        if len(ids) != 1 or None in ids:
+            return None
+        eid = ids.pop() or None
+        if eid is not None and view.etype(eid) not in ("PERSON", "ORG"):
+            return None
+        return eid, name
+
+    @staticmethod
+    def _org_like(label: str) -> bool:
+        """Two to six capitalised words ending in an organisation word ("… Ministry")."""
+        from .gazetteer import org_words
+        words = [w for w in label.split() if w.lower() not in ("of", "the", "for", "and", "&")]
+        return 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) \
+            and words[-1] in org_words() | {"Confederation", "Federation", "Union", "Ministry",
+                                            "Mission", "Embassy", "Government", "Palace"}
+
+    @staticmethod
+    def _person_like(label: str) -> bool:
+        """Two or three capitalised words opening with a known given name."""
+        from .gazetteer import given_names
+        words = label.split()
+        return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+            and words[0] in given_names()
 
     @staticmethod
     def _by_surname(view: DocView, name: str) -> str | None:
@@ -903,6 +1413,7 @@ class StatementFinder:
         direct, quote_spans = self.direct(view)
         used: set[int] = set()
         reported = self.according(view, used) + self.inverted_as(view, used) \
+            + self.by_agent(view, used) + self.colon_utterance(view, used) \
             + self.indirect(view, used) \
             + self.describing(view, used) + self.headline_colon(view)
         if not any(c.start < view.text.find("\n") for c in reported):
@@ -948,10 +1459,17 @@ class StatementFinder:
             date = c.date
             if date is None and span is not None:
                 date = view.time_value(range(span.start, span.end))
-            out.append(Statement(id=f"s{len(out) + 1}", kind=c.kind, cue=c.cue, content=content,
+            roles = speaker_roles(view, c.speaker, c.speaker_text,
+                                  is_outlet=lambda e, t: self.is_outlet(view, e, t))
+            kind = "report" if roles.unnamed and c.kind == "indirect" else c.kind
+            stance = c.stance or stance_of(doc[c.cue_i] if c.cue_i is not None else None,
+                                           span, content)
+            out.append(Statement(id=f"s{len(out) + 1}", kind=kind, cue=c.cue, content=content,
                                  content_span={"start": c.start, "end": c.end},
-                                 speaker=c.speaker, speaker_text=c.speaker_text,
-                                 date=date or view.published, about=about))
+                                 speaker=roles.speaker, speaker_text=roles.speaker_text,
+                                 date=date or view.published, about=about, stance=stance,
+                                 source=c.source or roles.source,
+                                 on_behalf_of=roles.on_behalf_of))
         doc._.statements = out
         return doc
 

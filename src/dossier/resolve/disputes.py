@@ -46,8 +46,10 @@ def _denial_re() -> re.Pattern:
 
 
 def is_denial(u: Unit, cue: str = "") -> bool:
-    """Does this statement call a report false?"""
-    if u.stance:
+    """Does this statement call a report false? The extractor's ``deny`` says so; another
+    marked stance (warn, hope, demand ...) says no; a plain ``assert`` (the default, also
+    where the stance words were missed) is read with the denial cues."""
+    if u.stance and u.stance != "assert":
         return u.stance == "deny"
     text = f"{cue} {u.content}"
     if not _denial_re().search(text):

@@ -25,6 +25,7 @@ from typing import Iterable
 from rapidfuzz.distance import JaroWinkler
 
 from ..ids import stable_id
+from ..orgnames import acronym_forms, org_key
 from ..records import CanonicalEntity, Extraction
 from .common import (given_compatible, independent_count, lexicon, name_key, normalize,
                      person_parts, role_country, thresholds, tokens, word_variant)
@@ -220,7 +221,9 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                 k = _person_key(nm)
             elif cls == "ORG" and _is_acronym(nm):
                 k = "=" + re.sub(r"[.\s]", "", nm).lower()  # spelt: UNN is not UN
-            elif cls in ("PLACE", "ORG"):
+            elif cls == "ORG":
+                k = _place_key(org_key(nm) or nm)  # legal suffixes (N.V., A/S, GmbH) dropped
+            elif cls == "PLACE":
                 k = _place_key(nm)
             else:
                 k = name_key(nm)
@@ -272,9 +275,12 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
         if cls in ("ORG", "PLACE"):
             for nm in m.names:
                 if len(nm.split()) >= 2:
-                    a = _acronym(nm)
-                    if acr_min <= len(a) <= acr_max:
-                        long_by_acr[(cls, a)].add(uf.find(i))
+                    a0 = _acronym(nm)
+                    forms = {a0} | ({a for a in acronym_forms(nm) if a[:1] == a0[:1]}
+                                    if cls == "ORG" else set())
+                    for a in forms:  # "EADC" of "… Defence Company N.V."
+                        if acr_min <= len(a) <= acr_max:
+                            long_by_acr[(cls, a)].add(uf.find(i))
     for i, m in enumerate(members):
         cls = type_class(m.type)
         for nm in m.names:
