@@ -47,9 +47,30 @@ def documents(store, limit: int, offset: int, source: str | None = None) -> dict
     return page(rows, int(store.count_documents()), limit, offset)
 
 
-def document_index(store) -> dict[str, dict]:
-    """doc id -> its listing row (title, source, published ...)."""
-    return {row["id"]: row for row in store.list_documents(limit=ALL, offset=0)}
+class DocumentIndex:
+    """doc id -> its metadata row (title, source, published, copy_of ...), read from the
+    store when first asked for: a page about one event or claim reads the rows of its own
+    reports, not every document in the store."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+        self._rows: dict[str, dict | None] = {}
+
+    def get(self, doc_id: str | None, default: Any = None) -> Any:
+        if not doc_id:
+            return default
+        if doc_id not in self._rows:
+            self._rows[doc_id] = self._store.document_info(doc_id)
+        row = self._rows[doc_id]
+        return default if row is None else row
+
+    def __contains__(self, doc_id: object) -> bool:
+        return isinstance(doc_id, str) and self.get(doc_id) is not None
+
+
+def document_index(store) -> DocumentIndex:
+    """doc id -> its metadata row, looked up lazily (see ``DocumentIndex``)."""
+    return DocumentIndex(store)
 
 
 def document(store, doc_id: str) -> dict:
@@ -255,7 +276,7 @@ class Texts:
         return None
 
 
-def claim_reports(store, claim, docs: dict[str, dict], texts: "Texts | None" = None) -> list[dict]:
+def claim_reports(store, claim, docs: "DocumentIndex", texts: "Texts | None" = None) -> list[dict]:
     """Every report carrying a claim: outlet, document and the sentence it used."""
     texts = texts or Texts(store)
     out = []

@@ -13,8 +13,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from dossier import analyze
-from dossier.query import (ALL, check_date, document_index, entity_list, paginate,
-                                 timeline_page)
+from dossier.query import (ALL, DocumentIndex, check_date, document_index, entity_list,
+                           paginate, timeline_page)
 from dossier.errors import DossierError, E
 
 # ------------------------------------------------------------------ filters
@@ -296,7 +296,7 @@ def disputes(claims: list, lookup=None) -> list[list]:
     return list(groups.values())
 
 
-def _side(claim, evidence: list[dict], docs: dict[str, dict]) -> list[dict]:
+def _side(claim, evidence: list[dict], docs: DocumentIndex) -> list[dict]:
     """One side of a contradiction: the evidence from the claim's own reports, else the
     claim's reports (outlet and content)."""
     mine = set(claim.documents or []) if claim is not None else set()
@@ -316,7 +316,7 @@ def _value_key(value: Any) -> str:
     return digits or " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def _split_sides(c, other, evidence: list[dict], docs: dict[str, dict]):
+def _split_sides(c, other, evidence: list[dict], docs: DocumentIndex):
     """(this side, other side) of one contradiction: its evidence in order (this, other),
     completed from the claims' own reports where the evidence lacks a side."""
     if len(evidence) >= 2:
@@ -330,7 +330,7 @@ def _split_sides(c, other, evidence: list[dict], docs: dict[str, dict]):
     return _side(c, [], docs), _side(other, [], docs)
 
 
-def dispute_view(group: list, docs: dict[str, dict]) -> dict:
+def dispute_view(group: list, docs: DocumentIndex) -> dict:
     """One dispute for the pages: its claims, and each disagreement once (the same two
     values however spelled, either way round) with both sides' outlets and sentences."""
     by_id = {c.id: c for c in group}
