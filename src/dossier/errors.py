@@ -39,7 +39,6 @@ class E:
     E400 = "E400", "write access needs a token: start `dossier serve --token ...` and send `Authorization: Bearer <token>`"
     E401 = "E401", "invalid token"
     E204 = "E204", "cannot write the document to the store: {detail}"
-    E205 = "E205", "another process is writing to the store {detail}: wait for it to finish, then run again"
     E402 = "E402", "invalid request: {detail}"
 
 
