@@ -181,3 +181,34 @@ def test_stored_index_holds_originals_and_is_backfilled(store):
     assert store.near_duplicate_candidates(_sig(TEXT * 3)) == []
     store._backfill_bands()  # what opening a store from before migration 008 does
     assert [d for d, _ in store.near_duplicate_candidates(_sig(TEXT * 3))] == ["o"]
+
+
+def _resolved(db):
+    with open_store(db, create=False) as store:
+        c = store.counts()
+        stale = store.resolution_stale()
+        docs = {d for e in store.list_entities() for d in e.documents}
+    return c["documents"], c["timeline"], c["entities"], c["claims"], stale, len(docs)
+
+
+@pytest.mark.slow
+def test_two_extracting_ingests_at_once_resolve_like_one_after_the_other(halves, tmp_path):
+    """With extraction and the cross-document resolution: the store two concurrent runs
+    leave holds the same documents, timeline, entities and claims as two runs in turn,
+    and its resolution covers every extraction."""
+    one, two = halves
+
+    def start(half, db):
+        return subprocess.Popen(DOSSIER + ["ingest", str(half), "--db", db, "-q"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(ROOT))
+
+    seq = str(tmp_path / "seq.db")
+    for half in (one, two):
+        p = start(half, seq)
+        assert p.wait(900) == 0, p.stderr.read().decode()
+    par = str(tmp_path / "par.db")
+    procs = [start(half, par) for half in (one, two)]
+    for p in procs:
+        assert p.wait(900) == 0, p.stderr.read().decode()
+    assert _resolved(par) == _resolved(seq)
+    assert _resolved(par)[4] is False
