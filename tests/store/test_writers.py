@@ -212,3 +212,30 @@ def test_two_extracting_ingests_at_once_resolve_like_one_after_the_other(halves,
         assert p.wait(900) == 0, p.stderr.read().decode()
     assert _resolved(par) == _resolved(seq)
     assert _resolved(par)[4] is False
+
+
+def test_server_reads_through_a_bounded_pool_on_both_backends(store_url):
+    """The JSON API over SQLite and PostgreSQL: concurrent reads share at most
+    STORE_POOL_SIZE open stores, and a write is seen by the next read (the cache follows
+    the store's version)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from fastapi.testclient import TestClient
+
+    from dossier.api import create_app
+    from dossier.api.app import StorePool
+    with open_store(store_url) as store:
+        store.add_document(make_doc("first"))
+    app = create_app(store_url)
+    assert isinstance(app.state.open_store, StorePool)
+    app.state.open_store.size = 3
+    with TestClient(app) as c:
+        with ThreadPoolExecutor(8) as pool:
+            codes = list(pool.map(lambda i: c.get(f"/api/documents?offset={i % 2}",
+                                                  headers={"Cache-Control": "no-cache"})
+                                  .status_code, range(24)))
+        assert codes == [200] * 24 and app.state.open_store.count <= 3
+        assert c.get("/api/documents").json()["total"] == 1
+        with open_store(store_url) as store:
+            store.add_document(make_doc("second"))
+        assert c.get("/api/documents").json()["total"] == 2
