@@ -152,7 +152,13 @@ async def client(port: int, work: list[tuple[str, str]], until: float, seed: int
             if conn is None:
                 conn = await asyncio.wait_for(asyncio.open_connection(HOST, port), 30)
             status, resp_headers, _ = await asyncio.wait_for(_get(*conn, port, url, headers), 30)
-        except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError) as exc:
+        except asyncio.TimeoutError:  # no answer within 30 s: counted apart from drops
+            out["timeouts"].append(url)
+            if conn is not None:
+                conn[1].close()
+            conn = None
+            continue
+        except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
             out["dropped"].append(f"{url}: {type(exc).__name__}")
             if conn is not None:
                 conn[1].close()
@@ -202,7 +208,8 @@ def pct(values: list[float], p: float) -> float:
 
 def run(port: int, work, clients: int, seconds: float, revalidate: bool, fresh: bool,
         server_pid: int | None = None) -> dict:
-    out = {"lat": {}, "all": [], "status": {}, "dropped": [], "server_errors": []}
+    out = {"lat": {}, "all": [], "status": {}, "dropped": [], "server_errors": [],
+           "timeouts": []}
     cpu0 = cpu_seconds(server_pid) if server_pid else 0.0
 
     async def main():
@@ -224,9 +231,29 @@ def run(port: int, work, clients: int, seconds: float, revalidate: bool, fresh: 
         "by_kind": {k: {"n": len(v), "p50_ms": round(pct(v, 50), 1),
                         "p95_ms": round(pct(v, 95), 1)} for k, v in sorted(out["lat"].items())},
         "status": out["status"], "dropped": len(out["dropped"]),
+        "timeouts": len(out["timeouts"]),
         "server_errors": len(out["server_errors"]),
         "examples": (out["dropped"] + out["server_errors"])[:5],
     }
+
+
+def prefill(port: int, work) -> dict:
+    """Every URL of the workload once, in turn (the cold cost of each kind; afterwards the
+    response cache holds them all)."""
+    out: dict = {"lat": {}, "all": [], "status": {}, "dropped": [], "server_errors": [],
+                 "timeouts": []}
+
+    async def main():
+        reader, writer = await asyncio.open_connection(HOST, port)
+        for kind, url in work:
+            t0 = time.perf_counter()
+            status, _, _ = await _get(reader, writer, port, url, {})
+            out["lat"].setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
+        writer.close()
+
+    asyncio.run(main())
+    return {k: {"n": len(v), "p50_ms": round(pct(v, 50), 1), "max_ms": round(max(v), 1)}
+            for k, v in sorted(out["lat"].items())}
 
 
 def main() -> None:
@@ -239,6 +266,8 @@ def main() -> None:
     ap.add_argument("--revalidate", action="store_true", help="send If-None-Match")
     ap.add_argument("--fresh", action="store_true", help="send Cache-Control: no-cache")
     ap.add_argument("--warmup", type=float, default=3.0, help="seconds of one client first")
+    ap.add_argument("--prefill", action="store_true",
+                    help="first request every URL once (cold figures; then all are cached)")
     ap.add_argument("-o", "--out", default=None, help="write the results as JSON")
     args = ap.parse_args()
     db = args.db or f"/tmp/dossier-load-{args.reports}.db"
@@ -250,6 +279,10 @@ def main() -> None:
     results = {"db": db, "workers": args.workers, "revalidate": args.revalidate,
                "fresh": args.fresh, "load_before": os.getloadavg()[0], "runs": []}
     try:
+        if args.prefill:
+            results["cold"] = prefill(port, work)
+            print("cold, one request per URL: " + ", ".join(
+                f"{k} p50 {v['p50_ms']} max {v['max_ms']} ms" for k, v in results["cold"].items()))
         if args.warmup:
             run(port, work, 1, args.warmup, False, args.fresh)
         for n in (int(x) for x in args.clients.split(",")):
@@ -257,7 +290,8 @@ def main() -> None:
             results["runs"].append(r)
             print(f"{n:>3} clients: {r['requests']:>6} requests {r['rps']:>7} /s  "
                   f"p50 {r['p50_ms']:>7} ms  p95 {r['p95_ms']:>7} ms  p99 {r['p99_ms']:>7} ms  "
-                  f"dropped {r['dropped']}  5xx {r['server_errors']}  "
+                  f"dropped {r['dropped']}  timeouts {r['timeouts']}  "
+                  f"5xx {r['server_errors']}  "
                   f"server CPU {r['server_cpu_ms_per_request']} ms/request  "
                   f"load {r['load_avg']:.1f}")
             worst = sorted(r["by_kind"].items(), key=lambda kv: -kv[1]["p95_ms"])[:3]

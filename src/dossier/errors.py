@@ -56,7 +56,6 @@ class E:
     E203 = "E203", "no entity matching {detail}: list entities with `dossier entities`", NOT_FOUND
     E204 = "E204", "cannot write the document to the store: {detail}", FAILED
     E205 = "E205", "no {kind} with id {ident}: list them with `dossier {command}`", NOT_FOUND
-    E206 = "E206", "another process is writing to the store {detail}: wait for it to finish, then run again", FATAL
     # processing (3xx)
     E300 = "E300", "extraction failed: {detail}", FAILED
     E301 = "E301", "the spaCy model {model} is not installed: run `pip install -r requirements/model.txt`", FATAL

@@ -175,3 +175,22 @@ def test_reads_are_cached_by_store_version_with_etag_and_304(db, tmp_path):
         # errors are not cached, other paths have their own tags
         assert c.get("/api/documents/nope").status_code == 404
         assert c.get("/api/entities").headers["etag"] != fresh.headers["etag"]
+
+
+def test_store_pool_reuses_a_bounded_number_of_stores(db):
+    import threading
+
+    from dossier.api.app import StorePool
+    pool = StorePool(db, size=2)
+    held = []
+    with pool() as a, pool() as b:
+        held += [a, b]
+        got = []
+        t = threading.Thread(target=lambda: got.append(pool().__enter__()))
+        t.start()
+        t.join(0.3)
+        assert t.is_alive() and not got  # a third request waits for one of the two
+    t.join(5)
+    assert got and got[0] in held and pool.count == 2
+    with pool() as again:
+        assert again in held  # reused, not reopened

@@ -1,7 +1,7 @@
 """The FastAPI app factory: JSON API, pages, static assets, one error shape, security headers.
 
 ``create_app(store_url, token=None)`` serves the store at ``store_url`` (a SQLite path or a
-``postgresql://`` URL). Each worker thread keeps its own open store. Every request passes
+``postgresql://`` URL). Requests share a pool of open stores (``StorePool``). Every request passes
 ``dossier.api.guard`` (Host, URL and body checks: 4xx, never a 500) and reads are answered
 from ``dossier.api.cache`` while the store's version stands (ETag, 304). Without a token the API is
 read-only; with one, ``POST /api/documents`` accepts ``Authorization: Bearer <token>``.
@@ -51,16 +51,70 @@ def _is_connection_error(exc: BaseException) -> bool:
         type(exc).__name__ in ("OperationalError", "InterfaceError", "DatabaseError")
 
 
+STORE_POOL_SIZE = 16  # open stores (connections) per server process, shared by its threads
+
+
+class StorePool:
+    """Open stores shared by the server's worker threads: at most ``size`` connections per
+    process (PostgreSQL counts them), each reused across requests instead of opening,
+    migrating and closing a store per request. A request takes an idle store (or opens
+    one while fewer than ``size`` exist, else waits) and gives it back; a store whose
+    connection failed is closed and replaced next time. Calling the pool gives the
+    context manager ``app.state.open_store`` expects."""
+
+    def __init__(self, store_url: str, size: int = STORE_POOL_SIZE) -> None:
+        self.url, self.size = store_url, size
+        self.idle: list[Any] = []
+        self.count = 0
+        self.cond = threading.Condition()
+
+    @contextlib.contextmanager
+    def __call__(self):
+        from dossier.store import open_store  # imported late: the app builds without a store
+        with self.cond:
+            while not self.idle and self.count >= self.size:
+                self.cond.wait()
+            store = self.idle.pop() if self.idle else None
+            if store is None:
+                self.count += 1
+        if store is None:
+            try:
+                store = open_store(self.url)
+            except BaseException:
+                with self.cond:
+                    self.count -= 1
+                    self.cond.notify()
+                raise
+        broken = False
+        try:
+            yield store
+        except BaseException as exc:
+            broken = _is_connection_error(exc)
+            raise
+        finally:
+            with self.cond:
+                if broken:
+                    self.count -= 1
+                    with contextlib.suppress(Exception):
+                        store.close()
+                else:
+                    self.idle.append(store)
+                self.cond.notify()
+
+
 def make_store_opener(store_url: str) -> Callable[[], ContextManager[Any]]:
-    """A callable giving the store (a context manager). Each thread keeps one open store
-    (a SQLite connection, or a PostgreSQL connection: the server's worker threads are the
-    pool) instead of opening, migrating and closing one per request; a store whose
-    connection failed is dropped and opened again next time."""
+    """A callable giving the store (a context manager) from a ``StorePool``."""
+    return StorePool(store_url)
+
+
+def _thread_store_opener(store_url: str) -> Callable[[], ContextManager[Any]]:
+    """One open store per calling thread (the event loop's own, for the cache's version
+    check: it never waits for the pool)."""
     local = threading.local()
 
     @contextlib.contextmanager
     def opener():
-        from dossier.store import open_store  # imported late: the app builds without a store
+        from dossier.store import open_store
         store = getattr(local, "store", None)
         if store is None:
             store = local.store = open_store(store_url)
@@ -149,8 +203,10 @@ def create_app(store_url: str = "dossier.db", token: str | None = None, *,
         scope.setdefault("app", app)
         return respond(Request(scope), status, code, message)
 
+    version_store = store_factory or _thread_store_opener(store_url)
+
     def store_version() -> int | None:
-        with app.state.open_store() as store:
+        with version_store() as store:
             version = getattr(store, "data_version", None)
             return version() if version is not None else None
 
