@@ -130,7 +130,8 @@ def _org_words(name: str) -> tuple[list[str], bool]:
 def _org_part(a: str, b: str) -> bool:
     """Two names of one organisation: equal without country words and corporate suffixes
     (Ford Motor Company / Ford Motors Co.), or a one-word name that begins the other
-    (Boeing / Boeing Commercial Airplanes). Apple Corps is not Apple Inc."""
+    (Boeing / Boeing Commercial Airplanes), unless the other ends in a country (a company's
+    arm in one country: Ford Australia). Apple Corps is not Apple Inc."""
     (wa, sa), (wb, sb) = _org_words(a), _org_words(b)
     if not wa or not wb:
         return False
@@ -138,7 +139,8 @@ def _org_part(a: str, b: str) -> bool:
         return True
     for (w1, s1), (w2, _) in (((wa, sa), (wb, sb)), ((wb, sb), (wa, sa))):
         if s1 and len(w1) == 1 and len(w1[0]) >= 3 and w2[0] == w1[0]:
-            return True
+            # not a company's arm in one country ("Ford Australia" is not "Ford")
+            return not country_of_word((b if w2 is wb else a).split()[-1])
     return False
 
 
