@@ -229,3 +229,13 @@ def test_title_is_not_the_subject_of_its_own_sentence(nlp):
               "Zelensky thanked the president for his support.")
     the = [t for t in doc if t.text == "president"][-1]
     assert doc._.token_entity.get(the.i) != _entity_of(doc, "Zelensky").id
+
+
+def test_a_company_and_its_arm_in_one_country_stay_apart(nlp):
+    doc = nlp("The government will give Kestrel Motors Canada a grant of 40 million dollars. "
+              "Kestrel said its plants abroad would not be affected. Kestrel Motors Canada "
+              "employs 2,000 people.")
+    names = {e.name for e in doc._.entities if e.type == "ORG"}
+    assert "Kestrel Motors Canada" in names
+    arm = next(e for e in doc._.entities if e.name == "Kestrel Motors Canada")
+    assert "Kestrel" not in arm.aliases
