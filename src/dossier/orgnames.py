@@ -123,7 +123,7 @@ def acronym_forms(name: str) -> frozenset[str]:
     if len(words) < 2:
         return frozenset()
     core = strip_legal(words)
-    # every cut among the trailing suffixes: "Company N.V." → EADCNV, EADC, EAD
+    # every cut among the trailing suffixes: "Company N.V." → EADCNV, NADC, EAD
     forms = {_initials(words[:k]) for k in range(len(core), len(words) + 1)}
     k = _country_prefix(words)
     if k:
@@ -179,7 +179,7 @@ def short_form(short: str, long: str) -> bool:
     rest = wl[len(ws):]
     if all(w in _lists()["org_words"] or w in _FUNCTION for w in rest):
         return True
-    # a company's first word ("Aldrin" of "Aldrin Propulsion Corporation"): a legal name's
+    # a company's first word ("Corvane" of "Corvane Propulsion Corporation"): a legal name's
     # distinctive opening, not a country word
     raw = _split_words(short)
     return len(ws) == 1 and has_legal_suffix(long) and len(ws[0]) >= 4 \
@@ -203,7 +203,7 @@ def _country_word(word: str) -> bool:
 
 def org_form(name: str) -> bool:
     """A name that is an organisation's by its form: a legal suffix, or a last word that only
-    organisations end with ("Crestline Bancorp Inc.", "Cockpit Alliance")."""
+    organisations end with ("Ridgeway Bancorp Inc.", "Hangar Alliance")."""
     words = _split_words(name)
     if len(words) < 2:
         return False

@@ -42,7 +42,7 @@ def _clean(span: Span) -> Span | None:
 
 def _person_after(span: Span) -> list[Span]:
     """An organisation or country name glued to the person who follows it in a translated
-    title phrase ("Isar Drive Markus Leitner", "Azerbaijan Leyla Huseynova"): two names."""
+    title phrase ("Moselle Drive Jonas Feldt", "Azerbaijan Nigar Aliyeva"): two names."""
     from .gazetteer import country_of_word, given_names
     doc = span.doc
     if span.label_ not in ("ORG", "GPE") or len(span) < 3 or span.kb_id_:
@@ -67,7 +67,7 @@ def repair_org_spans(doc: Doc) -> None:
     for e in cleaned:
         if e is None:
             continue
-        parts = _person_after(e)  # "the CEO of Isar Drive Markus Leitner"
+        parts = _person_after(e)  # "the CEO of Moselle Drive Jonas Feldt"
         changed = changed or len(parts) > 1
         ents.extend(parts)
     out: list[Span] = []

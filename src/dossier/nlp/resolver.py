@@ -253,10 +253,10 @@ class Resolver:
                 typ = entry.type
             text = span.text
             if typ in ("PERSON", "GPE", "LOC") and entry is None:
-                # "Cerberus" of "Cerberus Capital", "Pearl River" of "Pearl River Airways"
+                # "Cerberus" of "Cerberus Capital", "Silver Delta" of "Silver Delta Airways"
                 typ = self._org_short_form(clusters, text) or typ
             if typ == "PERSON" and entry is None and org_form(text):
-                typ = "ORG"  # "Crestline Bancorp Inc.", "Cockpit Alliance": no person's name
+                typ = "ORG"  # "Ridgeway Bancorp Inc.", "Hangar Alliance": no person's name
             c = self._find(clusters, typ, text, entry.key if entry else None)
             if c is None and typ != "PERSON" and entry is None:
                 c = self._parenthetical(doc, span, by_token)
@@ -296,7 +296,7 @@ class Resolver:
     def _org_short_form(clusters: list[_Cluster], text: str) -> str | None:
         """'ORG' when a name the model took for a person or a place begins an organisation's
         name already in the text, the rest organisation words ('Cerberus' after 'Cerberus
-        Capital Management', 'Pearl River' after 'Pearl River Airways')."""
+        Capital Management', 'Silver Delta' after 'Silver Delta Airways')."""
         if any(c.type == "PERSON" and len(text.split()) == 1 and any(
                 normalize(text) in normalize(n).split() for n in c.names) for c in clusters):
             return None  # a person of that name is in the text too
@@ -328,8 +328,8 @@ class Resolver:
 
     @staticmethod
     def _link_short_forms(doc: Doc, clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
-        """Short forms the model left untagged ("Aldrin denied …" after "Aldrin Propulsion
-        Corporation", "Kestrel" after "Kestrel Motors AG"): capitalised words that begin one
+        """Short forms the model left untagged ("Corvane denied …" after "Corvane Propulsion
+        Corporation", "Kestrel" after "Osprey Motors AG"): capitalised words that begin one
         organisation's name (and no other's), the rest organisation words."""
         forms: dict[tuple[str, ...], set[int]] = {}
         for n, c in enumerate(clusters):

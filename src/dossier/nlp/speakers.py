@@ -110,8 +110,8 @@ def speaker_roles(view: DocView, eid: str | None, stext: str | None, *, is_outle
                 None)
     trailing = _trailing_name(view, words)
     if trailing is not None and etype != "PERSON":
-        # "the EU's special representative for the South Caucasus, Henrik Vasko", "the CEO of
-        # Isar Drive Markus Leitner": the person the title phrase ends with
+        # "the EU's special representative for the South Caucasus, Tomas Reinholt", "the CEO of
+        # Moselle Drive Jonas Feldt": the person the title phrase ends with
         pid, name = trailing
         return Roles(pid, stext if pid else name)
     sources = set(load_json("statements", "sources.json").get("unnamed_heads", []))
@@ -186,7 +186,7 @@ def _trailing_name(view: DocView, words: list[str]) -> tuple[str | None, str] | 
             return None, name
     if len(run) >= 3:
         from .gazetteer import country_of_word
-        if country_of_word(run[-3]):  # "… of Azerbaijan Leyla Huseynova"
+        if country_of_word(run[-3]):  # "… of Azerbaijan Nigar Aliyeva"
             name = " ".join(run[-2:])
             eid = view.entity_by_name(name)
             return (eid if view.etype(eid) == "PERSON" else None), name

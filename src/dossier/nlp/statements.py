@@ -105,7 +105,7 @@ class StatementFinder:
             parts = n.strip().split()
             if len(parts) >= 2 and all(p[:1].isupper() for p in parts if p.lower() != "the") \
                     and parts[-1].lower() in self.outlet_last:
-                return True  # "Atlantic Courier", "the Kyiv Ledger"
+                return True  # "Coastal Herald", "the Lviv Chronicle"
             words = set(k.split())
             if eid and view.etype(eid) == "ORG" and words & self.outlet_words:
                 return True
@@ -153,7 +153,7 @@ class StatementFinder:
             if holder:
                 return holder, self.np_text(view, tok)
         if tok.pos_ == "PROPN":
-            # a proper name the resolver split or linked only in part ("Atlantic Courier" with
+            # a proper name the resolver split or linked only in part ("Coastal Herald" with
             # "Atlantic" taken for the ocean): the whole name, when it is a known entity
             parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
             if parts and parts[-1].i == tok.i - 1:
@@ -841,7 +841,7 @@ class StatementFinder:
 
     @staticmethod
     def _subject_before(view: DocView, v: Token, lo: int) -> Token | None:
-        """'<clause>, his spokesperson, Stephane Duboc, told reporters': the parser hung the
+        """'<clause>, his spokesperson, Luc Marteau, told reporters': the parser hung the
         speaker on the clause; the name or title phrase right before the verb."""
         doc = view.doc
         j = v.i - 1
@@ -904,7 +904,7 @@ class StatementFinder:
             eid, stext, kind, source = cited
         a, b = self._content_range(view, comp, v, lo, hi)
         if speaker_tok is not None and a < speaker_tok.i < b:
-            # '<clause>, his spokesperson, Stephane Duboc, told …': the speaker's phrase is
+            # '<clause>, his spokesperson, Luc Marteau, told …': the speaker's phrase is
             # no part of what was said
             top = speaker_tok
             while top.dep_ == "appos" and top.head.dep_ == "appos":
@@ -1007,7 +1007,7 @@ class StatementFinder:
         return out
 
     def _credit_outlet(self, view: DocView, v: Token, speaker_tok: Token, eid, stext, kind):
-        """"sources told Reuters", "a senior US official told Atlantic Courier": an unnamed
+        """"sources told Reuters", "a senior US official told Coastal Herald": an unnamed
         source speaking to an outlet is a report that the outlet relayed (contract §1: the
         source stays the speaker, described; the outlet is the statement's ``source``).
         Returns (speaker id, speaker text, kind, outlet text or None)."""
@@ -1427,7 +1427,7 @@ class StatementFinder:
             if any(min(c.end, e) - max(c.start, s) > 0.5 * n and (q or sp == c.speaker)
                    for s, e, sp, q in taken):
                 continue
-            # "Harbor Wire reported that Russian officials had told the envoys that …": the
+            # "Prairie Wire reported that Russian officials had told the envoys that …": the
             # inner report is part of the outer one's content, credited to the outer speaker
             if any(not q and s < c.start and c.end <= e + 1 and e - s > n
                    for s, e, sp, q in taken):

@@ -522,7 +522,7 @@ class TitlesComponent:
 
     @staticmethod
     def _retype(doc: Doc, e: Span) -> Span:
-        """Outlet names ("the Kyiv Ledger") are ORG; nationality words ("Ukrainian") NORP."""
+        """Outlet names ("the Lviv Chronicle") are ORG; nationality words ("Ukrainian") NORP."""
         if e.kb_id_:
             return e
         if e.label_ in {"PERSON", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"} and len(e) >= 2 \
@@ -540,7 +540,7 @@ class TitlesComponent:
 
     @staticmethod
     def _outlets(doc: Doc, ents: list[Span]) -> list[Span]:
-        """Untagged capitalised names ending in an outlet word ("Harbor Wire has learned")."""
+        """Untagged capitalised names ending in an outlet word ("Prairie Wire has learned")."""
         at = {i: e for e in ents for i in range(e.start, e.end)}
         out = list(ents)
         words = outlet_words()
@@ -550,7 +550,7 @@ class TitlesComponent:
             s, absorbed = t.i, None
             while s > 0 and t.i - s < 3 and doc[s - 1].is_title and doc[s - 1].is_alpha:
                 e = at.get(s - 1)
-                if e is not None:  # a place name starting the outlet's ("Atlantic Courier")
+                if e is not None:  # a place name starting the outlet's ("Coastal Herald")
                     if absorbed is None and e.end == s and e.kb_id_ and e.label_ in ("GPE", "LOC"):
                         absorbed, s = e, e.start
                     break
