@@ -19,6 +19,7 @@ from dossier.records import (CanonicalEntity, Claim, Document, Entity, Event, Ex
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample"
+STORIES = ROOT / "eval" / "corpus" / "stories"  # the multi-story development set
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -42,25 +43,26 @@ def write_hostile_report(directory: Path) -> Path:
 _SAMPLE_CACHE: dict[str, Any] = {}
 
 
-def build_sample_store(db: str, tmp: Path) -> dict:
-    """Ingest sample/ and the hostile report into the SQLite store ``db`` (ingested once
-    per test session, then copied)."""
+def build_sample_store(db: str, tmp: Path, corpus: Path | None = None,
+                       kind: str = "sample") -> dict:
+    """Ingest ``corpus`` (the bundled sample by default) and the hostile report into the
+    SQLite store ``db`` (ingested once per test session and corpus, then copied)."""
     from dossier.pipeline import ingest
     from dossier.store import open_store
 
-    if "db" in _SAMPLE_CACHE and Path(_SAMPLE_CACHE["db"]).exists():
-        shutil.copyfile(_SAMPLE_CACHE["db"], db)
-        return {"summary": _SAMPLE_CACHE["summary"], "hostile_id": HOSTILE_ID,
-                "kind": "sample"}
+    cached = _SAMPLE_CACHE.get(kind)
+    if cached and Path(cached["db"]).exists():
+        shutil.copyfile(cached["db"], db)
+        return {"summary": cached["summary"], "hostile_id": HOSTILE_ID, "kind": kind}
     hostile = write_hostile_report(tmp)
     with open_store(db) as store:
-        summary = ingest([str(SAMPLE), str(hostile)], store, progress=False)
-    cache_dir = tempfile.mkdtemp(prefix="dossier-sample-kb-")
+        summary = ingest([str(corpus or SAMPLE), str(hostile)], store, progress=False)
+    cache_dir = tempfile.mkdtemp(prefix=f"dossier-{kind}-kb-")
     atexit.register(shutil.rmtree, cache_dir, True)
     cache = Path(cache_dir) / "kb.db"
     shutil.copyfile(db, cache)  # closed store: the WAL is checkpointed into the file
-    _SAMPLE_CACHE.update(db=str(cache), summary=summary)
-    return {"summary": summary, "hostile_id": HOSTILE_ID, "kind": "sample"}
+    _SAMPLE_CACHE[kind] = {"db": str(cache), "summary": summary}
+    return {"summary": summary, "hostile_id": HOSTILE_ID, "kind": kind}
 
 
 def sample_store_or_skip(db: str, tmp: Path) -> dict:

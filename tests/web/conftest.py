@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
 
-from kbfixture import build_handmade_store, sample_store_or_skip  # noqa: E402
+from kbfixture import STORIES, build_handmade_store, build_sample_store, sample_store_or_skip  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -63,9 +63,10 @@ class Server:
         self.sock.close()
 
 
-@pytest.fixture(scope="session", params=["handmade", "sample"])
+@pytest.fixture(scope="session", params=["handmade", "sample", "stories"])
 def site(request, tmp_path_factory):
-    """A running server: (base url, kind of store)."""
+    """A running server: (base url, kind of store): a hand-built store, the bundled sample,
+    and the 47-report multi-story development set (eval/corpus/stories)."""
     _skip_without_browser()
     from dossier.api import create_app
 
@@ -73,6 +74,8 @@ def site(request, tmp_path_factory):
     db = str(tmp / "kb.db")
     if request.param == "sample":
         sample_store_or_skip(db, tmp)
+    elif request.param == "stories":
+        build_sample_store(db, tmp, corpus=STORIES, kind="stories")
     else:
         build_handmade_store(db)
     with Server(create_app(db)) as srv:
