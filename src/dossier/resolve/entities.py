@@ -203,30 +203,111 @@ def resolve_entities(extractions: Iterable[Extraction]
 
 def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                     ) -> tuple[list[CanonicalEntity], dict[tuple[str, str], str]]:
-    th = thresholds("entities")
-    n = len(members)
-    uf = _UF(n, [(m.doc, m.eid) for m in members])
+    """Canonical entities of the members: the numbered steps of the module's docstring,
+    one phase function each, over one shared union-find."""
+    st = _Resolution(members, copy_of, thresholds("entities"),
+                     _UF(len(members), [(m.doc, m.eid) for m in members]))
+    by_key, weak = _join_shared_keys(st)
+    _join_weak_aliases(st, by_key, weak)
+    _join_acronyms(st)
+    _join_org_spellings(st)
+    _join_surname_variants(st)
+    _join_distinctive_surnames(st)
+    _attach_surname_only(st)
+    _join_mistyped(st)
+    return _canonicalise(members, st.uf, st.conflicts, copy_of)
 
-    # 1. shared keys within a class; a shorter form of a member's own name ("Ford" in a
-    #    report naming "Ford Australia") is weak: it joins only where it is unambiguous
+
+@dataclass
+class _Resolution:
+    """What the phases of ``resolve_members`` share: the members, their union-find, the
+    thresholds and the conflict records found so far (by cluster root)."""
+
+    members: list[Member]
+    copy_of: dict[str, str | None]
+    th: dict
+    uf: _UF
+    conflicts: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))
+
+    @property
+    def n(self) -> int:
+        return len(self.members)
+
+    def clusters(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(self.n):
+            out[self.uf.find(i)].append(i)
+        return out
+
+    def docs_of(self, root_members: list[int]) -> set[str]:
+        return {self.members[i].doc for i in root_members}
+
+    def cooccur(self, a: list[int], b: list[int]) -> bool:
+        """Both clusters hold different entities of one document: different referents."""
+        members = self.members
+        da = {(members[i].doc, members[i].eid) for i in a}
+        db = {(members[i].doc, members[i].eid) for i in b}
+        docs_a = {d for d, _ in da}
+        return any(d in docs_a and (d, e) not in da for d, e in db)
+
+    def generations(self, ms: list[int]) -> set[str]:
+        out = set()
+        for i in ms:
+            for nm in self.members[i].names:
+                g = _GENERATION.search(normalize(nm))
+                if g and _is_full(nm):
+                    out.add(g.group(1))
+        return out
+
+    def person_index(self):
+        """The clusters, and each person cluster's (given names, surname) of its full names."""
+        cl = self.clusters()
+        full: dict[int, list[tuple[list[str], str]]] = {}
+        for root, ms in cl.items():
+            if type_class(self.members[ms[0]].type) != "PERSON":
+                continue
+            parts = list(dict.fromkeys(_parts(nm) for i in ms for nm in self.members[i].names
+                                       if _is_full(nm)))
+            if parts:
+                full[root] = parts
+        return cl, full
+
+    def rehome_conflicts(self) -> None:
+        """Conflict records move to their cluster's current root."""
+        conflicts, uf = self.conflicts, self.uf
+        for k in list(conflicts):
+            if uf.find(k) != k:
+                conflicts[uf.find(k)].extend(conflicts.pop(k))
+
+
+def _class_key(cls: str, nm: str) -> str:
+    """The key a name joins others by within its class ("" when it joins by none)."""
+    if cls == "PERSON":
+        if not _is_full(nm):
+            return ""
+        return _person_key(nm)
+    if cls == "ORG" and _is_acronym(nm):
+        return "=" + re.sub(r"[.\s]", "", nm).lower()  # spelt: UNN is not UN
+    if cls == "ORG":
+        return _place_key(org_key(nm) or nm)  # legal suffixes (N.V., A/S, GmbH) dropped
+    if cls == "PLACE":
+        return _place_key(nm)
+    return name_key(nm)
+
+
+def _join_shared_keys(st: _Resolution):
+    """Step 1: members whose names share a key within a class join; an alias never joins
+    what one report keeps apart. A shorter form of a member's own name ("Ford" in a report
+    naming "Ford Australia") is weak and only collected. Returns (key → first member with
+    it, weak key → members)."""
+    uf = st.uf
     by_key: dict[tuple[str, str], int] = {}
     alias_holders: dict[tuple[str, str], list[int]] = defaultdict(list)  # no one's own name yet
     weak: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for i, m in enumerate(members):
+    for i, m in enumerate(st.members):
         cls = type_class(m.type)
         for nm in m.names:
-            if cls == "PERSON":
-                if not _is_full(nm):
-                    continue
-                k = _person_key(nm)
-            elif cls == "ORG" and _is_acronym(nm):
-                k = "=" + re.sub(r"[.\s]", "", nm).lower()  # spelt: UNN is not UN
-            elif cls == "ORG":
-                k = _place_key(org_key(nm) or nm)  # legal suffixes (N.V., A/S, GmbH) dropped
-            elif cls == "PLACE":
-                k = _place_key(nm)
-            else:
-                k = name_key(nm)
+            k = _class_key(cls, nm)
             if not k:
                 continue
             key = (cls, k)
@@ -254,6 +335,14 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                 uf.union(holders[0], j)
         if holders:
             by_key.setdefault(key, holders[0])
+    return by_key, weak
+
+
+def _join_weak_aliases(st: _Resolution, by_key: dict[tuple[str, str], int],
+                       weak: dict[tuple[str, str], set[int]]) -> None:
+    """Step 1, weak forms (not of people): a weak alias joins the entity whose own name it
+    is only where one cluster using it dominates the others."""
+    uf, members, n = st.uf, st.members, st.n
     for key, holders in sorted(weak.items()):
         if key[0] == "PERSON":
             continue
@@ -264,11 +353,16 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
         size = {r: len({members[j].doc for j in range(n) if uf.find(j) == r}) for r in roots} \
             if len(roots) > 1 else {roots[0]: 1}
         ranked = sorted(roots, key=lambda r: (-size[r], r))
-        if (len(ranked) == 1 or size[ranked[0]] >= th["surname_attach_dominance"] * size[ranked[1]]) \
+        if (len(ranked) == 1 or size[ranked[0]] >= st.th["surname_attach_dominance"] * size[ranked[1]]) \
                 and not uf.apart(strong_root, ranked[0]):
             uf.union(strong_root, ranked[0])
-    # acronyms of organisations / places (NSDC = National Security and Defense Council)
-    acr_min, acr_max = th["acronym_min_len"], th["acronym_max_len"]
+
+
+def _join_acronyms(st: _Resolution) -> None:
+    """Step 1, acronyms of organisations / places (NSDC = National Security and Defense
+    Council): an acronym joins the one cluster whose long name gives it."""
+    uf, members = st.uf, st.members
+    acr_min, acr_max = st.th["acronym_min_len"], st.th["acronym_max_len"]
     long_by_acr: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, m in enumerate(members):
         cls = type_class(m.type)
@@ -290,11 +384,22 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                 if len(roots) == 1 and not uf.apart(i, next(iter(roots))):
                     uf.union(i, roots.pop())
 
-    # organisation names spelt two ways (Defense / Defence, Motor / Motors): one word differs,
-    # slightly (two-word names: only by a plural)
+
+def _spelling_variant(wa: list[str], wb: list[str]) -> bool:
+    """Two organisation / place names (key words, same length) spelt two ways (Defense /
+    Defence, Motor / Motors): one word differs, slightly (two-word names: only by a plural)."""
+    diff = [(a, b) for a, b in zip(wa, wb) if a != b]
+    return len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 \
+        and JaroWinkler.similarity(*diff[0]) >= 0.85 \
+        and (len(wa) >= 3 or diff[0][0].rstrip("s") == diff[0][1].rstrip("s"))
+
+
+def _join_org_spellings(st: _Resolution) -> None:
+    """Step 1, organisation and place names spelt two ways join (``_spelling_variant``)."""
+    uf = st.uf
     long_names: dict[tuple[str, int], list[tuple[list[str], int]]] = defaultdict(list)
     seen_words: set[tuple[str, tuple[str, ...]]] = set()
-    for i, m in enumerate(members):
+    for i, m in enumerate(st.members):
         cls = type_class(m.type)
         if cls in ("ORG", "PLACE"):
             words = _place_key(m.name).split()
@@ -305,54 +410,15 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
         for x in range(len(group)):
             for y in range(x + 1, len(group)):
                 (wa, i), (wb, j) = group[x], group[y]
-                diff = [(a, b) for a, b in zip(wa, wb) if a != b]
-                if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 \
-                        and JaroWinkler.similarity(*diff[0]) >= 0.85 \
-                        and (len(wa) >= 3 or diff[0][0].rstrip("s") == diff[0][1].rstrip("s")) \
-                        and not uf.apart(i, j):
+                if _spelling_variant(wa, wb) and not uf.apart(i, j):
                     uf.union(i, j)
 
-    def clusters() -> dict[int, list[int]]:
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(n):
-            out[uf.find(i)].append(i)
-        return out
 
-    def docs_of(root_members: list[int]) -> set[str]:
-        return {members[i].doc for i in root_members}
-
-    def cooccur(a: list[int], b: list[int]) -> bool:
-        """Both clusters hold different entities of one document: different referents."""
-        da = {(members[i].doc, members[i].eid) for i in a}
-        db = {(members[i].doc, members[i].eid) for i in b}
-        docs_a = {d for d, _ in da}
-        return any(d in docs_a and (d, e) not in da for d, e in db)
-
-    def _generations(ms: list[int]) -> set[str]:
-        out = set()
-        for i in ms:
-            for nm in members[i].names:
-                g = _GENERATION.search(normalize(nm))
-                if g and _is_full(nm):
-                    out.add(g.group(1))
-        return out
-
-    # 2. people: variant surname + compatible first names
-    conflicts: dict[int, list[dict]] = defaultdict(list)
-
-    def person_index():
-        cl = clusters()
-        full: dict[int, list[tuple[list[str], str]]] = {}
-        for root, ms in cl.items():
-            if type_class(members[ms[0]].type) != "PERSON":
-                continue
-            parts = list(dict.fromkeys(_parts(nm) for i in ms for nm in members[i].names
-                                       if _is_full(nm)))
-            if parts:
-                full[root] = parts
-        return cl, full
-
-    cl, full = person_index()
+def _join_surname_variants(st: _Resolution) -> None:
+    """Step 2, people: full names with a variant surname and compatible first names join,
+    unless they appear as different people in one report or differ in generation."""
+    uf = st.uf
+    cl, full = st.person_index()
     roots = sorted(full)
     by_surname: dict[str, list[int]] = defaultdict(list)
     for r in roots:
@@ -379,16 +445,18 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                 continue
             ok = any(_given_ok(ga, gb) and (sa == sb or _surname_variant(sa, sb))
                      for ga, sa in full[r] for gb, sb in full[o])
-            if ok and not cooccur(cl[r], cl[o]) and _generations(cl[r]) == _generations(cl[o]):
+            if ok and not st.cooccur(cl[r], cl[o]) \
+                    and st.generations(cl[r]) == st.generations(cl[o]):
                 uf.union(ra, rb)
 
-    # 3. conflicting first name on a distinctive surname
-    cl, full = person_index()
+
+def _surname_groups(full: dict[int, list[tuple]]) -> dict[str, list[int]]:
+    """Person clusters by the key of their most frequent surname, variant spellings of a
+    surname in one group (under the first of them in sorted order)."""
     groups: dict[str, list[int]] = defaultdict(list)
     for r, parts in full.items():
         sur = Counter(name_key(s) for _, s in parts).most_common(1)[0][0]
         groups[sur].append(r)
-    # also group variant surnames together
     keys = sorted(groups)
     merged_keys: dict[str, str] = {k: k for k in keys}
     for i, a in enumerate(keys):
@@ -398,10 +466,48 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
     sur_groups: dict[str, list[int]] = defaultdict(list)
     for k, rs in groups.items():
         sur_groups[merged_keys[k]].extend(rs)
-    for sur, rs in sur_groups.items():
+    return sur_groups
+
+
+def _minority_fits(st: _Resolution, a: list[int], b: list[int]) -> bool:
+    """Two person clusters that may be one person: never in one report as two, and their
+    countries and role words (where both have any) overlap."""
+    members = st.members
+    if st.cooccur(a, b):
+        return False
+    c_a = {members[i].country for i in a if members[i].country}
+    c_b = {members[i].country for i in b if members[i].country}
+    if c_a and c_b and not (c_a & c_b):
+        return False
+    r_a = _role_words(r for i in a for r in members[i].roles)
+    r_b = _role_words(r for i in b for r in members[i].roles)
+    return not (r_a and r_b and not (r_a & r_b))
+
+
+def _name_conflicts(members: list[Member], main_ms: list[int], other_ms: list[int]) -> list[dict]:
+    """The conflict records for a minority form's full names joining the main form."""
+    main_names = [members[i].name for i in main_ms if _is_full(members[i].name)]
+    main_name = Counter(main_names).most_common(1)[0][0] if main_names else ""
+    out = []
+    for i in other_ms:
+        for nm in members[i].names:
+            if _is_full(nm):
+                out.append({
+                    "name": nm, "doc": members[i].doc, "source": members[i].source,
+                    "kind": "name", "reason": f"first name differs from {main_name!r}: the corpus has one "
+                              f"person with this surname, and roles/country agree"})
+    return out
+
+
+def _join_distinctive_surnames(st: _Resolution) -> None:
+    """Step 3, people: a different first name on a distinctive surname that the corpus gives
+    to one well-attested person joins that person, flagged in ``conflicts``."""
+    uf, th, conflicts = st.uf, st.th, st.conflicts
+    cl, full = st.person_index()
+    for sur, rs in _surname_groups(full).items():
         if len(rs) < 2 or not _distinctive(sur):
             continue
-        reports = {r: independent_count(docs_of(cl[r]), copy_of) for r in rs}
+        reports = {r: independent_count(st.docs_of(cl[r]), st.copy_of) for r in rs}
         ordered = sorted(rs, key=lambda r: (-reports[r], r))
         main = ordered[0]
         # a minority form: at most one report, or a third of the main form's reports
@@ -411,25 +517,10 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                 or any(reports[r] > cap for r in rs if r != main):
             continue  # two people with this surname are well attested: leave them apart
         for o in ordered[1:]:
-            if cooccur(cl[main], cl[o]):
+            if not _minority_fits(st, cl[main], cl[o]):
                 continue
-            c_main = {members[i].country for i in cl[main] if members[i].country}
-            c_o = {members[i].country for i in cl[o] if members[i].country}
-            if c_main and c_o and not (c_main & c_o):
-                continue
-            r_main = _role_words(r for i in cl[main] for r in members[i].roles)
-            r_o = _role_words(r for i in cl[o] for r in members[i].roles)
-            if r_main and r_o and not (r_main & r_o):
-                continue
-            main_names = [members[i].name for i in cl[main] if _is_full(members[i].name)]
-            main_name = Counter(main_names).most_common(1)[0][0] if main_names else ""
-            for i in cl[o]:
-                for nm in members[i].names:
-                    if _is_full(nm):
-                        conflicts[main].append({
-                            "name": nm, "doc": members[i].doc, "source": members[i].source,
-                            "kind": "name", "reason": f"first name differs from {main_name!r}: the corpus has one "
-                                      f"person with this surname, and roles/country agree"})
+            for record in _name_conflicts(st.members, cl[main], cl[o]):
+                conflicts[main].append(record)
             uf.union(main, o)
             # keep conflict records at the new root
             root = uf.find(main)
@@ -437,18 +528,32 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
                 conflicts[root].extend(conflicts.pop(main))
             main = root
 
-    # 4. surname-only people attach to the person with that surname: the one named in the
-    #    same report, else the one the corpus names (or names far more often than any other)
-    cl, full = person_index()
-    dom = th["surname_attach_dominance"]
+
+def _surname_candidates(ks: set[str], sur_to_roots: dict[str, list[int]]) -> set[int]:
+    """The person clusters with one of these surname keys or a variant spelling of one."""
+    cands: set[int] = set()
+    for k in ks:
+        for k2, rs in sur_to_roots.items():
+            if k2 == k or _surname_variant(k2, k):
+                cands.update(rs)
+    return cands
+
+
+def _attach_surname_only(st: _Resolution) -> None:
+    """Step 4: surname-only people attach to the person with that surname: the one named in
+    the same report, else the one the corpus names (or names far more often than any other),
+    else the one whose reports name the same other entities; the rest join by surname."""
+    uf, members = st.uf, st.members
+    cl, full = st.person_index()
+    dom = st.th["surname_attach_dominance"]
     sur_to_roots: dict[str, list[int]] = defaultdict(list)
     for r, parts in full.items():
         for k in {name_key(s) for _, s in parts}:
             sur_to_roots[k].append(r)
-    root_docs = {r: docs_of(cl[r]) for r in full}
-    root_reports = {r: independent_count(root_docs[r], copy_of) for r in full}
+    root_docs = {r: st.docs_of(cl[r]) for r in full}
+    root_reports = {r: independent_count(root_docs[r], st.copy_of) for r in full}
     doc_roots: dict[str, set[int]] = defaultdict(set)
-    for j in range(n):
+    for j in range(st.n):
         doc_roots[members[j].doc].add(uf.find(j))
     ctx_cache: dict[int, set[int]] = {}
 
@@ -463,11 +568,7 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
             continue
         for i in ms:
             ks = {name_key(_parts(nm)[1]) or name_key(nm) for nm in members[i].names}
-            cands: set[int] = set()
-            for k in ks:
-                for k2, rs in sur_to_roots.items():
-                    if k2 == k or _surname_variant(k2, k):
-                        cands.update(rs)
+            cands = _surname_candidates(ks, sur_to_roots)
             local = [c for c in cands if members[i].doc in root_docs[c]]
             target = None
             if len(local) == 1:
@@ -489,60 +590,59 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
     for k, idx in leftovers.items():
         for i in idx[1:]:
             uf.union(idx[0], i)
-    for k in list(conflicts):
-        if uf.find(k) != k:
-            conflicts[uf.find(k)].extend(conflicts.pop(k))
+    st.rehome_conflicts()
 
-    # 5. the same name typed differently in a minority of reports joins the majority
-    def _cls_of(ms: list[int]) -> str:
-        """A cluster's class: its members' most frequent (a root may be a mistyped one)."""
-        return Counter(type_class(members[i].type) for i in ms).most_common(1)[0][0]
 
-    cl = clusters()
+def _cls_of(members: list[Member], ms: list[int]) -> str:
+    """A cluster's class: its members' most frequent (a root may be a mistyped one)."""
+    return Counter(type_class(members[i].type) for i in ms).most_common(1)[0][0]
+
+
+def _keys_of(members: list[Member], ms: list[int], person: bool) -> set[str]:
+    """The name keys of a cluster's names (and of their surnames, for a person)."""
+    ks = {name_key(nm) for i in ms for nm in members[i].names}
+    if person:
+        ks |= {name_key(person_parts(nm)[1]) for i in ms for nm in members[i].names}
+    return ks
+
+
+def _join_mistyped(st: _Resolution) -> None:
+    """Step 5: the same name typed differently in a minority of reports joins the majority."""
+    uf, members = st.uf, st.members
+    cl = st.clusters()
     key_roots: dict[str, set[int]] = defaultdict(set)
     for root, ms in cl.items():
         if type_class(members[ms[0]].type) == "OTHER":
             continue
-        person = _cls_of(ms) == "PERSON"
+        person = _cls_of(members, ms) == "PERSON"
         for i in ms:
             for nm in members[i].names:
                 for k in {name_key(nm), name_key(person_parts(nm)[1]) if person else ""}:
                     if k:
                         key_roots[k].add(root)
-
-    def keys_of(ms: list[int], person: bool) -> set[str]:
-        ks = {name_key(nm) for i in ms for nm in members[i].names}
-        if person:
-            ks |= {name_key(person_parts(nm)[1]) for i in ms for nm in members[i].names}
-        return ks
-
     for k, rs in sorted(key_roots.items()):
         rs = {uf.find(r) for r in rs}
-        cur = clusters()
-        if len(rs) < 2 or len({_cls_of(cur[r]) for r in rs}) < 2:
+        cur = st.clusters()
+        if len(rs) < 2 or len({_cls_of(members, cur[r]) for r in rs}) < 2:
             continue
-        big = max(rs, key=lambda r: (len(docs_of(cur[r])), -r))
-        big_cls = _cls_of(cur[big])
-        big_keys = keys_of(cur[big], big_cls == "PERSON")
+        big = max(rs, key=lambda r: (len(st.docs_of(cur[r])), -r))
+        big_cls = _cls_of(members, cur[big])
+        big_keys = _keys_of(members, cur[big], big_cls == "PERSON")
         for r in sorted(rs - {big}):
             ms = cur[r]
-            if _cls_of(ms) == big_cls:
+            if _cls_of(members, ms) == big_cls:
                 continue
-            own = keys_of(ms, False)
+            own = _keys_of(members, ms, False)
             # a surname alone that the tagger typed as a group or organisation ("Varga"
             # NORP) is the person's even beside the full name in one report
             # (the corpus's one person with that surname)
             mistyped = big_cls == "PERSON" and all(len(name_key(nm).split()) == 1 for i in ms
                                                    for nm in members[i].names) \
-                and sum(_cls_of(cur[x]) == "PERSON" for x in rs) == 1
-            if own <= big_keys and (mistyped or (2 * len(docs_of(ms)) <= len(docs_of(cur[big]))
+                and sum(_cls_of(members, cur[x]) == "PERSON" for x in rs) == 1
+            if own <= big_keys and (mistyped or (2 * len(st.docs_of(ms)) <= len(st.docs_of(cur[big]))
                                                  and not uf.apart(big, r))):
                 uf.union(big, r)
-        for kk in list(conflicts):
-            if uf.find(kk) != kk:
-                conflicts[uf.find(kk)].extend(conflicts.pop(kk))
-
-    return _canonicalise(members, uf, conflicts, copy_of)
+        st.rehome_conflicts()
 
 
 def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict]],
