@@ -886,173 +886,243 @@ class EventFinder:
     _last_members: list = []
 
     def __call__(self, doc: Doc) -> Doc:
+        """The events of a document: each trigger in turn (``_scan_trigger``), then the
+        accusations, the dates settled, mentions resolved (``_settle``), and the records."""
         view = DocView(doc)
         self._view = view
-        title_end = _lead_end(view)
-        found: list[_Ev] = []
-        last_consult: _Ev | None = None
-        last_agree: _Ev | None = None
-        seg_no = {sg: n for n, sg in enumerate(view.segments())}
+        run = _Run(view, _lead_end(view), {sg: n for n, sg in enumerate(view.segments())})
         for tok in doc:
             spec = self.spec_for(view, tok)
-            if spec is None:
-                continue
-            etype = spec["type"]
-            # "a military aid package for Ukraine": the phrase is headed by the noun after
-            anchor = tok.head if (tok.pos_ != "VERB" and tok.dep_ in ("compound", "nmod")
-                                  and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
-                                  and self.spec_for(view, tok.head) is None) else tok
-            # "its 19th package of sanctions against Russia", "a new round of talks"
-            if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
-                    and tok.head.head.lemma_.lower() in self.containers:
-                anchor = tok.head.head
-            gov = self.governor(anchor) if tok.pos_ != "VERB" else None
-            actors, targets = self.participants(view, anchor, etype, gov, spec)
-            if anchor.i != tok.i:
-                a2, t2 = self.participants(view, tok, etype, None, spec)
-                actors = _unique(actors + a2)
-                targets = [t for t in _unique(targets + t2) if t not in actors]
-            if etype == "AID" and not actors:
-                giver, taker = self._thanked_for(view, anchor)
-                if giver:
-                    actors = giver
-                    targets = _unique(taker + [t for t in targets if t not in giver])
-            loc = self.location(view, anchor, gov)
-            if spec.get("object_lemmas") and etype == "ASSAULT":
-                # "launched 400 drones on Kyiv region and Odesa": the weapons' aim is the target
-                for o in tok.children:
-                    if o.dep_ != "dobj":
-                        continue
-                    for c in o.children:
-                        if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "into"):
-                            for p in c.children:
-                                if p.dep_ == "pobj":
-                                    targets = _unique(targets + view.np_entities(p))
-                if loc in targets:
-                    loc = None
-            actors = [a for a in actors if a != loc]
-            targets = [t for t in targets if t != loc]
-            mediators = self._mediators(view, tok) if etype == "CONSULT" else []
-            actors += [m for m in mediators if m not in actors and m not in targets and m != loc]
-            mode = spec.get("mode")
-            if etype == "CONSULT" and any(
-                    x.lemma_.lower() in self.phone_words
-                    for x in [*tok.children, *(g for c in tok.children if c.dep_ == "prep"
-                                               for g in c.children)]):
-                mode = "phone"  # "spoke by phone", "a video call"
-            ev = _Ev(etype, tok, mode, actors, targets, loc, seg=view.segment(tok.i))
-            ev.mediators = [m for m in mediators if m in actors]
-            if etype == "CONSULT" and (actors or targets) and not any(
-                    view.is_party(e) for e in actors + targets):
-                continue  # a flight from Frankfurt to Chicago: places alone are no parties
-            definite = tok.pos_ != "VERB" and _definite(view, tok)
-            own_date = self.date(view, anchor, gov)
-            same_as_last = last_consult is not None and not (
-                loc and loc != last_consult.location and (
-                    last_consult.location or seg_no.get(ev.seg, 0) - seg_no.get(last_consult.seg, 0) > 1)
-            ) and not (
-                own_date and last_consult.date and not _dates_fit(own_date, last_consult.date))
-            mention = False
-            if not actors and not targets:
-                # "the talks", "the meeting": the consultation reported before
-                # (talks elsewhere or on another day: mostly the same parties' earlier round)
-                if etype in ("CONSULT", "AGREE") and last_consult is not None and same_as_last \
-                        and self._the_parties(tok, gov):
-                    # "the two sides discussed", "the delegations agreed": the parties before
-                    ev.actors = _unique(last_consult.actors + last_consult.targets)
-                    ev.inherited = True
-                elif etype == "CONSULT" and definite and last_consult is not None:
-                    ev.actors, ev.targets = list(last_consult.actors), list(last_consult.targets)
-                    ev.inherited = True
-                elif etype == "CONSULT" and definite and last_consult is None \
-                        and _from_agreement(ev, last_agree, seg_no):
-                    own_date = own_date or ev.date
-                elif etype == "CONSULT" and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
-                        and (definite or anchor.i != tok.i
-                             or any(view.ent_at(c.i) == loc for c in tok.children)):
-                    # ("after two days of talks in Astana": a container phrase is referential)
-                    # "the talks in Geneva", "the Geneva talks": a background mention of talks
-                    # at a place; the timeline joins it to the talks held there
-                    mention = True
-                else:
-                    continue
-            elif etype == "CONSULT" and definite and same_as_last and not targets \
-                    and self._attending(tok, gov):
-                # "Dmitriev also attended the meeting", "took part in the call": one more
-                # participant of the consultation reported before
-                ev.targets = [t for t in _unique(last_consult.actors + last_consult.targets)
-                              if t not in ev.actors]
-                ev.joined = True
-            ev.date = own_date
-            if ev.date is None and ev.joined:
-                ev.date = last_consult.date
-            if ev.date is None and tok.pos_ != "VERB" and gov is None and tok.dep_ == "pobj" \
-                    and tok.head.lower_ in ("at", "during") and tok.head.head.pos_ == "VERB":
-                # "Sybiha said on Wednesday at a meeting": the time of the clause it is in
-                v = tok.head.head
-                ev.date = view.time_value(sorted(
-                    t.i for c in v.children if c.i != tok.head.i
-                    and c.dep_ in ("prep", "npadvmod", "advmod", "tmod")
-                    for t in c.subtree if not _crosses_clause(t, c)))
-                if ev.date is None and view.published and v.tag_ == "VBD" \
-                        and v.lemma_.lower() in self.speech_verbs and not _perfect(v, None):
-                    ev.date = view.published  # a statement of the day's news
-                    ev.default_date = True
-            ev.status = self.status(anchor, gov)
-            if spec.get("only_negated") and ev.status == "negated":
-                ev.status = "occurred"  # the refusal itself took place
-            if ev.status == "occurred" and tok.pos_ != "VERB" and gov is None and not ev.date \
-                    and tok.dep_ == "pobj" and tok.head.lower_ in ("about", "of", "on", "over") \
-                    and tok.head.head.lower_ not in ("ahead", "prior") \
-                    and any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in tok.children):
-                # "too early to talk about a meeting between Putin and Zelensky", "the
-                # possibility of a summit": a meeting as a topic has not taken place
-                ev.status = "hypothetical"
-            if ev.status == "occurred" and tok.pos_ != "VERB" and gov is None and tok.dep_ == "pobj" \
-                    and (tok.head.lower_ == "before" or (tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead")):
-                v = _clause(tok)
-                if tok.i < title_end or v.tag_ in ("VBZ", "VBP"):
-                    ev.status = "planned"  # "Witkoff arrives in Moscow ahead of Kremlin meeting"
-            # "the demand to withdraw", "urged Russia to withdraw": not (yet) an event
-            ruled = self._governing_trigger(view, tok)
-            if ruled is not None:
-                if ruled in ("REQUEST", "THREATEN"):
-                    continue
-                if ev.status == "occurred":
-                    ev.status = {"REJECT": "negated", "AGREE": "planned"}.get(ruled, ev.status)
-            if etype == "CONSULT" and tok.pos_ != "VERB" and not (ev.inherited or ev.joined) \
-                    and not own_date and not loc and not self._held(tok, gov) \
-                    and not (mode == "visit" and any(view.etype(e) in ("GPE", "LOC", "FAC")
-                                                     for e in ev.actors + ev.targets)) \
-                    and self._named_parties(view, anchor, ev) < 2:
-                # "peace talks live", "while the talks continue", "open to further contacts
-                # with Washington": a talks noun with no one holding it, no date, no place and
-                # fewer than two named parties is a topic, not a consultation that took place
-                continue
-            if ev.date is None and view.published and ev.status == "occurred" and not ev.inherited \
-                    and (tok.pos_ == "VERB" or gov is not None) and not _perfect(tok, gov) and (
-                    tok.i < title_end or _present_tense(tok, gov)):
-                ev.date = view.published
-                ev.default_date = True
-            if etype == "AGREE" and ev.status == "negated" and not ev.targets \
-                    and len(ev.actors) < 2:
-                continue  # "would not accept any deal": no counterpart, no agreement refused
-            if mention:
-                ev.mention = True
-                found.append(ev)
-                continue
-            if etype == "AGREE" and ev.status == "occurred" and not ev.inherited \
-                    and len(set(ev.actors) | set(ev.targets)) >= 2:
-                last_agree = ev
-            if etype == "CONSULT" and not ev.inherited and ev.status == "occurred" and (
-                    last_consult is None or last_consult.seg != ev.seg
-                    or len(ev.actors) + len(ev.targets)
-                    > len(last_consult.actors) + len(last_consult.targets)):
-                last_consult = ev
-            found.append(ev)
+            if spec is not None:
+                self._scan_trigger(run, tok, spec)
+        found = run.found
         found += self.accusations(view)
         found.sort(key=lambda e: e.trigger.i)
-        _settle_dates(found, view.published, title_end)
+        _settle_dates(found, view.published, run.title_end)
+        found = self._settle(view, found, run.title_end)
+        doc._.events = self._records(view, _dedupe(found))
+        return doc
+
+    def _scan_trigger(self, run: _Run, tok: Token, spec: dict) -> None:
+        """One trigger: its event with participants, place, date and status, kept in
+        ``run.found`` unless a phase drops it (no parties, a demand, a mere topic...)."""
+        cand = self._candidate(run.view, tok, spec)
+        if cand is None:
+            return
+        ev, site = cand
+        mention = self._refer_back(run, ev, site)
+        if mention is None:
+            return
+        self._date_from_clause(run, ev, site)
+        if not self._set_status(run, ev, site):
+            return
+        if self._only_a_topic(run.view, ev, site):
+            return
+        view = run.view
+        if ev.date is None and view.published and ev.status == "occurred" and not ev.inherited \
+                and (tok.pos_ == "VERB" or site.gov is not None) and not _perfect(tok, site.gov) and (
+                tok.i < run.title_end or _present_tense(tok, site.gov)):
+            ev.date = view.published
+            ev.default_date = True
+        if site.etype == "AGREE" and ev.status == "negated" and not ev.targets \
+                and len(ev.actors) < 2:
+            return  # "would not accept any deal": no counterpart, no agreement refused
+        self._keep(run, ev, mention)
+
+    def _anchor(self, view: DocView, tok: Token) -> Token:
+        """The token a noun trigger's phrase hangs on: "a military aid package for Ukraine"
+        (the noun after), "its 19th package of sanctions", "a new round of talks" (the
+        container)."""
+        anchor = tok.head if (tok.pos_ != "VERB" and tok.dep_ in ("compound", "nmod")
+                              and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
+                              and self.spec_for(view, tok.head) is None) else tok
+        if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                and tok.head.head.lemma_.lower() in self.containers:
+            anchor = tok.head.head
+        return anchor
+
+    def _parties_and_place(self, view: DocView, tok: Token, anchor: Token, etype: str,
+                           gov: Token | None, spec: dict):
+        """Actors, targets and location of a trigger (the anchor's and the trigger's own
+        participants; AID's giver thanked for it; ASSAULT's weapons' aim); the location is
+        never a participant."""
+        actors, targets = self.participants(view, anchor, etype, gov, spec)
+        if anchor.i != tok.i:
+            a2, t2 = self.participants(view, tok, etype, None, spec)
+            actors = _unique(actors + a2)
+            targets = [t for t in _unique(targets + t2) if t not in actors]
+        if etype == "AID" and not actors:
+            giver, taker = self._thanked_for(view, anchor)
+            if giver:
+                actors = giver
+                targets = _unique(taker + [t for t in targets if t not in giver])
+        loc = self.location(view, anchor, gov)
+        if spec.get("object_lemmas") and etype == "ASSAULT":
+            # "launched 400 drones on Kyiv region and Odesa": the weapons' aim is the target
+            for o in tok.children:
+                if o.dep_ != "dobj":
+                    continue
+                for c in o.children:
+                    if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "into"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                targets = _unique(targets + view.np_entities(p))
+            if loc in targets:
+                loc = None
+        actors = [a for a in actors if a != loc]
+        targets = [t for t in targets if t != loc]
+        return actors, targets, loc
+
+    def _candidate(self, view: DocView, tok: Token, spec: dict):
+        """The event a trigger proposes, with what the later phases need (``_Site``); None
+        for a consultation whose only participants are places."""
+        etype = spec["type"]
+        anchor = self._anchor(view, tok)
+        gov = self.governor(anchor) if tok.pos_ != "VERB" else None
+        actors, targets, loc = self._parties_and_place(view, tok, anchor, etype, gov, spec)
+        mediators = self._mediators(view, tok) if etype == "CONSULT" else []
+        actors += [m for m in mediators if m not in actors and m not in targets and m != loc]
+        mode = spec.get("mode")
+        if etype == "CONSULT" and any(
+                x.lemma_.lower() in self.phone_words
+                for x in [*tok.children, *(g for c in tok.children if c.dep_ == "prep"
+                                           for g in c.children)]):
+            mode = "phone"  # "spoke by phone", "a video call"
+        ev = _Ev(etype, tok, mode, actors, targets, loc, seg=view.segment(tok.i))
+        ev.mediators = [m for m in mediators if m in actors]
+        if etype == "CONSULT" and (actors or targets) and not any(
+                view.is_party(e) for e in actors + targets):
+            return None  # a flight from Frankfurt to Chicago: places alone are no parties
+        definite = tok.pos_ != "VERB" and _definite(view, tok)
+        return ev, _Site(tok, spec, etype, anchor, gov, loc, mode, definite,
+                         self.date(view, anchor, gov))
+
+    def _refer_back(self, run: _Run, ev: _Ev, site: _Site) -> bool | None:
+        """An event with nobody named takes the parties of the consultation before ("the
+        talks", "the two sides agreed") or is a mention of talks at a place; "X attended the
+        meeting" joins it. Returns whether the event is a mention, None to drop it."""
+        view, last = run.view, run.last_consult
+        tok, gov, loc, etype, definite = site.tok, site.gov, site.loc, site.etype, site.definite
+        own_date = site.own_date
+        same_as_last = last is not None and not (
+            loc and loc != last.location and (
+                last.location or run.seg_no.get(ev.seg, 0) - run.seg_no.get(last.seg, 0) > 1)
+        ) and not (
+            own_date and last.date and not _dates_fit(own_date, last.date))
+        mention = False
+        if not ev.actors and not ev.targets:
+            # "the talks", "the meeting": the consultation reported before
+            # (talks elsewhere or on another day: mostly the same parties' earlier round)
+            if etype in ("CONSULT", "AGREE") and last is not None and same_as_last \
+                    and self._the_parties(tok, gov):
+                # "the two sides discussed", "the delegations agreed": the parties before
+                ev.actors = _unique(last.actors + last.targets)
+                ev.inherited = True
+            elif etype == "CONSULT" and definite and last is not None:
+                ev.actors, ev.targets = list(last.actors), list(last.targets)
+                ev.inherited = True
+            elif etype == "CONSULT" and definite and last is None \
+                    and _from_agreement(ev, run.last_agree, run.seg_no):
+                site.own_date = own_date or ev.date
+            elif etype == "CONSULT" and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
+                    and (definite or site.anchor.i != tok.i
+                         or any(view.ent_at(c.i) == loc for c in tok.children)):
+                # ("after two days of talks in Astana": a container phrase is referential)
+                # "the talks in Geneva", "the Geneva talks": a background mention of talks
+                # at a place; the timeline joins it to the talks held there
+                mention = True
+            else:
+                return None
+        elif etype == "CONSULT" and definite and same_as_last and not ev.targets \
+                and self._attending(tok, gov):
+            # "Dmitriev also attended the meeting", "took part in the call": one more
+            # participant of the consultation reported before
+            ev.targets = [t for t in _unique(last.actors + last.targets)
+                          if t not in ev.actors]
+            ev.joined = True
+        return mention
+
+    def _date_from_clause(self, run: _Run, ev: _Ev, site: _Site) -> None:
+        """The event's date: its own, else the joined consultation's, else (a meeting in a
+        prepositional phrase) the time of the clause it is in or a statement's day."""
+        view, tok = run.view, site.tok
+        ev.date = site.own_date
+        if ev.date is None and ev.joined:
+            ev.date = run.last_consult.date
+        if ev.date is None and tok.pos_ != "VERB" and site.gov is None and tok.dep_ == "pobj" \
+                and tok.head.lower_ in ("at", "during") and tok.head.head.pos_ == "VERB":
+            # "Sybiha said on Wednesday at a meeting": the time of the clause it is in
+            v = tok.head.head
+            ev.date = view.time_value(sorted(
+                t.i for c in v.children if c.i != tok.head.i
+                and c.dep_ in ("prep", "npadvmod", "advmod", "tmod")
+                for t in c.subtree if not _crosses_clause(t, c)))
+            if ev.date is None and view.published and v.tag_ == "VBD" \
+                    and v.lemma_.lower() in self.speech_verbs and not _perfect(v, None):
+                ev.date = view.published  # a statement of the day's news
+                ev.default_date = True
+
+    def _set_status(self, run: _Run, ev: _Ev, site: _Site) -> bool:
+        """The event's status (cues, a meeting as a topic, "ahead of", the trigger governing
+        it); False when a demand or threat governs it: not (yet) an event."""
+        tok, gov = site.tok, site.gov
+        ev.status = self.status(site.anchor, gov)
+        if site.spec.get("only_negated") and ev.status == "negated":
+            ev.status = "occurred"  # the refusal itself took place
+        if ev.status == "occurred" and tok.pos_ != "VERB" and gov is None and not ev.date \
+                and tok.dep_ == "pobj" and tok.head.lower_ in ("about", "of", "on", "over") \
+                and tok.head.head.lower_ not in ("ahead", "prior") \
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in tok.children):
+            # "too early to talk about a meeting between Putin and Zelensky", "the
+            # possibility of a summit": a meeting as a topic has not taken place
+            ev.status = "hypothetical"
+        if ev.status == "occurred" and tok.pos_ != "VERB" and gov is None and tok.dep_ == "pobj" \
+                and (tok.head.lower_ == "before" or (tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead")):
+            v = _clause(tok)
+            if tok.i < run.title_end or v.tag_ in ("VBZ", "VBP"):
+                ev.status = "planned"  # "Witkoff arrives in Moscow ahead of Kremlin meeting"
+        # "the demand to withdraw", "urged Russia to withdraw": not (yet) an event
+        ruled = self._governing_trigger(run.view, tok)
+        if ruled is not None:
+            if ruled in ("REQUEST", "THREATEN"):
+                return False
+            if ev.status == "occurred":
+                ev.status = {"REJECT": "negated", "AGREE": "planned"}.get(ruled, ev.status)
+        return True
+
+    def _only_a_topic(self, view: DocView, ev: _Ev, site: _Site) -> bool:
+        """"peace talks live", "while the talks continue", "open to further contacts with
+        Washington": a talks noun with no one holding it, no date, no place and fewer than
+        two named parties is a topic, not a consultation that took place."""
+        tok, gov = site.tok, site.gov
+        return site.etype == "CONSULT" and tok.pos_ != "VERB" and not (ev.inherited or ev.joined) \
+            and not site.own_date and not site.loc and not self._held(tok, gov) \
+            and not (site.mode == "visit" and any(view.etype(e) in ("GPE", "LOC", "FAC")
+                                                  for e in ev.actors + ev.targets)) \
+            and self._named_parties(view, site.anchor, ev) < 2
+
+    @staticmethod
+    def _keep(run: _Run, ev: _Ev, mention: bool) -> None:
+        """Keep the event; a full agreement or consultation is the one later ones refer to
+        (a consultation with more parties in the same segment replaces the one before)."""
+        if mention:
+            ev.mention = True
+            run.found.append(ev)
+            return
+        last = run.last_consult
+        if ev.type == "AGREE" and ev.status == "occurred" and not ev.inherited \
+                and len(set(ev.actors) | set(ev.targets)) >= 2:
+            run.last_agree = ev
+        if ev.type == "CONSULT" and not ev.inherited and ev.status == "occurred" and (
+                last is None or last.seg != ev.seg
+                or len(ev.actors) + len(ev.targets)
+                > len(last.actors) + len(last.targets)):
+            run.last_consult = ev
+        run.found.append(ev)
+
+    def _settle(self, view: DocView, found: list[_Ev], title_end: int) -> list[_Ev]:
+        """After all triggers: a mention takes the parties of a later report of the same
+        talks, delegations attach, and a headline's mention of talks the body reports goes."""
         # a headline's "Florida talks end": the talks the body reports with their participants
         # "The talks in Geneva ended on Monday ... US and Ukrainian officials met in Geneva":
         # a mention takes the parties of a later report of talks at the same place
@@ -1069,12 +1139,14 @@ class EventFinder:
 
         def country(eid):
             return getattr(view.entities.get(eid), "country", None) if eid else None
-        found = [m for m in found if not (m.mention and m.trigger.i < title_end and any(
+        return [m for m in found if not (m.mention and m.trigger.i < title_end and any(
             not e.mention and e.type == "CONSULT" and e.status == "occurred" and (e.actors or e.targets)
             and e.location and (e.location == m.location or not country(e.location)
                                 or country(e.location) == country(m.location))
             for e in found))]
-        kept = _dedupe(found)
+
+    def _records(self, view: DocView, kept: list[_Ev]) -> list[Event]:
+        """The contract's ``Event`` records, numbered in order."""
         events = []
         for ev in kept:
             t = ev.trigger
@@ -1089,8 +1161,35 @@ class EventFinder:
                 date_inferred=bool(ev.default_date and ev.date),
                 mediators=[m for m in ev.mediators if m in ev.actors or m in ev.targets],
                 place_in=self._place_in(view, ev.location)))
-        doc._.events = events
-        return doc
+        return events
+
+
+@dataclass
+class _Run:
+    """One document's pass over its triggers: the view, where the headline ends, segment
+    numbers, the consultation and agreement later triggers may refer to, the events found."""
+
+    view: DocView
+    title_end: int
+    seg_no: dict
+    last_consult: _Ev | None = None
+    last_agree: _Ev | None = None
+    found: list[_Ev] = field(default_factory=list)
+
+
+@dataclass
+class _Site:
+    """Where one trigger stands: what the phases after ``_candidate`` need of it."""
+
+    tok: Token
+    spec: dict
+    etype: str
+    anchor: Token
+    gov: Token | None
+    loc: str | None
+    mode: str | None
+    definite: bool
+    own_date: str | None
 
 
 # ------------------------------------------------------------------ helpers
