@@ -106,7 +106,7 @@ def test_only_a_topic(parse, finder):
     assert not finder._only_a_topic(view, ev, site)
 
 
-def test_keep_tracks_the_consultation_and_agreement_to_refer_to(parse):
+def test_keep_tracks_the_consultation_and_agreement_to_refer_to(parse, finder):
     doc, view = parse("Anna Quell met Boris Tarrow. They agreed.")
     run = _run(view)
     t = doc[0]
@@ -114,10 +114,10 @@ def test_keep_tracks_the_consultation_and_agreement_to_refer_to(parse):
     bigger = _Ev("CONSULT", t, "meet", ["a"], ["b"], seg=(0, 5))
     mention = _Ev("CONSULT", t, "meet", [], [], seg=(6, 9))
     agree = _Ev("AGREE", t, None, ["a", "b"], [], seg=(6, 9))
-    EventFinder._keep(run, small, False)
-    EventFinder._keep(run, bigger, False)
-    EventFinder._keep(run, mention, True)
-    EventFinder._keep(run, agree, False)
+    finder._keep(run, small, False)
+    finder._keep(run, bigger, False)
+    finder._keep(run, mention, True)
+    finder._keep(run, agree, False)
     assert run.last_consult is bigger and run.last_agree is agree
     assert mention.mention and run.found == [small, bigger, mention, agree]
 
@@ -145,3 +145,52 @@ def test_records_number_the_events_and_keep_mode_for_consultations(parse, finder
     assert [(r.id, r.type, r.mode, r.trigger) for r in recs] == [
         ("v1", "CONSULT", "meet", "met"), ("v2", "ASSAULT", None, "met")]
     assert recs[0].trigger_span == {"start": met.idx, "end": met.idx + 3}
+
+
+# ---------------------------------------------------------------- the type registry
+
+def test_the_registry_names_only_known_types_behaviours_and_rules():
+    from typing import get_args
+
+    from dossier import data
+    from dossier.nlp.events import BEHAVIOURS, GOVERNED, PARTICIPANT_RULES
+    from dossier.records import EventType
+    types = {t: r for t, r in data.load_json("events/types.json").items() if not t.startswith("_")}
+    assert set(types) <= set(get_args(EventType))
+    for t, r in types.items():
+        assert set(r) <= {"behaviours", "governed", "participants"}, t
+        assert set(r.get("behaviours", [])) <= BEHAVIOURS, t
+        assert r.get("governed", "drop") in GOVERNED, t
+        assert r.get("participants", "thanked_giver") in PARTICIPANT_RULES, t
+    # every behaviour and rule the code knows is given to some type (none is dead)
+    assert set().union(*(r.get("behaviours", []) for r in types.values())) == BEHAVIOURS
+    assert {r["participants"] for r in types.values() if "participants" in r} == set(PARTICIPANT_RULES)
+
+
+def test_does_reads_the_registry(finder):
+    assert finder.does("CONSULT", "modes") and finder.does("AGREE", "takes_parties_before")
+    assert not finder.does("AID", "modes") and not finder.does(None, "delegations")
+    assert finder.governed["REQUEST"] == "drop" and "SANCTION" not in finder.governed
+
+
+def test_thanked_giver_rule(parse, finder):
+    from dossier.nlp.events import _thanked_giver
+    doc, view = parse("Anna Quell thanked Norvala for the new package of energy assistance.")
+    tok = _tok(doc, "assistance")
+    anchor = finder._anchor(view, tok)
+    actors, targets, loc = _thanked_giver(finder, view, tok, anchor, {}, [], [], None)
+    assert _names(view, actors) == {"Norvala"} and _names(view, targets) == {"Anna Quell"}
+    # a giver named already stays
+    assert _thanked_giver(finder, view, tok, anchor, {}, ["x"], [], None) == (["x"], [], None)
+
+
+def test_weapons_aim_rule(parse, finder):
+    from dossier.nlp.events import _weapons_aim
+    doc, view = parse("Yesterday the enemy launched more than 300 drones on Velmora and Ostrin.")
+    tok = _tok(doc, "launched")
+    spec = finder.spec_for(view, tok)
+    velmora = view.ent_at(_tok(doc, "Velmora").i)
+    actors, targets, loc = _weapons_aim(finder, view, tok, tok, spec, [], [], velmora)
+    assert velmora is not None and velmora in targets and loc is None
+    # without the weapons' lemmas in its spec the rule does nothing
+    assert _weapons_aim(finder, view, tok, tok, {}, [], [], velmora) == ([], [], velmora)

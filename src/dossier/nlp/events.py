@@ -77,6 +77,15 @@ class EventFinder:
         self.deleg = load_json("events/delegations.json")
         groups = load_json("events/groups.json")
         self.seats = {x.lower() for x in groups.get("seats", [])}
+        types = {t: r for t, r in load_json("events/types.json").items() if not t.startswith("_")}
+        self.behaviours = {t: frozenset(r.get("behaviours", ())) for t, r in types.items()}
+        self.governed = {t: r["governed"] for t, r in types.items() if "governed" in r}
+        self.participant_rules = {t: PARTICIPANT_RULES[r["participants"]]
+                                  for t, r in types.items() if "participants" in r}
+
+    def does(self, etype: str | None, behaviour: str) -> bool:
+        """Has the event type this behaviour of its own (data/events/types.json)?"""
+        return behaviour in self.behaviours.get(etype, ())
 
     # ------------------------------------------------------------ triggers
     @staticmethod
@@ -244,7 +253,7 @@ class EventFinder:
                     continue
                 ids = [e for e in view.np_entities(p) if view.etype(e) not in PLACE_TYPES
                        or c.lower_ not in ("in", "at")]
-                if not ids and role == "targets" and etype != "CONSULT":
+                if not ids and role == "targets" and not self.does(etype, "no_possessor_targets"):
                     # "an attack on Ukraine's energy system", "strikes on Ukrainian cities"
                     for g in p.children:
                         if g.dep_ == "poss":
@@ -268,7 +277,8 @@ class EventFinder:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         targets += [e for e in view.np_entities(p)
-                                    if spec["type"] != "CONSULT" or c.lower_ not in ("in", "at")
+                                    if not self.does(spec["type"], "places_are_no_parties")
+                                    or c.lower_ not in ("in", "at")
                                     or view.etype(e) not in PLACE_TYPES]
         if tok.pos_ == "VERB":
             subj, passive = self.subject(tok, view=view)
@@ -291,14 +301,14 @@ class EventFinder:
             for c in tok.children:
                 if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
                     ids = view.np_entities(c)
-                    if not ids and etype != "CONSULT":
+                    if not ids and not self.does(etype, "no_possessor_targets"):
                         # "rejected Russia's demand", "rejecting the demand Moscow repeated":
                         # whose thing it is
                         for g in c.children:
                             if g.dep_ == "poss":
                                 ids += view.np_entities(g)
                             elif g.dep_ in ("amod", "compound") and view.state_of(g.text) \
-                                    and etype not in ("REJECT", "REQUEST", "ACCUSE"):
+                                    and not self.does(etype, "no_state_adjective_targets"):
                                 ids.append(view.state_of(g.text))  # "shelled Ukrainian cities"
                             elif g.dep_ == "relcl":
                                 ids += [e for x in g.children if x.dep_ == "nsubj"
@@ -316,7 +326,7 @@ class EventFinder:
                     if eid:
                         actors.append(eid)
             self._add_prep_objects(view, etype, tok, actors, targets)
-            if gov is None and etype == "CONSULT" and tok.dep_ == "pobj" \
+            if gov is None and self.does(etype, "attended_by_clause_subject") and tok.dep_ == "pobj" \
                     and tok.head.head.pos_ == "VERB" and (
                         (targets and tok.head.lower_ in ("after", "following", "before", "in"))
                         or ((targets or actors) and tok.head.lower_ in ("at", "during"))):
@@ -692,7 +702,7 @@ class EventFinder:
             if tok.dep_ in ("acl", "relcl") and (subj is None or subj.lower_ in ("who", "which", "that")):
                 subj = tok.head
             if subj is not None and lem in d["meeting_agent_verbs"] \
-                    and (self.spec_for(view, subj) or {}).get("type") == "CONSULT":
+                    and self.does((self.spec_for(view, subj) or {}).get("type"), "delegations"):
                 # "the meeting was opened by the foreign minister X": that meeting
                 members = self._persons(view, [p for a in agents for p in a.children
                                                if p.dep_ == "pobj"])
@@ -711,7 +721,7 @@ class EventFinder:
             subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
             if subj is not None and self.spec_for(view, subj) is not None \
-                    and self.spec_for(view, subj)["type"] == "CONSULT":
+                    and self.does(self.spec_for(view, subj)["type"], "delegations"):
                 # "the meeting is expected to include Dalmont, Vautrin and Bell": that meeting
                 return None, self._persons(view, objs), subj.i
             side, own = self._side(view, subj)
@@ -750,7 +760,7 @@ class EventFinder:
         """Members join the consultation the sentence speaks of (the latest one before, or in,
         its sentence that their side or they take part in) and the doc's other reports of that
         meeting (same parties, no other place or day), on the side of their state."""
-        consults = [e for e in found if e.type == "CONSULT" and not e.mention]
+        consults = [e for e in found if self.does(e.type, "delegations") and not e.mention]
         if not consults:
             return
         seg_no = {sg: n for n, sg in enumerate(view.segments())}
@@ -924,7 +934,8 @@ class EventFinder:
                 tok.i < run.title_end or _present_tense(tok, site.gov)):
             ev.date = view.published
             ev.default_date = True
-        if site.etype == "AGREE" and ev.status == "negated" and not ev.targets \
+        if self.does(site.etype, "refusal_needs_counterpart") and ev.status == "negated" \
+                and not ev.targets \
                 and len(ev.actors) < 2:
             return  # "would not accept any deal": no counterpart, no agreement refused
         self._keep(run, ev, mention)
@@ -944,31 +955,17 @@ class EventFinder:
     def _parties_and_place(self, view: DocView, tok: Token, anchor: Token, etype: str,
                            gov: Token | None, spec: dict):
         """Actors, targets and location of a trigger (the anchor's and the trigger's own
-        participants; AID's giver thanked for it; ASSAULT's weapons' aim); the location is
-        never a participant."""
+        participants; the type's own rule in ``PARTICIPANT_RULES``, as data/events/types.json
+        names it); the location is never a participant."""
         actors, targets = self.participants(view, anchor, etype, gov, spec)
         if anchor.i != tok.i:
             a2, t2 = self.participants(view, tok, etype, None, spec)
             actors = _unique(actors + a2)
             targets = [t for t in _unique(targets + t2) if t not in actors]
-        if etype == "AID" and not actors:
-            giver, taker = self._thanked_for(view, anchor)
-            if giver:
-                actors = giver
-                targets = _unique(taker + [t for t in targets if t not in giver])
         loc = self.location(view, anchor, gov)
-        if spec.get("object_lemmas") and etype == "ASSAULT":
-            # "launched 400 drones on Kyiv region and Odesa": the weapons' aim is the target
-            for o in tok.children:
-                if o.dep_ != "dobj":
-                    continue
-                for c in o.children:
-                    if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "into"):
-                        for p in c.children:
-                            if p.dep_ == "pobj":
-                                targets = _unique(targets + view.np_entities(p))
-            if loc in targets:
-                loc = None
+        rule = self.participant_rules.get(etype)
+        if rule is not None:
+            actors, targets, loc = rule(self, view, tok, anchor, spec, actors, targets, loc)
         actors = [a for a in actors if a != loc]
         targets = [t for t in targets if t != loc]
         return actors, targets, loc
@@ -980,17 +977,17 @@ class EventFinder:
         anchor = self._anchor(view, tok)
         gov = self.governor(anchor) if tok.pos_ != "VERB" else None
         actors, targets, loc = self._parties_and_place(view, tok, anchor, etype, gov, spec)
-        mediators = self._mediators(view, tok) if etype == "CONSULT" else []
+        mediators = self._mediators(view, tok) if self.does(etype, "mediators") else []
         actors += [m for m in mediators if m not in actors and m not in targets and m != loc]
         mode = spec.get("mode")
-        if etype == "CONSULT" and any(
+        if self.does(etype, "modes") and any(
                 x.lemma_.lower() in self.phone_words
                 for x in [*tok.children, *(g for c in tok.children if c.dep_ == "prep"
                                            for g in c.children)]):
             mode = "phone"  # "spoke by phone", "a video call"
         ev = _Ev(etype, tok, mode, actors, targets, loc, seg=view.segment(tok.i))
         ev.mediators = [m for m in mediators if m in actors]
-        if etype == "CONSULT" and (actors or targets) and not any(
+        if self.does(etype, "places_are_no_parties") and (actors or targets) and not any(
                 view.is_party(e) for e in actors + targets):
             return None  # a flight from Frankfurt to Chicago: places alone are no parties
         definite = tok.pos_ != "VERB" and _definite(view, tok)
@@ -1010,21 +1007,22 @@ class EventFinder:
         ) and not (
             own_date and last.date and not _dates_fit(own_date, last.date))
         mention = False
+        back = self.does(etype, "referred_back")
         if not ev.actors and not ev.targets:
             # "the talks", "the meeting": the consultation reported before
             # (talks elsewhere or on another day: mostly the same parties' earlier round)
-            if etype in ("CONSULT", "AGREE") and last is not None and same_as_last \
+            if self.does(etype, "takes_parties_before") and last is not None and same_as_last \
                     and self._the_parties(tok, gov):
                 # "the two sides discussed", "the delegations agreed": the parties before
                 ev.actors = _unique(last.actors + last.targets)
                 ev.inherited = True
-            elif etype == "CONSULT" and definite and last is not None:
+            elif back and definite and last is not None:
                 ev.actors, ev.targets = list(last.actors), list(last.targets)
                 ev.inherited = True
-            elif etype == "CONSULT" and definite and last is None \
+            elif back and definite and last is None \
                     and _from_agreement(ev, run.last_agree, run.seg_no):
                 site.own_date = own_date or ev.date
-            elif etype == "CONSULT" and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
+            elif back and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
                     and (definite or site.anchor.i != tok.i
                          or any(view.ent_at(c.i) == loc for c in tok.children)):
                 # ("after two days of talks in Astana": a container phrase is referential)
@@ -1033,7 +1031,7 @@ class EventFinder:
                 mention = True
             else:
                 return None
-        elif etype == "CONSULT" and definite and same_as_last and not ev.targets \
+        elif back and definite and same_as_last and not ev.targets \
                 and self._attending(tok, gov):
             # "Dmitriev also attended the meeting", "took part in the call": one more
             # participant of the consultation reported before
@@ -1084,10 +1082,11 @@ class EventFinder:
         # "the demand to withdraw", "urged Russia to withdraw": not (yet) an event
         ruled = self._governing_trigger(run.view, tok)
         if ruled is not None:
-            if ruled in ("REQUEST", "THREATEN"):
+            effect = self.governed.get(ruled)
+            if effect == "drop":
                 return False
-            if ev.status == "occurred":
-                ev.status = {"REJECT": "negated", "AGREE": "planned"}.get(ruled, ev.status)
+            if ev.status == "occurred" and effect:
+                ev.status = effect
         return True
 
     def _only_a_topic(self, view: DocView, ev: _Ev, site: _Site) -> bool:
@@ -1095,14 +1094,14 @@ class EventFinder:
         Washington": a talks noun with no one holding it, no date, no place and fewer than
         two named parties is a topic, not a consultation that took place."""
         tok, gov = site.tok, site.gov
-        return site.etype == "CONSULT" and tok.pos_ != "VERB" and not (ev.inherited or ev.joined) \
+        return self.does(site.etype, "topic_unless_held") and tok.pos_ != "VERB" \
+            and not (ev.inherited or ev.joined) \
             and not site.own_date and not site.loc and not self._held(tok, gov) \
             and not (site.mode == "visit" and any(view.etype(e) in ("GPE", "LOC", "FAC")
                                                   for e in ev.actors + ev.targets)) \
             and self._named_parties(view, site.anchor, ev) < 2
 
-    @staticmethod
-    def _keep(run: _Run, ev: _Ev, mention: bool) -> None:
+    def _keep(self, run: _Run, ev: _Ev, mention: bool) -> None:
         """Keep the event; a full agreement or consultation is the one later ones refer to
         (a consultation with more parties in the same segment replaces the one before)."""
         if mention:
@@ -1110,10 +1109,10 @@ class EventFinder:
             run.found.append(ev)
             return
         last = run.last_consult
-        if ev.type == "AGREE" and ev.status == "occurred" and not ev.inherited \
+        if self.does(ev.type, "agreement_referred_to") and ev.status == "occurred" and not ev.inherited \
                 and len(set(ev.actors) | set(ev.targets)) >= 2:
             run.last_agree = ev
-        if ev.type == "CONSULT" and not ev.inherited and ev.status == "occurred" and (
+        if self.does(ev.type, "referred_back") and not ev.inherited and ev.status == "occurred" and (
                 last is None or last.seg != ev.seg
                 or len(ev.actors) + len(ev.targets)
                 > len(last.actors) + len(last.targets)):
@@ -1140,7 +1139,8 @@ class EventFinder:
         def country(eid):
             return getattr(view.entities.get(eid), "country", None) if eid else None
         return [m for m in found if not (m.mention and m.trigger.i < title_end and any(
-            not e.mention and e.type == "CONSULT" and e.status == "occurred" and (e.actors or e.targets)
+            not e.mention and self.does(e.type, "referred_back") and e.status == "occurred"
+            and (e.actors or e.targets)
             and e.location and (e.location == m.location or not country(e.location)
                                 or country(e.location) == country(m.location))
             for e in found))]
@@ -1153,7 +1153,7 @@ class EventFinder:
             events.append(Event(
                 id=f"v{len(events) + 1}", type=ev.type, trigger=t.text,
                 actors=ev.actors, targets=ev.targets, location=ev.location, date=ev.date,
-                status=ev.status, mode=ev.mode if ev.type == "CONSULT" else None,
+                status=ev.status, mode=ev.mode if self.does(ev.type, "modes") else None,
                 evidence=view.char_range(*ev.seg),
                 trigger_span={"start": t.idx, "end": t.idx + len(t.text)},
                 affiliation={m: p for m, p in ev.affil.items()
@@ -1371,6 +1371,46 @@ def _dedupe(evs: list[_Ev]) -> list[_Ev]:
             dup.location = dup.location or ev.location
             dup.date = dup.date or ev.date
     return kept
+
+
+def _thanked_giver(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                   actors: list[str], targets: list[str], loc: str | None):
+    """"thanked X for the aid" with no giver named otherwise: X gave it, the thanker got it."""
+    if not actors:
+        giver, taker = finder._thanked_for(view, anchor)
+        if giver:
+            actors = giver
+            targets = _unique(taker + [t for t in targets if t not in giver])
+    return actors, targets, loc
+
+
+def _weapons_aim(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                 actors: list[str], targets: list[str], loc: str | None):
+    """"launched 400 drones on Kyiv region and Odesa" (a verb that needs its weapons as
+    object): the weapons' aim is the target, and then not the location."""
+    if spec.get("object_lemmas"):
+        for o in tok.children:
+            if o.dep_ != "dobj":
+                continue
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "into"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            targets = _unique(targets + view.np_entities(p))
+        if loc in targets:
+            loc = None
+    return actors, targets, loc
+
+
+# the participant rules data/events/types.json may give a type ("participants")
+PARTICIPANT_RULES = {"thanked_giver": _thanked_giver, "weapons_aim": _weapons_aim}
+# the behaviours data/events/types.json may give a type, each a rule in this module
+BEHAVIOURS = frozenset({
+    "places_are_no_parties", "no_possessor_targets", "no_state_adjective_targets",
+    "attended_by_clause_subject", "delegations", "mediators", "modes", "takes_parties_before",
+    "referred_back", "topic_unless_held", "refusal_needs_counterpart", "agreement_referred_to"})
+# what a governing trigger may do to the event it governs
+GOVERNED = frozenset({"drop", "negated", "planned"})
 
 
 @Language.factory("dossier_events", default_config={
