@@ -194,3 +194,16 @@ def test_weapons_aim_rule(parse, finder):
     assert velmora is not None and velmora in targets and loc is None
     # without the weapons' lemmas in its spec the rule does nothing
     assert _weapons_aim(finder, view, tok, tok, {}, [], [], velmora) == ([], [], velmora)
+
+
+def test_scan_trigger_keeps_an_event_and_drops_a_demand(parse, finder):
+    doc, view = parse("Anna Quell met Boris Tarrow in Lisbon on Tuesday.")
+    run = _run(view)
+    met = _tok(doc, "met")
+    finder._scan_trigger(run, met, finder.spec_for(view, met))
+    assert [e.trigger.text for e in run.found] == ["met"] and run.last_consult is run.found[0]
+    doc, view = parse("Anna Quell said she was open to further talks.")
+    run = _run(view)
+    talks = _tok(doc, "talks")
+    finder._scan_trigger(run, talks, finder.spec_for(view, talks))
+    assert run.found == []

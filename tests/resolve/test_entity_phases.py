@@ -124,3 +124,18 @@ def test_join_mistyped():
     assert not _together(st, 0, 2)
     E._join_mistyped(st)
     assert _together(st, 0, 2)
+
+
+def test_shared_state_helpers():
+    st = _state(_m("d1", "e1", "PERSON", "Anna Quell"), _m("d1", "e2", "PERSON", "Boris Quell"),
+                _m("d2", "e1", "PERSON", "Anna Quell Jr."), _m("d2", "e2", "ORG", "Brindle Widgets"))
+    st.uf.union(0, 2)
+    assert st.clusters() == {0: [0, 2], 1: [1], 3: [3]}
+    assert st.docs_of([0, 2]) == {"d1", "d2"}
+    assert st.cooccur([0], [1]) and not st.cooccur([1], [3])
+    assert st.generations([0, 2]) == {"jr"}
+    cl, full = st.person_index()
+    assert set(full) == {0, 1} and 3 not in full
+    st.conflicts[2].append({"name": "x"})
+    st.rehome_conflicts()
+    assert dict(st.conflicts) == {0: [{"name": "x"}]}
