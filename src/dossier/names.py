@@ -42,7 +42,7 @@ _PARTICLES = PARTICLES
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 # ordered rewrite rules: a romanisation alternation -> one form
-_RULES = [
+_RULE_SOURCES: list[tuple[str, str]] = [
     (r"skyy$|skiy$|skyi$|skii$|skij$|skyj$|sky$|ski$", "ski"),
     (r"zky$|zkiy$|zki$", "ski"),
     (r"ck", "k"), (r"c(?=[aoukrlt]|$)", "k"), (r"q", "k"),
@@ -65,7 +65,7 @@ _RULES = [
     (r"(?<=\w{3})of$", "ov"),  # Smirnoff/Smirnov, Peskoff/Peskov
     (r"j(?=[aeou])", "i"),    # Yuri/Juri, Jevgeni
 ]
-_RULES = [(re.compile(a), b) for a, b in _RULES]
+_RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(a), b) for a, b in _RULE_SOURCES]
 
 
 @functools.lru_cache(maxsize=65536)
