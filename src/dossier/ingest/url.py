@@ -78,7 +78,7 @@ def _resolve(url: str, host: str, port: int, allow_loopback: bool) -> list[str]:
         raise DossierError(E.E110, path=url, detail=f"cannot resolve host {host!r}: {exc}") from None
     addresses: list[str] = []
     for _family, _type, _proto, _canon, sockaddr in infos:
-        addr = sockaddr[0].split("%", 1)[0]  # drop an IPv6 zone id
+        addr = str(sockaddr[0]).split("%", 1)[0]  # drop an IPv6 zone id (always a str for IP families)
         try:
             ip = ipaddress.ip_address(addr)
         except ValueError:
