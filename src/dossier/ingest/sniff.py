@@ -163,16 +163,17 @@ def decode(data: bytes, path: str | None = None, *, markup: bool = False) -> str
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            text = None
+            declared: str | None = None
             m = _DECLARED.search(data[:2048]) if markup else None
             if m:
                 try:
-                    text = data.decode(m.group(1).decode("ascii"))
+                    declared = data.decode(m.group(1).decode("ascii"))
                 except (LookupError, UnicodeDecodeError):
-                    text = None
-            if text is None:
+                    declared = None
+            if declared is None:
                 raise DossierError(E.E102, path=path,
                                    detail=f"{exc.reason} at byte {exc.start}") from None
+            text = declared
     if "\x00" in text:
         raise DossierError(E.E109, path=path)
     if not text.strip():
