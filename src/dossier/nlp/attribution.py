@@ -157,7 +157,9 @@ class DocView:
     def is_country(self, eid: str | None) -> bool:
         """A state or bloc (not a city): its name is one a demonym stands for."""
         e = self.entities.get(eid) if eid else None
-        return bool(e) and any(norm_name(n) in self.country_names
+        if not e:
+            return False
+        return any(norm_name(n) in self.country_names
                                for n in [e.name, *(getattr(e, "aliases", None) or [])] if n)
 
     def is_party(self, eid: str | None) -> bool:
@@ -166,7 +168,9 @@ class DocView:
         if self.etype(eid) in ("PERSON", "ORG", "NORP") or self.is_country(eid):
             return True
         e = self.entities.get(eid) if eid else None
-        return bool(e) and any(norm_name(n) in self.capitals
+        if not e:
+            return False
+        return any(norm_name(n) in self.capitals
                                for n in [e.name, *(getattr(e, "aliases", None) or [])] if n)
 
     def ent_at(self, i: int) -> str | None:
