@@ -26,7 +26,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from ..ids import stable_id
 from ..orgnames import acronym_forms, org_key
-from ..records import CanonicalEntity, Extraction
+from ..records import CanonicalEntity, EntityType, Extraction
 from .common import (given_compatible, independent_count, lexicon, name_key, normalize,
                      person_parts, role_country, thresholds, tokens, word_variant)
 
@@ -43,7 +43,7 @@ class Member:
 
     doc: str
     eid: str
-    type: str
+    type: EntityType
     name: str
     names: list[str]
     roles: list[str] = field(default_factory=list)
