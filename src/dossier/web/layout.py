@@ -42,7 +42,7 @@ def date_key(value: str | None) -> date | None:
 def parse_bound(value: str | None, end: bool = False) -> date | None:
     """A ``from``/``to`` value (YYYY, YYYY-MM, YYYY-MM-DD) as a date; ``end``: its last day."""
     start = date_key(value)
-    if start is None or not end:
+    if start is None or value is None or not end:
         return start
     parts = value.strip().split("-")
     if len(parts) == 1:
@@ -135,15 +135,15 @@ def period(value: str | None, reported: date | None = None) -> tuple:
     ``XXXX-11-27``) become ``undated`` at ``reported`` (the first report's day)."""
     value = (value or "").strip()
     m = _WEEK.match(value)
-    if m and date_key(value):
-        a = date_key(value)
+    a = date_key(value) if m else None
+    if m and a:
         if m.group(3):
             return a, a + timedelta(days=1), "weekend", f"weekend of {_span(a, a + timedelta(1))}"
         b = a + timedelta(days=6)
         return a, b, "week", f"week {int(m.group(2))} · {_span(a, b)}"
     m = _YMD.match(value)
-    if m and date_key(value):
-        a = date_key(value)
+    a = date_key(value) if m else None
+    if m and a:
         if m.group(3) and m.group(3) != "XX":
             return a, a, "day", a.strftime("%a ") + _fmt(a)
         if m.group(2) and m.group(2) != "XX":
@@ -157,8 +157,8 @@ def period(value: str | None, reported: date | None = None) -> tuple:
 def reported_day(item) -> date | None:
     days = [date_key(str(r["published"])[:10]) for r in getattr(item, "reports", None) or []
             if r.get("published")]
-    days = [d for d in days if d]
-    return min(days) if days else None
+    known = [d for d in days if d]
+    return min(known) if known else None
 
 
 def item_range(item) -> tuple[date | None, date | None, str, str]:
