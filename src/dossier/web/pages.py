@@ -188,7 +188,9 @@ CLAIMS_PER_PAGE = 50
 
 def _pack(groups: list[list], size: int) -> list[list[list]]:
     """Groups in pages of at most ``size`` claims (a larger group gets a page of its own)."""
-    pages, cur, n = [], [], 0
+    pages: list[list[list]] = []
+    cur: list[list] = []
+    n = 0
     for g in groups:
         if cur and n + len(g) > size:
             pages.append(cur)
@@ -253,7 +255,7 @@ def document_page(request: Request, doc_id: str):
             raise DossierError(E.E202, detail=doc_id)
         ext = store.get_extraction(doc_id)
         members = Q.member_map(store)
-        items = {}  # doc-level event id -> timeline item id
+        items: dict[str, str] = {}  # doc-level event id -> timeline item id
         for t in store.list_timeline(limit=None, offset=0):
             for rep in t.reports or []:
                 if rep.get("doc") == doc_id and rep.get("event"):
@@ -302,7 +304,7 @@ def network_page(request: Request, max_nodes: int = Query(40, ge=1, le=500),
 def places_of(store, items: list) -> tuple[list[dict], list]:
     """Places with coordinates and the items that happened there (most events first), and
     the items with no known place."""
-    places: dict[str, dict] = {}
+    places: dict[str, dict | None] = {}
     nowhere = []
     for it in items:
         found = False
@@ -312,8 +314,9 @@ def places_of(store, items: list) -> tuple[list[dict], list]:
                 places[pid] = ({"id": pid, "name": ent.name, "lat": ent.lat, "lon": ent.lon,
                                 "country": ent.country, "events": []}
                                if ent and ent.lat is not None and ent.lon is not None else None)
-            if places[pid] is not None:
-                places[pid]["events"].append(it)
+            place = places[pid]
+            if place is not None:
+                place["events"].append(it)
                 found = True
         if not found:
             nowhere.append(it)
@@ -341,7 +344,7 @@ def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)):
         with _store(request) as store:
             data = Q.search(store, q, 20, offset)
         terms = [t.strip('"*()') for t in q.split() if t.upper() not in ("AND", "OR", "NOT")]
-        variants = next((r.get("variants") for r in data["items"] if r.get("variants")), [])
+        variants: list[str] = next((r.get("variants") for r in data["items"] if r.get("variants")), [])
         for row in data["items"]:
             row["_pieces"] = H.snippet_pieces(str(row.get("snippet") or ""), terms + variants)
             row["_other_names"] = [m for m in row.get("matched") or []
