@@ -7,8 +7,6 @@ and each piece carries the classes, tooltip and link of every annotation coverin
 Pieces stay plain strings: the template escapes each one (autoescape), so no markup from
 the article can get through.
 """
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -72,14 +70,14 @@ def annotations(ext, entity_href: Callable[[str], str | None] | None = None) -> 
 def segments(text: str, anns: list[Annotation]) -> list[Segment]:
     """Cut ``text`` at every annotation boundary; each piece lists what covers it."""
     n = len(text)
-    good = []
-    for a in anns:
+    good: list[tuple[int, int, Annotation]] = []
+    for item in anns:
         try:
-            s, e = max(0, int(a.start)), min(n, int(a.end))
+            s, e = max(0, int(item.start)), min(n, int(item.end))
         except (TypeError, ValueError):
             continue
         if s < e:
-            good.append((s, e, a))
+            good.append((s, e, item))
     cuts = sorted({0, n, *(s for s, _, _ in good), *(e for _, e, _ in good)})
     out: list[Segment] = []
     for a, b in zip(cuts, cuts[1:]):
