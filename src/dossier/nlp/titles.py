@@ -75,7 +75,8 @@ class TitlesComponent:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         heads = self.g["person_heads"]
         forms = {h for h in heads} | {h.title() for h in heads} | {h.capitalize() for h in heads}
-        self.matcher.add("TITLE", list(nlp.tokenizer.pipe(sorted(forms))))
+        # Language.tokenizer is typed as a plain callable; spaCy's Tokenizer has pipe()
+        self.matcher.add("TITLE", list(nlp.tokenizer.pipe(sorted(forms))))  # type: ignore[union-attr]
 
     # ------------------------------------------------------------------ grammar
     def _extend_left(self, doc: Doc, start: int, ents: list[Span]):
@@ -484,7 +485,7 @@ class TitlesComponent:
             if any(x.label_ == "PERSON" and sent.start <= x.start < sent.end for x in ents):
                 return False
             nxt = next((x for x in doc[sent.end:min(len(doc), sent.end + 3)] if not x.is_punct and not x.is_space), None)
-            return nxt is not None and nxt.is_sent_start and nxt.lower_ in ("he", "she")
+            return nxt is not None and bool(nxt.is_sent_start) and nxt.lower_ in ("he", "she")
         return False
 
     @staticmethod
@@ -567,10 +568,10 @@ class TitlesComponent:
 
     def _propagate_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Later bare mentions of a person's surname that the model missed become PERSON."""
-        taken = set()
+        taken: set[int] = set()
         for e in ents:
             taken.update(range(e.start, e.end))
-        surnames = {}
+        surnames: dict[str, int] = {}
         for e in ents:
             words = [t for t in e if t.is_alpha]
             if e.label_ == "PERSON" and len(words) >= 2 and words[-1].is_title and len(words[-1]) >= 3:
