@@ -30,11 +30,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..records import Entity, Mention
+from ..records import Entity, EntityType, Mention
 from .gazetteer import GazEntry, country_of_word, get_gazetteer
 from ..data import load_json
 from ..names import acronym_of, fullness, is_variant, normalize, same_person, word_variant
@@ -468,7 +469,8 @@ class Resolver:
         first holder after it. A holder named as a subject earlier in the same sentence is
         not the title ("Zelensky thanked the president": someone else)."""
         sent = doc[start].sent
-        best, best_at, seen = None, -1, []
+        best, best_at = None, -1
+        seen: list[_Cluster] = []
         for _, c in cands:
             if any(id(c) == id(x) for x in seen):
                 continue
@@ -506,14 +508,14 @@ class Resolver:
                              and doc[tok.i - 2].lower_ == "according")
                 if not ((at_start and low in ("he", "she")) or according):
                     continue
-                c = self._antecedent(sents[si - 1], by_token, _PRONOUNS[low], genders)
-                if c is None and si >= 2 and _bare_quote(sents[si - 1], by_token):
+                ante = self._antecedent(sents[si - 1], by_token, _PRONOUNS[low], genders)
+                if ante is None and si >= 2 and _bare_quote(sents[si - 1], by_token):
                     # 'Zelensky spoke in Kyiv. "We will not give up." He said ...'
-                    c = self._antecedent(sents[si - 2], by_token, _PRONOUNS[low], genders)
-                if c is not None:
-                    genders.setdefault(id(c), _PRONOUNS[low])
-                    by_token[tok.i] = c
-                    c.pronouns.append(tok.i)
+                    ante = self._antecedent(sents[si - 2], by_token, _PRONOUNS[low], genders)
+                if ante is not None:
+                    genders.setdefault(id(ante), _PRONOUNS[low])
+                    by_token[tok.i] = ante
+                    ante.pronouns.append(tok.i)
 
     @staticmethod
     def _antecedent(sent: Span, by_token: dict[int, _Cluster], gender: str | None = None,
@@ -564,7 +566,7 @@ class Resolver:
     # ------------------------------------------------------------------ output
     def _entity(self, doc: Doc, c: _Cluster, eid: str) -> Entity:
         entry = self.gaz.get(c.key) if c.key else None
-        aliases = []
+        aliases: list[str] = []
         for n in c.names:
             if normalize(n) not in {normalize(a) for a in aliases}:
                 aliases.append(n)
@@ -588,7 +590,8 @@ class Resolver:
         for i in c.pronouns:
             mentions.append(Mention(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text, "pronoun"))
         mentions.sort(key=lambda m: (m.start, m.end))
-        return Entity(id=eid, name=name, type=c.type, aliases=aliases, roles=list(c.roles),
+        # a cluster's type is one of the contract's (_TYPES values, gazetteer types, "ORG")
+        return Entity(id=eid, name=name, type=cast(EntityType, c.type), aliases=aliases, roles=list(c.roles),
                       country=country, mentions=mentions,
                       lat=entry.lat if entry else None, lon=entry.lon if entry else None)
 
