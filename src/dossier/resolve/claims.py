@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..ids import stable_id
-from ..records import Claim, Extraction, Statement
+from ..records import Claim, Extraction, Statement, StatementKind
 from .common import (fill_year, independent_count, lexicon, load_data, normalize, original_of,
                      precision)
 
@@ -245,7 +245,7 @@ def speakers_compatible(a: str, b: str) -> bool:
 class Unit:
     doc: str
     sid: str
-    kind: str
+    kind: StatementKind
     content: str
     speaker: str | None          # canonical id of a named speaker
     speaker_text: str | None
@@ -348,7 +348,7 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
     key, unnamed = speaker_key(s.speaker_text, ci.get("type") or (le.type if le else None),
                                ci.get("name") or (le.name if le else None), sp,
                                ci.get("country") or (le.country if le else None))
-    if (key.startswith("e:") and s.kind == "report" and ci.get("type") == "ORG" and d.source
+    if (sp and key.startswith("e:") and s.kind == "report" and ci.get("type") == "ORG" and d.source
             and normalize(ci.get("name") or "") == normalize(d.source)):
         key = "o:" + sp   # its own outlet: perhaps an unnamed source's words (older shape)
     about = [entity_map[(d.id, a)] for a in s.about if (d.id, a) in entity_map]
@@ -374,6 +374,8 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
 # ------------------------------------------------------------------ claim state
 
 def _days(a: str | None, b: str | None) -> int | None:
+    if a is None or b is None:
+        return None
     try:
         return abs((_dt.date.fromisoformat(a[:10]) - _dt.date.fromisoformat(b[:10])).days)
     except (TypeError, ValueError):
@@ -469,7 +471,7 @@ def _opposites() -> list[tuple[frozenset, frozenset]]:
             for a, b in cdata().get("opposites", [])]
 
 
-def opposed(a: set[str], b: set[str]) -> bool:
+def opposed(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
     """Does one lemma set say the opposite of the other (drop against remain)?"""
     for x, y in _opposites():
         ax, ay, bx, by = bool(a & x), bool(a & y), bool(b & x), bool(b & y)
@@ -628,7 +630,7 @@ def _claims_of(states: list[ClaimState], units: list[Unit], copy_of: dict,
                        None)
         about = list(dict.fromkeys(a for i in us for a in units[i].about if a != sp))
         kinds = Counter(units[i].kind for i in us)
-        pubs = [units[i].published for i in us if units[i].published]
+        pubs = [p for p in (units[i].published for i in us) if p]
         cid = stable_id("clm", first.doc, first.sid, normalize(first.content))
         while cid in claims:
             cid = stable_id("clm", cid, first.doc, first.sid)
@@ -637,7 +639,7 @@ def _claims_of(states: list[ClaimState], units: list[Unit], copy_of: dict,
             speaker=names.get(sp, sp_text) if sp else sp_text, speaker_id=sp,
             kind=kinds.most_common(1)[0][0],
             first_reported=min(pubs) if pubs else None, first_document=first.doc,
-            outlets=sorted({units[i].source for i in us if units[i].source}),
+            outlets=sorted({src for src in (units[i].source for i in us) if src}),
             documents=sorted(docs), independent_reports=independent_count(docs, copy_of),
             about=[names.get(a, a) for a in about],
             reports=[{"doc": units[i].doc, "statement": units[i].sid,
