@@ -21,11 +21,12 @@ with disinformation, provocations... is an ACCUSE by its speaker.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..records import Event
+from ..records import Event, EventStatus, EventType
 from .attribution import DocView, load_json
 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -309,7 +310,7 @@ class EventFinder:
                                 ids += view.np_entities(g)
                             elif g.dep_ in ("amod", "compound") and view.state_of(g.text) \
                                     and not self.does(etype, "no_state_adjective_targets"):
-                                ids.append(view.state_of(g.text))  # "shelled Ukrainian cities"
+                                ids += [x for x in [view.state_of(g.text)] if x]  # "shelled Ukrainian cities"
                             elif g.dep_ == "relcl":
                                 ids += [e for x in g.children if x.dep_ == "nsubj"
                                         for e in view.np_entities(x)]
@@ -669,8 +670,8 @@ class EventFinder:
                 continue
             found = [e for e in view.np_entities(t) if view.etype(e) == "PERSON"]
             if not found:
-                found = [view.ent_at(x.i) for x in t.subtree
-                         if view.etype(view.ent_at(x.i)) == "PERSON"
+                found = [e for x in t.subtree for e in [view.ent_at(x.i)]
+                         if e is not None and view.etype(e) == "PERSON"
                          and not _crosses_clause(x, t)]
             out += found
         return _unique(out)
@@ -691,7 +692,10 @@ class EventFinder:
         people = self._persons(view, [np])
         return (people[0], people) if people else (None, [])
 
-    def _member_clause(self, view: DocView, tok: Token) -> tuple[str | None, list[str]] | None:
+    def _member_clause(self, view: DocView, tok: Token
+                       ) -> tuple[str | None, list[str]] | tuple[None, list[str], int] | None:
+        """(side, members), or (None, members, the meeting's token) when the clause names
+        the members of a meeting; None when it names no delegation."""
         d = self.deleg
         lem = tok.lemma_.lower()
         agents = [c for c in tok.children if c.dep_ == "agent"]
@@ -720,8 +724,8 @@ class EventFinder:
                 x = x.head
             subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
-            if subj is not None and self.spec_for(view, subj) is not None \
-                    and self.does(self.spec_for(view, subj)["type"], "delegations"):
+            spec = self.spec_for(view, subj) if subj is not None else None
+            if subj is not None and spec is not None and self.does(spec["type"], "delegations"):
                 # "the meeting is expected to include Dalmont, Vautrin and Bell": that meeting
                 return None, self._persons(view, objs), subj.i
             side, own = self._side(view, subj)
@@ -819,7 +823,7 @@ class EventFinder:
                 # not a place phrase hung on it
                 who = [y for d in c.children if d.dep_ in ("npadvmod", "compound", "nmod")
                        for y in d.subtree if y.dep_ in ("npadvmod", "compound", "nmod")]
-                out += [view.ent_at(x.i) for x in [c, *who] if x.i != tok.i and view.ent_at(x.i)]
+                out += [e for x in [c, *who] if x.i != tok.i for e in [view.ent_at(x.i)] if e]
                 out += [e for a in c.children if a.dep_ == "agent" for p in a.children
                         if p.dep_ == "pobj" for e in view.np_entities(p, deep=False)]
         holders = [tok] + ([tok.head] if tok.dep_ in ("nsubj", "nsubjpass", "dobj")
@@ -880,7 +884,7 @@ class EventFinder:
             root = span.root
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             own = view.ent_at(subj.i) if subj is not None else None
-            if own and view.etype(own) == "NORP":
+            if own and subj is not None and view.etype(own) == "NORP":
                 own = view.state_of(subj.text) or own
             if own and view.etype(own) in PLACE_TYPES and not view.is_country(own):
                 own = None
@@ -1031,7 +1035,7 @@ class EventFinder:
                 mention = True
             else:
                 return None
-        elif back and definite and same_as_last and not ev.targets \
+        elif back and definite and same_as_last and last is not None and not ev.targets \
                 and self._attending(tok, gov):
             # "Dmitriev also attended the meeting", "took part in the call": one more
             # participant of the consultation reported before
@@ -1046,6 +1050,7 @@ class EventFinder:
         view, tok = run.view, site.tok
         ev.date = site.own_date
         if ev.date is None and ev.joined:
+            assert run.last_consult is not None  # joined: to the consultation reported before
             ev.date = run.last_consult.date
         if ev.date is None and tok.pos_ != "VERB" and site.gov is None and tok.dep_ == "pobj" \
                 and tok.head.lower_ in ("at", "during") and tok.head.head.pos_ == "VERB":
@@ -1147,13 +1152,14 @@ class EventFinder:
 
     def _records(self, view: DocView, kept: list[_Ev]) -> list[Event]:
         """The contract's ``Event`` records, numbered in order."""
-        events = []
+        events: list[Event] = []
         for ev in kept:
             t = ev.trigger
             events.append(Event(
-                id=f"v{len(events) + 1}", type=ev.type, trigger=t.text,
+                # an _Ev's type and status are the contract's (data/events grammar)
+                id=f"v{len(events) + 1}", type=cast(EventType, ev.type), trigger=t.text,
                 actors=ev.actors, targets=ev.targets, location=ev.location, date=ev.date,
-                status=ev.status, mode=ev.mode if self.does(ev.type, "modes") else None,
+                status=cast(EventStatus, ev.status), mode=ev.mode if self.does(ev.type, "modes") else None,
                 evidence=view.char_range(*ev.seg),
                 trigger_span={"start": t.idx, "end": t.idx + len(t.text)},
                 affiliation={m: p for m, p in ev.affil.items()
