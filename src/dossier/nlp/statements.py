@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..records import Statement
+from ..records import Statement, StatementKind
 from .attribution import TITLE_HEADS, DocView, load_json, load_list, norm_name
 from .speakers import speaker_roles
 from .stance import stance_of
@@ -191,9 +192,9 @@ class StatementFinder:
             # speaker is the whole phrase (the entity named inside it stays the id)
             return eid, self.np_text(view, tok)
         if eid:
-            linked = [t for t in tok.subtree if view.ent_at(t.i) == eid and t.pos_ != "DET"]
-            named = ([t for t in linked if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
-                     or [t for t in linked if t.pos_ == "PROPN"] or linked)
+            linked_toks = [t for t in tok.subtree if view.ent_at(t.i) == eid and t.pos_ != "DET"]
+            named = ([t for t in linked_toks if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+                     or [t for t in linked_toks if t.pos_ == "PROPN"] or linked_toks)
             if named:
                 return eid, view.mention_span(named[0].i).text
             if view.state_of(tok.text) == eid:
@@ -254,8 +255,10 @@ class StatementFinder:
             mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                     or (c.dep_ == "prep" and c.lower_ == "of")]
             ids = view.np_entities(t)
-            if not ids and t.dep_ == "appos" and view.ent_at(t.head.i):
-                ids = [view.ent_at(t.head.i)]  # "NPD Group, a market research firm"
+            if not ids and t.dep_ == "appos":
+                head_ent = view.ent_at(t.head.i)
+                if head_ent:
+                    ids = [head_ent]  # "NPD Group, a market research firm"
             if not mods and not ids:
                 continue
             if ids and view.etype(ids[0]) in ("PERSON",):
@@ -833,7 +836,7 @@ class StatementFinder:
                 return heads[0]
             named = [doc[i] for i in range(lo, v.i) if view.ent_at(i)
                      and view.etype(view.ent_at(i)) in ("PERSON", "ORG", "GPE", "NORP")]
-            rank = {"PERSON": 0, "ORG": 1}
+            rank: dict[str | None, int] = {"PERSON": 0, "ORG": 1}
             # "Russian presidential aide Yuri Ushakov told …": the person before his country
             subj = min(named, key=lambda t: (rank.get(view.etype(view.ent_at(t.i)), 2), t.i),
                        default=None)
@@ -1231,7 +1234,7 @@ class StatementFinder:
         named = [c for c in subs if view.np_entities(c)]
         if len(named) > 1:  # "Question (Daily): Minister X said …": the one next to the verb
             named.sort(key=lambda c: abs(v.i - c.i))
-        return (named or subs or [None])[0]
+        return (named or subs)[0] if named or subs else None
 
     def _cand(self, view, kind, cue, a, b, eid, stext, verb: Token | None, source=None) -> _Cand:
         span = view.char_range(a, b)
@@ -1252,7 +1255,7 @@ class StatementFinder:
         out: list[_Cand] = []
         lines = list(re.finditer(r"(?m)^(?:[ \t]*[-\u2013\u2014\u2022*][ \t]*)?"
                                  r"([^\n:\"\u201c]{2,90}): +(\S[^\n]*)$", text))
-        seen = {}
+        seen: dict[str, int] = {}
         for m in lines:
             seen[m.group(1).strip()] = seen.get(m.group(1).strip(), 0) + 1
         for m in lines:
@@ -1446,7 +1449,7 @@ class StatementFinder:
                     and r.speaker == c.speaker for r in cands))]
         cands.sort(key=lambda c: c.start)
         cands = self._drop_headline_repeats(view, cands)
-        out = []
+        out: list[Statement] = []
         for c in cands:
             for a, b in view.datelines:  # the dateline is not part of what was said
                 if a <= c.start < b < c.end and c.text is None:
@@ -1461,10 +1464,11 @@ class StatementFinder:
                 date = view.time_value(range(span.start, span.end))
             roles = speaker_roles(view, c.speaker, c.speaker_text,
                                   is_outlet=lambda e, t: self.is_outlet(view, e, t))
+            # a _Cand's kind is always one of the contract's (direct, indirect, report)
             kind = "report" if roles.unnamed and c.kind == "indirect" else c.kind
             stance = c.stance or stance_of(doc[c.cue_i] if c.cue_i is not None else None,
                                            span, content)
-            out.append(Statement(id=f"s{len(out) + 1}", kind=kind, cue=c.cue, content=content,
+            out.append(Statement(id=f"s{len(out) + 1}", kind=cast(StatementKind, kind), cue=c.cue, content=content,
                                  content_span={"start": c.start, "end": c.end},
                                  speaker=roles.speaker, speaker_text=roles.speaker_text,
                                  date=date or view.published, about=about, stance=stance,
