@@ -479,14 +479,18 @@ def _reextract(store, *, only_missing, workers, cluster, progress, batch_size, r
     return summary
 
 
-def rebuild_resolution(store, on_error: Callable[[DossierError], None] | None = None
-                       ) -> dict[str, Any] | None:
-    """``dossier.resolve.rebuild(store)``; its failure is reported to ``on_error`` (or
-    raised when there is none)."""
-    from .resolve import rebuild
+def rebuild_resolution(store, on_error: Callable[[DossierError], None] | None = None,
+                       full: bool = False) -> dict[str, Any] | None:
+    """Resolve what was stored since the resolution was built
+    (``dossier.resolve.incremental.update``), or everything (``full``:
+    ``dossier.resolve.rebuild``); a failure is reported to ``on_error`` (or raised when
+    there is none)."""
+    import importlib
+    resolve = importlib.import_module(f"{__package__}.resolve")
+    run = resolve.rebuild if full or not hasattr(resolve, "update") else resolve.update
     try:
         with _writer(store):
-            return rebuild(store)
+            return run(store)
     except DossierError as exc:
         err = exc
     except Exception as exc:  # noqa: BLE001 - the documents are in; say what failed

@@ -1,0 +1,210 @@
+"""Incremental resolution (issue #12): new reports resolved against what is stored.
+
+``update(store)`` finds the extractions written since the resolution was built (their
+``rev``), and re-resolves only their neighbourhood, the *block* they touch:
+
+- the stored reports published within ``window_days`` of them (the date index), and every
+  report of a timeline item, claim or dispute that one of those reports belongs to (the
+  key tables ``timeline_documents``, ``claim_documents``, ``dispute_links``), until no item
+  reaches outside the block;
+- the canonical entities those reports' entities belong to, or whose names they bear
+  (``entity_documents``, ``entity_names``). An entity that also has members outside the
+  block takes part as one *seed* member (its name, aliases, type and country), so that
+  the block's mentions join it as the full resolver would join them to its members.
+
+The block's extractions go through the same resolvers as a full rebuild (``resolve_entities``'
+member resolution, ``build_claims_and_disputes``, ``build_timeline``); its items replace
+the items they touched in one transaction (``dossier.store.delta.replace_part``). An
+entity keeps its id, name and members outside the block; one that a block merges keeps
+the id of the larger. When the block is most of the store (``full_fraction``), or a new
+report has no publication date to window by, or the stored resolution predates the key
+tables, the full rebuild runs instead: on small stores both give the same answers.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from ..ids import stable_id
+from ..names import normalize
+from ..records import CanonicalEntity, Extraction
+from .common import load_data
+from .disputes import build_claims_and_disputes, timeline_disputes
+from .entities import Member, members_of, resolve_members
+from .timeline import build_timeline
+
+if TYPE_CHECKING:
+    from ..store.protocol import StoreProtocol
+
+SEED = "\x00seed:"  # the document id of an entity's seed member
+
+
+def settings() -> dict[str, Any]:
+    return load_data("incremental.json")
+
+
+def update(store: StoreProtocol, *, full_fraction: float | None = None,
+           window_days: int | None = None) -> dict[str, Any]:
+    """Resolve what was stored since the resolution was built; returns counts (with
+    ``mode``: ``incremental``, ``full`` or ``none``)."""
+    from ..store import delta
+    from . import rebuild
+    cfg = settings()
+    frac = cfg["full_fraction"] if full_fraction is None else full_fraction
+    days = cfg["window_days"] if window_days is None else window_days
+    if not hasattr(store, "backend") or not delta.keys_ready(store):
+        return {**rebuild(store), "mode": "full"}
+    new = delta.new_documents(store)
+    if not new:
+        return {"documents": 0, "mode": "none"}
+    total = delta.count_extractions(store)
+    dates = [_day(r["published"]) for r in new]
+    if None in dates or len(new) >= frac * total:
+        return {**rebuild(store), "mode": "full"}
+    lo = (min(dates) - dt.timedelta(days=days)).isoformat()
+    hi = (max(dates) + dt.timedelta(days=days)).isoformat()
+    docs = set(delta.window_documents(store, lo, hi)) | {r["doc_id"] for r in new}
+    items, claims, disputes = set(), set(), set()
+    frontier = set(docs)
+    while frontier:
+        i, c, d, reach = delta.items_of(store, frontier)
+        items |= i
+        claims |= c
+        disputes |= d
+        frontier = reach - docs
+        docs |= frontier
+        if len(docs) >= frac * total:
+            store._read_stamp = None
+            return {**rebuild(store), "mode": "full"}
+    from . import slim
+    compact = [slim(ex) for ex in delta.load_extractions(store, docs)]
+    out = resolve_block(store, compact, docs)
+    delta.replace_part(store, drop_items=items, drop_claims=claims, drop_disputes=disputes,
+                       **out)
+    return {"documents": len(new), "block": len(compact), "mode": "incremental",
+            "entities": len(out["entities"]), "timeline": len(out["timeline"]),
+            "claims": len(out["claims"]), "disputes": len(out["disputes"])}
+
+
+def _day(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
+
+
+def resolve_block(store, compact: list[Extraction], docs: set[str]) -> dict[str, Any]:
+    """The block's entities (merged into the stored ones), timeline, claims and disputes."""
+    from ..store import delta
+    members, copy_of = members_of(compact)
+    stored = delta.entities_of(store, docs=docs, names={n for m in members for n in m.names})
+    entities, mapping, drop = entities_of_block(
+        members, copy_of, stored, docs,
+        taken=lambda ids: delta.existing_ids(store, "entities", ids) - {e.id for e in stored})
+    names = {e.id: e.name for e in entities}
+    claims, disputes = build_claims_and_disputes(compact, mapping, names=names, entities=entities)
+    timeline = build_timeline(compact, mapping, claims=claims, entities=entities)
+    return {"drop_entities": drop, "entities": entities, "timeline": timeline, "claims": claims,
+            "disputes": disputes + timeline_disputes(timeline, claims)}
+
+
+def seed_of(e: CanonicalEntity) -> Member:
+    """A stored entity as one member: what its members outside the block contribute."""
+    names = [n for n in dict.fromkeys([e.name, *e.aliases]) if n and normalize(n)]
+    return Member(SEED + e.id, e.id, e.type, e.name, names or [e.name], [], e.country,
+                  None, None, e.lat, e.lon)
+
+
+def entities_of_block(members: list[Member], copy_of: dict, stored: list[CanonicalEntity],
+                      docs: set[str], taken=lambda ids: set()):
+    """(entities to write, (doc, entity) → canonical id for the block's members, ids of
+    stored entities to drop). Stored entities with members outside the block are seeds;
+    ``taken(ids)``: which of ``ids`` entities outside the block hold."""
+    by_id = {e.id: e for e in stored}
+    outside = {e.id: [m for m in e.members if m["doc"] not in docs] for e in stored}
+    seeds = [seed_of(e) for e in stored if outside[e.id]]
+    copy_of = {**copy_of, **{s.doc: None for s in seeds}}
+    resolved, mapping = resolve_members(members + seeds, copy_of)
+    out: list[CanonicalEntity] = []
+    remap: dict[str, str] = {}
+    kept: set[str] = set()
+    merged: set[str] = set()
+    fresh: list[tuple[str, CanonicalEntity]] = []
+    for r in resolved:
+        seeded = sorted((m["entity"] for m in r.members if m["doc"].startswith(SEED)),
+                        key=lambda i: (-len(by_id[i].documents), i))
+        real = _strip(r)
+        if not real.members:
+            continue  # a seed that nothing in the block joined: left as it is
+        if seeded:
+            real = _combine([by_id[i] for i in seeded], outside, real)
+            kept.add(seeded[0])
+            merged.update(seeded[1:])  # the block joins them: the larger keeps its id
+            remap[r.id] = real.id
+        else:
+            fresh.append((r.id, real))
+        out.append(real)
+    # stored entities the block took members from and that no group kept
+    for e in stored:
+        if e.id in kept or e.id in merged:
+            continue
+        if any(m["doc"] in docs for m in e.members) and outside[e.id]:
+            out.append(_combine([e], outside, None))
+            kept.add(e.id)
+    # a new group's id that a kept entity (or one outside the block) holds: another id
+    used = set(kept) | taken([real.id for _, real in fresh])
+    for rid, real in fresh:
+        if real.id in used:
+            m = real.members[0]
+            real.id = stable_id("ent", real.type, real.id, m["doc"], m["entity"])
+        used.add(real.id)
+        remap[rid] = real.id
+    drop = {e.id for e in stored} - kept
+    mapping = {k: remap.get(v, v) for k, v in mapping.items() if not k[0].startswith(SEED)}
+    return out, mapping, drop
+
+
+def _strip(r: CanonicalEntity) -> CanonicalEntity:
+    """A resolved group without its seed members."""
+    return CanonicalEntity(
+        id=r.id, name=r.name, type=r.type, aliases=list(r.aliases), country=r.country,
+        documents=[d for d in r.documents if not d.startswith(SEED)],
+        roles=[x for x in r.roles if not str(x.get("doc", "")).startswith(SEED)],
+        conflicts=[x for x in r.conflicts if not str(x.get("doc", "")).startswith(SEED)],
+        members=[m for m in r.members if not m["doc"].startswith(SEED)], lat=r.lat, lon=r.lon)
+
+
+def _combine(stored: list[CanonicalEntity], outside: dict, block: CanonicalEntity | None
+             ) -> CanonicalEntity:
+    """The first stored entity with its (and the others') members outside the block and
+    the block's members of the group."""
+    keep = stored[0]
+    inside = {m["doc"] for e in stored for m in e.members} - {
+        m["doc"] for e in stored for m in outside[e.id]}
+    members = [m for e in stored for m in outside[e.id]] + (block.members if block else [])
+    roles = [x for e in stored for x in e.roles if x.get("doc") not in inside]
+    conflicts = [x for e in stored for x in e.conflicts if x.get("doc") not in inside]
+    aliases = [keep.name, *keep.aliases]
+    for e in stored[1:]:
+        aliases += [e.name, *e.aliases]
+    if block:
+        roles += block.roles
+        conflicts += block.conflicts
+        aliases += block.aliases
+    seen: set[str] = set()
+    uniq = []
+    for a in aliases:
+        k = normalize(a)
+        if k and k not in seen:
+            seen.add(k)
+            uniq.append(a)
+    roles.sort(key=lambda x: (x.get("date") or "", x.get("doc") or ""))
+    return CanonicalEntity(
+        id=keep.id, name=keep.name, type=keep.type, aliases=uniq,
+        country=keep.country or (block.country if block else None),
+        documents=sorted({m["doc"] for m in members}), roles=roles,
+        conflicts=list({(c.get("name"), c.get("doc"), c.get("reason")): c
+                        for c in conflicts}.values()),
+        members=list({(m["doc"], m["entity"]): m for m in members}.values()),
+        lat=keep.lat if keep.lat is not None else (block.lat if block else None),
+        lon=keep.lon if keep.lon is not None else (block.lon if block else None))
