@@ -4,13 +4,15 @@ Builds a store of ``--base`` synthetic reports from the growing world of ``world
 (their perfect extractions written through ``Store.add_document``, as the pipeline
 writes them), resolves it, then adds ``--add`` more reports the same way and times the
 resolution step that `dossier ingest` runs after storing them
-(``dossier.pipeline.rebuild_resolution``), then a full rebuild of all N + M. Writes JSON::
+(``dossier.pipeline.rebuild_resolution``: incremental, ``dossier.resolve.update``), then
+a full rebuild of all N + M (``full=True``). Writes JSON::
 
     python benchmarks/incremental.py --base 2000 --add 200 --json /tmp/inc-2k.json
     python benchmarks/incremental.py --base 20000 --add 200 --json /tmp/inc-20k.json
     python benchmarks/incremental.py --base 2000 --add 200 --db postgresql:///dossier_bench
 
 Fields: ``base``, ``add``, ``resolve_add_s`` (seconds to resolve the added reports),
+``resolve_add`` (``mode``: incremental or full, ``block``: the reports re-resolved),
 ``rebuild_s`` (full rebuild of the N + M), ``build_s`` (storing the base), ``peak_rss_mb``
 (this process, high-water mark), ``counts`` (entities, timeline items, claims after it),
 ``world`` (people, spellings, stories, events in the corpus).
@@ -65,17 +67,18 @@ def run(base: int, add: int, db: str, seed: int = 7, quiet: bool = False) -> dic
                 out["build_s"] = round(time.perf_counter() - t0, 2)
                 say(f"stored {base} reports in {out['build_s']} s; resolving the base")
                 t1 = time.perf_counter()
-                rebuild_resolution(store)
+                rebuild_resolution(store, full=True)
                 out["resolve_base_s"] = round(time.perf_counter() - t1, 2)
                 say(f"base resolved in {out['resolve_base_s']} s; adding {add}")
                 t0 = time.perf_counter()
         out["store_add_s"] = round(time.perf_counter() - t0, 2)
         t1 = time.perf_counter()
-        rebuild_resolution(store)  # what `dossier ingest` runs after storing new reports
+        added = rebuild_resolution(store)  # what `dossier ingest` runs after storing new reports
         out["resolve_add_s"] = round(time.perf_counter() - t1, 2)
+        out["resolve_add"] = {k: added.get(k) for k in ("mode", "block")} if added else None
         say(f"added {add}: resolution in {out['resolve_add_s']} s")
         t1 = time.perf_counter()
-        rebuild_resolution(store)
+        rebuild_resolution(store, full=True)
         out["rebuild_s"] = round(time.perf_counter() - t1, 2)
         out["counts"] = store.counts()
     out["peak_rss_mb"] = _peak_rss_mb()
