@@ -98,3 +98,16 @@ def test_a_block_that_is_most_of_the_store_is_a_full_rebuild(tmp_path):
     store, result = _store(tmp_path / "s.db", [reports[:2], reports[2:]])
     assert result["mode"] == "full"
     store.close()
+
+
+def test_a_rebuild_in_blocks_resolves_as_the_whole(tmp_path):
+    from dossier.resolve.incremental import rebuild_in_blocks
+    reports = _reports()
+    whole, _ = _store(tmp_path / "whole.db", [reports])
+    expected = _view(whole)
+    blocks = []
+    result = rebuild_in_blocks(whole, chunk=2, window_days=3, on_block=blocks.append)
+    assert result["mode"] == "blocks" and result["blocks"] == 4
+    assert max(b["block"] for b in blocks) < len(reports)
+    assert _view(whole) == expected and not whole.resolution_stale()
+    whole.close()

@@ -70,6 +70,16 @@ def test_batches_score_as_the_whole(corpus, tmp_path, nlp):
                           else rebuild(parts)).get("mode"))
         got = _figures(parts, gold, tmp_path)
     assert modes[1:] == ["incremental", "incremental"]
+    _close(expected, got)
+    # a rebuild in blocks (three, in publication order) scores as the whole too
+    from dossier.resolve.incremental import rebuild_in_blocks
+    with open_store(str(tmp_path / "parts.db")) as parts:
+        out = rebuild_in_blocks(parts, chunk=len(reports) // 3 + 1, window_days=0)
+        assert out["mode"] == "blocks" and out["blocks"] == 3
+        _close(expected, _figures(parts, gold, tmp_path))
+
+
+def _close(expected, got):
     assert expected and set(got) == set(expected)
     far = {k: (expected[k], got[k]) for k in expected if abs(expected[k] - got[k]) > 0.01}
     assert not far, far

@@ -51,18 +51,35 @@ def update(store: StoreProtocol, *, full_fraction: float | None = None,
     from . import rebuild
     cfg = settings()
     frac = cfg["full_fraction"] if full_fraction is None else full_fraction
-    days = cfg["window_days"] if window_days is None else window_days
     if not hasattr(store, "backend") or not delta.keys_ready(store):
         return {**rebuild(store), "mode": "full"}
     new = delta.new_documents(store)
     if not new:
-        return {"documents": 0, "mode": "none"}
+        return {"documents": 0, "mode": "none", **_totals(store)}
     total = delta.count_extractions(store)
-    dates = [_day(r["published"]) for r in new]
-    if None in dates or len(new) >= frac * total:
+    if len(new) >= frac * total:
         return {**rebuild(store), "mode": "full"}
+    out = resolve_documents(store, new, window_days=window_days, limit=frac * total)
+    if out is None:  # undated, or a block that is most of the store
+        store._read_stamp = None
+        return {**rebuild(store), "mode": "full"}
+    return out
+
+
+def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
+                      limit: float | None = None, ahead: bool = True) -> dict[str, Any] | None:
+    """Re-resolve the block of the documents ``new`` ({doc_id, published}) and swap its
+    items in; None (nothing written) when one has no date or the block reaches ``limit``
+    documents. ``ahead``: the window reaches after the latest too (not needed when the
+    later documents are resolved afterwards, as a rebuild in blocks does)."""
+    from ..store import delta
+    from . import slim
+    days = settings()["window_days"] if window_days is None else window_days
+    dates = [_day(r["published"]) for r in new]
+    if None in dates:
+        return None
     lo = (min(dates) - dt.timedelta(days=days)).isoformat()
-    hi = (max(dates) + dt.timedelta(days=days)).isoformat()
+    hi = (max(dates) + dt.timedelta(days=days if ahead else 0)).isoformat()
     docs = set(delta.window_documents(store, lo, hi)) | {r["doc_id"] for r in new}
     items, claims, disputes = set(), set(), set()
     frontier = set(docs)
@@ -73,17 +90,45 @@ def update(store: StoreProtocol, *, full_fraction: float | None = None,
         disputes |= d
         frontier = reach - docs
         docs |= frontier
-        if len(docs) >= frac * total:
-            store._read_stamp = None
-            return {**rebuild(store), "mode": "full"}
-    from . import slim
+        if limit is not None and len(docs) >= limit:
+            return None
     compact = [slim(ex) for ex in delta.load_extractions(store, docs)]
     out = resolve_block(store, compact, docs)
     delta.replace_part(store, drop_items=items, drop_claims=claims, drop_disputes=disputes,
                        **out)
     return {"documents": len(new), "block": len(compact), "mode": "incremental",
-            "entities": len(out["entities"]), "timeline": len(out["timeline"]),
-            "claims": len(out["claims"]), "disputes": len(out["disputes"])}
+            **_totals(store),
+            "written": {k: len(out[k]) for k in ("entities", "timeline", "claims", "disputes")}}
+
+
+def _totals(store) -> dict[str, int]:
+    """The store's entities, timeline items and claims after a partial update."""
+    counts = store.counts()
+    return {k: counts[k] for k in ("entities", "timeline", "claims")}
+
+
+def rebuild_in_blocks(store, *, chunk: int | None = None, window_days: int | None = None,
+                      on_block=None) -> dict[str, Any]:
+    """A full rebuild in bounded memory: the resolution emptied, then the documents fed in
+    publication order, ``chunk`` at a time, each chunk resolved as an ingest resolves its
+    new reports (its block only). Memory holds one block, not the store. Documents
+    without a publication date leave it to the in-memory rebuild."""
+    from ..store import delta
+    from . import rebuild
+    rows = delta.documents_by_date(store)
+    if not rows or any(_day(r["published"]) is None for r in rows):
+        return {**rebuild(store), "mode": "full"}
+    chunk = chunk or settings()["rebuild_chunk"]
+    stamp = store._stamp()
+    store.replace_resolution([], [], [])
+    blocks = 0
+    for i in range(0, len(rows), chunk):
+        store._read_stamp = stamp
+        out = resolve_documents(store, rows[i:i + chunk], window_days=window_days, ahead=False)
+        blocks += 1
+        if on_block is not None:
+            on_block(out)
+    return {"documents": len(rows), **_totals(store), "blocks": blocks, "mode": "blocks"}
 
 
 def _day(published: str | None) -> dt.date | None:

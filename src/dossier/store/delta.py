@@ -56,6 +56,13 @@ def count_extractions(store: Store) -> int:
     return store._count("SELECT COUNT(*) AS n FROM extractions")
 
 
+def documents_by_date(store: Store) -> list[dict[str, Any]]:
+    """Every document with an extraction: {doc_id, published}, oldest first (undated last)."""
+    return store.backend.query(
+        "SELECT d.doc_id, d.published FROM documents d JOIN extractions x"
+        " ON x.doc_id = d.doc_id ORDER BY d.published IS NULL, d.published, d.seq")
+
+
 def window_documents(store: Store, lo: str, hi: str) -> list[str]:
     """Documents with an extraction published within [lo, hi] (ISO dates; the date index)."""
     return [r["doc_id"] for r in store.backend.query(
