@@ -79,8 +79,8 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
     if None in dates:
         return None
     lo = (min(dates) - dt.timedelta(days=days)).isoformat()
-    hi = (max(dates) + dt.timedelta(days=days if ahead else 0)).isoformat()
-    docs = set(delta.window_documents(store, lo, hi)) | {r["doc_id"] for r in new}
+    end = (max(dates) + dt.timedelta(days=(days if ahead else 0) + 1)).isoformat()
+    docs = set(delta.window_documents(store, lo, end)) | {r["doc_id"] for r in new}
     items, claims, disputes = set(), set(), set()
     frontier = set(docs)
     while frontier:

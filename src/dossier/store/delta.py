@@ -63,12 +63,12 @@ def documents_by_date(store: Store) -> list[dict[str, Any]]:
         " ON x.doc_id = d.doc_id ORDER BY d.published IS NULL, d.published, d.seq")
 
 
-def window_documents(store: Store, lo: str, hi: str) -> list[str]:
-    """Documents with an extraction published within [lo, hi] (ISO dates; the date index)."""
+def window_documents(store: Store, lo: str, end: str) -> list[str]:
+    """Documents with an extraction published from day ``lo`` to before day ``end`` (ISO
+    dates; the date index)."""
     return [r["doc_id"] for r in store.backend.query(
-        "SELECT d.doc_id FROM documents d WHERE d.published >= ? AND d.published <= ?"
-        " AND EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = d.doc_id)",
-        (lo, hi + "\uffff"))]
+        "SELECT d.doc_id FROM documents d WHERE d.published >= ? AND d.published < ?"
+        " AND EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = d.doc_id)", (lo, end))]
 
 
 def items_of(store: Store, docs: Iterable[str]) -> tuple[set[str], set[str], set[str], set[str]]:
