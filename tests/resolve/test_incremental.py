@@ -56,7 +56,11 @@ def _store(path, batches, **kw):
     return store, result
 
 
-def test_batches_in_any_order_resolve_as_the_whole(tmp_path):
+@pytest.mark.parametrize("window_days,connect", [
+    (3, {}),  # a narrow date window, all of it
+    (60, {"min_window": 0, "hub_share": 0.5, "hub_days": 1}),  # reports naming what they name
+])
+def test_batches_in_any_order_resolve_as_the_whole(tmp_path, window_days, connect):
     reports = _reports()
     whole, _ = _store(tmp_path / "whole.db", [reports])
     expected = _view(whole)
@@ -65,7 +69,7 @@ def test_batches_in_any_order_resolve_as_the_whole(tmp_path):
     order = list(reports)
     random.Random(3).shuffle(order)
     parts, result = _store(tmp_path / "parts.db", [order[:3], order[3:6], order[6:]],
-                           full_fraction=1.01, window_days=3)
+                           full_fraction=1.01, window_days=window_days, connect=connect)
     assert result["mode"] == "incremental" and result["block"] < len(reports)
     assert _view(parts) == expected
     # the envoy's entity spans blocks: still one entity, under the whole's id

@@ -1,7 +1,8 @@
 """Incremental resolution on the dev corpora (slow): a corpus ingested in three batches,
 in shuffled order, each batch resolved incrementally with the narrowest date window (so
-that blocks are as small as they get and stored entities take part as seeds), scores as
-the corpus ingested at once: every store-level figure within 0.01."""
+that blocks are small and stored entities take part as seeds), scores as
+the corpus ingested at once: every store-level figure within 0.01. The same with the
+default window and the block narrowed to the reports that name what the new ones name."""
 import importlib.util
 import json
 import random
@@ -42,9 +43,15 @@ def _figures(store, gold, tmp):
     return out
 
 
+WAYS = {"window0": {"window_days": 0, "connect": {}},
+        # the default window, the block narrowed to reports naming what the new ones name
+        "connected": {"connect": {"min_window": 0, "hub_share": 0.05, "hub_days": 2}}}
+
+
 @pytest.mark.slow
+@pytest.mark.parametrize("way", sorted(WAYS))
 @pytest.mark.parametrize("corpus", sorted(CORPORA))
-def test_batches_score_as_the_whole(corpus, tmp_path, nlp):
+def test_batches_score_as_the_whole(corpus, way, tmp_path, nlp):
     src, gold = CORPORA[corpus]
     if not SCORER.exists() or not src.exists() or not gold.exists():
         pytest.skip("corpus, gold or shared scorer missing")
@@ -66,7 +73,7 @@ def test_batches_score_as_the_whole(corpus, tmp_path, nlp):
         for i in range(3):
             for x in reports[cut[i]:cut[i + 1]]:
                 parts.add_document(x.doc, x)
-            modes.append((update(parts, full_fraction=1.01, window_days=0) if i
+            modes.append((update(parts, full_fraction=1.01, **WAYS[way]) if i
                           else rebuild(parts)).get("mode"))
         got = _figures(parts, gold, tmp_path)
     assert modes[1:] == ["incremental", "incremental"]
@@ -74,7 +81,7 @@ def test_batches_score_as_the_whole(corpus, tmp_path, nlp):
     # a rebuild in blocks (three, in publication order) scores as the whole too
     from dossier.resolve.incremental import rebuild_in_blocks
     with open_store(str(tmp_path / "parts.db")) as parts:
-        out = rebuild_in_blocks(parts, chunk=len(reports) // 3 + 1, window_days=0)
+        out = rebuild_in_blocks(parts, chunk=len(reports) // 3 + 1, **WAYS[way])
         assert out["mode"] == "blocks" and out["blocks"] == 3
         _close(expected, _figures(parts, gold, tmp_path))
 

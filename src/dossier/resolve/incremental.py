@@ -44,7 +44,7 @@ def settings() -> dict[str, Any]:
 
 
 def update(store: StoreProtocol, *, full_fraction: float | None = None,
-           window_days: int | None = None) -> dict[str, Any]:
+           window_days: int | None = None, connect: dict | None = None) -> dict[str, Any]:
     """Resolve what was stored since the resolution was built; returns counts (with
     ``mode``: ``incremental``, ``full`` or ``none``)."""
     from ..store import delta
@@ -59,7 +59,8 @@ def update(store: StoreProtocol, *, full_fraction: float | None = None,
     total = delta.count_extractions(store)
     if len(new) >= frac * total:
         return {**rebuild(store), "mode": "full"}
-    out = resolve_documents(store, new, window_days=window_days, limit=frac * total)
+    out = resolve_documents(store, new, window_days=window_days, limit=frac * total,
+                            connect=connect)
     if out is None:  # undated, or a block that is most of the store
         store._read_stamp = None
         return {**rebuild(store), "mode": "full"}
@@ -67,11 +68,15 @@ def update(store: StoreProtocol, *, full_fraction: float | None = None,
 
 
 def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
-                      limit: float | None = None, ahead: bool = True) -> dict[str, Any] | None:
+                      limit: float | None = None, ahead: bool = True,
+                      connect: dict | None = None) -> dict[str, Any] | None:
     """Re-resolve the block of the documents ``new`` ({doc_id, published}) and swap its
     items in; None (nothing written) when one has no date or the block reaches ``limit``
     documents. ``ahead``: the window reaches after the latest too (not needed when the
-    later documents are resolved afterwards, as a rebuild in blocks does)."""
+    later documents are resolved afterwards, as a rebuild in blocks does). ``connect``
+    (default: settings): in a window of more than ``min_window`` reports, only those that
+    share a stored entity with the new ones join the block (``_connected``); ``{}``: the
+    whole window."""
     from ..store import delta
     from . import slim
     days = settings()["window_days"] if window_days is None else window_days
@@ -80,7 +85,13 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
         return None
     lo = (min(dates) - dt.timedelta(days=days)).isoformat()
     end = (max(dates) + dt.timedelta(days=(days if ahead else 0) + 1)).isoformat()
-    docs = set(delta.window_documents(store, lo, end)) | {r["doc_id"] for r in new}
+    new_ids = {r["doc_id"] for r in new}
+    window = set(delta.window_documents(store, lo, end))
+    narrow = settings()["connect"] if connect is None else connect
+    if narrow and len(window) > narrow["min_window"]:
+        docs = new_ids | _connected(store, new_ids, len(window), lo, end, dates, narrow)
+    else:
+        docs = window | new_ids
     items, claims, disputes = set(), set(), set()
     frontier = set(docs)
     while frontier:
@@ -107,8 +118,26 @@ def _totals(store) -> dict[str, int]:
     return {k: counts[k] for k in ("entities", "timeline", "claims")}
 
 
+def _connected(store, new_ids: set[str], n_window: int, lo: str, end: str, dates: list,
+               cfg: dict) -> set[str]:
+    """The window's reports that name a stored entity the new reports name (the name keys
+    of ``entity_names``). An entity that more than ``hub_share`` of the window names (a
+    country, a leader) connects only reports within ``hub_days`` of the new ones."""
+    from ..store import delta
+    hub = cfg["hub_share"] * n_window
+    near_lo = (min(dates) - dt.timedelta(days=cfg["hub_days"])).isoformat()
+    near_end = (max(dates) + dt.timedelta(days=cfg["hub_days"] + 1)).isoformat()
+    out: set[str] = set()
+    for rows in delta.named_in_window(store, delta.names_in(store, new_ids), lo, end).values():
+        docs = dict(rows)
+        if len(docs) > hub:
+            docs = {d: p for d, p in docs.items() if near_lo <= (p or "") < near_end}
+        out.update(docs)
+    return out
+
+
 def rebuild_in_blocks(store, *, chunk: int | None = None, window_days: int | None = None,
-                      on_block=None) -> dict[str, Any]:
+                      connect: dict | None = None, on_block=None) -> dict[str, Any]:
     """A full rebuild in bounded memory: the resolution emptied, then the documents fed in
     publication order, ``chunk`` at a time, each chunk resolved as an ingest resolves its
     new reports (its block only). Memory holds one block, not the store. Documents
@@ -124,7 +153,8 @@ def rebuild_in_blocks(store, *, chunk: int | None = None, window_days: int | Non
     blocks = 0
     for i in range(0, len(rows), chunk):
         store._read_stamp = stamp
-        out = resolve_documents(store, rows[i:i + chunk], window_days=window_days, ahead=False)
+        out = resolve_documents(store, rows[i:i + chunk], window_days=window_days,
+                                ahead=False, connect=connect)
         blocks += 1
         if on_block is not None:
             on_block(out)

@@ -71,6 +71,31 @@ def window_documents(store: Store, lo: str, end: str) -> list[str]:
         " AND EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = d.doc_id)", (lo, end))]
 
 
+def names_in(store: Store, docs: Iterable[str]) -> set[str]:
+    """The normalised names of the entities of ``docs`` (``doc_entities``)."""
+    out: set[str] = set()
+    for part in _chunks(sorted(set(docs))):
+        out |= {r["name_norm"] for r in store.backend.query(
+            f"SELECT name_norm FROM doc_entities WHERE doc_id IN {_in(len(part))}", part)}
+    return out
+
+
+def named_in_window(store: Store, names: Iterable[str], lo: str, end: str
+                    ) -> dict[str, list[tuple[str, str]]]:
+    """Canonical entities bearing one of ``names`` → their documents published from ``lo``
+    to before ``end``: [(doc id, published)]."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for part in _chunks(sorted({n for n in names if n})):
+        for r in store.backend.query(
+                "SELECT DISTINCT en.entity_id, d.doc_id, d.published FROM entity_names en"
+                " JOIN entity_documents ed ON ed.entity_id = en.entity_id"
+                " JOIN documents d ON d.doc_id = ed.doc_id"
+                f" WHERE en.name_norm IN {_in(len(part))} AND d.published >= ?"
+                " AND d.published < ?", [*part, lo, end]):
+            out.setdefault(r["entity_id"], []).append((r["doc_id"], r["published"]))
+    return out
+
+
 def items_of(store: Store, docs: Iterable[str]) -> tuple[set[str], set[str], set[str], set[str]]:
     """(timeline ids, claim ids, dispute ids, their documents) of what ``docs`` report."""
     b = store.backend
