@@ -115,3 +115,25 @@ def test_a_rebuild_in_blocks_resolves_as_the_whole(tmp_path):
     assert max(b["block"] for b in blocks) < len(reports)
     assert _view(whole) == expected and not whole.resolution_stale()
     whole.close()
+
+
+def test_a_rebuild_stopped_midway_is_stale_and_redone(tmp_path, monkeypatch):
+    from dossier.resolve import incremental
+    reports = _reports()
+    store, _ = _store(tmp_path / "s.db", [reports])
+    expected = _view(store)
+    real = incremental.resolve_documents
+    calls = []
+
+    def stop_after_one(*a, **kw):
+        if calls:
+            raise KeyboardInterrupt
+        calls.append(1)
+        return real(*a, **kw)
+    monkeypatch.setattr(incremental, "resolve_documents", stop_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        incremental.rebuild_in_blocks(store, chunk=3, window_days=3)
+    monkeypatch.undo()
+    assert store.resolution_stale()
+    assert update(store)["mode"] == "full" and _view(store) == expected
+    store.close()

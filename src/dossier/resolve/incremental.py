@@ -69,7 +69,7 @@ def update(store: StoreProtocol, *, full_fraction: float | None = None,
 
 def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
                       limit: float | None = None, ahead: bool = True,
-                      connect: dict | None = None) -> dict[str, Any] | None:
+                      connect: dict | None = None, covers=None) -> dict[str, Any] | None:
     """Re-resolve the block of the documents ``new`` ({doc_id, published}) and swap its
     items in; None (nothing written) when one has no date or the block reaches ``limit``
     documents. ``ahead``: the window reaches after the latest too (not needed when the
@@ -106,7 +106,7 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
     compact = [slim(ex) for ex in delta.load_extractions(store, docs)]
     out = resolve_block(store, compact, docs)
     delta.replace_part(store, drop_items=items, drop_claims=claims, drop_disputes=disputes,
-                       **out)
+                       covers=covers, **out)
     return {"documents": len(new), "block": len(compact), "mode": "incremental",
             **_totals(store),
             "written": {k: len(out[k]) for k in ("entities", "timeline", "claims", "disputes")}}
@@ -150,11 +150,13 @@ def rebuild_in_blocks(store, *, chunk: int | None = None, window_days: int | Non
     chunk = chunk or settings()["rebuild_chunk"]
     stamp = store._stamp()
     store.replace_resolution([], [], [])
+    delta.mark_stale(store)  # until the last block: a rebuild stopped midway is redone
     blocks = 0
     for i in range(0, len(rows), chunk):
-        store._read_stamp = stamp
+        last = i + chunk >= len(rows)
         out = resolve_documents(store, rows[i:i + chunk], window_days=window_days,
-                                ahead=False, connect=connect)
+                                ahead=False, connect=connect,
+                                covers=stamp if last else (0, -1))
         blocks += 1
         if on_block is not None:
             on_block(out)

@@ -177,10 +177,13 @@ def _next_n(b, table: str) -> int:
 def replace_part(store: Store, *, drop_entities: Iterable[str], entities: list[CanonicalEntity],
                  drop_items: Iterable[str], timeline: list[TimelineItem],
                  drop_claims: Iterable[str], claims: list[Claim],
-                 drop_disputes: Iterable[str], disputes: list[Dispute]) -> None:
+                 drop_disputes: Iterable[str], disputes: list[Dispute],
+                 covers: tuple[int, int] | None = None) -> None:
     """Swap part of the resolution in one transaction: the ``drop_*`` rows go, the given
     records come in (an entity, item or claim kept under its id is dropped and written
-    again). Readers see the old or the new resolution, never a mixture."""
+    again). Readers see the old or the new resolution, never a mixture. ``covers``: what
+    the resolution is recorded to cover (default: what was read, as ``replace_resolution``);
+    (0, -1) records it as covering nothing (stale), as a rebuild does until its last block."""
     b = store.backend
     entities = list(_unique_by_id((e.id, e) for e in entities))
     timeline = list(_unique_by_id((t.id, t) for t in timeline))
@@ -215,13 +218,21 @@ def replace_part(store: Store, *, drop_entities: Iterable[str], entities: list[C
         _insert_disputes(b, disputes)
         _rerank(b)
         _repair_pairs(b, old_te, [(r[0], r[1], r[2]) for r in te_rows])
-        covers = store._read_stamp if store._read_stamp is not None else store._stamp()
+        if covers is None:
+            covers = store._read_stamp if store._read_stamp is not None else store._stamp()
         store._read_stamp = None
         store._bump()
         b.execute("DELETE FROM resolution_state")
         b.execute("INSERT INTO resolution_state (id, extractions, max_rev, built_at)"
                   " VALUES (1, ?, ?, ?)",
                   (covers[0], covers[1], datetime.now(timezone.utc).isoformat(timespec="seconds")))
+
+
+def mark_stale(store: Store) -> None:
+    """Record the resolution as covering nothing: the next ingest rebuilds it (a rebuild in
+    blocks marks it so until its last block is written)."""
+    with store.backend.transaction():
+        store.backend.execute("UPDATE resolution_state SET extractions = 0, max_rev = -1")
 
 
 def _pair_entities(b, items: set[str]) -> list[tuple]:
