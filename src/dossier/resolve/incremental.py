@@ -92,24 +92,56 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
         docs = new_ids | _connected(store, new_ids, len(window), lo, end, dates, narrow)
     else:
         docs = window | new_ids
-    items, claims, disputes = set(), set(), set()
-    frontier = set(docs)
-    while frontier:
-        i, c, d, reach = delta.items_of(store, frontier)
-        items |= i
-        claims |= c
-        disputes |= d
-        frontier = reach - docs
-        docs |= frontier
-        if limit is not None and len(docs) >= limit:
-            return None
-    compact = [slim(ex) for ex in delta.load_extractions(store, docs)]
-    out = resolve_block(store, compact, docs)
+    if limit is not None and len(docs) >= limit:
+        return None
+    items, claims, disputes, events, statements, reach = _closure(store, docs, limit)
+    compact = []
+    for ex in delta.load_extractions(store, docs | reach):
+        if ex.doc.id not in docs:
+            ex.events = [v for v in ex.events if v.id in events.get(ex.doc.id, ())]
+            ex.statements = [x for x in ex.statements
+                             if x.id in statements.get(ex.doc.id, ())]
+        compact.append(slim(ex))
+    out = resolve_block(store, compact, docs | reach)
     delta.replace_part(store, drop_items=items, drop_claims=claims, drop_disputes=disputes,
                        covers=covers, **out)
     return {"documents": len(new), "block": len(compact), "mode": "incremental",
             **_totals(store),
             "written": {k: len(out[k]) for k in ("entities", "timeline", "claims", "disputes")}}
+
+
+def _closure(store, docs: set[str], limit: float | None):
+    """What the block's reports belong to is re-resolved with them: the items, claims and
+    disputes they are in (and the disputes' claims and items), whose documents join the
+    block, and so on while the block stays under ``closure_max`` documents. Past that,
+    only the reports of those items in further documents come along (their other
+    reports stay where they are). Grows ``docs``; returns (item ids, claim ids, dispute
+    ids, doc → event ids, doc → statement ids, the further documents)."""
+    from ..store import delta
+    cap = settings()["closure_max"]
+    items, claims, disputes = set(), set(), set()
+    events: dict[str, set[str]] = {}
+    statements: dict[str, set[str]] = {}
+    reach: set[str] = set()
+    frontier = set(docs)
+    while frontier:
+        i, c, d = delta.items_of(store, frontier)
+        di, dc, dd = delta.dispute_refs(store, d - disputes)
+        i, c = (i | di) - items, (c | dc) - claims
+        items |= i
+        claims |= c
+        disputes |= d
+        ev, st, more = delta.reports_of(store, i, c)
+        for into, part in ((events, ev), (statements, st)):
+            for doc, ids in part.items():
+                into.setdefault(doc, set()).update(ids)
+        reach |= more | dd
+        frontier = reach - docs
+        if len(docs) + len(frontier) > cap or (limit is not None
+                                                and len(docs) + len(frontier) >= limit):
+            break
+        docs |= frontier
+    return items, claims, disputes, events, statements, reach - docs
 
 
 def _totals(store) -> dict[str, int]:

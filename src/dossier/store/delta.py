@@ -96,8 +96,8 @@ def named_in_window(store: Store, names: Iterable[str], lo: str, end: str
     return out
 
 
-def items_of(store: Store, docs: Iterable[str]) -> tuple[set[str], set[str], set[str], set[str]]:
-    """(timeline ids, claim ids, dispute ids, their documents) of what ``docs`` report."""
+def items_of(store: Store, docs: Iterable[str]) -> tuple[set[str], set[str], set[str]]:
+    """(timeline ids, claim ids, dispute ids) of what ``docs`` report."""
     b = store.backend
     items, claims, disputes = set(), set(), set()
     for part in _chunks(sorted(set(docs))):
@@ -108,17 +108,38 @@ def items_of(store: Store, docs: Iterable[str]) -> tuple[set[str], set[str], set
             f"SELECT claim_id FROM claim_documents WHERE doc_id IN {q}", part)}
         disputes |= {r["dispute_id"] for r in b.query(
             f"SELECT dispute_id FROM dispute_links WHERE ref_kind = 'doc' AND ref IN {q}", part)}
-    out: set[str] = set()
-    for table, col, ids in (("timeline_documents", "item_id", items),
-                            ("claim_documents", "claim_id", claims)):
-        for part in _chunks(sorted(ids)):
-            out |= {r["doc_id"] for r in b.query(
-                f"SELECT doc_id FROM {table} WHERE {col} IN {_in(len(part))}", part)}
-    for part in _chunks(sorted(disputes)):
-        out |= {r["ref"] for r in b.query(
-            "SELECT ref FROM dispute_links WHERE ref_kind = 'doc' AND dispute_id IN "
-            f"{_in(len(part))}", part)}
-    return items, claims, disputes, out
+    return items, claims, disputes
+
+
+def reports_of(store: Store, items: Iterable[str], claims: Iterable[str]
+               ) -> tuple[dict[str, set[str]], dict[str, set[str]], set[str]]:
+    """What the timeline ``items`` and ``claims`` are made of: (doc → event ids,
+    doc → statement ids, every document they list, near-duplicate copies included)."""
+    b = store.backend
+    events: dict[str, set[str]] = {}
+    statements: dict[str, set[str]] = {}
+    docs: set[str] = set()
+    for table, ids, key, into in (("timeline", items, "event", events),
+                                  ("claims", claims, "statement", statements)):
+        for part in _chunks(sorted(set(ids))):
+            for r in b.query(f"SELECT data FROM {table} WHERE id IN {_in(len(part))}", part):
+                data = _loads(r["data"]) or {}
+                docs.update(data.get("documents") or [])
+                for rep in data.get("reports") or []:
+                    if rep.get("doc") and rep.get(key):
+                        into.setdefault(rep["doc"], set()).add(rep[key])
+    return events, statements, docs
+
+
+def dispute_refs(store: Store, disputes: Iterable[str]) -> tuple[set[str], set[str], set[str]]:
+    """(timeline ids, claim ids, document ids) the ``disputes`` link."""
+    out: dict[str, set[str]] = {"item": set(), "claim": set(), "doc": set()}
+    for part in _chunks(sorted(set(disputes))):
+        for r in store.backend.query(
+                "SELECT ref_kind, ref FROM dispute_links WHERE ref_kind IN ('item', 'claim',"
+                f" 'doc') AND dispute_id IN {_in(len(part))}", part):
+            out[r["ref_kind"]].add(r["ref"])
+    return out["item"], out["claim"], out["doc"]
 
 
 def load_extractions(store: Store, docs: Iterable[str]) -> Iterator[Extraction]:
