@@ -24,6 +24,7 @@ def test_batches_resolve_as_the_whole_on_each_backend(store_url, tmp_path):
             whole.add_document(x.doc, x)
         rebuild(whole)
         expected, pairs = _view(whole), _pairs(whole)
+        whole_order = whole.list_timeline(limit=None)
     with open_store(store_url) as store:
         for x in reports[:3]:
             store.add_document(x.doc, x)
@@ -34,6 +35,11 @@ def test_batches_resolve_as_the_whole_on_each_backend(store_url, tmp_path):
         assert out["mode"] == "incremental" and out["block"] < len(reports)
         assert _view(store) == expected and _pairs(store) == pairs
         assert not store.resolution_stale()
+        # the timeline order is whole: every item ranked once, in the contract's order
+        ranks = store.backend.query("SELECT id, chrono FROM timeline")
+        assert sorted(r["chrono"] for r in ranks) == list(range(len(ranks)))
+        listed = [t.date or "" for t in store.list_timeline(limit=None)]
+        assert listed == [t.date or "" for t in whole_order]
         # an item's documents are an index look-up
         item = store.list_timeline(limit=1)[0]
         rows = store.backend.query("SELECT doc_id FROM timeline_documents WHERE item_id = ?",

@@ -331,12 +331,14 @@ def _rerank(b) -> None:
     class _K:  # what chrono_key reads
         __slots__ = ("id", "date", "type", "summary")
 
-    rows = b.query("SELECT id, date, type, chrono, data FROM timeline")
+    summary = ("json_extract(data, '$.summary')" if b.name == "sqlite"
+               else "(data::json)->>'summary'")
+    rows = b.query(f"SELECT id, date, type, chrono, {summary} AS summary FROM timeline")
     keyed = []
     for r in rows:
         k = _K()
         k.id, k.date, k.type = r["id"], r["date"], r["type"]
-        k.summary = (_loads(r["data"]) or {}).get("summary") or ""
+        k.summary = r["summary"] or ""
         keyed.append((chrono_key(k), r["id"], r["chrono"]))
     keyed.sort(key=lambda x: x[0])
     moved = [(rank, iid) for rank, (_, iid, old) in enumerate(keyed) if old != rank]
