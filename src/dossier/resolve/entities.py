@@ -510,10 +510,14 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
             ks |= {name_key(person_parts(nm)[1]) for i in ms for nm in members[i].names}
         return ks
 
+    cur, dirty = clusters(), False  # regrouped only after a union (not once per key)
     for k, rs in sorted(key_roots.items()):
         rs = {uf.find(r) for r in rs}
-        cur = clusters()
-        if len(rs) < 2 or len({_cls_of(cur[r]) for r in rs}) < 2:
+        if len(rs) < 2:
+            continue
+        if dirty:
+            cur, dirty = clusters(), False
+        if len({_cls_of(cur[r]) for r in rs}) < 2:
             continue
         big = max(rs, key=lambda r: (len(docs_of(cur[r])), -r))
         big_cls = _cls_of(cur[big])
@@ -532,6 +536,7 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
             if own <= big_keys and (mistyped or (2 * len(docs_of(ms)) <= len(docs_of(cur[big]))
                                                  and not uf.apart(big, r))):
                 uf.union(big, r)
+                dirty = True
         for kk in list(conflicts):
             if uf.find(kk) != kk:
                 conflicts[uf.find(kk)].extend(conflicts.pop(kk))
