@@ -15,7 +15,7 @@ the same way. Writes JSON::
 
 Fields: ``base``, ``add``, ``resolve_add_s`` (seconds to resolve the added reports),
 ``resolve_add`` (``mode``: incremental or full, ``block``: the reports re-resolved),
-``rebuild_s`` (full rebuild of the N + M), ``build_s`` (storing the base), ``peak_rss_mb``
+``counts_add`` (the counts after it), ``rebuild_s`` (full rebuild of the N + M), ``build_s`` (storing the base), ``peak_rss_mb``
 (this process, high-water mark), ``counts`` (entities, timeline items, claims after it),
 ``world`` (people, spellings, stories, events in the corpus).
 """
@@ -87,6 +87,7 @@ def run(base: int, add: int, db: str, seed: int = 7, quiet: bool = False,
         added = rebuild_resolution(store)  # what `dossier ingest` runs after storing new reports
         out["resolve_add_s"] = round(time.perf_counter() - t1, 2)
         out["resolve_add"] = {k: added.get(k) for k in ("mode", "block")} if added else None
+        out["counts_add"] = store.counts()  # after the incremental step (counts: after rebuild)
         say(f"added {add}: resolution in {out['resolve_add_s']} s")
         t1 = time.perf_counter()
         full(store)
