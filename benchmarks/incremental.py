@@ -86,7 +86,7 @@ def run(base: int, add: int, db: str, seed: int = 7, quiet: bool = False,
         t1 = time.perf_counter()
         added = rebuild_resolution(store)  # what `dossier ingest` runs after storing new reports
         out["resolve_add_s"] = round(time.perf_counter() - t1, 2)
-        out["resolve_add"] = {k: added.get(k) for k in ("mode", "block")} if added else None
+        out["resolve_add"] = {k: added.get(k) for k in ("mode", "block", "sizes")} if added else None
         out["counts_add"] = store.counts()  # after the incremental step (counts: after rebuild)
         say(f"added {add}: resolution in {out['resolve_add_s']} s")
         t1 = time.perf_counter()

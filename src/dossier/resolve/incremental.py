@@ -3,22 +3,29 @@
 ``update(store)`` finds the extractions written since the resolution was built (their
 ``rev``), and re-resolves only their neighbourhood, the *block* they touch:
 
-- the stored reports published within ``window_days`` of them (the date index), and every
-  report of a timeline item, claim or dispute that one of those reports belongs to (the
-  key tables ``timeline_documents``, ``claim_documents``, ``dispute_links``), until no item
-  reaches outside the block;
-- the canonical entities those reports' entities belong to, or whose names they bear
-  (``entity_documents``, ``entity_names``). An entity that also has members outside the
-  block takes part as one *seed* member (its name, aliases, type and country), so that
-  the block's mentions join it as the full resolver would join them to its members.
+- the stored reports published within ``window_days`` of them (the date index); in a
+  busy window (``connect``), only those that name a stored entity the new reports name
+  (``entity_names``, ``entity_documents``), an entity most of the window names (a
+  country, a leader) connecting only reports within ``hub_days``;
+- every report of a timeline item, claim or dispute one of those reports belongs to (the
+  key tables ``timeline_documents``, ``claim_documents``, ``dispute_links``), with its
+  document, and so on while the block holds at most ``closure_max`` documents; past
+  that, only the touched items' own reports in further documents (``_closure``);
+- the canonical entities of the block's reports, or whose names they bear. An entity
+  that also has members outside the block takes part as one *seed* member (its name,
+  aliases, type and country), so that the block's mentions join it as the full resolver
+  would join them to its members; it keeps its id, name and members outside the block,
+  and one that a block merges into another keeps the id of the larger.
 
-The block's extractions go through the same resolvers as a full rebuild (``resolve_entities``'
-member resolution, ``build_claims_and_disputes``, ``build_timeline``); its items replace
-the items they touched in one transaction (``dossier.store.delta.replace_part``). An
-entity keeps its id, name and members outside the block; one that a block merges keeps
-the id of the larger. When the block is most of the store (``full_fraction``), or a new
-report has no publication date to window by, or the stored resolution predates the key
-tables, the full rebuild runs instead: on small stores both give the same answers.
+The block's extractions go through the same resolvers as a full rebuild (``resolve_members``,
+``build_claims_and_disputes``, ``build_timeline``); its items replace the items they
+touched in one transaction (``dossier.store.delta.replace_part``). When the new reports
+are most of the store (``full_fraction``), one has no publication date to window by, or
+the stored resolution predates the key tables, the full rebuild runs instead.
+
+``rebuild_in_blocks`` is the full rebuild in bounded memory: the documents fed in
+publication order, ``rebuild_chunk`` at a time, each chunk resolved as above.
+Settings: ``data/resolve/incremental.json``.
 """
 from __future__ import annotations
 
@@ -94,7 +101,9 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
         docs = window | new_ids
     if limit is not None and len(docs) >= limit:
         return None
+    sizes = {"window": len(window), "connected": len(docs)}
     items, claims, disputes, events, statements, reach = _closure(store, docs, limit)
+    sizes.update(closed=len(docs), partial=len(reach))
     compact = []
     for ex in delta.load_extractions(store, docs | reach):
         if ex.doc.id not in docs:
@@ -105,7 +114,7 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
     out = resolve_block(store, compact, docs | reach)
     delta.replace_part(store, drop_items=items, drop_claims=claims, drop_disputes=disputes,
                        covers=covers, **out)
-    return {"documents": len(new), "block": len(compact), "mode": "incremental",
+    return {"documents": len(new), "block": len(compact), "mode": "incremental", "sizes": sizes,
             **_totals(store),
             "written": {k: len(out[k]) for k in ("entities", "timeline", "claims", "disputes")}}
 
