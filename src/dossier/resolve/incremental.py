@@ -269,15 +269,17 @@ def entities_of_block(members: list[Member], copy_of: dict, stored: list[Canonic
         if any(m["doc"] in docs for m in e.members) and outside[e.id]:
             out.append(_combine([e], outside, None))
             kept.add(e.id)
-    # a new group's id that a kept entity (or one outside the block) holds: another id
-    used = set(kept) | taken([real.id for _, real in fresh])
+    # dropped: those merged into another and those whose members were all in the block
+    # and that no group kept; a seed that joined nothing stays as it is
+    drop = merged | {e.id for e in stored if not outside[e.id] and e.id not in kept}
+    # a new group's id that an entity kept, left as it is or outside the block holds
+    used = {e.id for e in stored if e.id not in drop} | taken([real.id for _, real in fresh])
     for rid, real in fresh:
         if real.id in used:
             m = real.members[0]
             real.id = stable_id("ent", real.type, real.id, m["doc"], m["entity"])
         used.add(real.id)
         remap[rid] = real.id
-    drop = {e.id for e in stored} - kept
     mapping = {k: remap.get(v, v) for k, v in mapping.items() if not k[0].startswith(SEED)}
     return out, mapping, drop
 
