@@ -4,14 +4,18 @@ Builds a store of ``--base`` synthetic reports from the growing world of ``world
 (their perfect extractions written through ``Store.add_document``, as the pipeline
 writes them), resolves it, then adds ``--add`` more reports the same way and times the
 resolution step that `dossier ingest` runs after storing them
-(``dossier.pipeline.rebuild_resolution``), then a full rebuild of all N + M. Writes JSON::
+(``dossier.pipeline.rebuild_resolution``: incremental, ``dossier.resolve.update``), then
+a full rebuild of all N + M (``--rebuild blocks``, the default: ``dossier resolve
+--rebuild``, in bounded memory; ``--rebuild whole``: in memory). The base is resolved
+the same way. Writes JSON::
 
     python benchmarks/incremental.py --base 2000 --add 200 --json /tmp/inc-2k.json
     python benchmarks/incremental.py --base 20000 --add 200 --json /tmp/inc-20k.json
     python benchmarks/incremental.py --base 2000 --add 200 --db postgresql:///dossier_bench
 
 Fields: ``base``, ``add``, ``resolve_add_s`` (seconds to resolve the added reports),
-``rebuild_s`` (full rebuild of the N + M), ``build_s`` (storing the base), ``peak_rss_mb``
+``resolve_add`` (``mode``: incremental or full, ``block``: the reports re-resolved),
+``counts_add`` (the counts after it), ``rebuild_s`` (full rebuild of the N + M), ``build_s`` (storing the base), ``peak_rss_mb``
 (this process, high-water mark), ``counts`` (entities, timeline items, claims after it),
 ``world`` (people, spellings, stories, events in the corpus).
 """
@@ -46,15 +50,24 @@ def _drop(db: str) -> None:
             os.remove(p)
 
 
-def run(base: int, add: int, db: str, seed: int = 7, quiet: bool = False) -> dict:
+def run(base: int, add: int, db: str, seed: int = 7, quiet: bool = False,
+        how: str = "blocks") -> dict:
     from dossier.pipeline import rebuild_resolution
+    from dossier.resolve.incremental import rebuild_in_blocks
     from dossier.store import open_store
+
+    def full(store):  # `dossier resolve --rebuild` (blocks) or `--rebuild --whole`
+        if how == "whole":
+            return rebuild_resolution(store, full=True)
+        with store.writer():
+            return rebuild_in_blocks(store)
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, file=sys.stderr, flush=True))
     _drop(db)
     records = generate(base + add, seed=seed)
     facts: list[dict] = []
     out: dict = {"benchmark": "incremental", "base": base, "add": add, "seed": seed,
-                 "backend": "postgresql" if db.startswith("postgresql:") else "sqlite"}
+                 "backend": "postgresql" if db.startswith("postgresql:") else "sqlite",
+                 "rebuild": how}
     with open_store(db) as store:
         t0 = time.perf_counter()
         for i, rec in enumerate(records):
@@ -65,17 +78,19 @@ def run(base: int, add: int, db: str, seed: int = 7, quiet: bool = False) -> dic
                 out["build_s"] = round(time.perf_counter() - t0, 2)
                 say(f"stored {base} reports in {out['build_s']} s; resolving the base")
                 t1 = time.perf_counter()
-                rebuild_resolution(store)
+                full(store)
                 out["resolve_base_s"] = round(time.perf_counter() - t1, 2)
                 say(f"base resolved in {out['resolve_base_s']} s; adding {add}")
                 t0 = time.perf_counter()
         out["store_add_s"] = round(time.perf_counter() - t0, 2)
         t1 = time.perf_counter()
-        rebuild_resolution(store)  # what `dossier ingest` runs after storing new reports
+        added = rebuild_resolution(store)  # what `dossier ingest` runs after storing new reports
         out["resolve_add_s"] = round(time.perf_counter() - t1, 2)
+        out["resolve_add"] = {k: added.get(k) for k in ("mode", "block", "sizes")} if added else None
+        out["counts_add"] = store.counts()  # after the incremental step (counts: after rebuild)
         say(f"added {add}: resolution in {out['resolve_add_s']} s")
         t1 = time.perf_counter()
-        rebuild_resolution(store)
+        full(store)
         out["rebuild_s"] = round(time.perf_counter() - t1, 2)
         out["counts"] = store.counts()
     out["peak_rss_mb"] = _peak_rss_mb()
@@ -92,10 +107,14 @@ def main(argv=None) -> int:
     ap.add_argument("--json", help="write the result here (default stdout)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--rebuild", choices=("blocks", "whole"), default="blocks",
+                    help="the base's resolution and the full rebuild: in blocks (bounded"
+                         " memory, `dossier resolve --rebuild`) or whole, in memory")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "incremental.db")
-        result = run(args.base, args.add, db, seed=args.seed, quiet=args.quiet)
+        result = run(args.base, args.add, db, seed=args.seed, quiet=args.quiet,
+                     how=args.rebuild)
     text = json.dumps(result, indent=1)
     if args.json:
         Path(args.json).write_text(text + "\n", encoding="utf-8")

@@ -3,7 +3,8 @@
 Owns the order of the stages and nothing of their logic: read (``dossier.ingest``) →
 clean (``dossier.clean``) → exact duplicate (skip) → near-duplicate (``copy_of``) →
 extraction (``dossier.nlp``, worker processes, or ``dossier.distributed`` on Dask) →
-``Store.add_document`` (one transaction per document) → ``dossier.resolve.rebuild``.
+``Store.add_document`` (one transaction per document) → ``dossier.resolve.update`` (the
+new documents' block only; see ``dossier.resolve.incremental``).
 
 Everything streams: documents flow through one at a time and only the batches the
 extractor is working on are held in memory. A bad file is an error in the summary,
@@ -42,7 +43,7 @@ class IngestSummary:
     errors: list[DossierError] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)  # ids of the documents stored, in order
     notices: list[str] = field(default_factory=list)  # "<where>: <notice>" (e.g. not extracted)
-    resolution: dict[str, Any] | None = None  # what dossier.resolve.rebuild reported
+    resolution: dict[str, Any] | None = None  # what dossier.resolve.update reported
     error_codes: dict[str, int] = field(default_factory=dict)  # code -> how many
 
     def add_error(self, err: DossierError) -> None:
@@ -318,8 +319,8 @@ def ingest(paths: Iterable[str], store, *, extract: bool = True, workers: int = 
     Exact duplicates of stored content are skipped; near-duplicates are stored with
     ``copy_of`` and ``similarity``. Each document is written in one transaction. When
     something new was stored (or the stored resolution is behind the extractions, after
-    an interrupted run), the cross-document resolution is rebuilt
-    (``dossier.resolve.rebuild``, if available; ``resolve=False`` skips it).
+    an interrupted run), the cross-document resolution is brought up to date
+    (``dossier.resolve.update``: what was added, with its block; ``resolve=False`` skips it).
 
     The whole run holds the store's writer lock (``Store.writer``): a second ingest into
     the same store waits (``on_wait`` is told), so two runs give what running them one
@@ -479,14 +480,18 @@ def _reextract(store, *, only_missing, workers, cluster, progress, batch_size, r
     return summary
 
 
-def rebuild_resolution(store, on_error: Callable[[DossierError], None] | None = None
-                       ) -> dict[str, Any] | None:
-    """``dossier.resolve.rebuild(store)``; its failure is reported to ``on_error`` (or
-    raised when there is none)."""
-    from .resolve import rebuild
+def rebuild_resolution(store, on_error: Callable[[DossierError], None] | None = None,
+                       full: bool = False) -> dict[str, Any] | None:
+    """Resolve what was stored since the resolution was built
+    (``dossier.resolve.incremental.update``), or everything (``full``:
+    ``dossier.resolve.rebuild``); a failure is reported to ``on_error`` (or raised when
+    there is none)."""
+    import importlib
+    resolve = importlib.import_module(f"{__package__}.resolve")
+    run = resolve.rebuild if full or not hasattr(resolve, "update") else resolve.update
     try:
         with _writer(store):
-            return rebuild(store)
+            return run(store)
     except DossierError as exc:
         err = exc
     except Exception as exc:  # noqa: BLE001 - the documents are in; say what failed

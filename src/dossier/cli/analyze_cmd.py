@@ -30,11 +30,24 @@ def _store(db):
 @click.command("resolve")
 @db_option()
 @format_option()
-def resolve(db, fmt):
-    """Rebuild the cross-document entities, timeline and claims from the stored extractions."""
-    from dossier.resolve import rebuild
-    with _store(db) as store:
-        counts = rebuild(store)
+@click.option("--rebuild", "full", is_flag=True,
+              help="Re-resolve every stored report (after a model or rule change), in blocks"
+                   " of --chunk reports in publication order (bounded memory); without it,"
+                   " only the reports stored since the last resolution, with their block.")
+@click.option("--whole", is_flag=True, help="With --rebuild: all reports at once, in memory.")
+@click.option("--chunk", type=click.IntRange(min=1), default=None,
+              help="With --rebuild: reports per block (default: data/resolve/incremental.json).")
+def resolve(db, fmt, full, whole, chunk):
+    """Resolve the cross-document entities, timeline and claims from the stored extractions."""
+    from dossier.resolve import rebuild, update
+    from dossier.resolve.incremental import rebuild_in_blocks
+    with _store(db) as store, store.writer():
+        if full and whole:
+            counts = rebuild(store)
+        elif full:
+            counts = rebuild_in_blocks(store, chunk=chunk)
+        else:
+            counts = update(store)
     emit([counts], fmt, as_object=True)
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..store.protocol import StoreProtocol
 
 __all__ = ["rebuild", "resolve", "resolve_entities", "build_timeline", "build_claims", "slim",
-           "resolve_all"]
+           "resolve_all", "update"]
 
 
 def slim(ex: Extraction) -> Extraction:
@@ -66,3 +66,6 @@ def rebuild(store: StoreProtocol) -> dict[str, Any]:
             "conflicts": sum(len(e.conflicts) for e in entities),
             "contradictions": sum(len(c.contradictions) for c in claims),
             "disputes": len(disputes)}
+
+
+from .incremental import update  # noqa: E402 - new reports resolved against the stored ones

@@ -620,10 +620,14 @@ def _join_mistyped(st: _Resolution) -> None:
                 for k in {name_key(nm), name_key(person_parts(nm)[1]) if person else ""}:
                     if k:
                         key_roots[k].add(root)
+    cur, dirty = st.clusters(), False  # regrouped only after a union (not once per key)
     for k, rs in sorted(key_roots.items()):
         rs = {uf.find(r) for r in rs}
-        cur = st.clusters()
-        if len(rs) < 2 or len({_cls_of(members, cur[r]) for r in rs}) < 2:
+        if len(rs) < 2:
+            continue
+        if dirty:
+            cur, dirty = st.clusters(), False
+        if len({_cls_of(members, cur[r]) for r in rs}) < 2:
             continue
         big = max(rs, key=lambda r: (len(st.docs_of(cur[r])), -r))
         big_cls = _cls_of(members, cur[big])
@@ -642,6 +646,7 @@ def _join_mistyped(st: _Resolution) -> None:
             if own <= big_keys and (mistyped or (2 * len(st.docs_of(ms)) <= len(st.docs_of(cur[big]))
                                                  and not uf.apart(big, r))):
                 uf.union(big, r)
+                dirty = True
         st.rehome_conflicts()
 
 

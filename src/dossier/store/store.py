@@ -228,8 +228,8 @@ class Store:
                 by_name.setdefault(norm_name(name), ent.id)
         b = self.backend
         with b.transaction():
-            for table in ("dispute_links", "disputes", "claim_entities", "claims",
-                          "timeline_pairs", "timeline_entities",
+            for table in ("dispute_links", "disputes", "claim_documents", "claim_entities",
+                          "claims", "timeline_pairs", "timeline_documents", "timeline_entities",
                           "timeline",
                           "entity_documents", "entity_names", "entities", "resolution_state"):
                 b.execute(f"DELETE FROM {table}")
@@ -279,6 +279,7 @@ class Store:
                     rows[(c.id, _ref(name, by_name), "about")] = None
             b.executemany("INSERT INTO claim_entities (claim_id, entity_id, role) VALUES (?, ?, ?)",
                           list(rows))
+            write_doc_keys(b, timeline, claims)
             self._write_disputes(disputes or [])
 
     def _write_disputes(self, disputes: list[Dispute]) -> None:
@@ -862,3 +863,11 @@ def _pair_rows(te_rows) -> list[tuple[str, str, int]]:
                 if other != me:
                     pairs[(me, other)] += 1
     return [(me, other, n) for (me, other), n in pairs.items()]
+
+
+def write_doc_keys(b: Backend, timeline: list[TimelineItem], claims: list[Claim]) -> None:
+    """``timeline_documents`` and ``claim_documents`` rows: the documents each item reports."""
+    b.executemany("INSERT INTO timeline_documents (item_id, doc_id) VALUES (?, ?)",
+                  list(dict.fromkeys((t.id, d) for t in timeline for d in t.documents)))
+    b.executemany("INSERT INTO claim_documents (claim_id, doc_id) VALUES (?, ?)",
+                  list(dict.fromkeys((c.id, d) for c in claims for d in c.documents)))

@@ -1,0 +1,367 @@
+"""Partial updates of the stored resolution (issue #12): the look-ups incremental
+resolution makes through the store's key tables, and the write that replaces a part of
+the resolution (some entities, timeline items, claims and disputes) in one transaction.
+
+The store knows nothing of how items are resolved (``dossier.resolve.incremental`` does):
+it finds what new extractions are, which documents lie in a date window, which items a
+set of documents reports, and swaps items for others.
+"""
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator, Sequence
+
+from ..records import CanonicalEntity, Claim, Dispute, Extraction, Repair, TimelineItem
+from .store import (_DOC_COLUMNS, Store, _document, _dumps, _entity_summary, _loads, _pair_rows,
+                    _timeline_rows, _unique_by_id, norm_name, write_doc_keys)
+
+CHUNK = 500
+
+
+def _chunks(values: Sequence[Any]) -> Iterator[list[Any]]:
+    values = list(values)
+    for i in range(0, len(values), CHUNK):
+        yield values[i:i + CHUNK]
+
+
+def _in(n: int) -> str:
+    return "(" + ", ".join("?" * n) + ")"
+
+
+def keys_ready(store: Store) -> bool:
+    """Does the stored resolution have its document keys (a resolution written before
+    migration 009 has none: it needs one full rebuild)?"""
+    b = store.backend
+    if b.query_one("SELECT 1 AS x FROM resolution_state") is None:
+        return False
+    if b.query_one("SELECT 1 AS x FROM timeline") is None and \
+            b.query_one("SELECT 1 AS x FROM claims") is None:
+        return True
+    return (b.query_one("SELECT 1 AS x FROM timeline_documents") is not None
+            or b.query_one("SELECT 1 AS x FROM claim_documents") is not None)
+
+
+def new_documents(store: Store) -> list[dict[str, Any]]:
+    """Documents whose extraction was written after the resolution was built: {doc_id,
+    published}. Notes the stamp the update will cover (as ``iter_extractions`` does)."""
+    store._read_stamp = store._stamp()
+    row = store.backend.query_one("SELECT MAX(max_rev) AS rev FROM resolution_state")
+    rev = int(row["rev"] or 0) if row else 0
+    return store.backend.query(
+        "SELECT d.doc_id, d.published FROM extractions x JOIN documents d"
+        " ON d.doc_id = x.doc_id WHERE x.rev > ? ORDER BY d.seq", (rev,))
+
+
+def count_extractions(store: Store) -> int:
+    return store._count("SELECT COUNT(*) AS n FROM extractions")
+
+
+def documents_by_date(store: Store) -> list[dict[str, Any]]:
+    """Every document with an extraction: {doc_id, published}, oldest first (undated last)."""
+    return store.backend.query(
+        "SELECT d.doc_id, d.published FROM documents d JOIN extractions x"
+        " ON x.doc_id = d.doc_id ORDER BY d.published IS NULL, d.published, d.seq")
+
+
+def window_documents(store: Store, lo: str, end: str) -> list[str]:
+    """Documents with an extraction published from day ``lo`` to before day ``end`` (ISO
+    dates; the date index)."""
+    return [r["doc_id"] for r in store.backend.query(
+        "SELECT d.doc_id FROM documents d WHERE d.published >= ? AND d.published < ?"
+        " AND EXISTS (SELECT 1 FROM extractions x WHERE x.doc_id = d.doc_id)", (lo, end))]
+
+
+def names_in(store: Store, docs: Iterable[str]) -> set[str]:
+    """The normalised names of the entities of ``docs`` (``doc_entities``)."""
+    out: set[str] = set()
+    for part in _chunks(sorted(set(docs))):
+        out |= {r["name_norm"] for r in store.backend.query(
+            f"SELECT name_norm FROM doc_entities WHERE doc_id IN {_in(len(part))}", part)}
+    return out
+
+
+def named_in_window(store: Store, names: Iterable[str], lo: str, end: str
+                    ) -> dict[str, list[tuple[str, str]]]:
+    """Canonical entities bearing one of ``names`` → their documents published from ``lo``
+    to before ``end``: [(doc id, published)]."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for part in _chunks(sorted({n for n in names if n})):
+        for r in store.backend.query(
+                "SELECT DISTINCT en.entity_id, d.doc_id, d.published FROM entity_names en"
+                " JOIN entity_documents ed ON ed.entity_id = en.entity_id"
+                " JOIN documents d ON d.doc_id = ed.doc_id"
+                f" WHERE en.name_norm IN {_in(len(part))} AND d.published >= ?"
+                " AND d.published < ?", [*part, lo, end]):
+            out.setdefault(r["entity_id"], []).append((r["doc_id"], r["published"]))
+    return out
+
+
+def items_of(store: Store, docs: Iterable[str]) -> tuple[set[str], set[str], set[str]]:
+    """(timeline ids, claim ids, dispute ids) of what ``docs`` report."""
+    b = store.backend
+    items, claims, disputes = set(), set(), set()
+    for part in _chunks(sorted(set(docs))):
+        q = _in(len(part))
+        items |= {r["item_id"] for r in b.query(
+            f"SELECT item_id FROM timeline_documents WHERE doc_id IN {q}", part)}
+        claims |= {r["claim_id"] for r in b.query(
+            f"SELECT claim_id FROM claim_documents WHERE doc_id IN {q}", part)}
+        disputes |= {r["dispute_id"] for r in b.query(
+            f"SELECT dispute_id FROM dispute_links WHERE ref_kind = 'doc' AND ref IN {q}", part)}
+    return items, claims, disputes
+
+
+def reports_of(store: Store, items: Iterable[str], claims: Iterable[str]
+               ) -> tuple[dict[str, set[str]], dict[str, set[str]], set[str]]:
+    """What the timeline ``items`` and ``claims`` are made of: (doc → event ids,
+    doc → statement ids, every document they list, near-duplicate copies included)."""
+    b = store.backend
+    events: dict[str, set[str]] = {}
+    statements: dict[str, set[str]] = {}
+    docs: set[str] = set()
+    for table, ids, key, into in (("timeline", items, "event", events),
+                                  ("claims", claims, "statement", statements)):
+        for part in _chunks(sorted(set(ids))):
+            for r in b.query(f"SELECT data FROM {table} WHERE id IN {_in(len(part))}", part):
+                data = _loads(r["data"]) or {}
+                docs.update(data.get("documents") or [])
+                for rep in data.get("reports") or []:
+                    if rep.get("doc") and rep.get(key):
+                        into.setdefault(rep["doc"], set()).add(rep[key])
+    return events, statements, docs
+
+
+def dispute_refs(store: Store, disputes: Iterable[str]) -> tuple[set[str], set[str], set[str]]:
+    """(timeline ids, claim ids, document ids) the ``disputes`` link."""
+    out: dict[str, set[str]] = {"item": set(), "claim": set(), "doc": set()}
+    for part in _chunks(sorted(set(disputes))):
+        for r in store.backend.query(
+                "SELECT ref_kind, ref FROM dispute_links WHERE ref_kind IN ('item', 'claim',"
+                f" 'doc') AND dispute_id IN {_in(len(part))}", part):
+            out[r["ref_kind"]].add(r["ref"])
+    return out["item"], out["claim"], out["doc"]
+
+
+def load_extractions(store: Store, docs: Iterable[str]) -> Iterator[Extraction]:
+    """The stored extractions of ``docs``, in ingestion order."""
+    cols = ", ".join("d." + c.strip() for c in _DOC_COLUMNS.split(","))
+    rows: list[dict] = []
+    for part in _chunks(sorted(set(docs))):
+        rows += store.backend.query(
+            f"SELECT {cols}, x.data AS data FROM documents d JOIN extractions x"
+            f" ON x.doc_id = d.doc_id WHERE d.doc_id IN {_in(len(part))}", part)
+    rows.sort(key=lambda r: r["seq"])
+    for row in rows:
+        data = _loads(row.pop("data"))
+        repairs = [Repair.from_json(r) for r in data.get("repairs", [])]
+        yield Extraction.from_json(data, document=_document(row, repairs))
+
+
+def entities_of(store: Store, docs: Iterable[str] = (), names: Iterable[str] = (),
+                ids: Iterable[str] = ()) -> list[CanonicalEntity]:
+    """Canonical entities with a member in ``docs``, bearing one of ``names`` (normalised
+    as the store normalises them), or with one of ``ids``."""
+    b = store.backend
+    found: set[str] = set(ids)
+    for part in _chunks(sorted(set(docs))):
+        found |= {r["entity_id"] for r in b.query(
+            f"SELECT entity_id FROM entity_documents WHERE doc_id IN {_in(len(part))}", part)}
+    keys = sorted({k for k in (norm_name(n) for n in names) if k})
+    for part in _chunks(keys):
+        found |= {r["entity_id"] for r in b.query(
+            f"SELECT entity_id FROM entity_names WHERE name_norm IN {_in(len(part))}", part)}
+    out: list[CanonicalEntity] = []
+    for part in _chunks(sorted(found)):
+        out += [CanonicalEntity.from_json(_loads(r["data"])) for r in b.query(
+            f"SELECT data FROM entities WHERE id IN {_in(len(part))}", part)]
+    return out
+
+
+def existing_ids(store: Store, table: str, ids: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for part in _chunks(sorted(set(ids))):
+        out |= {r["id"] for r in store.backend.query(
+            f"SELECT id FROM {table} WHERE id IN {_in(len(part))}", part)}
+    return out
+
+
+def _delete(b, table: str, col: str, ids: Iterable[str]) -> None:
+    for part in _chunks(sorted(set(ids))):
+        b.execute(f"DELETE FROM {table} WHERE {col} IN {_in(len(part))}", part)
+
+
+def _next_n(b, table: str) -> int:
+    row = b.query_one(f"SELECT COALESCE(MAX(n), -1) AS n FROM {table}")
+    return int(row["n"]) + 1
+
+
+def replace_part(store: Store, *, drop_entities: Iterable[str], entities: list[CanonicalEntity],
+                 drop_items: Iterable[str], timeline: list[TimelineItem],
+                 drop_claims: Iterable[str], claims: list[Claim],
+                 drop_disputes: Iterable[str], disputes: list[Dispute],
+                 covers: tuple[int, int] | None = None) -> None:
+    """Swap part of the resolution in one transaction: the ``drop_*`` rows go, the given
+    records come in (an entity, item or claim kept under its id is dropped and written
+    again). Readers see the old or the new resolution, never a mixture. ``covers``: what
+    the resolution is recorded to cover (default: what was read, as ``replace_resolution``);
+    (0, -1) records it as covering nothing (stale), as a rebuild does until its last block."""
+    b = store.backend
+    entities = list(_unique_by_id((e.id, e) for e in entities))
+    timeline = list(_unique_by_id((t.id, t) for t in timeline))
+    claims = list(_unique_by_id((c.id, c) for c in claims))
+    disputes = list(_unique_by_id((d.id, d) for d in disputes))
+    with b.transaction():
+        old_items = set(drop_items) | {t.id for t in timeline}
+        old_te = _pair_entities(b, old_items)
+        _delete(b, "dispute_links", "dispute_id", set(drop_disputes) | {d.id for d in disputes})
+        _delete(b, "disputes", "id", set(drop_disputes) | {d.id for d in disputes})
+        for table, col in (("claim_documents", "claim_id"), ("claim_entities", "claim_id"),
+                           ("claims", "id")):
+            _delete(b, table, col, set(drop_claims) | {c.id for c in claims})
+        for table, col in (("timeline_documents", "item_id"), ("timeline_entities", "item_id"),
+                           ("timeline", "id")):
+            _delete(b, table, col, old_items)
+        for table, col in (("entity_documents", "entity_id"), ("entity_names", "entity_id"),
+                           ("entities", "id")):
+            _delete(b, table, col, set(drop_entities) | {e.id for e in entities})
+        _insert_entities(b, entities)
+        by_name = _names_of(b, timeline, claims)
+        n0 = _next_n(b, "timeline")
+        tl_rows, te_rows = _timeline_rows(timeline, by_name)
+        tl_rows = [(r[0], n0 + r[1], *r[2:]) for r in tl_rows]
+        te_rows = [(*r[:4], n0 + r[4], *r[5:]) for r in te_rows]
+        b.executemany("INSERT INTO timeline (id, n, date, type, status, data, date_start,"
+                      " date_end, chrono) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tl_rows)
+        b.executemany("INSERT INTO timeline_entities (item_id, entity_id, role, date, n,"
+                      " date_start, date_end, chrono) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", te_rows)
+        _insert_claims(b, claims, by_name)
+        write_doc_keys(b, timeline, claims)
+        _insert_disputes(b, disputes)
+        _rerank(b)
+        _repair_pairs(b, old_te, [(r[0], r[1], r[2]) for r in te_rows])
+        if covers is None:
+            covers = store._read_stamp if store._read_stamp is not None else store._stamp()
+        store._read_stamp = None
+        store._bump()
+        b.execute("DELETE FROM resolution_state")
+        b.execute("INSERT INTO resolution_state (id, extractions, max_rev, built_at)"
+                  " VALUES (1, ?, ?, ?)",
+                  (covers[0], covers[1], datetime.now(timezone.utc).isoformat(timespec="seconds")))
+
+
+def mark_stale(store: Store) -> None:
+    """Record the resolution as covering nothing: the next ingest rebuilds it (a rebuild in
+    blocks marks it so until its last block is written)."""
+    with store.backend.transaction():
+        store.backend.execute("UPDATE resolution_state SET extractions = 0, max_rev = -1")
+
+
+def _pair_entities(b, items: set[str]) -> list[tuple]:
+    """(item, entity, role) rows of ``timeline_entities`` for ``items``."""
+    out: list[tuple] = []
+    for part in _chunks(sorted(items)):
+        out += [(r["item_id"], r["entity_id"], r["role"]) for r in b.query(
+            "SELECT item_id, entity_id, role FROM timeline_entities WHERE item_id IN "
+            f"{_in(len(part))}", part)]
+    return out
+
+
+def _insert_entities(b, entities: list[CanonicalEntity]) -> None:
+    n0 = _next_n(b, "entities")
+    rows = []
+    for i, e in enumerate(entities):
+        # a shallow dict (the fields are JSON values): asdict's deep copy of a large
+        # entity's member list is most of the write's time
+        data = {f.name: getattr(e, f.name) for f in fields(e)}
+        rows.append((e.id, n0 + i, e.name, e.type, e.country, len(set(e.documents)),
+                     _dumps(data), _dumps(_entity_summary(data))))
+    b.executemany("INSERT INTO entities (id, n, name, type, country, n_documents, data, summary)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    b.executemany("INSERT INTO entity_names (entity_id, name_norm) VALUES (?, ?)",
+                  [(e.id, key) for e in entities
+                   for key in dict.fromkeys(norm_name(n) for n in [e.name, *e.aliases]) if key])
+    b.executemany("INSERT INTO entity_documents (entity_id, doc_id) VALUES (?, ?)",
+                  [(e.id, d) for e in entities for d in dict.fromkeys(e.documents)])
+
+
+def _names_of(b, timeline: list[TimelineItem], claims: list[Claim]) -> dict[str, str]:
+    """Normalised name → entity id for the names the items cite (first by list order)."""
+    names = {norm_name(n) for t in timeline for n in [*t.participants, t.location] if n}
+    names |= {norm_name(n) for c in claims for n in [c.speaker, *c.about] if n}
+    by_name: dict[str, str] = {}
+    for part in _chunks(sorted(k for k in names if k)):
+        for r in b.query("SELECT n.entity_id, n.name_norm FROM entity_names n JOIN entities e"
+                         f" ON e.id = n.entity_id WHERE n.name_norm IN {_in(len(part))}"
+                         " ORDER BY e.n", part):
+            by_name.setdefault(r["name_norm"], r["entity_id"])
+    return by_name
+
+
+def _insert_claims(b, claims: list[Claim], by_name: dict[str, str]) -> None:
+    from .store import _ref
+    n0 = _next_n(b, "claims")
+    b.executemany("INSERT INTO claims (id, n, speaker_id, first_reported, data)"
+                  " VALUES (?, ?, ?, ?, ?)",
+                  [(c.id, n0 + i, c.speaker_id, c.first_reported, _dumps(c.to_json()))
+                   for i, c in enumerate(claims)])
+    rows: dict[tuple[str, str, str], None] = {}
+    for c in claims:
+        if c.speaker_id or c.speaker:
+            rows[(c.id, c.speaker_id or _ref(c.speaker, by_name), "speaker")] = None
+        for name in c.about:
+            rows[(c.id, _ref(name, by_name), "about")] = None
+    b.executemany("INSERT INTO claim_entities (claim_id, entity_id, role) VALUES (?, ?, ?)",
+                  list(rows))
+
+
+def _insert_disputes(b, disputes: list[Dispute]) -> None:
+    n0 = _next_n(b, "disputes")
+    b.executemany("INSERT INTO disputes (id, n, kind, data) VALUES (?, ?, ?, ?)",
+                  [(d.id, n0 + i, d.kind, _dumps(d.to_json())) for i, d in enumerate(disputes)])
+    links: dict[tuple[str, str, str], None] = {}
+    for d in disputes:
+        for kind, refs in (("claim", d.claims), ("item", d.items), ("doc", d.documents),
+                           ("entity", [d.entity] if d.entity else [])):
+            for ref in refs:
+                links[(d.id, kind, ref)] = None
+    b.executemany("INSERT INTO dispute_links (dispute_id, ref_kind, ref) VALUES (?, ?, ?)",
+                  list(links))
+
+
+def _rerank(b) -> None:
+    """The contract's timeline order (``chrono``) for every item, rewritten where it moved."""
+    from ..dates import chrono_key
+
+    class _K:  # what chrono_key reads
+        __slots__ = ("id", "date", "type", "summary")
+
+    summary = ("json_extract(data, '$.summary')" if b.name == "sqlite"
+               else "(data::json)->>'summary'")
+    rows = b.query(f"SELECT id, date, type, chrono, {summary} AS summary FROM timeline")
+    keyed = []
+    for r in rows:
+        k = _K()
+        k.id, k.date, k.type = r["id"], r["date"], r["type"]
+        k.summary = r["summary"] or ""
+        keyed.append((chrono_key(k), r["id"], r["chrono"]))
+    keyed.sort(key=lambda x: x[0])
+    moved = [(rank, iid) for rank, (_, iid, old) in enumerate(keyed) if old != rank]
+    b.executemany("UPDATE timeline SET chrono = ? WHERE id = ?", moved)
+    b.executemany("UPDATE timeline_entities SET chrono = ? WHERE item_id = ?", moved)
+
+
+def _repair_pairs(b, old_te: list[tuple], new_te: list[tuple]) -> None:
+    """``timeline_pairs`` moved by the items swapped: the old items' pairs counted out,
+    the new ones' counted in (an upsert), pairs left at zero removed."""
+    from collections import Counter
+    delta: Counter = Counter()
+    for me, other, n in _pair_rows(old_te):
+        delta[(me, other)] -= n
+    for me, other, n in _pair_rows(new_te):
+        delta[(me, other)] += n
+    b.executemany("INSERT INTO timeline_pairs (entity_id, other_id, events) VALUES (?, ?, ?)"
+                  " ON CONFLICT (entity_id, other_id) DO UPDATE"
+                  " SET events = timeline_pairs.events + excluded.events",
+                  [(me, other, n) for (me, other), n in delta.items() if n])
+    b.execute("DELETE FROM timeline_pairs WHERE events <= 0")
