@@ -41,7 +41,7 @@ from .entities import Member, members_of, resolve_members
 from .timeline import build_timeline
 
 if TYPE_CHECKING:
-    from ..store.protocol import StoreProtocol
+    from ..store.store import Store
 
 SEED = "\x00seed:"  # the document id of an entity's seed member
 
@@ -50,7 +50,7 @@ def settings() -> dict[str, Any]:
     return load_data("incremental.json")
 
 
-def update(store: StoreProtocol, *, full_fraction: float | None = None,
+def update(store: Store, *, full_fraction: float | None = None,
            window_days: int | None = None, connect: dict | None = None) -> dict[str, Any]:
     """Resolve what was stored since the resolution was built; returns counts (with
     ``mode``: ``incremental``, ``full`` or ``none``)."""
@@ -87,8 +87,9 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
     from ..store import delta
     from . import slim
     days = settings()["window_days"] if window_days is None else window_days
-    dates = [_day(r["published"]) for r in new]
-    if None in dates:
+    found = [_day(r["published"]) for r in new]
+    dates = [d for d in found if d is not None]
+    if len(dates) < len(found):
         return None
     lo = (min(dates) - dt.timedelta(days=days)).isoformat()
     end = (max(dates) + dt.timedelta(days=(days if ahead else 0) + 1)).isoformat()
@@ -128,7 +129,9 @@ def _closure(store, docs: set[str], limit: float | None):
     ids, doc → event ids, doc → statement ids, the further documents)."""
     from ..store import delta
     cap = settings()["closure_max"]
-    items, claims, disputes = set(), set(), set()
+    items: set[str] = set()
+    claims: set[str] = set()
+    disputes: set[str] = set()
     events: dict[str, set[str]] = {}
     statements: dict[str, set[str]] = {}
     reach: set[str] = set()

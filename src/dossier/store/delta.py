@@ -335,6 +335,10 @@ def _rerank(b) -> None:
 
     class _K:  # what chrono_key reads
         __slots__ = ("id", "date", "type", "summary")
+        id: str
+        date: str | None
+        type: str
+        summary: str
 
     summary = ("json_extract(data, '$.summary')" if b.name == "sqlite"
                else "(data::json)->>'summary'")
