@@ -15,7 +15,7 @@ from __future__ import annotations
 import collections
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, cast
 
 from .errors import DossierError, E
 from .limits import MAX_BYTES
@@ -228,7 +228,9 @@ def extract_in_order(items: Iterable[Item],
                 ext.doc = doc  # type: ignore[assignment]
                 yield doc, ext
         except _SourceFailed as exc:
-            raise exc.__cause__ from None
+            cause = exc.__cause__
+            assert cause is not None  # a _SourceFailed is always raised from its cause
+            raise cause from None
         except DossierError as exc:
             if _fatal(exc):
                 raise
@@ -268,7 +270,7 @@ def _same_source_stored(doc: Document, store) -> bool:
 
 def _failer(summary: "IngestSummary", bar, on_error: Callable[[DossierError], None] | None,
             on_item: Callable[[dict[str, Any]], None] | None = None
-            ) -> Callable[[DossierError], None]:
+            ) -> Callable[..., None]:
     """Count, keep (the first few) and report an error for one input; the batch goes on."""
     def fail(err: DossierError, doc_id: str | None = None) -> None:
         summary.add_error(err)
@@ -383,10 +385,12 @@ def _ingest(paths, store, *, extract, workers, cluster, progress, max_bytes, bat
             signatures[doc.id] = sig
             yield doc
 
+    pairs: Iterable[tuple[Document, Extraction | DossierError | None]]
     if extract:
-        pairs = extract_in_order(documents(),
-                                 in_parts(_extractor(workers, cluster, batch_size, nlp)),
-                                 one_in_parts(_in_process(nlp)))
+        # documents() yields documents only: every pair's first item is a Document
+        pairs = cast(Iterator[tuple[Document, Extraction | DossierError]], extract_in_order(
+            documents(), in_parts(_extractor(workers, cluster, batch_size, nlp)),
+            one_in_parts(_in_process(nlp))))
     else:
         pairs = ((doc, None) for doc in documents())
     try:
@@ -462,6 +466,7 @@ def _reextract(store, *, only_missing, workers, cluster, progress, batch_size, r
             if isinstance(result, DossierError):
                 fail(result)
                 continue
+            assert isinstance(doc, Document)  # stored documents: no read errors among them
             try:
                 store.save_extraction(result)
             except Exception as exc:  # noqa: BLE001 - rolled back; report and go on

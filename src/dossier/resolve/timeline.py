@@ -51,10 +51,10 @@ import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, cast
 
 from ..ids import stable_id
-from ..records import CanonicalEntity, Claim, Extraction, TimelineItem
+from ..records import CanonicalEntity, Claim, EventStatus, EventType, Extraction, TimelineItem
 from .common import normalize
 from .common import (dates_compatible, fill_year, independent_count, is_country, lexicon,
                      original_of, period_start, precision, span_text, thresholds)
@@ -219,7 +219,8 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
         if not r.location:
             r.location = places[0]
     start = period_start(r.date)
-    if r.status == "occurred" and start and precision(r.published) == 3 and start > r.published:
+    if r.status == "occurred" and start and precision(r.published) == 3 \
+            and start > (r.published or ""):
         r.status = "planned"
     return r
 
@@ -303,7 +304,7 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         if r.date and not any(_within(r.date, d) for d in it.soft):
             return None
         if not r.date and precision(r.published) == 3 \
-                and all((d or "") > r.published for d in it.soft):
+                and all((d or "") > (r.published or "") for d in it.soft):
             return None  # not reported before it happened
     rp = r.known
     if r.type != it.type or r.status != it.status:
@@ -331,7 +332,7 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
     if it.status == "occurred" and not multi_day:
         # an event cannot be reported before it happened
         if precision(r.published) == 3 and it.dates \
-                and all((period_start(d) or "") > r.published for d in it.dates):
+                and all((period_start(d) or "") > (r.published or "") for d in it.dates):
             return None
         if it.first_published and (period_start(r.date) or "") > it.first_published:
             return None
@@ -432,7 +433,7 @@ def _adjacent(a: str | None, b: str | None) -> bool:
     """Two days at most one day apart (or compatible dates)."""
     if dates_compatible(a, b):
         return True
-    if precision(a) != 3 or precision(b) != 3:
+    if a is None or b is None or precision(a) != 3 or precision(b) != 3:
         return False
     import datetime as _dt
     try:
@@ -489,7 +490,7 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
                 cands.update(by_loc.get((*kind, place), ()))
         if not r.known:
             cands.update(by_doc.get((*kind, r.doc), ()))
-        if precision(r.date) == 3:
+        if r.date is not None and precision(r.date) == 3:
             cands.update(by_date.get((*kind, r.date), ()))
         best, best_s = None, None
         for attempt in (0, 1):
@@ -497,7 +498,8 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
                 it = items[n]
                 s = _score(r, it, info)
                 if s is not None and (best_s is None or s > best_s
-                                      or (s == best_s and len(it.reports) > len(best.reports))):
+                                      or (s == best_s and best is not None
+                                          and len(it.reports) > len(best.reports))):
                     best, best_s = it, s
             if best is not None or not r.weak:
                 break
@@ -520,7 +522,7 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             by_loc[(*kind, r.place_in)].append(n)
         if n not in by_doc[(*kind, r.doc)]:
             by_doc[(*kind, r.doc)].append(n)
-        if precision(r.date) == 3 and n not in by_date[(*kind, r.date)]:
+        if r.date is not None and precision(r.date) == 3 and n not in by_date[(*kind, r.date)]:
             by_date[(*kind, r.date)].append(n)
     return items
 
@@ -770,7 +772,8 @@ def _item_record(it: _Item, info: EntityInfo, copy_of, copies, stmt_spans,
     def nm(x):
         return (info.get(x) or {}).get("name", x)
     return TimelineItem(
-        id=iid, date=date, type=it.type, mode=mode, status=it.status,
+        id=iid, date=date, type=cast(EventType, it.type), mode=mode,
+        status=cast(EventStatus, it.status),
         summary=summary_of(it.type, it.status, mode, actors, targets, loc, info,
                            affil=affil, host=host, mediators=mediators),
         participants=[nm(p) for p in parts], participant_ids=parts,
@@ -807,7 +810,8 @@ def _host(it: _Item, info: EntityInfo) -> str | None:
 
 def _date_range(it: _Item) -> list[str] | None:
     """Talks over two days: the first and last day the reports give."""
-    days = sorted({r.date for r in it.reports if r.known and precision(r.date) == 3})
+    days = sorted({r.date for r in it.reports
+                   if r.known and r.date is not None and precision(r.date) == 3})
     if len(days) >= 2 and _multi_day(days):
         return [days[0], days[-1]]
     return None
@@ -844,7 +848,7 @@ def _fold_plans(items: list[TimelineItem]) -> list[TimelineItem]:
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
     import datetime as _dt
-    if precision(a) != 3 or precision(b) != 3:
+    if a is None or b is None or precision(a) != 3 or precision(b) != 3:
         return None
     try:
         return abs((_dt.date.fromisoformat(a) - _dt.date.fromisoformat(b)).days)
@@ -910,7 +914,7 @@ def _link_plans(items: list[TimelineItem], info: EntityInfo) -> None:
     for p in items:
         if p.status not in ("planned", "hypothetical"):
             continue
-        best, best_s = None, 0
+        best, best_s = None, 0.0
         cands = {id(o): o for x in p.participant_ids for o in by_part.get(x, [])}
         for o in sorted(cands.values(), key=lambda t: t.id):
             s = _plan_fit(p, o, info, window)
