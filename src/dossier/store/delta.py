@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from ..records import CanonicalEntity, Claim, Dispute, Extraction, Repair, TimelineItem
 from .store import (_DOC_COLUMNS, Store, _document, _dumps, _entity_summary, _loads, _pair_rows,
-                    _timeline_rows, _unique_by_id, norm_name, write_doc_keys)
+                    _timeline_rows, _unique_by_id, insert_claims, norm_name, write_doc_keys)
 
 CHUNK = 500
 
@@ -235,7 +235,7 @@ def replace_part(store: Store, *, drop_entities: Iterable[str], entities: list[C
                       " date_end, chrono) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tl_rows)
         b.executemany("INSERT INTO timeline_entities (item_id, entity_id, role, date, n,"
                       " date_start, date_end, chrono) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", te_rows)
-        _insert_claims(b, claims, by_name)
+        insert_claims(b, claims, by_name, _next_n(b, "claims"))
         write_doc_keys(b, timeline, claims)
         _insert_disputes(b, disputes)
         _rerank(b)
@@ -296,23 +296,6 @@ def _names_of(b, timeline: list[TimelineItem], claims: list[Claim]) -> dict[str,
                          " ORDER BY e.n", part):
             by_name.setdefault(r["name_norm"], r["entity_id"])
     return by_name
-
-
-def _insert_claims(b, claims: list[Claim], by_name: dict[str, str]) -> None:
-    from .store import _ref
-    n0 = _next_n(b, "claims")
-    b.executemany("INSERT INTO claims (id, n, speaker_id, first_reported, data)"
-                  " VALUES (?, ?, ?, ?, ?)",
-                  [(c.id, n0 + i, c.speaker_id, c.first_reported, _dumps(c.to_json()))
-                   for i, c in enumerate(claims)])
-    rows: dict[tuple[str, str, str], None] = {}
-    for c in claims:
-        if c.speaker_id or c.speaker:
-            rows[(c.id, c.speaker_id or _ref(c.speaker, by_name), "speaker")] = None
-        for name in c.about:
-            rows[(c.id, _ref(name, by_name), "about")] = None
-    b.executemany("INSERT INTO claim_entities (claim_id, entity_id, role) VALUES (?, ?, ?)",
-                  list(rows))
 
 
 def _insert_disputes(b, disputes: list[Dispute]) -> None:

@@ -267,18 +267,7 @@ class Store:
             b.executemany("INSERT INTO timeline_pairs (entity_id, other_id, events)"
                           " VALUES (?, ?, ?)", _pair_rows(te_rows))
             claims = list(_unique_by_id((c.id, c) for c in claims))
-            b.executemany(
-                "INSERT INTO claims (id, n, speaker_id, first_reported, data) VALUES (?, ?, ?, ?, ?)",
-                [(c.id, i, c.speaker_id, c.first_reported, _dumps(c.to_json()))
-                 for i, c in enumerate(claims)])
-            rows: dict[tuple[str, str, str], None] = {}
-            for c in claims:
-                if c.speaker_id or c.speaker:
-                    rows[(c.id, c.speaker_id or _ref(c.speaker, by_name), "speaker")] = None
-                for name in c.about:
-                    rows[(c.id, _ref(name, by_name), "about")] = None
-            b.executemany("INSERT INTO claim_entities (claim_id, entity_id, role) VALUES (?, ?, ?)",
-                          list(rows))
+            insert_claims(b, claims, by_name)
             write_doc_keys(b, timeline, claims)
             self._write_disputes(disputes or [])
 
@@ -786,6 +775,22 @@ class Store:
 
     def version(self) -> int:
         return current_version(self.backend)
+
+
+def insert_claims(b, claims: list[Claim], by_name: dict[str, str], first_n: int = 0) -> None:
+    """Write ``claims`` (numbered from ``first_n``) and their speaker and about links."""
+    b.executemany(
+        "INSERT INTO claims (id, n, speaker_id, first_reported, data) VALUES (?, ?, ?, ?, ?)",
+        [(c.id, first_n + i, c.speaker_id, c.first_reported, _dumps(c.to_json()))
+         for i, c in enumerate(claims)])
+    rows: dict[tuple[str, str, str], None] = {}
+    for c in claims:
+        if c.speaker_id or c.speaker:
+            rows[(c.id, c.speaker_id or _ref(c.speaker, by_name), "speaker")] = None
+        for name in c.about:
+            rows[(c.id, _ref(name, by_name), "about")] = None
+    b.executemany("INSERT INTO claim_entities (claim_id, entity_id, role) VALUES (?, ?, ?)",
+                  list(rows))
 
 
 def _ref(name: str | None, by_name: dict[str, str]) -> str:
