@@ -14,7 +14,8 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from ..records import CanonicalEntity, Claim, Dispute, Extraction, Repair, TimelineItem
 from .store import (_DOC_COLUMNS, Store, _document, _dumps, _entity_summary, _loads, _pair_rows,
-                    _timeline_rows, _unique_by_id, insert_claims, norm_name, write_doc_keys)
+                    _timeline_rows, _unique_by_id, insert_claims, insert_disputes, norm_name,
+                    write_doc_keys)
 
 CHUNK = 500
 
@@ -237,7 +238,7 @@ def replace_part(store: Store, *, drop_entities: Iterable[str], entities: list[C
                       " date_start, date_end, chrono) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", te_rows)
         insert_claims(b, claims, by_name, _next_n(b, "claims"))
         write_doc_keys(b, timeline, claims)
-        _insert_disputes(b, disputes)
+        insert_disputes(b, disputes, _next_n(b, "disputes"))
         _rerank(b)
         _repair_pairs(b, old_te, [(r[0], r[1], r[2]) for r in te_rows])
         if covers is None:
@@ -296,20 +297,6 @@ def _names_of(b, timeline: list[TimelineItem], claims: list[Claim]) -> dict[str,
                          " ORDER BY e.n", part):
             by_name.setdefault(r["name_norm"], r["entity_id"])
     return by_name
-
-
-def _insert_disputes(b, disputes: list[Dispute]) -> None:
-    n0 = _next_n(b, "disputes")
-    b.executemany("INSERT INTO disputes (id, n, kind, data) VALUES (?, ?, ?, ?)",
-                  [(d.id, n0 + i, d.kind, _dumps(d.to_json())) for i, d in enumerate(disputes)])
-    links: dict[tuple[str, str, str], None] = {}
-    for d in disputes:
-        for kind, refs in (("claim", d.claims), ("item", d.items), ("doc", d.documents),
-                           ("entity", [d.entity] if d.entity else [])):
-            for ref in refs:
-                links[(d.id, kind, ref)] = None
-    b.executemany("INSERT INTO dispute_links (dispute_id, ref_kind, ref) VALUES (?, ?, ?)",
-                  list(links))
 
 
 def _rerank(b) -> None:

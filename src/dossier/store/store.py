@@ -272,18 +272,7 @@ class Store:
             self._write_disputes(disputes or [])
 
     def _write_disputes(self, disputes: list[Dispute]) -> None:
-        disputes = list(_unique_by_id((d.id, d) for d in disputes))
-        b = self.backend
-        b.executemany("INSERT INTO disputes (id, n, kind, data) VALUES (?, ?, ?, ?)",
-                      [(d.id, i, d.kind, _dumps(d.to_json())) for i, d in enumerate(disputes)])
-        links: dict[tuple[str, str, str], None] = {}
-        for d in disputes:
-            for kind, refs in (("claim", d.claims), ("item", d.items), ("doc", d.documents),
-                               ("entity", [d.entity] if d.entity else [])):
-                for ref in refs:
-                    links[(d.id, kind, ref)] = None
-        b.executemany("INSERT INTO dispute_links (dispute_id, ref_kind, ref) VALUES (?, ?, ?)",
-                      list(links))
+        insert_disputes(self.backend, list(_unique_by_id((d.id, d) for d in disputes)))
 
     def list_disputes(self, doc: str | None = None, item: str | None = None,
                       claim: str | None = None, kind: str | None = None,
@@ -775,6 +764,22 @@ class Store:
 
     def version(self) -> int:
         return current_version(self.backend)
+
+
+def insert_disputes(b, disputes: list[Dispute], first_n: int = 0) -> None:
+    """Write ``disputes`` (numbered from ``first_n``) and their links to claims, timeline
+    items, documents and the entity a name dispute is about."""
+    b.executemany("INSERT INTO disputes (id, n, kind, data) VALUES (?, ?, ?, ?)",
+                  [(d.id, first_n + i, d.kind, _dumps(d.to_json()))
+                   for i, d in enumerate(disputes)])
+    links: dict[tuple[str, str, str], None] = {}
+    for d in disputes:
+        for kind, refs in (("claim", d.claims), ("item", d.items), ("doc", d.documents),
+                           ("entity", [d.entity] if d.entity else [])):
+            for ref in refs:
+                links[(d.id, kind, ref)] = None
+    b.executemany("INSERT INTO dispute_links (dispute_id, ref_kind, ref) VALUES (?, ?, ?)",
+                  list(links))
 
 
 def insert_claims(b, claims: list[Claim], by_name: dict[str, str], first_n: int = 0) -> None:
