@@ -23,6 +23,7 @@ from typing import Any, Awaitable, Callable, Iterable
 from urllib.parse import parse_qsl
 
 from dossier.errors import E
+from dossier.ingest.jsonl import json_kind
 
 MAX_PATH_CHARS = 2048  # characters in the URL path
 MAX_QUERY_CHARS = 1000  # characters in one query value (q, about, entity, from, ...)
@@ -83,18 +84,6 @@ def check_url(path: str, query_string: str) -> None:
                    f"{MAX_QUERY_STRING}"))
 
 
-def _json_kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"a boolean ({json.dumps(value)})"
-    if isinstance(value, (int, float)):
-        return f"a number ({json.dumps(value)})"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
 def _depth_ok(value: Any, limit: int) -> bool:
     """Whether ``value`` nests at most ``limit`` lists/objects deep (iterative)."""
     stack = [(value, 1)]
@@ -134,13 +123,13 @@ def check_json(body: bytes, upload: bool) -> None:
         return
     if not isinstance(data, dict):
         raise Refused(422, "E115", E.E115[1].format(
-            field="body", detail=f"{_json_kind(data)}; send a JSON object "
+            field="body", detail=f"{json_kind(data)}; send a JSON object "
                                  '{"text": ..., "title": ...}'))
     for key in UPLOAD_FIELDS:
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             raise Refused(422, "E115", E.E115[1].format(
-                field=f'"{key}"', detail=f"{_json_kind(value)}, not a string; give a string "
+                field=f'"{key}"', detail=f"{json_kind(value)}, not a string; give a string "
                                          "or leave the field out"))
 
 

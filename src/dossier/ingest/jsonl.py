@@ -30,7 +30,7 @@ def _first(obj: dict[str, Any], keys) -> Any:
     return None
 
 
-def _kind(value: Any) -> str:
+def json_kind(value: Any) -> str:
     """How a JSON value is described in a message: ``a number (20251201)``."""
     if isinstance(value, bool):
         return f"a boolean ({json.dumps(value)})"
@@ -55,7 +55,7 @@ def _string_field(obj: dict[str, Any], key: str, origin, line) -> str | None:
     value = obj.get(key)
     if value is None or isinstance(value, str):
         return value
-    raise _refuse(origin, line, key, f"{_kind(value)}, not a string; give a string or leave "
+    raise _refuse(origin, line, key, f"{json_kind(value)}, not a string; give a string or leave "
                                      "the field out")
 
 
@@ -71,7 +71,7 @@ def record_to_raw(obj: Any, *, base_id: str, origin: str | None, line: int,
     text = _first(obj, _TEXT_KEYS)
     if text is not None and not isinstance(text, str):
         key = next(k for k in _TEXT_KEYS if obj.get(k) not in (None, ""))
-        raise _refuse(origin, line, key, f"{_kind(text)}, not a string; give the document "
+        raise _refuse(origin, line, key, f"{json_kind(text)}, not a string; give the document "
                                          "text as a string")
     if not isinstance(text, str) or not text.strip():
         raise DossierError(E.E106, path=origin, line=line,
@@ -86,7 +86,7 @@ def record_to_raw(obj: Any, *, base_id: str, origin: str | None, line: int,
             source.get("url") if isinstance(source.get("url"), str) else None)
     elif source is not None and not isinstance(source, str):
         key = next(k for k in _SOURCE_KEYS if obj.get(k) not in (None, ""))
-        raise _refuse(origin, line, key, f"{_kind(source)}, not a string; give the outlet's "
+        raise _refuse(origin, line, key, f"{json_kind(source)}, not a string; give the outlet's "
                                          "name as a string")
     if not isinstance(source, str) or not source.strip():
         source = outlet_from_url(url)
@@ -96,7 +96,7 @@ def record_to_raw(obj: Any, *, base_id: str, origin: str | None, line: int,
         if value in (None, ""):
             continue
         if not isinstance(value, str):
-            raise _refuse(origin, line, key, f"{_kind(value)}; give the date as a string, "
+            raise _refuse(origin, line, key, f"{json_kind(value)}; give the date as a string, "
                                              "YYYY-MM-DD")
         published = normalise_date(value)
         if published is None:
@@ -105,7 +105,7 @@ def record_to_raw(obj: Any, *, base_id: str, origin: str | None, line: int,
         break
     ident = obj.get("id")
     if ident is not None and (isinstance(ident, bool) or not isinstance(ident, (str, int))):
-        raise _refuse(origin, line, "id", f"{_kind(ident)}; give a string (or an integer)")
+        raise _refuse(origin, line, "id", f"{json_kind(ident)}; give a string (or an integer)")
     if ident is not None and str(ident).strip():
         doc_id = str(ident).strip()
     else:
