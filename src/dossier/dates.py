@@ -70,10 +70,23 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return a == b
 
 
+def _week_day(value: str, first: bool) -> str | None:
+    """The first or last day (ISO) of a week (``2025-W48``; its weekend ``2025-W48-WE``
+    starts on Saturday), or None."""
+    import datetime as _dt
+    week = _WEEK.match(value)
+    if week is None:
+        return None
+    day = (6 if week.group(3) else 1) if first else 7
+    try:
+        return _dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), day).isoformat()
+    except ValueError:
+        return None
+
+
 @functools.lru_cache(maxsize=65536)
 def period_start(value: str | None) -> str | None:
     """First day of a date, week, month or year (ISO), or None."""
-    import datetime as _dt
     p = precision(value)
     if value is None or p < 0:
         return None
@@ -83,21 +96,13 @@ def period_start(value: str | None) -> str | None:
         return value + "-01"
     if p == 0:
         return value + "-01-01"
-    week = _WEEK.match(value)
-    if week is None:
-        return None
-    try:
-        d = _dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 6 if week.group(3) else 1)
-    except ValueError:
-        return None
-    return d.isoformat()
+    return _week_day(value, first=True)
 
 
 @functools.lru_cache(maxsize=65536)
 def period_end(value: str | None) -> str | None:
     """Last day of a date, week, month or year (ISO), or None."""
     import calendar
-    import datetime as _dt
     p = precision(value)
     if value is None or p < 0:
         return None
@@ -108,14 +113,7 @@ def period_end(value: str | None) -> str | None:
         return f"{value}-{calendar.monthrange(y, mo)[1]:02d}"
     if p == 0:
         return value + "-12-31"
-    week = _WEEK.match(value)
-    if week is None:
-        return None
-    try:
-        d = _dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 7)
-    except ValueError:
-        return None
-    return d.isoformat()
+    return _week_day(value, first=False)
 
 
 def chrono_key(item) -> tuple:
