@@ -442,19 +442,19 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--stats", action="store_true", help="print counts to stderr")
     args = ap.parse_args(argv)
+    from synth import founding_text  # the same founding format as synth.py writes
     recs = generate(args.n, args.seed)
     kept: list[dict] = []
+    if args.txt_dir:
+        Path(args.txt_dir).mkdir(parents=True, exist_ok=True)
     fp = None if args.txt_dir else (sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8"))
     try:
         for rec in recs:
             if args.stats:
                 kept.append({"_facts": {k: rec["_facts"][k] for k in ("people", "story", "event")}})
             if args.txt_dir:
-                out = Path(args.txt_dir)
-                out.mkdir(parents=True, exist_ok=True)
-                (out / f"{rec['id']}.txt").write_text(
-                    f"date {rec['published']} {rec['title']}\nsource {rec['source']}\n{rec['text']}\n",
-                    encoding="utf-8")
+                (Path(args.txt_dir) / f"{rec['id']}.txt").write_text(founding_text(rec),
+                                                                     encoding="utf-8")
             else:
                 fp.write(json.dumps({k: v for k, v in rec.items() if not k.startswith("_")},
                                     ensure_ascii=False) + "\n")
