@@ -32,7 +32,7 @@ import jellyfish
 from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
 
-from .data import load_lines
+from .data import load_jsonl, load_lines
 
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "mme", "m"}
@@ -263,3 +263,15 @@ def _transposed(a: str, b: str) -> bool:
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Every name and alias of a country in the gazetteer (``data/gazetteer/countries.jsonl``:
+    "United States", "US", "the U.S.") → its ISO 3166-1 alpha-3 code, in file order."""
+    out: dict[str, str] = {}
+    for rec in load_jsonl("gazetteer/countries.jsonl"):
+        for n in [rec.get("name", ""), *rec.get("aliases", [])]:
+            if n and rec.get("country"):
+                out.setdefault(n, rec["country"])
+    return out

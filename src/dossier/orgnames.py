@@ -31,7 +31,7 @@ import functools
 import re
 
 from . import data
-from .names import normalize
+from .names import country_names, normalize
 
 _CONNECT = {"and", "&"}
 _FUNCTION = {"of", "and", "for", "the", "on", "in", "de", "du", "des", "la", "le", "&", "to", "at"}
@@ -192,9 +192,7 @@ def _country_words() -> frozenset[str]:
     ``countries.jsonl``): "Swiss", "US", "France"."""
     words = {line.partition("\t")[0].strip() for line in data.load_lines("gazetteer/demonyms.tsv")
              if line.partition("\t")[2].strip()}
-    for rec in data.load_jsonl("gazetteer/countries.jsonl"):
-        words.update(x for x in [rec.get("name", ""), *rec.get("aliases", [])] if x)
-    return frozenset(words)
+    return frozenset(words | set(country_names()))
 
 
 def _country_word(word: str) -> bool:

@@ -96,8 +96,7 @@ def _country_names() -> frozenset[str]:
             if v:
                 names.add(normalize(v))
                 names.add(normalize(v.split(",")[0]))
-    for rec in data.load_jsonl("gazetteer/countries.jsonl"):
-        names.update(normalize(x) for x in [rec.get("name", ""), *rec.get("aliases", [])] if x)
+    names.update(normalize(x) for x in _names.country_names())
     return frozenset(n for n in names if n)
 
 
@@ -114,10 +113,8 @@ def _demonym_codes() -> dict[str, str]:
     demonym stands for) and the country gazetteer or pycountry for their codes."""
     groups = data.load_json("events/groups.json").get("demonyms", {})
     codes: dict[str, str] = {}
-    for rec in data.load_jsonl("gazetteer/countries.jsonl"):
-        for n in [rec.get("name", ""), *rec.get("aliases", [])]:
-            if n and rec.get("country"):
-                codes.setdefault(normalize(n), rec["country"])
+    for n, iso in _names.country_names().items():
+        codes.setdefault(normalize(n), iso)
     out: dict[str, str] = {}
     for word, names in groups.items():
         for n in names:
