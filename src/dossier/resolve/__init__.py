@@ -16,7 +16,7 @@ from .timeline import build_timeline
 if TYPE_CHECKING:
     from ..store.protocol import StoreProtocol
 
-__all__ = ["rebuild", "resolve", "resolve_entities", "build_timeline", "build_claims", "slim",
+__all__ = ["rebuild", "resolve_entities", "build_timeline", "build_claims", "slim",
            "resolve_all", "update"]
 
 
@@ -38,11 +38,6 @@ def slim(ex: Extraction) -> Extraction:
             for e in ex.entities]
     return Extraction(doc=doc, entities=ents, events=list(ex.events),
                       statements=list(ex.statements))
-
-
-def resolve(extractions) -> tuple[list, list, list]:
-    """(entities, timeline, claims) for a list of extractions."""
-    return resolve_all(extractions)[:3]
 
 
 def resolve_all(extractions) -> tuple[list, list, list, list]:
