@@ -12,6 +12,14 @@ Design (made for incremental resolution):
   sets of its reports, anchor values, about entities, first/last publication date and
   its documents. ``ClaimState.signature()`` gives the blocking keys a store can index
   ("claim signatures": speaker key, about keys, anchors, rare content keys).
+- Who said it: the same speaker key, or (``speaker_relation``) a person and the state of
+  their country or the body their role names, when a report credits the statement to that
+  instead ("Tajikistan will not allow provocations" / its minister's words; a stricter
+  overlap, and two people of one state never meet through it), or a pronoun speaker the
+  extractor resolved ("he said": nearly the same words then outweigh its guess).
+- "X denied a report that Y" (``disputes.reported_contents``): Y is what the report said
+  (key ``r:``, gathered with unnamed sources and outlets), X's denial a statement of its
+  own that links it; the two never make one claim.
 - ``decide(state, unit, ctx)`` is the gathering decision, a function of the claim state
   and the new statement only: compatible speakers, inside the time window, no
   conflicting anchor (27 against 20 points is a dispute, never one claim), and a
@@ -19,7 +27,10 @@ Design (made for incremental resolution):
   above the threshold for that kind of speaker; with the optional embeddings, a close
   sentence vector also counts. ``disputes.build_claims`` runs it over the statements in
   publication order, looking candidates up through the signature index, so a new
-  statement joins or opens a claim exactly as a later incremental resolver would.
+  statement joins or opens a claim exactly as a later incremental resolver would. A
+  second pass (``attach_singles``) lets a statement no other report carried join the one
+  claim of several reports by the same speaker that it loosely restates (several fitting
+  claims: it stays alone).
 
 Disagreements between claims (numbers, dates, names, denials) are found and grouped
 into disputes by ``dossier.resolve.disputes``.
@@ -225,7 +236,8 @@ def speaker_key(speaker_text: str | None, ent_type: str | None, ent_name: str | 
 
 
 def speakers_compatible(a: str, b: str) -> bool:
-    """Same speaker, or one unknown; unnamed sources whose countries do not differ; a report the outlet
+    """Same speaker, or one unknown; unnamed sources whose countries do not differ; the
+    content of a denied report (``r:``) and an unnamed source or outlet; a report the outlet
     carrying it credits to itself (``o:``: in older extractions, "a senior official told
     <outlet>" was credited to the outlet) with an unnamed source or with that outlet."""
     if a == b or not a or not b:     # an unknown speaker ("she said", unresolved) may be anyone
@@ -233,6 +245,8 @@ def speakers_compatible(a: str, b: str) -> bool:
     if a.startswith("u:") and b.startswith("u:"):
         na, nb = a.split(":")[2], b.split(":")[2]
         return not na or not nb or na == nb
+    if a == "r:" or b == "r:":      # what a denied report said: its source, not a named person
+        return (b if a == "r:" else a)[:2] in ("u:", "o:", "d:")
     if a.startswith("o:") or b.startswith("o:"):
         o, other = (a, b) if a.startswith("o:") else (b, a)
         return other.startswith("u:") or other == "e:" + o[2:]
@@ -269,6 +283,10 @@ class Unit:
 
     proper: set[str] = field(default_factory=set)
     via: str | None = None       # the outlet an unnamed source spoke to ("told Axios")
+    weak: bool = False           # the speaker is a pronoun the extractor resolved ("he said")
+    affil: frozenset = frozenset()  # speaker keys it may stand for (a minister: his state)
+    negates: str | None = None   # the statement (same document) this denial unit denies
+    reported: bool = False       # the content of a report that a party denies
 
     def anchors(self) -> set[str]:
         """Topic anchors: counted things, days, entities, names."""
@@ -290,28 +308,97 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
     units, copy_of = [], {}
     info = info or {}
     aliases = alias_index(info)
+    affil = affiliation_index(info)
     for ex in extractions:
         d = ex.doc
         copy_of[d.id] = d.copy_of
         local = {e.id: e for e in ex.entities}
+        dens = (d.meta or {}).get("denials", []) or []
+        reported = {x["statement"]: x for x in dens if x.get("kind") == "reported"}
         for s in ex.statements:
             if not s.content or not s.content.strip():
                 continue
+            if s.id in reported:
+                units.extend(_reported_units(d, s, reported[s.id], local, entity_map, info,
+                                             aliases))
+                continue
             units.append(_unit(d, s, local, entity_map, info, aliases))
-        for den in (d.meta or {}).get("denials", []) or []:
+        for den in dens:
+            if den.get("kind") == "reported":
+                continue
             st = Statement(id=den["id"], kind="indirect", cue="denied", content=den["content"],
                            content_span=den["span"], speaker=den["speaker"],
                            speaker_text=den["speaker_text"])
             u = _unit(d, st, local, entity_map, info, aliases)
             u.stance = "deny"
             units.append(u)
+    for u in units:
+        u.affil = affil.get(u.speaker or "", frozenset())
     return units, copy_of
+
+
+def _reported_units(d, s, rec: dict, local: dict, entity_map: dict, info: dict,
+                    aliases: dict) -> list[Unit]:
+    """"X denied a report that Y": Y is what the report said (its speaker unknown: the
+    report, not X), and X's denial of it is a statement of its own."""
+    said = Statement(id=s.id, kind="report", cue="reported", content=s.content,
+                     content_span=s.content_span, speaker=None, speaker_text=None,
+                     date=s.date, about=list(s.about))
+    y = _unit(d, said, local, entity_map, info, aliases)
+    y.reported, y.skey = True, "r:"
+    text = f"{s.cue or 'denied'} {rec.get('ref') or 'the report'} that {s.content}"
+    den = Statement(id=s.id, kind=s.kind, cue=s.cue, content=text, content_span=s.content_span,
+                    speaker=s.speaker, speaker_text=s.speaker_text, date=s.date,
+                    about=list(s.about))
+    u = _unit(d, den, local, entity_map, info, aliases)
+    u.stance, u.negates = "deny", y.sid
+    return [y, u]
 
 
 def entity_info(entities: Iterable) -> dict[str, dict]:
     """Canonical id → {"type", "name", "country", "aliases"}."""
     return {e.id: {"type": e.type, "name": e.name, "country": e.country,
-                   "aliases": list(e.aliases)} for e in entities}
+                   "aliases": list(e.aliases), "roles": _role_texts(e)} for e in entities}
+
+
+def _role_texts(e) -> list[str]:
+    out = []
+    for r in getattr(e, "roles", None) or []:
+        t = r.get("role") if isinstance(r, dict) else r
+        if isinstance(t, str) and t:
+            out.append(t)
+    return out
+
+
+def affiliation_index(info: dict) -> dict[str, frozenset]:
+    """Canonical id of a person → the keys of the bodies a statement of theirs may be
+    credited to instead: the states (and state bodies) of their country, and the
+    organisations their roles name ("AU envoy", "head of the ICRC delegation")."""
+    by_country: dict[str, set[str]] = {}
+    org_names: dict[str, str] = {}
+    for cid, e in info.items():
+        if e.get("type") == "GPE" and e.get("country"):
+            by_country.setdefault(e["country"], set()).add("e:" + cid)
+        if e.get("type") == "ORG":
+            for a in [e.get("name"), *e.get("aliases", [])]:
+                key = normalize(a or "")
+                if len(key) >= 2 and key not in _stopwords():
+                    org_names.setdefault(key, cid)
+    out: dict[str, frozenset] = {}
+    for cid, e in info.items():
+        if e.get("type") != "PERSON":
+            continue
+        keys = set(by_country.get(e.get("country") or "", set()))
+        for role in e.get("roles", []):
+            words = normalize(role).split()
+            for n in range(1, min(4, len(words)) + 1):
+                for k in range(len(words) - n + 1):
+                    hit = org_names.get(" ".join(words[k:k + n]))
+                    if hit:
+                        keys.add("e:" + hit)
+        if keys:
+            out[cid] = frozenset(keys)
+    return out
 
 
 def alias_index(info: dict) -> dict[str, str]:
@@ -368,7 +455,13 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
                 nums, surface, dates_in(s.content), {t for t in toks if t in _WEEKDAYS})
     unit.proper = proper
     unit.via = via if isinstance(via, str) and via else None
+    unit.weak = bool(sp) and normalize(s.speaker_text or "") in _pronouns()
     return unit
+
+
+@functools.lru_cache(maxsize=1)
+def _pronouns() -> frozenset:
+    return frozenset(cdata()["pronouns"])
 
 
 # ------------------------------------------------------------------ claim state
@@ -390,6 +483,7 @@ class ClaimState:
     unnamed: bool
     members: list[int] = field(default_factory=list)      # unit indexes
     skeys: set[str] = field(default_factory=set)          # every speaker key of its reports
+    weak_keys: set[str] = field(default_factory=set)      # keys of pronoun speakers only
     lemma_sets: list[frozenset] = field(default_factory=list)
     anchor_sets: list[frozenset] = field(default_factory=list)
     numbers: dict[str, str] = field(default_factory=dict)
@@ -402,10 +496,14 @@ class ClaimState:
 
     def add(self, i: int, u: Unit, keep: int) -> None:
         self.members.append(i)
-        if u.skey:
-            self.skeys.add(u.skey)
+        if u.skey and u.weak:
+            self.weak_keys.add(u.skey)
             if not self.skey:
                 self.skey, self.unnamed = u.skey, u.unnamed
+        elif u.skey:
+            if not self.skeys:      # a named speaker outranks a pronoun's guess
+                self.skey, self.unnamed = u.skey, u.unnamed
+            self.skeys.add(u.skey)
         if len(self.lemma_sets) < keep:
             self.lemma_sets.append(frozenset(u.tokens))
             self.anchor_sets.append(frozenset(u.anchors()))
@@ -437,6 +535,10 @@ class Context:
     th: dict
     vectors: list | None = None
     units: list = field(default_factory=list)
+    related: dict = field(default_factory=dict)   # speaker key → keys it may stand for
+
+    def affiliated(self, a: str, b: str) -> bool:
+        return b in self.related.get(a, ()) or a in self.related.get(b, ())
 
     def weight(self, tok: str) -> float:
         return max(self.th["idf_floor"], math.log((self.n + 1) / (self.df.get(tok, 0) + 1)))
@@ -486,12 +588,54 @@ def _anchor_conflict(state: ClaimState, u: Unit) -> bool:
     return bool(state.dates and u.dates and not (state.dates & u.dates))
 
 
+def speaker_relation(state: ClaimState, u: Unit, ctx: Context) -> str | None:
+    """How the statement's speaker fits the claim's: ``same`` (or compatible), ``affiliated``
+    (a person and the state or body a report credits instead: "Tajikistan said" / its
+    minister), ``weak`` (a pronoun speaker the extractor resolved, against a named one: the
+    words must then be nearly the same), or None."""
+    keys = state.skeys or state.weak_keys or {""}
+    if all(speakers_compatible(k, u.skey) for k in keys):
+        return "same"
+    if u.skey and all(speakers_compatible(k, u.skey) or ctx.affiliated(k, u.skey) for k in keys):
+        return "affiliated"
+    if u.weak or not state.skeys:
+        return "weak"
+    return None
+
+
+def _need(state: ClaimState, u: Unit, rel: str, th: dict) -> float:
+    if u.doc in state.docs:
+        need = th["same_doc_overlap"]
+    elif u.skey[:2] in ("e:", "o:") and state.skey[:2] in ("e:", "o:") \
+            and u.skey[2:] == state.skey[2:]:
+        need = th["named_overlap"]
+    elif u.unnamed:
+        need = th["unnamed_overlap"]
+    elif u.reported:
+        need = th["reported_overlap"]
+    else:
+        need = th["unknown_overlap"]
+    if rel == "affiliated":
+        need = max(need, th["affiliated_overlap"])
+    return need
+
+
+def _negated_here(state: ClaimState, u: Unit, ctx: Context) -> bool:
+    """A denial and the report it denies (one document) are never one claim."""
+    if not (u.negates or u.reported):
+        return False
+    return any(ctx.units[j].doc == u.doc and (ctx.units[j].negates or ctx.units[j].reported)
+               for j in state.members)
+
+
 def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     """How well statement ``u`` (unit index ``i``) fits claim ``state``: a score, or None
     when it must not join."""
     th = ctx.th
-    if not all(speakers_compatible(k, u.skey) for k in state.skeys or {""}) \
-            or _anchor_conflict(state, u):
+    rel = speaker_relation(state, u, ctx)
+    if rel is None or _anchor_conflict(state, u) or _negated_here(state, u, ctx):
+        return None
+    if rel == "weak" and u.doc in state.docs:
         return None
     gap = _days(u.published, state.last_pub)
     if gap is not None and gap > th["window_days_strong"]:
@@ -503,26 +647,25 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     if len(u.tokens | u.proper) < th["min_tokens"]:
         same = any(normalize(ctx.units[j].content) == normalize(u.content) for j in state.members)
         return 1.0 if same else None
-    best, shared = 0.0, 0
+    best, shared, topic = 0.0, 0, False
     for ls, an in zip(state.lemma_sets, state.anchor_sets):
         if opposed(u.tokens, ls):
             return None
         sc, n = similarity(ctx, toks, anchors, ls, an)
         if sc > best:
             best, shared = sc, n
-    if u.doc in state.docs:
-        need = th["same_doc_overlap"]
-    elif u.skey[:2] in ("e:", "o:") and state.skey[:2] in ("e:", "o:") \
-            and u.skey[2:] == state.skey[2:]:
-        need = th["named_overlap"]
-    elif u.unnamed:
-        need = th["unnamed_overlap"]
-    else:
-        need = th["unknown_overlap"]
+            topic = any(a[0] in "EP" for a in anchors & an)
+    if rel == "weak":
+        words, n = max((overlap(ctx, toks, ls) for ls in state.lemma_sets), default=(0.0, 0))
+        ok = words >= th["weak_overlap"] and n >= th["weak_min_shared"]
+        return best if ok else None
+    need = _need(state, u, rel, th)
     if gap is not None and gap > th["window_days"] and best < th["strong_overlap"]:
         return None   # a repeated position weeks later must read much the same
-    if shared >= th["min_shared"] and best >= need:
-        return best
+    named_same = rel == "same" and u.skey.startswith("e:") and u.skey == state.skey
+    if best >= need and (shared >= th["min_shared"]
+                         or (named_same and shared and topic and best >= th["strong_overlap"])):
+        return best   # a short restatement of one speaker: one word and the names it is about
     if ctx.vectors is not None and u.doc not in state.docs and shared >= th["min_shared"] \
             and best >= th["embedding_min_overlap"]:
         cos = max(sum(x * y for x, y in zip(ctx.vectors[i], ctx.vectors[j]))
@@ -560,7 +703,7 @@ def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
     df: Counter = Counter()
     for u in units:
         df.update(u.tokens)
-    ctx = Context(df, len(units), th, vectors, units)
+    ctx = Context(df, len(units), th, vectors, units, related_keys(units))
     order = sorted(range(len(units)), key=lambda i: (units[i].published or "9999", units[i].doc,
                                                      units[i].start))
     states: list[ClaimState] = []
@@ -572,6 +715,8 @@ def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
         block = "e:" + u.skey[2:] if u.skey.startswith("o:") else u.skey
         now = _ordinal(u.published)
         cands = set(_recent(by_speaker, block, states, now, horizon))
+        for k in _lookup_keys(u.skey, ctx):     # a minister and his state; a denied report
+            cands.update(_recent(by_speaker, k, states, now, horizon))
         for t in u.tokens:      # unnamed, unknown and relayed speakers: by rare content words
             cands.update(_recent(by_content, t, states, now, horizon))
         best, best_c = None, None
@@ -583,13 +728,80 @@ def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
             best_c = len(states)
             states.append(ClaimState(u.skey, u.unnamed))
             by_speaker.setdefault(block, []).append(best_c)
+            if u.skey[:2] in ("u:", "o:", "d:"):
+                by_speaker.setdefault("*source", []).append(best_c)
             for t in u.tokens:
                 if df[t] <= max(3, min(len(units) // 20, th["block_max_df"])):  # rare enough
                     by_content.setdefault(t, []).append(best_c)
         if u.skey and u.skey not in states[best_c].skeys and states[best_c].members:
             by_speaker.setdefault(block, []).append(best_c)
         states[best_c].add(i, u, th["keep_reports"])
-    return states
+    attach_singles(states, units, ctx)
+    return [st for st in states if st.members]
+
+
+def _lookup_keys(skey: str, ctx: Context) -> list[str]:
+    """Further blocking keys under which a statement looks for claims: those of the bodies
+    its speaker stands for, and for the content of a denied report (``r:``) every claim of
+    an unnamed source, outlet or description (``*source``); the other way round, ``r:``."""
+    keys = sorted(ctx.related.get(skey, ()))
+    if skey == "r:":
+        keys.append("*source")
+    elif skey[:2] in ("u:", "o:", "d:"):
+        keys.append("r:")
+    return keys
+
+
+def related_keys(units: list[Unit]) -> dict[str, set[str]]:
+    """Speaker key → the keys a statement of it may be credited to, both ways (a person and
+    the state or body of their affiliation)."""
+    out: dict[str, set[str]] = {}
+    for u in units:
+        if u.skey and not u.weak:
+            for k in u.affil:
+                out.setdefault(u.skey, set()).add(k)
+                out.setdefault(k, set()).add(u.skey)
+    return out
+
+
+def attach_singles(states: list[ClaimState], units: list[Unit], ctx: Context) -> None:
+    """A second pass: a statement no other report carried joins the one claim of several
+    reports by the same speaker that it may restate (a looser paraphrase: "would honour the
+    truce" / "remained fully committed to the ceasefire"), when exactly one fits."""
+    th = ctx.th
+    multi: dict[str, list[int]] = {}
+    for c, st in enumerate(states):
+        if len(st.docs) >= 2 and st.skeys:
+            for k in st.skeys:
+                multi.setdefault(k, []).append(c)
+    for c, st in enumerate(states):
+        if len(st.members) != 1:
+            continue
+        i = st.members[0]
+        u = units[i]
+        if not u.skey or u.weak or u.skey not in multi:
+            continue
+        fits = [m for m in multi[u.skey] if _attach_fit(states[m], u, ctx)]
+        if len(fits) == 1:
+            states[fits[0]].add(i, u, th["keep_reports"])
+            st.members.clear()
+
+
+def _attach_fit(st: ClaimState, u: Unit, ctx: Context) -> bool:
+    th = ctx.th
+    if u.doc in st.docs or speaker_relation(st, u, ctx) != "same" or _anchor_conflict(st, u) \
+            or _negated_here(st, u, ctx):
+        return False
+    gaps = [g for g in (_days(u.published, st.first_pub), _days(u.published, st.last_pub))
+            if g is not None]
+    if gaps and min(gaps) > th["window_days"]:
+        return False
+    toks, anchors = frozenset(u.tokens), frozenset(u.anchors())
+    if any(opposed(u.tokens, ls) for ls in st.lemma_sets):
+        return False
+    return any(sc >= th["attach_overlap"] and n >= th["attach_min_shared"]
+               for sc, n in (similarity(ctx, toks, anchors, ls, an)
+                             for ls, an in zip(st.lemma_sets, st.anchor_sets)))
 
 
 # ------------------------------------------------------------------ claims
@@ -624,7 +836,8 @@ def _claims_of(states: list[ClaimState], units: list[Unit], copy_of: dict,
         first = units[us[0]]
         docs = list(dict.fromkeys(units[i].doc for i in us))
         unnamed = [i for i in us if units[i].unnamed]
-        speakers = Counter(units[i].speaker for i in us if units[i].speaker)
+        speakers = Counter(units[i].speaker for i in us if units[i].speaker and not units[i].weak) \
+            or Counter(units[i].speaker for i in us if units[i].speaker)
         sp = speakers.most_common(1)[0][0] if speakers and not unnamed else None
         sp_text = next((units[i].speaker_text for i in unnamed or us if units[i].speaker_text),
                        None)

@@ -98,6 +98,33 @@ def denial_sentences(ex) -> list[dict]:
             continue
         out.append({"id": f"den{len(out) + 1}", "speaker": who[-1][2], "speaker_text": who[-1][3],
                     "content": m.group(0).strip(), "span": {"start": a, "end": b}})
+    return out + reported_contents(ex)
+
+
+@functools.lru_cache(maxsize=1)
+def _reported_re() -> re.Pattern:
+    nouns = "|".join(sorted(cdata()["reported_nouns"], key=len, reverse=True))
+    return re.compile(r"\b((?:a|an|the|these|those)\s+(?:[\w'\u2019.-]+\s+){0,3}?(?:" + nouns
+                      + r")|(?:" + nouns + r"))\s+that\s*$", re.I)
+
+
+def reported_contents(ex) -> list[dict]:
+    """Statements whose content is what a report said and a party denies ("Kyiv denied a
+    report that it had agreed ..."): the words before the content name a report and the
+    statement is a denial. ``{"kind": "reported", "statement", "ref"}`` records, with the
+    denial records in ``doc.meta["denials"]``."""
+    text = ex.doc.text or ""
+    verbs = set(cdata()["denial_verbs"]) | set(cdata()["denial_verbs_with_object"])
+    out: list[dict] = []
+    for s in ex.statements:
+        start = int((s.content_span or {}).get("start", -1) or -1)
+        if start <= 0 or not (getattr(s, "stance", None) == "deny"
+                              or normalize(s.cue or "") in verbs):
+            continue
+        m = _reported_re().search(text[max(0, start - 80):start])
+        if m:
+            out.append({"id": f"rep{len(out) + 1}", "kind": "reported", "statement": s.id,
+                        "ref": " ".join(m.group(1).split())})
     return out
 
 
