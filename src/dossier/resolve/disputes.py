@@ -12,6 +12,12 @@ Edges between statements (``Unit``s of ``dossier.resolve.claims``):
 - name: a name form the entity resolver flagged as conflicting (a wrong first name, a
   former title), between the claims of the report that uses it and those of others.
 
+Event-level disputes (``timeline_disputes``): two timeline items that seem one meeting put
+in other places or days, and the days the reports of one item give it (``dates_reported``:
+a day a report states, not a headline dated by its publication; an outlet on two days
+is on neither side; the days of talks over several days do not disagree); the claims in
+each side's evidence sentences get the contradiction entries.
+
 Two statements of one speaker carried by one outlet never make an edge: an outlet that
 reports two positions does not contradict itself. Edges are grouped into ``Dispute``
 records (connected claims of one topic; a denial of a claim that is also a number
@@ -30,7 +36,8 @@ from typing import Any, Iterable
 from ..ids import stable_id
 from ..records import Claim, Dispute, Extraction
 from .common import lexicon, normalize
-from .claims import Context, Unit, _days, cdata, gather_claims, lemma, overlap, similarity
+from .claims import (Context, Unit, _days, cdata, dates_in, gather_claims, lemma, overlap,
+                     similarity)
 
 _KIND_RANK = {"number": 0, "date": 1, "name": 2, "place": 3, "participants": 4, "denial": 5}
 
@@ -464,9 +471,11 @@ def find_disputes(units: list[Unit], claims: dict[str, Claim], claim_of: dict,
 
 
 def timeline_disputes(items: list, claims: list | None = None) -> list[Dispute]:
-    """Disputes of timeline items (the place or day of one meeting) as ``Dispute`` records;
-    the claims inside each side's evidence sentences (``item.statements``) get a
-    contradiction entry that links the other item, its claims and its evidence."""
+    """Disputes of timeline items as ``Dispute`` records: two items that seem one meeting
+    but are put in other places or days (the timeline's ``contradictions``), and one item
+    whose reports give it different days (``dates_reported``, see ``item_date_sides``). The
+    claims inside each side's evidence sentences (``item.statements``) get a contradiction
+    entry that links the other side: its item, its claims and its evidence."""
     out, seen = [], set()
     by_id = {t.id: t for t in items}
     by_claim = {c.id: c for c in claims or []}
@@ -487,15 +496,86 @@ def timeline_disputes(items: list, claims: list | None = None) -> list[Dispute]:
                         items=sorted((t.id, other.id)),
                         documents=sorted(set(t.documents) | set(other.documents)))
             out.append(d)
-            for mine, theirs in ((sides[0], sides[1]), (sides[1], sides[0])):
-                for cid in mine["claims"]:
-                    by_claim[cid].contradictions.append({
-                        "claim": (theirs["claims"] or [None])[0], "item": theirs["items"][0],
-                        "kind": d.kind, "this": mine["value"], "other": theirs["value"],
-                        "evidence": mine["evidence"][:1] + theirs["evidence"],
-                        "dispute": d.id, "claims": theirs["claims"], "topic": d.topic})
-                    by_claim[cid].disputes.append(d.id)
+            _link_sides(d, by_claim)
+    for t in items:
+        sides = item_date_sides(t, by_claim)
+        if len(sides) < 2:
+            continue
+        d = Dispute(id=stable_id("dsp", "date", t.id), kind="date",
+                    topic=f"the day of: {t.summary}", sides=sides,
+                    claims=sorted({x for s in sides for x in s["claims"]}), items=[t.id],
+                    documents=sorted({x for s in sides for x in s["documents"]}))
+        out.append(d)
+        _link_sides(d, by_claim)
     return out
+
+
+def _link_sides(d: Dispute, by_claim: dict) -> None:
+    """Every claim of a side gets one contradiction entry linking the other side (the
+    first other side with claims, else the first)."""
+    for mine in d.sides:
+        others = [o for o in d.sides if o is not mine]
+        theirs = next((o for o in others if o["claims"]), others[0])
+        for cid in mine["claims"]:
+            by_claim[cid].contradictions.append({
+                "claim": (theirs["claims"] or [None])[0], "item": theirs["items"][0],
+                "kind": d.kind, "this": mine["value"], "other": theirs["value"],
+                "evidence": mine["evidence"][:1] + [e for o in others for e in o["evidence"]],
+                "dispute": d.id, "claims": [x for o in others for x in o["claims"]],
+                "topic": d.topic})
+            if d.id not in by_claim[cid].disputes:
+                by_claim[cid].disputes.append(d.id)
+
+
+_DAY_RE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def _stated_day(r: dict) -> str | None:
+    """The day a timeline report gives its event, when the report itself says so: a day
+    other than its publication's, or the day written out in its evidence ("on 21 October");
+    a headline's present tense dated by its publication is no account of the day."""
+    day = r.get("date")
+    if not isinstance(day, str) or not _DAY_RE.fullmatch(day):
+        return None
+    if day != (r.get("published") or "")[:10]:
+        return day
+    return day if day[5:] in dates_in(r.get("evidence") or "") else None
+
+
+def item_date_sides(t, by_claim: dict) -> list[dict]:
+    """The days the reports of one event give it, as dispute sides, when they differ: each
+    day with the documents that state it (a document on two days, or a copy, leaves both
+    sides; the days of talks over several days do not disagree)."""
+    if getattr(t, "status", None) != "occurred":
+        return []
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    ev_of: dict[str, list[dict]] = defaultdict(list)
+    for r in getattr(t, "reports", None) or []:
+        day = _stated_day(r)
+        if day and r.get("doc"):
+            docs_of[day].add(r["doc"])
+            ev_of[day].append({"doc": r["doc"], "source": r.get("source"),
+                               "text": r.get("evidence") or ""})
+    many = Counter(d for ds in docs_of.values() for d in ds)
+    days = {day: {d for d in ds if many[d] == 1} for day, ds in docs_of.items()}
+    days = {day: ds for day, ds in days.items() if ds}
+    rng = getattr(t, "date_range", None) or []
+    if len(days) < 2 or (getattr(t, "type", "") == "CONSULT" and len(rng) == 2
+                         and all(rng[0] <= day <= rng[1] for day in days)
+                         and _days(rng[0], rng[1]) == len(days) - 1):
+        return []
+    stmts = [x for x in getattr(t, "statements", []) or [] if x in by_claim]
+    sides = []
+    for day in sorted(days, key=lambda x: (-len(days[x]), x)):
+        ds = days[day]
+        other = {d for k, v in days.items() if k != day for d in v}
+        cs = [c for c in stmts if set(by_claim[c].documents) & ds
+              and not set(by_claim[c].documents) & other]
+        sides.append({"value": day, "claims": cs, "items": [t.id], "documents": sorted(ds),
+                      "outlets": sorted({e["source"] for e in ev_of[day]
+                                         if e["source"] and e["doc"] in ds}),
+                      "evidence": [e for e in ev_of[day] if e["doc"] in ds][:3]})
+    return sides
 
 
 def _item_side(item, value, evidence: list, by_claim: dict) -> dict:
