@@ -63,3 +63,70 @@ def test_the_days_of_talks_over_two_days_do_not_disagree():
                _rep("b", "2026-03-11", "2026-03-12", "The talks on 11 March ended.")],
               type_="CONSULT", date_range=["2026-03-10", "2026-03-11"])
     assert timeline_disputes([t], []) == []
+
+
+# ------------------------------------------------------------------ who took part
+
+def _presence(docs, published=("2026-03-10", "2026-03-11")):
+    from resolve_helpers import ent
+    people = [ent("e1", "Ilse Marrow", roles=["special representative"])]
+    exs = []
+    for (doc, content), day in zip(docs, published):
+        exs.append(ex(doc, people, statements=[stm("s1", content, about=["e1"])],
+                      source=f"Outlet {doc}", published=day))
+    return exs
+
+
+def _claims_and_disputes(exs):
+    from dossier.resolve.disputes import build_claims_and_disputes
+    ents, mapping = resolve_entities(exs)
+    return build_claims_and_disputes(exs, mapping, names={e.id: e.name for e in ents},
+                                     use_embeddings=False, entities=ents)
+
+
+def test_one_report_at_the_table_another_not_there_is_a_participants_dispute():
+    exs = _presence([("a", "Ilse Marrow, the special representative, was also at the table"),
+                     ("b", "unlike last month, the special representative Ilse Marrow did not attend")])
+    claims, disputes = _claims_and_disputes(exs)
+    assert [d.kind for d in disputes] == ["participants"]
+    assert disputes[0].topic == "whether Ilse Marrow took part"
+    assert sorted(s["value"] for s in disputes[0].sides) == ["absent", "present"]
+    a = _with(claims, "a")
+    assert a.contradictions[0]["kind"] == "participants"
+    assert {e["doc"] for e in a.contradictions[0]["evidence"]} == {"a", "b"}
+
+
+def test_an_outlet_reporting_both_accounts_does_not_contradict_itself():
+    from resolve_helpers import ent
+    people = [ent("e1", "Ilse Marrow")]
+    e = ex("a", people, statements=[
+        stm("s1", "Ilse Marrow was also at the table", about=["e1"]),
+        stm("s2", "Ilse Marrow did not attend the opening session", about=["e1"])],
+        source="Outlet a")
+    _, disputes = _claims_and_disputes([e])
+    assert disputes == []
+
+
+def test_presence_and_absence_weeks_apart_are_two_meetings():
+    exs = _presence([("a", "Ilse Marrow was also at the table"),
+                     ("b", "Ilse Marrow did not attend")], published=("2026-03-01", "2026-03-20"))
+    assert _claims_and_disputes(exs)[1] == []
+
+
+def test_absence_of_someone_the_statement_does_not_name_is_no_dispute():
+    exs = _presence([("a", "Ilse Marrow was also at the table"),
+                     ("b", "the foreign minister did not attend")])
+    assert _claims_and_disputes(exs)[1] == []
+
+
+def test_the_person_not_the_body_in_the_apposition_is_the_topic():
+    from resolve_helpers import ent
+    people = [ent("e1", "Ilse Marrow"), ent("e2", "Coastal Monitoring Mission", "ORG",
+                                             aliases=["Coastal Monitoring Mission", "CMM"])]
+    exs = [ex("a", people, statements=[stm("s1", "Ilse Marrow of the CMM was also at the table",
+                                           about=["e2", "e1"])], source="A", published="2026-03-10"),
+           ex("b", people, statements=[stm("s1", "the CMM envoy, Ilse Marrow, did not attend",
+                                           about=["e2", "e1"])], source="B", published="2026-03-11")]
+    claims, disputes = _claims_and_disputes(exs)
+    assert len(claims) == 2      # there and not there: never one claim
+    assert [d.topic for d in disputes] == ["whether Ilse Marrow took part"]

@@ -286,6 +286,7 @@ class Unit:
     weak: bool = False           # the speaker is a pronoun the extractor resolved ("he said")
     affil: frozenset = frozenset()  # speaker keys it may stand for (a minister: his state)
     negates: str | None = None   # the statement (same document) this denial unit denies
+    presence: str | None = None  # "present" / "absent": someone taking part or not
     reported: bool = False       # the content of a report that a party denies
 
     def anchors(self) -> set[str]:
@@ -456,7 +457,27 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
     unit.proper = proper
     unit.via = via if isinstance(via, str) and via else None
     unit.weak = bool(sp) and normalize(s.speaker_text or "") in _pronouns()
+    unit.presence = presence_of(s.content)
     return unit
+
+
+@functools.lru_cache(maxsize=1)
+def _presence_res() -> tuple[re.Pattern, re.Pattern]:
+    def alt(words: list[str]) -> re.Pattern:
+        return re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len,
+                                                                         reverse=True))
+                          + r")\b", re.I)
+    p = cdata()["presence"]
+    return alt(p["absent"]), alt(p["present"])
+
+
+def presence_of(text: str) -> str | None:
+    """``absent`` ("did not attend", "did not travel to"), ``present`` ("was also at the
+    table", "attended") or None: what a statement says of someone taking part."""
+    absent, present = _presence_res()
+    if absent.search(text or ""):
+        return "absent"
+    return "present" if present.search(text or "") else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -484,6 +505,7 @@ class ClaimState:
     members: list[int] = field(default_factory=list)      # unit indexes
     skeys: set[str] = field(default_factory=set)          # every speaker key of its reports
     weak_keys: set[str] = field(default_factory=set)      # keys of pronoun speakers only
+    presence: set[str] = field(default_factory=set)       # "present" / "absent" said
     lemma_sets: list[frozenset] = field(default_factory=list)
     anchor_sets: list[frozenset] = field(default_factory=list)
     numbers: dict[str, str] = field(default_factory=dict)
@@ -510,6 +532,8 @@ class ClaimState:
         for k, v in u.numbers.items():
             self.numbers.setdefault(k, v)
         self.dates |= u.dates
+        if u.presence:
+            self.presence.add(u.presence)
         self.about.update(u.about)
         self.docs.add(u.doc)
         if u.published:
@@ -583,7 +607,10 @@ def opposed(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
 
 
 def _anchor_conflict(state: ClaimState, u: Unit) -> bool:
+    """Another number of one counted thing, another day, or someone there against not."""
     if any(state.numbers.get(k, v) != v for k, v in u.numbers.items()):
+        return True
+    if u.presence and state.presence and u.presence not in state.presence:
         return True
     return bool(state.dates and u.dates and not (state.dates & u.dates))
 

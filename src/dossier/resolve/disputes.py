@@ -10,7 +10,10 @@ Edges between statements (``Unit``s of ``dossier.resolve.claims``):
   "that figure"); the denied statement is the nearest earlier statement of another
   speaker in the same report, and with it its whole claim (every outlet carrying it);
 - name: a name form the entity resolver flagged as conflicting (a wrong first name, a
-  former title), between the claims of the report that uses it and those of others.
+  former title), between the claims of the report that uses it and those of others;
+- participants: one report has someone at the table ("was also in the room", "attended"),
+  another, days apart at most, says they were not there ("did not attend", "did not
+  travel to"); both statements name them (``data/resolve/claims.json`` ``presence``).
 
 Event-level disputes (``timeline_disputes``): two timeline items that seem one meeting put
 in other places or days, and the days the reports of one item give it (``dates_reported``:
@@ -195,6 +198,32 @@ def number_edges(units: list[Unit], claim_of: dict, ctx: Context) -> list[tuple]
                     continue
             out.append((i, j, "number", f"number:{k}", a.number_text[k], b.number_text[k]))
     return out
+
+
+def presence_edges(units: list[Unit], claim_of: dict, entities: Iterable) -> list[tuple]:
+    """One report has a person (or body) at a meeting, another, days apart at most, says
+    they were not there: both statements name them."""
+    th = dispute_th()
+    names = {e.id: {w for n in [e.name, *e.aliases] for w in normalize(n).split() if len(w) > 3}
+             for e in entities if e.type in ("PERSON", "ORG")}
+    person = {e.id for e in entities if e.type == "PERSON"}
+    by_ent: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        if u.presence is None:
+            continue
+        words = set(normalize(u.content).split())
+        for e in set(u.about):
+            if names.get(e, set()) & words:
+                by_ent[e].append(i)
+    best: dict[tuple[int, int], tuple] = {}     # one edge a pair: a person before a body
+    for e, ids in sorted(by_ent.items(), key=lambda x: (x[0] not in person, x[0])):
+        for i, j in window_pairs(ids, units, th["presence_window_days"]):
+            a, b = units[i], units[j]
+            if a.presence == b.presence or a.doc == b.doc or claim_of[i] == claim_of[j] \
+                    or not _independent(a, b) or (i, j) in best:
+                continue
+            best[(i, j)] = (i, j, "participants", f"participants:{e}", a.presence, b.presence)
+    return [best[k] for k in sorted(best)]
 
 
 def date_edges(units: list[Unit], claim_of: dict, ctx: Context) -> list[tuple]:
@@ -394,7 +423,7 @@ def make_dispute(group: list[tuple], units: list[Unit], claims: dict[str, Claim]
                           "outlets": sorted({o for c in cs for o in claims[c].outlets}),
                           "evidence": [_evidence(units, ev_of[c], c) for c in cs]})
     topic = group[0][3]
-    ent = topic.split(":", 1)[1] if topic.startswith("name:") else None
+    ent = topic.split(":", 1)[1] if topic.startswith(("name:", "participants:")) else None
     e = entities_by_id.get(ent) if ent else None
     if e is not None:       # the right name: every report of the entity that does not err
         wrong = {c.get("doc") for c in e.conflicts or []}
@@ -423,6 +452,9 @@ def _topic_label(kind: str, topic: str, sides: list[dict], claims: dict, ents: d
     if kind == "name":
         e = ents.get(topic.split(":", 1)[1])
         return f"the name of {e.name}" if e else "a name"
+    if kind == "participants":
+        e = ents.get(topic.split(":", 1)[1])
+        return f"whether {e.name} took part" if e else "who took part"
     if kind == "denial":
         rep = next((s for s in sides if s["value"] == "reported"), sides[0])
         return claims[rep["claims"][0]].content
@@ -455,7 +487,8 @@ def find_disputes(units: list[Unit], claims: dict[str, Claim], claim_of: dict,
     ctx = _ctx(units)
     cues = {(ex.doc.id, s.id): s.cue or "" for ex in extractions for s in ex.statements}
     edges = (number_edges(units, claim_of, ctx) + date_edges(units, claim_of, ctx)
-             + denial_edges(units, claim_of, ctx, cues) + name_edges(units, claim_of, entities))
+             + denial_edges(units, claim_of, ctx, cues) + name_edges(units, claim_of, entities)
+             + presence_edges(units, claim_of, entities))
     ents = {e.id: e for e in entities}
     disputes = [make_dispute(g, units, claims, claim_of, ents)
                 for g in group_edges(edges, claim_of)]
