@@ -185,6 +185,17 @@ def test_another_statement_of_the_same_speaker_stays_apart():
     assert _with(_run(exs), "c").documents == ["c"]
 
 
+def test_a_looser_restatement_keeps_the_negation_and_what_will_be():
+    from dossier.resolve.claims import statement_shape
+    words = "the council expects the envoy to bring the latest version of the peace plan"
+    exs = [_sharp("a", words, "2026-03-02"), _sharp("b", words, "2026-03-02"),
+           _sharp("c", "it had not been sent any revised version of the plan", "2026-03-03")]
+    assert _with(_run(exs), "c").documents == ["c"]
+    assert statement_shape("his side would not respond to provocations") == (True, True)
+    assert statement_shape("the talks lasted two days and focused on guarantees") == (False, False)
+    assert statement_shape("Kyiv won't sign") == (True, True)
+
+
 def test_a_short_restatement_of_one_speaker_shares_one_word_and_the_names():
     exs = [_sharp("a", 'East Ostravel was "ready for the summit on the agreed date" and had sent its agenda',
                   "2026-03-02"),

@@ -826,9 +826,22 @@ def _attach_fit(st: ClaimState, u: Unit, ctx: Context) -> bool:
     toks, anchors = frozenset(u.tokens), frozenset(u.anchors())
     if any(opposed(u.tokens, ls) for ls in st.lemma_sets):
         return False
+    shape = statement_shape(u.content)
     return any(sc >= th["attach_overlap"] and n >= th["attach_min_shared"]
-               for sc, n in (similarity(ctx, toks, anchors, ls, an)
-                             for ls, an in zip(st.lemma_sets, st.anchor_sets)))
+               and statement_shape(ctx.units[j].content) == shape
+               for j, (sc, n) in zip(st.members, (similarity(ctx, toks, anchors, ls, an)
+                                                  for ls, an in zip(st.lemma_sets,
+                                                                    st.anchor_sets))))
+
+
+def statement_shape(text: str) -> tuple[bool, bool]:
+    """(negated, ahead): does a statement deny ("would not", "had not been sent") and does it
+    speak of what will be ("would focus", "will meet") rather than what was. A looser
+    restatement keeps both."""
+    words = set(re.findall(r"[a-z]+(?:'[a-z]+)?", (text or "").lower().replace("\u2019", "'")))
+    d = cdata()["shape"]
+    return bool(words & set(d["negations"]) or any(w.endswith("n't") for w in words)), \
+        bool(words & set(d["ahead"]))
 
 
 # ------------------------------------------------------------------ claims
