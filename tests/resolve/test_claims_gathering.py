@@ -40,6 +40,21 @@ def test_a_statement_credited_to_the_state_joins_its_minister():
     assert claims[0].speaker == "Tomas Veldor" and claims[0].documents == ["a", "b"]
 
 
+def test_a_report_quoting_the_minister_credits_its_state_with_something_else():
+    exs = [ex("a", [_minister()], statements=[stm(
+               "s1", "Montrevia will veto the next loan to Ostravel until oil flows through the pipeline again",
+               speaker="e1")], source="A", published="2026-03-02"),
+           ex("b", [_minister(), _state()], statements=[
+               stm("s1", "to veto the next loan to Ostravel", speaker="e2",
+                   span={"start": 10, "end": 40}),
+               stm("s2", "Montrevia would block the loan until the oil flowed again", speaker="e1",
+                   span={"start": 100, "end": 150})], source="B", published="2026-03-03")]
+    claims = _run(exs)
+    minister = _with(claims, "a")
+    assert [r["statement"] for r in minister.reports] == ["s1", "s2"]
+    assert next(c for c in claims if c is not minister).speaker == "Montrevia"
+
+
 def test_two_ministers_of_one_state_stay_apart_even_through_it():
     words = "the border will stay open to trade and the checkpoints will reopen next month"
     exs = [ex("a", [_minister()], statements=[stm("s1", words, speaker="e1")], source="A"),

@@ -560,6 +560,7 @@ class Context:
     vectors: list | None = None
     units: list = field(default_factory=list)
     related: dict = field(default_factory=dict)   # speaker key → keys it may stand for
+    doc_speakers: dict = field(default_factory=dict)  # document → the speaker keys it quotes
 
     def affiliated(self, a: str, b: str) -> bool:
         return b in self.related.get(a, ()) or a in self.related.get(b, ())
@@ -623,11 +624,21 @@ def speaker_relation(state: ClaimState, u: Unit, ctx: Context) -> str | None:
     keys = state.skeys or state.weak_keys or {""}
     if all(speakers_compatible(k, u.skey) for k in keys):
         return "same"
-    if u.skey and all(speakers_compatible(k, u.skey) or ctx.affiliated(k, u.skey) for k in keys):
+    if u.skey and all(speakers_compatible(k, u.skey) or ctx.affiliated(k, u.skey) for k in keys) \
+            and not _credits_both(state, u, ctx):
         return "affiliated"
     if u.weak or not state.skeys:
         return "weak"
     return None
+
+
+def _credits_both(state: ClaimState, u: Unit, ctx: Context) -> bool:
+    """A report that quotes the person and credits something else to their state ("as
+    Budapest threatened to veto" / "Halmi said Hungary would block") speaks of two
+    things: what it credits to the state is not the person's words."""
+    if state.skeys & ctx.doc_speakers.get(u.doc, set()):
+        return True
+    return any(u.skey in ctx.doc_speakers.get(d, set()) for d in state.docs)
 
 
 def _need(state: ClaimState, u: Unit, rel: str, th: dict) -> float:
@@ -731,6 +742,9 @@ def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
     for u in units:
         df.update(u.tokens)
     ctx = Context(df, len(units), th, vectors, units, related_keys(units))
+    for u in units:
+        if u.skey and not u.weak:
+            ctx.doc_speakers.setdefault(u.doc, set()).add(u.skey)
     order = sorted(range(len(units)), key=lambda i: (units[i].published or "9999", units[i].doc,
                                                      units[i].start))
     states: list[ClaimState] = []
