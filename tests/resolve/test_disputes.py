@@ -43,6 +43,10 @@ def test_an_event_dated_differently_by_two_reports_is_a_date_dispute():
     x = ca.contradictions[0]
     assert x["kind"] == "date" and x["claim"] == cb.id and x["other"] == "2026-03-11"
     assert {e["doc"] for e in x["evidence"]} == {"a", "b"}
+    # the item records it too (the event page lists the item's own disagreements)
+    assert [(c["kind"], c["this"], c["other"]) for c in t.contradictions] == [
+        ("date", "2026-03-10", "2026-03-11")]
+    assert t.contradictions[0]["dispute"] == disputes[0].id
 
 
 def test_a_headline_dated_by_its_publication_is_no_other_day():

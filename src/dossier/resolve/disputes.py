@@ -540,6 +540,12 @@ def timeline_disputes(items: list, claims: list | None = None) -> list[Dispute]:
                     documents=sorted({x for s in sides for x in s["documents"]}))
         out.append(d)
         _link_sides(d, by_claim)
+        if not any(x.get("dispute") == d.id for x in t.contradictions):
+            for other in sides[1:]:       # the event page shows the item's own disagreements
+                t.contradictions.append({
+                    "kind": "date", "this": sides[0]["value"], "other": other["value"],
+                    "evidence": sides[0]["evidence"][:1] + other["evidence"][:2],
+                    "dispute": d.id})
     return out
 
 
