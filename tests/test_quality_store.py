@@ -78,7 +78,9 @@ def test_stories_claims_and_disputes(tmp_path, nlp):
     """The cross-outlet stories set (47 reports): claims gathered across outlets and their
     disputes. Figures 2026-12-06 (lexical path): report recall 0.64, whole 0.19,
     conflated 5 (pairs of gold claims whose third report extraction misses, so that their
-    best claim is the same two-report copy pair), disputes found 0.55."""
+    best claim is the same two-report copy pair), disputes found 0.55; after issue #11
+    items 4-5 (speakers through their state or body, pronoun guesses, denied reports, a
+    second pass; participants disputes): 0.78, 0.48, 2, 0.73."""
     corpus = ROOT / "eval" / "corpus" / "stories"
     gold = ROOT / "eval" / "gold" / "stories"
     if not corpus.exists() or not (gold / "claims.json").exists() or not SCORER.exists():
@@ -91,10 +93,10 @@ def test_stories_claims_and_disputes(tmp_path, nlp):
         (tmp_path / "c.json").write_text(json.dumps(analyze.claims(store), default=str),
                                          encoding="utf-8")
     res = _scorer().score_claims(str(gold), str(tmp_path / "c.json"))
-    assert res["claims_report_recall"]["acc"] >= 0.58, res
-    assert res["claims_whole"]["acc"] >= 0.14, res
-    assert res["claims_conflated"]["count"] <= 5, res
-    assert res["disputes_found"]["acc"] >= 0.45, res
+    assert res["claims_report_recall"]["acc"] >= 0.72, res
+    assert res["claims_whole"]["acc"] >= 0.38, res
+    assert res["claims_conflated"]["count"] <= 3, res
+    assert res["disputes_found"]["acc"] >= 0.63, res
 
 
 def test_splits(figures):
