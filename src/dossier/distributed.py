@@ -17,7 +17,9 @@ original ``Document``.
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
+import functools
 import itertools
 import os
 from typing import Any, Iterable, Iterator
@@ -27,7 +29,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from .errors import DossierError, E
 from .records import Document, Extraction
 
-__all__ = ["extract_on_dask", "extract_batch", "PipelinePlugin"]
+__all__ = ["extract_on_dask", "extract_batch", "PipelinePlugin", "dask_runner"]
 
 #: batches kept in flight per worker (the sliding window is ``IN_FLIGHT_PER_WORKER * workers``)
 IN_FLIGHT_PER_WORKER = 2
@@ -156,3 +158,47 @@ def extract_on_dask(documents: Iterable[Document], *, workers: int = 0, cluster:
         client.close()
         if local is not None:
             local.close()
+
+
+
+@contextlib.contextmanager
+def dask_runner(*, workers: int = 0, cluster: str | None = None):
+    """A runner of tasks on Dask, the cluster set up as for ``extract_on_dask`` (a local
+    cluster of ``workers`` single-threaded processes, or the scheduler at ``cluster``) and
+    closed on exit. ``run(fn, args)`` yields ``fn(*a)`` for each tuple of ``args`` in
+    input order; ``args`` is read lazily and at most ``2 * workers`` tasks are in flight,
+    so a caller that builds each task's arguments on demand holds only those in memory."""
+    client, local = _connect(workers, cluster)
+    try:
+        window = IN_FLIGHT_PER_WORKER * _n_workers(client, workers or 1)
+        yield functools.partial(_map, client, window)
+    finally:
+        client.close()
+        if local is not None:
+            local.close()
+
+
+def _map(client, window: int, fn, args: Iterable[tuple]) -> Iterator[Any]:
+    pending: collections.deque = collections.deque()
+    it = iter(args)
+
+    def submit_more() -> None:
+        while len(pending) < window:
+            a = next(it, None)
+            if a is None:
+                return
+            pending.append(client.submit(fn, *a, pure=False, retries=1))
+
+    try:
+        submit_more()
+        while pending:
+            fut = pending.popleft()
+            try:
+                result = fut.result()
+            finally:
+                fut.release()
+            submit_more()
+            yield result
+    finally:
+        for fut in pending:
+            fut.cancel()
