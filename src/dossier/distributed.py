@@ -178,6 +178,11 @@ def dask_runner(*, workers: int = 0, cluster: str | None = None):
             local.close()
 
 
+def _apply(fn, args: tuple) -> Any:
+    """Run on a worker: one task of ``dask_runner``."""
+    return fn(*args)
+
+
 def _map(client, window: int, fn, args: Iterable[tuple]) -> Iterator[Any]:
     pending: collections.deque = collections.deque()
     it = iter(args)
@@ -187,7 +192,9 @@ def _map(client, window: int, fn, args: Iterable[tuple]) -> Iterator[Any]:
             a = next(it, None)
             if a is None:
                 return
-            pending.append(client.submit(fn, *a, pure=False, retries=1))
+            # the arguments go to the cluster as data, not inside the task graph
+            data = client.scatter([a], hash=False)[0]
+            pending.append(client.submit(_apply, fn, data, pure=False, retries=1))
 
     try:
         submit_more()

@@ -67,17 +67,18 @@ def rebuild_partitioned(store: Store, run: Runner | None = None, *,
     blocks = entity_blocks(members, entity_block)
     say(f"entities: {len(members)} document entities in {len(blocks)} blocks")
     del members
-    entities, mapping = _gather_entities(run, blocks, copy_of)
     block_sizes = [len(b) for b in blocks]
-    del blocks
+    entities, mapping = _gather_entities(run, blocks, copy_of)
     say(f"entities: {len(entities)} canonical")
     rows = delta.documents_by_date(store)
     windows = time_windows(rows, size, days)
     owner = {d: k for k, (own, _) in enumerate(windows) for d in own}
     by_id = {e.id: e for e in entities}
-    results = list(run(resolve_window, _window_tasks(store, windows, mapping, by_id)))
+    results, links = [], {}
+    for k, res in enumerate(run(resolve_window, _window_tasks(store, windows, mapping, by_id))):
+        results.append(_own(k, res, owner, links))
     say(f"timeline: {len(windows)} windows resolved")
-    timeline, claims, disputes, stitched = _stitch(store, results, owner, mapping, by_id)
+    timeline, claims, disputes, stitched = _stitch(store, results, owner, mapping, by_id, links)
     say(f"stitched {stitched} reports across window edges")
     _write(store, stamp, entities, timeline, claims, disputes)
     return {"documents": len(copy_of), "entities": len(entities), "timeline": len(timeline),
@@ -102,11 +103,16 @@ def _write(store: Store, stamp, entities, timeline, claims, disputes) -> None:
 def _gather_entities(run: Runner, blocks: list[list[Member]], copy_of: dict[str, str | None]
                      ) -> tuple[list[CanonicalEntity], dict[tuple[str, str], str]]:
     """Resolve the blocks; an id two blocks give is made unique as the resolver does."""
-    tasks = ((b, {d: copy_of.get(d) for d in {m.doc for m in b}}) for b in blocks)
+    def tasks():  # a block leaves the coordinator's memory as it is handed out
+        blocks.reverse()
+        while blocks:
+            b = blocks.pop()
+            yield b, {d: copy_of.get(d) for d in {m.doc for m in b}}
+
     entities: list[CanonicalEntity] = []
     mapping: dict[tuple[str, str], str] = {}
     used: set[str] = set()
-    for ents, pairs in run(resolve_entity_block, tasks):
+    for ents, pairs in run(resolve_entity_block, tasks()):
         renamed = {}
         for e in ents:
             if e.id in used:
@@ -167,7 +173,24 @@ def _unique(records: list) -> list:
     return out
 
 
-def _stitch(store: Store, results: list, owner: dict[str, int], mapping, by_id):
+def _own(k: int, res: tuple, owner: dict[str, int], links: dict[str, list]) -> tuple:
+    """A window's result without the items and claims that hold none of its own reports
+    (another window holds them); of those claims, only the contradictions are kept (the
+    disputes a window found looking back)."""
+    timeline, claims, disputes = res
+
+    def mine(rec, key):
+        return any(owner.get(r.get("doc")) == k for r in rec.reports if r.get(key))
+
+    for c in claims:
+        if not mine(c, "statement") and c.contradictions:
+            links.setdefault(c.id, []).extend(c.contradictions)
+    return ([t for t in timeline if mine(t, "event")],
+            [c for c in claims if mine(c, "statement")], disputes)
+
+
+def _stitch(store: Store, results: list, owner: dict[str, int], mapping, by_id,
+            links: dict[str, list]):
     """The windows' records kept as they are, and those across an edge resolved again."""
     from ..store import delta
     tl = [r[0] for r in results]
@@ -225,7 +248,10 @@ def _stitch(store: Store, results: list, owner: dict[str, int], mapping, by_id):
             seen.add(d.id)
             disputes.append(d)
     disputes = _widest(disputes)
-    _relink(claims, [c for window in cl for c in window], {d.id for d in disputes})
+    for window in cl:
+        for c in window:
+            links.setdefault(c.id, []).extend(c.contradictions)
+    _relink(claims, links, {d.id for d in disputes})
     return timeline, claims, disputes, stitched
 
 
@@ -245,19 +271,15 @@ def _widest(disputes: list) -> list:
     return out
 
 
-def _relink(claims: list, copies: list, disputes: set[str]) -> None:
-    """A claim's contradictions and disputes as the disputes kept give them: a window that
+def _relink(claims: list, found: dict[str, list], disputes: set[str]) -> None:
+    """A claim's contradictions and disputes as the disputes kept give them (``found``:
+    claim id → the contradictions of every copy of it the windows made): a window that
     looked back on a claim may have found a dispute its own window could not see."""
-    found: dict[str, list[dict]] = {}
-    for c in copies:
-        for x in c.contradictions:
-            if x.get("dispute") in disputes:
-                found.setdefault(c.id, []).append(x)
     for c in claims:
         links = [x for x in c.contradictions if x.get("dispute") in disputes]
         seen = {x.get("dispute") for x in links}  # one entry per claim and dispute
         for x in found.get(c.id, []):
-            if x.get("dispute") not in seen:
+            if x.get("dispute") in disputes and x.get("dispute") not in seen:
                 seen.add(x.get("dispute"))
                 links.append(x)
         c.contradictions = links
