@@ -13,6 +13,10 @@ Records cross the process boundary as ``Document`` dataclasses (pickled, without
 ``raw_text``) going out and ``Extraction.to_json`` dicts (without the text, which the
 client already holds) coming back; the client rebuilds each ``Extraction`` around its
 original ``Document``.
+
+``dask_runner`` sets up the same cluster for other work: a ``run(fn, args)`` that maps a
+function over argument tuples with the same sliding window (``dossier resolve --rebuild
+--cluster`` resolves its blocks with it).
 """
 from __future__ import annotations
 

@@ -131,3 +131,10 @@ def test_defaults_resolve_as_the_whole(tmp_path, window):
     assert _view(parts) == _view(whole)
     whole.close()
     parts.close()
+
+
+def test_an_empty_store(tmp_path):
+    with open_store(str(tmp_path / "x.db")) as store:
+        out = rebuild_partitioned(store)
+        assert (out["documents"], out["entities"], out["timeline"], out["windows"]) == (0, 0, 0, 0)
+        assert store.counts()["entities"] == 0

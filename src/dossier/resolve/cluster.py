@@ -74,7 +74,8 @@ def rebuild_partitioned(store: Store, run: Runner | None = None, *,
     windows = time_windows(rows, size, days)
     owner = {d: k for k, (own, _) in enumerate(windows) for d in own}
     by_id = {e.id: e for e in entities}
-    results, links = [], {}
+    results: list[tuple] = []
+    links: dict[str, list] = {}
     for k, res in enumerate(run(resolve_window, _window_tasks(store, windows, mapping, by_id))):
         results.append(_own(k, res, owner, links))
     say(f"timeline: {len(windows)} windows resolved")
