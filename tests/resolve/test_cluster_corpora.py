@@ -1,14 +1,17 @@
 """The rebuild as independent blocks on the dev corpora (slow): every store-level figure
-within 0.01 of ``dossier resolve --rebuild`` (``rebuild_in_blocks``), with windows small
-enough that items reach across their edges, on a local Dask cluster of one worker."""
+within 0.01 of ``dossier resolve --rebuild`` (``rebuild_in_blocks``), with two or three
+time windows (items reach across their edges) and entity blocks of one letter group
+each, on a local Dask cluster of one worker."""
 import pytest
 
-from conftest import ROOT, SAMPLE
+from conftest import ROOT, SAMPLE, SHARED
 from test_incremental_corpora import SCORER, _close, _figures
 
 CORPORA = {
     "sample": (SAMPLE, ROOT / "eval" / "gold" / "sample"),
     "stories": (ROOT / "eval" / "corpus" / "stories", ROOT / "eval" / "gold" / "stories"),
+    "meantime-dev": (SHARED / "eval" / "meantime-dev" / "corpus",
+                     ROOT / "eval" / "gold" / "meantime-dev"),
 }
 
 
