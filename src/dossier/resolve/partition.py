@@ -10,16 +10,17 @@ Two partitions, one per stage of the resolution:
   place's last word, known short forms expanded, so that a person's name typed as an
   organisation falls with the person), an acronym's last letter (the initial of the long
   name's last word); members whose names carry two letters tie those letters together
-  (``entity_blocks``). Blocks of
-  letters are resolved apart: the result is the whole corpus's but for the context rules
-  that look across letters (a surname-only mention attached by the other entities its
-  reports name), and the quadratic comparisons (surname spellings) shrink with the block.
+  (``entity_blocks``). Blocks of letters are resolved apart: the result is the whole
+  corpus's but for the context rules that look across letters (a surname-only mention
+  attached by the other entities its reports name), and the pairwise comparisons
+  (surname spellings) shrink with the block.
 - **Timeline and claims, by time window.** Documents in publication order are cut into
   windows of ``window_reports`` reports (``time_windows``); a window's worker also gets
-  the reports of the ``window_days`` before it (the widest span a resolver links reports
-  across) and keeps the items that hold a report of its own window. Items that reach
-  across a window's edge (a report of one window in the item of another) are stitched
-  on the coordinator (``stitch_groups``): their reports are resolved again together.
+  the reports of the ``lookback_days`` before it (the widest span a resolver links
+  reports across) and keeps the items that hold a report of its own window. Items that
+  reach across a window's edge (a report of one window in the item of another) are tied
+  (``stitch_groups``); the later window's items stand for the group when they hold all
+  its reports (``settle``), else the coordinator resolves the group's reports again.
 
 The workers' functions (``resolve_entity_block``, ``resolve_window``) take plain records
 (``Member``, ``Extraction``, ``CanonicalEntity``) and return records: no store handle
