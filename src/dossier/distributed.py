@@ -13,11 +13,17 @@ Records cross the process boundary as ``Document`` dataclasses (pickled, without
 ``raw_text``) going out and ``Extraction.to_json`` dicts (without the text, which the
 client already holds) coming back; the client rebuilds each ``Extraction`` around its
 original ``Document``.
+
+``dask_runner`` sets up the same cluster for other work: a ``run(fn, args)`` that maps a
+function over argument tuples with the same sliding window (``dossier resolve --rebuild
+--cluster`` resolves its blocks with it).
 """
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
+import functools
 import itertools
 import os
 from typing import Any, Iterable, Iterator
@@ -27,7 +33,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from .errors import DossierError, E
 from .records import Document, Extraction
 
-__all__ = ["extract_on_dask", "extract_batch", "PipelinePlugin"]
+__all__ = ["extract_on_dask", "extract_batch", "PipelinePlugin", "dask_runner"]
 
 #: batches kept in flight per worker (the sliding window is ``IN_FLIGHT_PER_WORKER * workers``)
 IN_FLIGHT_PER_WORKER = 2
@@ -156,3 +162,54 @@ def extract_on_dask(documents: Iterable[Document], *, workers: int = 0, cluster:
         client.close()
         if local is not None:
             local.close()
+
+
+
+@contextlib.contextmanager
+def dask_runner(*, workers: int = 0, cluster: str | None = None):
+    """A runner of tasks on Dask, the cluster set up as for ``extract_on_dask`` (a local
+    cluster of ``workers`` single-threaded processes, or the scheduler at ``cluster``) and
+    closed on exit. ``run(fn, args)`` yields ``fn(*a)`` for each tuple of ``args`` in
+    input order; ``args`` is read lazily and at most ``2 * workers`` tasks are in flight,
+    so a caller that builds each task's arguments on demand holds only those in memory."""
+    client, local = _connect(workers, cluster)
+    try:
+        window = IN_FLIGHT_PER_WORKER * _n_workers(client, workers or 1)
+        yield functools.partial(_map, client, window)
+    finally:
+        client.close()
+        if local is not None:
+            local.close()
+
+
+def _apply(fn, args: tuple) -> Any:
+    """Run on a worker: one task of ``dask_runner``."""
+    return fn(*args)
+
+
+def _map(client, window: int, fn, args: Iterable[tuple]) -> Iterator[Any]:
+    pending: collections.deque = collections.deque()
+    it = iter(args)
+
+    def submit_more() -> None:
+        while len(pending) < window:
+            a = next(it, None)
+            if a is None:
+                return
+            # the arguments go to the cluster as data, not inside the task graph
+            data = client.scatter([a], hash=False)[0]
+            pending.append(client.submit(_apply, fn, data, pure=False, retries=1))
+
+    try:
+        submit_more()
+        while pending:
+            fut = pending.popleft()
+            try:
+                result = fut.result()
+            finally:
+                fut.release()
+            submit_more()
+            yield result
+    finally:
+        for fut in pending:
+            fut.cancel()

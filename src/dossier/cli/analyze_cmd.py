@@ -37,18 +37,36 @@ def _store(db):
 @click.option("--whole", is_flag=True, help="With --rebuild: all reports at once, in memory.")
 @click.option("--chunk", type=click.IntRange(min=1), default=None,
               help="With --rebuild: reports per block (default: data/resolve/incremental.json).")
-def resolve(db, fmt, full, whole, chunk):
+@click.option("--cluster", metavar="URL", default=None,
+              help="With --rebuild: resolve independent blocks (entities by name key, timeline"
+                   " and claims by time window) on Dask: a scheduler address"
+                   " (tcp://host:8786), or 'local' for a local cluster of --workers processes.")
+@click.option("--workers", type=click.IntRange(min=0), default=0, show_default=True,
+              help="With --cluster local: worker processes (0: one per CPU).")
+def resolve(db, fmt, full, whole, chunk, cluster, workers):
     """Resolve the cross-document entities, timeline and claims from the stored extractions."""
     from dossier.resolve import rebuild, update
     from dossier.resolve.incremental import rebuild_in_blocks
+    if cluster and (not full or whole):
+        raise click.UsageError("--cluster goes with --rebuild (and not --whole).")
     with _store(db) as store, store.writer():
-        if full and whole:
+        if full and cluster:
+            counts = _rebuild_on_cluster(store, cluster, workers)
+        elif full and whole:
             counts = rebuild(store)
         elif full:
             counts = rebuild_in_blocks(store, chunk=chunk)
         else:
             counts = update(store)
     emit([counts], fmt, as_object=True)
+
+
+def _rebuild_on_cluster(store, cluster: str, workers: int) -> dict:
+    """The full rebuild as independent blocks, the blocks resolved on Dask."""
+    from dossier.distributed import dask_runner
+    from dossier.resolve.cluster import rebuild_partitioned
+    with dask_runner(workers=workers, cluster=None if cluster == "local" else cluster) as run:
+        return rebuild_partitioned(store, run)
 
 
 @click.command("entities")
