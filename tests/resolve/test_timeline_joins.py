@@ -1,0 +1,159 @@
+"""Reports of one event told differently join one timeline item (issue #11); different
+events that look alike stay apart. Invented names on hand-built extractions."""
+from resolve_helpers import ent, evt, ex
+
+from dossier.resolve import build_timeline, resolve_entities
+
+
+def _run(exs):
+    ents, mapping = resolve_entities(exs)
+    return build_timeline(exs, mapping, entities=ents)
+
+
+def states():
+    return [ent("s1", "Norway", "GPE", country="NOR"),
+            ent("s3", "Sweden", "GPE", country="SWE"), ent("s4", "Finland", "GPE", country="FIN")]
+
+
+def cast():
+    """Two negotiators of two states and a mediator of a third, and two cities."""
+    return [*states(),
+            ent("p1", "Aldo Vantrell", roles=["Swedish minister"], country="SWE"),
+            ent("p2", "Beret Kallio", roles=["Finnish envoy"], country="FIN"),
+            ent("p3", "Cosmo Dalgaard", roles=["Norwegian foreign minister"], country="NOR"),
+            ent("c1", "Oslo", "GPE", country="NOR"), ent("c2", "Bergen", "GPE", country="NOR"),
+            ent("c3", "Stockholm", "GPE", country="SWE"), ent("c4", "Helsinki", "GPE", country="FIN")]
+
+
+def _docs(tl, doc):
+    return [t for t in tl if doc in t.documents]
+
+
+def test_a_person_and_his_state_are_one_party_on_the_same_day():
+    # "Sweden halted the flow to Finland on Wednesday" / "Vantrell halted it on Wednesday"
+    exs = [ex("a", cast(), [evt("v1", "SANCTION", ["s3"], ["s4"], None, "2026-03-04")],
+              published="2026-03-05"),
+           ex("b", cast(), [evt("v1", "SANCTION", ["p1"], [], None, "2026-03-04")],
+              published="2026-03-09")]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].documents == ["a", "b"]
+
+
+def test_people_of_the_states_an_item_names_join_it_undated():
+    # the talks (the states and the mediator) / "a diplomat who took part in the talks
+    # between Vantrell and Kallio" the next day, with no date or place of its own
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["s3", "s4", "p3"], [], "c1", "2026-03-02")],
+              published="2026-03-02"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["p3", "s3", "s4"], [], "c1", "2026-03-02")],
+              published="2026-03-03"),
+           ex("c", cast(), [evt("v1", "CONSULT", ["p1", "p2"], [], None, None)],
+              published="2026-03-03")]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].documents == ["a", "b", "c"]
+    assert {"Aldo Vantrell", "Beret Kallio", "Cosmo Dalgaard"} <= set(tl[0].participants)
+
+
+def test_a_person_of_a_state_the_item_does_not_name_stays_apart_undated():
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["s3"], "c1", "2026-03-02")],
+              published="2026-03-02"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["p3"], ["s3"], "c1", "2026-03-02")],
+              published="2026-03-02"),
+           ex("c", cast(), [evt("v1", "CONSULT", ["p3", "p2"], [], None, None)],
+              published="2026-03-03")]
+    tl = _run(exs)
+    assert [t.documents for t in _docs(tl, "c")] == [["c"]]
+
+
+def test_last_week_holds_the_sunday_before_it():
+    # talks on Sunday 8 March / "the deal was agreed last week at talks mediated by Norway"
+    # (the week of 9-15 March, told on 17 March)
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["s3", "s4", "s1"], [], "c1", "2026-03-08")],
+              published="2026-03-08"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["s1"], [], None, "2026-W11")],
+              published="2026-03-17")]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].documents == ["a", "b"] and tl[0].date == "2026-03-08"
+
+
+def test_a_week_does_not_hold_days_further_before_it():
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["s3", "s4", "s1"], [], "c1", "2026-03-06")],
+              published="2026-03-06"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["s1"], [], None, "2026-W11")],
+              published="2026-03-17")]
+    tl = _run(exs)
+    assert not any(t.documents == ["a", "b"] for t in tl)
+
+
+def test_one_text_meeting_two_people_on_two_days_is_two_meetings():
+    # "Dalgaard met Vantrell in Oslo on Thursday and flew on to meet Kallio on Friday"
+    # (the second place misread as the first), and a headline of the first meeting alone,
+    # dated by its publication
+    headline = evt("v1", "CONSULT", ["p3"], ["p1"], "c1", "2026-03-05")
+    headline.date_inferred = True
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], "c1", "2026-03-05"),
+                            evt("v2", "CONSULT", ["p3"], ["p2", "s4"], "c1", "2026-03-06")],
+              published="2026-03-07"),
+           ex("b", cast(), [headline], published="2026-03-05")]
+    tl = _run(exs)
+    assert sorted(t.documents for t in tl) == [["a"], ["a", "b"]]
+    first = next(t for t in tl if t.documents == ["a", "b"])
+    assert first.date == "2026-03-05" and "Beret Kallio" not in first.participants
+
+
+def test_call_and_meeting_wordings_of_the_same_two_on_the_same_day_join():
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], None, "2026-03-05", mode="phone")],
+              published="2026-03-06"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], None, "2026-03-05", mode="meet")],
+              published="2026-03-12")]
+    assert len(_run(exs)) == 1
+
+
+def test_call_and_meeting_of_the_same_two_on_other_days_stay_apart():
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], None, "2026-03-05", mode="phone")],
+              published="2026-03-06"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], "c3", "2026-03-12", mode="meet")],
+              published="2026-03-12")]
+    assert len(_run(exs)) == 2
+
+
+def test_same_people_on_two_explicit_days_stay_apart():
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1", "p2"], "c1", "2026-03-02")],
+              published="2026-03-02"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["p3"], ["p1", "p2"], "c1", "2026-03-09")],
+              published="2026-03-09")]
+    assert len(_run(exs)) == 2
+
+
+def test_talks_and_the_agreement_signed_at_them_stay_two_items():
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p1", "p2"], [], "c1", "2026-03-02"),
+                            evt("v2", "AGREE", ["p1", "p2"], [], "c1", "2026-03-02")],
+              published="2026-03-02")]
+    tl = _run(exs)
+    assert sorted(t.type for t in tl) == ["AGREE", "CONSULT"]
+
+
+def test_a_thin_fragment_joins_the_one_item_it_fits():
+    # "Sweden agreed" (no day, no place) beside the agreement signed the day before
+    signed = [ex(d, cast(), [evt("v1", "AGREE", ["p1", "p2"], [], "c1", "2026-03-02")],
+                 published="2026-03-03") for d in ("a", "b")]
+    thin = ex("c", cast(), [evt("v1", "AGREE", ["s3"], [], None, None)], published="2026-03-03")
+    tl = _run([*signed, thin])
+    assert len(tl) == 1 and tl[0].documents == ["a", "b", "c"]
+
+
+def test_a_thin_fragment_that_fits_two_items_stays_apart():
+    signed = [ex("a", cast(), [evt("v1", "AGREE", ["p1", "p2"], [], "c1", "2026-03-02")],
+                 published="2026-03-03"),
+              ex("b", cast(), [evt("v1", "AGREE", ["p1", "p3"], [], "c3", "2026-03-03")],
+                 published="2026-03-03")]
+    thin = ex("c", cast(), [evt("v1", "AGREE", ["s3"], [], None, None)], published="2026-03-04")
+    tl = _run([*signed, thin])
+    assert all(t.documents in (["a"], ["b"], ["a", "b"]) for t in tl)
+
+
+def test_a_thin_fragment_does_not_reach_an_old_event():
+    signed = [ex(d, cast(), [evt("v1", "AGREE", ["p1", "p2"], [], "c1", "2026-03-02")],
+                 published="2026-03-03") for d in ("a", "b")]
+    thin = ex("c", cast(), [evt("v1", "AGREE", ["s3"], [], None, None)], published="2026-03-20")
+    tl = _run([*signed, thin])
+    assert all(t.documents in (["a"], ["b"], ["a", "b"]) for t in tl)
