@@ -157,3 +157,17 @@ def test_a_thin_fragment_does_not_reach_an_old_event():
     thin = ex("c", cast(), [evt("v1", "AGREE", ["s3"], [], None, None)], published="2026-03-20")
     tl = _run([*signed, thin])
     assert all(t.documents in (["a"], ["b"], ["a", "b"]) for t in tl)
+
+
+def test_talks_over_three_days_are_one_item_with_a_date_range():
+    exs = [ex(d, cast(), [evt("v1", "CONSULT", ["p3"], ["p1", "p2"], "c1", day)], published=day)
+           for d, day in (("a", "2026-03-04"), ("b", "2026-03-05"), ("c", "2026-03-06"))]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].documents == ["a", "b", "c"]
+    assert tl[0].date_range == ["2026-03-04", "2026-03-06"]
+
+
+def test_the_same_people_at_the_same_place_days_apart_stay_apart():
+    exs = [ex(d, cast(), [evt("v1", "CONSULT", ["p3"], ["p1", "p2"], "c1", day)], published=day)
+           for d, day in (("a", "2026-03-04"), ("b", "2026-03-06"), ("c", "2026-03-09"))]
+    assert len(_run(exs)) == 3

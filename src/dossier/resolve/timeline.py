@@ -341,11 +341,11 @@ def _score(r: Report, it: _Item, info: EntityInfo, recent: bool = False,
         # a phone call is not the meeting in person (one report's two wordings are, and so
         # are two accounts of the same two people on the same day)
         return None
-    # a meeting over two days, or a report a day off: the same place (or the same two
-    # people and no other place) and at most a day apart
-    same_doc = r.doc in it.docs
-    near = (precision(r.date) == 3 and bool(it.dates)
-            and all(_adjacent(r.date, d) for d in it.dates)
+    # a meeting over a few days, or a report a day off: the same place (or the same two
+    # people and no other place), each day at most a day from the next
+    days = [d for d in it.dates if precision(d) == 3]
+    near = (precision(r.date) == 3 and bool(days) and _span_ok([*days, r.date])
+            and all(_adjacent(r.date, d) for d in it.dates if precision(d) != 3)
             and ((loc == "same" and (strong_shared >= 1 or not rp)) or strong_shared >= 2))
     if not all(_dates_fit(r.date, d) for d in it.dates) and not near \
             and not (any(_dates_fit(r.date, d) for d in it.dates) and _multi_day(it.dates)):
@@ -476,9 +476,19 @@ def _within(day: str | None, published: str | None) -> bool:
 
 
 def _multi_day(dates) -> bool:
-    """Two or more days, all within a day of each other (talks over two days)."""
+    """Two or more days of one event (talks over two or three days)."""
     days = [d for d in dates if precision(d) == 3]
-    return len(days) >= 2 and len(days) == len(dates) and all(_adjacent(a, b) for a in days for b in days)
+    return len(days) >= 2 and len(days) == len(dates) and _span_ok(days)
+
+
+def _span_ok(days) -> bool:
+    """Days one event may take: none more than a day from the next, and at most
+    ``multi_day_max_days`` from the first to the last."""
+    ds = sorted(set(days))
+    gaps = [_days_apart(a, b) for a, b in zip(ds, ds[1:])]
+    span = _days_apart(ds[0], ds[-1]) if ds else None
+    return span is not None and all(g is not None and g <= 1 for g in gaps) \
+        and span < thresholds("timeline").get("multi_day_max_days", 3)
 
 
 def _countries_within(parts: set[str], item_parts, info: EntityInfo) -> bool:
@@ -948,7 +958,7 @@ def _host(it: _Item, info: EntityInfo) -> str | None:
 
 
 def _date_range(it: _Item) -> list[str] | None:
-    """Talks over two days: the first and last day the reports give."""
+    """Talks over two or three days: the first and last day the reports give."""
     days = sorted({r.date for r in it.reports
                    if r.known and r.date is not None and precision(r.date) == 3})
     if len(days) >= 2 and _multi_day(days):
