@@ -171,3 +171,13 @@ def test_the_same_people_at_the_same_place_days_apart_stay_apart():
     exs = [ex(d, cast(), [evt("v1", "CONSULT", ["p3"], ["p1", "p2"], "c1", day)], published=day)
            for d, day in (("a", "2026-03-04"), ("b", "2026-03-06"), ("c", "2026-03-09"))]
     assert len(_run(exs)) == 3
+
+
+def test_a_headline_dated_by_its_publication_makes_no_date_range():
+    headline = evt("v1", "CONSULT", ["p3"], ["p1"], None, "2026-03-06")
+    headline.date_inferred = True
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], "c1", "2026-03-05"), headline],
+              published="2026-03-06")]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].date == "2026-03-05" and tl[0].date_range is None
+

@@ -336,7 +336,7 @@ def _score(r: Report, it: _Item, info: EntityInfo, recent: bool = False,
         return None
     strong_shared = sum(1 for p in rp & set(it.parts) if _w(p, info) > 1)
     if r.mode and it.modes and all(_remote(r.mode) != _remote(m) for m in it.modes) \
-            and r.doc not in it.docs and not (strong_shared >= 2 and r.date in it.dates
+            and r.doc not in it.docs and not (strong_shared >= 2 and set(it.dates) == {r.date}
                                               and precision(r.date) == 3 and loc != "conflict"):
         # a phone call is not the meeting in person (one report's two wordings are, and so
         # are two accounts of the same two people on the same day)
@@ -387,9 +387,9 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
     same_doc = r.doc in it.docs
     via, via_it = _covered(r, it) if rp and it.parts else (set(), set())
     # the same report coming back to an event it already described ("after the meeting")
-    same_report = bool(rp) and rp <= set(it.parts) | via and same_doc
     # every party of the report is the item's (or its state's): a thinner account of it
     within = bool(rp) and rp <= set(it.parts) | via
+    same_report = within and same_doc
     positive = same_day or loc == "same" or same_report or (enough and within)
     shared = rp & set(it.parts)
     strong = {p for p in shared if _w(p, info) > 1}
@@ -629,8 +629,8 @@ def _item_keys(it: _Item) -> set[str]:
 def _absorb(items: list[_Item], info: EntityInfo) -> list[_Item]:
     """Weak fragments join the single item they fit: an item of one report's text ("Russia
     agreed", "the envoy held talks", with no day or place) joins the one other, stronger
-    item of its kind that would take all its reports once their parties are all its own
-    (people through their states). Two such items, or none, and it stays apart."""
+    item of its kind that holds all its parties (people through their states) and would
+    take all its reports on that ground. Two such items, or none, and it stays apart."""
     by_key: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     for n, it in enumerate(items):
         for k in _item_keys(it):
@@ -643,7 +643,8 @@ def _absorb(items: list[_Item], info: EntityInfo) -> list[_Item]:
         cands = sorted({m for k in _item_keys(frag) for m in by_key[(frag.type, frag.status, k)]}
                        - gone - {n})
         fits = [m for m in cands if _stronger(items[m], frag)
-                and all(_score(r, items[m], info, alone=True) is not None for r in frag.reports)]
+                and all(_holds(items[m], r) and _score(r, items[m], info, alone=True) is not None
+                        for r in frag.reports)]
         if len(fits) != 1:
             continue
         host = items[fits[0]]
@@ -655,12 +656,18 @@ def _absorb(items: list[_Item], info: EntityInfo) -> list[_Item]:
     return [it for n, it in enumerate(items) if n not in gone]
 
 
+def _holds(it: _Item, r: Report) -> bool:
+    """Every party of the report is the item's, itself or through a state."""
+    return r.known <= set(it.parts) | _covered(r, it)[0]
+
+
 def _stronger(host: _Item, frag: _Item) -> bool:
-    """More reports' texts, or a day its texts give where the fragment has none."""
-    days = any(precision(d) == 3 for d in host.dates)
-    return bool(host.docs - frag.docs) and (
-        len(host.docs) > len(frag.docs)
-        or (days and not any(precision(d) == 3 for d in frag.dates)))
+    """More reports' texts, or a day its texts give where the fragment has none; and no day
+    of the fragment's own that the host does not have."""
+    days = {d for d in host.dates if precision(d) == 3}
+    mine = {d for d in frag.dates if precision(d) == 3}
+    return bool(host.docs - frag.docs) and mine <= days and (
+        len(host.docs) > len(frag.docs) or (bool(days) and not mine))
 
 
 def _best_date(it: _Item, copy_of) -> str | None:
@@ -958,9 +965,10 @@ def _host(it: _Item, info: EntityInfo) -> str | None:
 
 
 def _date_range(it: _Item) -> list[str] | None:
-    """Talks over two or three days: the first and last day the reports give."""
-    days = sorted({r.date for r in it.reports
-                   if r.known and r.date is not None and precision(r.date) == 3})
+    """Talks over two or three days: the first and last day the reports give (a headline's
+    publication day is none of them)."""
+    days = sorted({r.date for r in it.reports if r.known and r.date is not None
+                   and precision(r.date) == 3 and not r.date_inferred})
     if len(days) >= 2 and _multi_day(days):
         return [days[0], days[-1]]
     return None
