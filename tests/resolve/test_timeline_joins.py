@@ -181,3 +181,25 @@ def test_a_headline_dated_by_its_publication_makes_no_date_range():
     tl = _run(exs)
     assert len(tl) == 1 and tl[0].date == "2026-03-05" and tl[0].date_range is None
 
+
+
+def test_an_undated_report_at_a_venue_joins_its_latest_round_there():
+    first = [ex(d, cast(), [evt("v1", "CONSULT", ["p3", "p1"], ["p2"], "c1", "2026-03-02")],
+                published="2026-03-02") for d in ("a", "b", "c")]
+    second = ex("d", cast(), [evt("v1", "CONSULT", ["p3"], ["p2"], "c1", "2026-03-12")],
+                published="2026-03-12")
+    undated = ex("e", cast(), [evt("v1", "CONSULT", ["p3"], ["p2"], "c1", None)],
+                 published="2026-03-13")
+    tl = _run([*first, second, undated])
+    assert [t.documents for t in _docs(tl, "e")] == [["d", "e"]]
+
+
+def test_an_undated_report_of_all_its_people_joins_the_one_item_days_later():
+    signed = [ex(d, cast(), [evt("v1", "AGREE", ["p1", "p3"], ["p2"], "c1", "2026-03-02")],
+                 published="2026-03-02") for d in ("a", "b")]
+    later = ex("c", cast(), [evt("v1", "AGREE", ["p1"], ["p2"], None, None)], published="2026-03-07")
+    states_only = ex("d", cast(), [evt("v1", "AGREE", ["s3"], ["s4"], None, None)],
+                     published="2026-03-10")
+    tl = _run([*signed, later, states_only])
+    assert [t.documents for t in _docs(tl, "c")] == [["a", "b", "c"]]
+    assert all("d" not in t.documents or t.documents == ["d"] for t in tl)

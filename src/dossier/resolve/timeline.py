@@ -417,11 +417,16 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
         return None
     if not strong and not positive:
         return None
-    if not r.date and loc != "same" and it.dates and precision(r.published) == 3:
+    age = [_days_apart(period_start(d), r.published) for d in it.dates] \
+        if not r.date and precision(r.published) == 3 else []
+    recent = any(a is not None and a <= thresholds("timeline")["undated_max_age_days"]
+                 for a in age)
+    held = enough and within and len(strong) >= 2 and any(
+        a is not None and a <= thresholds("timeline")["undated_holds_max_age_days"] for a in age)
+    if age and not recent and loc != "same" and not held:
         # an undated report names a recent event: one days before it, unplaced, is another
-        age = [_days_apart(period_start(d), r.published) for d in it.dates]
-        if all(a is not None and a > thresholds("timeline")["undated_max_age_days"] for a in age):
-            return None
+        # (unless it is the one item that holds all its people, within a week)
+        return None
     only_r = {p for p in rp - set(it.parts) - via if _w(p, info) > 1}
     only_it = {p for p in set(it.parts) - rp - via_it if _w(p, info) > 1}
     if (not r.date or not it.dates) and loc != "same" and len(strong) < 2 and only_r:
@@ -438,7 +443,7 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
         return None
     w = weights()
     return weight + (w["same_place"] if loc == "same" else 0) + (w["same_day"] if same_day else 0) \
-        + (w["both_dated"] if r.date and it.dates else 0)
+        + (w["both_dated"] if r.date and it.dates else 0) + (w["undated_recent"] if recent else 0)
 
 
 @functools.lru_cache(maxsize=65536)
