@@ -203,3 +203,26 @@ def test_an_undated_report_of_all_its_people_joins_the_one_item_days_later():
     tl = _run([*signed, later, states_only])
     assert [t.documents for t in _docs(tl, "c")] == [["a", "b", "c"]]
     assert all("d" not in t.documents or t.documents == ["d"] for t in tl)
+
+
+def test_one_text_two_contacts_of_one_person_on_one_day_stay_two():
+    # "Dalgaard met Vantrell in Oslo on Monday ... He also spoke with Kallio and X"
+    extra = ent("p4", "Dara Lindqvast", roles=["Finnish minister"], country="FIN")
+    exs = [ex("a", [*cast(), extra],
+              [evt("v1", "CONSULT", ["p3"], ["p1"], "c1", "2026-03-02", mode="meet"),
+               evt("v2", "CONSULT", ["p3"], ["p2", "p4"], None, "2026-03-02", mode="phone")],
+              published="2026-03-02")]
+    tl = _run(exs)
+    assert len(tl) == 2
+
+
+def test_a_plan_with_another_counterpart_is_not_the_meeting_held():
+    trump_like = ent("p5", "Eamon Ravel", roles=["US president"], country="USA")
+    exs = [ex("a", [*cast(), trump_like],
+              [evt("v1", "CONSULT", ["p3"], ["p5"], None, None, status="planned")],
+              published="2026-03-01"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["p3"], ["p1", "p2"], "c1", "2026-03-05")],
+              published="2026-03-05")]
+    tl = _run(exs)
+    held = next(t for t in tl if t.status == "occurred")
+    assert not held.history and not held.planned_by

@@ -441,6 +441,10 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
         # Thursday, and a text's meeting on Thursday with one and on Friday with the other
         # are two
         return None
+    if only_r and only_it and same_doc and len(strong) < 2 and loc != "same":
+        # one text, one person in common and each with others of its own: the text tells
+        # two contacts ("met Macron ... also spoke with Starmer and Rutte")
+        return None
     w = weights()
     return weight + (w["same_place"] if loc == "same" else 0) + (w["same_day"] if same_day else 0) \
         + (w["both_dated"] if r.date and it.dates else 0) + (w["undated_recent"] if recent else 0)
@@ -1100,6 +1104,10 @@ def _plan_fit(p: TimelineItem, o: TimelineItem, info: EntityInfo, window: int) -
         return None
     if not strong and not (same_day and shared):
         return None
+    others_p = {x for x in set(p.participant_ids) - shared if _is_person(x, info)}
+    others_o = {x for x in set(o.participant_ids) - shared if _is_person(x, info)}
+    if others_p and others_o and not same_day:
+        return None  # a plan to meet Trump is not the call with Starmer that took place
     start = _first_published(p)
     if _first_published(o) < start and not (o.date and p.date and o.date >= p.date):
         return None
