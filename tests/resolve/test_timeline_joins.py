@@ -207,7 +207,7 @@ def test_an_undated_report_of_all_its_people_joins_the_one_item_days_later():
 
 def test_one_text_two_contacts_of_one_person_on_one_day_stay_two():
     # "Dalgaard met Vantrell in Oslo on Monday ... He also spoke with Kallio and X"
-    extra = ent("p4", "Dara Lindqvast", roles=["Finnish minister"], country="FIN")
+    extra = ent("p4", "Dara Holmvik", roles=["Finnish minister"], country="FIN")
     exs = [ex("a", [*cast(), extra],
               [evt("v1", "CONSULT", ["p3"], ["p1"], "c1", "2026-03-02", mode="meet"),
                evt("v2", "CONSULT", ["p3"], ["p2", "p4"], None, "2026-03-02", mode="phone")],
@@ -217,7 +217,7 @@ def test_one_text_two_contacts_of_one_person_on_one_day_stay_two():
 
 
 def test_a_plan_with_another_counterpart_is_not_the_meeting_held():
-    trump_like = ent("p5", "Eamon Ravel", roles=["US president"], country="USA")
+    trump_like = ent("p5", "Eamon Trask", roles=["US president"], country="USA")
     exs = [ex("a", [*cast(), trump_like],
               [evt("v1", "CONSULT", ["p3"], ["p5"], None, None, status="planned")],
               published="2026-03-01"),
