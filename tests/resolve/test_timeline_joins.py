@@ -226,3 +226,19 @@ def test_a_plan_with_another_counterpart_is_not_the_meeting_held():
     tl = _run(exs)
     held = next(t for t in tl if t.status == "occurred")
     assert not held.history and not held.planned_by
+
+
+def test_other_people_of_the_same_states_on_the_same_day_are_another_call():
+    # Dalgaard's call with Vantrell (Norway and Sweden) / two other officials of those
+    # states on the phone the same day
+    others = [ent("p6", "Sten Ahlgrenby", roles=["Swedish minister"], country="SWE"),
+              ent("p7", "Olav Brekkan", roles=["Norwegian minister"], country="NOR")]
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], None, "2026-03-05", mode="phone")],
+              published="2026-03-05"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["s1"], ["s3"], None, "2026-03-05", mode="phone")],
+              published="2026-03-05"),
+           ex("c", [*cast(), *others],
+              [evt("v1", "CONSULT", ["p7"], ["p6"], None, "2026-03-05", mode="phone")],
+              published="2026-03-06")]
+    tl = _run(exs)
+    assert [t.documents for t in _docs(tl, "c")] == [["c"]]

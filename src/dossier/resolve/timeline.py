@@ -366,13 +366,16 @@ def _score(r: Report, it: _Item, info: EntityInfo, recent: bool = False,
 
 def _covered(r: Report, it: _Item) -> tuple[set[str], set[str]]:
     """Parties one side names through a state the other names: (the report's people whose
-    state the item names and the report's states one of whose people the item names; the
-    item's people whose state the report names). "Hnatyuk imposed" / "Ukraine halted";
+    state the item names, and none of its people, and the report's states one of whose
+    people the item names; the item's people whose state the report names). "Hnatyuk imposed" / "Ukraine halted";
     "Osmonov and Sharipov" / "Kyrgyzstan and Tajikistan" with their mediator."""
     parts = set(it.parts)
     states = set(it.person_state.values())
+    # a state stands for a person only where the item names none of its people (another
+    # Ukrainian on the call is another party, not Ukraine's)
     mine = {p for p in r.known - parts
-            if (r.states.get(p) and r.states[p] in parts) or p in states}
+            if (r.states.get(p) and r.states[p] in parts and r.states[p] not in states)
+            or p in states}
     theirs = {q for q in parts - r.known if it.person_state.get(q) in r.known}
     return mine, theirs
 
@@ -409,7 +412,10 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
         # Tuesday's meeting in the Kremlin" is Putin's meeting with the US envoys)
         if same_day and loc == "same":
             return weights()["no_one_shared_same_day_same_place"]
-        if same_day and loc != "conflict" and _sides_match(rp, it.parts, info):
+        if same_day and loc != "conflict" and _sides_match(rp, it.parts, info) \
+                and not (any(_is_person(p, info) for p in rp)
+                         and any(_is_person(p, info) for p in it.parts)):
+            # (states against people; other people of those states are another contact)
             return weights()["no_one_shared_same_day_same_countries"]
         if loc == "same" and not (r.date and it.dates) and _countries_within(rp, it.parts, info):
             # "Swiss-mediated talks in Vienna": the states of the people met there
@@ -441,7 +447,7 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
         # Thursday, and a text's meeting on Thursday with one and on Friday with the other
         # are two
         return None
-    if only_r and only_it and same_doc and len(strong) < 2 and loc != "same":
+    if only_r and only_it and same_doc and len(shared | via) < 2 and loc != "same":
         # one text, one person in common and each with others of its own: the text tells
         # two contacts ("met Macron ... also spoke with Starmer and Rutte")
         return None
@@ -871,13 +877,13 @@ def _person_countries(info: EntityInfo, entities, reports: list[Report]) -> None
 
 
 def _mark_states(reports: list[Report], info: EntityInfo) -> None:
-    """Each report's people → their state: the delegation the report puts them in, else the
-    country's entity of their country."""
+    """Each report's people → their state: their country's entity, else the delegation the
+    report puts them in (a mediator may sit with one side)."""
     countries = getattr(info, "countries", {})
     for r in reports:
         for p in r.parts:
             if _is_person(p, info):
-                s = r.affil.get(p) or countries.get((info.get(p) or {}).get("country"))
+                s = countries.get((info.get(p) or {}).get("country")) or r.affil.get(p)
                 if s and s != p:
                     r.states[p] = s
 
