@@ -242,3 +242,17 @@ def test_other_people_of_the_same_states_on_the_same_day_are_another_call():
               published="2026-03-06")]
     tl = _run(exs)
     assert [t.documents for t in _docs(tl, "c")] == [["c"]]
+
+
+def test_officials_linked_only_through_a_state_on_one_day_are_another_contact():
+    # "Norway spoke by phone with Vantrell" / "Brekkan (Norwegian) spoke with Ahlgrenby
+    # (Swedish)" the same day: Norway could stand for Brekkan, but each names a Swede of its
+    # own: two calls
+    others = [ent("p6", "Sten Ahlgrenby", roles=["Swedish minister"], country="SWE"),
+              ent("p7", "Olav Brekkan", roles=["Norwegian minister"], country="NOR")]
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["s1"], ["p1"], None, "2026-03-05", mode="phone")],
+              published="2026-03-05"),
+           ex("b", [*cast(), *others],
+              [evt("v1", "CONSULT", ["p7"], ["p6"], None, "2026-03-05", mode="phone")],
+              published="2026-03-06")]
+    assert len(_run(exs)) == 2

@@ -406,7 +406,14 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
                 and (same_day or not r.date):
             return weights()["background_in_same_report"]
         return None
-    if not shared and not (via and positive):
+    # a party in common only through a state: with the same place or text, as the one item
+    # that holds all the report's parties, or on the same day where one side names states
+    # only ("Ukraine halted" / "Hnatyuk halted"); two sets of officials of the same states
+    # on one day are as likely two contacts
+    states_only = not any(_is_person(p, info) for p in rp) \
+        or not any(_is_person(p, info) for p in it.parts)
+    if not shared and not (via and (loc == "same" or same_report or (enough and within)
+                                     or (states_only and positive))):
         # no one in common: only the same day at the same place (one summit, two accounts),
         # or the same day between the same states ("Russia and the United States ... at
         # Tuesday's meeting in the Kremlin" is Putin's meeting with the US envoys)
