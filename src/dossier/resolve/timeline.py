@@ -283,6 +283,7 @@ def _blocs() -> frozenset[str]:
                      for n in names)
 
 
+@functools.lru_cache(maxsize=256)
 def _remote(mode: str | None) -> bool:
     return (mode or "").lower() in set(lexicon().get("remote_modes", []))
 
@@ -506,7 +507,11 @@ def _multi_day(dates) -> bool:
 def _span_ok(days) -> bool:
     """Days one event may take: none more than a day from the next, and at most
     ``multi_day_max_days`` from the first to the last."""
-    ds = sorted(set(days))
+    return _span_of(tuple(sorted(set(days))))
+
+
+@functools.lru_cache(maxsize=65536)
+def _span_of(ds: tuple[str, ...]) -> bool:
     gaps = [_days_apart(a, b) for a, b in zip(ds, ds[1:])]
     span = _days_apart(ds[0], ds[-1]) if ds else None
     return span is not None and all(g is not None and g <= 1 for g in gaps) \
