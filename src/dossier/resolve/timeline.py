@@ -25,29 +25,39 @@ text gives; an undated, unplaced report does not reach back days before it; a ph
 not the meeting in person (unless the same two people on the same day: one account's
 wording); a near-duplicate copy follows its original.
 
-Participants are compared as sets of parties: a person stands for their state (the
-delegation a report puts them in, else their country) and a state for its people, at the
-weight of a state ("Hnatyuk halted the transit" / "Ukraine halted the transit to Hungary";
-"Osmonov and Sharipov" at the talks of Kyrgyzstan and Tajikistan). A week a report names
-("last week") also holds the Sunday before its Monday. A text's meetings with one person on
-one day and another on the next are two. A thin fragment (one text's reports, "Russia
-agreed" with no day or place) joins the single stronger item of its kind that would take
-all its reports once their parties are its own; with two such items it stays apart.
+Participants are compared as sets of parties: a person stands for their state (their
+country, else the delegation a report puts them in) where the item names that state and
+none of its people, and a state for the people of it the item names, at the weight of a
+state ("Hnatyuk halted the transit" / "Ukraine halted the transit to Hungary"; "Osmonov
+and Sharipov" at the talks of Kyrgyzstan and Tajikistan). A party in common only through a
+state needs the same place or text, the same day with states on one side, or the report
+being a thinner account of the one item that holds all its parties; officials of the same
+states on both sides are as likely another contact. A week a report names ("last week")
+also holds the Sunday before its Monday; talks run over up to three consecutive days (a
+``date_range``, which a headline's publication day does not extend). One text's meetings
+with one person on one day and another on the next, or with one person in common and
+others of their own, are two. An undated report prefers the round of the last few days and
+joins the one item holding all its people up to a week later. A thin fragment (one text's
+reports, "Russia agreed" with no day or place) joins the single stronger item of its kind
+that holds all its parties; with two such items it stays apart.
 
 An item says who did what with whom, where: people before their states (a state stands in
 only where none of its people is named), the host where a report says so, delegations facing
 each other (``roles``, ``affiliations``, ``host``), the days and places its reports give
 (``dates_reported``, ``places_reported``; ``contradictions`` where accounts of one meeting
-disagree), a ``date_range`` for talks over two days. A plan (announced, expected or
+disagree), a ``date_range`` for talks over days. A plan (announced, expected or
 hypothetical) that took place is the ``history`` of the item that did (``planned_by`` keeps
-the link), not a row of its own; a plan that did not happen stays a plan.
+the link; not when each names people the other lacks, unless on the same day), not a row
+of its own; a plan that did not happen stays a plan.
 
 Incremental design (the next step keeps these keys in the store): the join decision
 ``_score(report, item)`` reads only the item's compact state — type and status, participant
 key counts (``parts``), place keys and the wider places they are in (``locs``, ``wider``),
-date weights (``dates``), modes, the documents it holds and its first publication — plus the
-entity facts (type, country) of the names involved. ``cluster_reports`` finds candidates
-through key indexes (participant, place and wider place, day, document), so a new
+date weights (``dates``), modes, the documents it holds, its first publication and its
+people's states (``person_state``) — plus the entity facts (type, country) of the names
+involved. ``cluster_reports`` finds candidates through key indexes (participant and the
+states of people, place and wider place, day, document), then lets thin fragments join the
+one item they fit (``_absorb``, through the same keys), so a new
 document's reports can look up the items of their keys and join or open one without
 re-resolving the corpus; ``_link_plans`` likewise asks, per plan, the occurred items that share
 its keys. Only near-duplicate copies, which follow their original, and the contradiction
