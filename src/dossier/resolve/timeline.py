@@ -22,22 +22,42 @@ for its state. An event cannot be reported before it happens (an "occurred" even
 after its report is a plan); a date that is only the publication's (a headline's
 present tense) may join an event up to a few days before it and weighs below a date the
 text gives; an undated, unplaced report does not reach back days before it; a phone call is
-not the meeting in person; a near-duplicate copy follows its original.
+not the meeting in person (unless the same two people on the same day: one account's
+wording); a near-duplicate copy follows its original.
+
+Participants are compared as sets of parties: a person stands for their state (their
+country, else the delegation a report puts them in) where the item names that state and
+none of its people, and a state for the people of it the item names, at the weight of a
+state ("Hnatyuk halted the transit" / "Ukraine halted the transit to Hungary"; "Osmonov
+and Sharipov" at the talks of Kyrgyzstan and Tajikistan). A party in common only through a
+state needs the same place or text, the same day with states on one side, or the report
+being a thinner account of the one item that holds all its parties; officials of the same
+states on both sides are as likely another contact. A week a report names ("last week")
+also holds the Sunday before its Monday; talks run over up to three consecutive days (a
+``date_range``, which a headline's publication day does not extend). One text's meetings
+with one person on one day and another on the next, or with one person in common and
+others of their own, are two. An undated report prefers the round of the last few days and
+joins the one item holding all its people up to a week later. A thin fragment (one text's
+reports, "Russia agreed" with no day or place) joins the single stronger item of its kind
+that holds all its parties; with two such items it stays apart.
 
 An item says who did what with whom, where: people before their states (a state stands in
 only where none of its people is named), the host where a report says so, delegations facing
 each other (``roles``, ``affiliations``, ``host``), the days and places its reports give
 (``dates_reported``, ``places_reported``; ``contradictions`` where accounts of one meeting
-disagree), a ``date_range`` for talks over two days. A plan (announced, expected or
+disagree), a ``date_range`` for talks over days. A plan (announced, expected or
 hypothetical) that took place is the ``history`` of the item that did (``planned_by`` keeps
-the link), not a row of its own; a plan that did not happen stays a plan.
+the link; not when each names people the other lacks, unless on the same day), not a row
+of its own; a plan that did not happen stays a plan.
 
 Incremental design (the next step keeps these keys in the store): the join decision
 ``_score(report, item)`` reads only the item's compact state — type and status, participant
 key counts (``parts``), place keys and the wider places they are in (``locs``, ``wider``),
-date weights (``dates``), modes, the documents it holds and its first publication — plus the
-entity facts (type, country) of the names involved. ``cluster_reports`` finds candidates
-through key indexes (participant, place and wider place, day, document), so a new
+date weights (``dates``), modes, the documents it holds, its first publication and its
+people's states (``person_state``) — plus the entity facts (type, country) of the names
+involved. ``cluster_reports`` finds candidates through key indexes (participant and the
+states of people, place and wider place, day, document), then lets thin fragments join the
+one item they fit (``_absorb``, through the same keys), so a new
 document's reports can look up the items of their keys and join or open one without
 re-resolving the corpus; ``_link_plans`` likewise asks, per plan, the occurred items that share
 its keys. Only near-duplicate copies, which follow their original, and the contradiction
@@ -88,6 +108,7 @@ class Report:
     date_inferred: bool = False  # the publication's date, not one the text gives
     place_in: str | None = None  # the wider place the text puts the location in
     mediators: list = field(default_factory=list)  # who mediates (among the participants)
+    states: dict = field(default_factory=dict)  # person → their state (delegation, else country)
 
     @property
     def known(self) -> set[str]:
@@ -112,6 +133,7 @@ class _Item:
     wider: set = field(default_factory=set)  # the wider places its reports name
     docs: set = field(default_factory=set)
     soft: Counter = field(default_factory=Counter)  # publication dates of its headlines
+    person_state: dict = field(default_factory=dict)  # its people → their states
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
@@ -119,6 +141,9 @@ class _Item:
         if r.published and precision(r.published) == 3:
             self.first_published = min(self.first_published or r.published, r.published)
         self.parts.update(r.known)
+        for p in r.known:
+            if p in r.states:
+                self.person_state.setdefault(p, r.states[p])
         if r.location and not r.weak:
             self.locs[r.location] += 1
             if r.place_in:
@@ -268,6 +293,7 @@ def _blocs() -> frozenset[str]:
                      for n in names)
 
 
+@functools.lru_cache(maxsize=256)
 def _remote(mode: str | None) -> bool:
     return (mode or "").lower() in set(lexicon().get("remote_modes", []))
 
@@ -291,13 +317,18 @@ def _loc_relation(a: str | None, locs: Counter, info: EntityInfo) -> str:
     return "conflict"
 
 
-def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
-    """How well a report fits an item; None when it must not join."""
+def _score(r: Report, it: _Item, info: EntityInfo, recent: bool = False,
+           alone: bool = False) -> float | None:
+    """How well a report fits an item; None when it must not join. ``recent``: a headline
+    dated by its publication, and the item's days are that day or the day before; ``alone``:
+    the report's item is a thin fragment and this the one item it may join (``_absorb``). In
+    both cases a report all of whose parties the item holds needs no other evidence."""
     if r.date_inferred:
         # a headline's "meets" dated by its publication: the event of a day or so before
         if not all(_within(d, r.date) for d in it.dates if precision(d) == 3):
             return None
-        s = _score(dataclasses.replace(r, date=None, date_inferred=False), it, info)
+        s = _score(dataclasses.replace(r, date=None, date_inferred=False), it, info,
+                   recent=any(precision(d) == 3 for d in it.dates), alone=alone)
         return None if s is None else s + (1 if r.date in it.dates else 0)
     if it.soft and not it.dates:
         # an item dated only by publication: an event of that day or a few days before
@@ -314,18 +345,21 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         loc = "same"  # one place inside the other: a palace in Vienna, a resort in Switzerland
     if loc == "conflict" and not (r.weak and not r.date):
         return None
-    if r.mode and it.modes and all(_remote(r.mode) != _remote(m) for m in it.modes) \
-            and r.doc not in it.docs:
-        return None  # a phone call is not the meeting in person (one report's two wordings are)
     strong_shared = sum(1 for p in rp & set(it.parts) if _w(p, info) > 1)
-    # a meeting over two days, or a report a day off: the same place (or the same two
-    # people and no other place) and at most a day apart
-    same_doc = r.doc in it.docs
-    near = (precision(r.date) == 3 and bool(it.dates)
-            and all(_adjacent(r.date, d) for d in it.dates)
+    if r.mode and it.modes and all(_remote(r.mode) != _remote(m) for m in it.modes) \
+            and r.doc not in it.docs and not (strong_shared >= 2 and set(it.dates) == {r.date}
+                                              and precision(r.date) == 3 and loc != "conflict"):
+        # a phone call is not the meeting in person (one report's two wordings are, and so
+        # are two accounts of the same two people on the same day)
+        return None
+    # a meeting over a few days, or a report a day off: the same place (or the same two
+    # people and no other place), each day at most a day from the next
+    days = [d for d in it.dates if precision(d) == 3]
+    near = (precision(r.date) == 3 and bool(days) and _span_ok([*days, r.date])
+            and all(_adjacent(r.date, d) for d in it.dates if precision(d) != 3)
             and ((loc == "same" and (strong_shared >= 1 or not rp)) or strong_shared >= 2))
-    if not all(dates_compatible(r.date, d) for d in it.dates) and not near \
-            and not (any(dates_compatible(r.date, d) for d in it.dates) and _multi_day(it.dates)):
+    if not all(_dates_fit(r.date, d) for d in it.dates) and not near \
+            and not (any(_dates_fit(r.date, d) for d in it.dates) and _multi_day(it.dates)):
         # (an item over two adjacent days takes a week or month that holds one of them)
         return None
     multi_day = near
@@ -334,17 +368,46 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         if precision(r.published) == 3 and it.dates \
                 and all((period_start(d) or "") > (r.published or "") for d in it.dates):
             return None
-        if it.first_published and (period_start(r.date) or "") > it.first_published:
+        if it.first_published and (_earliest(r.date) or "") > it.first_published:
             return None
     same_day = bool(r.date) and precision(r.date) == 3 and (
         r.date in it.dates or (not it.dates and r.date in it.soft))
+    return _party_fit(r, it, info, loc, same_day, recent or alone)
+
+
+def _covered(r: Report, it: _Item) -> tuple[set[str], set[str]]:
+    """Parties one side names through a state the other names: (the report's people whose
+    state the item names, and none of its people, and the report's states one of whose
+    people the item names; the item's people whose state the report names). "Hnatyuk imposed" / "Ukraine halted";
+    "Osmonov and Sharipov" / "Kyrgyzstan and Tajikistan" with their mediator."""
+    parts = set(it.parts)
+    states = set(it.person_state.values())
+    # a state stands for a person only where the item names none of its people (another
+    # Ukrainian on the call is another party, not Ukraine's)
+    mine = {p for p in r.known - parts
+            if (r.states.get(p) and r.states[p] in parts and r.states[p] not in states)
+            or p in states}
+    theirs = {q for q in parts - r.known if it.person_state.get(q) in r.known}
+    return mine, theirs
+
+
+def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
+               enough: bool) -> float | None:
+    """The participant part of ``_score``: shared parties (a person standing for their state
+    and a state for its people at the weight of a state), and the evidence a thin overlap
+    needs (the same day, the same place, the same report; ``enough``: the item holding all the
+    report's parties)."""
+    rp = r.known
+    same_doc = r.doc in it.docs
+    via, via_it = _covered(r, it) if rp and it.parts else (set(), set())
     # the same report coming back to an event it already described ("after the meeting")
-    same_report = bool(rp) and rp <= set(it.parts) \
-        and r.doc in it.docs
-    positive = same_day or loc == "same" or same_report
+    # every party of the report is the item's (or its state's): a thinner account of it
+    within = bool(rp) and rp <= set(it.parts) | via
+    same_report = within and same_doc
+    positive = same_day or loc == "same" or same_report or (enough and within)
     shared = rp & set(it.parts)
     strong = {p for p in shared if _w(p, info) > 1}
-    weight = sum(_w(p, info) for p in shared)
+    weight = sum(_w(p, info) for p in shared) + weights()["state_cover"] * len(via)
     if not rp or not it.parts:
         # a background mention without participants: by place (and date), or a report's own
         # mention of the talks it describes ("Florida talks end" over "met in Hallandale Beach")
@@ -354,13 +417,23 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
                 and (same_day or not r.date):
             return weights()["background_in_same_report"]
         return None
-    if not shared:
+    # a party in common only through a state: with the same place or text, as the one item
+    # that holds all the report's parties, or on the same day where one side names states
+    # only ("Ukraine halted" / "Hnatyuk halted"); two sets of officials of the same states
+    # on one day are as likely two contacts
+    states_only = not any(_is_person(p, info) for p in rp) \
+        or not any(_is_person(p, info) for p in it.parts)
+    if not shared and not (via and (loc == "same" or same_report or (enough and within)
+                                     or (states_only and positive))):
         # no one in common: only the same day at the same place (one summit, two accounts),
         # or the same day between the same states ("Russia and the United States ... at
         # Tuesday's meeting in the Kremlin" is Putin's meeting with the US envoys)
         if same_day and loc == "same":
             return weights()["no_one_shared_same_day_same_place"]
-        if same_day and loc != "conflict" and _sides_match(rp, it.parts, info):
+        if same_day and loc != "conflict" and _sides_match(rp, it.parts, info) \
+                and not (any(_is_person(p, info) for p in rp)
+                         and any(_is_person(p, info) for p in it.parts)):
+            # (states against people; other people of those states are another contact)
             return weights()["no_one_shared_same_day_same_countries"]
         if loc == "same" and not (r.date and it.dates) and _countries_within(rp, it.parts, info):
             # "Swiss-mediated talks in Vienna": the states of the people met there
@@ -368,25 +441,64 @@ def _score(r: Report, it: _Item, info: EntityInfo) -> float | None:
         return None
     if not strong and not positive:
         return None
-    if not r.date and loc != "same" and it.dates and precision(r.published) == 3:
+    age = [_days_apart(period_start(d), r.published) for d in it.dates] \
+        if not r.date and precision(r.published) == 3 else []
+    recent = any(a is not None and a <= thresholds("timeline")["undated_max_age_days"]
+                 for a in age)
+    held = enough and within and len(strong) >= 2 and any(
+        a is not None and a <= thresholds("timeline")["undated_holds_max_age_days"] for a in age)
+    if age and not recent and loc != "same" and not held:
         # an undated report names a recent event: one days before it, unplaced, is another
-        age = [_days_apart(period_start(d), r.published) for d in it.dates]
-        if all(a is not None and a > thresholds("timeline")["undated_max_age_days"] for a in age):
-            return None
-    if (not r.date or not it.dates) and loc != "same" and len(strong) < 2 \
-            and len({p for p in rp if _w(p, info) > 1}) > len(strong):
+        # (unless it is the one item that holds all its people, within a week)
+        return None
+    only_r = {p for p in rp - set(it.parts) - via if _w(p, info) > 1}
+    only_it = {p for p in set(it.parts) - rp - via_it if _w(p, info) > 1}
+    if (not r.date or not it.dates) and loc != "same" and len(strong) < 2 and only_r:
         # undated, elsewhere unplaced, and naming people the item does not have: too weak
         return None
-    only_r = {p for p in rp - set(it.parts) if _w(p, info) > 1}
-    only_it = {p for p in set(it.parts) - rp if _w(p, info) > 1}
+    other_day = precision(r.date) == 3 and any(precision(d) == 3 for d in it.dates)
     if only_r and only_it and not (same_day or same_report
-                                   or (loc == "same" and (not r.date or same_doc))):
+                                   or (loc == "same" and not r.date)
+                                   or (loc == "same" and same_doc and not other_day)):
         # both name people the other does not: the same day (or, undated, the same place);
-        # the envoy's Gaza talks in Miami next week are not his Ukraine talks there on Thursday
+        # the envoy's Gaza talks in Miami next week are not his Ukraine talks there on
+        # Thursday, and a text's meeting on Thursday with one and on Friday with the other
+        # are two
+        return None
+    if only_r and only_it and same_doc and len(shared | via) < 2 and loc != "same":
+        # one text, one person in common and each with others of its own: the text tells
+        # two contacts ("met Macron ... also spoke with Starmer and Rutte")
         return None
     w = weights()
     return weight + (w["same_place"] if loc == "same" else 0) + (w["same_day"] if same_day else 0) \
-        + (w["both_dated"] if r.date and it.dates else 0)
+        + (w["both_dated"] if r.date and it.dates else 0) + (w["undated_recent"] if recent else 0)
+
+
+@functools.lru_cache(maxsize=65536)
+def _dates_fit(a: str | None, b: str | None) -> bool:
+    """Compatible dates (a month holds its days, a week its days), with a week's uncertainty:
+    a week a report names ("last week", "this week") also holds the days just before its
+    Monday (``week_early_days``: where a week is counted from Sunday)."""
+    if dates_compatible(a, b):
+        return True
+    if a is None or b is None or {precision(a), precision(b)} != {2, 3}:
+        return False
+    week, day = (a, b) if precision(a) == 2 else (b, a)
+    start = period_start(week)
+    if "-WE" in week or start is None or day >= start:
+        return False
+    gap = _days_apart(start, day)
+    return gap is not None and gap <= thresholds("timeline").get("week_early_days", 1)
+
+
+def _earliest(date: str | None) -> str | None:
+    """The first day a date may mean (a week: from the days before its Monday)."""
+    start = period_start(date)
+    if start is None or precision(date) != 2 or "-WE" in (date or ""):
+        return start
+    import datetime as _dt
+    early = thresholds("timeline").get("week_early_days", 1)
+    return (_dt.date.fromisoformat(start) - _dt.timedelta(days=early)).isoformat()
 
 
 def _within(day: str | None, published: str | None) -> bool:
@@ -397,9 +509,23 @@ def _within(day: str | None, published: str | None) -> bool:
 
 
 def _multi_day(dates) -> bool:
-    """Two or more days, all within a day of each other (talks over two days)."""
+    """Two or more days of one event (talks over two or three days)."""
     days = [d for d in dates if precision(d) == 3]
-    return len(days) >= 2 and len(days) == len(dates) and all(_adjacent(a, b) for a in days for b in days)
+    return len(days) >= 2 and len(days) == len(dates) and _span_ok(days)
+
+
+def _span_ok(days) -> bool:
+    """Days one event may take: none more than a day from the next, and at most
+    ``multi_day_max_days`` from the first to the last."""
+    return _span_of(tuple(sorted(set(days))))
+
+
+@functools.lru_cache(maxsize=65536)
+def _span_of(ds: tuple[str, ...]) -> bool:
+    gaps = [_days_apart(a, b) for a, b in zip(ds, ds[1:])]
+    span = _days_apart(ds[0], ds[-1]) if ds else None
+    return span is not None and all(g is not None and g <= 1 for g in gaps) \
+        and span < thresholds("timeline").get("multi_day_max_days", 3)
 
 
 def _countries_within(parts: set[str], item_parts, info: EntityInfo) -> bool:
@@ -472,6 +598,11 @@ def _order(r: Report):
             -len(r.parts), r.published or "", r.doc, r.vid)
 
 
+def _party_keys(r: Report) -> set[str]:
+    """The keys a report finds its items by: its parties and the states of its people."""
+    return r.known | {r.states[p] for p in r.known if p in r.states}
+
+
 def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
     items: list[_Item] = []
     # candidate items: those sharing a participant or the place (indexes keep this linear-ish)
@@ -483,7 +614,7 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
     for r in sorted(reports, key=_order):
         kind = (r.type, r.status)
         cands: set[int] = set()
-        for p in r.known:
+        for p in _party_keys(r):
             cands.update(by_part.get((*kind, p), ()))
         for place in (r.location, r.place_in):
             if place:  # (an item indexes its places and the wider places they are in)
@@ -514,8 +645,9 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
         index_of[id(best)] = n
         known_parts, known_locs = set(best.parts), set(best.locs)
         best.add(r)
-        for p in r.known - known_parts:
-            by_part[(*kind, p)].append(n)
+        for p in _party_keys(r) - known_parts:
+            if n not in by_part[(*kind, p)]:
+                by_part[(*kind, p)].append(n)  # (its parties and their people's states)
         if r.location and r.location not in known_locs and not r.weak:
             by_loc[(*kind, r.location)].append(n)
         if r.place_in and not r.weak and n not in by_loc[(*kind, r.place_in)]:
@@ -524,7 +656,55 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             by_doc[(*kind, r.doc)].append(n)
         if r.date is not None and precision(r.date) == 3 and n not in by_date[(*kind, r.date)]:
             by_date[(*kind, r.date)].append(n)
-    return items
+    return _absorb(items, info)
+
+
+def _item_keys(it: _Item) -> set[str]:
+    return set(it.parts) | set(it.person_state.values())
+
+
+def _absorb(items: list[_Item], info: EntityInfo) -> list[_Item]:
+    """Weak fragments join the single item they fit: an item of one report's text ("Russia
+    agreed", "the envoy held talks", with no day or place) joins the one other, stronger
+    item of its kind that holds all its parties (people through their states) and would
+    take all its reports on that ground. Two such items, or none, and it stays apart."""
+    by_key: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for n, it in enumerate(items):
+        for k in _item_keys(it):
+            by_key[(it.type, it.status, k)].add(n)
+    gone: set[int] = set()
+    for n in sorted(range(len(items)), key=lambda n: (len(items[n].docs), len(items[n].reports), n)):
+        frag = items[n]
+        if len(frag.docs) != 1 or not frag.parts:
+            continue
+        cands = sorted({m for k in _item_keys(frag) for m in by_key[(frag.type, frag.status, k)]}
+                       - gone - {n})
+        fits = [m for m in cands if _stronger(items[m], frag)
+                and all(_holds(items[m], r) and _score(r, items[m], info, alone=True) is not None
+                        for r in frag.reports)]
+        if len(fits) != 1:
+            continue
+        host = items[fits[0]]
+        for r in frag.reports:
+            host.add(r)
+        for k in _item_keys(frag):
+            by_key[(host.type, host.status, k)].add(fits[0])
+        gone.add(n)
+    return [it for n, it in enumerate(items) if n not in gone]
+
+
+def _holds(it: _Item, r: Report) -> bool:
+    """Every party of the report is the item's, itself or through a state."""
+    return r.known <= set(it.parts) | _covered(r, it)[0]
+
+
+def _stronger(host: _Item, frag: _Item) -> bool:
+    """More reports' texts, or a day its texts give where the fragment has none; and no day
+    of the fragment's own that the host does not have."""
+    days = {d for d in host.dates if precision(d) == 3}
+    mine = {d for d in frag.dates if precision(d) == 3}
+    return bool(host.docs - frag.docs) and mine <= days and (
+        len(host.docs) > len(frag.docs) or (bool(days) and not mine))
 
 
 def _best_date(it: _Item, copy_of) -> str | None:
@@ -668,6 +848,7 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
                if not (copy_of.get(r.doc) and original_of(r.doc, copy_of) in present
                        and original_of(r.doc, copy_of) != r.doc)]
     _person_countries(info, entities, reports)
+    _mark_states(reports, info)
     _mark_weak(reports)
     items = cluster_reports(reports, info)
 
@@ -715,6 +896,18 @@ def _person_countries(info: EntityInfo, entities, reports: list[Report]) -> None
     for m, c in votes.items():
         if m in info and not info[m].get("country"):
             info[m]["country"] = c.most_common(1)[0][0]
+
+
+def _mark_states(reports: list[Report], info: EntityInfo) -> None:
+    """Each report's people → their state: their country's entity, else the delegation the
+    report puts them in (a mediator may sit with one side)."""
+    countries = getattr(info, "countries", {})
+    for r in reports:
+        for p in r.parts:
+            if _is_person(p, info):
+                s = countries.get((info.get(p) or {}).get("country")) or r.affil.get(p)
+                if s and s != p:
+                    r.states[p] = s
 
 
 def _item_record(it: _Item, info: EntityInfo, copy_of, copies, stmt_spans,
@@ -809,9 +1002,10 @@ def _host(it: _Item, info: EntityInfo) -> str | None:
 
 
 def _date_range(it: _Item) -> list[str] | None:
-    """Talks over two days: the first and last day the reports give."""
-    days = sorted({r.date for r in it.reports
-                   if r.known and r.date is not None and precision(r.date) == 3})
+    """Talks over two or three days: the first and last day the reports give (a headline's
+    publication day is none of them)."""
+    days = sorted({r.date for r in it.reports if r.known and r.date is not None
+                   and precision(r.date) == 3 and not r.date_inferred})
     if len(days) >= 2 and _multi_day(days):
         return [days[0], days[-1]]
     return None
@@ -938,6 +1132,10 @@ def _plan_fit(p: TimelineItem, o: TimelineItem, info: EntityInfo, window: int) -
         return None
     if not strong and not (same_day and shared):
         return None
+    others_p = {x for x in set(p.participant_ids) - shared if _is_person(x, info)}
+    others_o = {x for x in set(o.participant_ids) - shared if _is_person(x, info)}
+    if others_p and others_o and not same_day:
+        return None  # a plan to meet Trump is not the call with Starmer that took place
     start = _first_published(p)
     if _first_published(o) < start and not (o.date and p.date and o.date >= p.date):
         return None

@@ -1,0 +1,258 @@
+"""Reports of one event told differently join one timeline item (issue #11); different
+events that look alike stay apart. Invented names on hand-built extractions."""
+from resolve_helpers import ent, evt, ex
+
+from dossier.resolve import build_timeline, resolve_entities
+
+
+def _run(exs):
+    ents, mapping = resolve_entities(exs)
+    return build_timeline(exs, mapping, entities=ents)
+
+
+def states():
+    return [ent("s1", "Norway", "GPE", country="NOR"),
+            ent("s3", "Sweden", "GPE", country="SWE"), ent("s4", "Finland", "GPE", country="FIN")]
+
+
+def cast():
+    """Two negotiators of two states and a mediator of a third, and two cities."""
+    return [*states(),
+            ent("p1", "Aldo Vantrell", roles=["Swedish minister"], country="SWE"),
+            ent("p2", "Beret Kallio", roles=["Finnish envoy"], country="FIN"),
+            ent("p3", "Cosmo Dalgaard", roles=["Norwegian foreign minister"], country="NOR"),
+            ent("c1", "Oslo", "GPE", country="NOR"), ent("c2", "Bergen", "GPE", country="NOR"),
+            ent("c3", "Stockholm", "GPE", country="SWE"), ent("c4", "Helsinki", "GPE", country="FIN")]
+
+
+def _docs(tl, doc):
+    return [t for t in tl if doc in t.documents]
+
+
+def test_a_person_and_his_state_are_one_party_on_the_same_day():
+    # "Sweden halted the flow to Finland on Wednesday" / "Vantrell halted it on Wednesday"
+    exs = [ex("a", cast(), [evt("v1", "SANCTION", ["s3"], ["s4"], None, "2026-03-04")],
+              published="2026-03-05"),
+           ex("b", cast(), [evt("v1", "SANCTION", ["p1"], [], None, "2026-03-04")],
+              published="2026-03-09")]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].documents == ["a", "b"]
+
+
+def test_people_of_the_states_an_item_names_join_it_undated():
+    # the talks (the states and the mediator) / "a diplomat who took part in the talks
+    # between Vantrell and Kallio" the next day, with no date or place of its own
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["s3", "s4", "p3"], [], "c1", "2026-03-02")],
+              published="2026-03-02"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["p3", "s3", "s4"], [], "c1", "2026-03-02")],
+              published="2026-03-03"),
+           ex("c", cast(), [evt("v1", "CONSULT", ["p1", "p2"], [], None, None)],
+              published="2026-03-03")]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].documents == ["a", "b", "c"]
+    assert {"Aldo Vantrell", "Beret Kallio", "Cosmo Dalgaard"} <= set(tl[0].participants)
+
+
+def test_a_person_of_a_state_the_item_does_not_name_stays_apart_undated():
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["s3"], "c1", "2026-03-02")],
+              published="2026-03-02"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["p3"], ["s3"], "c1", "2026-03-02")],
+              published="2026-03-02"),
+           ex("c", cast(), [evt("v1", "CONSULT", ["p3", "p2"], [], None, None)],
+              published="2026-03-03")]
+    tl = _run(exs)
+    assert [t.documents for t in _docs(tl, "c")] == [["c"]]
+
+
+def test_last_week_holds_the_sunday_before_it():
+    # talks on Sunday 8 March / "the deal was agreed last week at talks mediated by Norway"
+    # (the week of 9-15 March, told on 17 March)
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["s3", "s4", "s1"], [], "c1", "2026-03-08")],
+              published="2026-03-08"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["s1"], [], None, "2026-W11")],
+              published="2026-03-17")]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].documents == ["a", "b"] and tl[0].date == "2026-03-08"
+
+
+def test_a_week_does_not_hold_days_further_before_it():
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["s3", "s4", "s1"], [], "c1", "2026-03-06")],
+              published="2026-03-06"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["s1"], [], None, "2026-W11")],
+              published="2026-03-17")]
+    tl = _run(exs)
+    assert not any(t.documents == ["a", "b"] for t in tl)
+
+
+def test_one_text_meeting_two_people_on_two_days_is_two_meetings():
+    # "Dalgaard met Vantrell in Oslo on Thursday and flew on to meet Kallio on Friday"
+    # (the second place misread as the first), and a headline of the first meeting alone,
+    # dated by its publication
+    headline = evt("v1", "CONSULT", ["p3"], ["p1"], "c1", "2026-03-05")
+    headline.date_inferred = True
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], "c1", "2026-03-05"),
+                            evt("v2", "CONSULT", ["p3"], ["p2", "s4"], "c1", "2026-03-06")],
+              published="2026-03-07"),
+           ex("b", cast(), [headline], published="2026-03-05")]
+    tl = _run(exs)
+    assert sorted(t.documents for t in tl) == [["a"], ["a", "b"]]
+    first = next(t for t in tl if t.documents == ["a", "b"])
+    assert first.date == "2026-03-05" and "Beret Kallio" not in first.participants
+
+
+def test_call_and_meeting_wordings_of_the_same_two_on_the_same_day_join():
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], None, "2026-03-05", mode="phone")],
+              published="2026-03-06"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], None, "2026-03-05", mode="meet")],
+              published="2026-03-12")]
+    assert len(_run(exs)) == 1
+
+
+def test_call_and_meeting_of_the_same_two_on_other_days_stay_apart():
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], None, "2026-03-05", mode="phone")],
+              published="2026-03-06"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], "c3", "2026-03-12", mode="meet")],
+              published="2026-03-12")]
+    assert len(_run(exs)) == 2
+
+
+def test_same_people_on_two_explicit_days_stay_apart():
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1", "p2"], "c1", "2026-03-02")],
+              published="2026-03-02"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["p3"], ["p1", "p2"], "c1", "2026-03-09")],
+              published="2026-03-09")]
+    assert len(_run(exs)) == 2
+
+
+def test_talks_and_the_agreement_signed_at_them_stay_two_items():
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p1", "p2"], [], "c1", "2026-03-02"),
+                            evt("v2", "AGREE", ["p1", "p2"], [], "c1", "2026-03-02")],
+              published="2026-03-02")]
+    tl = _run(exs)
+    assert sorted(t.type for t in tl) == ["AGREE", "CONSULT"]
+
+
+def test_a_thin_fragment_joins_the_one_item_it_fits():
+    # "Sweden agreed" (no day, no place) beside the agreement signed the day before
+    signed = [ex(d, cast(), [evt("v1", "AGREE", ["p1", "p2"], [], "c1", "2026-03-02")],
+                 published="2026-03-03") for d in ("a", "b")]
+    thin = ex("c", cast(), [evt("v1", "AGREE", ["s3"], [], None, None)], published="2026-03-03")
+    tl = _run([*signed, thin])
+    assert len(tl) == 1 and tl[0].documents == ["a", "b", "c"]
+
+
+def test_a_thin_fragment_that_fits_two_items_stays_apart():
+    signed = [ex("a", cast(), [evt("v1", "AGREE", ["p1", "p2"], [], "c1", "2026-03-02")],
+                 published="2026-03-03"),
+              ex("b", cast(), [evt("v1", "AGREE", ["p1", "p3"], [], "c3", "2026-03-03")],
+                 published="2026-03-03")]
+    thin = ex("c", cast(), [evt("v1", "AGREE", ["s3"], [], None, None)], published="2026-03-04")
+    tl = _run([*signed, thin])
+    assert all(t.documents in (["a"], ["b"], ["a", "b"]) for t in tl)
+
+
+def test_a_thin_fragment_does_not_reach_an_old_event():
+    signed = [ex(d, cast(), [evt("v1", "AGREE", ["p1", "p2"], [], "c1", "2026-03-02")],
+                 published="2026-03-03") for d in ("a", "b")]
+    thin = ex("c", cast(), [evt("v1", "AGREE", ["s3"], [], None, None)], published="2026-03-20")
+    tl = _run([*signed, thin])
+    assert all(t.documents in (["a"], ["b"], ["a", "b"]) for t in tl)
+
+
+def test_talks_over_three_days_are_one_item_with_a_date_range():
+    exs = [ex(d, cast(), [evt("v1", "CONSULT", ["p3"], ["p1", "p2"], "c1", day)], published=day)
+           for d, day in (("a", "2026-03-04"), ("b", "2026-03-05"), ("c", "2026-03-06"))]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].documents == ["a", "b", "c"]
+    assert tl[0].date_range == ["2026-03-04", "2026-03-06"]
+
+
+def test_the_same_people_at_the_same_place_days_apart_stay_apart():
+    exs = [ex(d, cast(), [evt("v1", "CONSULT", ["p3"], ["p1", "p2"], "c1", day)], published=day)
+           for d, day in (("a", "2026-03-04"), ("b", "2026-03-06"), ("c", "2026-03-09"))]
+    assert len(_run(exs)) == 3
+
+
+def test_a_headline_dated_by_its_publication_makes_no_date_range():
+    headline = evt("v1", "CONSULT", ["p3"], ["p1"], None, "2026-03-06")
+    headline.date_inferred = True
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], "c1", "2026-03-05"), headline],
+              published="2026-03-06")]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].date == "2026-03-05" and tl[0].date_range is None
+
+
+
+def test_an_undated_report_at_a_venue_joins_its_latest_round_there():
+    first = [ex(d, cast(), [evt("v1", "CONSULT", ["p3", "p1"], ["p2"], "c1", "2026-03-02")],
+                published="2026-03-02") for d in ("a", "b", "c")]
+    second = ex("d", cast(), [evt("v1", "CONSULT", ["p3"], ["p2"], "c1", "2026-03-12")],
+                published="2026-03-12")
+    undated = ex("e", cast(), [evt("v1", "CONSULT", ["p3"], ["p2"], "c1", None)],
+                 published="2026-03-13")
+    tl = _run([*first, second, undated])
+    assert [t.documents for t in _docs(tl, "e")] == [["d", "e"]]
+
+
+def test_an_undated_report_of_all_its_people_joins_the_one_item_days_later():
+    signed = [ex(d, cast(), [evt("v1", "AGREE", ["p1", "p3"], ["p2"], "c1", "2026-03-02")],
+                 published="2026-03-02") for d in ("a", "b")]
+    later = ex("c", cast(), [evt("v1", "AGREE", ["p1"], ["p2"], None, None)], published="2026-03-07")
+    states_only = ex("d", cast(), [evt("v1", "AGREE", ["s3"], ["s4"], None, None)],
+                     published="2026-03-10")
+    tl = _run([*signed, later, states_only])
+    assert [t.documents for t in _docs(tl, "c")] == [["a", "b", "c"]]
+    assert all("d" not in t.documents or t.documents == ["d"] for t in tl)
+
+
+def test_one_text_two_contacts_of_one_person_on_one_day_stay_two():
+    # "Dalgaard met Vantrell in Oslo on Monday ... He also spoke with Kallio and X"
+    extra = ent("p4", "Dara Holmvik", roles=["Finnish minister"], country="FIN")
+    exs = [ex("a", [*cast(), extra],
+              [evt("v1", "CONSULT", ["p3"], ["p1"], "c1", "2026-03-02", mode="meet"),
+               evt("v2", "CONSULT", ["p3"], ["p2", "p4"], None, "2026-03-02", mode="phone")],
+              published="2026-03-02")]
+    tl = _run(exs)
+    assert len(tl) == 2
+
+
+def test_a_plan_with_another_counterpart_is_not_the_meeting_held():
+    trump_like = ent("p5", "Eamon Trask", roles=["US president"], country="USA")
+    exs = [ex("a", [*cast(), trump_like],
+              [evt("v1", "CONSULT", ["p3"], ["p5"], None, None, status="planned")],
+              published="2026-03-01"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["p3"], ["p1", "p2"], "c1", "2026-03-05")],
+              published="2026-03-05")]
+    tl = _run(exs)
+    held = next(t for t in tl if t.status == "occurred")
+    assert not held.history and not held.planned_by
+
+
+def test_other_people_of_the_same_states_on_the_same_day_are_another_call():
+    # Dalgaard's call with Vantrell (Norway and Sweden) / two other officials of those
+    # states on the phone the same day
+    others = [ent("p6", "Sten Ahlgrenby", roles=["Swedish minister"], country="SWE"),
+              ent("p7", "Olav Brekkan", roles=["Norwegian minister"], country="NOR")]
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], None, "2026-03-05", mode="phone")],
+              published="2026-03-05"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["s1"], ["s3"], None, "2026-03-05", mode="phone")],
+              published="2026-03-05"),
+           ex("c", [*cast(), *others],
+              [evt("v1", "CONSULT", ["p7"], ["p6"], None, "2026-03-05", mode="phone")],
+              published="2026-03-06")]
+    tl = _run(exs)
+    assert [t.documents for t in _docs(tl, "c")] == [["c"]]
+
+
+def test_officials_linked_only_through_a_state_on_one_day_are_another_contact():
+    # "Norway spoke by phone with Vantrell" / "Brekkan (Norwegian) spoke with Ahlgrenby
+    # (Swedish)" the same day: Norway could stand for Brekkan, but each names a Swede of its
+    # own: two calls
+    others = [ent("p6", "Sten Ahlgrenby", roles=["Swedish minister"], country="SWE"),
+              ent("p7", "Olav Brekkan", roles=["Norwegian minister"], country="NOR")]
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["s1"], ["p1"], None, "2026-03-05", mode="phone")],
+              published="2026-03-05"),
+           ex("b", [*cast(), *others],
+              [evt("v1", "CONSULT", ["p7"], ["p6"], None, "2026-03-05", mode="phone")],
+              published="2026-03-06")]
+    assert len(_run(exs)) == 2
