@@ -39,14 +39,17 @@ def _deny_content(content: Span, lex: dict) -> bool:
     is a claim or a pronoun and whose complement calls it false."""
     deny = set(lex["deny_words"])
     root = content.root
-    if root.lemma_ != "be" or _negated(root):
+    if root.lemma_ != "be":
         return False
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None or not (subj.lemma_.lower() in set(lex["claim_nouns"])
                             or subj.lower_ in {"it", "this", "that", "these", "they"}):
         return False
-    return any(t.lower_ in deny for c in root.children if c.dep_ in ("attr", "acomp")
-               for t in c.subtree)
+    comps = [c for c in root.children if c.dep_ in ("attr", "acomp")]
+    if _negated(root):  # 'the reports were "not true"', 'that is not the case'
+        true = set(lex["true_words"])
+        return any(" ".join(t.lower_ for t in c.subtree if t.is_alpha) in true for c in comps)
+    return any(t.lower_ in deny for c in comps for t in c.subtree)
 
 
 def _by_content(content: Span | None, text: str, lex: dict) -> str | None:

@@ -82,6 +82,10 @@ class StatementFinder:
         self.group_nouns = set(lex["group_nouns"])
         self.group_anaphors = set(lex["group_anaphors"])
         self.anaphoric = set(src.get("anaphoric_heads", []))
+        self.question_labels = set(lex.get("question_labels", []))
+        self.phrase_cues = {k: set(v) for k, v in lex.get("phrase_cues", {}).items()}
+        self.position_nouns = set(lex.get("position_nouns", []))
+        self.position_modifiers = set(lex.get("position_modifiers", []))
 
     # ------------------------------------------------------------ helpers
     def is_cue(self, tok: Token) -> bool:
@@ -116,14 +120,21 @@ class StatementFinder:
         """Entity id and surface text of the noun phrase headed by ``tok``."""
         if tok is None:
             return None, None
-        if tok.lower_ in ("he", "she") or (tok.lower_ in ("his", "her") and tok.dep_ == "poss"
-                                           and tok.head.lower_ in self.colon_nouns):
+        if tok.lower_ in ("he", "she") or (tok.lower_ in ("his", "her") and tok.dep_ == "poss" and (
+                tok.head.lower_ in self.colon_nouns or tok.head.lemma_.lower() in self.position_nouns)):
             # a speaker pronoun: the resolver's link when that person is a recent subject;
             # else the nearest subject ('Zelensky explained that … "…," he said'), unless
             # another recent subject is the story's protagonist (named far more often); with
             # no recent subject, the resolver's link or the most talked-about person
             linked = view.ent_at(tok.i)
-            ids = [e for e, _ in view.subject_persons_before(tok.i)]
+            tail_lo = self._tail_start(view, tok)
+            subjects = [(e, t) for e, t in view.subject_persons_before(tok.i)
+                        if not (tail_lo is not None and tail_lo <= t.i < tok.i)
+                        and _gender_fits(view, e, tok.lower_)]
+            # the people who spoke before the people they spoke about ('X confirmed that Y
+            # would lead the delegation. … , she said': X)
+            speakers = [e for e, t in subjects if not self._reported_subject(t)]
+            ids = speakers or [e for e, _ in subjects]
             if linked in ids or not ids:
                 return linked or view.salient_person(tok.i), tok.text
             near = view.mention_count(ids[0], tok.i)
@@ -165,15 +176,26 @@ class StatementFinder:
         conj = self._conjoined(view, tok)
         if conj is not None:
             return conj
+        named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and view.etype(view.ent_at(c.i)) == "PERSON"]
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in TITLE_HEADS and named \
+                and view.ent_at(tok.i) != view.ent_at(named[0].i):
+            # 'The Tajik foreign ministry spokesman, Farrukh Rahimov, said': the person named
+            eid = view.ent_at(named[0].i)
+            return eid, view.mention_span(named[0].i).text
         ids = view.np_entities(tok)
         relay = {t.i for c in tok.children if c.dep_ in ("acl", "relcl")
                  and c.lemma_.lower() in ("speak", "talk", "tell") for t in c.subtree}
         if relay:  # "a government source speaking to Le Monde": not the outlet
             ids = [e for e in ids if not any(view.ent_at(i) == e for i in relay)]
-        if not ids and tok.lemma_.lower() in self.anaphoric | self.group_anaphors \
+        demonstrative = any(c.dep_ == "det" and c.lower_ in ("those", "these") for c in tok.lefts)
+        if not ids and (tok.lemma_.lower() in self.anaphoric | self.group_anaphors or (
+                demonstrative and tok.lemma_.lower() in self.unnamed)) \
                 and tok.pos_ == "NOUN" and all(
-                c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "nummod" or c.lower_ == "both"
-                for c in tok.lefts) and not list(tok.rights):
+                c.dep_ == "det" and c.lower_ in ("the", "those", "these") or c.dep_ == "nummod"
+                or c.lower_ == "both" for c in tok.lefts) and not list(tok.rights):
+            # 'the office said', 'the three leaders', 'according to those officials': the
+            # fuller phrase before
             ante = self._antecedent(view, tok)
             if ante is not None:
                 return ante
@@ -210,6 +232,25 @@ class StatementFinder:
             # a speaker pronoun the resolver left unlinked: the most talked-about person so far
             return view.salient_person(tok.i), tok.text
         return eid, self.np_text(view, tok)
+
+    def _reported_subject(self, t: Token) -> bool:
+        """A subject inside what a reporting verb reports ('said that Y would lead')."""
+        h = t.head
+        while h.dep_ == "conj" and h.head.i != h.i:
+            h = h.head
+        return h.dep_ == "ccomp" and self.is_cue(h.head)
+
+    @staticmethod
+    def _tail_start(view: DocView, tok: Token) -> int | None:
+        """'<clause>, she said': where the clause that the pronoun's cue reports starts (its
+        subjects are what was said, not who said it); None when the cue comes first."""
+        lo, _ = view.segment(tok.i)
+        j = tok.i - 1
+        while j >= lo and view.doc[j].text in QUOTE_CHARS:
+            j -= 1
+        if j > lo and view.doc[j].text == "," and tok.dep_ == "nsubj" and tok.head.i > tok.i:
+            return lo
+        return None
 
     def _body_before(self, view: DocView, tok: Token) -> str | None:
         """'The observer mission said A, but it criticized B': "it" as a subject stands for
@@ -964,9 +1005,27 @@ class StatementFinder:
         prev = doc[k]
         if self.is_cue(prev) or self.is_outlet_cue(prev):
             return prev
+        for j in range(k - 1, max(lo, k - 6) - 1, -1):
+            v = doc[j]
+            if not (self.is_cue(v) or self.is_outlet_cue(v)):
+                continue
+            # 'reported on Tuesday:', 'told reporters on Friday:': only the cue's own
+            # modifiers between it and the colon
+            own = {t.i for c in v.children if c.i > j and c.dep_ in (
+                "prep", "npadvmod", "advmod", "dobj", "dative") for t in c.subtree}
+            if all(i in own and doc[i].pos_ not in ("VERB", "AUX") for i in range(j + 1, colon.i)):
+                return v
+            break
         if prev.lower_ in self.colon_nouns and prev.i == lo + 1 and doc[lo].dep_ == "poss" \
                 and doc[lo].lower_ in ("his", "her", "their", "its"):
             return prev  # "His reply:"
+        for t in doc[lo:colon.i]:
+            # "Her message was clear: …", "X's public line has not changed: …"
+            if t.dep_ == "nsubj" and t.lemma_.lower() in self.position_nouns and lo <= t.head.i \
+                    < colon.i and any(c.dep_ == "poss" for c in t.children) and all(
+                    c.lower_ in self.position_modifiers for c in t.children
+                    if c.dep_ in ("amod", "compound", "nmod")):  # not "the army's front line"
+                return t
         for t in doc[max(lo, k - 3):k + 1]:
             if t.lemma_.lower() in self.colon_nouns or t.lower_ in self.colon_nouns:
                 h = t
@@ -1049,6 +1108,10 @@ class StatementFinder:
                                  if view.ent_at(i) or doc[i].dep_ == "nsubj"), None)
             if subj is None:
                 return None
+        elif subj is None and (v.dep_ in ("conj", "ROOT", "parataxis") or (
+                v.dep_ == "advcl" and v.tag_ in ("VBD", "VBZ", "VBP"))) \
+                and (np := self._np_before_cue(view, v, lo)) is not None:
+            subj, comma = np  # '<clause>, a senior diplomat told X' parsed as an apposition
         else:
             return None
         if comma <= lo + 2 or doc[comma].text != ",":
@@ -1064,11 +1127,58 @@ class StatementFinder:
         if any(doc[i].text in QUOTE_CHARS for i in range(lo, comma)):
             return None  # a quotation: the direct finder's
         if not any(doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD")
-                   and doc[i].dep_ not in ("relcl", "acl", "advcl", "pcomp", "amod", "csubj")
+                   and (doc[i].dep_ not in ("relcl", "acl", "advcl", "pcomp", "amod", "csubj")
+                        or doc[i].head.i < lo)  # hung on the headline above
                    for i in range(lo, comma)):
             return None  # "In a statement released on Friday, the ministry said": no clause
         a, b = self.trim(doc, lo, comma)
         return (a, b, subj) if b - a >= 3 else None
+
+    def _np_before_cue(self, view: DocView, v: Token, lo: int) -> tuple[Token, int] | None:
+        """'<clause>, a senior diplomat told the agency' with the parser taking the speaker
+        for an apposition of the clause: the noun phrase between the last comma and the
+        subjectless cue (its head, and the comma's index)."""
+        doc = view.doc
+        comma = next((j for j in range(v.i - 1, max(lo, v.i - 9) - 1, -1)
+                      if doc[j].text == ","), None)
+        if comma is None or comma + 1 >= v.i:
+            return None
+        span = doc[comma + 1:v.i]
+        if any(t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text != "-") for t in span):
+            return None
+        heads = [t for t in span if not (comma < t.head.i < v.i) or t.head.i == t.i]
+        if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") \
+                or not self._speaks(view, heads[0]):
+            return None
+        return heads[0], comma
+
+    def phrase_cue(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
+        """'X has made clear that …', 'X made it plain that …' (``phrase_cues``): a verb that
+        reports only with one of its words, its that-clause hung on either."""
+        doc = view.doc
+        out: list[_Cand] = []
+        for v in doc:
+            words = self.phrase_cues.get(v.lemma_.lower())
+            if not words or v.pos_ != "VERB" or v.i in used_verbs or view.inside_quote(v.i):
+                continue
+            word = next((c for c in v.children if c.lower_ in words and c.i > v.i), None)
+            if word is None:
+                continue
+            lo, hi = view.segment(v.i)
+            clause = next((c for c in [*word.children, *v.children]
+                           if c.i > word.i and c.pos_ in ("VERB", "AUX") and lo <= c.i < hi
+                           and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+            subj = self._subject(view, v)
+            if clause is None or subj is None or not self._speaks(view, subj):
+                continue
+            a, b = self.trim(doc, clause.left_edge.i, min(hi, clause.right_edge.i + 1))
+            if b - a < 3:
+                continue
+            eid, stext = self.speaker_of(view, subj)
+            used_verbs.add(v.i)
+            out.append(self._cand(view, self.kind_for(view, eid, stext, subj),
+                                  doc[v.i:word.i + 1].text, a, b, eid, stext, v))
+        return out
 
     def describing(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
         """'Rubio described the round as "productive"', 'Peskov called the report
@@ -1136,9 +1246,10 @@ class StatementFinder:
             elif c.dep_ == "ccomp" and "dobj" in need and c.left_edge.tag_ in ("WP", "WDT") \
                     and objects is None:
                 hit.append(c)  # "criticized what he called …"
-            elif c.dep_ == "dobj" and "as" in need and "dobj" not in need and any(
-                    x.dep_ == "prep" and x.lower_ == "as" for x in c.children):
-                hit.append(c)  # "described the talks as …" with "as" hung on the object
+            elif c.dep_ == "dobj" and "dobj" not in need and any(
+                    x.dep_ == "prep" and x.lower_ in need and x.lower_ in ("as", "of")
+                    for x in c.children):
+                hit.append(c)  # "described the talks as …", "accused X of …" hung on the object
             elif c.dep_ in need:
                 if c.dep_ == "dobj" and objects is not None and c.lemma_.lower() not in objects \
                         and c.lower_ not in objects:
@@ -1197,6 +1308,8 @@ class StatementFinder:
             if clause is not None:
                 a, b = clause.left_edge.i, clause.right_edge.i + 1
         a, b = self.trim(doc, a, b)
+        if b - a == 1 and doc[a].pos_ == "NOUN" and doc[a].dep_ == "pobj" and doc[a].head.head.i == v.i:
+            return a, b  # "called for calm", "appealed for restraint"
         return (a, b) if b - a >= 2 else None
 
     def _speaks(self, view: DocView, subj: Token) -> bool:
@@ -1253,24 +1366,25 @@ class StatementFinder:
         the line to that speaker."""
         text = view.text
         out: list[_Cand] = []
-        lines = list(re.finditer(r"(?m)^(?:[ \t]*[-\u2013\u2014\u2022*][ \t]*)?"
-                                 r"([^\n:\"\u201c]{2,90}): +(\S[^\n]*)$", text))
+        lines = list(_LABEL_LINE.finditer(text))
         seen: dict[str, int] = {}
         for m in lines:
-            seen[m.group(1).strip()] = seen.get(m.group(1).strip(), 0) + 1
+            seen[m.group("label").strip()] = seen.get(m.group("label").strip(), 0) + 1
         for m in lines:
-            found = self._label_speaker(view, m.group(1), m.start(1))
+            found = self._label_speaker(view, m.group("label"), m.start("label"))
             if found is None:
                 continue
             eid, label = found
-            start, end = m.start(2), m.start(2) + len(m.group(2).rstrip())
+            start, end = m.start("body"), m.start("body") + len(m.group("body").rstrip())
             quoted = text[start] in OPEN_Q
+            if m.group("pre") and not quoted:
+                continue  # 'No deal today. Halmi, leaving: "…"': after a sentence, a quotation only
             if quoted:  # '- Name, role: "…"': the quotation
                 start += 1
                 close = max(text.rfind(q, start, end) for q in CLOSE_Q)
                 end = close if close > start else end
             body = text[start:end].strip()
-            short_ok = quoted or seen[m.group(1).strip()] > 1  # a transcript's answers
+            short_ok = quoted or seen[m.group("label").strip()] > 1  # a transcript's answers
             if not body or (len(body.split()) < 3 and not short_ok) or len(body) < 2:
                 continue
             if not quoted and body[:1] in "\"\u201c\u00ab":
@@ -1286,7 +1400,16 @@ class StatementFinder:
         linked, a surname of the text's people, or a name opening with a given name."""
         doc = view.doc
         name = re.sub(r"\s*\([^)]*\)", "", raw).split(",")[0].strip()
-        name = re.sub(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+", "", name)
+        courtesy = re.match(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+", name)
+        name = name[courtesy.end():] if courtesy else name
+        if name.lower() in self.question_labels:
+            return None  # 'QUESTION: …', 'Q: …': the journalist's
+        # 'Brandsma at the press point', 'Berg to reporters': the name before a circumstance
+        circ = re.match(r"^((?:[A-Z][\w'\u2019.-]*\s+)*?[A-Z][\w'\u2019.-]*)\s+"
+                        r"(?:at|to|on|in|after|before|outside|leaving|arriving|speaking)"
+                        r"(?:\s+[a-z][\w'\u2019-]*){0,5}$", name)
+        if circ:
+            name = circ.group(1)
         k = raw.find(name)
         if not name or k < 0:
             return None
@@ -1301,6 +1424,8 @@ class StatementFinder:
         if ids == {None}:
             # a surname the resolver left unlinked in the headline ("Peskov: …")
             ids = {self._by_surname(view, name)}
+        if ids == {None} and courtesy and len(toks) <= 3:
+            ids = {""}  # 'MR. HALVORSEN: …' in a transcript: a person, by text
         if (ids - {None} <= {e for e in ids if view.etype(e) in ("NORP", "GPE")} and (
                 self._person_like(name)) or (len(ids) != 1 or None in ids) and self._org_like(name)):
             ids = {""}  # a person or body the model did not tag ("Olaf Scholz: …"): by text
@@ -1417,6 +1542,7 @@ class StatementFinder:
         used: set[int] = set()
         reported = self.according(view, used) + self.inverted_as(view, used) \
             + self.by_agent(view, used) + self.colon_utterance(view, used) \
+            + self.phrase_cue(view, used) \
             + self.indirect(view, used) \
             + self.describing(view, used) + self.headline_colon(view)
         if not any(c.start < view.text.find("\n") for c in reported):
@@ -1478,6 +1604,12 @@ class StatementFinder:
         return doc
 
 
+# a line opening with a speaker's label: '- Name, role: …', '14:20 - Name at the press point:
+# "…"' (a live blog's time stamp first), '15:35 - No deal today. Name, leaving: "…"'
+_LABEL_LINE = re.compile(r"(?m)^(?:[ \t]*[-\u2013\u2014\u2022*][ \t]*)?"
+                         r"(?:\d{1,2}[:.]\d{2}(?:[ \t]*[A-Z]{2,4})?[ \t]*[-\u2013\u2014|]?[ \t]*)?"
+                         r"(?P<pre>[^\n:\"\u201c]{6,}?[.!?][ \t]+)?"
+                         r"(?P<label>[^\n:\"\u201c]{2,90}): +(?P<body>\S[^\n]*)$")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))['\u2018](?=[\w\u2026])")
 # a closing single quote ends a sentence or a clause ("…,' he said"), or a word right before
 # punctuation ("'frank and useful'."); "soldiers' families" and "Russia's" are no quotes
@@ -1502,6 +1634,38 @@ def _single_quotes(line: str, pos: int, taken: list[tuple[int, int]]) -> list[tu
             continue  # an apostrophe ('90s, rock 'n' roll) more likely than a quotation
         out.append((pos + o, pos + c))
     return out
+
+
+def _gender_fits(view: DocView, eid: str, pronoun: str) -> bool:
+    """Whether a 'he' or 'she' can stand for person ``eid``: not when the text gives the
+    person the other gender (a pronoun the resolver linked to them, a courtesy title or a
+    gendered role such as "spokeswoman" in or before a mention, or in their roles)."""
+    want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}.get(pronoun)
+    if want is None:
+        return True
+    cache = view.__dict__.setdefault("_genders", {})
+    if eid not in cache:
+        words = _gendered_words()
+        seen: set[str] = set()
+        for i, e in view.token_entity.items():
+            if e != eid:
+                continue
+            for t in (view.doc[i], view.doc[i - 1] if i > 0 else None):
+                g = words.get(t.lower_) if t is not None else None
+                if g is None and t is not None and t.i == i and t.pos_ == "PRON":
+                    g = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(t.lower_)
+                if g:
+                    seen.add(g)
+        ent = view.entities.get(eid)
+        for role in (getattr(ent, "roles", None) or []):
+            seen |= {g for w in role.lower().split() if (g := words.get(w))}
+        cache[eid] = seen.pop() if len(seen) == 1 else None
+    return cache[eid] in (None, want)
+
+
+def _gendered_words() -> dict[str, str]:
+    """Courtesy titles and roles that state a gender (``data/titles/titles.json``)."""
+    return dict(load_json("titles", "titles.json").get("gendered_words", {}))
 
 
 def _line_end(text: str, pos: int) -> int:
