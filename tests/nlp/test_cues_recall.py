@@ -222,3 +222,40 @@ def test_she_is_not_the_subject_of_what_she_reports(run):
                    "Karl Brandt met Ivo Petrov on Tuesday, she said.")
     last = sts[-1]
     assert last.content.startswith("Karl Brandt met") and names(doc)[last.speaker] == "Ana Ruiz"
+
+
+# ------------------------------------------------------------ a clause around its cue
+
+@pytest.mark.parametrize("text,content,stance", [
+    ("The deal, Petrov said, is dead.", "The deal is dead", "assert"),
+    ("The new bridge, Mayor Elena Petrova said on Monday, will open in May.",
+     "The new bridge will open in May", "expect"),
+    ("The talks, the minister told reporters on Monday, would resume next week.",
+     "The talks would resume next week", "expect"),
+    ("The ceasefire, the ministry said, was holding.", "The ceasefire was holding", "assert"),
+])
+def test_a_reported_clause_split_by_its_cue_is_one_statement(run, text, content, stance):
+    doc, sts = run(text)
+    s = one(sts)
+    assert (s.content, s.stance) == (content, stance)
+    a, b = s.content_span["start"], s.content_span["end"]
+    assert text[a:b].startswith(content.split()[0]) and text[a:b].rstrip(".").endswith(
+        content.split()[-1])
+
+
+# ------------------------------------------------------------ translated constructions
+
+@pytest.mark.parametrize("text,speaker_text", [
+    ("The talks will continue next week. This is stated in a statement of the Foreign "
+     "Ministry of Valdor.", "Foreign Ministry of Valdor"),
+    ("The port will reopen. This was reported in the ministry's statement.", "the ministry"),
+])
+def test_this_is_stated_in_a_document_of_x(run, text, speaker_text):
+    doc, sts = run(text)
+    s = one(sts)
+    assert s.speaker_text == speaker_text and s.content.startswith("The ")
+
+
+def test_stated_in_the_press_credits_nobody(run):
+    doc, sts = run("The port will reopen. This was reported in the press.")
+    assert not sts

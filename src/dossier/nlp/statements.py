@@ -51,6 +51,7 @@ class _Cand:
     cue_i: int | None = None  # the cue verb's token index
     source: str | None = None  # the outlet that relayed an unnamed source
     stance: str | None = None  # set by a finder that knows it (else decided at the end)
+    verb_from: int | None = None  # a joined content: where the part with its verb starts
 
 
 class StatementFinder:
@@ -947,16 +948,52 @@ class StatementFinder:
         if cited is not None:
             eid, stext, kind, source = cited
         a, b = self._content_range(view, comp, v, lo, hi)
+        joined = None
         if speaker_tok is not None and a < speaker_tok.i < b:
             # '<clause>, his spokesperson, Luc Marteau, told …': the speaker's phrase is
             # no part of what was said
             top = speaker_tok
             while top.dep_ == "appos" and top.head.dep_ == "appos":
                 top = top.head
+            joined = self._around_cue(view.doc, v, top, a, b)
             a, b = self.trim(view.doc, a, min(b, top.left_edge.i))
+        if joined is None and speaker_tok is not None and comp.i > v.i and b - a >= 2 and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+            # 'The new bridge, the mayor said on Monday, will open in May': the clause's
+            # subject parsed as a second subject of the cue
+            other = next((c for c in v.children if c.dep_ in ("nsubj", "dep") and c.i < v.i
+                          and c.i != speaker_tok.i and c.right_edge.i < speaker_tok.left_edge.i
+                          and "," in (view.doc[c.right_edge.i].text, view.doc[c.right_edge.i + 1].text)
+                          and c.pos_ in ("NOUN", "PROPN")), None)
+            if other is not None and lo <= other.left_edge.i:
+                joined = (self.trim(view.doc, other.left_edge.i, other.right_edge.i + 1), (a, b))
+        if joined is not None:
+            # 'The deal, Petrov said, is dead': one clause around its cue
+            (a, _), (_, b) = joined
+            cand = self._cand(view, kind, v.text, a, b, eid, stext, v, source=source)
+            cand.text = " ".join(view.doc[x:y].text for x, y in joined)
+            cand.verb_from = view.doc[joined[1][0]].idx
+            return cand
         if b - a < 2:
             return None
         return self._cand(view, kind, v.text, a, b, eid, stext, v, source=source)
+
+    def _around_cue(self, doc: Doc, v: Token, top: Token, a: int, b: int):
+        """'The deal, Petrov said, is dead': a cue set off by commas inside the clause it
+        reports; the token ranges of the clause before and after it, or None."""
+        if v.dep_ != "parataxis" or not (a < top.left_edge.i and v.i < b):
+            return None
+        r = max(v.right_edge.i, top.right_edge.i)
+        if doc[r].text != ",":
+            r += 1
+        if r >= b or doc[r].text != "," or doc[top.left_edge.i - 1].text != ",":
+            return None
+        left = self.trim(doc, a, top.left_edge.i)
+        right = self.trim(doc, r + 1, b)
+        if left[1] - left[0] < 1 or right[1] - right[0] < 1 or not any(
+                t.pos_ in ("VERB", "AUX") for t in doc[right[0]:right[1]]):
+            return None
+        return left, right
 
     def colon_utterance(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
         """'X challenged it with a one-word post: Fake.', 'LCI reported: The army will …',
@@ -1046,7 +1083,7 @@ class StatementFinder:
             if v.tag_ != "VBN" or v.i in used_verbs or not (
                     self.is_cue(v) or v.lemma_.lower() in PASSIVE_CUES) or v.dep_ != "ROOT":
                 continue
-            agent = self._agent(v)
+            agent = self._agent(v) or self._document_owner(v)
             subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
             if agent is None or subj is None or view.inside_quote(v.i) or \
                     " ".join(t.lower_ for t in subj.subtree) not in self.agent_subjects:
@@ -1067,6 +1104,22 @@ class StatementFinder:
             used_verbs.add(v.i)
             out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
         return out
+
+    def _document_owner(self, v: Token) -> Token | None:
+        """'This is stated in a statement of the ministry', '… in the ministry's message':
+        whose document a passive cue points to."""
+        for p in v.children:
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            for n in p.children:
+                if n.dep_ != "pobj" or n.lemma_.lower() not in self.documents | self.colon_nouns:
+                    continue
+                owner = next((c for c in n.children if c.dep_ == "poss"), None) or next(
+                    (x for c in n.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
+                     for x in c.children if x.dep_ == "pobj"), None)
+                if owner is not None:
+                    return owner
+        return None
 
     def _credit_outlet(self, view: DocView, v: Token, speaker_tok: Token, eid, stext, kind):
         """"sources told Reuters", "a senior US official told Coastal Herald": an unnamed
@@ -1592,8 +1645,10 @@ class StatementFinder:
                                   is_outlet=lambda e, t: self.is_outlet(view, e, t))
             # a _Cand's kind is always one of the contract's (direct, indirect, report)
             kind = "report" if roles.unnamed and c.kind == "indirect" else c.kind
+            verb_part = doc.char_span(c.verb_from, c.end, alignment_mode="expand") \
+                if c.verb_from is not None else span
             stance = c.stance or stance_of(doc[c.cue_i] if c.cue_i is not None else None,
-                                           span, content)
+                                           verb_part, content)
             out.append(Statement(id=f"s{len(out) + 1}", kind=cast(StatementKind, kind), cue=c.cue, content=content,
                                  content_span={"start": c.start, "end": c.end},
                                  speaker=roles.speaker, speaker_text=roles.speaker_text,
