@@ -259,3 +259,14 @@ def test_this_is_stated_in_a_document_of_x(run, text, speaker_text):
 def test_stated_in_the_press_credits_nobody(run):
     doc, sts = run("The port will reopen. This was reported in the press.")
     assert not sts
+
+
+def test_a_short_quotation_after_said_and_a_comma(run):
+    doc, sts = run('Asked if he would run again, Senator Tom Harlow said, "Probably not."')
+    s = one(sts)
+    assert (s.kind, s.content, names(doc)[s.speaker]) == ("direct", "Probably not.", "Tom Harlow")
+
+
+def test_a_bare_day_is_no_part_of_a_frames_content(run):
+    doc, sts = run("Senator Tom Harlow vowed Tuesday to block the nomination.")
+    assert one(sts).content == "to block the nomination"

@@ -418,6 +418,11 @@ class StatementFinder:
                 return None
         return None
 
+    def _cue_ends_at(self, view: DocView, before: str) -> bool:
+        """Whether the text ``before`` ends with a reporting verb ('Harlow said')."""
+        k = view.first_at(len(before)) - 1
+        return k >= 0 and self.is_cue(view.doc[k]) and view.doc[k].idx + len(view.doc[k]) == len(before)
+
     def _cue_before(self, view: DocView, open_: int, seg_start: int):
         doc = view.doc
         k = view.first_at(open_)
@@ -493,7 +498,9 @@ class StatementFinder:
                 line_end = view.first_at(nl) if nl >= 0 else len(doc)
                 hit = self._cue_after(view, close, line_end)
             # 'Peskov said: "No."': after a cue and a colon, a quotation of any length
-            colon_before = text[max(0, open_ - 3):open_].rstrip().endswith(":")
+            colon_before = text[max(0, open_ - 3):open_].rstrip().endswith(":") or (
+                text[max(0, open_ - 3):open_].rstrip().endswith(",")
+                and self._cue_ends_at(view, text[:open_].rstrip()[:-1].rstrip()))  # 'said, "No."'
             if (len(words) >= 3 or (words and colon_before)) and hit is None:
                 hit = self._cue_before(view, open_, seg[0] if seg[0] <= first.i else 0)
             if hit is not None:
@@ -1339,7 +1346,8 @@ class StatementFinder:
                         self._frame_conj(t) or (self.is_cue(t) and self._complement(t, lo, hi))):
                     ccs = [x.i for x in t.head.children if x.dep_ in ("cc", "punct") and x.i < t.i]
                     end = min(end, min([x for x in ccs if x > t.head.i] or [t.left_edge.i]))
-        idx = [t.i for c in kids for t in c.subtree if lo <= t.i < end]
+        idx = [t.i for c in kids for t in c.subtree if lo <= t.i < end and not (
+            c.dep_ == "npadvmod" and c.i in view.token_time)]  # 'vowed Tuesday to …'
         if not idx:
             return None
         a, b = min(idx), max(idx) + 1  # "…, saying that …" after the frame: its own statement
