@@ -270,3 +270,38 @@ def test_a_short_quotation_after_said_and_a_comma(run):
 def test_a_bare_day_is_no_part_of_a_frames_content(run):
     doc, sts = run("Senator Tom Harlow vowed Tuesday to block the nomination.")
     assert one(sts).content == "to block the nomination"
+
+
+# ------------------------------------------------------------ hopes, fears, convictions
+
+@pytest.mark.parametrize("text,cue,content,stance", [
+    ("Minister Ivo Petrov hopes that the talks will resume.", "hopes",
+     "the talks will resume", "hope"),
+    ("Minister Ivo Petrov hoped the talks would resume.", "hoped", "the talks would resume", "hope"),
+    ("The ministry fears the truce will collapse.", "fears", "the truce will collapse", "warn"),
+    ("Minister Ivo Petrov is confident that the deal will hold.", "is confident",
+     "the deal will hold", "expect"),
+    ("Minister Ivo Petrov was adamant that the deal was dead.", "was adamant",
+     "the deal was dead", "assert"),
+    ("The ministry is concerned that the truce will collapse.", "is concerned",
+     "the truce will collapse", "warn"),
+])
+def test_hopes_fears_and_convictions(run, text, cue, content, stance):
+    doc, sts = run(text)
+    s = one(sts)
+    assert (s.cue, s.content, s.stance) == (cue, content, stance)
+
+
+@pytest.mark.parametrize("text", ["Many fear that the dam will break.",
+                                  "It is clear that the deal is dead.",
+                                  "Minister Ivo Petrov is not sure that the deal will hold.",
+                                  "The boy hopped over the fence."])
+def test_nobodys_feelings_are_no_statements(run, text):
+    doc, sts = run(text)
+    assert not sts
+
+
+def test_a_quotation_inside_a_reported_clause_is_not_the_next_subjects(run):
+    doc, sts = run('Minister Ivo Petrov said the exchange proved that "where there is will, '
+                   'there is a way", and that Valdor hoped the summit would take place.')
+    assert all(names(doc).get(s.speaker) == "Ivo Petrov" for s in sts)

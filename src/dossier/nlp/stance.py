@@ -30,6 +30,16 @@ def lexicon() -> dict:
     return load_json("statements", "constructions.json")
 
 
+def cue_lemma(tok: Token, known) -> str:
+    """The lemma of a cue; 'hopes'/'hoped', which the lemmatiser gives as 'hop', as 'hope'
+    when only that is one of the ``known`` lemmas."""
+    lemma = tok.lemma_.lower()
+    if lemma not in known and lemma + "e" in known and tok.tag_ in ("VBZ", "VBD", "VBN") \
+            and tok.lower_[:-1] == lemma + "e":
+        return lemma + "e"
+    return lemma
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -82,7 +92,7 @@ def stance_of(cue: Token | None, content: Span | None, text: str) -> str:
     """The stance of a statement whose cue is ``cue`` (a verb, or None for "according to"
     and labels) and whose content is ``content`` (its tokens) / ``text``."""
     lex = lexicon()
-    lemma = cue.lemma_.lower() if cue is not None else ""
+    lemma = cue_lemma(cue, lex["stance_verbs"]) if cue is not None else ""
     if cue is not None and _negated(cue):
         lemma = ""  # "did not deny", "did not warn": no stance of the cue's own
     if cue is not None and cue.dep_ in ("advcl", "conj") and not lemma in lex["stance_verbs"] \

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from ..records import Statement, StatementKind
 from .attribution import TITLE_HEADS, DocView, load_json, load_list, norm_name
 from .speakers import speaker_roles
-from .stance import stance_of
+from .stance import cue_lemma as _lemma, stance_of
 
 OPEN_Q = {'"', "\u201c", "\u201e", "\u00ab"}
 CLOSE_Q = {'"', "\u201d", "\u00bb"}
@@ -86,11 +86,16 @@ class StatementFinder:
         self.question_labels = set(lex.get("question_labels", []))
         self.phrase_cues = {k: set(v) for k, v in lex.get("phrase_cues", {}).items()}
         self.position_nouns = set(lex.get("position_nouns", []))
+        self.phrase_stances: dict[str, str] = dict(lex.get("phrase_stances", {}))
+        self.mental = set(lex.get("mental_verbs", []))
         self.position_modifiers = set(lex.get("position_modifiers", []))
 
     # ------------------------------------------------------------ helpers
     def is_cue(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in self.verbs and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD"
+        # 'hopes' lemmatised as 'hop': the inflected form less its last letter
+        lemma_ok = tok.lemma_.lower() in self.verbs or (
+            tok.tag_ in ("VBZ", "VBD", "VBN") and tok.lower_[:-1] in self.verbs)
+        return lemma_ok and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD"
 
     def is_outlet_cue(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.outlet_only and tok.pos_ == "VERB"
@@ -400,6 +405,8 @@ class StatementFinder:
         for n, t in enumerate(toks):
             if t.text in OPEN_Q | CLOSE_Q or (t.text in {".", ";", "!", "?"} and n):
                 return None
+            if t.pos_ in ("CCONJ", "SCONJ") and t.lower_ != "as":
+                return None  # 'said that "…", and that Sudan hoped …': no attribution of the quote
             if t.lower_ == "according" and n + 1 < len(toks) and toks[n + 1].lower_ == "to":
                 pobj = next((p for p in toks[n + 1].children if p.dep_ == "pobj"), None)
                 return (t, pobj) if pobj is not None else None
@@ -936,6 +943,8 @@ class StatementFinder:
         speaker_tok = self._complement_speaker(view, v, lo) or self._agent(v)
         if speaker_tok is not None and speaker_tok.lower_ == "you" and "?" in view.doc[hi - 1].text:
             return None  # "Can you confirm reports that …?": a journalist's question
+        if _lemma(v, self.verbs) in self.mental and (speaker_tok is None or not self._speaks(view, speaker_tok)):
+            return None  # "many fear that …": a feeling nobody in particular states
         if speaker_tok is None:
             if passive is None:
                 return None
@@ -1213,31 +1222,37 @@ class StatementFinder:
         return heads[0], comma
 
     def phrase_cue(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
-        """'X has made clear that …', 'X made it plain that …' (``phrase_cues``): a verb that
-        reports only with one of its words, its that-clause hung on either."""
+        """'X has made clear that …', 'X made it plain that …', 'X is confident that …'
+        (``phrase_cues``): a verb that reports only with one of its words, its that-clause
+        hung on either; the word may give the stance ('is hopeful that': hope)."""
         doc = view.doc
         out: list[_Cand] = []
         for v in doc:
             words = self.phrase_cues.get(v.lemma_.lower())
-            if not words or v.pos_ != "VERB" or v.i in used_verbs or view.inside_quote(v.i):
+            if not words or v.pos_ not in ("VERB", "AUX") or v.i in used_verbs \
+                    or view.inside_quote(v.i) or v.dep_ in ("aux", "auxpass"):
                 continue
-            word = next((c for c in v.children if c.lower_ in words and c.i > v.i), None)
-            if word is None:
+            word = next((c for c in v.children if c.lower_ in words and c.i > v.i
+                         and c.dep_ in ("acomp", "ccomp", "oprd", "xcomp", "attr")), None)
+            if word is None or any(c.dep_ == "neg" for c in v.children):
                 continue
             lo, hi = view.segment(v.i)
             clause = next((c for c in [*word.children, *v.children]
                            if c.i > word.i and c.pos_ in ("VERB", "AUX") and lo <= c.i < hi
                            and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
             subj = self._subject(view, v)
-            if clause is None or subj is None or not self._speaks(view, subj):
-                continue
+            if clause is None or subj is None or not self._speaks(view, subj) \
+                    or subj.lower_ in ("it", "this", "that", "there"):
+                continue  # "it is clear that …": nobody's
             a, b = self.trim(doc, clause.left_edge.i, min(hi, clause.right_edge.i + 1))
             if b - a < 3:
                 continue
             eid, stext = self.speaker_of(view, subj)
             used_verbs.add(v.i)
-            out.append(self._cand(view, self.kind_for(view, eid, stext, subj),
-                                  doc[v.i:word.i + 1].text, a, b, eid, stext, v))
+            cand = self._cand(view, self.kind_for(view, eid, stext, subj),
+                              doc[v.i:word.i + 1].text, a, b, eid, stext, v)
+            cand.stance = self.phrase_stances.get(word.lower_)
+            out.append(cand)
         return out
 
     def describing(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
