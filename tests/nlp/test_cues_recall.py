@@ -305,3 +305,25 @@ def test_a_quotation_inside_a_reported_clause_is_not_the_next_subjects(run):
     doc, sts = run('Minister Ivo Petrov said the exchange proved that "where there is will, '
                    'there is a way", and that Valdor hoped the summit would take place.')
     assert all(names(doc).get(s.speaker) == "Ivo Petrov" for s in sts)
+
+
+# ------------------------------------------------------------ relays and time stamps
+
+def test_a_document_relaying_what_a_named_speaker_said(run):
+    doc, sts = run("Envoy Amara Diallo said after the signing that the release of the prisoners "
+                   "was a humanitarian matter, according to a statement by the African Union.")
+    s = one(sts)
+    assert names(doc)[s.speaker] == "Amara Diallo"
+    assert s.content == "the release of the prisoners was a humanitarian matter"
+
+
+def test_an_outlet_relaying_a_named_speaker_still_reports_the_exchange(run):
+    doc, sts = run("The minister said the deal was dead, according to the Harbor Gazette.")
+    s = one(sts)
+    assert s.kind == "report" and s.speaker_text == "Harbor Gazette"
+
+
+def test_a_live_blog_time_stamp_is_no_part_of_the_speaker(run):
+    doc, sts = run("12:30 - A Valdorian delegation source tells Prairie Wire the draft now "
+                   "runs to 12 points.")
+    assert one(sts).speaker_text == "A Valdorian delegation source"

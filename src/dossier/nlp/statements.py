@@ -333,8 +333,8 @@ class StatementFinder:
                 b = c.right_edge.i + 1
             else:
                 break
-        while a < tok.i and (doc[a].is_punct or doc[a].is_space):
-            a += 1
+        while a < tok.i and (doc[a].is_punct or doc[a].is_space or _CLOCK.match(doc[a].text)):
+            a += 1  # '12:30 - A Kyrgyz delegation source': a live blog's time stamp
         while b > a + 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
             b -= 1
         return doc[a:b].text if b > a else tok.text
@@ -576,6 +576,15 @@ class StatementFinder:
             named_subj = head is not None and any(
                 c.dep_ == "nsubj" and c.lower_ not in self.source_nouns
                 and c.pos_ in ("PROPN", "NOUN") for c in head.children)
+            relayed = head is not None and t.i > head.i and (
+                (head.dep_ == "ccomp" and self.is_cue(head.head) and t.i > head.head.i and any(
+                    c.dep_ == "nsubj" and view.ent_at(c.i) for c in head.head.children))
+                or (self.is_cue(head) and named_subj and pobj.lemma_.lower() in self.documents
+                    and not self.is_outlet(view, eid, stext)))
+            if relayed:
+                # 'X said that A, according to a statement by Y': Y relays what X said; the
+                # statement is X's (its content leaves the 'according to' out)
+                continue
             if head is not None and self.is_cue(head) and named_subj:
                 # "According to Axios, Witkoff told Zelensky that …": the outlet reports the
                 # whole exchange
@@ -731,6 +740,9 @@ class StatementFinder:
         skip.extend(c for c in [*comp.children, *verb.children]
                     if c.dep_ == "advcl" and c.lemma_.lower() in ("cite", "quote") and c.tag_ == "VBG")
         idx = {t.i for t in comp.subtree if lo <= t.i < hi}
+        # '…, according to a statement by Y' closing the reported clause: who relayed it
+        skip.extend(c for c in comp.children if c.lower_ == "according" and c.i > verb.i
+                    and c.right_edge.i + 1 >= max(idx, default=0))
         for s in skip:
             idx -= {t.i for t in s.subtree}
         if verb.head.i == comp.i and verb.i != comp.i:
@@ -1682,6 +1694,7 @@ class StatementFinder:
         return doc
 
 
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 # a line opening with a speaker's label: '- Name, role: …', '14:20 - Name at the press point:
 # "…"' (a live blog's time stamp first), '15:35 - No deal today. Name, leaving: "…"'
 _LABEL_LINE = re.compile(r"(?m)^(?:[ \t]*[-\u2013\u2014\u2022*][ \t]*)?"
