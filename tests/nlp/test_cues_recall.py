@@ -327,3 +327,35 @@ def test_a_live_blog_time_stamp_is_no_part_of_the_speaker(run):
     doc, sts = run("12:30 - A Valdorian delegation source tells Prairie Wire the draft now "
                    "runs to 12 points.")
     assert one(sts).speaker_text == "A Valdorian delegation source"
+
+
+# ------------------------------------------------------------ asides and short replies
+
+def test_an_asked_aside_is_not_the_speakers_question(run):
+    doc, sts = run("Senator Tom Harlow, asked Tuesday whether he would run again, said he had "
+                   "not decided.")
+    s = one(sts)
+    assert (s.content, s.speaker_text) == ("he had not decided", "Senator Tom Harlow")
+
+
+@pytest.mark.parametrize("text,content,stance", [
+    ('"No," Senator Tom Harlow said flatly when asked about the deal.', "No", "deny"),
+    ('The talks ended. "Never," the minister replied.', "Never", "assert"),
+    ('"Fake," said Senator Tom Harlow.', "Fake", "deny"),
+])
+def test_a_short_quotation_opening_its_sentence_before_the_cue(run, text, content, stance):
+    doc, sts = run(text)
+    s = one(sts)
+    assert (s.kind, s.content, s.stance) == ("direct", content, stance)
+
+
+def test_a_scare_quote_inside_a_reported_clause_is_no_reply(run):
+    doc, sts = run('He called the plan "dead", Senator Tom Harlow said.')
+    s = one(sts)
+    assert s.kind == "indirect" and s.content == 'He called the plan "dead"'
+
+
+def test_denying_a_single_noun(run):
+    doc, sts = run("Senator Tom Harlow denied wrongdoing.")
+    s = one(sts)
+    assert (s.content, s.stance) == ("wrongdoing", "deny")

@@ -88,6 +88,7 @@ class StatementFinder:
         self.position_nouns = set(lex.get("position_nouns", []))
         self.phrase_stances: dict[str, str] = dict(lex.get("phrase_stances", {}))
         self.mental = set(lex.get("mental_verbs", []))
+        self.stance_verbs: dict[str, str] = dict(lex["stance_verbs"])
         self.position_modifiers = set(lex.get("position_modifiers", []))
 
     # ------------------------------------------------------------ helpers
@@ -500,10 +501,16 @@ class StatementFinder:
             split = n_q + 1 < len(spans) and 0 < spans[n_q + 1][0] - close < 60 and \
                 "\n" not in text[close:spans[n_q + 1][0]] and \
                 text[close + 1:spans[n_q + 1][0]].rstrip().endswith(",")
-            if (len(words) >= 3 or (words and split)) and may_follow:
+            # '"No," Harlow said': a short quotation opening its sentence, the cue right after
+            opens = words and len(words) < 3 and not split and (
+                view.text[max(0, open_ - 3):open_].strip() in ("", ".", "!", "?")
+                or text[:open_].rstrip()[-1:] in ("", "\n", ".", "!", "?"))
+            if (len(words) >= 3 or (words and split) or opens) and may_follow:
                 nl = text.find("\n", close)
                 line_end = view.first_at(nl) if nl >= 0 else len(doc)
                 hit = self._cue_after(view, close, line_end)
+                if hit is not None and opens and hit[0].i - view.first_after(close) > 3:
+                    hit = None
             # 'Peskov said: "No."': after a cue and a colon, a quotation of any length
             colon_before = text[max(0, open_ - 3):open_].rstrip().endswith(":") or (
                 text[max(0, open_ - 3):open_].rstrip().endswith(",")
@@ -887,6 +894,9 @@ class StatementFinder:
         if subj is None and passive is None:
             subj = self._joint_speaker(v)
         if subj is None and passive is None:
+            aside = next((c for c in v.children if c.i < v.i and self._asked_aside(c)), None)
+            subj = next((c for c in aside.children if c.dep_ == "nsubj"), None) if aside else None
+        if subj is None and passive is None:
             subj = self._subject_before(view, v, lo)
         glued = lo > 0 and (any(c.dep_ == "nsubj" and c.i < lo for c in v.children) or (
             v.head.i < lo and "\n" in view.text[view.doc[lo - 1].idx:view.doc[lo].idx + 1]))
@@ -909,6 +919,15 @@ class StatementFinder:
             subj = min(named, key=lambda t: (rank.get(view.etype(view.ent_at(t.i)), 2), t.i),
                        default=None)
         return subj
+
+    def _asked_aside(self, v: Token) -> bool:
+        """'Harlow, asked Tuesday whether he would run, said …' with 'asked' parsed as
+        Harlow's verb: an aside between commas before the speaker's own cue."""
+        doc = v.doc
+        return v.lemma_.lower() == "ask" and v.dep_ in ("ccomp", "advcl") and v.head.i > v.i \
+            and self.is_cue(v.head) and v.i > 0 and doc[v.i - 1].text == "," \
+            and doc[v.head.i - 1].text == "," and any(
+                c.dep_ == "nsubj" and c.i < v.i for c in v.children)
 
     @staticmethod
     def _subject_before(view: DocView, v: Token, lo: int) -> Token | None:
@@ -949,9 +968,11 @@ class StatementFinder:
         # "He is reported he said that …": the inner report carries the content
         nested = self.is_cue(comp) and self._complement(comp, lo, hi) is not None
         passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-        if v.tag_ == "VBN" and v.dep_ == "advcl" and passive is None and self._agent(v) is None \
-                and not any(c.dep_ == "nsubj" for c in v.children):
+        if v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and passive is None \
+                and self._agent(v) is None and not any(c.dep_ == "nsubj" for c in v.children):
             return None  # "Asked whether …, X said": the question was put to X, not by X
+        if self._asked_aside(v):
+            return None  # "X, asked whether …, said …" parsed with X asking
         speaker_tok = self._complement_speaker(view, v, lo) or self._agent(v)
         if speaker_tok is not None and speaker_tok.lower_ == "you" and "?" in view.doc[hi - 1].text:
             return None  # "Can you confirm reports that …?": a journalist's question
@@ -1396,8 +1417,11 @@ class StatementFinder:
             if clause is not None:
                 a, b = clause.left_edge.i, clause.right_edge.i + 1
         a, b = self.trim(doc, a, b)
-        if b - a == 1 and doc[a].pos_ == "NOUN" and doc[a].dep_ == "pobj" and doc[a].head.head.i == v.i:
-            return a, b  # "called for calm", "appealed for restraint"
+        if b - a == 1 and doc[a].pos_ == "NOUN" and (
+                (doc[a].dep_ == "pobj" and doc[a].head.head.i == v.i)
+                or (doc[a].dep_ == "dobj" and doc[a].head.i == v.i
+                    and self.stance_verbs.get(v.lemma_.lower()) == "deny")):
+            return a, b  # "called for calm", "appealed for restraint", "denied wrongdoing"
         return (a, b) if b - a >= 2 else None
 
     def _speaks(self, view: DocView, subj: Token) -> bool:
