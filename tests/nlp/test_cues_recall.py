@@ -359,3 +359,20 @@ def test_denying_a_single_noun(run):
     doc, sts = run("Senator Tom Harlow denied wrongdoing.")
     s = one(sts)
     assert (s.content, s.stance) == ("wrongdoing", "deny")
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Minister Ivo Petrov ruled out a second round of talks.", "a second round of talks"),
+    ("Minister Ivo Petrov ruled out sending troops.", "sending troops"),
+])
+def test_ruling_something_out_denies_it(run, text, content):
+    doc, sts = run(text)
+    s = one(sts)
+    assert (s.content, s.stance) == (content, "deny")
+
+
+@pytest.mark.parametrize("text", ["The minister ruled the country for ten years.",
+                                  "Minister Ivo Petrov did not rule out new sanctions."])
+def test_ruling_without_out_or_not_ruling_out_is_no_denial(run, text):
+    doc, sts = run(text)
+    assert not sts

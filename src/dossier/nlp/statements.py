@@ -74,6 +74,8 @@ class StatementFinder:
             self.describe.setdefault(lemma, set()).update(frame["deps"])
             if "objects" in frame:
                 self.frame_objects[lemma] = set(frame["objects"])
+        # 'ruled out …': a frame that holds only with its particle
+        self.frame_particles = {k: f["particle"] for k, f in lex["frames"].items() if "particle" in f}
         self.claim_nouns = set(lex["claim_nouns"])
         self.speaker_heads = set(lex["speaker_heads"])
         self.joint_nouns = set(lex["joint_nouns"])
@@ -1300,12 +1302,15 @@ class StatementFinder:
             need = self.describe.get(v.lemma_.lower())
             if not need or v.pos_ != "VERB" or v.i in used_verbs:
                 continue
+            particle = self.frame_particles.get(v.lemma_.lower())
+            if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in v.children):
+                continue
             lo, hi = view.segment(v.i)
             kids = [c for c in v.children if lo <= c.i < hi and c.i > v.i]
             # "accused the West of X and said …": the conjoined verb is a statement of its own
             stop = min((c.i for c in kids if c.dep_ in ("conj", "cc") or (
                 c.dep_ == "punct" and c.text in {";", ":"})), default=hi)
-            kids = [c for c in kids if c.i < stop and c.dep_ not in ("punct",)]
+            kids = [c for c in kids if c.i < stop and c.dep_ not in ("punct", "prt")]
             hit = self._frame_hits(view, v, need, kids)
             if not hit:
                 continue
