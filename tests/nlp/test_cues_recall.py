@@ -376,3 +376,10 @@ def test_ruling_something_out_denies_it(run, text, content):
 def test_ruling_without_out_or_not_ruling_out_is_no_denial(run, text):
     doc, sts = run(text)
     assert not sts
+
+
+def test_a_round_up_label_in_capitals_opening_with_a_given_name(run):
+    doc, sts = run("Reactions:\nANNA VARGAS, foreign minister: We welcome the result and hope "
+                   "for calm.")
+    s = one(sts)
+    assert s.speaker_text == "ANNA VARGAS" and s.content.startswith("We welcome the result")

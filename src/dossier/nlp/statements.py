@@ -1568,7 +1568,7 @@ class StatementFinder:
         from .gazetteer import given_names
         words = label.split()
         return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
-            and words[0] in given_names()
+            and (words[0] in given_names() or words[0].title() in given_names())  # 'ANNA BERG'
 
     @staticmethod
     def _by_surname(view: DocView, name: str) -> str | None:
