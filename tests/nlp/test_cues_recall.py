@@ -383,3 +383,22 @@ def test_a_round_up_label_in_capitals_opening_with_a_given_name(run):
                    "for calm.")
     s = one(sts)
     assert s.speaker_text == "ANNA VARGAS" and s.content.startswith("We welcome the result")
+
+
+@pytest.mark.parametrize("text,content,stance", [
+    ("Two drones were shot down overnight. The regional police reported this on Monday.",
+     "Two drones were shot down overnight", "assert"),
+    ("The bridge will reopen next week. Mayor Elena Petrova said so on Monday.",
+     "The bridge will reopen next week", "expect"),
+    ("The bridge will reopen next week. The mayor denied this.",
+     "The bridge will reopen next week", "deny"),
+])
+def test_reported_this_or_said_so_credits_the_sentence_before(run, text, content, stance):
+    doc, sts = run(text)
+    s = one(sts)
+    assert (s.content, s.stance) == (content, stance)
+
+
+def test_doing_this_is_no_statement(run):
+    doc, sts = run("The bridge will reopen next week. He did this on Monday.")
+    assert not sts

@@ -1126,18 +1126,27 @@ class StatementFinder:
 
     def by_agent(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
         """'This was stated by the minister.', 'This was announced by the ministry on
-        Friday.' (a translated release): the sentence before is what the agent said."""
+        Friday.' (a translated release), 'The ministry reported this.', 'Petrov said so.':
+        the sentence before is what the agent said."""
         doc = view.doc
         out: list[_Cand] = []
         starts = [a for a, _ in view.segments()]
         for v in doc:
-            if v.tag_ != "VBN" or v.i in used_verbs or not (
-                    self.is_cue(v) or v.lemma_.lower() in PASSIVE_CUES) or v.dep_ != "ROOT":
+            if v.i in used_verbs or not (self.is_cue(v) or v.lemma_.lower() in PASSIVE_CUES) \
+                    or v.dep_ != "ROOT" or view.inside_quote(v.i):
                 continue
-            agent = self._agent(v) or self._document_owner(v)
-            subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-            if agent is None or subj is None or view.inside_quote(v.i) or \
-                    " ".join(t.lower_ for t in subj.subtree) not in self.agent_subjects:
+            if v.tag_ == "VBN":
+                agent = self._agent(v) or self._document_owner(v)
+                subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+            else:  # 'The ministry reported this on Monday.', 'Petrov said so.'
+                agent = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                subj = next((c for c in v.children if (c.dep_ == "dobj" and c.lower_ == "this")
+                             or (c.dep_ == "advmod" and c.lower_ == "so")), None)
+                if agent is None or not self._speaks(view, agent) or agent.lower_ in (
+                        "it", "this", "that", "which", "who"):
+                    continue
+            if agent is None or subj is None or \
+                    " ".join(t.lower_ for t in subj.subtree) not in self.agent_subjects | {"so"}:
                 continue
             lo, _ = view.segment(v.i)
             k = starts.index(lo) if lo in starts else -1
