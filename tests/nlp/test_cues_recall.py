@@ -402,3 +402,10 @@ def test_reported_this_or_said_so_credits_the_sentence_before(run, text, content
 def test_doing_this_is_no_statement(run):
     doc, sts = run("The bridge will reopen next week. He did this on Monday.")
     assert not sts
+
+
+def test_a_question_put_by_a_reporter_is_not_the_answerers(run):
+    doc, sts = run("Minister Ivo Petrov arrived first. Asked by our reporter whether a deal was "
+                   'close, he said only: "Closer than yesterday."')
+    s = one(sts)
+    assert s.content == "Closer than yesterday." and names(doc)[s.speaker] == "Ivo Petrov"

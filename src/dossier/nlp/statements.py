@@ -970,9 +970,10 @@ class StatementFinder:
         # "He is reported he said that …": the inner report carries the content
         nested = self.is_cue(comp) and self._complement(comp, lo, hi) is not None
         passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-        if v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and passive is None \
-                and self._agent(v) is None and not any(c.dep_ == "nsubj" for c in v.children):
-            return None  # "Asked whether …, X said": the question was put to X, not by X
+        if v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and passive is None and (
+                self._agent(v) is None or v.lemma_.lower() in ("ask", "question")) \
+                and not any(c.dep_ == "nsubj" for c in v.children):
+            return None  # "Asked (by a reporter) whether …, X said": put to X, not by X
         if self._asked_aside(v):
             return None  # "X, asked whether …, said …" parsed with X asking
         speaker_tok = self._complement_speaker(view, v, lo) or self._agent(v)
