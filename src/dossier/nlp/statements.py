@@ -7,7 +7,12 @@ Three patterns, each credited to a speaker resolved through ``doc._.token_entity
 - indirect speech: the clausal complement of a reporting verb (lexicon
   ``data/statements/reporting_verbs.txt``), "X said that …" without "that";
 - credited reports: "according to X, …", "X reported (that) …", "sources told X …",
-  "it was reported …".
+  "it was reported …";
+- the constructions of ``data/statements/constructions.json``: frames whose complement is
+  what was said ("described X as Y", "accused X of Y", "vowed to …", "ruled out …"), phrase
+  cues ("made clear that", "is confident that"), the sentence before "This was stated by X"
+  or "X said so", a speaker's label or "line" before a colon (transcripts, round-ups, live
+  blogs with time stamps), and a clause split by its cue ("The deal, X said, is dead").
 
 ``kind`` is ``direct`` for quotes, ``report`` when the speaker is a news outlet or unnamed
 sources (``data/statements/sources.json``), ``indirect`` otherwise.
