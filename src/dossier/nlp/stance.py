@@ -30,6 +30,16 @@ def lexicon() -> dict:
     return load_json("statements", "constructions.json")
 
 
+def cue_lemma(tok: Token, known) -> str:
+    """The lemma of a cue; 'hopes'/'hoped', which the lemmatiser gives as 'hop', as 'hope'
+    when only that is one of the ``known`` lemmas."""
+    lemma = tok.lemma_.lower()
+    if lemma not in known and lemma + "e" in known and tok.tag_ in ("VBZ", "VBD", "VBN") \
+            and tok.lower_[:-1] == lemma + "e":
+        return lemma + "e"
+    return lemma
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -39,14 +49,17 @@ def _deny_content(content: Span, lex: dict) -> bool:
     is a claim or a pronoun and whose complement calls it false."""
     deny = set(lex["deny_words"])
     root = content.root
-    if root.lemma_ != "be" or _negated(root):
+    if root.lemma_ != "be":
         return False
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None or not (subj.lemma_.lower() in set(lex["claim_nouns"])
                             or subj.lower_ in {"it", "this", "that", "these", "they"}):
         return False
-    return any(t.lower_ in deny for c in root.children if c.dep_ in ("attr", "acomp")
-               for t in c.subtree)
+    comps = [c for c in root.children if c.dep_ in ("attr", "acomp")]
+    if _negated(root):  # 'the reports were "not true"', 'that is not the case'
+        true = set(lex["true_words"])
+        return any(" ".join(t.lower_ for t in c.subtree if t.is_alpha) in true for c in comps)
+    return any(t.lower_ in deny for c in comps for t in c.subtree)
 
 
 def _by_content(content: Span | None, text: str, lex: dict) -> str | None:
@@ -79,7 +92,7 @@ def stance_of(cue: Token | None, content: Span | None, text: str) -> str:
     """The stance of a statement whose cue is ``cue`` (a verb, or None for "according to"
     and labels) and whose content is ``content`` (its tokens) / ``text``."""
     lex = lexicon()
-    lemma = cue.lemma_.lower() if cue is not None else ""
+    lemma = cue_lemma(cue, lex["stance_verbs"]) if cue is not None else ""
     if cue is not None and _negated(cue):
         lemma = ""  # "did not deny", "did not warn": no stance of the cue's own
     if cue is not None and cue.dep_ in ("advcl", "conj") and not lemma in lex["stance_verbs"] \

@@ -7,7 +7,12 @@ Three patterns, each credited to a speaker resolved through ``doc._.token_entity
 - indirect speech: the clausal complement of a reporting verb (lexicon
   ``data/statements/reporting_verbs.txt``), "X said that …" without "that";
 - credited reports: "according to X, …", "X reported (that) …", "sources told X …",
-  "it was reported …".
+  "it was reported …";
+- the constructions of ``data/statements/constructions.json``: frames whose complement is
+  what was said ("described X as Y", "accused X of Y", "vowed to …", "ruled out …"), phrase
+  cues ("made clear that", "is confident that"), the sentence before "This was stated by X"
+  or "X said so", a speaker's label or "line" before a colon (transcripts, round-ups, live
+  blogs with time stamps), and a clause split by its cue ("The deal, X said, is dead").
 
 ``kind`` is ``direct`` for quotes, ``report`` when the speaker is a news outlet or unnamed
 sources (``data/statements/sources.json``), ``indirect`` otherwise.
@@ -24,7 +29,7 @@ from spacy.tokens import Doc, Token
 from ..records import Statement, StatementKind
 from .attribution import TITLE_HEADS, DocView, load_json, load_list, norm_name
 from .speakers import speaker_roles
-from .stance import stance_of
+from .stance import cue_lemma as _lemma, stance_of
 
 OPEN_Q = {'"', "\u201c", "\u201e", "\u00ab"}
 CLOSE_Q = {'"', "\u201d", "\u00bb"}
@@ -51,6 +56,7 @@ class _Cand:
     cue_i: int | None = None  # the cue verb's token index
     source: str | None = None  # the outlet that relayed an unnamed source
     stance: str | None = None  # set by a finder that knows it (else decided at the end)
+    verb_from: int | None = None  # a joined content: where the part with its verb starts
 
 
 class StatementFinder:
@@ -73,6 +79,8 @@ class StatementFinder:
             self.describe.setdefault(lemma, set()).update(frame["deps"])
             if "objects" in frame:
                 self.frame_objects[lemma] = set(frame["objects"])
+        # 'ruled out …': a frame that holds only with its particle
+        self.frame_particles = {k: f["particle"] for k, f in lex["frames"].items() if "particle" in f}
         self.claim_nouns = set(lex["claim_nouns"])
         self.speaker_heads = set(lex["speaker_heads"])
         self.joint_nouns = set(lex["joint_nouns"])
@@ -82,10 +90,20 @@ class StatementFinder:
         self.group_nouns = set(lex["group_nouns"])
         self.group_anaphors = set(lex["group_anaphors"])
         self.anaphoric = set(src.get("anaphoric_heads", []))
+        self.question_labels = set(lex.get("question_labels", []))
+        self.phrase_cues = {k: set(v) for k, v in lex.get("phrase_cues", {}).items()}
+        self.position_nouns = set(lex.get("position_nouns", []))
+        self.phrase_stances: dict[str, str] = dict(lex.get("phrase_stances", {}))
+        self.mental = set(lex.get("mental_verbs", []))
+        self.stance_verbs: dict[str, str] = dict(lex["stance_verbs"])
+        self.position_modifiers = set(lex.get("position_modifiers", []))
 
     # ------------------------------------------------------------ helpers
     def is_cue(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in self.verbs and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD"
+        # 'hopes' lemmatised as 'hop': the inflected form less its last letter
+        lemma_ok = tok.lemma_.lower() in self.verbs or (
+            tok.tag_ in ("VBZ", "VBD", "VBN") and tok.lower_[:-1] in self.verbs)
+        return lemma_ok and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD"
 
     def is_outlet_cue(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.outlet_only and tok.pos_ == "VERB"
@@ -116,14 +134,21 @@ class StatementFinder:
         """Entity id and surface text of the noun phrase headed by ``tok``."""
         if tok is None:
             return None, None
-        if tok.lower_ in ("he", "she") or (tok.lower_ in ("his", "her") and tok.dep_ == "poss"
-                                           and tok.head.lower_ in self.colon_nouns):
+        if tok.lower_ in ("he", "she") or (tok.lower_ in ("his", "her") and tok.dep_ == "poss" and (
+                tok.head.lower_ in self.colon_nouns or tok.head.lemma_.lower() in self.position_nouns)):
             # a speaker pronoun: the resolver's link when that person is a recent subject;
             # else the nearest subject ('Zelensky explained that … "…," he said'), unless
             # another recent subject is the story's protagonist (named far more often); with
             # no recent subject, the resolver's link or the most talked-about person
             linked = view.ent_at(tok.i)
-            ids = [e for e, _ in view.subject_persons_before(tok.i)]
+            tail_lo = self._tail_start(view, tok)
+            subjects = [(e, t) for e, t in view.subject_persons_before(tok.i)
+                        if not (tail_lo is not None and tail_lo <= t.i < tok.i)
+                        and _gender_fits(view, e, tok.lower_)]
+            # the people who spoke before the people they spoke about ('X confirmed that Y
+            # would lead the delegation. … , she said': X)
+            speakers = [e for e, t in subjects if not self._reported_subject(t)]
+            ids = speakers or [e for e, _ in subjects]
             if linked in ids or not ids:
                 return linked or view.salient_person(tok.i), tok.text
             near = view.mention_count(ids[0], tok.i)
@@ -165,15 +190,26 @@ class StatementFinder:
         conj = self._conjoined(view, tok)
         if conj is not None:
             return conj
+        named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and view.etype(view.ent_at(c.i)) == "PERSON"]
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in TITLE_HEADS and named \
+                and view.ent_at(tok.i) != view.ent_at(named[0].i):
+            # 'The Tajik foreign ministry spokesman, Farrukh Rahimov, said': the person named
+            eid = view.ent_at(named[0].i)
+            return eid, view.mention_span(named[0].i).text
         ids = view.np_entities(tok)
         relay = {t.i for c in tok.children if c.dep_ in ("acl", "relcl")
                  and c.lemma_.lower() in ("speak", "talk", "tell") for t in c.subtree}
         if relay:  # "a government source speaking to Le Monde": not the outlet
             ids = [e for e in ids if not any(view.ent_at(i) == e for i in relay)]
-        if not ids and tok.lemma_.lower() in self.anaphoric | self.group_anaphors \
+        demonstrative = any(c.dep_ == "det" and c.lower_ in ("those", "these") for c in tok.lefts)
+        if not ids and (tok.lemma_.lower() in self.anaphoric | self.group_anaphors or (
+                demonstrative and tok.lemma_.lower() in self.unnamed)) \
                 and tok.pos_ == "NOUN" and all(
-                c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "nummod" or c.lower_ == "both"
-                for c in tok.lefts) and not list(tok.rights):
+                c.dep_ == "det" and c.lower_ in ("the", "those", "these") or c.dep_ == "nummod"
+                or c.lower_ == "both" for c in tok.lefts) and not list(tok.rights):
+            # 'the office said', 'the three leaders', 'according to those officials': the
+            # fuller phrase before
             ante = self._antecedent(view, tok)
             if ante is not None:
                 return ante
@@ -210,6 +246,25 @@ class StatementFinder:
             # a speaker pronoun the resolver left unlinked: the most talked-about person so far
             return view.salient_person(tok.i), tok.text
         return eid, self.np_text(view, tok)
+
+    def _reported_subject(self, t: Token) -> bool:
+        """A subject inside what a reporting verb reports ('said that Y would lead')."""
+        h = t.head
+        while h.dep_ == "conj" and h.head.i != h.i:
+            h = h.head
+        return h.dep_ == "ccomp" and self.is_cue(h.head)
+
+    @staticmethod
+    def _tail_start(view: DocView, tok: Token) -> int | None:
+        """'<clause>, she said': where the clause that the pronoun's cue reports starts (its
+        subjects are what was said, not who said it); None when the cue comes first."""
+        lo, _ = view.segment(tok.i)
+        j = tok.i - 1
+        while j >= lo and view.doc[j].text in QUOTE_CHARS:
+            j -= 1
+        if j > lo and view.doc[j].text == "," and tok.dep_ == "nsubj" and tok.head.i > tok.i:
+            return lo
+        return None
 
     def _body_before(self, view: DocView, tok: Token) -> str | None:
         """'The observer mission said A, but it criticized B': "it" as a subject stands for
@@ -286,8 +341,8 @@ class StatementFinder:
                 b = c.right_edge.i + 1
             else:
                 break
-        while a < tok.i and (doc[a].is_punct or doc[a].is_space):
-            a += 1
+        while a < tok.i and (doc[a].is_punct or doc[a].is_space or _CLOCK.match(doc[a].text)):
+            a += 1  # '12:30 - A Kyrgyz delegation source': a live blog's time stamp
         while b > a + 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
             b -= 1
         return doc[a:b].text if b > a else tok.text
@@ -358,6 +413,8 @@ class StatementFinder:
         for n, t in enumerate(toks):
             if t.text in OPEN_Q | CLOSE_Q or (t.text in {".", ";", "!", "?"} and n):
                 return None
+            if t.pos_ in ("CCONJ", "SCONJ") and t.lower_ != "as":
+                return None  # 'said that "…", and that Sudan hoped …': no attribution of the quote
             if t.lower_ == "according" and n + 1 < len(toks) and toks[n + 1].lower_ == "to":
                 pobj = next((p for p in toks[n + 1].children if p.dep_ == "pobj"), None)
                 return (t, pobj) if pobj is not None else None
@@ -375,6 +432,11 @@ class StatementFinder:
             if t.pos_ in ("VERB",) and not self.is_cue(t):
                 return None
         return None
+
+    def _cue_ends_at(self, view: DocView, before: str) -> bool:
+        """Whether the text ``before`` ends with a reporting verb ('Harlow said')."""
+        k = view.first_at(len(before)) - 1
+        return k >= 0 and self.is_cue(view.doc[k]) and view.doc[k].idx + len(view.doc[k]) == len(before)
 
     def _cue_before(self, view: DocView, open_: int, seg_start: int):
         doc = view.doc
@@ -446,12 +508,20 @@ class StatementFinder:
             split = n_q + 1 < len(spans) and 0 < spans[n_q + 1][0] - close < 60 and \
                 "\n" not in text[close:spans[n_q + 1][0]] and \
                 text[close + 1:spans[n_q + 1][0]].rstrip().endswith(",")
-            if (len(words) >= 3 or (words and split)) and may_follow:
+            # '"No," Harlow said': a short quotation opening its sentence, the cue right after
+            opens = words and len(words) < 3 and not split and (
+                view.text[max(0, open_ - 3):open_].strip() in ("", ".", "!", "?")
+                or text[:open_].rstrip()[-1:] in ("", "\n", ".", "!", "?"))
+            if (len(words) >= 3 or (words and split) or opens) and may_follow:
                 nl = text.find("\n", close)
                 line_end = view.first_at(nl) if nl >= 0 else len(doc)
                 hit = self._cue_after(view, close, line_end)
+                if hit is not None and opens and hit[0].i - view.first_after(close) > 3:
+                    hit = None
             # 'Peskov said: "No."': after a cue and a colon, a quotation of any length
-            colon_before = text[max(0, open_ - 3):open_].rstrip().endswith(":")
+            colon_before = text[max(0, open_ - 3):open_].rstrip().endswith(":") or (
+                text[max(0, open_ - 3):open_].rstrip().endswith(",")
+                and self._cue_ends_at(view, text[:open_].rstrip()[:-1].rstrip()))  # 'said, "No."'
             if (len(words) >= 3 or (words and colon_before)) and hit is None:
                 hit = self._cue_before(view, open_, seg[0] if seg[0] <= first.i else 0)
             if hit is not None:
@@ -520,6 +590,15 @@ class StatementFinder:
             named_subj = head is not None and any(
                 c.dep_ == "nsubj" and c.lower_ not in self.source_nouns
                 and c.pos_ in ("PROPN", "NOUN") for c in head.children)
+            relayed = head is not None and t.i > head.i and (
+                (head.dep_ == "ccomp" and self.is_cue(head.head) and t.i > head.head.i and any(
+                    c.dep_ == "nsubj" and view.ent_at(c.i) for c in head.head.children))
+                or (self.is_cue(head) and named_subj and pobj.lemma_.lower() in self.documents
+                    and not self.is_outlet(view, eid, stext)))
+            if relayed:
+                # 'X said that A, according to a statement by Y': Y relays what X said; the
+                # statement is X's (its content leaves the 'according to' out)
+                continue
             if head is not None and self.is_cue(head) and named_subj:
                 # "According to Axios, Witkoff told Zelensky that …": the outlet reports the
                 # whole exchange
@@ -675,6 +754,9 @@ class StatementFinder:
         skip.extend(c for c in [*comp.children, *verb.children]
                     if c.dep_ == "advcl" and c.lemma_.lower() in ("cite", "quote") and c.tag_ == "VBG")
         idx = {t.i for t in comp.subtree if lo <= t.i < hi}
+        # '…, according to a statement by Y' closing the reported clause: who relayed it
+        skip.extend(c for c in comp.children if c.lower_ == "according" and c.i > verb.i
+                    and c.right_edge.i + 1 >= max(idx, default=0))
         for s in skip:
             idx -= {t.i for t in s.subtree}
         if verb.head.i == comp.i and verb.i != comp.i:
@@ -819,6 +901,9 @@ class StatementFinder:
         if subj is None and passive is None:
             subj = self._joint_speaker(v)
         if subj is None and passive is None:
+            aside = next((c for c in v.children if c.i < v.i and self._asked_aside(c)), None)
+            subj = next((c for c in aside.children if c.dep_ == "nsubj"), None) if aside else None
+        if subj is None and passive is None:
             subj = self._subject_before(view, v, lo)
         glued = lo > 0 and (any(c.dep_ == "nsubj" and c.i < lo for c in v.children) or (
             v.head.i < lo and "\n" in view.text[view.doc[lo - 1].idx:view.doc[lo].idx + 1]))
@@ -841,6 +926,15 @@ class StatementFinder:
             subj = min(named, key=lambda t: (rank.get(view.etype(view.ent_at(t.i)), 2), t.i),
                        default=None)
         return subj
+
+    def _asked_aside(self, v: Token) -> bool:
+        """'Harlow, asked Tuesday whether he would run, said …' with 'asked' parsed as
+        Harlow's verb: an aside between commas before the speaker's own cue."""
+        doc = v.doc
+        return v.lemma_.lower() == "ask" and v.dep_ in ("ccomp", "advcl") and v.head.i > v.i \
+            and self.is_cue(v.head) and v.i > 0 and doc[v.i - 1].text == "," \
+            and doc[v.head.i - 1].text == "," and any(
+                c.dep_ == "nsubj" and c.i < v.i for c in v.children)
 
     @staticmethod
     def _subject_before(view: DocView, v: Token, lo: int) -> Token | None:
@@ -881,12 +975,17 @@ class StatementFinder:
         # "He is reported he said that …": the inner report carries the content
         nested = self.is_cue(comp) and self._complement(comp, lo, hi) is not None
         passive = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-        if v.tag_ == "VBN" and v.dep_ == "advcl" and passive is None and self._agent(v) is None \
+        if v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and passive is None and (
+                self._agent(v) is None or v.lemma_.lower() in ("ask", "question")) \
                 and not any(c.dep_ == "nsubj" for c in v.children):
-            return None  # "Asked whether …, X said": the question was put to X, not by X
+            return None  # "Asked (by a reporter) whether …, X said": put to X, not by X
+        if self._asked_aside(v):
+            return None  # "X, asked whether …, said …" parsed with X asking
         speaker_tok = self._complement_speaker(view, v, lo) or self._agent(v)
         if speaker_tok is not None and speaker_tok.lower_ == "you" and "?" in view.doc[hi - 1].text:
             return None  # "Can you confirm reports that …?": a journalist's question
+        if _lemma(v, self.verbs) in self.mental and (speaker_tok is None or not self._speaks(view, speaker_tok)):
+            return None  # "many fear that …": a feeling nobody in particular states
         if speaker_tok is None:
             if passive is None:
                 return None
@@ -906,16 +1005,52 @@ class StatementFinder:
         if cited is not None:
             eid, stext, kind, source = cited
         a, b = self._content_range(view, comp, v, lo, hi)
+        joined = None
         if speaker_tok is not None and a < speaker_tok.i < b:
             # '<clause>, his spokesperson, Luc Marteau, told …': the speaker's phrase is
             # no part of what was said
             top = speaker_tok
             while top.dep_ == "appos" and top.head.dep_ == "appos":
                 top = top.head
+            joined = self._around_cue(view.doc, v, top, a, b)
             a, b = self.trim(view.doc, a, min(b, top.left_edge.i))
+        if joined is None and speaker_tok is not None and comp.i > v.i and b - a >= 2 and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+            # 'The new bridge, the mayor said on Monday, will open in May': the clause's
+            # subject parsed as a second subject of the cue
+            other = next((c for c in v.children if c.dep_ in ("nsubj", "dep") and c.i < v.i
+                          and c.i != speaker_tok.i and c.right_edge.i < speaker_tok.left_edge.i
+                          and "," in (view.doc[c.right_edge.i].text, view.doc[c.right_edge.i + 1].text)
+                          and c.pos_ in ("NOUN", "PROPN")), None)
+            if other is not None and lo <= other.left_edge.i:
+                joined = (self.trim(view.doc, other.left_edge.i, other.right_edge.i + 1), (a, b))
+        if joined is not None:
+            # 'The deal, Petrov said, is dead': one clause around its cue
+            (a, _), (_, b) = joined
+            cand = self._cand(view, kind, v.text, a, b, eid, stext, v, source=source)
+            cand.text = " ".join(view.doc[x:y].text for x, y in joined)
+            cand.verb_from = view.doc[joined[1][0]].idx
+            return cand
         if b - a < 2:
             return None
         return self._cand(view, kind, v.text, a, b, eid, stext, v, source=source)
+
+    def _around_cue(self, doc: Doc, v: Token, top: Token, a: int, b: int):
+        """'The deal, Petrov said, is dead': a cue set off by commas inside the clause it
+        reports; the token ranges of the clause before and after it, or None."""
+        if v.dep_ != "parataxis" or not (a < top.left_edge.i and v.i < b):
+            return None
+        r = max(v.right_edge.i, top.right_edge.i)
+        if doc[r].text != ",":
+            r += 1
+        if r >= b or doc[r].text != "," or doc[top.left_edge.i - 1].text != ",":
+            return None
+        left = self.trim(doc, a, top.left_edge.i)
+        right = self.trim(doc, r + 1, b)
+        if left[1] - left[0] < 1 or right[1] - right[0] < 1 or not any(
+                t.pos_ in ("VERB", "AUX") for t in doc[right[0]:right[1]]):
+            return None
+        return left, right
 
     def colon_utterance(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
         """'X challenged it with a one-word post: Fake.', 'LCI reported: The army will …',
@@ -964,9 +1099,27 @@ class StatementFinder:
         prev = doc[k]
         if self.is_cue(prev) or self.is_outlet_cue(prev):
             return prev
+        for j in range(k - 1, max(lo, k - 6) - 1, -1):
+            v = doc[j]
+            if not (self.is_cue(v) or self.is_outlet_cue(v)):
+                continue
+            # 'reported on Tuesday:', 'told reporters on Friday:': only the cue's own
+            # modifiers between it and the colon
+            own = {t.i for c in v.children if c.i > j and c.dep_ in (
+                "prep", "npadvmod", "advmod", "dobj", "dative") for t in c.subtree}
+            if all(i in own and doc[i].pos_ not in ("VERB", "AUX") for i in range(j + 1, colon.i)):
+                return v
+            break
         if prev.lower_ in self.colon_nouns and prev.i == lo + 1 and doc[lo].dep_ == "poss" \
                 and doc[lo].lower_ in ("his", "her", "their", "its"):
             return prev  # "His reply:"
+        for t in doc[lo:colon.i]:
+            # "Her message was clear: …", "X's public line has not changed: …"
+            if t.dep_ == "nsubj" and t.lemma_.lower() in self.position_nouns and lo <= t.head.i \
+                    < colon.i and any(c.dep_ == "poss" for c in t.children) and all(
+                    c.lower_ in self.position_modifiers for c in t.children
+                    if c.dep_ in ("amod", "compound", "nmod")):  # not "the army's front line"
+                return t
         for t in doc[max(lo, k - 3):k + 1]:
             if t.lemma_.lower() in self.colon_nouns or t.lower_ in self.colon_nouns:
                 h = t
@@ -979,18 +1132,27 @@ class StatementFinder:
 
     def by_agent(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
         """'This was stated by the minister.', 'This was announced by the ministry on
-        Friday.' (a translated release): the sentence before is what the agent said."""
+        Friday.' (a translated release), 'The ministry reported this.', 'Petrov said so.':
+        the sentence before is what the agent said."""
         doc = view.doc
         out: list[_Cand] = []
         starts = [a for a, _ in view.segments()]
         for v in doc:
-            if v.tag_ != "VBN" or v.i in used_verbs or not (
-                    self.is_cue(v) or v.lemma_.lower() in PASSIVE_CUES) or v.dep_ != "ROOT":
+            if v.i in used_verbs or not (self.is_cue(v) or v.lemma_.lower() in PASSIVE_CUES) \
+                    or v.dep_ != "ROOT" or view.inside_quote(v.i):
                 continue
-            agent = self._agent(v)
-            subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-            if agent is None or subj is None or view.inside_quote(v.i) or \
-                    " ".join(t.lower_ for t in subj.subtree) not in self.agent_subjects:
+            if v.tag_ == "VBN":
+                agent = self._agent(v) or self._document_owner(v)
+                subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+            else:  # 'The ministry reported this on Monday.', 'Petrov said so.'
+                agent = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                subj = next((c for c in v.children if (c.dep_ == "dobj" and c.lower_ == "this")
+                             or (c.dep_ == "advmod" and c.lower_ == "so")), None)
+                if agent is None or not self._speaks(view, agent) or agent.lower_ in (
+                        "it", "this", "that", "which", "who"):
+                    continue
+            if agent is None or subj is None or \
+                    " ".join(t.lower_ for t in subj.subtree) not in self.agent_subjects | {"so"}:
                 continue
             lo, _ = view.segment(v.i)
             k = starts.index(lo) if lo in starts else -1
@@ -1008,6 +1170,22 @@ class StatementFinder:
             used_verbs.add(v.i)
             out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
         return out
+
+    def _document_owner(self, v: Token) -> Token | None:
+        """'This is stated in a statement of the ministry', '… in the ministry's message':
+        whose document a passive cue points to."""
+        for p in v.children:
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            for n in p.children:
+                if n.dep_ != "pobj" or n.lemma_.lower() not in self.documents | self.colon_nouns:
+                    continue
+                owner = next((c for c in n.children if c.dep_ == "poss"), None) or next(
+                    (x for c in n.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
+                     for x in c.children if x.dep_ == "pobj"), None)
+                if owner is not None:
+                    return owner
+        return None
 
     def _credit_outlet(self, view: DocView, v: Token, speaker_tok: Token, eid, stext, kind):
         """"sources told Reuters", "a senior US official told Coastal Herald": an unnamed
@@ -1049,6 +1227,10 @@ class StatementFinder:
                                  if view.ent_at(i) or doc[i].dep_ == "nsubj"), None)
             if subj is None:
                 return None
+        elif subj is None and (v.dep_ in ("conj", "ROOT", "parataxis") or (
+                v.dep_ == "advcl" and v.tag_ in ("VBD", "VBZ", "VBP"))) \
+                and (np := self._np_before_cue(view, v, lo)) is not None:
+            subj, comma = np  # '<clause>, a senior diplomat told X' parsed as an apposition
         else:
             return None
         if comma <= lo + 2 or doc[comma].text != ",":
@@ -1064,11 +1246,64 @@ class StatementFinder:
         if any(doc[i].text in QUOTE_CHARS for i in range(lo, comma)):
             return None  # a quotation: the direct finder's
         if not any(doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD")
-                   and doc[i].dep_ not in ("relcl", "acl", "advcl", "pcomp", "amod", "csubj")
+                   and (doc[i].dep_ not in ("relcl", "acl", "advcl", "pcomp", "amod", "csubj")
+                        or doc[i].head.i < lo)  # hung on the headline above
                    for i in range(lo, comma)):
             return None  # "In a statement released on Friday, the ministry said": no clause
         a, b = self.trim(doc, lo, comma)
         return (a, b, subj) if b - a >= 3 else None
+
+    def _np_before_cue(self, view: DocView, v: Token, lo: int) -> tuple[Token, int] | None:
+        """'<clause>, a senior diplomat told the agency' with the parser taking the speaker
+        for an apposition of the clause: the noun phrase between the last comma and the
+        subjectless cue (its head, and the comma's index)."""
+        doc = view.doc
+        comma = next((j for j in range(v.i - 1, max(lo, v.i - 9) - 1, -1)
+                      if doc[j].text == ","), None)
+        if comma is None or comma + 1 >= v.i:
+            return None
+        span = doc[comma + 1:v.i]
+        if any(t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text != "-") for t in span):
+            return None
+        heads = [t for t in span if not (comma < t.head.i < v.i) or t.head.i == t.i]
+        if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") \
+                or not self._speaks(view, heads[0]):
+            return None
+        return heads[0], comma
+
+    def phrase_cue(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
+        """'X has made clear that …', 'X made it plain that …', 'X is confident that …'
+        (``phrase_cues``): a verb that reports only with one of its words, its that-clause
+        hung on either; the word may give the stance ('is hopeful that': hope)."""
+        doc = view.doc
+        out: list[_Cand] = []
+        for v in doc:
+            words = self.phrase_cues.get(v.lemma_.lower())
+            if not words or v.pos_ not in ("VERB", "AUX") or v.i in used_verbs \
+                    or view.inside_quote(v.i) or v.dep_ in ("aux", "auxpass"):
+                continue
+            word = next((c for c in v.children if c.lower_ in words and c.i > v.i
+                         and c.dep_ in ("acomp", "ccomp", "oprd", "xcomp", "attr")), None)
+            if word is None or any(c.dep_ == "neg" for c in v.children):
+                continue
+            lo, hi = view.segment(v.i)
+            clause = next((c for c in [*word.children, *v.children]
+                           if c.i > word.i and c.pos_ in ("VERB", "AUX") and lo <= c.i < hi
+                           and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+            subj = self._subject(view, v)
+            if clause is None or subj is None or not self._speaks(view, subj) \
+                    or subj.lower_ in ("it", "this", "that", "there"):
+                continue  # "it is clear that …": nobody's
+            a, b = self.trim(doc, clause.left_edge.i, min(hi, clause.right_edge.i + 1))
+            if b - a < 3:
+                continue
+            eid, stext = self.speaker_of(view, subj)
+            used_verbs.add(v.i)
+            cand = self._cand(view, self.kind_for(view, eid, stext, subj),
+                              doc[v.i:word.i + 1].text, a, b, eid, stext, v)
+            cand.stance = self.phrase_stances.get(word.lower_)
+            out.append(cand)
+        return out
 
     def describing(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
         """'Rubio described the round as "productive"', 'Peskov called the report
@@ -1082,12 +1317,15 @@ class StatementFinder:
             need = self.describe.get(v.lemma_.lower())
             if not need or v.pos_ != "VERB" or v.i in used_verbs:
                 continue
+            particle = self.frame_particles.get(v.lemma_.lower())
+            if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in v.children):
+                continue
             lo, hi = view.segment(v.i)
             kids = [c for c in v.children if lo <= c.i < hi and c.i > v.i]
             # "accused the West of X and said …": the conjoined verb is a statement of its own
             stop = min((c.i for c in kids if c.dep_ in ("conj", "cc") or (
                 c.dep_ == "punct" and c.text in {";", ":"})), default=hi)
-            kids = [c for c in kids if c.i < stop and c.dep_ not in ("punct",)]
+            kids = [c for c in kids if c.i < stop and c.dep_ not in ("punct", "prt")]
             hit = self._frame_hits(view, v, need, kids)
             if not hit:
                 continue
@@ -1136,9 +1374,10 @@ class StatementFinder:
             elif c.dep_ == "ccomp" and "dobj" in need and c.left_edge.tag_ in ("WP", "WDT") \
                     and objects is None:
                 hit.append(c)  # "criticized what he called …"
-            elif c.dep_ == "dobj" and "as" in need and "dobj" not in need and any(
-                    x.dep_ == "prep" and x.lower_ == "as" for x in c.children):
-                hit.append(c)  # "described the talks as …" with "as" hung on the object
+            elif c.dep_ == "dobj" and "dobj" not in need and any(
+                    x.dep_ == "prep" and x.lower_ in need and x.lower_ in ("as", "of")
+                    for x in c.children):
+                hit.append(c)  # "described the talks as …", "accused X of …" hung on the object
             elif c.dep_ in need:
                 if c.dep_ == "dobj" and objects is not None and c.lemma_.lower() not in objects \
                         and c.lower_ not in objects:
@@ -1175,7 +1414,8 @@ class StatementFinder:
                         self._frame_conj(t) or (self.is_cue(t) and self._complement(t, lo, hi))):
                     ccs = [x.i for x in t.head.children if x.dep_ in ("cc", "punct") and x.i < t.i]
                     end = min(end, min([x for x in ccs if x > t.head.i] or [t.left_edge.i]))
-        idx = [t.i for c in kids for t in c.subtree if lo <= t.i < end]
+        idx = [t.i for c in kids for t in c.subtree if lo <= t.i < end and not (
+            c.dep_ == "npadvmod" and c.i in view.token_time)]  # 'vowed Tuesday to …'
         if not idx:
             return None
         a, b = min(idx), max(idx) + 1  # "…, saying that …" after the frame: its own statement
@@ -1197,6 +1437,11 @@ class StatementFinder:
             if clause is not None:
                 a, b = clause.left_edge.i, clause.right_edge.i + 1
         a, b = self.trim(doc, a, b)
+        if b - a == 1 and doc[a].pos_ == "NOUN" and (
+                (doc[a].dep_ == "pobj" and doc[a].head.head.i == v.i)
+                or (doc[a].dep_ == "dobj" and doc[a].head.i == v.i
+                    and self.stance_verbs.get(v.lemma_.lower()) == "deny")):
+            return a, b  # "called for calm", "appealed for restraint", "denied wrongdoing"
         return (a, b) if b - a >= 2 else None
 
     def _speaks(self, view: DocView, subj: Token) -> bool:
@@ -1253,24 +1498,25 @@ class StatementFinder:
         the line to that speaker."""
         text = view.text
         out: list[_Cand] = []
-        lines = list(re.finditer(r"(?m)^(?:[ \t]*[-\u2013\u2014\u2022*][ \t]*)?"
-                                 r"([^\n:\"\u201c]{2,90}): +(\S[^\n]*)$", text))
+        lines = list(_LABEL_LINE.finditer(text))
         seen: dict[str, int] = {}
         for m in lines:
-            seen[m.group(1).strip()] = seen.get(m.group(1).strip(), 0) + 1
+            seen[m.group("label").strip()] = seen.get(m.group("label").strip(), 0) + 1
         for m in lines:
-            found = self._label_speaker(view, m.group(1), m.start(1))
+            found = self._label_speaker(view, m.group("label"), m.start("label"))
             if found is None:
                 continue
             eid, label = found
-            start, end = m.start(2), m.start(2) + len(m.group(2).rstrip())
+            start, end = m.start("body"), m.start("body") + len(m.group("body").rstrip())
             quoted = text[start] in OPEN_Q
+            if m.group("pre") and not quoted:
+                continue  # 'No deal today. Halmi, leaving: "…"': after a sentence, a quotation only
             if quoted:  # '- Name, role: "…"': the quotation
                 start += 1
                 close = max(text.rfind(q, start, end) for q in CLOSE_Q)
                 end = close if close > start else end
             body = text[start:end].strip()
-            short_ok = quoted or seen[m.group(1).strip()] > 1  # a transcript's answers
+            short_ok = quoted or seen[m.group("label").strip()] > 1  # a transcript's answers
             if not body or (len(body.split()) < 3 and not short_ok) or len(body) < 2:
                 continue
             if not quoted and body[:1] in "\"\u201c\u00ab":
@@ -1286,7 +1532,16 @@ class StatementFinder:
         linked, a surname of the text's people, or a name opening with a given name."""
         doc = view.doc
         name = re.sub(r"\s*\([^)]*\)", "", raw).split(",")[0].strip()
-        name = re.sub(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+", "", name)
+        courtesy = re.match(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr)\.?\s+", name)
+        name = name[courtesy.end():] if courtesy else name
+        if name.lower() in self.question_labels:
+            return None  # 'QUESTION: …', 'Q: …': the journalist's
+        # 'Brandsma at the press point', 'Berg to reporters': the name before a circumstance
+        circ = re.match(r"^((?:[A-Z][\w'\u2019.-]*\s+)*?[A-Z][\w'\u2019.-]*)\s+"
+                        r"(?:at|to|on|in|after|before|outside|leaving|arriving|speaking)"
+                        r"(?:\s+[a-z][\w'\u2019-]*){0,5}$", name)
+        if circ:
+            name = circ.group(1)
         k = raw.find(name)
         if not name or k < 0:
             return None
@@ -1301,6 +1556,8 @@ class StatementFinder:
         if ids == {None}:
             # a surname the resolver left unlinked in the headline ("Peskov: …")
             ids = {self._by_surname(view, name)}
+        if ids == {None} and courtesy and len(toks) <= 3:
+            ids = {""}  # 'MR. HALVORSEN: …' in a transcript: a person, by text
         if (ids - {None} <= {e for e in ids if view.etype(e) in ("NORP", "GPE")} and (
                 self._person_like(name)) or (len(ids) != 1 or None in ids) and self._org_like(name)):
             ids = {""}  # a person or body the model did not tag ("Olaf Scholz: …"): by text
@@ -1326,7 +1583,7 @@ class StatementFinder:
         from .gazetteer import given_names
         words = label.split()
         return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
-            and words[0] in given_names()
+            and (words[0] in given_names() or words[0].title() in given_names())  # 'ANNA BERG'
 
     @staticmethod
     def _by_surname(view: DocView, name: str) -> str | None:
@@ -1417,6 +1674,7 @@ class StatementFinder:
         used: set[int] = set()
         reported = self.according(view, used) + self.inverted_as(view, used) \
             + self.by_agent(view, used) + self.colon_utterance(view, used) \
+            + self.phrase_cue(view, used) \
             + self.indirect(view, used) \
             + self.describing(view, used) + self.headline_colon(view)
         if not any(c.start < view.text.find("\n") for c in reported):
@@ -1466,8 +1724,10 @@ class StatementFinder:
                                   is_outlet=lambda e, t: self.is_outlet(view, e, t))
             # a _Cand's kind is always one of the contract's (direct, indirect, report)
             kind = "report" if roles.unnamed and c.kind == "indirect" else c.kind
+            verb_part = doc.char_span(c.verb_from, c.end, alignment_mode="expand") \
+                if c.verb_from is not None else span
             stance = c.stance or stance_of(doc[c.cue_i] if c.cue_i is not None else None,
-                                           span, content)
+                                           verb_part, content)
             out.append(Statement(id=f"s{len(out) + 1}", kind=cast(StatementKind, kind), cue=c.cue, content=content,
                                  content_span={"start": c.start, "end": c.end},
                                  speaker=roles.speaker, speaker_text=roles.speaker_text,
@@ -1478,6 +1738,13 @@ class StatementFinder:
         return doc
 
 
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+# a line opening with a speaker's label: '- Name, role: …', '14:20 - Name at the press point:
+# "…"' (a live blog's time stamp first), '15:35 - No deal today. Name, leaving: "…"'
+_LABEL_LINE = re.compile(r"(?m)^(?:[ \t]*[-\u2013\u2014\u2022*][ \t]*)?"
+                         r"(?:\d{1,2}[:.]\d{2}(?:[ \t]*[A-Z]{2,4})?[ \t]*[-\u2013\u2014|]?[ \t]*)?"
+                         r"(?P<pre>[^\n:\"\u201c]{6,}?[.!?][ \t]+)?"
+                         r"(?P<label>[^\n:\"\u201c]{2,90}): +(?P<body>\S[^\n]*)$")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))['\u2018](?=[\w\u2026])")
 # a closing single quote ends a sentence or a clause ("…,' he said"), or a word right before
 # punctuation ("'frank and useful'."); "soldiers' families" and "Russia's" are no quotes
@@ -1502,6 +1769,38 @@ def _single_quotes(line: str, pos: int, taken: list[tuple[int, int]]) -> list[tu
             continue  # an apostrophe ('90s, rock 'n' roll) more likely than a quotation
         out.append((pos + o, pos + c))
     return out
+
+
+def _gender_fits(view: DocView, eid: str, pronoun: str) -> bool:
+    """Whether a 'he' or 'she' can stand for person ``eid``: not when the text gives the
+    person the other gender (a pronoun the resolver linked to them, a courtesy title or a
+    gendered role such as "spokeswoman" in or before a mention, or in their roles)."""
+    want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}.get(pronoun)
+    if want is None:
+        return True
+    cache = view.__dict__.setdefault("_genders", {})
+    if eid not in cache:
+        words = _gendered_words()
+        seen: set[str] = set()
+        for i, e in view.token_entity.items():
+            if e != eid:
+                continue
+            for t in (view.doc[i], view.doc[i - 1] if i > 0 else None):
+                g = words.get(t.lower_) if t is not None else None
+                if g is None and t is not None and t.i == i and t.pos_ == "PRON":
+                    g = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(t.lower_)
+                if g:
+                    seen.add(g)
+        ent = view.entities.get(eid)
+        for role in (getattr(ent, "roles", None) or []):
+            seen |= {g for w in role.lower().split() if (g := words.get(w))}
+        cache[eid] = seen.pop() if len(seen) == 1 else None
+    return cache[eid] in (None, want)
+
+
+def _gendered_words() -> dict[str, str]:
+    """Courtesy titles and roles that state a gender (``data/titles/titles.json``)."""
+    return dict(load_json("titles", "titles.json").get("gendered_words", {}))
 
 
 def _line_end(text: str, pos: int) -> int:
