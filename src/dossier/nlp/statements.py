@@ -591,7 +591,8 @@ class StatementFinder:
                 c.dep_ == "nsubj" and c.lower_ not in self.source_nouns
                 and c.pos_ in ("PROPN", "NOUN") for c in head.children)
             relayed = head is not None and t.i > head.i and (
-                (head.dep_ == "ccomp" and self.is_cue(head.head) and t.i > head.head.i and any(
+                (head.dep_ == "ccomp" and self.is_cue(head.head) and t.i > head.head.i
+                 and "\n" not in view.doc[head.head.i:t.i].text and any(
                     c.dep_ == "nsubj" and view.ent_at(c.i) for c in head.head.children))
                 or (self.is_cue(head) and named_subj and pobj.lemma_.lower() in self.documents
                     and not self.is_outlet(view, eid, stext)))
