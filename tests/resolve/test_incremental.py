@@ -153,3 +153,49 @@ def test_a_stored_entity_weighs_as_its_reports(tmp_path):
     assert kept == {(e.name, e.type): sorted(e.documents) for e in whole.list_entities(limit=None)}
     whole.close()
     parts.close()
+
+
+def test_statement_lemmas_are_what_claims_compare():
+    from dossier.resolve.claims import units_of
+    from dossier.resolve.incremental import statement_lemmas
+    texts = ["The talks in Geneva were productive and 27 points remain, Kovacs said",
+             "Ukraine will not give up territory in the east"]
+    x = ex("d0", [ent("e1", "Maria Kovacs")], statements=[stm(f"s{i}", t, speaker="e1")
+                                                          for i, t in enumerate(texts)])
+    units, _ = units_of([x], {})
+    assert [u.tokens for u in units] == [statement_lemmas(t) for t in texts]
+
+
+def test_entity_keys_meet_where_the_resolver_may_join():
+    from dossier.resolve.incremental import entity_keys
+
+    def meet(a, b):
+        return bool(entity_keys(*a) & entity_keys(*b))
+    assert meet(("PERSON", ["Maria Kovacs"]), ("PERSON", ["Kovacs"]))  # a surname alone
+    assert meet(("PERSON", ["Dmitri Dmitriev"]), ("PERSON", ["Dmitri Dimitriev"]))  # a variant
+    assert meet(("ORG", ["National Security and Defense Council"]), ("ORG", ["NSDC"]))
+    assert meet(("ORG", ["Ministry of Defence"]), ("ORG", ["Ministry of Defense"]))
+    assert meet(("PERSON", ["Jordan"]), ("GPE", ["Jordan"]))  # a mistyped name
+    assert not meet(("PERSON", ["Maria Kovacs"]), ("PERSON", ["Ivan Sobolev"]))
+
+
+def test_an_update_touches_the_items_its_reports_may_join_only(tmp_path):
+    def story(i, day, who, place):
+        people = [ent("e1", who[0]), ent("e2", who[1]), ent("e3", place, "GPE")]
+        events = [evt("v1", "CONSULT", actors=["e1"], targets=["e2"], location="e3", date=day,
+                      evidence={"start": 0, "end": 10})]
+        return ex(f"d{i}", people, events, published=day, text=f"{who[0]} met {who[1]}. {i}")
+    a = ("Maria Kovacs", "Petro Hlushenko")
+    b = ("Anna Lindqvist", "Ivan Sobolev")
+    old = [story(0, "2025-01-05", a, "Vienna"), story(1, "2025-01-05", b, "Oslo"),
+           story(2, "2025-01-06", a, "Vienna")]
+    new = [story(3, "2025-01-06", a, "Vienna")]
+    whole, _ = _store(tmp_path / "whole.db", [old + new])
+    parts, result = _store(tmp_path / "parts.db", [old, new], full_fraction=1.01)
+    assert result["mode"] == "incremental"
+    assert result["sizes"]["items"] == 1 and result["block"] == 3  # not the Oslo talks
+    assert _view(parts) == _view(whole)
+    ids = {t.id for t in whole.list_timeline(limit=None)}
+    assert {t.id for t in parts.list_timeline(limit=None)} == ids  # ids stay
+    whole.close()
+    parts.close()

@@ -1,27 +1,39 @@
 """Incremental resolution (issue #12): new reports resolved against what is stored.
 
 ``update(store)`` finds the extractions written since the resolution was built (their
-``rev``), and re-resolves only their neighbourhood, the *block* they touch:
+``rev``) and resolves them against the stored resolution, at a cost that depends on the
+new reports and on what they touch, not on the store (``resolve_documents``):
 
-- the stored reports published within ``window_days`` of them (the date index); in a
-  busy window (``connect``), only those that name a stored entity the new reports name
-  (``entity_names``, ``entity_documents``), an entity most of the window names (a
-  country, a leader) connecting only reports within ``hub_days``;
-- every report of a timeline item, claim or dispute one of those reports belongs to (the
-  key tables ``timeline_documents``, ``claim_documents``, ``dispute_links``), with its
-  document, and so on while the block holds at most ``closure_max`` documents; past
-  that, only the touched items' own reports in further documents (``_closure``);
-- the canonical entities of the block's reports, or whose names they bear. An entity
-  that also has members outside the block takes part as one *seed* member (its name,
-  aliases, type and country), so that the block's mentions join it as the full resolver
-  would join them to its members; it keeps its id, name and members outside the block,
-  and one that a block merges into another keeps the id of the larger.
+- **entities**: the new documents' entities are resolved together with the stored
+  entities that share a look-up key with them (``entity_keys``: every way
+  ``resolve_members`` joins two members goes through one — name and transliteration
+  keys, surname and spelling-variant keys, acronyms, organisation and place names with a
+  word left open). A stored entity takes part as *seed* members (its name, aliases, type,
+  country and role words), as many as its reports up to ``seed_weight_max`` so that the
+  resolver's majority and dominance rules weigh it as its reports; the seeds of two
+  stored entities share their pseudo-documents, so a block never joins two stored
+  entities by their names alone (a new mention joins one). An entity keeps its id, name
+  and members; one that two seeds with one key form keeps the id of the larger;
+- **candidates**: the stored timeline items an event may join, or be the plan of
+  (``build_timeline``'s own keys: its type and a participant or place, within a day of
+  its date — the date window for an undated one — or its day between the same states),
+  the stored events no item holds yet under those keys (``event_keys``: a background
+  mention, a one-party report, a folded plan), the stored claims a statement may join or
+  dispute (``claim_keys``: the lemmas of each report, shared as ``claims.decide`` and the
+  dispute rules require, with a compatible speaker), what the new documents were in
+  before (a re-extraction), the claims of an entity with a name conflict they name, and
+  the disputes of all these with their other claims and items;
+- **the block**: the new documents and, of the documents the candidates come from,
+  only the candidates' events and statements, go through the same resolvers as a full
+  rebuild (``build_claims_and_disputes`` with the corpus's lemma frequencies,
+  ``lemma_df``; ``build_timeline``), the further documents' entities mapped as stored;
+  the results replace the candidates in one transaction, with the look-up keys
+  (``dossier.store.delta.replace_part``). Ids stay where an item's first report does.
 
-The block's extractions go through the same resolvers as a full rebuild (``resolve_members``,
-``build_claims_and_disputes``, ``build_timeline``); its items replace the items they
-touched in one transaction (``dossier.store.delta.replace_part``). When the new reports
-are most of the store (``full_fraction``), one has no publication date to window by, or
-the stored resolution predates the key tables, the full rebuild runs instead.
+When the new reports (or the documents their candidates bring) are most of the store
+(``full_fraction``), or one has no publication date, the full rebuild runs instead. The
+look-up keys are a cache of the stored resolution: written with each update, rebuilt
+once after a full rebuild (``ensure_keys``).
 
 ``rebuild_in_blocks`` is the full rebuild in bounded memory: the documents fed in
 publication order, ``rebuild_chunk`` at a time, each chunk resolved as above.
@@ -129,7 +141,8 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
     entities, mapping = _mapping_of(store, ents, further)
     names = {e.id: e.name for e in entities}
     built, found_disputes = build_claims_and_disputes(compact, mapping, names=names,
-                                                      entities=entities)
+                                                      entities=entities,
+                                                      corpus_df=corpus_df(store, compact))
     timeline = build_timeline(compact, mapping, claims=built, entities=entities)
     published = {ex.doc.id: ex.doc.published for ex in compact}
     seen = [(ex.doc.id, v.id) for ex in compact for v in ex.events]
@@ -149,6 +162,28 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
             **_totals(store),
             "written": {"entities": len(ents.written), "timeline": len(timeline),
                         "claims": len(built), "disputes": len(found_disputes)}}
+
+
+def corpus_df(store, compact: list[Extraction]) -> tuple[Counter, int]:
+    """The lemma frequencies of the whole corpus (``lemma_df``, brought up to date first)
+    for the lemmas of ``compact``'s statements, and the corpus's number of statements."""
+    from ..store import delta
+    from . import slim
+    from .claims import units_of
+    todo = delta.uncounted_documents(store)
+    for i in range(0, len(todo), 2000):
+        part = todo[i:i + 2000]
+        counts: Counter = Counter()
+        n = 0
+        for ex in delta.load_extractions(store, part):
+            units, _ = units_of([slim(ex)], {})
+            n += len(units)
+            for u in units:
+                counts.update(u.tokens)
+        delta.add_lemma_counts(store, part, counts, n)
+    units, _ = units_of(compact, {})
+    df, n = delta.lemma_frequencies(store, {t for u in units for t in u.tokens})
+    return Counter(df), n
 
 
 def _last(docs: list[str], published: dict[str, str | None]) -> str | None:
@@ -351,8 +386,18 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     info = entity_info([*ents.written, *ents.stored.values()])
     units, _ = units_of(fresh, m, info)
     claims |= _candidate_claims(store, units, lo)
+    # a name dispute sets a report's other name for an entity against the closest claims
+    # naming it: those of an entity with such a conflict that the new reports name
+    named = {x for u in units for x in [*u.about, u.speaker] if x}
+    disputed = {e.id for e in [*ents.written, *ents.stored.values()]
+                if e.conflicts and (e.id in named or any(c.get("doc") in new_ids
+                                                         for c in e.conflicts))}
+    claims |= delta.claims_naming(store, disputed, lo)
+    # the name disputes of the entities the candidate claims name come back with them
+    # (with their claims: one found again replaces the stored one)
+    disputed |= delta.with_conflicts(store, delta.entities_of_claims(store, claims))
     for _ in range(settings()["dispute_rounds"]):
-        more = delta.disputes_of(store, items, claims, new_ids) - disputes
+        more = delta.disputes_of(store, items, claims, new_ids, disputed) - disputes
         if not more:
             break
         disputes |= more
@@ -395,9 +440,13 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
         return set()
     holders = delta.claims_by_keys(store, keys | {"d:"}, since)
     need = gather_th()["min_shared"]
+    in_doc: dict[str, set[str]] = {}  # a denial answers a statement of its report
+    for u in units:
+        in_doc.setdefault(u.doc, set()).update(u.tokens)
     shared: dict[int, Counter] = {}
     for x, u in enumerate(units):
-        shared[x] = Counter(c for t in u.tokens for c in holders.get("l:" + t, ()))
+        toks = in_doc[u.doc] if is_denial(u) else u.tokens
+        shared[x] = Counter(c for t in toks for c in holders.get("l:" + t, ()))
     speaker = delta.claim_key_values(store, {c for n in shared.values() for c in n}, "p:")
     dated = holders.get("d:", set())
     out: set[str] = set()
@@ -489,9 +538,13 @@ def seed_of(e: CanonicalEntity, weight: int = 1) -> list[Member]:
     members share their pseudo-documents (``SEED#i``): two stored entities never join each
     other in a block (a report holds both as different entities), a new member joins one."""
     names = [n for n in dict.fromkeys([e.name, *e.aliases]) if n and normalize(n)]
+    # a name form the entity records as a minority's (a conflict) weighs as one report
+    minor = {normalize(c.get("name") or "") for c in e.conflicts}
+    major = [n for n in names if normalize(n) not in minor] or names
     roles = list(dict.fromkeys(str(r.get("role")) for r in e.roles if r.get("role")))
-    return [Member(f"{SEED}#{i}", e.id, e.type, e.name, names or [e.name], roles, e.country,
-                   None, None, e.lat, e.lon) for i in range(max(1, weight))]
+    return [Member(f"{SEED}#{i}", e.id, e.type, e.name, (names if i == 0 else major)
+                   or [e.name], roles, e.country, None, None, e.lat, e.lon)
+            for i in range(max(1, weight))]
 
 
 def entities_of_block(members: list[Member], copy_of: dict, stored: list[CanonicalEntity],

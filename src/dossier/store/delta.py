@@ -332,6 +332,37 @@ def claim_key_values(store: Store, claims: Iterable[str], prefix: str) -> dict[s
     return out
 
 
+def claims_naming(store: Store, entities: Iterable[str], since: str) -> set[str]:
+    """Claims whose speaker or topic is one of ``entities``, reported since day ``since``."""
+    out: set[str] = set()
+    for part in _chunks(sorted(set(entities))):
+        out |= {r["claim_id"] for r in store.backend.query(
+            "SELECT DISTINCT ce.claim_id FROM claim_entities ce JOIN claim_keys k"
+            " ON k.claim_id = ce.claim_id AND k.key >= 'p:' AND k.key < 'p;'"
+            f" WHERE ce.entity_id IN {_in(len(part))} AND (k.last_pub IS NULL"
+            " OR k.last_pub >= ?)", [*part, since])}
+    return out
+
+
+def entities_of_claims(store: Store, claims: Iterable[str]) -> set[str]:
+    """The entities the ``claims`` name (speaker or topic)."""
+    out: set[str] = set()
+    for part in _chunks(sorted(set(claims))):
+        out |= {r["entity_id"] for r in store.backend.query(
+            f"SELECT entity_id FROM claim_entities WHERE claim_id IN {_in(len(part))}", part)}
+    return out
+
+
+def with_conflicts(store: Store, entities: Iterable[str]) -> set[str]:
+    """Those of ``entities`` that a name dispute is about."""
+    out: set[str] = set()
+    for part in _chunks(sorted(set(entities))):
+        out |= {r["ref"] for r in store.backend.query(
+            "SELECT DISTINCT ref FROM dispute_links WHERE ref_kind = 'entity' AND ref IN "
+            f"{_in(len(part))}", part)}
+    return out
+
+
 def entity_ids_of_docs(store: Store, docs: Iterable[str]) -> set[str]:
     out: set[str] = set()
     for part in _chunks(sorted(set(docs))):
@@ -391,15 +422,46 @@ def items_and_claims_of_entities(store: Store, entities: Iterable[str]
 
 
 def disputes_of(store: Store, items: Iterable[str], claims: Iterable[str],
-                docs: Iterable[str]) -> set[str]:
-    """The disputes that link one of ``items``, ``claims`` or ``docs``."""
+                docs: Iterable[str], entities: Iterable[str] = ()) -> set[str]:
+    """The disputes that link one of ``items``, ``claims`` or ``docs``, or are about one
+    of ``entities``."""
     out: set[str] = set()
-    for kind, ids in (("item", items), ("claim", claims), ("doc", docs)):
+    for kind, ids in (("item", items), ("claim", claims), ("doc", docs), ("entity", entities)):
         for part in _chunks(sorted(set(ids))):
             out |= {r["dispute_id"] for r in store.backend.query(
                 "SELECT dispute_id FROM dispute_links WHERE ref_kind = ? AND ref IN "
                 f"{_in(len(part))}", [kind, *part])}
     return out
+
+
+def uncounted_documents(store: Store) -> list[str]:
+    """Documents with an extraction whose statements ``lemma_df`` does not count yet."""
+    return [r["doc_id"] for r in store.backend.query(
+        "SELECT x.doc_id FROM extractions x WHERE NOT EXISTS (SELECT 1 FROM lemma_counted c"
+        " WHERE c.doc_id = x.doc_id) ORDER BY x.doc_id")]
+
+
+def add_lemma_counts(store: Store, docs: Iterable[str], counts: dict[str, int], units: int
+                     ) -> None:
+    """Count the statements of ``docs`` in: ``counts`` (lemma → statements using it) and
+    ``units`` statements."""
+    b = store.backend
+    rows = [(k, n) for k, n in counts.items() if k] + [("", units)]
+    with b.transaction():
+        b.executemany("INSERT INTO lemma_df (lemma, n) VALUES (?, ?) ON CONFLICT (lemma)"
+                      " DO UPDATE SET n = lemma_df.n + excluded.n", rows)
+        b.executemany("INSERT INTO lemma_counted (doc_id) VALUES (?) ON CONFLICT (doc_id)"
+                      " DO NOTHING", [(d,) for d in dict.fromkeys(docs)])
+
+
+def lemma_frequencies(store: Store, lemmas: Iterable[str]) -> tuple[dict[str, int], int]:
+    """(lemma → statements of the corpus using it, number of statements)."""
+    out: dict[str, int] = {}
+    for part in _chunks(sorted(set(lemmas) - {""})):
+        out.update((r["lemma"], int(r["n"])) for r in store.backend.query(
+            f"SELECT lemma, n FROM lemma_df WHERE lemma IN {_in(len(part))}", part))
+    row = store.backend.query_one("SELECT n FROM lemma_df WHERE lemma = ''")
+    return out, int(row["n"]) if row else 0
 
 
 def existing_ids(store: Store, table: str, ids: Iterable[str]) -> set[str]:

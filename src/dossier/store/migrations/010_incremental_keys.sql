@@ -39,3 +39,14 @@ CREATE TABLE event_keys (
 );
 CREATE INDEX event_keys_key ON event_keys (key, date_start);
 CREATE INDEX event_keys_doc ON event_keys (doc_id, event_id);
+
+-- How many statements of the stored extractions use each content lemma (lemma '' holds
+-- the number of statements), and which documents are counted: a claim decision weighs
+-- words by the whole corpus's frequencies, not by those of the few reports it looks at.
+CREATE TABLE lemma_df (
+    lemma TEXT PRIMARY KEY,
+    n     BIGINT NOT NULL
+);
+CREATE TABLE lemma_counted (
+    doc_id TEXT PRIMARY KEY
+);
