@@ -62,7 +62,7 @@ from .timeline import build_timeline
 if TYPE_CHECKING:
     from ..store.store import Store
 
-SEED = "\x00seed:"  # the document id of an entity's seed member
+SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
 KEYS_VERSION = "3"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
@@ -531,33 +531,45 @@ def resolve_block(store, compact: list[Extraction], docs: set[str]) -> dict[str,
             "disputes": disputes + timeline_disputes(timeline, claims)}
 
 
-def seed_of(e: CanonicalEntity, weight: int = 1) -> list[Member]:
-    """A stored entity as ``weight`` members: what its members outside the block contribute
-    (its name, aliases, type, country and role words), counted as that many reports so
-    that the resolver's majority and dominance rules weigh it as its reports. The seeds'
-    members share their pseudo-documents (``SEED#i``): two stored entities never join each
-    other in a block (a report holds both as different entities), a new member joins one."""
+def seed_of(e: CanonicalEntity, docs: list[str]) -> list[Member]:
+    """A stored entity as members in some of its ``docs`` outside the block: what its
+    members there contribute (its name, aliases, type and country, the roles of that
+    report), one per document, so that the resolver's majority and dominance rules weigh it by its reports
+    and keep apart two stored entities one report holds as different ones. Their entity
+    id is ``SEED`` + the stored id."""
     names = [n for n in dict.fromkeys([e.name, *e.aliases]) if n and normalize(n)]
     # a name form the entity records as a minority's (a conflict) weighs as one report
     minor = {normalize(c.get("name") or "") for c in e.conflicts}
     major = [n for n in names if normalize(n) not in minor] or names
-    roles = list(dict.fromkeys(str(r.get("role")) for r in e.roles if r.get("role")))
-    return [Member(f"{SEED}#{i}", e.id, e.type, e.name, (names if i == 0 else major)
-                   or [e.name], roles, e.country, None, None, e.lat, e.lon)
-            for i in range(max(1, weight))]
+    roles: dict[str, list[str]] = {}  # the roles its reports give, by report
+    for r in e.roles:
+        if r.get("role") and r.get("doc"):
+            roles.setdefault(r["doc"], []).append(str(r["role"]))
+    # (its country counts once: the reports' own countries are not stored, their roles are)
+    return [Member(d, SEED + e.id, e.type, e.name, (names if i == 0 else major) or [e.name],
+                   roles.get(d, []), e.country if i == 0 else None, None, None, e.lat, e.lon)
+            for i, d in enumerate(docs or [SEED + e.id])]
+
+
+def _seed_docs(stored: list[CanonicalEntity], outside: dict, cap: int) -> dict[str, list[str]]:
+    """Up to ``cap`` documents of each seed, those it shares with other seeds first (where
+    one report names both as different entities)."""
+    from collections import Counter as _Counter
+    docs = {e.id: sorted({m["doc"] for m in outside[e.id]}) for e in stored if outside[e.id]}
+    shared = _Counter(d for ds in docs.values() for d in ds)
+    return {i: sorted(ds, key=lambda d: (-shared[d], d))[:cap] for i, ds in docs.items()}
 
 
 def entities_of_block(members: list[Member], copy_of: dict, stored: list[CanonicalEntity],
                       docs: set[str], taken=lambda ids: set()):
     """(entities to write, (doc, entity) → canonical id for the block's members, ids of
-    stored entities to drop). Stored entities with members outside the block are seeds;
-    ``taken(ids)``: which of ``ids`` entities outside the block hold."""
+    stored entities to drop). Stored entities with members outside the block are seeds
+    (``seed_of``); ``taken(ids)``: which of ``ids`` entities outside the block hold."""
     by_id = {e.id: e for e in stored}
     outside = {e.id: [m for m in e.members if m["doc"] not in docs] for e in stored}
-    cap = settings()["seed_weight_max"]
-    seeds = [m for e in stored if outside[e.id]
-             for m in seed_of(e, min(cap, len({x["doc"] for x in outside[e.id]})))]
-    copy_of = {**copy_of, **{s.doc: None for s in seeds}}
+    seed_docs = _seed_docs(stored, outside, settings()["seed_weight_max"])
+    seeds = [m for e in stored if e.id in seed_docs for m in seed_of(e, seed_docs[e.id])]
+    copy_of = {**{s.doc: None for s in seeds}, **copy_of}
     resolved, mapping = resolve_members(members + seeds, copy_of)
     out: list[CanonicalEntity] = []
     remap: dict[str, str] = {}
@@ -565,9 +577,10 @@ def entities_of_block(members: list[Member], copy_of: dict, stored: list[Canonic
     merged: set[str] = set()
     fresh: list[tuple[str, CanonicalEntity]] = []
     for r in resolved:
-        seeded = sorted({m["entity"] for m in r.members if m["doc"].startswith(SEED)},
+        seeded = sorted({m["entity"][len(SEED):] for m in r.members
+                         if m["entity"].startswith(SEED)},
                         key=lambda i: (-len(by_id[i].documents), i))
-        real = _strip(r)
+        real = _strip(r, docs)
         if not real.members:
             continue  # a seed that nothing in the block joined: left as it is
         if seeded:
@@ -596,18 +609,21 @@ def entities_of_block(members: list[Member], copy_of: dict, stored: list[Canonic
             real.id = stable_id("ent", real.type, real.id, m["doc"], m["entity"])
         used.add(real.id)
         remap[rid] = real.id
-    mapping = {k: remap.get(v, v) for k, v in mapping.items() if not k[0].startswith(SEED)}
+    mapping = {k: remap.get(v, v) for k, v in mapping.items() if not k[1].startswith(SEED)}
     return out, mapping, drop
 
 
-def _strip(r: CanonicalEntity) -> CanonicalEntity:
-    """A resolved group without its seed members."""
+def _strip(r: CanonicalEntity, docs: set[str]) -> CanonicalEntity:
+    """A resolved group without its seed members (and what they brought: the documents,
+    roles and conflicts of the block's documents ``docs`` are its own)."""
+    members = [m for m in r.members if not m["entity"].startswith(SEED)]
+    mine = {m["doc"] for m in members}
     return CanonicalEntity(
         id=r.id, name=r.name, type=r.type, aliases=list(r.aliases), country=r.country,
-        documents=[d for d in r.documents if not d.startswith(SEED)],
-        roles=[x for x in r.roles if not str(x.get("doc", "")).startswith(SEED)],
-        conflicts=[x for x in r.conflicts if not str(x.get("doc", "")).startswith(SEED)],
-        members=[m for m in r.members if not m["doc"].startswith(SEED)], lat=r.lat, lon=r.lon)
+        documents=[d for d in r.documents if d in mine],
+        roles=[x for x in r.roles if x.get("doc") in mine],
+        conflicts=[x for x in r.conflicts if x.get("doc") in mine],
+        members=members, lat=r.lat, lon=r.lon)
 
 
 def _combine(stored: list[CanonicalEntity], outside: dict, block: CanonicalEntity | None
@@ -637,7 +653,7 @@ def _combine(stored: list[CanonicalEntity], outside: dict, block: CanonicalEntit
     roles.sort(key=lambda x: (x.get("date") or "", x.get("doc") or ""))
     return CanonicalEntity(
         id=keep.id, name=keep.name, type=keep.type, aliases=uniq,
-        country=keep.country or (block.country if block else None),
+        country=(block.country if block and block.country else None) or keep.country,
         documents=sorted({m["doc"] for m in members}), roles=roles,
         conflicts=list({(c.get("name"), c.get("doc"), c.get("reason")): c
                         for c in conflicts}.values()),
