@@ -299,8 +299,8 @@ def ensure_keys(store) -> None:
     stamp = getattr(store, "_read_stamp", None)  # iter_extractions notes one of its own
     held = set(delta.iter_timeline_reports(store))
     mapping = {(d, e): i for d, e, i in delta.iter_entity_members(store)}
-    orphans = [row for ex in store.iter_extractions() if not ex.doc.copy_of
-               for row in _orphan_rows(ex, mapping, held)]
+    orphans = [row for ex in (store.iter_extractions() if mapping else ())
+               if not ex.doc.copy_of for row in _orphan_rows(ex, mapping, held)]
     store._read_stamp = stamp
     delta.write_keys(
         store, [(i, k) for i, t, names in delta.iter_entity_names(store)
@@ -393,9 +393,13 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
                 if e.conflicts and (e.id in named or any(c.get("doc") in new_ids
                                                          for c in e.conflicts))}
     claims |= delta.claims_naming(store, disputed, lo)
-    # the name disputes of the entities the candidate claims name come back with them
-    # (with their claims: one found again replaces the stored one)
-    disputed |= delta.with_conflicts(store, delta.entities_of_claims(store, claims))
+    # the name dispute of an entity the candidate claims name comes back with them (with
+    # its claims) where one of the entity's conflicting reports is in the block: the
+    # block finds it again and it replaces the stored one
+    block_docs = new_ids | delta.documents_of_claims(store, claims)
+    disputed |= {i for i, docs in delta.conflict_documents(
+        store, delta.with_conflicts(store, delta.entities_of_claims(store, claims))).items()
+        if docs & block_docs}
     for _ in range(settings()["dispute_rounds"]):
         more = delta.disputes_of(store, items, claims, new_ids, disputed) - disputes
         if not more:

@@ -363,6 +363,25 @@ def with_conflicts(store: Store, entities: Iterable[str]) -> set[str]:
     return out
 
 
+def conflict_documents(store: Store, entities: Iterable[str]) -> dict[str, set[str]]:
+    """Entity id → the documents of its recorded conflicts (other name forms, roles)."""
+    out: dict[str, set[str]] = {}
+    for part in _chunks(sorted(set(entities))):
+        for r in store.backend.query(
+                f"SELECT id, summary FROM entities WHERE id IN {_in(len(part))}", part):
+            out[r["id"]] = {c.get("doc") for c in (_loads(r["summary"]) or {}).get("conflicts")
+                            or [] if c.get("doc")}
+    return out
+
+
+def documents_of_claims(store: Store, claims: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for part in _chunks(sorted(set(claims))):
+        out |= {r["doc_id"] for r in store.backend.query(
+            f"SELECT doc_id FROM claim_documents WHERE claim_id IN {_in(len(part))}", part)}
+    return out
+
+
 def entity_ids_of_docs(store: Store, docs: Iterable[str]) -> set[str]:
     out: set[str] = set()
     for part in _chunks(sorted(set(docs))):
