@@ -388,11 +388,17 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     claims |= _candidate_claims(store, units, lo)
     # a name dispute sets a report's other name for an entity against the closest claims
     # naming it: those of an entity with such a conflict that the new reports name
+    # (its stored dispute comes back with its claims, the closest ones so far; a new
+    # report with another name form needs the claims closest to it: a few near its day)
     named = {x for u in units for x in [*u.about, u.speaker] if x}
-    disputed = {e.id for e in [*ents.written, *ents.stored.values()]
-                if e.conflicts and (e.id in named or any(c.get("doc") in new_ids
-                                                         for c in e.conflicts))}
-    claims |= delta.claims_naming(store, disputed, lo)
+    anew = {e.id for e in [*ents.written, *ents.stored.values()]
+            if any(c.get("doc") in new_ids for c in e.conflicts)}
+    disputed = anew | {e.id for e in [*ents.written, *ents.stored.values()]
+                       if e.conflicts and e.id in named}
+    day = min(u.published or "9999" for u in units)[:10] if units else lo
+    near = settings()["name_dispute_claims"]
+    for e, found in delta.claims_naming(store, anew, lo).items():
+        claims.update(c for _, c in sorted((_days_between(p, day), c) for c, p in found)[:near])
     # the name dispute of an entity the candidate claims name comes back with them (with
     # its claims) where one of the entity's conflicting reports is in the block: the
     # block finds it again and it replaces the stored one
@@ -423,6 +429,13 @@ def _event_span(v, published: str | None, lo: str, end: str) -> tuple[str, str]:
         return lo, end
     margin = 2 if getattr(v, "date_inferred", False) else 1
     return (_shift(start, -margin), _shift(last, margin))
+
+
+def _days_between(a: str | None, b: str) -> int:
+    try:
+        return abs((dt.date.fromisoformat((a or "")[:10]) - dt.date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 10 ** 6
 
 
 def _shift(day: str, n: int) -> str:

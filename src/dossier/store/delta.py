@@ -332,15 +332,19 @@ def claim_key_values(store: Store, claims: Iterable[str], prefix: str) -> dict[s
     return out
 
 
-def claims_naming(store: Store, entities: Iterable[str], since: str) -> set[str]:
-    """Claims whose speaker or topic is one of ``entities``, reported since day ``since``."""
-    out: set[str] = set()
+def claims_naming(store: Store, entities: Iterable[str], since: str
+                  ) -> dict[str, list[tuple[str, str | None]]]:
+    """Entity → the claims whose speaker or topic it is, reported since day ``since``:
+    [(claim id, first reported)]."""
+    out: dict[str, list[tuple[str, str | None]]] = {}
     for part in _chunks(sorted(set(entities))):
-        out |= {r["claim_id"] for r in store.backend.query(
-            "SELECT DISTINCT ce.claim_id FROM claim_entities ce JOIN claim_keys k"
-            " ON k.claim_id = ce.claim_id AND k.key >= 'p:' AND k.key < 'p;'"
-            f" WHERE ce.entity_id IN {_in(len(part))} AND (k.last_pub IS NULL"
-            " OR k.last_pub >= ?)", [*part, since])}
+        for r in store.backend.query(
+                "SELECT DISTINCT ce.entity_id, ce.claim_id, c.first_reported FROM claim_entities ce"
+                " JOIN claims c ON c.id = ce.claim_id JOIN claim_keys k"
+                " ON k.claim_id = ce.claim_id AND k.key >= 'p:' AND k.key < 'p;'"
+                f" WHERE ce.entity_id IN {_in(len(part))} AND (k.last_pub IS NULL"
+                " OR k.last_pub >= ?)", [*part, since]):
+            out.setdefault(r["entity_id"], []).append((r["claim_id"], r["first_reported"]))
     return out
 
 
