@@ -1,8 +1,8 @@
 """Incremental resolution on the dev corpora (slow): a corpus ingested in three batches,
-in shuffled order, each batch resolved incrementally with the narrowest date window (so
-that blocks are small and stored entities take part as seeds), scores as
-the corpus ingested at once: every store-level figure within 0.01. The same with the
-default window and the block narrowed to the reports that name what the new ones name."""
+in shuffled order, each batch resolved incrementally (stored entities take part as
+seeds, stored items and claims as candidates found through the look-up keys) with the
+narrowest date window and with the default one, scores as the corpus ingested at once:
+every store-level figure within 0.01, on SQLite and on PostgreSQL."""
 import importlib.util
 import json
 import random
@@ -10,6 +10,7 @@ import random
 import pytest
 
 from conftest import ROOT, SAMPLE, SHARED
+from store.conftest import pg_server, pg_url  # noqa: F401 - the PostgreSQL fixtures
 
 SCORER = SHARED / "eval" / "score.py"
 CORPORA = {
@@ -43,15 +44,21 @@ def _figures(store, gold, tmp):
     return out
 
 
-WAYS = {"window0": {"window_days": 0, "connect": {}},
-        # the default window, the block narrowed to reports naming what the new ones name
-        "connected": {"connect": {"min_window": 0, "hub_share": 0.05, "hub_days": 2}}}
+BATCHES = [3, 6]  # the first holds half the corpus, the others share the rest
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def parts_url(request, tmp_path):
+    """Where the batches go: a SQLite file, or an empty PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "parts.db")
+    return request.getfixturevalue("pg_url")
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("way", sorted(WAYS))
+@pytest.mark.parametrize("batches", BATCHES)
 @pytest.mark.parametrize("corpus", sorted(CORPORA))
-def test_batches_score_as_the_whole(corpus, way, tmp_path, nlp):
+def test_batches_score_as_the_whole(corpus, batches, tmp_path, nlp, parts_url):
     src, gold = CORPORA[corpus]
     if not SCORER.exists() or not src.exists() or not gold.exists():
         pytest.skip("corpus, gold or shared scorer missing")
@@ -67,22 +74,23 @@ def test_batches_score_as_the_whole(corpus, way, tmp_path, nlp):
         rebuild(whole)
         expected = _figures(whole, gold, tmp_path)
     random.Random(5).shuffle(reports)
-    cut = [0, len(reports) // 2, 3 * len(reports) // 4, len(reports)]
+    half = len(reports) // 2
+    cut = [0] + [half + (len(reports) - half) * i // (batches - 1) for i in range(batches)]
     modes = []
-    with open_store(str(tmp_path / "parts.db")) as parts:
-        for i in range(3):
+    with open_store(parts_url) as parts:
+        for i in range(batches):
             for x in reports[cut[i]:cut[i + 1]]:
                 parts.add_document(x.doc, x)
-            modes.append((update(parts, full_fraction=1.01, **WAYS[way]) if i
-                          else rebuild(parts)).get("mode"))
+            modes.append((update(parts, full_fraction=1.01) if i else rebuild(parts)).get("mode"))
         got = _figures(parts, gold, tmp_path)
-    assert modes[1:] == ["incremental", "incremental"]
+    assert modes[1:] == ["incremental"] * (batches - 1)
     _close(expected, got)
-    # a rebuild in blocks (three, in publication order) scores as the whole too
+    # a rebuild in blocks (in publication order) scores as the whole too
     from dossier.resolve.incremental import rebuild_in_blocks
-    with open_store(str(tmp_path / "parts.db")) as parts:
-        out = rebuild_in_blocks(parts, chunk=len(reports) // 3 + 1, **WAYS[way])
-        assert out["mode"] == "blocks" and out["blocks"] == 3
+    chunk = len(reports) // batches + 1
+    with open_store(parts_url) as parts:
+        out = rebuild_in_blocks(parts, chunk=chunk)
+        assert out["mode"] == "blocks" and out["blocks"] == -(-len(reports) // chunk)
         _close(expected, _figures(parts, gold, tmp_path))
 
 

@@ -735,16 +735,14 @@ def _recent(index: dict[str, list[int]], key: str, states: list, now: int | None
     return keep
 
 
-def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
-    """Statements in publication order join the best fitting claim or open a new one."""
+def gather(units: list[Unit], vectors=None, corpus_df: tuple[Counter, int] | None = None
+           ) -> list[ClaimState]:
+    """Statements in publication order join the best fitting claim or open a new one.
+    ``corpus_df``: (lemma document frequencies, number of statements) of the whole corpus,
+    when ``units`` are part of it (incremental resolution); else counted over ``units``."""
     th = gather_th()
-    df: Counter = Counter()
-    for u in units:
-        df.update(u.tokens)
-    ctx = Context(df, len(units), th, vectors, units, related_keys(units))
-    for u in units:
-        if u.skey and not u.weak:
-            ctx.doc_speakers.setdefault(u.doc, set()).add(u.skey)
+    ctx = _context(units, th, vectors, corpus_df)
+    df = ctx.df
     order = sorted(range(len(units)), key=lambda i: (units[i].published or "9999", units[i].doc,
                                                      units[i].start))
     states: list[ClaimState] = []
@@ -772,7 +770,7 @@ def gather(units: list[Unit], vectors=None) -> list[ClaimState]:
             if u.skey[:2] in ("u:", "o:", "d:"):
                 by_speaker.setdefault("*source", []).append(best_c)
             for t in u.tokens:
-                if df[t] <= max(3, min(len(units) // 20, th["block_max_df"])):  # rare enough
+                if df[t] <= max(3, min(ctx.n // 20, th["block_max_df"])):  # rare enough
                     by_content.setdefault(t, []).append(best_c)
         if u.skey and u.skey not in states[best_c].skeys and states[best_c].members:
             by_speaker.setdefault(block, []).append(best_c)
@@ -860,9 +858,29 @@ def statement_shape(text: str) -> tuple[bool, bool]:
 
 # ------------------------------------------------------------------ claims
 
+def _context(units: list[Unit], th: dict, vectors=None,
+             corpus_df: tuple[Counter, int] | None = None, speakers: bool = True) -> Context:
+    """The decision's weights: lemma frequencies over ``units``, or the corpus's; with
+    ``speakers``, also who may stand for whom and who each document quotes (gathering)."""
+    if corpus_df is not None:
+        df, n = corpus_df
+    else:
+        df, n = Counter(), len(units)
+        for u in units:
+            df.update(u.tokens)
+    ctx = Context(df, n, th, vectors, units)
+    if not speakers:
+        return ctx
+    ctx.related = related_keys(units)
+    for u in units:
+        if u.skey and not u.weak:
+            ctx.doc_speakers.setdefault(u.doc, set()).add(u.skey)
+    return ctx
+
+
 def gather_claims(extractions: list[Extraction], entity_map: dict,
                   names: dict[str, str] | None = None, use_embeddings: bool = True,
-                  entities: list | None = None
+                  entities: list | None = None, corpus_df: tuple[Counter, int] | None = None
                   ) -> tuple[list[Claim], list[Unit], dict[str, Claim], dict[int, str]]:
     """The claims (oldest first), with what the dispute finder reads: the statement units,
     the claims by id and each unit's claim id."""
@@ -873,7 +891,7 @@ def gather_claims(extractions: list[Extraction], entity_map: dict,
     if use_embeddings and len(units) > 1:
         from .embeddings import embed
         vectors = embed([u.content for u in units])
-    states = gather(units, vectors)
+    states = gather(units, vectors, corpus_df)
     claims, claim_of = _claims_of(states, units, copy_of, names)
     out = list(claims.values())
     out.sort(key=lambda c: (c.first_reported or "9999", c.first_document or "", c.id))

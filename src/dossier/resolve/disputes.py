@@ -143,12 +143,9 @@ def _independent(a: Unit, b: Unit) -> bool:
     return not (a.skey and a.skey == b.skey and a.source == b.source)
 
 
-def _ctx(units: list[Unit]) -> Context:
-    from .claims import gather_th
-    df: Counter = Counter()
-    for u in units:
-        df.update(u.tokens)
-    return Context(df, len(units), gather_th(), None, units)
+def _ctx(units: list[Unit], corpus_df: tuple[Counter, int] | None = None) -> Context:
+    from .claims import _context, gather_th
+    return _context(units, gather_th(), None, corpus_df, speakers=False)
 
 
 def _ordinal(day: str | None) -> int | None:
@@ -482,9 +479,11 @@ def attach(disputes: list[Dispute], claims: dict[str, Claim], max_ev: int) -> No
 
 
 def find_disputes(units: list[Unit], claims: dict[str, Claim], claim_of: dict,
-                  entities: list, extractions: list) -> list[Dispute]:
-    """Find the edges, group them into disputes, link the claims; returns the disputes."""
-    ctx = _ctx(units)
+                  entities: list, extractions: list,
+                  corpus_df: tuple[Counter, int] | None = None) -> list[Dispute]:
+    """Find the edges, group them into disputes, link the claims; returns the disputes.
+    ``corpus_df``: the corpus's lemma frequencies (``claims.gather``)."""
+    ctx = _ctx(units, corpus_df)
     cues = {(ex.doc.id, s.id): s.cue or "" for ex in extractions for s in ex.statements}
     edges = (number_edges(units, claim_of, ctx) + date_edges(units, claim_of, ctx)
              + denial_edges(units, claim_of, ctx, cues) + name_edges(units, claim_of, entities)
@@ -627,13 +626,17 @@ def _item_side(item, value, evidence: list, by_claim: dict) -> dict:
 
 def build_claims_and_disputes(extractions: Iterable[Extraction], entity_map: dict,
                               names: dict[str, str] | None = None, use_embeddings: bool = True,
-                              entities: list | None = None) -> tuple[list[Claim], list]:
+                              entities: list | None = None,
+                              corpus_df: tuple[Counter, int] | None = None
+                              ) -> tuple[list[Claim], list]:
     """The claims across documents (``claims.gather_claims``) with the disputes between
-    them; each claim's ``contradictions`` link the claims on the other sides."""
+    them; each claim's ``contradictions`` link the claims on the other sides.
+    ``corpus_df``: lemma frequencies of the whole corpus when ``extractions`` are part of
+    it (incremental resolution: weights as the whole corpus gives them)."""
     extractions = list(extractions)
     out, units, claims, claim_of = gather_claims(extractions, entity_map, names,
-                                                 use_embeddings, entities)
-    return out, find_disputes(units, claims, claim_of, entities or [], extractions)
+                                                 use_embeddings, entities, corpus_df)
+    return out, find_disputes(units, claims, claim_of, entities or [], extractions, corpus_df)
 
 
 def build_claims(extractions: Iterable[Extraction], entity_map: dict,

@@ -1,27 +1,39 @@
 """Incremental resolution (issue #12): new reports resolved against what is stored.
 
 ``update(store)`` finds the extractions written since the resolution was built (their
-``rev``), and re-resolves only their neighbourhood, the *block* they touch:
+``rev``) and resolves them against the stored resolution, at a cost that depends on the
+new reports and on what they touch, not on the store (``resolve_documents``):
 
-- the stored reports published within ``window_days`` of them (the date index); in a
-  busy window (``connect``), only those that name a stored entity the new reports name
-  (``entity_names``, ``entity_documents``), an entity most of the window names (a
-  country, a leader) connecting only reports within ``hub_days``;
-- every report of a timeline item, claim or dispute one of those reports belongs to (the
-  key tables ``timeline_documents``, ``claim_documents``, ``dispute_links``), with its
-  document, and so on while the block holds at most ``closure_max`` documents; past
-  that, only the touched items' own reports in further documents (``_closure``);
-- the canonical entities of the block's reports, or whose names they bear. An entity
-  that also has members outside the block takes part as one *seed* member (its name,
-  aliases, type and country), so that the block's mentions join it as the full resolver
-  would join them to its members; it keeps its id, name and members outside the block,
-  and one that a block merges into another keeps the id of the larger.
+- **entities**: the new documents' entities are resolved together with the stored
+  entities that share a look-up key with them (``entity_keys``: every way
+  ``resolve_members`` joins two members goes through one — name and transliteration
+  keys, surname and spelling-variant keys, acronyms, organisation and place names with a
+  word left open). A stored entity takes part as *seed* members (its name, aliases, type,
+  country and role words), as many as its reports up to ``seed_weight_max`` so that the
+  resolver's majority and dominance rules weigh it as its reports; the seeds of two
+  stored entities share their pseudo-documents, so a block never joins two stored
+  entities by their names alone (a new mention joins one). An entity keeps its id, name
+  and members; one that two seeds with one key form keeps the id of the larger;
+- **candidates**: the stored timeline items an event may join, or be the plan of
+  (``build_timeline``'s own keys: its type and a participant or place, within a day of
+  its date — the date window for an undated one — or its day between the same states),
+  the stored events no item holds yet under those keys (``event_keys``: a background
+  mention, a one-party report, a folded plan), the stored claims a statement may join or
+  dispute (``claim_keys``: the lemmas of each report, shared as ``claims.decide`` and the
+  dispute rules require, with a compatible speaker), what the new documents were in
+  before (a re-extraction), the claims of an entity with a name conflict they name, and
+  the disputes of all these with their other claims and items;
+- **the block**: the new documents and, of the documents the candidates come from,
+  only the candidates' events and statements, go through the same resolvers as a full
+  rebuild (``build_claims_and_disputes`` with the corpus's lemma frequencies,
+  ``lemma_df``; ``build_timeline``), the further documents' entities mapped as stored;
+  the results replace the candidates in one transaction, with the look-up keys
+  (``dossier.store.delta.replace_part``). Ids stay where an item's first report does.
 
-The block's extractions go through the same resolvers as a full rebuild (``resolve_members``,
-``build_claims_and_disputes``, ``build_timeline``); its items replace the items they
-touched in one transaction (``dossier.store.delta.replace_part``). When the new reports
-are most of the store (``full_fraction``), one has no publication date to window by, or
-the stored resolution predates the key tables, the full rebuild runs instead.
+When the new reports (or the documents their candidates bring) are most of the store
+(``full_fraction``), or one has no publication date, the full rebuild runs instead. The
+look-up keys are a cache of the stored resolution: written with each update, rebuilt
+once after a full rebuild (``ensure_keys``).
 
 ``rebuild_in_blocks`` is the full rebuild in bounded memory: the documents fed in
 publication order, ``rebuild_chunk`` at a time, each chunk resolved as above.
@@ -30,20 +42,28 @@ Settings: ``data/resolve/incremental.json``.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..ids import stable_id
-from ..names import normalize
-from ..records import CanonicalEntity, Extraction
-from .common import load_data
+from ..names import name_key, normalize
+from ..orgnames import acronym_forms
+from ..records import CanonicalEntity, Claim, Extraction
+from .claims import _WEEKDAYS, content_tokens, dates_in, numbers_in, proper_tokens
+from ..dates import period_end, period_start, precision
+from .common import fill_year, load_data, thresholds
 from .disputes import build_claims_and_disputes, timeline_disputes
-from .entities import Member, members_of, resolve_members
+from .entities import (Member, _acronym, _class_key, _parts, _place_key, members_of,
+                       resolve_members, type_class)
 from .timeline import build_timeline
 
 if TYPE_CHECKING:
     from ..store.store import Store
 
-SEED = "\x00seed:"  # the document id of an entity's seed member
+SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
+KEYS_VERSION = "3"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
 def settings() -> dict[str, Any]:
@@ -77,13 +97,14 @@ def update(store: Store, *, full_fraction: float | None = None,
 def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
                       limit: float | None = None, ahead: bool = True,
                       connect: dict | None = None, covers=None) -> dict[str, Any] | None:
-    """Re-resolve the block of the documents ``new`` ({doc_id, published}) and swap its
-    items in; None (nothing written) when one has no date or the block reaches ``limit``
-    documents. ``ahead``: the window reaches after the latest too (not needed when the
-    later documents are resolved afterwards, as a rebuild in blocks does). ``connect``
-    (default: settings): in a window of more than ``min_window`` reports, only those that
-    share a stored entity with the new ones join the block (``_connected``); ``{}``: the
-    whole window."""
+    """Resolve the documents ``new`` ({doc_id, published}) against the stored resolution
+    and swap what they change in; None (nothing written) when one has no date or the
+    block reaches ``limit`` documents. ``window_days`` (default: settings): how far from
+    the new reports' days stored timeline items and claims are candidates; ``ahead``:
+    the window reaches after the latest too (not needed when the later documents are
+    resolved afterwards, as a rebuild in blocks does). ``connect`` is accepted for
+    callers of the earlier block rule and no longer used: candidates are found through
+    the look-up keys."""
     from ..store import delta
     from . import slim
     days = settings()["window_days"] if window_days is None else window_days
@@ -94,66 +115,80 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
     lo = (min(dates) - dt.timedelta(days=days)).isoformat()
     end = (max(dates) + dt.timedelta(days=(days if ahead else 0) + 1)).isoformat()
     new_ids = {r["doc_id"] for r in new}
-    window = set(delta.window_documents(store, lo, end))
-    narrow = settings()["connect"] if connect is None else connect
-    if narrow and len(window) > narrow["min_window"]:
-        docs = new_ids | _connected(store, new_ids, len(window), lo, end, dates, narrow)
-    else:
-        docs = window | new_ids
-    if limit is not None and len(docs) >= limit:
+    ensure_keys(store)
+    fresh = [slim(ex) for ex in delta.load_extractions(store, new_ids)]
+    ents = _resolve_entities(store, fresh, new_ids)
+    items, claims, disputes, orphans = _candidates(store, fresh, ents, new_ids, lo, end)
+    events, statements, listed = delta.reports_of(store, items, claims)
+    for doc, ids in orphans.items():
+        events.setdefault(doc, set()).update(ids)
+    further = (set(events) | set(statements) | listed) - new_ids
+    sizes = {"new": len(new_ids), "items": len(items), "claims": len(claims),
+             "partial": len(further), "seeds": ents.n_seeds}
+    if limit is not None and len(new_ids) + len(further) >= limit:
         return None
-    sizes = {"window": len(window), "connected": len(docs)}
-    items, claims, disputes, events, statements, reach = _closure(store, docs, limit)
-    sizes.update(closed=len(docs), partial=len(reach))
     compact = []
-    for ex in delta.load_extractions(store, docs | reach):
-        if ex.doc.id not in docs:
-            ex.events = [v for v in ex.events if v.id in events.get(ex.doc.id, ())]
-            ex.statements = [x for x in ex.statements
-                             if x.id in statements.get(ex.doc.id, ())]
-        compact.append(slim(ex))
-    out = resolve_block(store, compact, docs | reach)
-    delta.replace_part(store, drop_items=items, drop_claims=claims, drop_disputes=disputes,
-                       covers=covers, **out)
+    for ex in delta.load_extractions(store, new_ids | further):  # in ingestion order
+        if ex.doc.id in new_ids:
+            compact.append(slim(ex))
+            continue
+        ex.events = [v for v in ex.events if v.id in events.get(ex.doc.id, ())]
+        kept = statements.get(ex.doc.id, set())
+        x = slim(ex)  # (the denials slim finds are statements too: only the kept ones)
+        x.doc.meta["denials"] = [d for d in x.doc.meta.get("denials") or [] if d["id"] in kept]
+        x.statements = [st for st in x.statements if st.id in kept]
+        compact.append(x)
+    entities, mapping = _mapping_of(store, ents, further)
+    names = {e.id: e.name for e in entities}
+    built, found_disputes = build_claims_and_disputes(compact, mapping, names=names,
+                                                      entities=entities,
+                                                      corpus_df=corpus_df(store, compact))
+    timeline = build_timeline(compact, mapping, claims=built, entities=entities)
+    published = {ex.doc.id: ex.doc.published for ex in compact}
+    seen = [(ex.doc.id, v.id) for ex in compact for v in ex.events]
+    delta.replace_part(store, drop_entities=ents.drop, entities=ents.written,
+                       drop_items=items, timeline=timeline, drop_claims=claims, claims=built,
+                       drop_disputes=disputes,
+                       disputes=found_disputes + timeline_disputes(timeline, built),
+                       covers=covers,
+                       entity_keys=[(e.id, k) for e in ents.written
+                                    for k in entity_keys(e.type, [e.name, *e.aliases])],
+                       claim_keys=[(c.id, k, last) for c in built
+                                   for last in [_last(c.documents, published)]
+                                   for k in claim_keys(c)],
+                       event_keys=event_keys(compact, mapping, timeline), events_seen=seen,
+                       keys_version=KEYS_VERSION)
     return {"documents": len(new), "block": len(compact), "mode": "incremental", "sizes": sizes,
             **_totals(store),
-            "written": {k: len(out[k]) for k in ("entities", "timeline", "claims", "disputes")}}
+            "written": {"entities": len(ents.written), "timeline": len(timeline),
+                        "claims": len(built), "disputes": len(found_disputes)}}
 
 
-def _closure(store, docs: set[str], limit: float | None):
-    """What the block's reports belong to is re-resolved with them: the items, claims and
-    disputes they are in (and the disputes' claims and items), whose documents join the
-    block, and so on while the block stays under ``closure_max`` documents. Past that,
-    only the reports of those items in further documents come along (their other
-    reports stay where they are). Grows ``docs``; returns (item ids, claim ids, dispute
-    ids, doc → event ids, doc → statement ids, the further documents)."""
+def corpus_df(store, compact: list[Extraction]) -> tuple[Counter, int]:
+    """The lemma frequencies of the whole corpus (``lemma_df``, brought up to date first)
+    for the lemmas of ``compact``'s statements, and the corpus's number of statements."""
     from ..store import delta
-    cap = settings()["closure_max"]
-    items: set[str] = set()
-    claims: set[str] = set()
-    disputes: set[str] = set()
-    events: dict[str, set[str]] = {}
-    statements: dict[str, set[str]] = {}
-    reach: set[str] = set()
-    frontier = set(docs)
-    while frontier:
-        i, c, d = delta.items_of(store, frontier)
-        di, dc, dd = delta.dispute_refs(store, d - disputes)
-        i, c = (i | di) - items, (c | dc) - claims
-        items |= i
-        claims |= c
-        disputes |= d
-        ev, st, more = delta.reports_of(store, i, c)
-        for into, part in ((events, ev), (statements, st)):
-            for doc, ids in part.items():
-                into.setdefault(doc, set()).update(ids)
-        reach |= more | dd
-        frontier = reach - docs
-        if len(docs) + len(frontier) > cap or (limit is not None
-                                                and len(docs) + len(frontier) >= limit):
-            break
-        docs |= frontier
-    return items, claims, disputes, events, statements, reach - docs
+    from . import slim
+    from .claims import units_of
+    todo = delta.uncounted_documents(store)
+    for i in range(0, len(todo), 2000):
+        part = todo[i:i + 2000]
+        counts: Counter = Counter()
+        n = 0
+        for ex in delta.load_extractions(store, part):
+            units, _ = units_of([slim(ex)], {})
+            n += len(units)
+            for u in units:
+                counts.update(u.tokens)
+        delta.add_lemma_counts(store, part, counts, n)
+    units, _ = units_of(compact, {})
+    df, n = delta.lemma_frequencies(store, {t for u in units for t in u.tokens})
+    return Counter(df), n
+
+
+def _last(docs: list[str], published: dict[str, str | None]) -> str | None:
+    days = [p for p in (published.get(d) for d in docs) if p]
+    return max(days) if days else None
 
 
 def _totals(store) -> dict[str, int]:
@@ -162,22 +197,306 @@ def _totals(store) -> dict[str, int]:
     return {k: counts[k] for k in ("entities", "timeline", "claims")}
 
 
-def _connected(store, new_ids: set[str], n_window: int, lo: str, end: str, dates: list,
-               cfg: dict) -> set[str]:
-    """The window's reports that name a stored entity the new reports name (the name keys
-    of ``entity_names``). An entity that more than ``hub_share`` of the window names (a
-    country, a leader) connects only reports within ``hub_days`` of the new ones."""
-    from ..store import delta
-    hub = cfg["hub_share"] * n_window
-    near_lo = (min(dates) - dt.timedelta(days=cfg["hub_days"])).isoformat()
-    near_end = (max(dates) + dt.timedelta(days=cfg["hub_days"] + 1)).isoformat()
+# ------------------------------------------------------------------ look-up keys
+
+def entity_keys(etype: str, names: list[str]) -> set[str]:
+    """The keys under which an entity (or a new document entity) is looked up: every way
+    ``resolve_members`` can join two members goes through one of them — the class key of
+    a name (step 1), its transliteration key and, for people, the surname's with two
+    spelling-variant keys (steps 2-5: a consonant skeleton, the sorted letters), the
+    acronyms of a long organisation or place name and a name that is one, and the name
+    with one word left open (spelling variants of organisations and places)."""
+    cls = type_class(etype)
+    th = thresholds("entities")
     out: set[str] = set()
-    for rows in delta.named_in_window(store, delta.names_in(store, new_ids), lo, end).values():
-        docs = dict(rows)
-        if len(docs) > hub:
-            docs = {d: p for d, p in docs.items() if near_lo <= (p or "") < near_end}
-        out.update(docs)
+    for nm in names:
+        if not nm or not normalize(nm):
+            continue
+        k = name_key(nm)
+        if k:
+            out.add("k:" + k)
+        ck = _class_key(cls, nm)
+        if ck:
+            out.add(f"c:{cls}:{ck}")
+        if cls == "PERSON":
+            sur = name_key(_parts(nm)[1]) or k
+            if sur:
+                out.add("k:" + sur)
+                if len(sur) >= 4:
+                    out.add("v:" + sur[0] + re.sub(r"[aeiou ]", "", sur))
+                    out.add("t:" + "".join(sorted(sur.replace(" ", ""))))
+        elif cls in ("ORG", "PLACE"):
+            bare = nm.replace(".", "").strip()
+            if bare.isupper() and " " not in bare:
+                out.add(f"a:{cls}:{bare}")
+            if len(nm.split()) >= 2:
+                a0 = _acronym(nm)
+                forms = {a0} | ({a for a in acronym_forms(nm) if a[:1] == a0[:1]}
+                                if cls == "ORG" else set())
+                out.update(f"a:{cls}:{a}" for a in forms
+                           if th["acronym_min_len"] <= len(a) <= th["acronym_max_len"])
+            words = _place_key(nm).split()
+            if len(words) >= 2:
+                out.update(f"w:{cls}:" + " ".join(words[:i] + ["*"] + words[i + 1:])
+                           for i in range(len(words)))
     return out
+
+
+def statement_lemmas(content: str) -> set[str]:
+    """The content lemmas ``claims`` compares statements by (a unit's ``tokens``: content
+    words that are neither numbers nor names)."""
+    proper = proper_tokens(content)
+    return {t for t in content_tokens(content)
+            if not re.fullmatch(r"\d+(\.\d+)?", t) and t not in proper}
+
+
+def claim_keys(c: Claim) -> set[str]:
+    """A stored claim's look-up keys: the lemmas of each of its reports (``l:``; a
+    statement joins a claim, or disputes one, only when it shares lemmas with one of its
+    reports), the units of its numbers (``n:``), ``d:`` when a report gives a day, and
+    its speaker key (``p:``)."""
+    out = {"p:" + (c.speaker_key or "")}
+    for rep in c.reports:
+        content = rep.get("content") or ""
+        out.update("l:" + t for t in statement_lemmas(content))
+        out.update("n:" + k for k in numbers_in(content))
+        if dates_in(content) or _WEEKDAYS & set(normalize(content).split()):
+            out.add("d:")
+    return out
+
+
+def event_keys(compact: list[Extraction], mapping: dict, timeline: list) -> list[tuple]:
+    """The ``event_keys`` rows of the events of ``compact`` that no item of ``timeline``
+    holds (a near-duplicate copy's follow its original's and are not kept)."""
+    held = {(r.get("doc"), r.get("event")) for t in timeline for r in t.reports}
+    return [row for ex in compact if not ex.doc.copy_of
+            for row in _orphan_rows(ex, mapping, held)]
+
+
+def _orphan_rows(ex: Extraction, mapping, held) -> list[tuple]:
+    out = []
+    d = ex.doc
+    for v in ex.events:
+        if (d.id, v.id) in held:
+            continue
+        date = fill_year(v.date, d.published)
+        start, last = period_start(date), period_end(date)
+        a, b = _event_span(v, d.published, "", "") if start and last else (None, None)
+        for r in dict.fromkeys([*v.actors, *v.targets, v.location, v.place_in]):
+            if r and (d.id, r) in mapping:
+                out.append((f"{v.type}|{mapping[(d.id, r)]}", d.id, v.id, a, b,
+                            (d.published or "")[:10] or None))
+    return out
+
+
+def ensure_keys(store) -> None:
+    """The look-up keys of the stored resolution, rebuilt once (from the entities' names and
+    the claims' signatures) when a full rebuild or an older version wrote it."""
+    from ..store import delta
+    if delta.keys_valid(store, KEYS_VERSION):
+        return
+    last = delta.claims_last_published(store)
+    stamp = getattr(store, "_read_stamp", None)  # iter_extractions notes one of its own
+    held = set(delta.iter_timeline_reports(store))
+    mapping = {(d, e): i for d, e, i in delta.iter_entity_members(store)}
+    orphans = [row for ex in (store.iter_extractions() if mapping else ())
+               if not ex.doc.copy_of for row in _orphan_rows(ex, mapping, held)]
+    store._read_stamp = stamp
+    delta.write_keys(
+        store, [(i, k) for i, t, names in delta.iter_entity_names(store)
+                for k in entity_keys(t, names)],
+        [(c.id, k, last.get(c.id)) for c in delta.iter_claims(store) for k in claim_keys(c)],
+        orphans, KEYS_VERSION)
+
+
+@dataclass
+class _Entities:
+    """What the entity step decided: the entities to write, the ids to drop, the map of the
+    new documents' entities, the stored entities loaded (by id) and how many seeds took part."""
+
+    written: list[CanonicalEntity]
+    drop: set[str]
+    mapping: dict[tuple[str, str], str]
+    stored: dict[str, CanonicalEntity]
+    merged: set[str]
+    n_seeds: int
+
+
+def _resolve_entities(store, fresh: list[Extraction], new_ids: set[str]) -> _Entities:
+    """The new documents' entities resolved with the stored entities that share a look-up
+    key with them (as seeds: ``entities_of_block``)."""
+    from ..store import delta
+    members, copy_of = members_of(fresh)
+    keys = {k for m in members for k in entity_keys(m.type, m.names)}
+    ids = set().union(*delta.entities_by_keys(store, keys).values()) if keys else set()
+    ids |= delta.entity_ids_of_docs(store, new_ids)  # re-extracted documents
+    stored = delta.entities_of(store, ids=ids)
+    written, mapping, drop = entities_of_block(
+        members, copy_of, stored, new_ids,
+        taken=lambda x: delta.existing_ids(store, "entities", x) - ids)
+    by_id = {e.id: e for e in stored}
+    merged = {i for i in drop if any(m["doc"] not in new_ids for m in by_id[i].members)}
+    n_seeds = sum(1 for e in stored if any(m["doc"] not in new_ids for m in e.members))
+    return _Entities(written, drop, mapping, by_id, merged, n_seeds)
+
+
+def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[str], lo: str,
+                end: str) -> tuple[set[str], set[str], set[str], dict[str, set[str]]]:
+    """The stored timeline items, claims and disputes the new documents may join, change
+    or dispute, found through the keys ``build_timeline`` and ``gather`` look candidates up
+    by: items of an event's type naming one of its participants or places in the date
+    window, or dated its day; claims sharing a speaker key or a rare content word within
+    the window; what the new documents were in before (a re-extraction); what names an
+    entity the update merges into another; and the disputes of all these, with their
+    other claims and items. Also the stored events no item holds that may join the new
+    ones (``event_keys``), document → event ids."""
+    from ..store import delta
+    from .claims import entity_info, units_of
+    m = ents.mapping
+    country = {e.id: e.country for e in [*ents.stored.values(), *ents.written]}
+    spans: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    days: dict[tuple[str, str], set[str]] = {}
+    for ex in fresh:
+        for v in ex.events:
+            span = _event_span(v, ex.doc.published, lo, end)
+            for r in [*v.actors, *v.targets, v.location, v.place_in]:
+                if r and (ex.doc.id, r) in m:
+                    spans.setdefault((m[(ex.doc.id, r)], v.type), []).append(span)
+            day = fill_year(v.date, ex.doc.published)
+            if day and precision(day) == 3:  # no one shared: the same day between the same states
+                states = {country.get(m.get((ex.doc.id, r), "")) for r in [*v.actors, *v.targets]}
+                days.setdefault((v.type, day), set()).update(x for x in states if x)
+    rows = delta.items_naming(store, {e for e, _ in spans}, {t for _, t in spans}, lo, end)
+    items = {i for i, e, t, a, b in rows
+             if a is None or any(a <= hi and (b or a) >= low for low, hi in spans.get((e, t), ()))}
+    items |= {i for i, kind, day, state in delta.items_on(store, days)
+              if state in days[(kind, day)]}
+    orphans: dict[str, set[str]] = {}
+    for key, doc, vid, a, b in delta.events_by_keys(store, {f"{t}|{e}" for e, t in spans},
+                                                    lo, end):
+        e_t = key.split("|", 1)
+        if a is None or any(a <= hi and (b or a) >= low
+                            for low, hi in spans.get((e_t[1], e_t[0]), ())):
+            orphans.setdefault(doc, set()).add(vid)
+    more_items, claims, disputes = delta.items_of(store, new_ids)
+    items |= more_items
+    if ents.merged:
+        mi, mc = delta.items_and_claims_of_entities(store, ents.merged)
+        items, claims = items | mi, claims | mc
+    info = entity_info([*ents.written, *ents.stored.values()])
+    units, _ = units_of(fresh, m, info)
+    claims |= _candidate_claims(store, units, lo)
+    # a name dispute sets a report's other name for an entity against the closest claims
+    # naming it: those of an entity with such a conflict that the new reports name
+    # (its stored dispute comes back with its claims, the closest ones so far; a new
+    # report with another name form needs the claims closest to it: a few near its day)
+    named = {x for u in units for x in [*u.about, u.speaker] if x}
+    anew = {e.id for e in [*ents.written, *ents.stored.values()]
+            if any(c.get("doc") in new_ids for c in e.conflicts)}
+    disputed = anew | {e.id for e in [*ents.written, *ents.stored.values()]
+                       if e.conflicts and e.id in named}
+    day = min(u.published or "9999" for u in units)[:10] if units else lo
+    near = settings()["name_dispute_claims"]
+    for e, found in delta.claims_naming(store, anew, lo).items():
+        claims.update(c for _, c in sorted((_days_between(p, day), c) for c, p in found)[:near])
+    # the name dispute of an entity the candidate claims name comes back with them (with
+    # its claims) where one of the entity's conflicting reports is in the block: the
+    # block finds it again and it replaces the stored one
+    block_docs = new_ids | delta.documents_of_claims(store, claims)
+    disputed |= {i for i, docs in delta.conflict_documents(
+        store, delta.with_conflicts(store, delta.entities_of_claims(store, claims))).items()
+        if docs & block_docs}
+    for _ in range(settings()["dispute_rounds"]):
+        more = delta.disputes_of(store, items, claims, new_ids, disputed) - disputes
+        if not more:
+            break
+        disputes |= more
+        di, dc, _docs = delta.dispute_refs(store, more)
+        items, claims = items | di, claims | dc
+    # the plans folded into a candidate item come back with it
+    for _key, doc, vid in delta.events_in(store, delta.history_documents(store, items)):
+        orphans.setdefault(doc, set()).add(vid)
+    return items, claims, disputes, orphans
+
+
+def _event_span(v, published: str | None, lo: str, end: str) -> tuple[str, str]:
+    """The days a stored item may hold to take (or be the plan of) event ``v``: its day or
+    period with a day's margin either side (two for a publication's date), and the whole
+    window for an undated event."""
+    date = fill_year(v.date, published)
+    start, last = period_start(date), period_end(date)
+    if not start or not last:
+        return lo, end
+    margin = 2 if getattr(v, "date_inferred", False) else 1
+    return (_shift(start, -margin), _shift(last, margin))
+
+
+def _days_between(a: str | None, b: str) -> int:
+    try:
+        return abs((dt.date.fromisoformat((a or "")[:10]) - dt.date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 10 ** 6
+
+
+def _shift(day: str, n: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=n)).isoformat()
+
+
+def _candidate_claims(store, units: list, since: str) -> set[str]:
+    """The stored claims reported since day ``since`` that a new statement may join or
+    dispute, by what ``claims.decide`` and ``disputes`` require of a pair: to join, a
+    compatible speaker and ``min_shared`` lemmas shared with one of the claim's reports
+    (one, for a statement too short to compare by its words); a number dispute, the unit
+    of a number and a lemma; a date dispute, days on both sides and ``min_shared``
+    lemmas; a denial, ``min_shared`` lemmas."""
+    from ..store import delta
+    from .claims import gather_th, speakers_compatible
+    from .disputes import is_denial
+    keys = {"l:" + t for u in units for t in u.tokens} | {"n:" + k for u in units for k in u.numbers}
+    if not keys:
+        return set()
+    holders = delta.claims_by_keys(store, keys | {"d:"}, since)
+    need = gather_th()["min_shared"]
+    in_doc: dict[str, set[str]] = {}  # a denial answers a statement of its report
+    for u in units:
+        in_doc.setdefault(u.doc, set()).update(u.tokens)
+    shared: dict[int, Counter] = {}
+    for x, u in enumerate(units):
+        toks = in_doc[u.doc] if is_denial(u) else u.tokens
+        shared[x] = Counter(c for t in toks for c in holders.get("l:" + t, ()))
+    speaker = delta.claim_key_values(store, {c for n in shared.values() for c in n}, "p:")
+    dated = holders.get("d:", set())
+    out: set[str] = set()
+    for x, u in enumerate(units):
+        short = len(u.tokens | u.proper) < gather_th()["min_tokens"]
+        numbered = {c for k in u.numbers for c in holders.get("n:" + k, ())}
+        denial = is_denial(u)
+        has_day = bool(u.dates or u.weekdays)
+        for c, n in shared[x].items():
+            if (n >= (1 if short else need) and speakers_compatible(speaker.get(c, ""), u.skey)) \
+                    or c in numbered or (n >= need and (denial or (has_day and c in dated))):
+                out.add(c)
+    return out
+
+
+def _mapping_of(store, ents: _Entities, further: set[str]
+                ) -> tuple[list[CanonicalEntity], dict[tuple[str, str], str]]:
+    """The canonical entities the block's resolvers see (those written and the stored ones
+    of its documents) and the map of every block document's entities: the new ones as
+    resolved, the further documents' as stored (through what the update wrote for them)."""
+    from ..store import delta
+    need = delta.entity_ids_of_docs(store, further) - set(ents.stored)
+    stored = {**ents.stored, **{e.id: e for e in delta.entities_of(store, ids=need)}}
+    written = {e.id: e for e in ents.written}
+    mapping = dict(ents.mapping)
+    for e in [*(x for i, x in stored.items() if i not in written and i not in ents.drop),
+              *written.values()]:
+        for mb in e.members:
+            if mb["doc"] in further:
+                mapping[(mb["doc"], mb["entity"])] = e.id
+    entities = list(written.values()) + [e for i, e in stored.items()
+                                         if i not in written and i not in ents.drop]
+    return entities, mapping
 
 
 def rebuild_in_blocks(store, *, chunk: int | None = None, window_days: int | None = None,
@@ -229,22 +548,45 @@ def resolve_block(store, compact: list[Extraction], docs: set[str]) -> dict[str,
             "disputes": disputes + timeline_disputes(timeline, claims)}
 
 
-def seed_of(e: CanonicalEntity) -> Member:
-    """A stored entity as one member: what its members outside the block contribute."""
+def seed_of(e: CanonicalEntity, docs: list[str]) -> list[Member]:
+    """A stored entity as members in some of its ``docs`` outside the block: what its
+    members there contribute (its name, aliases, type and country, the roles of that
+    report), one per document, so that the resolver's majority and dominance rules weigh it by its reports
+    and keep apart two stored entities one report holds as different ones. Their entity
+    id is ``SEED`` + the stored id."""
     names = [n for n in dict.fromkeys([e.name, *e.aliases]) if n and normalize(n)]
-    return Member(SEED + e.id, e.id, e.type, e.name, names or [e.name], [], e.country,
-                  None, None, e.lat, e.lon)
+    # a name form the entity records as a minority's (a conflict) weighs as one report
+    minor = {normalize(c.get("name") or "") for c in e.conflicts}
+    major = [n for n in names if normalize(n) not in minor] or names
+    roles: dict[str, list[str]] = {}  # the roles its reports give, by report
+    for r in e.roles:
+        if r.get("role") and r.get("doc"):
+            roles.setdefault(r["doc"], []).append(str(r["role"]))
+    # (its country counts once: the reports' own countries are not stored, their roles are)
+    return [Member(d, SEED + e.id, e.type, e.name, (names if i == 0 else major) or [e.name],
+                   roles.get(d, []), e.country if i == 0 else None, None, None, e.lat, e.lon)
+            for i, d in enumerate(docs or [SEED + e.id])]
+
+
+def _seed_docs(stored: list[CanonicalEntity], outside: dict, cap: int) -> dict[str, list[str]]:
+    """Up to ``cap`` documents of each seed, those it shares with other seeds first (where
+    one report names both as different entities)."""
+    from collections import Counter as _Counter
+    docs = {e.id: sorted({m["doc"] for m in outside[e.id]}) for e in stored if outside[e.id]}
+    shared = _Counter(d for ds in docs.values() for d in ds)
+    return {i: sorted(ds, key=lambda d: (-shared[d], d))[:cap] for i, ds in docs.items()}
 
 
 def entities_of_block(members: list[Member], copy_of: dict, stored: list[CanonicalEntity],
                       docs: set[str], taken=lambda ids: set()):
     """(entities to write, (doc, entity) → canonical id for the block's members, ids of
-    stored entities to drop). Stored entities with members outside the block are seeds;
-    ``taken(ids)``: which of ``ids`` entities outside the block hold."""
+    stored entities to drop). Stored entities with members outside the block are seeds
+    (``seed_of``); ``taken(ids)``: which of ``ids`` entities outside the block hold."""
     by_id = {e.id: e for e in stored}
     outside = {e.id: [m for m in e.members if m["doc"] not in docs] for e in stored}
-    seeds = [seed_of(e) for e in stored if outside[e.id]]
-    copy_of = {**copy_of, **{s.doc: None for s in seeds}}
+    seed_docs = _seed_docs(stored, outside, settings()["seed_weight_max"])
+    seeds = [m for e in stored if e.id in seed_docs for m in seed_of(e, seed_docs[e.id])]
+    copy_of = {**{s.doc: None for s in seeds}, **copy_of}
     resolved, mapping = resolve_members(members + seeds, copy_of)
     out: list[CanonicalEntity] = []
     remap: dict[str, str] = {}
@@ -252,9 +594,10 @@ def entities_of_block(members: list[Member], copy_of: dict, stored: list[Canonic
     merged: set[str] = set()
     fresh: list[tuple[str, CanonicalEntity]] = []
     for r in resolved:
-        seeded = sorted((m["entity"] for m in r.members if m["doc"].startswith(SEED)),
+        seeded = sorted({m["entity"][len(SEED):] for m in r.members
+                         if m["entity"].startswith(SEED)},
                         key=lambda i: (-len(by_id[i].documents), i))
-        real = _strip(r)
+        real = _strip(r, docs)
         if not real.members:
             continue  # a seed that nothing in the block joined: left as it is
         if seeded:
@@ -283,18 +626,21 @@ def entities_of_block(members: list[Member], copy_of: dict, stored: list[Canonic
             real.id = stable_id("ent", real.type, real.id, m["doc"], m["entity"])
         used.add(real.id)
         remap[rid] = real.id
-    mapping = {k: remap.get(v, v) for k, v in mapping.items() if not k[0].startswith(SEED)}
+    mapping = {k: remap.get(v, v) for k, v in mapping.items() if not k[1].startswith(SEED)}
     return out, mapping, drop
 
 
-def _strip(r: CanonicalEntity) -> CanonicalEntity:
-    """A resolved group without its seed members."""
+def _strip(r: CanonicalEntity, docs: set[str]) -> CanonicalEntity:
+    """A resolved group without its seed members (and what they brought: the documents,
+    roles and conflicts of the block's documents ``docs`` are its own)."""
+    members = [m for m in r.members if not m["entity"].startswith(SEED)]
+    mine = {m["doc"] for m in members}
     return CanonicalEntity(
         id=r.id, name=r.name, type=r.type, aliases=list(r.aliases), country=r.country,
-        documents=[d for d in r.documents if not d.startswith(SEED)],
-        roles=[x for x in r.roles if not str(x.get("doc", "")).startswith(SEED)],
-        conflicts=[x for x in r.conflicts if not str(x.get("doc", "")).startswith(SEED)],
-        members=[m for m in r.members if not m["doc"].startswith(SEED)], lat=r.lat, lon=r.lon)
+        documents=[d for d in r.documents if d in mine],
+        roles=[x for x in r.roles if x.get("doc") in mine],
+        conflicts=[x for x in r.conflicts if x.get("doc") in mine],
+        members=members, lat=r.lat, lon=r.lon)
 
 
 def _combine(stored: list[CanonicalEntity], outside: dict, block: CanonicalEntity | None
@@ -324,7 +670,7 @@ def _combine(stored: list[CanonicalEntity], outside: dict, block: CanonicalEntit
     roles.sort(key=lambda x: (x.get("date") or "", x.get("doc") or ""))
     return CanonicalEntity(
         id=keep.id, name=keep.name, type=keep.type, aliases=uniq,
-        country=keep.country or (block.country if block else None),
+        country=(block.country if block and block.country else None) or keep.country,
         documents=sorted({m["doc"] for m in members}), roles=roles,
         conflicts=list({(c.get("name"), c.get("doc"), c.get("reason")): c
                         for c in conflicts}.values()),

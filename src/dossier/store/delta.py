@@ -179,6 +179,314 @@ def entities_of(store: Store, docs: Iterable[str] = (), names: Iterable[str] = (
     return out
 
 
+def keys_token(b) -> str:
+    """Which resolution the look-up keys of migration 010 belong to: what the resolution
+    covers, when it was written, and how many entities and claims it holds."""
+    row = b.query_one("SELECT extractions, max_rev, built_at FROM resolution_state")
+    if row is None:
+        return ""
+    n = b.query_one("SELECT (SELECT COUNT(*) FROM entities) AS e, (SELECT COUNT(*) FROM claims)"
+                    " AS c")
+    return f"{row['extractions']}:{row['max_rev']}:{row['built_at']}:{n['e']}:{n['c']}"
+
+
+def keys_valid(store: Store, version: str = "") -> bool:
+    """Were the look-up keys written for the stored resolution (not an older one), in the
+    caller's ``version`` of them?"""
+    b = store.backend
+    row = b.query_one("SELECT token FROM incremental_keys_state")
+    return row is not None and row["token"] == f"{version}|{keys_token(b)}"
+
+
+def iter_entity_names(store: Store) -> Iterator[tuple[str, str, list[str]]]:
+    """(id, type, [name, *aliases]) of every stored entity (their slim records)."""
+    for r in store.backend.query("SELECT id, type, summary FROM entities"):
+        data = _loads(r["summary"]) or {}
+        yield r["id"], r["type"], [data.get("name") or "", *(data.get("aliases") or [])]
+
+
+def claims_last_published(store: Store) -> dict[str, str]:
+    """Claim id → the last publication date among its documents."""
+    return {r["claim_id"]: r["last"] for r in store.backend.query(
+        "SELECT cd.claim_id, MAX(d.published) AS last FROM claim_documents cd JOIN documents d"
+        " ON d.doc_id = cd.doc_id GROUP BY cd.claim_id") if r["last"]}
+
+
+def iter_claims(store: Store) -> Iterator[Claim]:
+    for r in store.backend.query("SELECT data FROM claims"):
+        yield Claim.from_json(_loads(r["data"]))
+
+
+def write_keys(store: Store, entity_keys: list[tuple[str, str]],
+               claim_keys: list[tuple[str, str, str | None]], event_keys: list[tuple],
+               version: str = "") -> None:
+    """Replace every look-up key with these and record them as the stored resolution's."""
+    b = store.backend
+    with b.transaction():
+        for table in ("entity_keys", "claim_keys", "event_keys"):
+            b.execute(f"DELETE FROM {table}")
+        _insert_keys(b, entity_keys, claim_keys)
+        _insert_event_keys(b, event_keys)
+        _stamp_keys(b, version)
+
+
+def _insert_event_keys(b, rows: list[tuple]) -> None:
+    """(key, doc, event, first day, last day, published) rows of ``event_keys``."""
+    b.executemany("INSERT INTO event_keys (key, doc_id, event_id, date_start, date_end,"
+                  " published) VALUES (?, ?, ?, ?, ?, ?)", list(dict.fromkeys(rows)))
+
+
+def events_by_keys(store: Store, keys: Iterable[str], lo: str, end: str
+                   ) -> list[tuple[str, str, str, str | None, str | None]]:
+    """(key, doc, event, first day, last day) of the events no item holds under ``keys``
+    whose days meet ``lo`` to before ``end`` (undated: published then)."""
+    out: list[tuple[str, str, str, str | None, str | None]] = []
+    for part in _chunks(sorted(set(keys))):
+        out += [(r["key"], r["doc_id"], r["event_id"], r["date_start"], r["date_end"])
+                for r in store.backend.query(
+            "SELECT key, doc_id, event_id, date_start, date_end FROM event_keys"
+            f" WHERE key IN {_in(len(part))} AND ((date_start < ? AND date_end >= ?) OR"
+            " (date_start IS NULL AND published >= ? AND published < ?))",
+            [*part, end, lo, lo, end])]
+    return out
+
+
+def events_in(store: Store, docs: Iterable[str]) -> list[tuple[str, str, str]]:
+    """(key, doc, event) of the events no item holds in ``docs``."""
+    out: list[tuple[str, str, str]] = []
+    for part in _chunks(sorted(set(docs))):
+        out += [(r["key"], r["doc_id"], r["event_id"]) for r in store.backend.query(
+            f"SELECT key, doc_id, event_id FROM event_keys WHERE doc_id IN {_in(len(part))}",
+            part)]
+    return out
+
+
+def history_documents(store: Store, items: Iterable[str]) -> set[str]:
+    """The documents of the plans folded into ``items`` (their ``history``)."""
+    out: set[str] = set()
+    for part in _chunks(sorted(set(items))):
+        for r in store.backend.query(f"SELECT data FROM timeline WHERE id IN {_in(len(part))}",
+                                     part):
+            for h in (_loads(r["data"]) or {}).get("history") or []:
+                out.update(h.get("documents") or [])
+    return out
+
+
+def iter_timeline_reports(store: Store) -> Iterator[tuple[str, str]]:
+    """(doc, event) of every report every stored timeline item holds."""
+    for r in store.backend.query("SELECT data FROM timeline"):
+        for rep in (_loads(r["data"]) or {}).get("reports") or []:
+            yield rep.get("doc"), rep.get("event")
+
+
+def iter_entity_members(store: Store) -> Iterator[tuple[str, str, str]]:
+    """(doc, document entity, canonical id) of every stored entity's members."""
+    for r in store.backend.query("SELECT id, data FROM entities"):
+        for m in (_loads(r["data"]) or {}).get("members") or []:
+            yield m["doc"], m["entity"], r["id"]
+
+
+def _insert_keys(b, entity_keys, claim_keys) -> None:
+    b.executemany("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?)",
+                  list(dict.fromkeys((k, i) for i, k in entity_keys)))
+    b.executemany("INSERT INTO claim_keys (key, claim_id, last_pub) VALUES (?, ?, ?)",
+                  list({(k, i): (k, i, p) for i, k, p in claim_keys}.values()))
+
+
+def _stamp_keys(b, version: str) -> None:
+    b.execute("DELETE FROM incremental_keys_state")
+    b.execute("INSERT INTO incremental_keys_state (id, token) VALUES (1, ?)",
+              (f"{version}|{keys_token(b)}",))
+
+
+def entities_by_keys(store: Store, keys: Iterable[str]) -> dict[str, set[str]]:
+    """Look-up key → the stored entities that have it."""
+    out: dict[str, set[str]] = {}
+    for part in _chunks(sorted(set(keys))):
+        for r in store.backend.query(
+                f"SELECT key, entity_id FROM entity_keys WHERE key IN {_in(len(part))}", part):
+            out.setdefault(r["key"], set()).add(r["entity_id"])
+    return out
+
+
+def claims_by_keys(store: Store, keys: Iterable[str], since: str) -> dict[str, set[str]]:
+    """Look-up key → the claims that have it and were reported on day ``since`` or later
+    (or carry no date)."""
+    out: dict[str, set[str]] = {}
+    for part in _chunks(sorted(set(keys))):
+        for r in store.backend.query(
+                f"SELECT key, claim_id FROM claim_keys WHERE key IN {_in(len(part))}"
+                " AND (last_pub IS NULL OR last_pub >= ?)", [*part, since]):
+            out.setdefault(r["key"], set()).add(r["claim_id"])
+    return out
+
+
+def claim_key_values(store: Store, claims: Iterable[str], prefix: str) -> dict[str, str]:
+    """Claim id → the rest of its look-up key that starts with ``prefix`` (one per claim)."""
+    out: dict[str, str] = {}
+    for part in _chunks(sorted(set(claims))):
+        for r in store.backend.query(
+                f"SELECT claim_id, key FROM claim_keys WHERE claim_id IN {_in(len(part))}"
+                " AND key >= ? AND key < ?", [*part, prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)]):
+            out[r["claim_id"]] = r["key"][len(prefix):]
+    return out
+
+
+def claims_naming(store: Store, entities: Iterable[str], since: str
+                  ) -> dict[str, list[tuple[str, str | None]]]:
+    """Entity → the claims whose speaker or topic it is, reported since day ``since``:
+    [(claim id, first reported)]."""
+    out: dict[str, list[tuple[str, str | None]]] = {}
+    for part in _chunks(sorted(set(entities))):
+        for r in store.backend.query(
+                "SELECT DISTINCT ce.entity_id, ce.claim_id, c.first_reported FROM claim_entities ce"
+                " JOIN claims c ON c.id = ce.claim_id JOIN claim_keys k"
+                " ON k.claim_id = ce.claim_id AND k.key >= 'p:' AND k.key < 'p;'"
+                f" WHERE ce.entity_id IN {_in(len(part))} AND (k.last_pub IS NULL"
+                " OR k.last_pub >= ?)", [*part, since]):
+            out.setdefault(r["entity_id"], []).append((r["claim_id"], r["first_reported"]))
+    return out
+
+
+def entities_of_claims(store: Store, claims: Iterable[str]) -> set[str]:
+    """The entities the ``claims`` name (speaker or topic)."""
+    out: set[str] = set()
+    for part in _chunks(sorted(set(claims))):
+        out |= {r["entity_id"] for r in store.backend.query(
+            f"SELECT entity_id FROM claim_entities WHERE claim_id IN {_in(len(part))}", part)}
+    return out
+
+
+def with_conflicts(store: Store, entities: Iterable[str]) -> set[str]:
+    """Those of ``entities`` that a name dispute is about."""
+    out: set[str] = set()
+    for part in _chunks(sorted(set(entities))):
+        out |= {r["ref"] for r in store.backend.query(
+            "SELECT DISTINCT ref FROM dispute_links WHERE ref_kind = 'entity' AND ref IN "
+            f"{_in(len(part))}", part)}
+    return out
+
+
+def conflict_documents(store: Store, entities: Iterable[str]) -> dict[str, set[str]]:
+    """Entity id → the documents of its recorded conflicts (other name forms, roles)."""
+    out: dict[str, set[str]] = {}
+    for part in _chunks(sorted(set(entities))):
+        for r in store.backend.query(
+                f"SELECT id, summary FROM entities WHERE id IN {_in(len(part))}", part):
+            out[r["id"]] = {c.get("doc") for c in (_loads(r["summary"]) or {}).get("conflicts")
+                            or [] if c.get("doc")}
+    return out
+
+
+def documents_of_claims(store: Store, claims: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for part in _chunks(sorted(set(claims))):
+        out |= {r["doc_id"] for r in store.backend.query(
+            f"SELECT doc_id FROM claim_documents WHERE claim_id IN {_in(len(part))}", part)}
+    return out
+
+
+def entity_ids_of_docs(store: Store, docs: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for part in _chunks(sorted(set(docs))):
+        out |= {r["entity_id"] for r in store.backend.query(
+            f"SELECT entity_id FROM entity_documents WHERE doc_id IN {_in(len(part))}", part)}
+    return out
+
+
+def items_naming(store: Store, entities: Iterable[str], types: Iterable[str], lo: str,
+                 end: str) -> list[tuple[str, str, str, str | None, str | None]]:
+    """(item, entity, type, first day, last day) of the timeline items of ``types`` that
+    name one of ``entities`` (participant or place) and whose period meets days ``lo`` to
+    before ``end`` (``timeline_entities``' per-entity date index), or that carry no date
+    and were reported in those days."""
+    kinds = sorted(set(types))
+    out: list[tuple[str, str, str, str | None, str | None]] = []
+    if not kinds:
+        return out
+    for part in _chunks(sorted(set(entities))):
+        out += [(r["item_id"], r["entity_id"], r["type"], r["date_start"], r["date_end"])
+                for r in store.backend.query(
+            "SELECT te.item_id, te.entity_id, t.type, te.date_start, te.date_end"
+            " FROM timeline_entities te JOIN timeline t ON t.id = te.item_id"
+            f" WHERE te.entity_id IN {_in(len(part))} AND t.type IN {_in(len(kinds))}"
+            " AND ((te.date_start < ? AND te.date_end >= ?) OR (te.date_start IS NULL AND"
+            " EXISTS (SELECT 1 FROM timeline_documents td JOIN documents d"
+            " ON d.doc_id = td.doc_id WHERE td.item_id = te.item_id AND d.published >= ?"
+            " AND d.published < ?)))", [*part, *kinds, end, lo, lo, end])]
+    return out
+
+
+def items_on(store: Store, days: Iterable[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
+    """(item, type, day, a participant's country) of the timeline items of a type dated a
+    day: {(type, day)}."""
+    out: list[tuple[str, str, str, str]] = []
+    for kind, day in sorted(set(days)):
+        out += [(r["id"], kind, day, r["country"]) for r in store.backend.query(
+            "SELECT DISTINCT t.id, e.country FROM timeline t JOIN timeline_entities te"
+            " ON te.item_id = t.id JOIN entities e ON e.id = te.entity_id WHERE t.date = ?"
+            " AND t.type = ? AND te.role = 'participant' AND e.country IS NOT NULL",
+            (day, kind))]
+    return out
+
+
+def items_and_claims_of_entities(store: Store, entities: Iterable[str]
+                                 ) -> tuple[set[str], set[str]]:
+    """(timeline ids, claim ids) that name one of ``entities``."""
+    items: set[str] = set()
+    claims: set[str] = set()
+    for part in _chunks(sorted(set(entities))):
+        q = _in(len(part))
+        items |= {r["item_id"] for r in store.backend.query(
+            f"SELECT item_id FROM timeline_entities WHERE entity_id IN {q}", part)}
+        claims |= {r["claim_id"] for r in store.backend.query(
+            f"SELECT claim_id FROM claim_entities WHERE entity_id IN {q}", part)}
+    return items, claims
+
+
+def disputes_of(store: Store, items: Iterable[str], claims: Iterable[str],
+                docs: Iterable[str], entities: Iterable[str] = ()) -> set[str]:
+    """The disputes that link one of ``items``, ``claims`` or ``docs``, or are about one
+    of ``entities``."""
+    out: set[str] = set()
+    for kind, ids in (("item", items), ("claim", claims), ("doc", docs), ("entity", entities)):
+        for part in _chunks(sorted(set(ids))):
+            out |= {r["dispute_id"] for r in store.backend.query(
+                "SELECT dispute_id FROM dispute_links WHERE ref_kind = ? AND ref IN "
+                f"{_in(len(part))}", [kind, *part])}
+    return out
+
+
+def uncounted_documents(store: Store) -> list[str]:
+    """Documents with an extraction whose statements ``lemma_df`` does not count yet."""
+    return [r["doc_id"] for r in store.backend.query(
+        "SELECT x.doc_id FROM extractions x WHERE NOT EXISTS (SELECT 1 FROM lemma_counted c"
+        " WHERE c.doc_id = x.doc_id) ORDER BY x.doc_id")]
+
+
+def add_lemma_counts(store: Store, docs: Iterable[str], counts: dict[str, int], units: int
+                     ) -> None:
+    """Count the statements of ``docs`` in: ``counts`` (lemma → statements using it) and
+    ``units`` statements."""
+    b = store.backend
+    rows = [(k, n) for k, n in counts.items() if k] + [("", units)]
+    with b.transaction():
+        b.executemany("INSERT INTO lemma_df (lemma, n) VALUES (?, ?) ON CONFLICT (lemma)"
+                      " DO UPDATE SET n = lemma_df.n + excluded.n", rows)
+        b.executemany("INSERT INTO lemma_counted (doc_id) VALUES (?) ON CONFLICT (doc_id)"
+                      " DO NOTHING", [(d,) for d in dict.fromkeys(docs)])
+
+
+def lemma_frequencies(store: Store, lemmas: Iterable[str]) -> tuple[dict[str, int], int]:
+    """(lemma → statements of the corpus using it, number of statements)."""
+    out: dict[str, int] = {}
+    for part in _chunks(sorted(set(lemmas) - {""})):
+        out.update((r["lemma"], int(r["n"])) for r in store.backend.query(
+            f"SELECT lemma, n FROM lemma_df WHERE lemma IN {_in(len(part))}", part))
+    row = store.backend.query_one("SELECT n FROM lemma_df WHERE lemma = ''")
+    return out, int(row["n"]) if row else 0
+
+
 def existing_ids(store: Store, table: str, ids: Iterable[str]) -> set[str]:
     out: set[str] = set()
     for part in _chunks(sorted(set(ids))):
@@ -201,18 +509,29 @@ def replace_part(store: Store, *, drop_entities: Iterable[str], entities: list[C
                  drop_items: Iterable[str], timeline: list[TimelineItem],
                  drop_claims: Iterable[str], claims: list[Claim],
                  drop_disputes: Iterable[str], disputes: list[Dispute],
-                 covers: tuple[int, int] | None = None) -> None:
+                 covers: tuple[int, int] | None = None,
+                 entity_keys: list[tuple[str, str]] | None = None,
+                 claim_keys: list[tuple[str, str, str | None]] | None = None,
+                 event_keys: list[tuple] | None = None,
+                 events_seen: Iterable[tuple[str, str]] = (),
+                 keys_version: str = "") -> None:
     """Swap part of the resolution in one transaction: the ``drop_*`` rows go, the given
     records come in (an entity, item or claim kept under its id is dropped and written
     again). Readers see the old or the new resolution, never a mixture. ``covers``: what
     the resolution is recorded to cover (default: what was read, as ``replace_resolution``);
-    (0, -1) records it as covering nothing (stale), as a rebuild does until its last block."""
+    (0, -1) records it as covering nothing (stale), as a rebuild does until its last block.
+    ``entity_keys`` / ``claim_keys``: the look-up keys of the entities and claims written
+    ((id, key) / (id, key, last day reported)); ``event_keys``: the rows of the events
+    no item holds among ``events_seen`` ((doc, event): those the update resolved); without
+    them the stored keys are left behind (rebuilt on the next incremental update)."""
     b = store.backend
     entities = list(_unique_by_id((e.id, e) for e in entities))
     timeline = list(_unique_by_id((t.id, t) for t in timeline))
     claims = list(_unique_by_id((c.id, c) for c in claims))
     disputes = list(_unique_by_id((d.id, d) for d in disputes))
     with b.transaction():
+        keyed = entity_keys is not None and claim_keys is not None \
+            and event_keys is not None and keys_valid(store, keys_version)
         old_items = set(drop_items) | {t.id for t in timeline}
         old_te = _pair_entities(b, old_items)
         _delete(b, "dispute_links", "dispute_id", set(drop_disputes) | {d.id for d in disputes})
@@ -249,6 +568,19 @@ def replace_part(store: Store, *, drop_entities: Iterable[str], entities: list[C
         b.execute("INSERT INTO resolution_state (id, extractions, max_rev, built_at)"
                   " VALUES (1, ?, ?, ?)",
                   (covers[0], covers[1], datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        if keyed:
+            _delete(b, "entity_keys", "entity_id", set(drop_entities) | {e.id for e in entities})
+            _delete(b, "claim_keys", "claim_id", set(drop_claims) | {c.id for c in claims})
+            _insert_keys(b, entity_keys or [], claim_keys or [])
+            seen = sorted(set(events_seen))
+            for i in range(0, len(seen), CHUNK // 2):
+                part = seen[i:i + CHUNK // 2]
+                b.execute("DELETE FROM event_keys WHERE " + " OR ".join(
+                    ["(doc_id = ? AND event_id = ?)"] * len(part)), [x for p in part for x in p])
+            _insert_event_keys(b, event_keys or [])
+            _stamp_keys(b, keys_version)
+        else:
+            b.execute("DELETE FROM incremental_keys_state")
 
 
 def mark_stale(store: Store) -> None:

@@ -846,6 +846,8 @@ def _timeline_rows(timeline: list[TimelineItem], by_name: dict[str, str]):
     for i, t in enumerate(timeline):
         start = period_start(t.date)
         end = period_end(t.date) if start else None
+        if end and t.date_range:  # talks over several days: the index holds their last day
+            end = max(end, period_end(t.date_range[-1]) or end)
         tl_rows.append((t.id, i, t.date, t.type, t.status, _dumps(t.to_json()), start, end,
                         rank[t.id]))
         refs: dict[str, str] = {}
