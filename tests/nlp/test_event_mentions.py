@@ -90,3 +90,26 @@ def test_agreement_is_placed_where_its_talks_were(run, text, place):
 def test_agreement_after_talks_with_a_party_takes_no_place(run):
     ev = _agree(run("Chile and Peru signed a deal after talks with Bolivia."))[0]
     assert ev["location"] is None
+
+
+def test_passive_agreement_of_a_definite_thing_with_a_place(run):
+    ev = _agree(run("The accord was signed in Lisbon on Monday."))[0]
+    assert ev["location"] == "Lisbon" and ev["date"] == "2027-03-08" and ev["status"] == "occurred"
+    # a headline-like first line keeps it beside talks at the same place
+    evs = run("The swap was agreed last week in Valletta at talks mediated by the African Union.")
+    assert {(e["type"], e["location"]) for e in evs} == {("AGREE", "Valletta"), ("CONSULT", "Valletta")}
+    assert not _agree(run("It was agreed in Lisbon that the talks would continue."))
+
+
+def test_talks_in_an_at_phrase_share_the_clause_place(run):
+    ev = next(e for e in run("Ravel said in Oslo at a meeting with Dusant that the border "
+                             "would stay open.") if e["type"] == "CONSULT")
+    assert ev["location"] == "Oslo" and ev["parts"] == {"Ravel", "Dusant"}
+
+
+def test_time_of_another_thing_is_not_the_event_date(run):
+    evs = run("Chile and Peru agreed to share water, ending two days of talks in Arica with "
+              "the first joint text since last year's clashes.")
+    assert all(e["date"] != "2026" for e in evs)
+    ev = _agree(run("Chile and Peru failed to agree on the border at Tuesday's meeting in Arica."))[0]
+    assert ev["date"] == "2027-03-09"  # the meeting's day is the failed agreement's

@@ -412,6 +412,9 @@ class EventFinder:
                       for p in c.children if p.dep_ == "pobj"]
         if tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
             heads.append(tok.head)  # "landed in Moscow and was met by Dmitriev"
+        if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") \
+                and tok.head.head.pos_ == "VERB":
+            heads.append(tok.head.head)  # "was agreed in Valletta at talks hosted by X"
         for v in [tok] + ([gov] if gov is not None else []):
             if v.pos_ in ("VERB", "AUX"):
                 # "met for four hours in Miami", "talks on Sunday in Geneva": one phrase deeper
@@ -477,8 +480,21 @@ class EventFinder:
             for c in h.children:
                 if c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl", "relcl", "acl", "pobj") \
                         or (h.i == tok.i and tok.pos_ != "VERB" and c.dep_ not in ("ccomp", "xcomp", "advcl")):
-                    idx.extend(t.i for t in c.subtree if not _crosses_clause(t, c))
+                    idx.extend(t.i for t in c.subtree if not _crosses_clause(t, c)
+                               and not self._owned_time(view, t, c))
         return view.time_value(sorted(set(idx)))
+
+    def _owned_time(self, view: DocView, t: Token, top: Token) -> bool:
+        """True when ``t`` sits in the possessor of a noun below ``top`` that is no event:
+        "talks with the first text since last year's clashes" (the clashes' time, not the
+        talks'); "failed to agree at Tuesday's meeting" is the meeting's day, and so its."""
+        x = t
+        while x.i != top.i and x.head.i != x.i:
+            if x.dep_ == "poss" and x.head.pos_ in ("NOUN", "PROPN") \
+                    and self.spec_for(view, x.head) is None:
+                return True
+            x = x.head
+        return False
 
     def _seg(self, tok: Token) -> tuple[int, int]:
         return self._view.segment(tok.i) if self._view is not None else (0, 10 ** 9)
@@ -1117,8 +1133,14 @@ class EventFinder:
         or a day ("the truce signed in Lisbon", "the talks held on Monday"), or a definite
         noun named after its place ("the Lisbon accord"); the timeline joins it by place."""
         tok, loc = site.tok, site.loc
-        if not self.does(site.etype, "held_mentions") or tok.pos_ == "VERB":
+        if not self.does(site.etype, "held_mentions"):
             return False
+        if tok.pos_ == "VERB":
+            # "the exchange was agreed in Lisbon": a passive with a definite thing as subject
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            return bool(loc) and tok.tag_ == "VBN" and subj is not None \
+                and subj.pos_ == "NOUN" and _definite(view, subj) \
+                and any(c.dep_ == "auxpass" for c in tok.children)
         if site.held is not None:
             return bool(loc or site.own_date)
         return site.definite and bool(loc) and not view.is_country(loc) \
@@ -1229,7 +1251,8 @@ class EventFinder:
         def country(eid):
             return getattr(view.entities.get(eid), "country", None) if eid else None
         return [m for m in found if not (m.mention and m.trigger.i < title_end and any(
-            not e.mention and self.does(e.type, "referred_back") and e.status == "occurred"
+            not e.mention and e.type == m.type and self.does(e.type, "referred_back")
+            and e.status == "occurred"
             and (e.actors or e.targets)
             and e.location and (e.location == m.location or not country(e.location)
                                 or country(e.location) == country(m.location))
