@@ -113,3 +113,25 @@ def test_time_of_another_thing_is_not_the_event_date(run):
     assert all(e["date"] != "2026" for e in evs)
     ev = _agree(run("Chile and Peru failed to agree on the border at Tuesday's meeting in Arica."))[0]
     assert ev["date"] == "2027-03-09"  # the meeting's day is the failed agreement's
+
+
+def _concede(evs):
+    return [e for e in evs if e["type"] == "CONCEDE"]
+
+
+def test_prisoner_exchange_noun_is_an_event(run):
+    ev = _concede(run("LIVE: Prisoner swap between Chile and Peru"))[0]
+    assert ev["parts"] == {"Chile", "Peru"} and ev["status"] == "occurred"
+    assert ev["date"] == "2027-03-10"  # a headline that is an event noun: the day's news
+    ev = _concede(run("The prisoner exchange of March 2, carried out by the Red Cross, was the "
+                      "only result."))[0]
+    assert ev["date"] == "2027-03-02" and ev["status"] == "occurred"
+    assert ev["actors"] == {"International Committee of the Red Cross"}
+
+
+@pytest.mark.parametrize("text", [
+    "An exchange of fire between Chile and Peru lasted an hour.",
+    "Chile and Peru held an exchange of views on Monday.",
+])
+def test_exchange_without_captives_is_no_concession(run, text):
+    assert not _concede(run(text))

@@ -110,6 +110,12 @@ class EventFinder:
         for spec in specs if isinstance(specs, list) else [specs]:
             if spec.get("held_only") and not self.held_participle(tok, spec["type"]):
                 continue  # "the protocol signed in Tirana", not "diplomatic protocol"
+            mods = spec.get("modifier_lemmas")
+            if mods and not any(m.lemma_.lower() in mods or m.lower_ in mods for m in (
+                    [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod")]
+                    + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"])):
+                continue  # "a prisoner exchange", "the swap of detainees"; not "an exchange of fire"
             need = spec.get("preps")
             have = self._prep_lemmas(tok) & set(need or ())
             timed = {c.i for c in tok.children if c.dep_ == "prep" and any(
@@ -975,7 +981,8 @@ class EventFinder:
             return
         view = run.view
         if ev.date is None and view.published and ev.status == "occurred" and not ev.inherited \
-                and (tok.pos_ == "VERB" or site.gov is not None) and not _perfect(tok, site.gov) and (
+                and (tok.pos_ == "VERB" or site.gov is not None or _headline_noun(tok, run.title_end)) \
+                and not _perfect(tok, site.gov) and (
                 tok.i < run.title_end or _present_tense(tok, site.gov)):
             ev.date = view.published
             ev.default_date = True
@@ -1402,6 +1409,14 @@ def _crosses_clause(t: Token, top: Token) -> bool:
             return True  # ("arrived in Moscow, where he will meet Putin on Tuesday")
         x = x.head
     return False
+
+
+def _headline_noun(tok: Token, title_end: int) -> bool:
+    """A headline that is an event noun ("Prisoner swap between X and Y", "LIVE: Border
+    talks in Oslo"): the news of its day."""
+    return tok.i < title_end and tok.pos_ in ("NOUN", "PROPN") and (
+        tok.dep_ == "ROOT" or (tok.head.dep_ == "ROOT" and tok.head.pos_ not in ("VERB", "AUX")
+                               and tok.dep_ in ("appos", "dep", "npadvmod")))
 
 
 def _lead_end(view: DocView) -> int:
