@@ -74,6 +74,8 @@ class EventFinder:
         self.preps: dict = trig["participant_preps"]
         self.type_preps: dict = trig.get("type_preps", {})
         self.accuse_words = set(trig.get("accusation_words", []))
+        self.held_participles = {t: set(v) for t, v in trig.get("held_participles", {}).items()
+                                 if not t.startswith("_")}
         self.cues = load_json(status_cues)
         self.deleg = load_json("events/delegations.json")
         groups = load_json("events/groups.json")
@@ -106,6 +108,14 @@ class EventFinder:
         if specs is None:
             return None
         for spec in specs if isinstance(specs, list) else [specs]:
+            if spec.get("held_only") and not self.held_participle(tok, spec["type"]):
+                continue  # "the protocol signed in Tirana", not "diplomatic protocol"
+            mods = spec.get("modifier_lemmas")
+            if mods and not any(m.lemma_.lower() in mods or m.lower_ in mods for m in (
+                    [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod")]
+                    + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"])):
+                continue  # "a prisoner exchange", "the swap of detainees"; not "an exchange of fire"
             need = spec.get("preps")
             have = self._prep_lemmas(tok) & set(need or ())
             timed = {c.i for c in tok.children if c.dep_ == "prep" and any(
@@ -123,8 +133,9 @@ class EventFinder:
                 two = subj is not None and (len(view.np_entities(subj)) >= 2 or (
                     subj.lemma_.lower() in self.party_nouns and subj.tag_ in ("NNS", "NNPS")
                     and any(c.lower_ in ("both", "two") for c in subj.children)))
-                if not (spec.get("plural_subject") and two):
-                    continue
+                if not (spec.get("plural_subject") and two) \
+                        and not (tok.pos_ != "VERB" and self.held_participle(tok, spec["type"])):
+                    continue  # ("the truce signed in Lisbon": a held agreement needs no "between")
             if spec.get("needs_object"):
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
                 if not any(view.np_entities(o) for o in objs):
@@ -150,6 +161,25 @@ class EventFinder:
         return None
 
     # ------------------------------------------------------------ structure
+    def held_participle(self, tok: Token, etype: str) -> Token | None:
+        """The participle that says a noun's event was held: "the truce signed in Lisbon",
+        "an accord reached by X and Y", "the talks held in Oslo" (also when the parser makes
+        the noun the subject of a bare participle); not "the deal to be signed"."""
+        words = self.held_participles.get(etype)
+        if not words or tok.pos_ == "VERB":
+            return None
+        cands = [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+        if tok.dep_ in ("nsubj", "nsubjpass", "csubj") and tok.head.i > tok.i:
+            cands.append(tok.head)
+        lo, hi = self._seg(tok)
+        for v in cands:
+            if v.tag_ == "VBN" and v.i > tok.i and lo <= v.i < hi \
+                    and v.lemma_.lower() in words \
+                    and not any(a.dep_ in ("aux", "auxpass", "neg", "nsubj", "nsubjpass")
+                                and a.i != tok.i for a in v.children):
+                return v
+        return None
+
     def governor(self, tok: Token) -> Token | None:
         """For a noun trigger: the verb that carries it ("held talks", "be in contact",
         "the meeting took place")."""
@@ -388,6 +418,9 @@ class EventFinder:
                       for p in c.children if p.dep_ == "pobj"]
         if tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
             heads.append(tok.head)  # "landed in Moscow and was met by Dmitriev"
+        if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") \
+                and tok.head.head.pos_ == "VERB":
+            heads.append(tok.head.head)  # "was agreed in Valletta at talks hosted by X"
         for v in [tok] + ([gov] if gov is not None else []):
             if v.pos_ in ("VERB", "AUX"):
                 # "met for four hours in Miami", "talks on Sunday in Geneva": one phrase deeper
@@ -396,7 +429,8 @@ class EventFinder:
         for v in [tok] + ([gov] if gov is not None else []):
             # "took place between the delegations of X and Y in Geneva", "negotiations with the
             # US delegation in Florida": at the end of the participants' phrase
-            heads += [x for c in v.children if c.dep_ == "prep" and c.lower_ in ("between", "with")
+            heads += [x for c in v.children if (c.dep_ == "prep" and c.lower_ in ("between", "with"))
+                      or c.dep_ == "agent"  # "an accord reached by X and Y in Skopje"
                       for p in c.children if p.dep_ == "pobj" for x in p.subtree
                       if x.dep_ in ("pobj", "conj") or x.i == p.i]
         # "which took place … in Paris": a relative clause on the trigger or its objects
@@ -452,8 +486,21 @@ class EventFinder:
             for c in h.children:
                 if c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "obl", "relcl", "acl", "pobj") \
                         or (h.i == tok.i and tok.pos_ != "VERB" and c.dep_ not in ("ccomp", "xcomp", "advcl")):
-                    idx.extend(t.i for t in c.subtree if not _crosses_clause(t, c))
+                    idx.extend(t.i for t in c.subtree if not _crosses_clause(t, c)
+                               and not self._owned_time(view, t, c))
         return view.time_value(sorted(set(idx)))
+
+    def _owned_time(self, view: DocView, t: Token, top: Token) -> bool:
+        """True when ``t`` sits in the possessor of a noun below ``top`` that is no event:
+        "talks with the first text since last year's clashes" (the clashes' time, not the
+        talks'); "failed to agree at Tuesday's meeting" is the meeting's day, and so its."""
+        x = t
+        while x.i != top.i and x.head.i != x.i:
+            if x.dep_ == "poss" and x.head.pos_ in ("NOUN", "PROPN") \
+                    and self.spec_for(view, x.head) is None:
+                return True
+            x = x.head
+        return False
 
     def _seg(self, tok: Token) -> tuple[int, int]:
         return self._view.segment(tok.i) if self._view is not None else (0, 10 ** 9)
@@ -934,7 +981,8 @@ class EventFinder:
             return
         view = run.view
         if ev.date is None and view.published and ev.status == "occurred" and not ev.inherited \
-                and (tok.pos_ == "VERB" or site.gov is not None) and not _perfect(tok, site.gov) and (
+                and (tok.pos_ == "VERB" or site.gov is not None or _headline_noun(tok, run.title_end)) \
+                and not _perfect(tok, site.gov) and (
                 tok.i < run.title_end or _present_tense(tok, site.gov)):
             ev.date = view.published
             ev.default_date = True
@@ -981,6 +1029,18 @@ class EventFinder:
         anchor = self._anchor(view, tok)
         gov = self.governor(anchor) if tok.pos_ != "VERB" else None
         actors, targets, loc = self._parties_and_place(view, tok, anchor, etype, gov, spec)
+        held = self.held_participle(tok, etype) or (
+            self.held_participle(anchor, etype) if anchor.i != tok.i else None)
+        if held is not None:
+            # "an accord reached by X and Y with Z in Skopje": the participle's phrases
+            loc = loc or self.location(view, tok, held)
+            a2, t2 = self._held_parties(view, held, etype)
+            actors = [a for a in _unique(actors + a2) if a != loc]
+            targets = [t for t in _unique(targets + t2) if t not in actors and t != loc]
+        if loc is None and self.does(etype, "placed_by_talks"):
+            loc = self._talks_place(view, [tok, anchor] + ([gov] if gov is not None else []))
+            actors = [a for a in actors if a != loc]
+            targets = [t for t in targets if t != loc]
         mediators = self._mediators(view, tok) if self.does(etype, "mediators") else []
         actors += [m for m in mediators if m not in actors and m not in targets and m != loc]
         mode = spec.get("mode")
@@ -996,7 +1056,36 @@ class EventFinder:
             return None  # a flight from Frankfurt to Chicago: places alone are no parties
         definite = tok.pos_ != "VERB" and _definite(view, tok)
         return ev, _Site(tok, spec, etype, anchor, gov, loc, mode, definite,
-                         self.date(view, anchor, gov))
+                         self.date(view, anchor, gov) or (
+                             self.date(view, anchor, held) if held is not None else None), held)
+
+    def _talks_place(self, view: DocView, heads: list[Token]) -> str | None:
+        """Where the talks an agreement came out of were held: "signed a truce after three
+        days of talks in Bergen", "agreed on Friday, ending talks in Bergen"."""
+        phrases = [p for h in heads for c in h.children
+                   if c.dep_ == "prep" and c.lower_ in self.held_preps for p in c.children
+                   if p.dep_ == "pobj"]
+        phrases += [o for h in heads for c in h.children if c.dep_ == "advcl"
+                    and c.lemma_.lower() in self.hold_verbs for o in c.children if o.dep_ == "dobj"]
+        for p in phrases:
+            for t in p.subtree:
+                spec = self.spec_for(view, t) if t.pos_ in ("NOUN", "PROPN") else None
+                if spec is None or not self.does(spec["type"], "referred_back"):
+                    continue
+                loc = self.location(view, t, None)
+                if loc and not view.is_country(loc):
+                    return loc
+        return None
+
+    def _held_parties(self, view: DocView, held: Token, etype: str) -> tuple[list[str], list[str]]:
+        """Who a held participle names: its agent ("reached by X and Y") acts, its
+        with-phrase ("reached with Z") is the counterpart."""
+        actors = [e for c in held.children if c.dep_ == "agent" for p in c.children
+                  if p.dep_ == "pobj" for e in view.np_entities(p)]
+        targets = [e for c in held.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for p in c.children if p.dep_ == "pobj" for e in view.np_entities(p)
+                   if view.etype(e) not in PLACE_TYPES or view.is_country(e)]
+        return _unique(actors), [t for t in _unique(targets) if t not in actors]
 
     def _refer_back(self, run: _Run, ev: _Ev, site: _Site) -> bool | None:
         """An event with nobody named takes the parties of the consultation before ("the
@@ -1033,6 +1122,8 @@ class EventFinder:
                 # "the talks in Geneva", "the Geneva talks": a background mention of talks
                 # at a place; the timeline joins it to the talks held there
                 mention = True
+            elif self._held_mention(view, site):
+                mention = True  # "the truce signed in Lisbon on Monday", "the Lisbon accord"
             else:
                 return None
         elif back and definite and same_as_last and last is not None and not ev.targets \
@@ -1043,6 +1134,24 @@ class EventFinder:
                           if t not in ev.actors]
             ev.joined = True
         return mention
+
+    def _held_mention(self, view: DocView, site: _Site) -> bool:
+        """A noun event with nobody named that was held: a participle of holding with a place
+        or a day ("the truce signed in Lisbon", "the talks held on Monday"), or a definite
+        noun named after its place ("the Lisbon accord"); the timeline joins it by place."""
+        tok, loc = site.tok, site.loc
+        if not self.does(site.etype, "held_mentions"):
+            return False
+        if tok.pos_ == "VERB":
+            # "the exchange was agreed in Lisbon": a passive with a definite thing as subject
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            return bool(loc) and tok.tag_ == "VBN" and subj is not None \
+                and subj.pos_ == "NOUN" and _definite(view, subj) \
+                and any(c.dep_ == "auxpass" for c in tok.children)
+        if site.held is not None:
+            return bool(loc or site.own_date)
+        return site.definite and bool(loc) and not view.is_country(loc) \
+            and any(view.ent_at(c.i) == loc for c in tok.children)
 
     def _date_from_clause(self, run: _Run, ev: _Ev, site: _Site) -> None:
         """The event's date: its own, else the joined consultation's, else (a meeting in a
@@ -1070,6 +1179,10 @@ class EventFinder:
         it); False when a demand or threat governs it: not (yet) an event."""
         tok, gov = site.tok, site.gov
         ev.status = self.status(site.anchor, gov)
+        unheld = set(self.cues["planned"]["amod"]) | set(self.cues["hypothetical"].get("amod", []))
+        if site.held is not None and ev.status in ("hypothetical", "planned") and not any(
+                a.dep_ in ("amod", "compound") and a.lower_ in unheld for a in tok.children):
+            ev.status = "occurred"  # "the truce signed on Monday would not hold": it was signed
         if site.spec.get("only_negated") and ev.status == "negated":
             ev.status = "occurred"  # the refusal itself took place
         if ev.status == "occurred" and tok.pos_ != "VERB" and gov is None and not ev.date \
@@ -1102,6 +1215,7 @@ class EventFinder:
         return self.does(site.etype, "topic_unless_held") and tok.pos_ != "VERB" \
             and not (ev.inherited or ev.joined) \
             and not site.own_date and not site.loc and not self._held(tok, gov) \
+            and site.held is None \
             and not (site.mode == "visit" and any(view.etype(e) in ("GPE", "LOC", "FAC")
                                                   for e in ev.actors + ev.targets)) \
             and self._named_parties(view, site.anchor, ev) < 2
@@ -1144,7 +1258,8 @@ class EventFinder:
         def country(eid):
             return getattr(view.entities.get(eid), "country", None) if eid else None
         return [m for m in found if not (m.mention and m.trigger.i < title_end and any(
-            not e.mention and self.does(e.type, "referred_back") and e.status == "occurred"
+            not e.mention and e.type == m.type and self.does(e.type, "referred_back")
+            and e.status == "occurred"
             and (e.actors or e.targets)
             and e.location and (e.location == m.location or not country(e.location)
                                 or country(e.location) == country(m.location))
@@ -1196,6 +1311,7 @@ class _Site:
     mode: str | None
     definite: bool
     own_date: str | None
+    held: Token | None = None  # "the truce signed in Lisbon": the participle
 
 
 # ------------------------------------------------------------------ helpers
@@ -1293,6 +1409,14 @@ def _crosses_clause(t: Token, top: Token) -> bool:
             return True  # ("arrived in Moscow, where he will meet Putin on Tuesday")
         x = x.head
     return False
+
+
+def _headline_noun(tok: Token, title_end: int) -> bool:
+    """A headline that is an event noun ("Prisoner swap between X and Y", "LIVE: Border
+    talks in Oslo"): the news of its day."""
+    return tok.i < title_end and tok.pos_ in ("NOUN", "PROPN") and (
+        tok.dep_ == "ROOT" or (tok.head.dep_ == "ROOT" and tok.head.pos_ not in ("VERB", "AUX")
+                               and tok.dep_ in ("appos", "dep", "npadvmod")))
 
 
 def _lead_end(view: DocView) -> int:
@@ -1414,7 +1538,8 @@ PARTICIPANT_RULES = {"thanked_giver": _thanked_giver, "weapons_aim": _weapons_ai
 BEHAVIOURS = frozenset({
     "places_are_no_parties", "no_possessor_targets", "no_state_adjective_targets",
     "attended_by_clause_subject", "delegations", "mediators", "modes", "takes_parties_before",
-    "referred_back", "topic_unless_held", "refusal_needs_counterpart", "agreement_referred_to"})
+    "referred_back", "topic_unless_held", "refusal_needs_counterpart", "agreement_referred_to",
+    "held_mentions", "placed_by_talks"})
 # what a governing trigger may do to the event it governs
 GOVERNED = frozenset({"drop", "negated", "planned"})
 

@@ -1,0 +1,137 @@
+"""Passing mentions of held events (issue #11): "the truce signed in Lisbon", "an accord
+reached by X and Y", "the Lisbon accord", an agreement placed by the talks it ended."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text, published="2027-03-10"):
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        doc = nlp(doc)
+        from dossier.nlp.attribution import DocView
+        ents = DocView(doc).entities
+        return [{"type": v.type, "trigger": v.trigger, "status": v.status, "date": v.date,
+                 "parts": {ents[a].name for a in v.actors + v.targets},
+                 "actors": {ents[a].name for a in v.actors},
+                 "targets": {ents[t].name for t in v.targets},
+                 "location": ents[v.location].name if v.location else None}
+                for v in doc._.events]
+    return _run
+
+
+def _agree(evs):
+    return [e for e in evs if e["type"] == "AGREE"]
+
+
+@pytest.mark.parametrize("text, trigger, place, date", [
+    ("The truce signed in Lisbon on March 2 has largely held, analysts said.",
+     "truce", "Lisbon", "2027-03-02"),
+    ("Villagers returned a week after the ceasefire signed last week in Valletta.",
+     "ceasefire", "Valletta", "2027-W09"),
+    ("The minister discussed the implementation of the Protocol signed in Tirana.",
+     "Protocol", "Tirana", None),
+    ("The grain deal signed in Tirana on Monday was the easy part.",
+     "deal", "Tirana", "2027-03-08"),
+])
+def test_held_participle_with_place_is_an_occurred_mention(run, text, trigger, place, date):
+    evs = _agree(run(text))
+    assert len(evs) == 1, evs
+    ev = evs[0]
+    assert ev["trigger"] == trigger and ev["status"] == "occurred"
+    assert ev["location"] == place and ev["date"] == date
+    assert not ev["parts"]  # a thin mention: the timeline joins it by place
+
+
+def test_held_participle_gives_its_agent_and_counterpart(run):
+    ev = _agree(run("The restart followed an accord reached by Ravel and Dusant in Skopje "
+                    "last Thursday."))[0]
+    assert ev["actors"] == {"Ravel", "Dusant"} and ev["location"] == "Skopje"
+    assert ev["status"] == "occurred" and ev["date"] == "2027-03-04"
+    ev = _agree(run("Officials said the agreement reached with Moldova on Monday in Chisinau "
+                    "would stand."))[0]
+    assert ev["targets"] == {"Moldova"} and ev["location"] == "Chisinau"
+    assert ev["status"] == "occurred" and ev["date"] == "2027-03-08"
+
+
+def test_definite_agreement_named_after_its_place(run):
+    ev = _agree(run("The prisoners covered by the Lisbon agreement were freed yesterday."))[0]
+    assert ev["location"] == "Lisbon" and ev["status"] == "occurred"
+
+
+@pytest.mark.parametrize("text", [
+    "The deal to be signed in Tirana next week is modest.",  # a plan
+    "Diplomatic protocol requires a handshake.",  # not an agreement
+    "A protocol on water sharing is needed, Ravel said.",  # nothing held
+    "Talks are needed to end the dispute, Ravel said.",  # a generic noun
+])
+def test_no_held_event_without_a_held_participle(run, text):
+    assert not [e for e in run(text) if e["status"] == "occurred"
+                and e["type"] in ("AGREE", "CONSULT")]
+
+
+def test_planned_noun_stays_a_plan(run):
+    evs = run("The planned talks in Oslo were postponed.")
+    assert all(e["status"] != "occurred" for e in evs)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Norway and Iceland signed a fisheries accord on Friday after three days of talks "
+     "in Bergen.", "Bergen"),
+    ("Portugal and Spain reached an agreement after talks in Porto.", "Porto"),
+    ("Chile and Peru agreed on Monday to share the water, ending two days of talks in Arica.",
+     "Arica"),
+])
+def test_agreement_is_placed_where_its_talks_were(run, text, place):
+    ev = _agree(run(text))[0]
+    assert ev["location"] == place and len(ev["actors"]) == 2
+
+
+def test_agreement_after_talks_with_a_party_takes_no_place(run):
+    ev = _agree(run("Chile and Peru signed a deal after talks with Bolivia."))[0]
+    assert ev["location"] is None
+
+
+def test_passive_agreement_of_a_definite_thing_with_a_place(run):
+    ev = _agree(run("The accord was signed in Lisbon on Monday."))[0]
+    assert ev["location"] == "Lisbon" and ev["date"] == "2027-03-08" and ev["status"] == "occurred"
+    # a headline-like first line keeps it beside talks at the same place
+    evs = run("The swap was agreed last week in Valletta at talks mediated by the African Union.")
+    assert {(e["type"], e["location"]) for e in evs} == {("AGREE", "Valletta"), ("CONSULT", "Valletta")}
+    assert not _agree(run("It was agreed in Lisbon that the talks would continue."))
+
+
+def test_talks_in_an_at_phrase_share_the_clause_place(run):
+    ev = next(e for e in run("Ravel said in Oslo at a meeting with Dusant that the border "
+                             "would stay open.") if e["type"] == "CONSULT")
+    assert ev["location"] == "Oslo" and ev["parts"] == {"Ravel", "Dusant"}
+
+
+def test_time_of_another_thing_is_not_the_event_date(run):
+    evs = run("Chile and Peru agreed to share water, ending two days of talks in Arica with "
+              "the first joint text since last year's clashes.")
+    assert all(e["date"] != "2026" for e in evs)
+    ev = _agree(run("Chile and Peru failed to agree on the border at Tuesday's meeting in Arica."))[0]
+    assert ev["date"] == "2027-03-09"  # the meeting's day is the failed agreement's
+
+
+def _concede(evs):
+    return [e for e in evs if e["type"] == "CONCEDE"]
+
+
+def test_prisoner_exchange_noun_is_an_event(run):
+    ev = _concede(run("LIVE: Prisoner swap between Chile and Peru"))[0]
+    assert ev["parts"] == {"Chile", "Peru"} and ev["status"] == "occurred"
+    assert ev["date"] == "2027-03-10"  # a headline that is an event noun: the day's news
+    ev = _concede(run("The prisoner exchange of March 2, carried out by the Red Cross, was the "
+                      "only result."))[0]
+    assert ev["date"] == "2027-03-02" and ev["status"] == "occurred"
+    assert ev["actors"] == {"International Committee of the Red Cross"}
+
+
+@pytest.mark.parametrize("text", [
+    "An exchange of fire between Chile and Peru lasted an hour.",
+    "Chile and Peru held an exchange of views on Monday.",
+])
+def test_exchange_without_captives_is_no_concession(run, text):
+    assert not _concede(run(text))
