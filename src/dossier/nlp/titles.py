@@ -37,6 +37,7 @@ from .gazetteer import (SPAN_KEY, country_of_word, demonyms, get_gazetteer, give
                         outlet_words, reconcile)
 from ..data import load_json
 from ..names import PARTICLES, normalize, same_person
+from .places import retype_places
 
 USER_KEY = "dossier_titles"
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -304,6 +305,7 @@ class TitlesComponent:
         ents = self._add_people(doc, ents, new_people)
         ents = self._join_particles(doc, ents)
         ents = self._consistent_types(doc, ents, new_people, titles)
+        ents = filter_spans(retype_places(doc, ents))
         ents = self._propagate_names(doc, ents)
         ents = self._outlets(doc, ents)
         doc.set_ents(filter_spans(ents))
@@ -357,8 +359,10 @@ class TitlesComponent:
                 label = "PERSON" if any(o.label_ == "PERSON" for o in alone) else (
                     alone[0].label_ if alone else e.label_)
                 spans.append(Span(doc, s, t, label=label))
-            if len(spans) == len(parts) and any(x.label_ == "PERSON" for x in spans):
-                out.extend(spans)  # a person in the pair: "Boeing-Air Force" stays one
+            if len(spans) == len(parts) and (any(x.label_ == "PERSON" for x in spans) or all(
+                    x.kb_id_ and x.label_ in ("GPE", "LOC") for x in spans)):
+                out.extend(spans)  # a person in the pair, or two known places ("the X-Y road");
+                # "Boeing-Air Force" stays one
             else:
                 out.append(e)
         return out
@@ -534,8 +538,7 @@ class TitlesComponent:
                 and all(t.is_alpha and t.is_title for t in words) and words[0].text in given_names() \
                 and not any(t.text in org_words() or t.text in outlet_words() for t in words):
             return Span(doc, e.start, e.end, label="PERSON")  # "Olena Zelenska" tagged ORG
-        if e.label_ in {"GPE", "LOC", "PERSON", "ORG"} and len(e) == 1 and e.text in demonyms() \
-                and e.text.endswith(("an", "ish", "ese", "i", "ic", "ch")):
+        if e.label_ in {"GPE", "LOC", "PERSON", "ORG"} and _nationality_word(e):
             return Span(doc, e.start, e.end, label="NORP")
         return e
 
@@ -593,6 +596,22 @@ class TitlesComponent:
             out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
             taken.add(t.i)
         return out
+
+
+def _nationality_word(e: Span) -> bool:
+    """A nationality adjective the model took for a name: "Kyrgyz", "South Sudanese", a
+    compound adjective "Kazakh-mediated". Country names and known bodies in the demonym
+    list ("US", "Kremlin") are names, not adjectives."""
+    words = [t for t in e if t.text not in _POSSESSIVE]
+    if not words or not words[0].text[:1].isupper():
+        return False
+    k = len(words)
+    for i, t in enumerate(words):  # "Kazakh-mediated": the adjective, a hyphen, lower case
+        if t.text in ("-", "\u2010") and i + 1 < len(words) and all(w.is_lower for w in words[i + 1:]):
+            k = i
+            break
+    adjective = " ".join(t.text for t in words[:k])
+    return adjective in demonyms() and get_gazetteer().lookup(adjective) is None
 
 
 def _contains_words(span: Span, words: Span) -> bool:
