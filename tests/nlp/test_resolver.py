@@ -239,3 +239,11 @@ def test_a_company_and_its_arm_in_one_country_stay_apart(nlp):
     assert "Kestrel Motors Canada" in names
     arm = next(e for e in doc._.entities if e.name == "Kestrel Motors Canada")
     assert "Kestrel" not in arm.aliases
+
+
+def test_agency_acronym_spelling_another_body_stays_apart(nlp):
+    doc = nlp("ALMATY (CIS) - Delegations agreed on Wednesday, the Caspian Information Service "
+              "learned. The executive committee of the Commonwealth of Independent States welcomed it.")
+    ents = {e.name: e for e in doc._.entities}
+    assert "CIS" in ents["Caspian Information Service"].aliases
+    assert ents["Commonwealth of Independent States"].aliases == ["Commonwealth of Independent States"]

@@ -239,6 +239,16 @@ def country_of_word(word: str) -> str | None:
     return None
 
 
+def _word_of_longer_name(doc: Doc, start: int, end: int, entry: GazEntry) -> bool:
+    """An outlet called "The" + one common word ("The Times", "The Independent") matched
+    without its article: a word of another name ("Ala-Too Times", "Commonwealth of
+    Independent States"), not the outlet."""
+    words = entry.name.split()
+    if entry.kind != "outlet" or len(words) != 2 or words[0] != "The" or end - start != 1:
+        return False
+    return start == 0 or doc[start - 1].lower_ != "the"
+
+
 class GazetteerComponent:
     def __init__(self, nlp: Language, name: str, **thresholds):
         self.name = name
@@ -255,7 +265,7 @@ class GazetteerComponent:
         for match_id, start, end in self.matcher(doc):
             key = doc.vocab.strings[match_id]
             entry = self.gazetteer.get(key)
-            if entry is None:
+            if entry is None or _word_of_longer_name(doc, start, end, entry):
                 continue
             spans.append(Span(doc, start, end, label=entry.type, kb_id=key))
         spans = filter_spans(spans)

@@ -145,6 +145,15 @@ def _org_part(a: str, b: str) -> bool:
     return False
 
 
+def _other_long_name(text: str, names: list[str]) -> bool:
+    """A spelled-out name that the cluster's acronym fits but its spelled-out name does not
+    ("Commonwealth of Independent States" when "CIS" already stands for a news service
+    named in the text): two bodies behind one acronym."""
+    if is_acronym(text):
+        return False
+    return any(not is_acronym(n) and not same_org(text, n) and not _org_part(text, n) for n in names)
+
+
 def _gender(doc: Doc, c: _Cluster) -> str | None:
     """A person's gender when the text states it: a courtesy title before a name ("Mr.",
     "Ms.") or a gendered role ("spokeswoman", "king"); None when unknown or mixed."""
@@ -210,9 +219,13 @@ class Resolver:
             elif typ == "ORG":
                 # organisation names (dossier.orgnames): acronyms (never a news agency's
                 # for another body), legal suffixes, country words, short forms
-                if any(is_variant(text, n) or acronym_match(text, n) or acronym_match(n, text)
-                       for n in c.names):
+                if any(is_variant(text, n) for n in c.names):
                     return c
+                if any(acronym_match(text, n) or acronym_match(n, text) for n in c.names) \
+                        and not _other_long_name(text, c.names):
+                    return c
+                if key and key.startswith("outlet:"):
+                    continue  # a known outlet ("the Times") is no short form of another name
                 full = [n for n in c.names if not is_acronym(n)]
                 if full and (all(_org_part(text, n) for n in full)
                              or all(same_org(text, n) for n in full)):
