@@ -247,3 +247,20 @@ def test_agency_acronym_spelling_another_body_stays_apart(nlp):
     ents = {e.name: e for e in doc._.entities}
     assert "CIS" in ents["Caspian Information Service"].aliases
     assert ents["Commonwealth of Independent States"].aliases == ["Commonwealth of Independent States"]
+
+
+def test_common_words_opening_a_sentence_are_not_names(nlp):
+    doc = nlp("Officials met in Lusaka on Monday. Turnout stood at 58 percent, and turnout in the "
+              "north was lower. Negotiations between the delegations resumed.")
+    names = {e.name for e in doc._.entities}
+    assert "Turnout" not in names and "Negotiations" not in names
+    assert "Lusaka" in names
+    # a surname opening a sentence stays a name; so does a name that is also a common word
+    doc = nlp("Gordon Brown spoke on Monday. Brown said the vote was close. Rice agreed.")
+    assert {"Gordon Brown", "Rice"} <= {e.name for e in doc._.entities}
+
+
+def test_dateline_dash_ends_a_name(nlp):
+    doc = nlp("JUBA - Sudan and South Sudan swapped prisoners on Monday.")
+    assert {(e.name, e.type) for e in doc._.entities} >= {("Sudan", "GPE"), ("South Sudan", "GPE")}
+    assert not any("-" in m.text for e in doc._.entities for m in e.mentions)

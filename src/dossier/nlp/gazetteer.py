@@ -289,6 +289,12 @@ def make_gazetteer(nlp: Language, name: str, min_population: int, local_populati
                               regional_countries=regional_countries)
 
 
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """A dash with a space on each side ("JUBA - Sudan's ..."): no name runs across it."""
+    return doc[i].text in ("-", "\u2013", "\u2014") and i > 0 and bool(doc[i - 1].whitespace_) \
+        and bool(doc[i].whitespace_)
+
+
 def reconcile(doc: Doc) -> list[Span]:
     """Merge gazetteer matches with the model's entities; returns the new entity list.
 
@@ -297,10 +303,10 @@ def reconcile(doc: Doc) -> list[Span]:
     match's label and knowledge-base id.
     """
     ents = []
-    for e in doc.ents:  # the model sometimes runs a name across a line break
+    for e in doc.ents:  # the model sometimes runs a name across a line break or a dateline's dash
         s = e.start
         for i in range(e.start, e.end + 1):
-            if i == e.end or "\n" in doc[i].text:
+            if i == e.end or "\n" in doc[i].text or _spaced_dash(doc, i):
                 if i > s and not doc[s:i].text.isspace():
                     ents.append(e if (s, i) == (e.start, e.end)
                                 else Span(doc, s, i, label=e.label_, kb_id=e.kb_id_))

@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..records import Entity, EntityType, Mention
-from .gazetteer import GazEntry, country_of_word, get_gazetteer
+from .gazetteer import GazEntry, country_of_word, get_gazetteer, given_names
 from ..data import load_json
 from ..names import acronym_of, fullness, is_variant, normalize, same_person, word_variant
 from ..orgnames import acronym_match, is_acronym, org_core, org_form, same_org, short_form
@@ -114,7 +114,39 @@ def _plausible(span: Span, typ: str) -> bool:
         return False  # "Briefing the Council": a participle clause
     if typ == "PERSON" and len(span) == 1 and country_of_word(text):
         return False  # "Azerbaijani" (left of "His Azerbaijani counterpart"): no person
+    if not span.kb_id_ and (len(text.replace(".", "")) < 2 or _common_words(span)):
+        return False  # "A", "Turnout stood at ...", "Negotiations between ...", "Last week"
     return True
+
+
+def _common_words(span: Span) -> bool:
+    """Common words the model took for a name, opening a sentence (where capitals say
+    nothing): none tagged a proper noun and all frequent English words ("Negotiations
+    between ...", "Last week"); or one frequent word that the report never capitalises in
+    mid-sentence but also writes in lower case ("Turnout stood at 58%" ... "turnout")."""
+    from wordfreq import zipf_frequency
+    words = [t for t in span if t.is_alpha]
+    doc = span.doc
+    if not words or any(t.is_upper or zipf_frequency(t.lower_, "en") < 3.0 for t in words):
+        return False  # an acronym ("AWS") is a name
+    if words[0].text in given_names() or country_of_word(span.text) or not _opening(words[0]) \
+            or get_gazetteer().lookup(span.text) is not None:
+        return False  # a known name opening a headline is still a name
+    if any(e.start != span.start and e[0].text == words[0].text for e in doc.ents):
+        return False  # "Apple" opening a headline, "Apple Computer" in the text
+    if all(t.tag_ not in ("NNP", "NNPS") for t in words):
+        return True
+    if len(words) != 1:
+        return False
+    t = words[0]
+    same = [x for x in doc if x.lower_ == t.lower_ and x.i != t.i]
+    return not any(x.text == t.text and not _opening(x) for x in same) and any(x.is_lower for x in same)
+
+
+def _opening(t) -> bool:
+    """A token opening a sentence, a line or a clause after punctuation."""
+    doc = t.doc
+    return bool(t.is_sent_start) or t.i == 0 or doc[t.i - 1].is_punct or "\n" in doc[t.i - 1].text
 
 
 def _org_words(name: str) -> tuple[list[str], bool]:
