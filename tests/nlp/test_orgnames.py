@@ -125,3 +125,26 @@ def test_a_legal_name_split_around_and_is_one(nlp):
     assert _entity(doc, "Kraft").id != _entity(doc, "Baltic").id
     doc = nlp("European Aerospace and Defence Company N.V. (EADC) said profits rose.")
     assert _entity(doc, "Aerospace").id == _entity(doc, "EADC").id
+
+
+def test_body_glued_to_the_person_after_its_country(nlp):
+    doc = nlp("The protocol was signed by the Chairman of the State Committee of Border Affairs of "
+              "the Republic of Tajikistan Rahmonov Saidjon, and by the Deputy Chairman of the Cabinet "
+              "of Ministers of the Kyrgyz Republic Usenov Kanybek.")
+    people = {e.name: e for e in doc._.entities if e.type == "PERSON"}
+    assert {"Rahmonov Saidjon", "Usenov Kanybek"} <= set(people)
+    assert people["Usenov Kanybek"].roles == [
+        "deputy chairman of the Cabinet of Ministers of the Kyrgyz Republic"]
+    # a country opening a body's name is no such title: no person in "the US Federal Reserve"
+    doc = nlp("Markets fell after the bailout of the insurer by the US Federal Reserve yesterday.")
+    assert not any(e.type == "PERSON" for e in doc._.entities)
+
+
+def test_a_body_of_an_international_organisation(nlp):
+    doc = nlp("The AU Peace and Security Council will meet on Friday, the AU said.")
+    names = {(e.name, e.type) for e in doc._.entities}
+    assert ("AU Peace and Security Council", "ORG") in names
+    assert ("African Union", "ORG") in names
+    assert not any(n == "UN Security Council" for n, _ in names)
+    doc = nlp("The UN Security Council voted on Monday.")
+    assert [e.name for e in doc._.entities] == ["UN Security Council"]

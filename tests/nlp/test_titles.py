@@ -200,3 +200,10 @@ def test_given_name_makes_a_person_of_a_mistyped_name(nlp):
         assert span.label_ == "PERSON", name
     doc = nlp.make_doc("Camila Airways said so.")  # an organisation word keeps it an ORG
     assert TitlesComponent._retype(doc, Span(doc, 0, 2, label="ORG")).label_ == "ORG"
+
+
+def test_a_surname_the_model_took_for_a_title_of_a_work(nlp):
+    doc = nlp("Rashid Al-Khatiri, an adviser to the prime minister, described the session as serious. "
+              "\"We are not there yet,\" Al-Khatiri said.")
+    person = next(e for e in doc._.entities if e.name == "Rashid Al-Khatiri")
+    assert "Al-Khatiri" in person.aliases

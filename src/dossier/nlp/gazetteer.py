@@ -249,6 +249,33 @@ def _word_of_longer_name(doc: Doc, start: int, end: int, entry: GazEntry) -> boo
     return start == 0 or doc[start - 1].lower_ != "the"
 
 
+@functools.lru_cache(maxsize=1)
+def body_words() -> frozenset[str]:
+    """Last words of a body named after its organisation (``filters.json``: ``body_words``)."""
+    return frozenset(data.load_json("gazetteer/filters.json").get("body_words", []))
+
+
+def _bodies(doc: Doc, spans: list[Span], gaz: "Gazetteer") -> list[Span]:
+    """'AU Peace and Security Council', 'EU Foreign Affairs Council': an international
+    organisation's acronym, then capitalised words ending in a body word, is one body (no
+    entry of ours: not the organisation, and not the UN's "Security Council")."""
+    out = list(spans)
+    for s in spans:
+        entry = gaz.get(s.kb_id_)
+        if entry is None or entry.kind != "org" or entry.weak or not s.text.isupper():
+            continue
+        k, last = s.end, None
+        while k < len(doc) and k - s.end < 7 and (
+                (doc[k].text[:1].isupper() and doc[k].is_alpha) or doc[k].lower_ in ("and", "of", "for", "on")):
+            if doc[k].text in body_words():
+                last = k
+            k += 1
+        if last is None or any(o.start <= s.start and o.end >= last + 1 for o in spans if o is not s):
+            continue  # no body word, or a known name ("UN Security Council") covers it
+        out.append(Span(doc, s.start, last + 1, label="ORG"))
+    return out
+
+
 class GazetteerComponent:
     def __init__(self, nlp: Language, name: str, **thresholds):
         self.name = name
@@ -268,7 +295,7 @@ class GazetteerComponent:
             if entry is None or _word_of_longer_name(doc, start, end, entry):
                 continue
             spans.append(Span(doc, start, end, label=entry.type, kb_id=key))
-        spans = filter_spans(spans)
+        spans = filter_spans(_bodies(doc, spans, self.gazetteer))
         doc.spans[SPAN_KEY] = spans
         strong = [s for s in spans if (e := self.gazetteer.get(s.kb_id_)) is not None and e.strong]
         if strong:

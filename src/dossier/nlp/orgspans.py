@@ -48,12 +48,36 @@ def _person_after(span: Span) -> list[Span]:
     if span.label_ not in ("ORG", "GPE") or len(span) < 3 or span.kb_id_:
         return [span]
     for k in range(span.start + 1, span.end - 1):
-        if doc[k].text in given_names() and all(t.text[:1].isupper() for t in doc[k:span.end]) \
-                and span.end - k <= 3 and doc[k - 1].text[:1].isupper():
+        tail = doc[k:span.end]
+        if not (all(t.text[:1].isupper() for t in tail) and span.end - k <= 3
+                and doc[k - 1].text[:1].isupper()):
+            continue
+        # a given name, or two name words after the country that ends a body's name ("the
+        # State Committee of National Security of the Republic of X Ivanov Sergei")
+        if doc[k].text in given_names() or (span.end - k == 2 and _ends_in_country(doc, span.start, k)
+                                            and all(t.is_alpha for t in tail) and _rare_words(tail)):
             head = doc[span.start:k]
             label = "GPE" if country_of_word(head.text) else span.label_
             return [Span(doc, span.start, k, label=label), Span(doc, k, span.end, label="PERSON")]
     return [span]
+
+
+def _ends_in_country(doc: Doc, start: int, k: int) -> bool:
+    """Do the words before ``k`` end with a country's name ("... of the Kyrgyz Republic")?"""
+    from .gazetteer import get_gazetteer
+    for n in (1, 2, 3):
+        if k - n > start:
+            entry = get_gazetteer().lookup(doc[k - n:k].text)
+            if entry is not None and entry.kind == "country":
+                before = k - n - 1 if doc[k - n - 1].lower_ != "the" else k - n - 2
+                return before > start and doc[before].lower_ == "of"
+    return False
+
+
+def _rare_words(span: Span) -> bool:
+    """Words no English text uses much (names: "Ivanov Sergei", not "Federal Reserve")."""
+    from wordfreq import zipf_frequency
+    return all(zipf_frequency(t.lower_, "en") < 3.5 for t in span)
 
 
 def repair_org_spans(doc: Doc) -> None:

@@ -137,6 +137,13 @@ class TitlesComponent:
                             and all(t.is_alpha and t.is_title for t in doc[x + 1:e.end]):
                         j = x + 1
                         break
+            while j + 1 < len(doc) and doc[j].lower_ == "of":  # "of the Cabinet of Ministers of
+                x = j + 2 if doc[j + 1].lower_ in ("the", "a") else j + 1  # the Kyrgyz Republic"
+                chained = _ent_at(ents, x)
+                if chained is None or chained.start != x or chained.label_ not in {"ORG", "GPE", "LOC"}:
+                    break
+                country = country or country_of_word(chained.text) or _gaz_country(chained)
+                j = chained.end
             if e.label_ != "NORP":
                 after_ent = j  # "the Kyiv regime": the entity, then maybe nouns
         k = j
@@ -453,8 +460,10 @@ class TitlesComponent:
         org_first = {normalize(e[0].text) for e in ents if e.label_ == "ORG"
                      and sum(t.text not in _POSSESSIVE for t in e) > 1}  # "Trump's" is one word
         out = []
+        retypable = _NAME_LABELS - {"NORP"} | {"WORK_OF_ART", "PRODUCT"}  # '"...," Al-X said'
         for e in ents:
-            if e.label_ != "PERSON" and not e.kb_id_ and e.label_ in _NAME_LABELS - {"NORP"}:
+            if e.label_ != "PERSON" and not e.kb_id_ and e.label_ in retypable \
+                    and (e.label_ in _NAME_LABELS or len(e) <= 4):
                 txt = normalize(e.text)
                 if e.label_ == "ORG" and txt in org_first:
                     out.append(e)
