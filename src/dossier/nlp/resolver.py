@@ -39,7 +39,7 @@ from ..records import Entity, EntityType, Mention
 from .gazetteer import GazEntry, country_of_word, get_gazetteer, given_names
 from ..data import load_json
 from ..names import acronym_of, fullness, is_variant, normalize, same_person, word_variant
-from ..orgnames import acronym_match, is_acronym, org_core, org_form, same_org, short_form
+from ..orgnames import acronym_forms, acronym_match, is_acronym, org_core, org_form, same_org, short_form
 from .orgspans import repair_org_spans
 from .titles import USER_KEY, grammar
 
@@ -83,10 +83,12 @@ def _trim(span: Span) -> Span | None:
     """Drop a leading determiner and a trailing possessive from a name span."""
     s, e = span.start, span.end
     doc = span.doc
-    while s < e and (doc[s].text in _DETS or doc[s].lower_ in _POSS_PRONOUNS):
-        s += 1  # "His Azerbaijani counterpart": no name of the pronoun's
+    while s < e and (doc[s].text in _DETS or doc[s].lower_ in _POSS_PRONOUNS or doc[s].text in _POSS):
+        s += 1  # "His Azerbaijani counterpart": no name of the pronoun's; "'s Financial ..."
     for i in range(s + 1, e):
-        if doc[i].text in _filters()["cut"] or (doc[i].text in _POSS and i < e - 1 and not span.kb_id_):
+        if doc[i].text in _filters()["cut"] or doc[i].text == "(" \
+                or (doc[i].text in _POSS and i < e - 1 and not span.kb_id_
+                                                and not _plural_possessive(doc, i)):
             e = i
             break
     while e > s and (doc[e - 1].text in _POSS or doc[e - 1].is_punct):
@@ -94,6 +96,12 @@ def _trim(span: Span) -> Span | None:
     if s >= e:
         return None
     return Span(doc, s, e, label=span.label_, kb_id=span.kb_id_)
+
+
+def _plural_possessive(doc: Doc, i: int) -> bool:
+    """A bare apostrophe after a plural inside a name ("National Workers' Confederation")."""
+    return doc[i].text in ("'", "\u2019") and doc[i - 1].text.endswith("s") and i + 1 < len(doc) \
+        and doc[i + 1].is_title
 
 
 def _plausible(span: Span, typ: str) -> bool:
@@ -213,6 +221,36 @@ def _bare_quote(sent: Span, by_token: dict[int, _Cluster]) -> bool:
         and not any(by_token.get(t.i) is not None and by_token[t.i].type == "PERSON" for t in sent)
 
 
+@functools.lru_cache(maxsize=1)
+def _ambiguous_places() -> dict[str, set[str]]:
+    data = load_json("gazetteer/ambiguous_places.json")
+    return {normalize(k): set(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def _shared_short_names(clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
+    """A short name two countries share ("Congo") in a report that names only the other
+    one in full ("the Democratic Republic of the Congo") is that one."""
+    amb = _ambiguous_places()
+    countries = {c.key[8:]: c for c in clusters if c.key and c.key.startswith("country:")}
+    for c in list(clusters):
+        if not c.key or not c.key.startswith("country:") or not c.names:
+            continue
+        sets = [amb.get(normalize(n)) for n in c.names]
+        if any(x is None for x in sets):
+            continue  # named in full too: it is the country the gazetteer says
+        others = [countries[iso] for iso in set.intersection(*sets)  # type: ignore[arg-type]
+                  if iso in countries and countries[iso] is not c]
+        if len(others) != 1:
+            continue
+        host = others[0]
+        for sp in c.spans:
+            host.spans.append(sp)
+            for i in range(sp.start, sp.end):
+                by_token[i] = host
+        host.names.extend(n for n in c.names if n not in host.names)
+        c.spans, c.names = [], []
+
+
 class Resolver:
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -319,6 +357,8 @@ class Resolver:
                 self._add_role(c, role)
             for i in range(span.start, span.end):
                 by_token[i] = c
+        self._source_acronym(doc, clusters, by_token)
+        _shared_short_names(clusters, by_token)
         self._merge_org_forms(clusters, by_token)
         self._link_short_forms(doc, clusters, by_token)
         clusters = self._drop_currencies(clusters, by_token)
@@ -348,6 +388,31 @@ class Resolver:
             return None  # a person of that name is in the text too
         hits = [c for c in clusters if c.type == "ORG" and any(short_form(text, n) for n in c.names)]
         return "ORG" if len(hits) == 1 else None
+
+    @staticmethod
+    def _source_acronym(doc: Doc, clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
+        """The acronym of the outlet the document names as its source ("told AWS", "/EIA/")
+        is that outlet, unless the text spells it out as another body's name."""
+        source = doc._.source
+        forms = acronym_forms(source) if source and len(source.split()) >= 2 else frozenset()
+        if not forms:
+            return
+        for c in clusters:
+            if c.type == "ORG" and c.names and all(is_acronym(n) and n.replace(".", "") in forms
+                                                   for n in c.names):
+                if source not in c.names:
+                    c.names.append(source)
+                return
+            if any(not is_acronym(n) and n.replace(".", "") and acronym_match(a, n)
+                   for n in c.names for a in forms):
+                return  # the text spells the acronym out as another name
+        hits = [t for t in doc if t.text in forms and t.i not in by_token and t.ent_type_ not in _TYPES]
+        if hits:
+            c = _Cluster(type="ORG", names=[hits[0].text, source])
+            for t in hits:
+                c.spans.append(doc[t.i:t.i + 1])
+                by_token[t.i] = c
+            clusters.append(c)
 
     @staticmethod
     def _merge_org_forms(clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
@@ -395,12 +460,16 @@ class Resolver:
             hit = None
             for k in range(min(longest, len(doc) - i), 0, -1):
                 key = tuple(t.text for t in doc[i:i + k])
-                if key in forms and len(forms[key]) == 1 and not any(
+                owners = forms.get(key, set())
+                if len(owners) > 1:  # "Kestrel" after "Kestrel Motors AG", before "Kestrel Capital"
+                    owners = {n for n in owners if any(sp.start < i for sp in clusters[n].spans)}
+                if len(owners) == 1 and not any(
                         (i + j) in by_token or doc[i + j].ent_type_ for j in range(k)) and \
-                        not (i + k < len(doc) and doc[i + k].text[:1].isupper()) and \
+                        not (i + k < len(doc) and doc[i + k].text[:1].isupper()
+                             and doc[i + k].lower_ not in grammar()["_head_words"]) and \
                         not (i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start
                              and doc[i - 1].lower_ != "the"):
-                    hit = (k, clusters[next(iter(forms[key]))])
+                    hit = (k, clusters[next(iter(owners))])
                     break
             if hit is None:
                 i += 1
