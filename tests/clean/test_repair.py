@@ -114,3 +114,7 @@ def test_second_word_of_a_name_is_not_split_on_frequency_alone():
 def test_name_glued_to_a_pronoun_after_a_given_name_still_splits():
     fixed, _ = repair_glued("They met envoy Jared Kushnerwho flew in on Monday.")
     assert "Jared Kushner who" in fixed
+
+
+def test_place_name_after_an_article_word_is_not_split():
+    assert find_glued("The fighting around El Fasher escalated on Monday.") == []

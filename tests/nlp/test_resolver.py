@@ -264,3 +264,11 @@ def test_dateline_dash_ends_a_name(nlp):
     doc = nlp("JUBA - Sudan and South Sudan swapped prisoners on Monday.")
     assert {(e.name, e.type) for e in doc._.entities} >= {("Sudan", "GPE"), ("South Sudan", "GPE")}
     assert not any("-" in m.text for e in doc._.entities for m in e.mentions)
+
+
+def test_titles_tagged_as_organisations_are_not_bodies(nlp):
+    doc = nlp("The Minister of Foreign Affairs met the Personal Envoy of the Secretary-General. The "
+              "Office of the President and the Ministry of Foreign Affairs agreed.")
+    names = {e.name for e in doc._.entities if e.type == "ORG"}
+    assert "Minister of Foreign Affairs" not in names and "Personal Envoy" not in names
+    assert "Ministry of Foreign Affairs" in names

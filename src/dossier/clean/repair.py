@@ -51,9 +51,9 @@ def _words(kind: str, lang: str = DEFAULT) -> frozenset[str]:
     return load_words((manifest(lang) or {})["repair"][kind])
 
 
-def _auxiliaries(lang: str) -> frozenset[str]:
-    """Auxiliary verbs that also end surnames (``repair.auxiliaries``; none if not listed)."""
-    return _words("auxiliaries", lang) if "auxiliaries" in (manifest(lang) or {}).get("repair", {}) \
+def _name_endings(lang: str) -> frozenset[str]:
+    """Short words that also end names (``repair.name_endings``; none if not listed)."""
+    return _words("name_endings", lang) if "name_endings" in (manifest(lang) or {}).get("repair", {}) \
         else frozenset()
 
 
@@ -134,8 +134,8 @@ def find_glued(text: str, lang: str = DEFAULT) -> list[tuple[int, int, str, str]
             seen[token] = split_glued(token, standalone, lang)
         parts = seen[token]
         if parts and _is_title(parts[0]) and parts[0] not in standalone \
-                and parts[1] in _auxiliaries(lang) and _after_name_word(text, m.start()):
-            continue  # "Fatoumata Sangare": a surname, not "Sang" + "are"
+                and parts[1] in _name_endings(lang) and _after_name_word(text, m.start()):
+            continue  # "Fatoumata Sangare", "El Fasher": a name, not "Sang are", "Fas her"
         if parts:
             found.append((m.start(), m.end(), *parts))
     return found

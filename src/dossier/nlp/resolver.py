@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..records import Entity, EntityType, Mention
-from .gazetteer import GazEntry, country_of_word, get_gazetteer, given_names
+from .gazetteer import GazEntry, country_of_word, get_gazetteer, given_names, org_words
 from ..data import load_json
 from ..names import acronym_of, fullness, is_variant, normalize, same_person, word_variant
 from ..orgnames import acronym_forms, acronym_match, is_acronym, org_core, org_form, same_org, short_form
@@ -120,11 +120,29 @@ def _plausible(span: Span, typ: str) -> bool:
         return False
     if typ == "ORG" and span[0].tag_ == "VBG" and not span.kb_id_:
         return False  # "Briefing the Council": a participle clause
+    if typ == "ORG" and not span.kb_id_ and _role_phrase(span):
+        return False  # "Minister of Foreign Affairs", "Personal Envoy": a title, not a body
     if typ == "PERSON" and len(span) == 1 and country_of_word(text):
         return False  # "Azerbaijani" (left of "His Azerbaijani counterpart"): no person
     if not span.kb_id_ and (len(text.replace(".", "")) < 2 or _common_words(span)):
         return False  # "A", "Turnout stood at ...", "Negotiations between ...", "Last week"
     return True
+
+
+def _role_phrase(span: Span) -> bool:
+    """A person's title the model tagged as an organisation: a title head and its "of"
+    complement ("Minister of Foreign Affairs"), or title words only ("Personal Envoy")."""
+    g = grammar()
+    words = [t.lower_ for t in span if t.is_alpha]
+    modifiers = {w for m in g["_modifiers"] for w in m}
+    bodies = {w.lower() for w in org_words()}
+    heads = g["_head_words"] - modifiers - bodies  # "envoy", "minister"; not "office", "house"
+    if any(w in bodies for w in words):
+        return False
+    if len(words) >= 2 and all(w in heads or w in modifiers for w in words) and any(w in heads for w in words):
+        return True
+    k = next((i for i, w in enumerate(words) if w == "of"), 0)
+    return k > 0 and all(w in heads or w in modifiers for w in words[:k]) and words[k - 1] in heads
 
 
 def _common_words(span: Span) -> bool:

@@ -37,6 +37,7 @@ from .gazetteer import (SPAN_KEY, country_of_word, demonyms, get_gazetteer, give
                         outlet_words, reconcile)
 from ..data import load_json
 from ..names import PARTICLES, normalize, same_person
+from .outlets import outlet_spans
 from .places import retype_places
 
 USER_KEY = "dossier_titles"
@@ -312,7 +313,7 @@ class TitlesComponent:
         ents = self._add_people(doc, ents, new_people)
         ents = self._join_particles(doc, ents)
         ents = self._consistent_types(doc, ents, new_people, titles)
-        ents = filter_spans(retype_places(doc, ents))
+        ents = filter_spans(outlet_spans(doc, retype_places(doc, ents)))
         ents = self._propagate_names(doc, ents)
         ents = self._outlets(doc, ents)
         doc.set_ents(filter_spans(ents))
