@@ -207,3 +207,10 @@ def test_a_surname_the_model_took_for_a_title_of_a_work(nlp):
               "\"We are not there yet,\" Al-Khatiri said.")
     person = next(e for e in doc._.entities if e.name == "Rashid Al-Khatiri")
     assert "Al-Khatiri" in person.aliases
+
+
+def test_nationality_and_half_a_title_are_no_organisation(nlp):
+    doc = nlp("Delegations sat down with Kazakh Foreign Minister Yerlan Tokayev on Monday.")
+    assert not any(e.label_ == "ORG" for e in doc.ents)
+    person = next(e for e in doc._.entities if e.type == "PERSON")
+    assert person.roles == ["Kazakh foreign minister"] and person.country == "KAZ"

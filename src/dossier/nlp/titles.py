@@ -257,6 +257,11 @@ class TitlesComponent:
                 continue  # "Chief of the General Staff", "Aide to the Russian President"
             ents = [e for e in ents if e.kb_id_ or not (h.start <= e.start and e.end <= h.end)]
             inside = _ent_at(ents, h.start)
+            if inside is not None and not inside.kb_id_ and inside.label_ == "ORG" \
+                    and inside.start < h.start and inside.end <= h.end \
+                    and all(country_of_word(t.text) for t in doc[inside.start:h.start]):
+                ents = [e for e in ents if e is not inside]  # "Kazakh Foreign" of "Kazakh Foreign
+                inside = None  # Minister X": a nationality and half a title, no organisation
             if inside is not None and inside.kb_id_:
                 continue  # a word inside a known name ("Office of the President")
             if inside is not None and inside.label_ == "PERSON" and inside.start < h.start:
