@@ -272,3 +272,13 @@ def test_titles_tagged_as_organisations_are_not_bodies(nlp):
     names = {e.name for e in doc._.entities if e.type == "ORG"}
     assert "Minister of Foreign Affairs" not in names and "Personal Envoy" not in names
     assert "Ministry of Foreign Affairs" in names
+
+
+def test_a_verb_or_a_colon_ends_a_name(nlp):
+    doc = nlp("Al-Rashidi: Sudan comes with an open heart\nMinister Hassan Omar al-Rashidi said so. "
+              "The envoy Mariam Keita told Horn Courier that talks would start.")
+    names = {(e.name, e.type) for e in doc._.entities}
+    assert ("Horn Courier", "ORG") in names
+    assert not any(":" in n or " told " in n for n, _ in names)
+    person = next(e for e in doc._.entities if e.name == "Hassan Omar al-Rashidi")
+    assert "Al-Rashidi" in person.aliases

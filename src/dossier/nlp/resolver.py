@@ -80,13 +80,15 @@ class _Cluster:
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop a leading determiner and a trailing possessive from a name span."""
+    """Drop a leading determiner and a trailing possessive from a name span; a bracket, a
+    colon or a verb ends it ("X told Y" run together by the model is X)."""
     s, e = span.start, span.end
     doc = span.doc
     while s < e and (doc[s].text in _DETS or doc[s].lower_ in _POSS_PRONOUNS or doc[s].text in _POSS):
         s += 1  # "His Azerbaijani counterpart": no name of the pronoun's; "'s Financial ..."
     for i in range(s + 1, e):
-        if doc[i].text in _filters()["cut"] or doc[i].text == "(" \
+        if doc[i].text in _filters()["cut"] or doc[i].text in ("(", ":") \
+                or (doc[i].is_lower and doc[i].pos_ == "VERB" and not span.kb_id_) \
                 or (doc[i].text in _POSS and i < e - 1 and not span.kb_id_
                                                 and not _plural_possessive(doc, i)):
             e = i
@@ -343,6 +345,7 @@ class Resolver:
         clusters: list[_Cluster] = []
         by_token: dict[int, _Cluster] = {}
         repair_org_spans(doc)  # "Chrysler" + "LLC", "… Defence" + "and Space Company N.V."
+        people = [e.text for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2]
         for ent in doc.ents:
             typ = _TYPES.get(ent.label_)
             if typ is None:
@@ -359,6 +362,9 @@ class Resolver:
                 typ = self._org_short_form(clusters, text) or typ
             if typ == "PERSON" and entry is None and org_form(text):
                 typ = "ORG"  # "Ridgeway Bancorp Inc.", "Hangar Alliance": no person's name
+            elif typ == "ORG" and entry is None and (span.start, span.end) != (ent.start, ent.end) \
+                    and not org_form(text) and any(same_person(text, n) for n in people):
+                typ = "PERSON"  # "Al-X: Sudan wants ..." run together as ORG: the person's name
             c = self._find(clusters, typ, text, entry.key if entry else None)
             if c is None and typ != "PERSON" and entry is None:
                 c = self._parenthetical(doc, span, by_token)
