@@ -40,6 +40,8 @@ PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "da", "
                        "el", "bin", "ibn", "ter", "ten", "dos", "das"})
 _PARTICLES = PARTICLES
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# "servant of": the first half of an Arabic compound name, written apart or joined
+_SERVANT = {"abdel", "abdul", "abdal", "abdol", "abd"}
 
 # ordered rewrite rules: a romanisation alternation -> one form
 _RULE_SOURCES: list[tuple[str, str]] = [
@@ -100,7 +102,14 @@ def _tokens(name: str) -> tuple[str, ...]:
     words = [w for w in re.split(r"[\s\-]+", normalize(name)) if w]
     # the Arabic article romanised two ways: El-Hakim / al-Hakim
     words = ["al" if w == "el" and i < len(words) - 1 else w for i, w in enumerate(words)]
-    return tuple(w for w in words if w.strip(".") not in _HONORIFICS and w not in _SUFFIXES)
+    # "Abdel Rahman" is one name, written apart or together ("Abdelrahman")
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] in _SERVANT and w not in PARTICLES:
+            out[-1] += w
+        else:
+            out.append(w)
+    return tuple(w for w in out if w.strip(".") not in _HONORIFICS and w not in _SUFFIXES)
 
 
 def name_key(name: str) -> str:
@@ -193,10 +202,30 @@ def person_parts(name: str) -> tuple[list[str], str]:
     ts = tokens(name)
     if not ts:
         return [], ""
+    if len(ts) >= 2 and len(ts[-1].strip(".")) == 1 and len(ts[0].strip(".")) > 1:
+        return [ts[-1]], " ".join(ts[:-1])  # a surname, then an initial: "Sarsenbayev Y."
+    if len(ts) == 2 and _surname_form(ts[0]) and not _surname_form(ts[1]):
+        return [ts[1]], ts[0]  # surname first, as official releases write: "Ivanov Sergei"
     i = len(ts) - 1
     while i > 0 and ts[i - 1] in _PARTICLES:
         i -= 1
     return ts[:i], " ".join(ts[i:])
+
+
+@functools.lru_cache(maxsize=1)
+def _surname_endings() -> tuple[str, ...]:
+    return tuple(w.strip() for w in load_lines("gazetteer/surname_endings.txt") if w.strip())
+
+
+def _surname_form(word: str) -> bool:
+    """A word with a patronymic surname's ending (-ov, -eva, -enko, -shvili: the list in
+    ``data/gazetteer/surname_endings.txt``), long enough not to be a given name (Lev)."""
+    return len(word) >= 5 and word.endswith(_surname_endings()) and word not in _given_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(normalize(w) for w in load_lines("gazetteer/given_names.txt") if w.strip())
 
 
 def given_compatible(ga: list[str], gb: list[str]) -> bool:

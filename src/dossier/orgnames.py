@@ -172,6 +172,9 @@ def short_form(short: str, long: str) -> bool:
         return False
     ws = [normalize(w) for w in _split_words(short)]
     wl = [normalize(w) for w in strip_legal(_split_words(long))]
+    if ws and wl == ws and len(_split_words(long)) > len(ws) \
+            and not all(w in _lists()["org_words"] for w in ws):
+        return True  # the name without its suffixes: "Kestrel" of "Kestrel Motors AG"
     if not ws or len(wl) <= len(ws) or wl[:len(ws)] != ws:
         return False
     if all(w in _lists()["org_words"] for w in ws):

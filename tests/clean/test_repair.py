@@ -101,3 +101,20 @@ def test_function_words_are_data():
     words = function_words()
     assert {"he", "which", "that", "the", "who"} <= words
     assert all(w == w.lower() and " " not in w for w in words)
+
+
+def test_second_word_of_a_name_is_not_split_on_frequency_alone():
+    # "Sangare" is no English word, but "Sang" + "are" would be a split: after a given
+    # name in mid-sentence it is a surname unless the left half stands alone in the text
+    text = "The session was opened by the envoy Mariama Sangare, and talks went on."
+    assert find_glued(text) == []
+    assert split_glued("Sangare") == ("Sang", "are")  # without the context it would split
+
+
+def test_name_glued_to_a_pronoun_after_a_given_name_still_splits():
+    fixed, _ = repair_glued("They met envoy Jared Kushnerwho flew in on Monday.")
+    assert "Jared Kushner who" in fixed
+
+
+def test_place_name_after_an_article_word_is_not_split():
+    assert find_glued("The fighting around El Fasher escalated on Monday.") == []

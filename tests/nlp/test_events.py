@@ -463,3 +463,14 @@ def test_prisoner_exchange_and_halted_transit(run):
     assert len(concede) == 1 and {"Chile", "Peru"} <= parts(concede[0])
     sanction = [e for e in evs if e["type"] == "SANCTION"]
     assert len(sanction) == 1 and sanction[0]["actors"] == {"Bolivia"}
+
+
+def test_agency_in_a_long_dateline_is_no_party(nlp):
+    doc = nlp("BOROVOE, Kazakhstan, Nov 4 (Steppe Wire) - Kyrgyzstan and Tajikistan agreed on Wednesday "
+              "to pull heavy weapons back from their border.")
+    names = {e.id: e.name for e in doc._.entities}
+    agree = [v for v in doc._.events if v.type == "AGREE"]
+    assert agree
+    parties = {names.get(x) for v in agree for x in v.actors + v.targets}
+    assert "Steppe Wire" not in parties
+    assert {"Kyrgyzstan", "Tajikistan"} <= parties

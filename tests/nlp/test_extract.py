@@ -26,3 +26,8 @@ def test_streams_lazily():
             i += 1
     first = next(iter(extract_documents(endless(), batch_size=1)))
     assert first.doc.id == "d0"
+
+
+def test_agency_tag_between_slashes_is_a_token(nlp):
+    assert [t.text for t in nlp.make_doc("MOSCOW, May 5 /TASS/. Talks")][-5:] == ["/", "TASS", "/", ".", "Talks"]
+    assert "https://x.org/AB/cd" in [t.text for t in nlp.make_doc("see https://x.org/AB/cd now")]

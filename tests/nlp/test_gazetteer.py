@@ -50,3 +50,14 @@ def test_generic_body_inside_longer_name(nlp):
     assert ("Senate", "ORG") not in ents or ("Senate Armed Services Committee", "ORG") in ents
     _, ents = _ents(nlp, "The Senate voted on Tuesday.")
     assert ("Senate", "ORG") in ents
+
+
+def test_the_outlet_word_alone_is_no_outlet(nlp):
+    # "The Times", "The Independent": without their article, words of other names
+    _, ents = _ents(nlp, "The Steppe Times reported that the Commonwealth of Independent States "
+                         "met, according to the Baltic Insider.")
+    assert ("Times", "ORG") not in ents and ("Independent", "ORG") not in ents
+    assert ("the Commonwealth of Independent States", "ORG") in ents
+    doc = nlp("The Times said so, and officials told The Independent on Monday.")
+    assert {e.name for e in doc._.entities} >= {"The Times", "The Independent"}
+    assert len([e for e in doc._.entities if e.type == "ORG"]) == 2

@@ -2,7 +2,7 @@
 import pytest
 
 from dossier.names import (canonical_variant, initials, is_variant, name_key, normalize,
-                               same_person)
+                           person_parts, same_person)
 
 
 @pytest.mark.parametrize("a,b", [
@@ -64,3 +64,31 @@ def test_ukrainian_and_russian_given_names():
     assert same_person("Aleksandr Syrsky", "Oleksandr Syrskyi")
     assert not same_person("Ivan Petrov", "John Petrov")
     assert not same_person("Ruslan Umerov", "Rustem Umerov")
+
+
+def test_surname_then_initial():
+    assert person_parts("Petrenko V.") == (["v"], "petrenko")
+    assert same_person("Petrenko V.", "Viktor Petrenko")
+    assert not same_person("Petrenko V.", "Anna Petrenko")
+
+
+@pytest.mark.parametrize("inverted,usual", [
+    ("Ivanov Sergei", "Sergei Ivanov"), ("Bekova Aigul", "Aigul Bekova"),
+    ("Pashinyan Nikol", "Nikol Pashinyan"), ("Kvirikashvili Giorgi", "Giorgi Kvirikashvili"),
+])
+def test_surname_written_first(inverted, usual):
+    assert same_person(inverted, usual)
+
+
+@pytest.mark.parametrize("name,given", [
+    ("Adrian Smith", "adrian"), ("Julian Assange", "julian"), ("Lev Ivanov", "lev"),
+    ("Anna Ivanova", "anna"), ("Bryan Adams", "bryan"),
+])
+def test_usual_order_kept(name, given):
+    assert person_parts(name)[0] == [given]
+
+
+def test_arabic_compound_names_written_apart_or_joined():
+    assert same_person("Khaled Abdel Rahman", "Khalid Abdelrahman")
+    assert same_person("Abdul Aziz Hamdan", "Abdulaziz Hamdan")
+    assert not same_person("Abdel Rahman Hamdan", "Abdel Aziz Hamdan")

@@ -125,3 +125,91 @@ def test_a_legal_name_split_around_and_is_one(nlp):
     assert _entity(doc, "Kraft").id != _entity(doc, "Baltic").id
     doc = nlp("European Aerospace and Defence Company N.V. (EADC) said profits rose.")
     assert _entity(doc, "Aerospace").id == _entity(doc, "EADC").id
+
+
+def test_body_glued_to_the_person_after_its_country(nlp):
+    doc = nlp("The protocol was signed by the Chairman of the State Committee of Border Affairs of "
+              "the Republic of Tajikistan Rahmonov Saidjon, and by the Deputy Chairman of the Cabinet "
+              "of Ministers of the Kyrgyz Republic Usenov Kanybek.")
+    people = {e.name: e for e in doc._.entities if e.type == "PERSON"}
+    assert {"Rahmonov Saidjon", "Usenov Kanybek"} <= set(people)
+    assert people["Usenov Kanybek"].roles == [
+        "deputy chairman of the Cabinet of Ministers of the Kyrgyz Republic"]
+    # a country opening a body's name is no such title: no person in "the US Federal Reserve"
+    doc = nlp("Markets fell after the bailout of the insurer by the US Federal Reserve yesterday.")
+    assert not any(e.type == "PERSON" for e in doc._.entities)
+
+
+def test_a_body_of_an_international_organisation(nlp):
+    doc = nlp("The AU Peace and Security Council will meet on Friday, the AU said.")
+    names = {(e.name, e.type) for e in doc._.entities}
+    assert ("AU Peace and Security Council", "ORG") in names
+    assert ("African Union", "ORG") in names
+    assert not any(n == "UN Security Council" for n, _ in names)
+    doc = nlp("The UN Security Council voted on Monday.")
+    assert [e.name for e in doc._.entities] == ["UN Security Council"]
+
+
+def _names(nlp, text):
+    return [(e.name, e.type, e.aliases) for e in nlp(text)._.entities]
+
+
+def test_acronym_defined_in_the_text_names_the_body_everywhere(nlp):
+    doc = nlp("ORVA in talks to buy a rival\nOSLO - Orbital Research Vehicle Agency N.V. (ORVA) is in "
+              "talks to buy Kepler Optics plc. ORVA shares rose 3 percent.")
+    orva = [e for e in doc._.entities if "ORVA" in e.aliases]
+    assert len(orva) == 1 and "Orbital Research Vehicle Agency N.V." in orva[0].aliases
+    assert len([m for m in orva[0].mentions if m.text == "ORVA"]) == 3
+
+
+def test_acronym_in_the_name_s_own_language(nlp):
+    # the letters follow the Spanish name, not the English one: still the bracket defines it
+    names = _names(nlp, "The National Farmers' Union (UNA), in a statement: \"We will march.\" "
+                        "Later the UNA said it would wait.")
+    assert ("National Farmers' Union", "ORG", ["National Farmers' Union", "UNA"]) in names
+
+
+def test_possessive_before_a_name_is_no_part_of_it(nlp):
+    names = _names(nlp, "Norway's Financial Supervisory Authority (FSA) said it saw no risk. An FSA "
+                        "spokesman declined to comment.")
+    fsa = next(n for n in names if "FSA" in n[2])
+    assert fsa[0] == "Financial Supervisory Authority"
+
+
+def test_country_and_generic_body_are_one(nlp):
+    names = _names(nlp, "The United States Senate voted 71-27 on Wednesday. Senator Jane Roe said the "
+                        "Senate had done its job.")
+    senate = next(n for n in names if "Senate" in n[2])
+    assert "United States Senate" in senate[2]
+
+
+def test_short_form_before_a_title_is_the_company_named_before(nlp):
+    doc = nlp("German carmaker Osprey Motors AG will build a plant. Osprey Chief Executive Anna Berg "
+              "called it vital. The deal does not involve Osprey Capital, an investment firm.")
+    ents = {e.name: e for e in doc._.entities}
+    assert "Osprey" in ents["Osprey Motors AG"].aliases
+    assert ents["Osprey Capital"].aliases == ["Osprey Capital"]
+
+
+def test_source_outlet_acronym(nlp):
+    from dossier.nlp import extract_one
+    from dossier.records import Document
+    text = "BAKU, May 5 /SNA/. Ministers met in Baku. One of them told SNA the talks were useful."
+    ex = extract_one(Document(id="x", text=text, raw_text=text, source="Steppe News Agency"), nlp=nlp)
+    agency = [e for e in ex.entities if "SNA" in e.aliases]
+    assert len(agency) == 1 and "Steppe News Agency" in agency[0].aliases
+    assert len(agency[0].mentions) == 2
+    # an acronym the text spells out as another body stays that body's
+    text = "The Southern Nations Alliance (SNA) met. SNA leaders agreed."
+    ex = extract_one(Document(id="y", text=text, raw_text=text, source="Steppe News Agency"), nlp=nlp)
+    assert not any("Steppe News Agency" in e.aliases for e in ex.entities)
+
+
+def test_shared_short_country_name(nlp):
+    names = {(n, t) for n, t, _ in _names(nlp, "Fighting in eastern Congo worsened. The envoy of the "
+                                               "Democratic Republic of the Congo criticized Rwanda.")}
+    assert ("Republic of the Congo", "GPE") not in names
+    names = {(n, t) for n, t, _ in _names(nlp, "Congo and Gabon signed a deal.")}
+    assert ("Republic of the Congo", "GPE") in names
+    names = {n for n, _, _ in _names(nlp, "South Sudan and Sudan swapped prisoners.")}
+    assert {"South Sudan", "Sudan"} <= names

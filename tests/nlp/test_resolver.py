@@ -239,3 +239,46 @@ def test_a_company_and_its_arm_in_one_country_stay_apart(nlp):
     assert "Kestrel Motors Canada" in names
     arm = next(e for e in doc._.entities if e.name == "Kestrel Motors Canada")
     assert "Kestrel" not in arm.aliases
+
+
+def test_agency_acronym_spelling_another_body_stays_apart(nlp):
+    doc = nlp("ALMATY (CIS) - Delegations agreed on Wednesday, the Caspian Information Service "
+              "learned. The executive committee of the Commonwealth of Independent States welcomed it.")
+    ents = {e.name: e for e in doc._.entities}
+    assert "CIS" in ents["Caspian Information Service"].aliases
+    assert ents["Commonwealth of Independent States"].aliases == ["Commonwealth of Independent States"]
+
+
+def test_common_words_opening_a_sentence_are_not_names(nlp):
+    doc = nlp("Officials met in Lusaka on Monday. Turnout stood at 58 percent, and turnout in the "
+              "north was lower. Negotiations between the delegations resumed.")
+    names = {e.name for e in doc._.entities}
+    assert "Turnout" not in names and "Negotiations" not in names
+    assert "Lusaka" in names
+    # a surname opening a sentence stays a name; so does a name that is also a common word
+    doc = nlp("Gordon Brown spoke on Monday. Brown said the vote was close. Rice agreed.")
+    assert {"Gordon Brown", "Rice"} <= {e.name for e in doc._.entities}
+
+
+def test_dateline_dash_ends_a_name(nlp):
+    doc = nlp("JUBA - Sudan and South Sudan swapped prisoners on Monday.")
+    assert {(e.name, e.type) for e in doc._.entities} >= {("Sudan", "GPE"), ("South Sudan", "GPE")}
+    assert not any("-" in m.text for e in doc._.entities for m in e.mentions)
+
+
+def test_titles_tagged_as_organisations_are_not_bodies(nlp):
+    doc = nlp("The Minister of Foreign Affairs met the Personal Envoy of the Secretary-General. The "
+              "Office of the President and the Ministry of Foreign Affairs agreed.")
+    names = {e.name for e in doc._.entities if e.type == "ORG"}
+    assert "Minister of Foreign Affairs" not in names and "Personal Envoy" not in names
+    assert "Ministry of Foreign Affairs" in names
+
+
+def test_a_verb_or_a_colon_ends_a_name(nlp):
+    doc = nlp("Al-Rashidi: Sudan comes with an open heart\nMinister Hassan Omar al-Rashidi said so. "
+              "The envoy Mariam Keita told Horn Courier that talks would start.")
+    names = {(e.name, e.type) for e in doc._.entities}
+    assert ("Horn Courier", "ORG") in names
+    assert not any(":" in n or " told " in n for n, _ in names)
+    person = next(e for e in doc._.entities if e.name == "Hassan Omar al-Rashidi")
+    assert "Al-Rashidi" in person.aliases

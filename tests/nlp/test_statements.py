@@ -421,3 +421,15 @@ def test_aide_to_a_president_is_not_the_president(run):
                    "talks.")
     last = [s for s in sts if s.content.startswith("Moldova is not planning")]
     assert len(last) == 1 and speaker_name(doc, last[0]) == "Maia Sandu"
+
+
+def test_negated_saying_is_a_denial(nlp):
+    def stances(text):
+        return [(s.stance, s.content) for s in nlp(text)._.statements]
+    assert stances("Minister Anna Berg denied saying that the talks had failed.") == [
+        ("deny", "the talks had failed")]
+    assert stances("Anna Berg did not say that the talks had failed.") == [("deny", "the talks had failed")]
+    assert stances("Anna Berg never said the talks had failed.") == [("deny", "the talks had failed")]
+    # an open question says nothing; a negated content is still asserted
+    assert stances("Anna Berg did not say whether the talks had failed.") == []
+    assert stances("Anna Berg said the talks had not failed.") == [("assert", "the talks had not failed")]

@@ -178,3 +178,39 @@ def test_aide_to_named_president_keeps_appositive_holder(nlp):
     titles = doc.user_data[USER_KEY]
     pres = next(t for t in titles if t["head"] == "president")
     assert pres["holder"] is not None and doc[pres["holder"][0]:pres["holder"][1]].text == "Lars Holm"
+
+
+def test_nationality_words_are_not_names(nlp):
+    doc = nlp("The Kyrgyz side rejected the Tajik proposal on Monday. Uzbek-mediated talks resumed "
+              "in Astana, and the US and the Kremlin welcomed them.")
+    ents = _ents(doc)
+    for word in ("Kyrgyz", "Tajik"):
+        assert (word, "NORP") in ents
+    assert not any(t.startswith("Uzbek") and lab != "NORP" for t, lab in ents)
+    assert ("US", "GPE") in ents  # a country's short name in the demonym list stays a name
+    assert ("Kremlin", "ORG") in ents
+
+
+def test_given_name_makes_a_person_of_a_mistyped_name(nlp):
+    from spacy.tokens import Span
+    from dossier.nlp.titles import TitlesComponent
+    for name in ("Camila Ortuzar", "Beatrice Owusu", "Nurlan Tokenov", "Fatoumata Keita"):
+        doc = nlp.make_doc(name + " said so.")
+        span = TitlesComponent._retype(doc, Span(doc, 0, 2, label="ORG"))
+        assert span.label_ == "PERSON", name
+    doc = nlp.make_doc("Camila Airways said so.")  # an organisation word keeps it an ORG
+    assert TitlesComponent._retype(doc, Span(doc, 0, 2, label="ORG")).label_ == "ORG"
+
+
+def test_a_surname_the_model_took_for_a_title_of_a_work(nlp):
+    doc = nlp("Rashid Al-Khatiri, an adviser to the prime minister, described the session as serious. "
+              "\"We are not there yet,\" Al-Khatiri said.")
+    person = next(e for e in doc._.entities if e.name == "Rashid Al-Khatiri")
+    assert "Al-Khatiri" in person.aliases
+
+
+def test_nationality_and_half_a_title_are_no_organisation(nlp):
+    doc = nlp("Delegations sat down with Kazakh Foreign Minister Yerlan Tokayev on Monday.")
+    assert not any(e.label_ == "ORG" for e in doc.ents)
+    person = next(e for e in doc._.entities if e.type == "PERSON")
+    assert person.roles == ["Kazakh foreign minister"] and person.country == "KAZ"

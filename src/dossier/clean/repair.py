@@ -51,6 +51,12 @@ def _words(kind: str, lang: str = DEFAULT) -> frozenset[str]:
     return load_words((manifest(lang) or {})["repair"][kind])
 
 
+def _name_endings(lang: str) -> frozenset[str]:
+    """Short words that also end names (``repair.name_endings``; none if not listed)."""
+    return _words("name_endings", lang) if "name_endings" in (manifest(lang) or {}).get("repair", {}) \
+        else frozenset()
+
+
 def function_words(lang: str = DEFAULT) -> frozenset[str]:
     """The closed-class word list (English: ``data/clean/function_words.txt``)."""
     return _words("function_words", lang)
@@ -127,9 +133,27 @@ def find_glued(text: str, lang: str = DEFAULT) -> list[tuple[int, int, str, str]
         if token not in seen:
             seen[token] = split_glued(token, standalone, lang)
         parts = seen[token]
+        if parts and _is_title(parts[0]) and parts[0] not in standalone \
+                and parts[1] in _name_endings(lang) and _after_name_word(text, m.start()):
+            continue  # "Fatoumata Sangare", "El Fasher": a name, not "Sang are", "Fas her"
         if parts:
             found.append((m.start(), m.end(), *parts))
     return found
+
+
+_PREVIOUS = re.compile(r"([^\W\d_]+)([ \t]+)$")
+
+
+def _after_name_word(text: str, start: int) -> bool:
+    """The token at ``start`` follows a capitalised word in mid-sentence (a given name):
+    the token is a name's second word, and a name glued to a function word is split only
+    when the name stands alone elsewhere in the text."""
+    m = _PREVIOUS.search(text[max(0, start - 40):start])
+    if m is None or not _is_title(m.group(1)):
+        return False
+    before = text[max(0, start - 40):start][:m.start()].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?\n\"“:"
+
 
 
 def repair_glued(text: str, lang: str = DEFAULT) -> tuple[str, list[Repair]]:

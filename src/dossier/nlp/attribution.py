@@ -24,6 +24,8 @@ NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*"
                       r"(?:,\s*(?:[A-Z][A-Za-z.]+(?:\s+\d{1,2})?|\d{1,2}\s+[A-Z][a-z]+\.?))?"
                       r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
+# the agency in a longer dateline ("BOROVOE, Kazakhstan, Nov 4 (Steppe Wire) -"): no party
+DATELINE_AGENCY = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/-]+,[^\n()]{1,60}\(([^)\n]{1,40})\)\s*[-\u2013\u2014]+\s")
 # a bare title's head → the role words it stands for
 TITLE_SYNONYMS = {"leader": ["president", "prime minister", "chancellor", "leader"],
                   "premier": ["prime minister", "premier"],
@@ -117,6 +119,9 @@ class DocView:
         for m in DATELINE.finditer(self.text):
             self.datelines.append((m.start(), m.end()))
             for i in range(self.first_at(m.start()), self.first_at(m.end())):
+                self.token_entity.pop(i, None)
+        for m in DATELINE_AGENCY.finditer(self.text):
+            for i in range(self.first_at(m.start(1)), self.first_at(m.end(1))):
                 self.token_entity.pop(i, None)
         groups = load_json("events", "groups.json")
         self.demonyms: dict[str, list[str]] = groups["demonyms"]

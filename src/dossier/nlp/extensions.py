@@ -3,6 +3,7 @@
 Set before the pipeline runs (by ``extract``):
   ``doc._.published``  ISO date of publication or None
   ``doc._.doc_id``     the document id
+  ``doc._.source``     the outlet the document names as its source, or None
 Filled by components, in pipeline order:
   ``doc._.entities``      list[Entity] (resolver)        ``doc._.token_entity`` {token i: entity id}
   ``doc._.times``         list[TimeExpr] (times)         ``doc._.token_time``   {token i: index in times}
@@ -13,7 +14,7 @@ Spans: ``span._.role`` title/role text attached to a person or organisation ment
 from spacy.tokens import Doc, Span
 
 _DOC = {
-    "published": None, "doc_id": None,
+    "published": None, "doc_id": None, "source": None,
     "entities": None, "token_entity": None,
     "times": None, "token_time": None,
     "statements": None, "events": None,

@@ -27,6 +27,7 @@ def _make_doc(nlp, document: Document):
     doc = nlp.make_doc(document.text)
     doc._.published = document.published
     doc._.doc_id = document.id
+    doc._.source = document.source
     return doc
 
 

@@ -239,6 +239,43 @@ def country_of_word(word: str) -> str | None:
     return None
 
 
+def _word_of_longer_name(doc: Doc, start: int, end: int, entry: GazEntry) -> bool:
+    """An outlet called "The" + one common word ("The Times", "The Independent") matched
+    without its article: a word of another name ("Ala-Too Times", "Commonwealth of
+    Independent States"), not the outlet."""
+    words = entry.name.split()
+    if entry.kind != "outlet" or len(words) != 2 or words[0] != "The" or end - start != 1:
+        return False
+    return start == 0 or doc[start - 1].lower_ != "the"
+
+
+@functools.lru_cache(maxsize=1)
+def body_words() -> frozenset[str]:
+    """Last words of a body named after its organisation (``filters.json``: ``body_words``)."""
+    return frozenset(data.load_json("gazetteer/filters.json").get("body_words", []))
+
+
+def _bodies(doc: Doc, spans: list[Span], gaz: "Gazetteer") -> list[Span]:
+    """'AU Peace and Security Council', 'EU Foreign Affairs Council': an international
+    organisation's acronym, then capitalised words ending in a body word, is one body (no
+    entry of ours: not the organisation, and not the UN's "Security Council")."""
+    out = list(spans)
+    for s in spans:
+        entry = gaz.get(s.kb_id_)
+        if entry is None or entry.kind != "org" or entry.weak or not s.text.isupper():
+            continue
+        k, last = s.end, None
+        while k < len(doc) and k - s.end < 7 and (
+                (doc[k].text[:1].isupper() and doc[k].is_alpha) or doc[k].lower_ in ("and", "of", "for", "on")):
+            if doc[k].text in body_words():
+                last = k
+            k += 1
+        if last is None or any(o.start <= s.start and o.end >= last + 1 for o in spans if o is not s):
+            continue  # no body word, or a known name ("UN Security Council") covers it
+        out.append(Span(doc, s.start, last + 1, label="ORG"))
+    return out
+
+
 class GazetteerComponent:
     def __init__(self, nlp: Language, name: str, **thresholds):
         self.name = name
@@ -255,10 +292,10 @@ class GazetteerComponent:
         for match_id, start, end in self.matcher(doc):
             key = doc.vocab.strings[match_id]
             entry = self.gazetteer.get(key)
-            if entry is None:
+            if entry is None or _word_of_longer_name(doc, start, end, entry):
                 continue
             spans.append(Span(doc, start, end, label=entry.type, kb_id=key))
-        spans = filter_spans(spans)
+        spans = filter_spans(_bodies(doc, spans, self.gazetteer))
         doc.spans[SPAN_KEY] = spans
         strong = [s for s in spans if (e := self.gazetteer.get(s.kb_id_)) is not None and e.strong]
         if strong:
@@ -279,6 +316,12 @@ def make_gazetteer(nlp: Language, name: str, min_population: int, local_populati
                               regional_countries=regional_countries)
 
 
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """A dash with a space on each side ("JUBA - Sudan's ..."): no name runs across it."""
+    return doc[i].text in ("-", "\u2013", "\u2014") and i > 0 and bool(doc[i - 1].whitespace_) \
+        and bool(doc[i].whitespace_)
+
+
 def reconcile(doc: Doc) -> list[Span]:
     """Merge gazetteer matches with the model's entities; returns the new entity list.
 
@@ -287,10 +330,10 @@ def reconcile(doc: Doc) -> list[Span]:
     match's label and knowledge-base id.
     """
     ents = []
-    for e in doc.ents:  # the model sometimes runs a name across a line break
+    for e in doc.ents:  # the model sometimes runs a name across a line break or a dateline's dash
         s = e.start
         for i in range(e.start, e.end + 1):
-            if i == e.end or "\n" in doc[i].text:
+            if i == e.end or "\n" in doc[i].text or _spaced_dash(doc, i):
                 if i > s and not doc[s:i].text.isspace():
                     ents.append(e if (s, i) == (e.start, e.end)
                                 else Span(doc, s, i, label=e.label_, kb_id=e.kb_id_))

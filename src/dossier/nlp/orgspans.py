@@ -48,11 +48,45 @@ def _person_after(span: Span) -> list[Span]:
     if span.label_ not in ("ORG", "GPE") or len(span) < 3 or span.kb_id_:
         return [span]
     for k in range(span.start + 1, span.end - 1):
-        if doc[k].text in given_names() and all(t.text[:1].isupper() for t in doc[k:span.end]) \
-                and span.end - k <= 3 and doc[k - 1].text[:1].isupper():
+        tail = doc[k:span.end]
+        if not (all(t.text[:1].isupper() for t in tail) and span.end - k <= 3
+                and doc[k - 1].text[:1].isupper()):
+            continue
+        # a given name, or two name words after the country that ends a body's name ("the
+        # State Committee of National Security of the Republic of X Ivanov Sergei")
+        if doc[k].text in given_names() or (span.end - k == 2 and _ends_in_country(doc, span.start, k)
+                                            and all(t.is_alpha for t in tail) and _rare_words(tail)):
             head = doc[span.start:k]
             label = "GPE" if country_of_word(head.text) else span.label_
             return [Span(doc, span.start, k, label=label), Span(doc, k, span.end, label="PERSON")]
+    return [span]
+
+
+def _ends_in_country(doc: Doc, start: int, k: int) -> bool:
+    """Do the words before ``k`` end with a country's name ("... of the Kyrgyz Republic")?"""
+    from .gazetteer import get_gazetteer
+    for n in (1, 2, 3):
+        if k - n > start:
+            entry = get_gazetteer().lookup(doc[k - n:k].text)
+            if entry is not None and entry.kind == "country":
+                before = k - n - 1 if doc[k - n - 1].lower_ != "the" else k - n - 2
+                return before > start and doc[before].lower_ == "of"
+    return False
+
+
+def _rare_words(span: Span) -> bool:
+    """Words no English text uses much (names: "Ivanov Sergei", not "Federal Reserve")."""
+    from wordfreq import zipf_frequency
+    return all(zipf_frequency(t.lower_, "en") < 3.5 for t in span)
+
+
+def _bracket_split(span: Span) -> list[Span]:
+    """A name the model ran into the bracketed acronym after it: the name and the acronym."""
+    doc = span.doc
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k].text == "(" and is_acronym(doc[k + 1].text):
+            return [Span(doc, span.start, k, label=span.label_, kb_id=span.kb_id_),
+                    Span(doc, k + 1, k + 2, label="ORG")]
     return [span]
 
 
@@ -67,7 +101,8 @@ def repair_org_spans(doc: Doc) -> None:
     for e in cleaned:
         if e is None:
             continue
-        parts = _person_after(e)  # "the CEO of Moselle Drive Jonas Feldt"
+        parts = [p for part in _bracket_split(e) for p in _person_after(part)]
+        # "the CEO of Moselle Drive Jonas Feldt"; "Workers' Confederation (CNT" as one span
         changed = changed or len(parts) > 1
         ents.extend(parts)
     out: list[Span] = []
@@ -133,8 +168,22 @@ def _defined_acronyms(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
                            for e in ents):
                     ents = [e for e in ents if e.end <= span.start or e.start >= span.end] + [span]
                     changed = True
+                more = _acronym_mentions(doc, doc[k].text, ents)
+                ents, changed = ents + more, changed or bool(more)
                 break
+        else:  # "Workers' Confederation (CNT)": an acronym in the name's own language
+            if any(e.end == k - 1 and e.label_ == "ORG" for e in ents) \
+                    and not any(e.start <= k < e.end for e in ents):
+                more = _acronym_mentions(doc, doc[k].text, ents)
+                ents, changed = ents + more, changed or bool(more)
     return ents, changed
+
+
+def _acronym_mentions(doc: Doc, acronym: str, ents: list[Span]) -> list[Span]:
+    """Every untagged use of an acronym the text defines ("(EADC)", "EADC shares rose"): an
+    organisation's name."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text == acronym and t.i not in taken]
 
 
 def _country_body(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
@@ -144,12 +193,21 @@ def _country_body(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
     changed = False
     for e in ents:
         if out and e.label_ == "ORG" and out[-1].label_ == "GPE" and out[-1].end == e.start \
-                and not e.kb_id_ and doc[e.start].text[:1].isupper():
+                and _generic_body(e) and doc[e.start].text[:1].isupper():
             out[-1] = Span(doc, out[-1].start, e.end, label="ORG")
             changed = True
             continue
         out.append(e)
     return out, changed
+
+
+def _generic_body(e: Span) -> bool:
+    """An organisation name of no known body, or a generic one ("Senate", "Congress")."""
+    if not e.kb_id_:
+        return True
+    from .gazetteer import get_gazetteer
+    entry = get_gazetteer().get(e.kb_id_)
+    return entry is not None and entry.weak and entry.kind == "org"
 
 
 def _connected_name(doc: Doc, left: Span, end: int, limit: int) -> int:

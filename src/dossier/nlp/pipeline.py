@@ -26,6 +26,16 @@ FACTORY_MODULES = {
 _PLACEMENT = ("before", "after", "first", "last")
 
 
+def _split_agency_slashes(nlp: Language) -> None:
+    """An agency's tag between slashes in a dateline ("BAKU, May 5 /TASS/.") is three tokens,
+    so the agency's name is a token of its own."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+    prefixes = list(nlp.Defaults.prefixes or []) + [r"/(?=[A-Z]{2,}/)"]
+    suffixes = list(nlp.Defaults.suffixes or []) + [r"(?<=[A-Z]{2})/", r"(?<=[A-Z]{2}/)\."]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search  # type: ignore[union-attr]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(components: tuple[str, ...] | None = None, lang: str = DEFAULT) -> Language:
     """The pipeline of language ``lang`` as its manifest (``data/lang/<lang>/manifest.json``)
@@ -39,6 +49,7 @@ def load_pipeline(components: tuple[str, ...] | None = None, lang: str = DEFAULT
         nlp = spacy.blank(model[6:]) if model.startswith("blank:") else spacy.load(model, exclude=[])
     except OSError as exc:
         raise DossierError(E.E301, model=model) from exc
+    _split_agency_slashes(nlp)
     for comp in spec.get("components", []):
         name = comp["factory"]
         if components is not None and name not in components:

@@ -36,10 +36,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..records import Entity, EntityType, Mention
-from .gazetteer import GazEntry, country_of_word, get_gazetteer
+from .gazetteer import GazEntry, country_of_word, get_gazetteer, given_names, org_words
 from ..data import load_json
 from ..names import acronym_of, fullness, is_variant, normalize, same_person, word_variant
-from ..orgnames import acronym_match, is_acronym, org_core, org_form, same_org, short_form
+from ..orgnames import acronym_forms, acronym_match, is_acronym, org_core, org_form, same_org, short_form
 from .orgspans import repair_org_spans
 from .titles import USER_KEY, grammar
 
@@ -80,13 +80,17 @@ class _Cluster:
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop a leading determiner and a trailing possessive from a name span."""
+    """Drop a leading determiner and a trailing possessive from a name span; a bracket, a
+    colon or a verb ends it ("X told Y" run together by the model is X)."""
     s, e = span.start, span.end
     doc = span.doc
-    while s < e and (doc[s].text in _DETS or doc[s].lower_ in _POSS_PRONOUNS):
-        s += 1  # "His Azerbaijani counterpart": no name of the pronoun's
+    while s < e and (doc[s].text in _DETS or doc[s].lower_ in _POSS_PRONOUNS or doc[s].text in _POSS):
+        s += 1  # "His Azerbaijani counterpart": no name of the pronoun's; "'s Financial ..."
     for i in range(s + 1, e):
-        if doc[i].text in _filters()["cut"] or (doc[i].text in _POSS and i < e - 1 and not span.kb_id_):
+        if doc[i].text in _filters()["cut"] or doc[i].text in ("(", ":") \
+                or (doc[i].is_lower and doc[i].pos_ == "VERB" and not span.kb_id_) \
+                or (doc[i].text in _POSS and i < e - 1 and not span.kb_id_
+                                                and not _plural_possessive(doc, i)):
             e = i
             break
     while e > s and (doc[e - 1].text in _POSS or doc[e - 1].is_punct):
@@ -94,6 +98,12 @@ def _trim(span: Span) -> Span | None:
     if s >= e:
         return None
     return Span(doc, s, e, label=span.label_, kb_id=span.kb_id_)
+
+
+def _plural_possessive(doc: Doc, i: int) -> bool:
+    """A bare apostrophe after a plural inside a name ("National Workers' Confederation")."""
+    return doc[i].text in ("'", "\u2019") and doc[i - 1].text.endswith("s") and i + 1 < len(doc) \
+        and doc[i + 1].is_title
 
 
 def _plausible(span: Span, typ: str) -> bool:
@@ -112,9 +122,59 @@ def _plausible(span: Span, typ: str) -> bool:
         return False
     if typ == "ORG" and span[0].tag_ == "VBG" and not span.kb_id_:
         return False  # "Briefing the Council": a participle clause
+    if typ == "ORG" and not span.kb_id_ and _role_phrase(span):
+        return False  # "Minister of Foreign Affairs", "Personal Envoy": a title, not a body
     if typ == "PERSON" and len(span) == 1 and country_of_word(text):
         return False  # "Azerbaijani" (left of "His Azerbaijani counterpart"): no person
+    if not span.kb_id_ and (len(text.replace(".", "")) < 2 or _common_words(span)):
+        return False  # "A", "Turnout stood at ...", "Negotiations between ...", "Last week"
     return True
+
+
+def _role_phrase(span: Span) -> bool:
+    """A person's title the model tagged as an organisation: a title head and its "of"
+    complement ("Minister of Foreign Affairs"), or title words only ("Personal Envoy")."""
+    g = grammar()
+    words = [t.lower_ for t in span if t.is_alpha]
+    modifiers = {w for m in g["_modifiers"] for w in m}
+    bodies = {w.lower() for w in org_words()}
+    heads = g["_head_words"] - modifiers - bodies  # "envoy", "minister"; not "office", "house"
+    if any(w in bodies for w in words):
+        return False
+    if len(words) >= 2 and all(w in heads or w in modifiers for w in words) and any(w in heads for w in words):
+        return True
+    k = next((i for i, w in enumerate(words) if w == "of"), 0)
+    return k > 0 and all(w in heads or w in modifiers for w in words[:k]) and words[k - 1] in heads
+
+
+def _common_words(span: Span) -> bool:
+    """Common words the model took for a name, opening a sentence (where capitals say
+    nothing): none tagged a proper noun and all frequent English words ("Negotiations
+    between ...", "Last week"); or one frequent word that the report never capitalises in
+    mid-sentence but also writes in lower case ("Turnout stood at 58%" ... "turnout")."""
+    from wordfreq import zipf_frequency
+    words = [t for t in span if t.is_alpha]
+    doc = span.doc
+    if not words or any(t.is_upper or zipf_frequency(t.lower_, "en") < 3.0 for t in words):
+        return False  # an acronym ("AWS") is a name
+    if words[0].text in given_names() or country_of_word(span.text) or not _opening(words[0]) \
+            or get_gazetteer().lookup(span.text) is not None:
+        return False  # a known name opening a headline is still a name
+    if any(e.start != span.start and e[0].text == words[0].text for e in doc.ents):
+        return False  # "Apple" opening a headline, "Apple Computer" in the text
+    if all(t.tag_ not in ("NNP", "NNPS") for t in words):
+        return True
+    if len(words) != 1:
+        return False
+    t = words[0]
+    same = [x for x in doc if x.lower_ == t.lower_ and x.i != t.i]
+    return not any(x.text == t.text and not _opening(x) for x in same) and any(x.is_lower for x in same)
+
+
+def _opening(t) -> bool:
+    """A token opening a sentence, a line or a clause after punctuation."""
+    doc = t.doc
+    return bool(t.is_sent_start) or t.i == 0 or doc[t.i - 1].is_punct or "\n" in doc[t.i - 1].text
 
 
 def _org_words(name: str) -> tuple[list[str], bool]:
@@ -145,6 +205,15 @@ def _org_part(a: str, b: str) -> bool:
     return False
 
 
+def _other_long_name(text: str, names: list[str]) -> bool:
+    """A spelled-out name that the cluster's acronym fits but its spelled-out name does not
+    ("Commonwealth of Independent States" when "CIS" already stands for a news service
+    named in the text): two bodies behind one acronym."""
+    if is_acronym(text):
+        return False
+    return any(not is_acronym(n) and not same_org(text, n) and not _org_part(text, n) for n in names)
+
+
 def _gender(doc: Doc, c: _Cluster) -> str | None:
     """A person's gender when the text states it: a courtesy title before a name ("Mr.",
     "Ms.") or a gendered role ("spokeswoman", "king"); None when unknown or mixed."""
@@ -170,6 +239,36 @@ def _bare_quote(sent: Span, by_token: dict[int, _Cluster]) -> bool:
     text = sent.text.strip()
     return len(text) > 2 and text[0] in "\"“«" and text[-1] in "\"”»" \
         and not any(by_token.get(t.i) is not None and by_token[t.i].type == "PERSON" for t in sent)
+
+
+@functools.lru_cache(maxsize=1)
+def _ambiguous_places() -> dict[str, set[str]]:
+    data = load_json("gazetteer/ambiguous_places.json")
+    return {normalize(k): set(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def _shared_short_names(clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
+    """A short name two countries share ("Congo") in a report that names only the other
+    one in full ("the Democratic Republic of the Congo") is that one."""
+    amb = _ambiguous_places()
+    countries = {c.key[8:]: c for c in clusters if c.key and c.key.startswith("country:")}
+    for c in list(clusters):
+        if not c.key or not c.key.startswith("country:") or not c.names:
+            continue
+        sets = [amb.get(normalize(n)) for n in c.names]
+        if any(x is None for x in sets):
+            continue  # named in full too: it is the country the gazetteer says
+        others = [countries[iso] for iso in set.intersection(*sets)  # type: ignore[arg-type]
+                  if iso in countries and countries[iso] is not c]
+        if len(others) != 1:
+            continue
+        host = others[0]
+        for sp in c.spans:
+            host.spans.append(sp)
+            for i in range(sp.start, sp.end):
+                by_token[i] = host
+        host.names.extend(n for n in c.names if n not in host.names)
+        c.spans, c.names = [], []
 
 
 class Resolver:
@@ -210,9 +309,13 @@ class Resolver:
             elif typ == "ORG":
                 # organisation names (dossier.orgnames): acronyms (never a news agency's
                 # for another body), legal suffixes, country words, short forms
-                if any(is_variant(text, n) or acronym_match(text, n) or acronym_match(n, text)
-                       for n in c.names):
+                if any(is_variant(text, n) for n in c.names):
                     return c
+                if any(acronym_match(text, n) or acronym_match(n, text) for n in c.names) \
+                        and not _other_long_name(text, c.names):
+                    return c
+                if key and key.startswith("outlet:"):
+                    continue  # a known outlet ("the Times") is no short form of another name
                 full = [n for n in c.names if not is_acronym(n)]
                 if full and (all(_org_part(text, n) for n in full)
                              or all(same_org(text, n) for n in full)):
@@ -242,6 +345,7 @@ class Resolver:
         clusters: list[_Cluster] = []
         by_token: dict[int, _Cluster] = {}
         repair_org_spans(doc)  # "Chrysler" + "LLC", "… Defence" + "and Space Company N.V."
+        people = [e.text for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) >= 2]
         for ent in doc.ents:
             typ = _TYPES.get(ent.label_)
             if typ is None:
@@ -258,6 +362,9 @@ class Resolver:
                 typ = self._org_short_form(clusters, text) or typ
             if typ == "PERSON" and entry is None and org_form(text):
                 typ = "ORG"  # "Ridgeway Bancorp Inc.", "Hangar Alliance": no person's name
+            elif typ == "ORG" and entry is None and (span.start, span.end) != (ent.start, ent.end) \
+                    and not org_form(text) and any(same_person(text, n) for n in people):
+                typ = "PERSON"  # "Al-X: Sudan wants ..." run together as ORG: the person's name
             c = self._find(clusters, typ, text, entry.key if entry else None)
             if c is None and typ != "PERSON" and entry is None:
                 c = self._parenthetical(doc, span, by_token)
@@ -274,6 +381,8 @@ class Resolver:
                 self._add_role(c, role)
             for i in range(span.start, span.end):
                 by_token[i] = c
+        self._source_acronym(doc, clusters, by_token)
+        _shared_short_names(clusters, by_token)
         self._merge_org_forms(clusters, by_token)
         self._link_short_forms(doc, clusters, by_token)
         clusters = self._drop_currencies(clusters, by_token)
@@ -303,6 +412,31 @@ class Resolver:
             return None  # a person of that name is in the text too
         hits = [c for c in clusters if c.type == "ORG" and any(short_form(text, n) for n in c.names)]
         return "ORG" if len(hits) == 1 else None
+
+    @staticmethod
+    def _source_acronym(doc: Doc, clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
+        """The acronym of the outlet the document names as its source ("told AWS", "/EIA/")
+        is that outlet, unless the text spells it out as another body's name."""
+        source = doc._.source
+        forms = acronym_forms(source) if source and len(source.split()) >= 2 else frozenset()
+        if not forms:
+            return
+        for c in clusters:
+            if c.type == "ORG" and c.names and all(is_acronym(n) and n.replace(".", "") in forms
+                                                   for n in c.names):
+                if source not in c.names:
+                    c.names.append(source)
+                return
+            if any(not is_acronym(n) and n.replace(".", "") and acronym_match(a, n)
+                   for n in c.names for a in forms):
+                return  # the text spells the acronym out as another name
+        hits = [t for t in doc if t.text in forms and t.i not in by_token and t.ent_type_ not in _TYPES]
+        if hits:
+            c = _Cluster(type="ORG", names=[hits[0].text, source])
+            for t in hits:
+                c.spans.append(doc[t.i:t.i + 1])
+                by_token[t.i] = c
+            clusters.append(c)
 
     @staticmethod
     def _merge_org_forms(clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
@@ -350,12 +484,16 @@ class Resolver:
             hit = None
             for k in range(min(longest, len(doc) - i), 0, -1):
                 key = tuple(t.text for t in doc[i:i + k])
-                if key in forms and len(forms[key]) == 1 and not any(
+                owners = forms.get(key, set())
+                if len(owners) > 1:  # "Kestrel" after "Kestrel Motors AG", before "Kestrel Capital"
+                    owners = {n for n in owners if any(sp.start < i for sp in clusters[n].spans)}
+                if len(owners) == 1 and not any(
                         (i + j) in by_token or doc[i + j].ent_type_ for j in range(k)) and \
-                        not (i + k < len(doc) and doc[i + k].text[:1].isupper()) and \
+                        not (i + k < len(doc) and doc[i + k].text[:1].isupper()
+                             and doc[i + k].lower_ not in grammar()["_head_words"]) and \
                         not (i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start
                              and doc[i - 1].lower_ != "the"):
-                    hit = (k, clusters[next(iter(forms[key]))])
+                    hit = (k, clusters[next(iter(owners))])
                     break
             if hit is None:
                 i += 1

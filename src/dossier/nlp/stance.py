@@ -4,7 +4,8 @@
 plans, promises and vows), ``hope``, ``warn`` (warnings, concern, threats), ``question``,
 ``demand``. Decided, in order, by
 
-1. a denial: a cue that denies ("denied", "dismissed", "refuted"), or a describing cue whose
+1. a denial: a cue that denies ("denied", "dismissed", "refuted"), a saying verb negated or
+   denied ("did not say that …", "denied saying …"), or a describing cue whose
    complement calls the content false ("called it a fake", "described the report as
    speculation"), or a content that says so ("the reports are false");
 2. the cue's lemma (``stance_verbs``: "warned" → warn, "vowed" → expect, "asked" → question),
@@ -88,11 +89,27 @@ def _by_content(content: Span | None, text: str, lex: dict) -> str | None:
     return None
 
 
+def negated_saying(cue: Token) -> bool:
+    """A saying verb, negated, with a "that" clause ("did not say that …", "never said the
+    talks failed"): a correction, the speaker's denial of the content; not "did not say
+    whether / when …", which says nothing."""
+    if cue.lemma_.lower() not in set(lexicon()["negatable_saying"]) or not _negated(cue):
+        return False
+    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    return comp is not None and comp.left_edge.lower_ not in set(lexicon()["open_question_words"])
+
+
 def stance_of(cue: Token | None, content: Span | None, text: str) -> str:
     """The stance of a statement whose cue is ``cue`` (a verb, or None for "according to"
     and labels) and whose content is ``content`` (its tokens) / ``text``."""
     lex = lexicon()
     lemma = cue_lemma(cue, lex["stance_verbs"]) if cue is not None else ""
+    if cue is not None and negated_saying(cue):
+        return "deny"  # "did not say that …": the speaker takes the content back
+    if cue is not None and cue.dep_ in ("xcomp", "pcomp") and not _negated(cue.head) \
+            and lex["stance_verbs"].get(cue.head.lemma_.lower()) == "deny" \
+            and lemma in set(lex["negatable_saying"]):
+        return "deny"  # "denied saying that …"
     if cue is not None and _negated(cue):
         lemma = ""  # "did not deny", "did not warn": no stance of the cue's own
     if cue is not None and cue.dep_ in ("advcl", "conj") and not lemma in lex["stance_verbs"] \

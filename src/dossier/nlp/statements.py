@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from ..records import Statement, StatementKind
 from .attribution import TITLE_HEADS, DocView, load_json, load_list, norm_name
 from .speakers import speaker_roles
-from .stance import cue_lemma as _lemma, stance_of
+from .stance import cue_lemma as _lemma, negated_saying, stance_of
 
 OPEN_Q = {'"', "\u201c", "\u201e", "\u00ab"}
 CLOSE_Q = {'"', "\u201d", "\u00bb"}
@@ -800,8 +800,9 @@ class StatementFinder:
                 continue
             lo, hi = view.segment(v.i)
             if v.dep_ == "xcomp" and v.head.lemma_.lower() in NOT_SAYING or (
-                    v.lemma_.lower() in SILENT_WHEN_NEGATED and any(c.dep_ == "neg" for c in v.children)):
-                continue  # "declined to say whether …", "did not say whether …"
+                    v.lemma_.lower() in SILENT_WHEN_NEGATED and any(c.dep_ == "neg" for c in v.children)
+                    and not negated_saying(v)):
+                continue  # "declined to say whether …", "did not say whether …""
             comp = self._complement(v, lo, hi)
             if comp is None and v.dep_ == "parataxis" and lo <= v.head.i < hi and not self.is_cue(v.head):
                 comp = v.head

@@ -37,6 +37,8 @@ from .gazetteer import (SPAN_KEY, country_of_word, demonyms, get_gazetteer, give
                         outlet_words, reconcile)
 from ..data import load_json
 from ..names import PARTICLES, normalize, same_person
+from .outlets import outlet_spans
+from .places import retype_places
 
 USER_KEY = "dossier_titles"
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -136,6 +138,13 @@ class TitlesComponent:
                             and all(t.is_alpha and t.is_title for t in doc[x + 1:e.end]):
                         j = x + 1
                         break
+            while j + 1 < len(doc) and doc[j].lower_ == "of":  # "of the Cabinet of Ministers of
+                x = j + 2 if doc[j + 1].lower_ in ("the", "a") else j + 1  # the Kyrgyz Republic"
+                chained = _ent_at(ents, x)
+                if chained is None or chained.start != x or chained.label_ not in {"ORG", "GPE", "LOC"}:
+                    break
+                country = country or country_of_word(chained.text) or _gaz_country(chained)
+                j = chained.end
             if e.label_ != "NORP":
                 after_ent = j  # "the Kyiv regime": the entity, then maybe nouns
         k = j
@@ -248,6 +257,11 @@ class TitlesComponent:
                 continue  # "Chief of the General Staff", "Aide to the Russian President"
             ents = [e for e in ents if e.kb_id_ or not (h.start <= e.start and e.end <= h.end)]
             inside = _ent_at(ents, h.start)
+            if inside is not None and not inside.kb_id_ and inside.label_ == "ORG" \
+                    and inside.start < h.start and inside.end <= h.end \
+                    and all(country_of_word(t.text) for t in doc[inside.start:h.start]):
+                ents = [e for e in ents if e is not inside]  # "Kazakh Foreign" of "Kazakh Foreign
+                inside = None  # Minister X": a nationality and half a title, no organisation
             if inside is not None and inside.kb_id_:
                 continue  # a word inside a known name ("Office of the President")
             if inside is not None and inside.label_ == "PERSON" and inside.start < h.start:
@@ -304,6 +318,7 @@ class TitlesComponent:
         ents = self._add_people(doc, ents, new_people)
         ents = self._join_particles(doc, ents)
         ents = self._consistent_types(doc, ents, new_people, titles)
+        ents = filter_spans(outlet_spans(doc, retype_places(doc, ents)))
         ents = self._propagate_names(doc, ents)
         ents = self._outlets(doc, ents)
         doc.set_ents(filter_spans(ents))
@@ -357,8 +372,10 @@ class TitlesComponent:
                 label = "PERSON" if any(o.label_ == "PERSON" for o in alone) else (
                     alone[0].label_ if alone else e.label_)
                 spans.append(Span(doc, s, t, label=label))
-            if len(spans) == len(parts) and any(x.label_ == "PERSON" for x in spans):
-                out.extend(spans)  # a person in the pair: "Boeing-Air Force" stays one
+            if len(spans) == len(parts) and (any(x.label_ == "PERSON" for x in spans) or all(
+                    x.kb_id_ and x.label_ in ("GPE", "LOC") for x in spans)):
+                out.extend(spans)  # a person in the pair, or two known places ("the X-Y road");
+                # "Boeing-Air Force" stays one
             else:
                 out.append(e)
         return out
@@ -449,8 +466,10 @@ class TitlesComponent:
         org_first = {normalize(e[0].text) for e in ents if e.label_ == "ORG"
                      and sum(t.text not in _POSSESSIVE for t in e) > 1}  # "Trump's" is one word
         out = []
+        retypable = _NAME_LABELS - {"NORP"} | {"WORK_OF_ART", "PRODUCT"}  # '"...," Al-X said'
         for e in ents:
-            if e.label_ != "PERSON" and not e.kb_id_ and e.label_ in _NAME_LABELS - {"NORP"}:
+            if e.label_ != "PERSON" and not e.kb_id_ and e.label_ in retypable \
+                    and (e.label_ in _NAME_LABELS or len(e) <= 4):
                 txt = normalize(e.text)
                 if e.label_ == "ORG" and txt in org_first:
                     out.append(e)
@@ -534,8 +553,7 @@ class TitlesComponent:
                 and all(t.is_alpha and t.is_title for t in words) and words[0].text in given_names() \
                 and not any(t.text in org_words() or t.text in outlet_words() for t in words):
             return Span(doc, e.start, e.end, label="PERSON")  # "Olena Zelenska" tagged ORG
-        if e.label_ in {"GPE", "LOC", "PERSON", "ORG"} and len(e) == 1 and e.text in demonyms() \
-                and e.text.endswith(("an", "ish", "ese", "i", "ic", "ch")):
+        if e.label_ in {"GPE", "LOC", "PERSON", "ORG"} and _nationality_word(e):
             return Span(doc, e.start, e.end, label="NORP")
         return e
 
@@ -593,6 +611,22 @@ class TitlesComponent:
             out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
             taken.add(t.i)
         return out
+
+
+def _nationality_word(e: Span) -> bool:
+    """A nationality adjective the model took for a name: "Kyrgyz", "South Sudanese", a
+    compound adjective "Kazakh-mediated". Country names and known bodies in the demonym
+    list ("US", "Kremlin") are names, not adjectives."""
+    words = [t for t in e if t.text not in _POSSESSIVE]
+    if not words or not words[0].text[:1].isupper():
+        return False
+    k = len(words)
+    for i, t in enumerate(words):  # "Kazakh-mediated": the adjective, a hyphen, lower case
+        if t.text in ("-", "\u2010") and i + 1 < len(words) and all(w.is_lower for w in words[i + 1:]):
+            k = i
+            break
+    adjective = " ".join(t.text for t in words[:k])
+    return adjective in demonyms() and get_gazetteer().lookup(adjective) is None
 
 
 def _contains_words(span: Span, words: Span) -> bool:
