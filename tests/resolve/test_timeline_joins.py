@@ -256,3 +256,19 @@ def test_officials_linked_only_through_a_state_on_one_day_are_another_contact():
               [evt("v1", "CONSULT", ["p7"], ["p6"], None, "2026-03-05", mode="phone")],
               published="2026-03-06")]
     assert len(_run(exs)) == 2
+
+
+def test_officials_of_another_state_at_the_same_place_and_day_are_another_contact():
+    # the envoy meets the Swedish minister in Stockholm on Thursday / another text: "met
+    # Finnish officials in Stockholm on Thursday" (only the state named): no one in common,
+    # and a state none of the item's people belongs to, so not one meeting; the Swedish
+    # side's own state on that day and place still joins
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], "c3", "2026-03-05")],
+              published="2026-03-05"),
+           ex("b", cast(), [evt("v1", "CONSULT", [], ["s4"], "c3", "2026-03-05")],
+              published="2026-03-07"),
+           ex("c", cast(), [evt("v1", "CONSULT", [], ["s3"], "c3", "2026-03-05")],
+              published="2026-03-07")]
+    tl = _run(exs)
+    assert _docs(tl, "a") != _docs(tl, "b")
+    assert [t.documents for t in _docs(tl, "a")] == [["a", "c"]]

@@ -32,7 +32,8 @@ state ("Hnatyuk halted the transit" / "Ukraine halted the transit to Hungary"; "
 and Sharipov" at the talks of Kyrgyzstan and Tajikistan). A party in common only through a
 state needs the same place or text, the same day with states on one side, or the report
 being a thinner account of the one item that holds all its parties; officials of the same
-states on both sides are as likely another contact. A week a report names ("last week")
+states on both sides are as likely another contact, and so are officials of a state none
+of the item's people belongs to, there that day with no one in common. A week a report names ("last week")
 also holds the Sunday before its Monday; talks run over up to three consecutive days (a
 ``date_range``, which a headline's publication day does not extend). One text's meetings
 with one person on one day and another on the next, or with one person in common and
@@ -428,7 +429,7 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
         # no one in common: only the same day at the same place (one summit, two accounts),
         # or the same day between the same states ("Russia and the United States ... at
         # Tuesday's meeting in the Kremlin" is Putin's meeting with the US envoys)
-        if same_day and loc == "same":
+        if same_day and loc == "same" and not _other_states(rp, it, info):
             return weights()["no_one_shared_same_day_same_place"]
         if same_day and loc != "conflict" and _sides_match(rp, it.parts, info) \
                 and not (any(_is_person(p, info) for p in rp)
@@ -547,6 +548,20 @@ def _countries_within(parts: set[str], item_parts, info: EntityInfo) -> bool:
     return len(mine) >= 2 and bool(theirs) and theirs <= mine \
         and len(mine - theirs) <= unknown \
         and not any((info.get(p) or {}).get("type") == "PERSON" for p in parts)
+
+
+def _other_states(rp: set[str], it: _Item, info: EntityInfo) -> bool:
+    """The report names states only, the item people of known states, and none of the
+    report's states is theirs: officials of another state at that place that day are as
+    likely another contact ("met officials of B in the capital on Thursday" / the envoy's
+    meeting there with a minister of C)."""
+    if not rp or any((info.get(p) or {}).get("type") != "GPE"
+                     or not is_country((info.get(p) or {}).get("name")) for p in rp):
+        return False
+    countries = getattr(info, "countries", {})
+    theirs = {it.person_state.get(q) or countries.get((info.get(q) or {}).get("country"))
+              for q in it.parts if _is_person(q, info)}
+    return bool(theirs) and None not in theirs and not (rp & theirs)
 
 
 def _sides_match(rp: set[str], parts, info: EntityInfo) -> bool:
