@@ -10,7 +10,8 @@ place. Places nest: a report at the Hofburg "in Vienna", or at a resort "near Da
 Switzerland", is at the same place as the talks in Vienna or Switzerland (the extraction's
 ``place_in``), and two places of one country fit. Background mentions without
 participants ("the talks in Geneva") join by place and date (a day off too), or stay with
-their text's report of the talks; items of nothing but such mentions, and one-party items
+their text's report of the talks, or, giving a day ("yesterday's meeting ended without a
+deal"), the one item of their kind on that day; items of nothing but such mentions, and one-party items
 with no date, place or second report, are left out. The states of one report and the
 people of another ("Chile and Peru signed" / "signed by Rocha and Salas",
 "Russia and the US ... at Tuesday's meeting") are one event on the same day when the known
@@ -58,7 +59,8 @@ date weights (``dates``), modes, the documents it holds, its first publication a
 people's states (``person_state``) — plus the entity facts (type, country) of the names
 involved. ``cluster_reports`` finds candidates through key indexes (participant and the
 states of people, place and wider place, day, document), then lets thin fragments join the
-one item they fit (``_absorb``, through the same keys), so a new
+one item they fit (``_absorb``, through the same keys) and dated mentions the one item of
+their day (``_dated_mentions``, through the day), so a new
 document's reports can look up the items of their keys and join or open one without
 re-resolving the corpus; ``_link_plans`` likewise asks, per plan, the occurred items that share
 its keys. Only near-duplicate copies, which follow their original, and the contradiction
@@ -671,7 +673,7 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             by_doc[(*kind, r.doc)].append(n)
         if r.date is not None and precision(r.date) == 3 and n not in by_date[(*kind, r.date)]:
             by_date[(*kind, r.date)].append(n)
-    return _absorb(items, info)
+    return _dated_mentions(_absorb(items, info), info)
 
 
 def _item_keys(it: _Item) -> set[str]:
@@ -706,6 +708,62 @@ def _absorb(items: list[_Item], info: EntityInfo) -> list[_Item]:
             by_key[(host.type, host.status, k)].add(fits[0])
         gone.add(n)
     return [it for n, it in enumerate(items) if n not in gone]
+
+
+def _item_days(it: _Item) -> set[str]:
+    """The days an item holds: those its texts give and its headlines' publication days."""
+    return {d for d in (*it.dates, *it.soft) if precision(d) == 3}
+
+
+def _mention_fits(r: Report, host: _Item, info: EntityInfo) -> bool:
+    """A mention without participants on the host's day (a headline dated by its
+    publication: that day or the day before), at no place that conflicts with the host's."""
+    if not r.date or precision(r.date) != 3:
+        return False
+    days = _item_days(host)
+    if r.date_inferred:
+        if not any(_within(d, r.date) for d in days):
+            return False
+    elif r.date not in days:
+        return False
+    return _loc_relation(r.location, host.locs, info) != "conflict"
+
+
+def _dated_mentions(items: list[_Item], info: EntityInfo) -> list[_Item]:
+    """An item of nothing but mentions without participants that give a day ("yesterday's
+    meeting at the Berlaymont", "the protocol signed on October 20") joins the one item of
+    its kind with participants on that day whose place does not conflict (found through the
+    day); with two such items, or none, it stays apart (and is left out)."""
+    by_day: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for n, it in enumerate(items):
+        if it.parts:
+            for d in _item_days(it):
+                by_day[(it.type, it.status, d)].add(n)
+    gone: set[int] = set()
+    for n, frag in enumerate(items):
+        if frag.parts or not all(r.date and precision(r.date) == 3 for r in frag.reports):
+            continue
+        cands: set[int] = set()
+        for r in frag.reports:
+            days = [r.date, _shift(r.date, -1)] if r.date_inferred else [r.date]
+            for day in days:
+                cands |= by_day.get((frag.type, frag.status, day or ""), set())
+        fits = [m for m in sorted(cands)
+                if all(_mention_fits(r, items[m], info) for r in frag.reports)]
+        if len(fits) != 1:
+            continue
+        for r in frag.reports:
+            items[fits[0]].add(r)
+        gone.add(n)
+    return [it for n, it in enumerate(items) if n not in gone]
+
+
+def _shift(day: str | None, n: int) -> str | None:
+    import datetime as _dt
+    try:
+        return (_dt.date.fromisoformat(day or "") + _dt.timedelta(days=n)).isoformat()
+    except ValueError:
+        return None
 
 
 def _holds(it: _Item, r: Report) -> bool:
