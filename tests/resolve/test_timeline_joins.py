@@ -1,5 +1,7 @@
 """Reports of one event told differently join one timeline item (issue #11); different
 events that look alike stay apart. Invented names on hand-built extractions."""
+import dataclasses
+
 from resolve_helpers import ent, evt, ex
 
 from dossier.resolve import build_timeline, resolve_entities
@@ -256,3 +258,48 @@ def test_officials_linked_only_through_a_state_on_one_day_are_another_contact():
               [evt("v1", "CONSULT", ["p7"], ["p6"], None, "2026-03-05", mode="phone")],
               published="2026-03-06")]
     assert len(_run(exs)) == 2
+
+
+def test_officials_of_another_state_at_the_same_place_and_day_are_another_contact():
+    # the envoy meets the Swedish minister in Stockholm on Thursday / another text: "met
+    # Finnish officials in Stockholm on Thursday" (only the state named): no one in common,
+    # and a state none of the item's people belongs to, so not one meeting; the Swedish
+    # side's own state on that day and place still joins
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p3"], ["p1"], "c3", "2026-03-05")],
+              published="2026-03-05"),
+           ex("b", cast(), [evt("v1", "CONSULT", [], ["s4"], "c3", "2026-03-05")],
+              published="2026-03-07"),
+           ex("c", cast(), [evt("v1", "CONSULT", [], ["s3"], "c3", "2026-03-05")],
+              published="2026-03-07")]
+    tl = _run(exs)
+    assert _docs(tl, "a") != _docs(tl, "b")
+    assert [t.documents for t in _docs(tl, "a")] == [["a", "c"]]
+
+
+def test_a_dated_mention_without_participants_joins_the_one_item_of_its_day():
+    # the talks of Vantrell and Kallio on the 5th / "yesterday's meeting ended without a
+    # deal" (no one named, the 5th) / a headline of the 6th "meeting ends without deal"
+    headline = dataclasses.replace(evt("v1", "CONSULT", [], [], None, "2026-03-06"),
+                                   date_inferred=True)
+    exs = [ex("a", cast(), [evt("v1", "CONSULT", ["p1"], ["p2"], None, "2026-03-05")],
+              published="2026-03-05"),
+           ex("b", cast(), [evt("v1", "CONSULT", [], [], "c3", "2026-03-05")],
+              published="2026-03-06"),
+           ex("c", cast(), [headline], published="2026-03-06")]
+    tl = _run(exs)
+    assert [t.documents for t in tl] == [["a", "b", "c"]]
+
+
+def test_a_dated_mention_stays_apart_from_two_items_of_its_day_or_another_place():
+    two = [ex("a", cast(), [evt("v1", "CONSULT", ["p1"], ["p2"], None, "2026-03-05")],
+              published="2026-03-05"),
+           ex("b", cast(), [evt("v1", "CONSULT", ["p3"], ["s3"], "c1", "2026-03-05")],
+              published="2026-03-05"),
+           ex("c", cast(), [evt("v1", "CONSULT", [], [], None, "2026-03-05")],
+              published="2026-03-06")]
+    assert not _docs(_run(two), "c")
+    elsewhere = [ex("a", cast(), [evt("v1", "CONSULT", ["p1"], ["p2"], "c3", "2026-03-05")],
+                    published="2026-03-05"),
+                 ex("c", cast(), [evt("v1", "CONSULT", [], [], "c4", "2026-03-05")],
+                    published="2026-03-06")]
+    assert [t.documents for t in _run(elsewhere)] == [["a"]]

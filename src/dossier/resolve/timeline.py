@@ -10,7 +10,8 @@ place. Places nest: a report at the Hofburg "in Vienna", or at a resort "near Da
 Switzerland", is at the same place as the talks in Vienna or Switzerland (the extraction's
 ``place_in``), and two places of one country fit. Background mentions without
 participants ("the talks in Geneva") join by place and date (a day off too), or stay with
-their text's report of the talks; items of nothing but such mentions, and one-party items
+their text's report of the talks, or, giving a day ("yesterday's meeting ended without a
+deal"), the one item of their kind on that day; items of nothing but such mentions, and one-party items
 with no date, place or second report, are left out. The states of one report and the
 people of another ("Chile and Peru signed" / "signed by Rocha and Salas",
 "Russia and the US ... at Tuesday's meeting") are one event on the same day when the known
@@ -32,7 +33,8 @@ state ("Hnatyuk halted the transit" / "Ukraine halted the transit to Hungary"; "
 and Sharipov" at the talks of Kyrgyzstan and Tajikistan). A party in common only through a
 state needs the same place or text, the same day with states on one side, or the report
 being a thinner account of the one item that holds all its parties; officials of the same
-states on both sides are as likely another contact. A week a report names ("last week")
+states on both sides are as likely another contact, and so are officials of a state none
+of the item's people belongs to, there that day with no one in common. A week a report names ("last week")
 also holds the Sunday before its Monday; talks run over up to three consecutive days (a
 ``date_range``, which a headline's publication day does not extend). One text's meetings
 with one person on one day and another on the next, or with one person in common and
@@ -57,7 +59,8 @@ date weights (``dates``), modes, the documents it holds, its first publication a
 people's states (``person_state``) — plus the entity facts (type, country) of the names
 involved. ``cluster_reports`` finds candidates through key indexes (participant and the
 states of people, place and wider place, day, document), then lets thin fragments join the
-one item they fit (``_absorb``, through the same keys), so a new
+one item they fit (``_absorb``, through the same keys) and dated mentions the one item of
+their day (``_dated_mentions``, through the day), so a new
 document's reports can look up the items of their keys and join or open one without
 re-resolving the corpus; ``_link_plans`` likewise asks, per plan, the occurred items that share
 its keys. Only near-duplicate copies, which follow their original, and the contradiction
@@ -428,7 +431,7 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
         # no one in common: only the same day at the same place (one summit, two accounts),
         # or the same day between the same states ("Russia and the United States ... at
         # Tuesday's meeting in the Kremlin" is Putin's meeting with the US envoys)
-        if same_day and loc == "same":
+        if same_day and loc == "same" and not _other_states(rp, it, info):
             return weights()["no_one_shared_same_day_same_place"]
         if same_day and loc != "conflict" and _sides_match(rp, it.parts, info) \
                 and not (any(_is_person(p, info) for p in rp)
@@ -549,6 +552,20 @@ def _countries_within(parts: set[str], item_parts, info: EntityInfo) -> bool:
         and not any((info.get(p) or {}).get("type") == "PERSON" for p in parts)
 
 
+def _other_states(rp: set[str], it: _Item, info: EntityInfo) -> bool:
+    """The report names states only, the item people of known states, and none of the
+    report's states is theirs: officials of another state at that place that day are as
+    likely another contact ("met officials of B in the capital on Thursday" / the envoy's
+    meeting there with a minister of C)."""
+    if not rp or any((info.get(p) or {}).get("type") != "GPE"
+                     or not is_country((info.get(p) or {}).get("name")) for p in rp):
+        return False
+    countries = getattr(info, "countries", {})
+    theirs = {it.person_state.get(q) or countries.get((info.get(q) or {}).get("country"))
+              for q in it.parts if _is_person(q, info)}
+    return bool(theirs) and None not in theirs and not (rp & theirs)
+
+
 def _sides_match(rp: set[str], parts, info: EntityInfo) -> bool:
     """One side names states, the other their people (either way round)."""
     return _countries_within(rp, parts, info) or _countries_within(set(parts), rp, info)
@@ -656,7 +673,7 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             by_doc[(*kind, r.doc)].append(n)
         if r.date is not None and precision(r.date) == 3 and n not in by_date[(*kind, r.date)]:
             by_date[(*kind, r.date)].append(n)
-    return _absorb(items, info)
+    return _dated_mentions(_absorb(items, info), info)
 
 
 def _item_keys(it: _Item) -> set[str]:
@@ -691,6 +708,62 @@ def _absorb(items: list[_Item], info: EntityInfo) -> list[_Item]:
             by_key[(host.type, host.status, k)].add(fits[0])
         gone.add(n)
     return [it for n, it in enumerate(items) if n not in gone]
+
+
+def _item_days(it: _Item) -> set[str]:
+    """The days an item holds: those its texts give and its headlines' publication days."""
+    return {d for d in (*it.dates, *it.soft) if precision(d) == 3}
+
+
+def _mention_fits(r: Report, host: _Item, info: EntityInfo) -> bool:
+    """A mention without participants on the host's day (a headline dated by its
+    publication: that day or the day before), at no place that conflicts with the host's."""
+    if not r.date or precision(r.date) != 3:
+        return False
+    days = _item_days(host)
+    if r.date_inferred:
+        if not any(_within(d, r.date) for d in days):
+            return False
+    elif r.date not in days:
+        return False
+    return _loc_relation(r.location, host.locs, info) != "conflict"
+
+
+def _dated_mentions(items: list[_Item], info: EntityInfo) -> list[_Item]:
+    """An item of nothing but mentions without participants that give a day ("yesterday's
+    meeting at the Berlaymont", "the protocol signed on October 20") joins the one item of
+    its kind with participants on that day whose place does not conflict (found through the
+    day); with two such items, or none, it stays apart (and is left out)."""
+    by_day: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for n, it in enumerate(items):
+        if it.parts:
+            for d in _item_days(it):
+                by_day[(it.type, it.status, d)].add(n)
+    gone: set[int] = set()
+    for n, frag in enumerate(items):
+        if frag.parts or not all(r.date and precision(r.date) == 3 for r in frag.reports):
+            continue
+        cands: set[int] = set()
+        for r in frag.reports:
+            days = [r.date, _shift(r.date, -1)] if r.date_inferred else [r.date]
+            for day in days:
+                cands |= by_day.get((frag.type, frag.status, day or ""), set())
+        fits = [m for m in sorted(cands)
+                if all(_mention_fits(r, items[m], info) for r in frag.reports)]
+        if len(fits) != 1:
+            continue
+        for r in frag.reports:
+            items[fits[0]].add(r)
+        gone.add(n)
+    return [it for n, it in enumerate(items) if n not in gone]
+
+
+def _shift(day: str | None, n: int) -> str | None:
+    import datetime as _dt
+    try:
+        return (_dt.date.fromisoformat(day or "") + _dt.timedelta(days=n)).isoformat()
+    except ValueError:
+        return None
 
 
 def _holds(it: _Item, r: Report) -> bool:
