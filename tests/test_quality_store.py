@@ -21,6 +21,13 @@ FLOORS = {"entities_whole": 0.95, "timeline_found": 0.95, "timeline_dated": 0.85
           "timeline_report_recall": 0.90, "timeline_participants": 0.90}
 MAX_SPLITS = 1.2
 MAX_CONFLATED = 3
+# the stories set: below today's figures (2026-12-06: entities whole 0.97, found 0.89, dated
+# 0.79, report recall 0.59, 1.35 items per event, participants 0.74, conflated 1; claims
+# recall 0.91, whole 0.81, conflated 3, disputes found 0.82)
+STORIES = {"entities_whole": 0.93, "timeline_found": 0.85, "timeline_dated": 0.75,
+           "timeline_report_recall": 0.55, "timeline_participants": 0.70}
+STORIES_MAX_SPLITS = 1.4
+CLAIMS_STORIES = {"claims_report_recall": 0.87, "claims_whole": 0.75, "disputes_found": 0.75}
 
 
 def _scorer():
@@ -30,25 +37,39 @@ def _scorer():
     return mod
 
 
+def _score_corpus(corpus, gold, tmp, nlp) -> dict:
+    """Ingest ``corpus`` into a fresh store and score its entities, timeline and claims
+    against ``gold`` with the shared scorer (store mode, with --claims)."""
+    from dossier import analyze
+    from dossier.pipeline import ingest
+    from dossier.store import open_store
+    with open_store(str(tmp / "store.db")) as store:
+        ingest([str(corpus)], store, progress=False, nlp=nlp)
+        for name, rows in (("entities", analyze.entities(store)),
+                           ("timeline", analyze.timeline(store)),
+                           ("claims", analyze.claims(store))):
+            (tmp / f"{name}.json").write_text(json.dumps(rows, default=str), encoding="utf-8")
+    res = _scorer().score_store(str(gold), str(tmp / "entities.json"), str(tmp / "timeline.json"))
+    if (gold / "claims.json").exists():
+        res.update(_scorer().score_claims(str(gold), str(tmp / "claims.json")))
+    return res
+
+
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory, nlp):
     if not SCORER.exists() or not SAMPLE.exists():
         pytest.skip("shared scorer or sample missing")
-    from dossier import analyze
-    from dossier.pipeline import ingest
-    from dossier.store import open_store
-    tmp = tmp_path_factory.mktemp("quality_store")
-    with open_store(str(tmp / "sample.db")) as store:
-        ingest([str(SAMPLE)], store, progress=False, nlp=nlp)
-        ents = analyze.entities(store)
-        tl = analyze.timeline(store)
-        cl = analyze.claims(store)
-    (tmp / "entities.json").write_text(json.dumps(ents), encoding="utf-8")
-    (tmp / "timeline.json").write_text(json.dumps(tl), encoding="utf-8")
-    (tmp / "claims.json").write_text(json.dumps(cl, default=str), encoding="utf-8")
-    res = _scorer().score_store(str(GOLD), str(tmp / "entities.json"), str(tmp / "timeline.json"))
-    res.update(_scorer().score_claims(str(GOLD), str(tmp / "claims.json")))
-    return res
+    return _score_corpus(SAMPLE, GOLD, tmp_path_factory.mktemp("quality_store"), nlp)
+
+
+@pytest.fixture(scope="module")
+def stories(tmp_path_factory, nlp):
+    """The cross-outlet stories set (47 reports), ingested once for its gates."""
+    corpus = ROOT / "eval" / "corpus" / "stories"
+    gold = ROOT / "eval" / "gold" / "stories"
+    if not corpus.exists() or not (gold / "claims.json").exists() or not SCORER.exists():
+        pytest.skip("stories set or scorer missing")
+    return _score_corpus(corpus, gold, tmp_path_factory.mktemp("quality_stories"), nlp)
 
 
 def test_no_false_merges(figures):
@@ -74,29 +95,19 @@ def test_claims_not_conflated(figures):
     assert figures["claims_conflated"]["count"] == 0, figures
 
 
-def test_stories_claims_and_disputes(tmp_path, nlp):
+def test_stories_claims_and_disputes(stories):
     """The cross-outlet stories set (47 reports): claims gathered across outlets and their
     disputes. Figures 2026-12-06 (lexical path): report recall 0.64, whole 0.19,
     conflated 5 (pairs of gold claims whose third report extraction misses, so that their
     best claim is the same two-report copy pair), disputes found 0.55; after issue #11
     items 4-5 (speakers through their state or body, pronoun guesses, denied reports, a
-    second pass; participants disputes): 0.78, 0.48, 2, 0.73."""
-    corpus = ROOT / "eval" / "corpus" / "stories"
-    gold = ROOT / "eval" / "gold" / "stories"
-    if not corpus.exists() or not (gold / "claims.json").exists() or not SCORER.exists():
-        pytest.skip("stories set or scorer missing")
-    from dossier import analyze
-    from dossier.pipeline import ingest
-    from dossier.store import open_store
-    with open_store(str(tmp_path / "st.db")) as store:
-        ingest([str(corpus)], store, progress=False, nlp=nlp)
-        (tmp_path / "c.json").write_text(json.dumps(analyze.claims(store), default=str),
-                                         encoding="utf-8")
-    res = _scorer().score_claims(str(gold), str(tmp_path / "c.json"))
-    assert res["claims_report_recall"]["acc"] >= 0.72, res
-    assert res["claims_whole"]["acc"] >= 0.38, res
+    second pass; participants disputes): 0.78, 0.48, 2, 0.73; with the statements the
+    extractor now finds and the entities it now types right: 0.91, 0.81, 3, 0.82."""
+    res = stories
+    assert res["claims_report_recall"]["acc"] >= CLAIMS_STORIES["claims_report_recall"], res
+    assert res["claims_whole"]["acc"] >= CLAIMS_STORIES["claims_whole"], res
     assert res["claims_conflated"]["count"] <= 3, res
-    assert res["disputes_found"]["acc"] >= 0.63, res
+    assert res["disputes_found"]["acc"] >= CLAIMS_STORIES["disputes_found"], res
 
 
 def test_splits(figures):
@@ -108,26 +119,13 @@ def test_conflated(figures):
     assert figures["timeline_conflated"]["count"] <= MAX_CONFLATED, figures
 
 
-@pytest.mark.slow
-def test_stories_dev_set(tmp_path, nlp):
+def test_stories_dev_set(stories):
     """The cross-outlet development set: three stories told by many outlets (47 reports)."""
-    corpus = ROOT / "eval" / "corpus" / "stories"
-    gold = ROOT / "eval" / "gold" / "stories"
-    if not corpus.exists() or not (gold / "timeline.json").exists() or not SCORER.exists():
-        pytest.skip("stories dev set or scorer missing")
-    from dossier import analyze
-    from dossier.pipeline import ingest
-    from dossier.store import open_store
-    with open_store(str(tmp_path / "st.db")) as store:
-        ingest([str(corpus)], store, progress=False, nlp=nlp)
-        (tmp_path / "e.json").write_text(json.dumps(analyze.entities(store)), encoding="utf-8")
-        (tmp_path / "t.json").write_text(json.dumps(analyze.timeline(store)), encoding="utf-8")
-    res = _scorer().score_store(str(gold), str(tmp_path / "e.json"), str(tmp_path / "t.json"))
+    res = stories
     assert res["entity_false_merges"]["count"] == 0, res
-    for name, floor in {"entities_whole": 0.80, "timeline_found": 0.85, "timeline_dated": 0.65,
-                        "timeline_report_recall": 0.35, "timeline_participants": 0.60}.items():
+    for name, floor in STORIES.items():
         assert res[name]["acc"] >= floor, (name, res)
-    assert res["timeline_splits_per_event"]["mean"] <= 1.6, res
+    assert res["timeline_splits_per_event"]["mean"] <= STORIES_MAX_SPLITS, res
     assert res["timeline_conflated"]["count"] <= 1, res
 
 
