@@ -426,10 +426,11 @@ def _join_surname_variants(st: _Resolution) -> None:
             k = name_key(sur)
             if k and r not in by_surname[k]:
                 by_surname[k].append(r)
-    # (a variant shares the first letter: each key is compared with those once)
-    by_initial: dict[str, list[str]] = defaultdict(list)
+    # (a variant shares the first letter and is at most two letters longer or shorter:
+    # each key is compared with those, once)
+    by_initial: dict[tuple[str, int], list[str]] = defaultdict(list)
     for k2 in by_surname:
-        by_initial[k2[:1]].append(k2)
+        by_initial[(k2[:1], len(k2))].append(k2)
     near: dict[str, list[str]] = {}
 
     def candidates(r: int) -> set[int]:
@@ -437,7 +438,8 @@ def _join_surname_variants(st: _Resolution) -> None:
         for _, sur in full[r]:
             k = name_key(sur)
             if k not in near:
-                near[k] = [k2 for k2 in by_initial.get(k[:1], ())
+                near[k] = [k2 for n in range(len(k) - 2, len(k) + 3)
+                           for k2 in by_initial.get((k[:1], n), ())
                            if k2 == k or _surname_variant(k2, k)]
             for k2 in near[k]:
                 out.update(by_surname[k2])
