@@ -75,7 +75,8 @@ def _store_batch(store, batch: list) -> None:
 
 def run(base: int, add: int, db: str, seed: int = 7, quiet: bool = False,
         how: str = "blocks", tx_batch: int = 500, base_db: str | None = None,
-        profile: str | None = None, skip_rebuild: bool = False) -> dict:
+        profile: str | None = None, skip_rebuild: bool = False,
+        profile_rebuild: str | None = None) -> dict:
     from dossier.pipeline import rebuild_resolution
     from dossier.resolve.incremental import rebuild_in_blocks
     from dossier.store import open_store
@@ -136,7 +137,13 @@ def run(base: int, add: int, db: str, seed: int = 7, quiet: bool = False,
             f" CPU s) {out['resolve_add']}")
         if not skip_rebuild:
             t1 = time.perf_counter()
-            full(store)
+            if profile_rebuild:
+                import cProfile
+                prof = cProfile.Profile()
+                prof.runcall(full, store)
+                prof.dump_stats(profile_rebuild)
+            else:
+                full(store)
             out["rebuild_s"] = round(time.perf_counter() - t1, 2)
             out["counts"] = store.counts()
     out["peak_rss_mb"] = _peak_rss_mb()
@@ -161,13 +168,15 @@ def main(argv=None) -> int:
     ap.add_argument("--base-db", help="SQLite file of the stored and resolved base: copied"
                     " when it exists, written after the base is resolved otherwise")
     ap.add_argument("--profile", help="write a cProfile of the incremental step here")
+    ap.add_argument("--profile-rebuild", help="write a cProfile of the full rebuild here")
     ap.add_argument("--no-rebuild", action="store_true", help="skip the full rebuild at the end")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "incremental.db")
         result = run(args.base, args.add, db, seed=args.seed, quiet=args.quiet,
                      how=args.rebuild, tx_batch=args.tx_batch, base_db=args.base_db,
-                     profile=args.profile, skip_rebuild=args.no_rebuild)
+                     profile=args.profile, skip_rebuild=args.no_rebuild,
+                     profile_rebuild=args.profile_rebuild)
     text = json.dumps(result, indent=1)
     if args.json:
         Path(args.json).write_text(text + "\n", encoding="utf-8")

@@ -426,15 +426,23 @@ def _join_surname_variants(st: _Resolution) -> None:
             k = name_key(sur)
             if k and r not in by_surname[k]:
                 by_surname[k].append(r)
-    surname_keys = list(by_surname)
+    # (a variant shares the first letter and is at most two letters longer or shorter:
+    # each key is compared with those, once)
+    by_initial: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for k2 in by_surname:
+        by_initial[(k2[:1], len(k2))].append(k2)
+    near: dict[str, list[str]] = {}
 
     def candidates(r: int) -> set[int]:
         out = set()
         for _, sur in full[r]:
             k = name_key(sur)
-            for k2 in surname_keys:
-                if k2 == k or _surname_variant(k2, k):
-                    out.update(by_surname[k2])
+            if k not in near:
+                near[k] = [k2 for n in range(len(k) - 2, len(k) + 3)
+                           for k2 in by_initial.get((k[:1], n), ())
+                           if k2 == k or _surname_variant(k2, k)]
+            for k2 in near[k]:
+                out.update(by_surname[k2])
         out.discard(r)
         return out
 
@@ -461,6 +469,8 @@ def _surname_groups(full: dict[int, list[tuple]]) -> dict[str, list[int]]:
     merged_keys: dict[str, str] = {k: k for k in keys}
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
+            if b[:1] != a[:1]:
+                break  # (sorted: no later key shares the first letter a variant needs)
             if merged_keys[b] == b and _surname_variant(a, b):
                 merged_keys[b] = merged_keys[a]
     sur_groups: dict[str, list[int]] = defaultdict(list)

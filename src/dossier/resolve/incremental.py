@@ -127,22 +127,12 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
              "partial": len(further), "seeds": ents.n_seeds}
     if limit is not None and len(new_ids) + len(further) >= limit:
         return None
-    compact = []
-    for ex in delta.load_extractions(store, new_ids | further):  # in ingestion order
-        if ex.doc.id in new_ids:
-            compact.append(slim(ex))
-            continue
-        ex.events = [v for v in ex.events if v.id in events.get(ex.doc.id, ())]
-        kept = statements.get(ex.doc.id, set())
-        x = slim(ex)  # (the denials slim finds are statements too: only the kept ones)
-        x.doc.meta["denials"] = [d for d in x.doc.meta.get("denials") or [] if d["id"] in kept]
-        x.statements = [st for st in x.statements if st.id in kept]
-        compact.append(x)
+    compact = _block_extractions(store, fresh, further, events, statements)
     entities, mapping = _mapping_of(store, ents, further)
     names = {e.id: e.name for e in entities}
     built, found_disputes = build_claims_and_disputes(compact, mapping, names=names,
                                                       entities=entities,
-                                                      corpus_df=corpus_df(store, compact))
+                                                      corpus_df=corpus_df(store, compact, fresh))
     timeline = build_timeline(compact, mapping, claims=built, entities=entities)
     published = {ex.doc.id: ex.doc.published for ex in compact}
     seen = [(ex.doc.id, v.id) for ex in compact for v in ex.events]
@@ -164,19 +154,44 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
                         "claims": len(built), "disputes": len(found_disputes)}}
 
 
-def corpus_df(store, compact: list[Extraction]) -> tuple[Counter, int]:
+def _block_extractions(store, fresh: list[Extraction], further: set[str],
+                       events: dict[str, set[str]], statements: dict[str, set[str]]
+                       ) -> list[Extraction]:
+    """The block in ingestion order: the new documents as loaded (``fresh``, slim) and the
+    ``further`` documents with only their candidate events and statements."""
+    from ..store import delta
+    from . import slim
+    block = list(fresh)
+    for ex in delta.load_extractions(store, further):
+        ex.events = [v for v in ex.events if v.id in events.get(ex.doc.id, ())]
+        kept = statements.get(ex.doc.id, set())
+        x = slim(ex)  # (the denials slim finds are statements too: only the kept ones)
+        x.doc.meta["denials"] = [d for d in x.doc.meta.get("denials") or [] if d["id"] in kept]
+        x.statements = [st for st in x.statements if st.id in kept]
+        block.append(x)
+    seq = delta.document_seqs(store, [x.doc.id for x in block])
+    block.sort(key=lambda x: seq[x.doc.id])
+    return block
+
+
+def corpus_df(store, compact: list[Extraction], loaded: list[Extraction] | None = None
+              ) -> tuple[Counter, int]:
     """The lemma frequencies of the whole corpus (``lemma_df``, brought up to date first)
-    for the lemmas of ``compact``'s statements, and the corpus's number of statements."""
+    for the lemmas of ``compact``'s statements, and the corpus's number of statements.
+    ``loaded``: slim extractions at hand (not loaded again to be counted)."""
     from ..store import delta
     from . import slim
     from .claims import units_of
     todo = delta.uncounted_documents(store)
+    at_hand = {ex.doc.id: ex for ex in loaded or ()}
     for i in range(0, len(todo), 2000):
         part = todo[i:i + 2000]
         counts: Counter = Counter()
         n = 0
-        for ex in delta.load_extractions(store, part):
-            units, _ = units_of([slim(ex)], {})
+        rest = [d for d in part if d not in at_hand]
+        for ex in [*(at_hand[d] for d in part if d in at_hand),
+                   *(slim(x) for x in delta.load_extractions(store, rest))]:
+            units, _ = units_of([ex], {})
             n += len(units)
             for u in units:
                 counts.update(u.tokens)

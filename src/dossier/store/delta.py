@@ -159,6 +159,15 @@ def load_extractions(store: Store, docs: Iterable[str]) -> Iterator[Extraction]:
         yield Extraction.from_json(data, document=_document(row, repairs))
 
 
+def document_seqs(store: Store, docs: Iterable[str]) -> dict[str, int]:
+    """Document id → its ingestion order (``seq``)."""
+    out: dict[str, int] = {}
+    for part in _chunks(sorted(set(docs))):
+        out.update((r["doc_id"], int(r["seq"])) for r in store.backend.query(
+            f"SELECT doc_id, seq FROM documents WHERE doc_id IN {_in(len(part))}", part))
+    return out
+
+
 def entities_of(store: Store, docs: Iterable[str] = (), names: Iterable[str] = (),
                 ids: Iterable[str] = ()) -> list[CanonicalEntity]:
     """Canonical entities with a member in ``docs``, bearing one of ``names`` (normalised
