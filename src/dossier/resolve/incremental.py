@@ -135,7 +135,8 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
         ex.events = [v for v in ex.events if v.id in events.get(ex.doc.id, ())]
         kept = statements.get(ex.doc.id, set())
         x = slim(ex)  # (the denials slim finds are statements too: only the kept ones)
-        x.doc.meta["denials"] = [d for d in x.doc.meta.get("denials") or [] if d["id"] in kept]
+        x.doc.meta["denials"] = [d for d in x.doc.meta.get("denials") or []
+                                 if d["id"] in kept or d.get("statement") in kept]
         x.statements = [st for st in x.statements if st.id in kept]
         compact.append(x)
     entities, mapping = _mapping_of(store, ents, further)
