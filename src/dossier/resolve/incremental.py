@@ -467,6 +467,7 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
         shared[x] = Counter(c for t in toks for c in holders.get("l:" + t, ()))
     speaker = delta.claim_key_values(store, {c for n in shared.values() for c in n}, "p:")
     dated = holders.get("d:", set())
+    weak = gather_th()["weak_min_shared"]  # a pronoun speaker against a named one, either way
     out: set[str] = set()
     for x, u in enumerate(units):
         short = len(u.tokens | u.proper) < gather_th()["min_tokens"]
@@ -474,8 +475,12 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
         denial = is_denial(u)
         has_day = bool(u.dates or u.weekdays)
         for c, n in shared[x].items():
-            if (n >= (1 if short else need) and speakers_compatible(speaker.get(c, ""), u.skey)) \
-                    or c in numbered or (n >= need and (denial or (has_day and c in dated))):
+            sk = speaker.get(c, "")
+            # one named speaker's short restatement: one word and the names it is about
+            few = 1 if short or (u.skey.startswith("e:") and sk == u.skey) else need
+            if (n >= few and (speakers_compatible(sk, u.skey) or sk in u.affil)) \
+                    or c in numbered or n >= weak \
+                    or (n >= need and (denial or (has_day and c in dated))):
                 out.add(c)
     return out
 
