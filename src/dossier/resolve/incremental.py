@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from ..store.store import Store
 
 SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
-KEYS_VERSION = "3"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
+KEYS_VERSION = "4"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
 def settings() -> dict[str, Any]:
@@ -287,6 +287,9 @@ def _orphan_rows(ex: Extraction, mapping, held) -> list[tuple]:
             if r and (d.id, r) in mapping:
                 out.append((f"{v.type}|{mapping[(d.id, r)]}", d.id, v.id, a, b,
                             (d.published or "")[:10] or None))
+        if a and not any((d.id, r) in mapping for r in [*v.actors, *v.targets]):
+            # a dated mention without participants: the one item of its kind on its day
+            out.append((f"{v.type}|@", d.id, v.id, a, b, (d.published or "")[:10] or None))
     return out
 
 
@@ -357,6 +360,7 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     country = {e.id: e.country for e in [*ents.stored.values(), *ents.written]}
     spans: dict[tuple[str, str], list[tuple[str, str]]] = {}
     days: dict[tuple[str, str], set[str]] = {}
+    alone: dict[str, list[tuple[str, str]]] = {}
     for ex in fresh:
         for v in ex.events:
             span = _event_span(v, ex.doc.published, lo, end)
@@ -364,12 +368,22 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
                 if r and (ex.doc.id, r) in m:
                     spans.setdefault((m[(ex.doc.id, r)], v.type), []).append(span)
             day = fill_year(v.date, ex.doc.published)
+            if day and precision(day) == 3:
+                # a mention without participants joins the one item of its kind on its
+                # day: such stored mentions are candidates, and for a new one, every item
+                # of the kind then
+                spans.setdefault(("@", v.type), []).append(span)
+                if not any((ex.doc.id, r) in m for r in [*v.actors, *v.targets]):
+                    alone.setdefault(v.type, []).append(span)
             if day and precision(day) == 3:  # no one shared: the same day between the same states
                 states = {country.get(m.get((ex.doc.id, r), "")) for r in [*v.actors, *v.targets]}
                 days.setdefault((v.type, day), set()).update(x for x in states if x)
-    rows = delta.items_naming(store, {e for e, _ in spans}, {t for _, t in spans}, lo, end)
+    rows = delta.items_naming(store, {e for e, _ in spans} - {"@"}, {t for _, t in spans}, lo,
+                              end)
     items = {i for i, e, t, a, b in rows
              if a is None or any(a <= hi and (b or a) >= low for low, hi in spans.get((e, t), ()))}
+    items |= {i for i, _, t, a, b in delta.items_of_kinds(store, alone, lo, end)
+              if a is not None and any(a <= hi and (b or a) >= low for low, hi in alone[t])}
     items |= {i for i, kind, day, state in delta.items_on(store, days)
               if state in days[(kind, day)]}
     orphans: dict[str, set[str]] = {}

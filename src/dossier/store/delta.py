@@ -417,6 +417,27 @@ def items_naming(store: Store, entities: Iterable[str], types: Iterable[str], lo
     return out
 
 
+def items_of_kinds(store: Store, types: Iterable[str], lo: str, end: str
+                   ) -> list[tuple[str, str, str, str | None, str | None]]:
+    """(item, "@", type, first day, last day) of the dated timeline items of ``types``
+    whose period meets days ``lo`` to before ``end`` (the ``timeline_start`` index)."""
+    out: list[tuple[str, str, str, str | None, str | None]] = []
+    for kind in sorted(set(types)):
+        out += [(r["id"], "@", kind, r["date_start"], r["date_end"]) for r in store.backend.query(
+            "SELECT id, date_start, date_end FROM timeline WHERE date_start < ? AND"
+            " date_start >= ? AND date_end >= ? AND type = ?",
+            (end, _back(lo, 3), lo, kind))]
+    return out
+
+
+def _back(day: str, n: int) -> str:
+    from datetime import date, timedelta
+    try:
+        return (date.fromisoformat(day[:10]) - timedelta(days=n)).isoformat()
+    except ValueError:
+        return day
+
+
 def items_on(store: Store, days: Iterable[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
     """(item, type, day, a participant's country) of the timeline items of a type dated a
     day: {(type, day)}."""
