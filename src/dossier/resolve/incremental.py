@@ -367,6 +367,10 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
             for r in [*v.actors, *v.targets, v.location, v.place_in]:
                 if r and (ex.doc.id, r) in m:
                     spans.setdefault((m[(ex.doc.id, r)], v.type), []).append(span)
+            for r in [*v.actors, *v.targets]:  # a person and their state are one party
+                if country.get(m.get((ex.doc.id, r), "")):
+                    spans.setdefault(("#" + str(country[m[(ex.doc.id, r)]]), v.type),
+                                     []).append(span)
             day = fill_year(v.date, ex.doc.published)
             if day and precision(day) == 3:
                 # a mention without participants joins the one item of its kind on its
@@ -380,6 +384,8 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
                 days.setdefault((v.type, day), set()).update(x for x in states if x)
     rows = delta.items_naming(store, {e for e, _ in spans} - {"@"}, {t for _, t in spans}, lo,
                               end)
+    rows += delta.items_of_states(store, {e[1:] for e, _ in spans if e[:1] == "#"},
+                                  {t for e, t in spans if e[:1] == "#"}, lo, end)
     items = {i for i, e, t, a, b in rows
              if a is None or any(a <= hi and (b or a) >= low for low, hi in spans.get((e, t), ()))}
     items |= {i for i, _, t, a, b in delta.items_of_kinds(store, alone, lo, end)
