@@ -51,7 +51,8 @@ from ..ids import stable_id
 from ..names import name_key, normalize
 from ..orgnames import acronym_forms
 from ..records import CanonicalEntity, Claim, Extraction
-from .claims import _WEEKDAYS, content_tokens, dates_in, numbers_in, proper_tokens
+from .claims import (_WEEKDAYS, content_tokens, dates_in, numbers_in, presence_of,
+                     proper_tokens)
 from ..dates import period_end, period_start, precision
 from .common import fill_year, load_data, thresholds
 from .disputes import build_claims_and_disputes, timeline_disputes
@@ -63,7 +64,7 @@ if TYPE_CHECKING:
     from ..store.store import Store
 
 SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
-KEYS_VERSION = "4"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
+KEYS_VERSION = "5"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
 def settings() -> dict[str, Any]:
@@ -263,6 +264,8 @@ def claim_keys(c: Claim) -> set[str]:
         out.update("n:" + k for k in numbers_in(content))
         if dates_in(content) or _WEEKDAYS & set(normalize(content).split()):
             out.add("d:")
+        if presence_of(content):  # someone at a meeting or not: by the names it gives
+            out.update("pr:" + t for t in proper_tokens(content))
     return out
 
 
@@ -476,7 +479,8 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
     keys = {"l:" + t for u in units for t in u.tokens} | {"n:" + k for u in units for k in u.numbers}
     if not keys:
         return set()
-    holders = delta.claims_by_keys(store, keys | {"d:"}, since)
+    present = {"pr:" + t for u in units if u.presence for t in u.proper}
+    holders = delta.claims_by_keys(store, keys | present | {"d:"}, since)
     need = gather_th()["min_shared"]
     in_doc: dict[str, set[str]] = {}  # a denial answers a statement of its report
     for u in units:
@@ -492,6 +496,8 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
     for x, u in enumerate(units):
         short = len(u.tokens | u.proper) < gather_th()["min_tokens"]
         numbered = {c for k in u.numbers for c in holders.get("n:" + k, ())}
+        if u.presence:  # a participants dispute: both statements name them
+            out.update(c for t in u.proper for c in holders.get("pr:" + t, ()))
         denial = is_denial(u)
         has_day = bool(u.dates or u.weekdays)
         for c, n in shared[x].items():
