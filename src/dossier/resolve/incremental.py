@@ -430,6 +430,8 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     disputed |= {i for i, docs in delta.conflict_documents(
         store, delta.with_conflicts(store, delta.entities_of_claims(store, claims))).items()
         if docs & block_docs}
+    # the claims an item's evidence sentences hold are its sides in a dispute of its days
+    claims |= delta.claims_of_items(store, items)
     for _ in range(settings()["dispute_rounds"]):
         more = delta.disputes_of(store, items, claims, new_ids, disputed) - disputes
         if not more:

@@ -272,6 +272,17 @@ def history_documents(store: Store, items: Iterable[str]) -> set[str]:
     return out
 
 
+def claims_of_items(store: Store, items: Iterable[str]) -> set[str]:
+    """The claims the evidence sentences of ``items`` hold (their ``statements``)."""
+    out: set[str] = set()
+    for part in _chunks(sorted(set(items))):
+        for r in store.backend.query(f"SELECT data FROM timeline WHERE id IN {_in(len(part))}",
+                                     part):
+            out.update(x for x in (_loads(r["data"]) or {}).get("statements") or []
+                       if isinstance(x, str) and x.startswith("clm_"))
+    return out
+
+
 def iter_timeline_reports(store: Store) -> Iterator[tuple[str, str]]:
     """(doc, event) of every report every stored timeline item holds."""
     for r in store.backend.query("SELECT data FROM timeline"):
