@@ -54,7 +54,7 @@ from ..records import CanonicalEntity, Claim, Extraction
 from .claims import (_WEEKDAYS, content_tokens, dates_in, numbers_in, presence_of,
                      proper_tokens)
 from ..dates import period_end, period_start, precision
-from .common import fill_year, load_data, thresholds
+from .common import fill_year, is_country, load_data, thresholds
 from .disputes import build_claims_and_disputes, timeline_disputes
 from .entities import (Member, _acronym, _class_key, _parts, _place_key, members_of,
                        resolve_members, type_class)
@@ -64,7 +64,7 @@ if TYPE_CHECKING:
     from ..store.store import Store
 
 SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
-KEYS_VERSION = "5"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
+KEYS_VERSION = "6"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
 def settings() -> dict[str, Any]:
@@ -290,8 +290,7 @@ def _orphan_rows(ex: Extraction, mapping, held) -> list[tuple]:
             if r and (d.id, r) in mapping:
                 out.append((f"{v.type}|{mapping[(d.id, r)]}", d.id, v.id, a, b,
                             (d.published or "")[:10] or None))
-        if a and not any((d.id, r) in mapping for r in [*v.actors, *v.targets]):
-            # a dated mention without participants: the one item of its kind on its day
+        if a:  # a dated mention (perhaps of a town, no participant): the item of its day
             out.append((f"{v.type}|@", d.id, v.id, a, b, (d.published or "")[:10] or None))
     return out
 
@@ -364,6 +363,7 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     spans: dict[tuple[str, str], list[tuple[str, str]]] = {}
     days: dict[tuple[str, str], set[str]] = {}
     alone: dict[str, list[tuple[str, str]]] = {}
+    kinds = {e.id: e for e in [*ents.stored.values(), *ents.written]}
     for ex in fresh:
         for v in ex.events:
             span = _event_span(v, ex.doc.published, lo, end)
@@ -380,7 +380,8 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
                 # day: such stored mentions are candidates, and for a new one, every item
                 # of the kind then
                 spans.setdefault(("@", v.type), []).append(span)
-                if not any((ex.doc.id, r) in m for r in [*v.actors, *v.targets]):
+                if not any(_party(m.get((ex.doc.id, r)), kinds)
+                           for r in [*v.actors, *v.targets]):
                     alone.setdefault(v.type, []).append(span)
             if day and precision(day) == 3:  # no one shared: the same day between the same states
                 states = {country.get(m.get((ex.doc.id, r), "")) for r in [*v.actors, *v.targets]}
@@ -391,6 +392,14 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
                                   {t for e, t in spans if e[:1] == "#"}, lo, end)
     items = {i for i, e, t, a, b in rows
              if a is None or any(a <= hi and (b or a) >= low for low, hi in spans.get((e, t), ()))}
+    # an undated report joins the one item holding all its people up to a week later: the
+    # items holding such a report, published within a week of the day, come too
+    week = thresholds("timeline")["undated_holds_max_age_days"] + 1
+    for i, e, t, pub in delta.items_reported(store, {e for e, _ in spans} - {"@"},
+                                             {t for _, t in spans}, lo, end):
+        if any(_shift(low, -week) <= pub[:10] <= _shift(hi, week)
+               for low, hi in spans.get((e, t), ())):
+            items.add(i)
     items |= {i for i, _, t, a, b in delta.items_of_kinds(store, alone, lo, end)
               if a is not None and any(a <= hi and (b or a) >= low for low, hi in alone[t])}
     items |= {i for i, kind, day, state in delta.items_on(store, days)
@@ -443,6 +452,13 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     for _key, doc, vid in delta.events_in(store, delta.history_documents(store, items)):
         orphans.setdefault(doc, set()).add(vid)
     return items, claims, disputes, orphans
+
+
+def _party(eid: str | None, kinds: dict) -> bool:
+    """Is the entity a party of an event (a town or region among its participants is its
+    place: ``timeline.normalise_report``)?"""
+    e = kinds.get(eid or "")
+    return e is not None and not (e.type in ("GPE", "LOC") and not is_country(e.name))
 
 
 def _event_span(v, published: str | None, lo: str, end: str) -> tuple[str, str]:

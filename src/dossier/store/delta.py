@@ -441,6 +441,25 @@ def items_of_kinds(store: Store, types: Iterable[str], lo: str, end: str
     return out
 
 
+def items_reported(store: Store, entities: Iterable[str], types: Iterable[str], lo: str,
+                   end: str) -> list[tuple[str, str, str, str]]:
+    """(item, entity, type, published) of the timeline items of ``types`` naming one of
+    ``entities`` that hold an undated report published from day ``lo`` to before ``end``
+    (the per-entity index, then the item's documents)."""
+    kinds = sorted(set(types))
+    out: list[tuple[str, str, str, str]] = []
+    for part in _chunks(sorted(set(entities))) if kinds else ():
+        out += [(r["item_id"], r["entity_id"], r["type"], r["published"])
+                for r in store.backend.query(
+            "SELECT DISTINCT te.item_id, te.entity_id, t.type, d.published"
+            " FROM timeline_entities te JOIN timeline t ON t.id = te.item_id"
+            " JOIN timeline_documents td ON td.item_id = te.item_id JOIN documents d"
+            f" ON d.doc_id = td.doc_id WHERE te.entity_id IN {_in(len(part))}"
+            f" AND t.type IN {_in(len(kinds))} AND d.published >= ? AND d.published < ?",
+            [*part, *kinds, lo, end])]
+    return out
+
+
 def items_of_states(store: Store, countries: Iterable[str], types: Iterable[str], lo: str,
                     end: str) -> list[tuple[str, str, str, str | None, str | None]]:
     """(item, "#" + country, type, first day, last day) of the dated timeline items of
