@@ -20,7 +20,13 @@ new reports and on what they touch, not on the store (``resolve_documents``):
   the stored events no item holds yet under those keys (``event_keys``: a background
   mention, a one-party report, a folded plan), the stored claims a statement may join or
   dispute (``claim_keys``: the lemmas of each report, shared as ``claims.decide`` and the
-  dispute rules require, with a compatible speaker), what the new documents were in
+  dispute rules require, with a compatible or affiliated speaker — fewer for one named
+  speaker's short restatement, ``weak_min_shared`` with any speaker for a pronoun's —
+  and the names of a report that has someone at a meeting or not), the items of the
+  states of an event's people, the items of its kind on the day of a mention without
+  participants (``event_keys`` ``TYPE|@`` for stored such mentions), the items holding an
+  undated report published within a week of its day, the claims a candidate item's
+  evidence sentences hold, what the new documents were in
   before (a re-extraction), the claims of an entity with a name conflict they name, and
   the disputes of all these with their other claims and items;
 - **the block**: the new documents and, of the documents the candidates come from,
