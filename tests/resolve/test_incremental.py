@@ -199,3 +199,26 @@ def test_an_update_touches_the_items_its_reports_may_join_only(tmp_path):
     assert {t.id for t in parts.list_timeline(limit=None)} == ids  # ids stay
     whole.close()
     parts.close()
+
+
+def test_a_later_mention_of_a_day_joins_the_item_of_that_day(tmp_path):
+    """A report giving only the day of a meeting ("yesterday's meeting in Vienna ended
+    without a deal": no participant) joins the one stored item of its kind on that day, as
+    the corpus resolved at once has it (the candidates' day key)."""
+    def story(i, day):
+        people = [ent("e1", "Maria Kovacs"), ent("e2", "Petro Hlushenko"),
+                  ent("e3", "Vienna", "GPE")]
+        events = [evt("v1", "CONSULT", actors=["e1"], targets=["e2"], location="e3", date=day,
+                      evidence={"start": 0, "end": 10})]
+        return ex(f"d{i}", people, events, published=day, text=f"Kovacs met Hlushenko. {i}")
+    old = [story(0, "2025-01-05"), story(1, "2025-01-05")]
+    mention = ex("d2", [ent("e1", "Graz", "GPE")],
+                 [evt("v1", "CONSULT", date="2025-01-05", evidence={"start": 0, "end": 10})],
+                 published="2025-01-06", text="The meeting on January 5 ended without a deal.")
+    whole, _ = _store(tmp_path / "whole.db", [old + [mention]])
+    parts, result = _store(tmp_path / "parts.db", [old, [mention]], full_fraction=1.01)
+    assert result["mode"] == "incremental"
+    assert _view(parts)[2] == _view(whole)[2]
+    assert any("d2" in t.documents for t in whole.list_timeline(limit=None))
+    whole.close()
+    parts.close()

@@ -20,7 +20,13 @@ new reports and on what they touch, not on the store (``resolve_documents``):
   the stored events no item holds yet under those keys (``event_keys``: a background
   mention, a one-party report, a folded plan), the stored claims a statement may join or
   dispute (``claim_keys``: the lemmas of each report, shared as ``claims.decide`` and the
-  dispute rules require, with a compatible speaker), what the new documents were in
+  dispute rules require, with a compatible or affiliated speaker — fewer for one named
+  speaker's short restatement, ``weak_min_shared`` with any speaker for a pronoun's —
+  and the names of a report that has someone at a meeting or not), the items of the
+  states of an event's people, the items of its kind on the day of a mention without
+  participants (``event_keys`` ``TYPE|@`` for stored such mentions), the items holding an
+  undated report published within a week of its day, the claims a candidate item's
+  evidence sentences hold, what the new documents were in
   before (a re-extraction), the claims of an entity with a name conflict they name, and
   the disputes of all these with their other claims and items;
 - **the block**: the new documents and, of the documents the candidates come from,
@@ -51,9 +57,10 @@ from ..ids import stable_id
 from ..names import name_key, normalize
 from ..orgnames import acronym_forms
 from ..records import CanonicalEntity, Claim, Extraction
-from .claims import _WEEKDAYS, content_tokens, dates_in, numbers_in, proper_tokens
+from .claims import (_WEEKDAYS, content_tokens, dates_in, numbers_in, presence_of,
+                     proper_tokens)
 from ..dates import period_end, period_start, precision
-from .common import fill_year, load_data, thresholds
+from .common import fill_year, is_country, load_data, thresholds
 from .disputes import build_claims_and_disputes, timeline_disputes
 from .entities import (Member, _acronym, _class_key, _parts, _place_key, members_of,
                        resolve_members, type_class)
@@ -63,7 +70,7 @@ if TYPE_CHECKING:
     from ..store.store import Store
 
 SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
-KEYS_VERSION = "3"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
+KEYS_VERSION = "6"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
 def settings() -> dict[str, Any]:
@@ -166,7 +173,8 @@ def _block_extractions(store, fresh: list[Extraction], further: set[str],
         ex.events = [v for v in ex.events if v.id in events.get(ex.doc.id, ())]
         kept = statements.get(ex.doc.id, set())
         x = slim(ex)  # (the denials slim finds are statements too: only the kept ones)
-        x.doc.meta["denials"] = [d for d in x.doc.meta.get("denials") or [] if d["id"] in kept]
+        x.doc.meta["denials"] = [d for d in x.doc.meta.get("denials") or []
+                                 if d["id"] in kept or d.get("statement") in kept]
         x.statements = [st for st in x.statements if st.id in kept]
         block.append(x)
     seq = delta.document_seqs(store, [x.doc.id for x in block])
@@ -277,6 +285,8 @@ def claim_keys(c: Claim) -> set[str]:
         out.update("n:" + k for k in numbers_in(content))
         if dates_in(content) or _WEEKDAYS & set(normalize(content).split()):
             out.add("d:")
+        if presence_of(content):  # someone at a meeting or not: by the names it gives
+            out.update("pr:" + t for t in proper_tokens(content))
     return out
 
 
@@ -301,6 +311,8 @@ def _orphan_rows(ex: Extraction, mapping, held) -> list[tuple]:
             if r and (d.id, r) in mapping:
                 out.append((f"{v.type}|{mapping[(d.id, r)]}", d.id, v.id, a, b,
                             (d.published or "")[:10] or None))
+        if a:  # a dated mention (perhaps of a town, no participant): the item of its day
+            out.append((f"{v.type}|@", d.id, v.id, a, b, (d.published or "")[:10] or None))
     return out
 
 
@@ -371,19 +383,46 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     country = {e.id: e.country for e in [*ents.stored.values(), *ents.written]}
     spans: dict[tuple[str, str], list[tuple[str, str]]] = {}
     days: dict[tuple[str, str], set[str]] = {}
+    alone: dict[str, list[tuple[str, str]]] = {}
+    kinds = {e.id: e for e in [*ents.stored.values(), *ents.written]}
     for ex in fresh:
         for v in ex.events:
             span = _event_span(v, ex.doc.published, lo, end)
             for r in [*v.actors, *v.targets, v.location, v.place_in]:
                 if r and (ex.doc.id, r) in m:
                     spans.setdefault((m[(ex.doc.id, r)], v.type), []).append(span)
+            for r in [*v.actors, *v.targets]:  # a person and their state are one party
+                if country.get(m.get((ex.doc.id, r), "")):
+                    spans.setdefault(("#" + str(country[m[(ex.doc.id, r)]]), v.type),
+                                     []).append(span)
             day = fill_year(v.date, ex.doc.published)
+            if day and precision(day) == 3:
+                # a mention without participants joins the one item of its kind on its
+                # day: such stored mentions are candidates, and for a new one, every item
+                # of the kind then
+                spans.setdefault(("@", v.type), []).append(span)
+                if not any(_party(m.get((ex.doc.id, r)), kinds)
+                           for r in [*v.actors, *v.targets]):
+                    alone.setdefault(v.type, []).append(span)
             if day and precision(day) == 3:  # no one shared: the same day between the same states
                 states = {country.get(m.get((ex.doc.id, r), "")) for r in [*v.actors, *v.targets]}
                 days.setdefault((v.type, day), set()).update(x for x in states if x)
-    rows = delta.items_naming(store, {e for e, _ in spans}, {t for _, t in spans}, lo, end)
+    rows = delta.items_naming(store, {e for e, _ in spans} - {"@"}, {t for _, t in spans}, lo,
+                              end)
+    rows += delta.items_of_states(store, {e[1:] for e, _ in spans if e[:1] == "#"},
+                                  {t for e, t in spans if e[:1] == "#"}, lo, end)
     items = {i for i, e, t, a, b in rows
              if a is None or any(a <= hi and (b or a) >= low for low, hi in spans.get((e, t), ()))}
+    # an undated report joins the one item holding all its people up to a week later: the
+    # items holding such a report, published within a week of the day, come too
+    week = thresholds("timeline")["undated_holds_max_age_days"] + 1
+    for i, e, t, pub in delta.items_reported(store, {e for e, _ in spans} - {"@"},
+                                             {t for _, t in spans}, lo, end):
+        if any(_shift(low, -week) <= pub[:10] <= _shift(hi, week)
+               for low, hi in spans.get((e, t), ())):
+            items.add(i)
+    items |= {i for i, _, t, a, b in delta.items_of_kinds(store, alone, lo, end)
+              if a is not None and any(a <= hi and (b or a) >= low for low, hi in alone[t])}
     items |= {i for i, kind, day, state in delta.items_on(store, days)
               if state in days[(kind, day)]}
     orphans: dict[str, set[str]] = {}
@@ -421,6 +460,8 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     disputed |= {i for i, docs in delta.conflict_documents(
         store, delta.with_conflicts(store, delta.entities_of_claims(store, claims))).items()
         if docs & block_docs}
+    # the claims an item's evidence sentences hold are its sides in a dispute of its days
+    claims |= delta.claims_of_items(store, items)
     for _ in range(settings()["dispute_rounds"]):
         more = delta.disputes_of(store, items, claims, new_ids, disputed) - disputes
         if not more:
@@ -432,6 +473,13 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     for _key, doc, vid in delta.events_in(store, delta.history_documents(store, items)):
         orphans.setdefault(doc, set()).add(vid)
     return items, claims, disputes, orphans
+
+
+def _party(eid: str | None, kinds: dict) -> bool:
+    """Is the entity a party of an event (a town or region among its participants is its
+    place: ``timeline.normalise_report``)?"""
+    e = kinds.get(eid or "")
+    return e is not None and not (e.type in ("GPE", "LOC") and not is_country(e.name))
 
 
 def _event_span(v, published: str | None, lo: str, end: str) -> tuple[str, str]:
@@ -470,7 +518,8 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
     keys = {"l:" + t for u in units for t in u.tokens} | {"n:" + k for u in units for k in u.numbers}
     if not keys:
         return set()
-    holders = delta.claims_by_keys(store, keys | {"d:"}, since)
+    present = {"pr:" + t for u in units if u.presence for t in u.proper}
+    holders = delta.claims_by_keys(store, keys | present | {"d:"}, since)
     need = gather_th()["min_shared"]
     in_doc: dict[str, set[str]] = {}  # a denial answers a statement of its report
     for u in units:
@@ -481,15 +530,22 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
         shared[x] = Counter(c for t in toks for c in holders.get("l:" + t, ()))
     speaker = delta.claim_key_values(store, {c for n in shared.values() for c in n}, "p:")
     dated = holders.get("d:", set())
+    weak = gather_th()["weak_min_shared"]  # a pronoun speaker against a named one, either way
     out: set[str] = set()
     for x, u in enumerate(units):
         short = len(u.tokens | u.proper) < gather_th()["min_tokens"]
         numbered = {c for k in u.numbers for c in holders.get("n:" + k, ())}
+        if u.presence:  # a participants dispute: both statements name them
+            out.update(c for t in u.proper for c in holders.get("pr:" + t, ()))
         denial = is_denial(u)
         has_day = bool(u.dates or u.weekdays)
         for c, n in shared[x].items():
-            if (n >= (1 if short else need) and speakers_compatible(speaker.get(c, ""), u.skey)) \
-                    or c in numbered or (n >= need and (denial or (has_day and c in dated))):
+            sk = speaker.get(c, "")
+            # one named speaker's short restatement: one word and the names it is about
+            few = 1 if short or (u.skey.startswith("e:") and sk == u.skey) else need
+            if (n >= few and (speakers_compatible(sk, u.skey) or sk in u.affil)) \
+                    or c in numbered or n >= weak \
+                    or (n >= need and (denial or (has_day and c in dated))):
                 out.add(c)
     return out
 

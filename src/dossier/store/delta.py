@@ -281,6 +281,17 @@ def history_documents(store: Store, items: Iterable[str]) -> set[str]:
     return out
 
 
+def claims_of_items(store: Store, items: Iterable[str]) -> set[str]:
+    """The claims the evidence sentences of ``items`` hold (their ``statements``)."""
+    out: set[str] = set()
+    for part in _chunks(sorted(set(items))):
+        for r in store.backend.query(f"SELECT data FROM timeline WHERE id IN {_in(len(part))}",
+                                     part):
+            out.update(x for x in (_loads(r["data"]) or {}).get("statements") or []
+                       if isinstance(x, str) and x.startswith("clm_"))
+    return out
+
+
 def iter_timeline_reports(store: Store) -> Iterator[tuple[str, str]]:
     """(doc, event) of every report every stored timeline item holds."""
     for r in store.backend.query("SELECT data FROM timeline"):
@@ -424,6 +435,65 @@ def items_naming(store: Store, entities: Iterable[str], types: Iterable[str], lo
             " ON d.doc_id = td.doc_id WHERE td.item_id = te.item_id AND d.published >= ?"
             " AND d.published < ?)))", [*part, *kinds, end, lo, lo, end])]
     return out
+
+
+def items_of_kinds(store: Store, types: Iterable[str], lo: str, end: str
+                   ) -> list[tuple[str, str, str, str | None, str | None]]:
+    """(item, "@", type, first day, last day) of the dated timeline items of ``types``
+    whose period meets days ``lo`` to before ``end`` (the ``timeline_start`` index)."""
+    out: list[tuple[str, str, str, str | None, str | None]] = []
+    for kind in sorted(set(types)):
+        out += [(r["id"], "@", kind, r["date_start"], r["date_end"]) for r in store.backend.query(
+            "SELECT id, date_start, date_end FROM timeline WHERE date_start < ? AND"
+            " date_start >= ? AND date_end >= ? AND type = ?",
+            (end, _back(lo, 3), lo, kind))]
+    return out
+
+
+def items_reported(store: Store, entities: Iterable[str], types: Iterable[str], lo: str,
+                   end: str) -> list[tuple[str, str, str, str]]:
+    """(item, entity, type, published) of the timeline items of ``types`` naming one of
+    ``entities`` that hold an undated report published from day ``lo`` to before ``end``
+    (the per-entity index, then the item's documents)."""
+    kinds = sorted(set(types))
+    out: list[tuple[str, str, str, str]] = []
+    for part in _chunks(sorted(set(entities))) if kinds else ():
+        out += [(r["item_id"], r["entity_id"], r["type"], r["published"])
+                for r in store.backend.query(
+            "SELECT DISTINCT te.item_id, te.entity_id, t.type, d.published"
+            " FROM timeline_entities te JOIN timeline t ON t.id = te.item_id"
+            " JOIN timeline_documents td ON td.item_id = te.item_id JOIN documents d"
+            f" ON d.doc_id = td.doc_id WHERE te.entity_id IN {_in(len(part))}"
+            f" AND t.type IN {_in(len(kinds))} AND d.published >= ? AND d.published < ?",
+            [*part, *kinds, lo, end])]
+    return out
+
+
+def items_of_states(store: Store, countries: Iterable[str], types: Iterable[str], lo: str,
+                    end: str) -> list[tuple[str, str, str, str | None, str | None]]:
+    """(item, "#" + country, type, first day, last day) of the dated timeline items of
+    ``types`` whose period meets days ``lo`` to before ``end`` (the date index) with a
+    participant of one of ``countries`` (a person and their state are one party)."""
+    want = set(countries)
+    out: list[tuple[str, str, str, str | None, str | None]] = []
+    for kind in sorted(set(types)) if want else ():
+        out += [(r["id"], "#" + r["country"], kind, r["date_start"], r["date_end"])
+                for r in store.backend.query(
+            "SELECT DISTINCT t.id, e.country, t.date_start, t.date_end FROM timeline t"
+            " JOIN timeline_entities te ON te.item_id = t.id JOIN entities e"
+            " ON e.id = te.entity_id WHERE t.date_start < ? AND t.date_start >= ? AND"
+            " t.date_end >= ? AND t.type = ? AND te.role = 'participant'"
+            " AND e.country IS NOT NULL",  # (a period item starts a month before at most)
+            (end, _back(lo, 31), lo, kind)) if r["country"] in want]
+    return out
+
+
+def _back(day: str, n: int) -> str:
+    from datetime import date, timedelta
+    try:
+        return (date.fromisoformat(day[:10]) - timedelta(days=n)).isoformat()
+    except ValueError:
+        return day
 
 
 def items_on(store: Store, days: Iterable[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
