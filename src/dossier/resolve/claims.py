@@ -64,7 +64,7 @@ _MONTHS = ("january february march april may june july august september october 
            "december").split()
 _DATE_RE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})\b|\b(\d{1,2})\s+("
                       + "|".join(_MONTHS) + r")\b", re.I)
-_WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -453,7 +453,7 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
                 d.source, key, unnamed,
                 getattr(s, "stance", None),
                 {t for t in toks if not re.fullmatch(r"\d+(\.\d+)?", t) and t not in proper},
-                nums, surface, dates_in(s.content), {t for t in toks if t in _WEEKDAYS})
+                nums, surface, dates_in(s.content), {t for t in toks if t in WEEKDAYS})
     unit.proper = proper
     unit.via = via if isinstance(via, str) and via else None
     unit.weak = bool(sp) and normalize(s.speaker_text or "") in _pronouns()

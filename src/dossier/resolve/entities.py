@@ -101,7 +101,7 @@ def members_of(extractions: Iterable[Extraction]) -> tuple[list[Member], dict[st
     return members, copy_of
 
 
-def _place_key(n: str) -> str:
+def place_key(n: str) -> str:
     """Key of a place or organisation name: known short forms, corporate suffixes dropped."""
     alias = lexicon()["place_aliases"]
     k = normalize(n)
@@ -134,7 +134,7 @@ def is_weak_alias(alias: str, name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def _parts(name: str) -> tuple[tuple[str, ...], str]:
+def name_parts(name: str) -> tuple[tuple[str, ...], str]:
     """(given names, surname); leading titles ("President", "Envoy") are not given names."""
     given, surname = person_parts(name)
     titles = set(lexicon().get("title_words", []))
@@ -171,10 +171,10 @@ def _person_key(name: str) -> str:
 
 def _is_full(m_name: str) -> bool:
     """A name with a given name as well as a surname (titles do not count)."""
-    return len(tokens(m_name)) >= 2 and bool(_parts(m_name)[0])
+    return len(tokens(m_name)) >= 2 and bool(name_parts(m_name)[0])
 
 
-def _acronym(name: str) -> str:
+def acronym_key(name: str) -> str:
     words = [w for w in name.replace("-", " ").split() if w]
     skip = {"of", "and", "for", "the", "on", "in", "de", "&"}
     return "".join(w[0] for w in words if w.lower() not in skip and w[:1].isalpha()).upper()
@@ -266,7 +266,7 @@ class _Resolution:
         for root, ms in cl.items():
             if type_class(self.members[ms[0]].type) != "PERSON":
                 continue
-            parts = list(dict.fromkeys(_parts(nm) for i in ms for nm in self.members[i].names
+            parts = list(dict.fromkeys(name_parts(nm) for i in ms for nm in self.members[i].names
                                        if _is_full(nm)))
             if parts:
                 full[root] = parts
@@ -280,7 +280,7 @@ class _Resolution:
                 conflicts[uf.find(k)].extend(conflicts.pop(k))
 
 
-def _class_key(cls: str, nm: str) -> str:
+def class_key(cls: str, nm: str) -> str:
     """The key a name joins others by within its class ("" when it joins by none)."""
     if cls == "PERSON":
         if not _is_full(nm):
@@ -289,9 +289,9 @@ def _class_key(cls: str, nm: str) -> str:
     if cls == "ORG" and _is_acronym(nm):
         return "=" + re.sub(r"[.\s]", "", nm).lower()  # spelt: UNN is not UN
     if cls == "ORG":
-        return _place_key(org_key(nm) or nm)  # legal suffixes (N.V., A/S, GmbH) dropped
+        return place_key(org_key(nm) or nm)  # legal suffixes (N.V., A/S, GmbH) dropped
     if cls == "PLACE":
-        return _place_key(nm)
+        return place_key(nm)
     return name_key(nm)
 
 
@@ -307,7 +307,7 @@ def _join_shared_keys(st: _Resolution):
     for i, m in enumerate(st.members):
         cls = type_class(m.type)
         for nm in m.names:
-            k = _class_key(cls, nm)
+            k = class_key(cls, nm)
             if not k:
                 continue
             key = (cls, k)
@@ -369,7 +369,7 @@ def _join_acronyms(st: _Resolution) -> None:
         if cls in ("ORG", "PLACE"):
             for nm in m.names:
                 if len(nm.split()) >= 2:
-                    a0 = _acronym(nm)
+                    a0 = acronym_key(nm)
                     forms = {a0} | ({a for a in acronym_forms(nm) if a[:1] == a0[:1]}
                                     if cls == "ORG" else set())
                     for a in forms:  # "EADC" of "… Defence Company N.V."
@@ -402,7 +402,7 @@ def _join_org_spellings(st: _Resolution) -> None:
     for i, m in enumerate(st.members):
         cls = type_class(m.type)
         if cls in ("ORG", "PLACE"):
-            words = _place_key(m.name).split()
+            words = place_key(m.name).split()
             if len(words) >= 2 and (cls, tuple(words)) not in seen_words:
                 seen_words.add((cls, tuple(words)))  # equal keys are joined already
                 long_names[(cls, len(words))].append((words, i))
@@ -577,7 +577,7 @@ def _attach_surname_only(st: _Resolution) -> None:
         if root in full or type_class(members[ms[0]].type) != "PERSON":
             continue
         for i in ms:
-            ks = {name_key(_parts(nm)[1]) or name_key(nm) for nm in members[i].names}
+            ks = {name_key(name_parts(nm)[1]) or name_key(nm) for nm in members[i].names}
             cands = _surname_candidates(ks, sur_to_roots)
             local = [c for c in cands if members[i].doc in root_docs[c]]
             target = None
@@ -674,7 +674,7 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
     strong_in: dict[str, set[int]] = defaultdict(set)
     for root, idx in groups.items():
         for i in idx:
-            strong_in[_place_key(members[i].name)].add(root)
+            strong_in[place_key(members[i].name)].add(root)
     for root in sorted(groups):
         ms = [members[i] for i in groups[root]]
         conf = conflicts.get(root, [])
@@ -692,7 +692,7 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
         seen: set[str] = set()
         for nm in [name, *(x for m in ms for x in m.names)]:
             k = normalize(nm)
-            owners = strong_in.get(_place_key(nm), set())
+            owners = strong_in.get(place_key(nm), set())
             if owners and root not in owners:
                 continue  # a short form that another entity bears as its name
             if k and k not in seen:
@@ -732,7 +732,7 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
 def _given_name_conflicts(ms: list[Member], name: str, known: list[dict], copy_of) -> list[dict]:
     """A first name that is another name's form (Kirill for Kyrylo), in a minority of
     reports: joined by spelling rules, but still a disagreement worth showing."""
-    main_given = _parts(name)[0]
+    main_given = name_parts(name)[0]
     if not main_given:
         return []
     main_key = name_key(main_given[0])
@@ -742,7 +742,7 @@ def _given_name_conflicts(ms: list[Member], name: str, known: list[dict], copy_o
     raw_of: dict[str, str] = {}
     for m in ms:
         for nm in m.names:
-            g = _parts(nm)[0]
+            g = name_parts(nm)[0]
             if g and _is_full(nm):
                 forms[name_key(g[0])].append((nm, m))
                 raw_of.setdefault(name_key(g[0]), normalize(g[0]).strip("."))

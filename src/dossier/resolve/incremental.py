@@ -57,12 +57,12 @@ from ..ids import stable_id
 from ..names import name_key, normalize
 from ..orgnames import acronym_forms
 from ..records import CanonicalEntity, Claim, Extraction
-from .claims import (_WEEKDAYS, content_tokens, dates_in, numbers_in, presence_of,
+from .claims import (WEEKDAYS, content_tokens, dates_in, numbers_in, presence_of,
                      proper_tokens)
 from ..dates import period_end, period_start, precision
 from .common import fill_year, is_country, load_data, thresholds
 from .disputes import build_claims_and_disputes, timeline_disputes
-from .entities import (Member, _acronym, _class_key, _parts, _place_key, members_of,
+from .entities import (Member, acronym_key, class_key, name_parts, place_key, members_of,
                        resolve_members, type_class)
 from .timeline import build_timeline
 
@@ -238,11 +238,11 @@ def entity_keys(etype: str, names: list[str]) -> set[str]:
         k = name_key(nm)
         if k:
             out.add("k:" + k)
-        ck = _class_key(cls, nm)
+        ck = class_key(cls, nm)
         if ck:
             out.add(f"c:{cls}:{ck}")
         if cls == "PERSON":
-            sur = name_key(_parts(nm)[1]) or k
+            sur = name_key(name_parts(nm)[1]) or k
             if sur:
                 out.add("k:" + sur)
                 if len(sur) >= 4:
@@ -253,12 +253,12 @@ def entity_keys(etype: str, names: list[str]) -> set[str]:
             if bare.isupper() and " " not in bare:
                 out.add(f"a:{cls}:{bare}")
             if len(nm.split()) >= 2:
-                a0 = _acronym(nm)
+                a0 = acronym_key(nm)
                 forms = {a0} | ({a for a in acronym_forms(nm) if a[:1] == a0[:1]}
                                 if cls == "ORG" else set())
                 out.update(f"a:{cls}:{a}" for a in forms
                            if th["acronym_min_len"] <= len(a) <= th["acronym_max_len"])
-            words = _place_key(nm).split()
+            words = place_key(nm).split()
             if len(words) >= 2:
                 out.update(f"w:{cls}:" + " ".join(words[:i] + ["*"] + words[i + 1:])
                            for i in range(len(words)))
@@ -283,7 +283,7 @@ def claim_keys(c: Claim) -> set[str]:
         content = rep.get("content") or ""
         out.update("l:" + t for t in statement_lemmas(content))
         out.update("n:" + k for k in numbers_in(content))
-        if dates_in(content) or _WEEKDAYS & set(normalize(content).split()):
+        if dates_in(content) or WEEKDAYS & set(normalize(content).split()):
             out.add("d:")
         if presence_of(content):  # someone at a meeting or not: by the names it gives
             out.update("pr:" + t for t in proper_tokens(content))

@@ -35,7 +35,7 @@ from typing import Any, Iterable
 from ..records import CanonicalEntity, Claim, Dispute, Extraction, TimelineItem
 from .common import load_data, name_key
 from .disputes import build_claims_and_disputes, timeline_disputes
-from .entities import Member, _class_key, _parts, resolve_members, type_class
+from .entities import Member, class_key, name_parts, resolve_members, type_class
 from .timeline import build_timeline
 
 __all__ = ["settings", "letters_of", "entity_blocks", "time_windows", "resolve_entity_block",
@@ -57,10 +57,10 @@ def letters_of(m: Member) -> set[str]:
     out = set()
     for nm in m.names:
         if cls == "PERSON":
-            k = name_key(_parts(nm)[1]) or name_key(nm)
+            k = name_key(name_parts(nm)[1]) or name_key(nm)
             k = k.split()[-1] if k else k
         else:
-            k = _class_key(cls, nm)
+            k = class_key(cls, nm)
             # an acronym's last letter, keyed as a word's first letter is (c as k)
             k = name_key(k[-1]) if k.startswith("=") else (k.split()[-1] if k.split() else "")
         if k:
