@@ -30,6 +30,16 @@ def _in(n: int) -> str:
     return "(" + ", ".join("?" * n) + ")"
 
 
+def _column_where_in(store: Store, column: str, table: str, key: str,
+                     values: Iterable[str]) -> set[str]:
+    """The values of ``column`` in the rows of ``table`` whose ``key`` is one of ``values``."""
+    out: set[str] = set()
+    for part in _chunks(sorted(set(values))):
+        out |= {r[column] for r in store.backend.query(
+            f"SELECT {column} FROM {table} WHERE {key} IN {_in(len(part))}", part)}
+    return out
+
+
 def keys_ready(store: Store) -> bool:
     """Does the stored resolution have its document keys (a resolution written before
     migration 009 has none: it needs one full rebuild)?"""
@@ -75,11 +85,7 @@ def window_documents(store: Store, lo: str, end: str) -> list[str]:
 
 def names_in(store: Store, docs: Iterable[str]) -> set[str]:
     """The normalised names of the entities of ``docs`` (``doc_entities``)."""
-    out: set[str] = set()
-    for part in _chunks(sorted(set(docs))):
-        out |= {r["name_norm"] for r in store.backend.query(
-            f"SELECT name_norm FROM doc_entities WHERE doc_id IN {_in(len(part))}", part)}
-    return out
+    return _column_where_in(store, "name_norm", "doc_entities", "doc_id", docs)
 
 
 def named_in_window(store: Store, names: Iterable[str], lo: str, end: str
@@ -370,11 +376,7 @@ def claims_naming(store: Store, entities: Iterable[str], since: str
 
 def entities_of_claims(store: Store, claims: Iterable[str]) -> set[str]:
     """The entities the ``claims`` name (speaker or topic)."""
-    out: set[str] = set()
-    for part in _chunks(sorted(set(claims))):
-        out |= {r["entity_id"] for r in store.backend.query(
-            f"SELECT entity_id FROM claim_entities WHERE claim_id IN {_in(len(part))}", part)}
-    return out
+    return _column_where_in(store, "entity_id", "claim_entities", "claim_id", claims)
 
 
 def with_conflicts(store: Store, entities: Iterable[str]) -> set[str]:
@@ -399,19 +401,11 @@ def conflict_documents(store: Store, entities: Iterable[str]) -> dict[str, set[s
 
 
 def documents_of_claims(store: Store, claims: Iterable[str]) -> set[str]:
-    out: set[str] = set()
-    for part in _chunks(sorted(set(claims))):
-        out |= {r["doc_id"] for r in store.backend.query(
-            f"SELECT doc_id FROM claim_documents WHERE claim_id IN {_in(len(part))}", part)}
-    return out
+    return _column_where_in(store, "doc_id", "claim_documents", "claim_id", claims)
 
 
 def entity_ids_of_docs(store: Store, docs: Iterable[str]) -> set[str]:
-    out: set[str] = set()
-    for part in _chunks(sorted(set(docs))):
-        out |= {r["entity_id"] for r in store.backend.query(
-            f"SELECT entity_id FROM entity_documents WHERE doc_id IN {_in(len(part))}", part)}
-    return out
+    return _column_where_in(store, "entity_id", "entity_documents", "doc_id", docs)
 
 
 def items_naming(store: Store, entities: Iterable[str], types: Iterable[str], lo: str,
@@ -567,11 +561,7 @@ def lemma_frequencies(store: Store, lemmas: Iterable[str]) -> tuple[dict[str, in
 
 
 def existing_ids(store: Store, table: str, ids: Iterable[str]) -> set[str]:
-    out: set[str] = set()
-    for part in _chunks(sorted(set(ids))):
-        out |= {r["id"] for r in store.backend.query(
-            f"SELECT id FROM {table} WHERE id IN {_in(len(part))}", part)}
-    return out
+    return _column_where_in(store, "id", table, "id", ids)
 
 
 def _delete(b, table: str, col: str, ids: Iterable[str]) -> None:
