@@ -11,6 +11,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -135,6 +136,33 @@ def _fts_match(q: str, groups: list[list[str]] | None = None) -> str:
     return " ".join('"%s"' % t for t in re.findall(r"\w+", q or ""))
 
 
+def _connect_sqlite(path: str, wait: float = 30.0) -> sqlite3.Connection:
+    """A connection in WAL mode. Switching a store to WAL (or reading it while another
+    process closes or recovers its WAL) can fail at once with "database is locked",
+    without SQLite's busy handler: two ingests that start together on a new store then
+    retry for up to ``wait`` seconds instead of failing."""
+    deadline = time.monotonic() + wait
+    delay = 0.02
+    while True:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
+                               timeout=wait, uri=path.startswith("file:"))
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: the WAL is synced at every commit, so a committed document survives a
+            # power loss too (NORMAL may lose the last commits); see README "Guarantees"
+            conn.execute(f"PRAGMA synchronous = {SQLITE_SYNCHRONOUS}")
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            busy = "locked" in str(exc) or "busy" in str(exc)
+            if not busy or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
 class SQLiteBackend(Backend):
     name = "sqlite"
     tokens = {"serial": "INTEGER PRIMARY KEY AUTOINCREMENT", "float": "REAL", "json": "TEXT"}
@@ -147,14 +175,7 @@ class SQLiteBackend(Backend):
                 raise DossierError(E.E200, detail=f"{path} (no directory {parent})")
             path = str(Path(path).expanduser())
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
-                                        timeout=30.0, uri=path.startswith("file:"))
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: the WAL is synced at every commit, so a committed document survives a
-            # power loss too (NORMAL may lose the last commits); see README "Guarantees"
-            self.conn.execute(f"PRAGMA synchronous = {SQLITE_SYNCHRONOUS}")
+            self.conn = _connect_sqlite(path)
         except sqlite3.DatabaseError as exc:
             raise DossierError(E.E200, detail=f"{path} ({exc})") from exc
         self.path = path
