@@ -1,15 +1,4 @@
 """dossier_statements: direct quotes, indirect speech and credited reports."""
-import pytest
-
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    def _run(text, published="2025-03-04"):
-        doc = nlp.make_doc(text)
-        doc._.published = published
-        doc = nlp(doc)
-        return doc, doc._.statements
-    return _run
 
 
 def entities(doc):

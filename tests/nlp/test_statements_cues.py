@@ -6,16 +6,6 @@ Names and outlets here are invented; each test states one construction."""
 import pytest
 
 
-@pytest.fixture(scope="module")
-def run(nlp):
-    def _run(text, published="2025-03-04"):
-        doc = nlp.make_doc(text)
-        doc._.published = published
-        doc = nlp(doc)
-        return doc, doc._.statements
-    return _run
-
-
 def names(doc):
     return {e.id: e.name for e in doc._.entities}
 
