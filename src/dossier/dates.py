@@ -4,6 +4,7 @@ the timeline order. Shared by the nlp stage, the resolvers, the store and the qu
 """
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import re
 
@@ -38,7 +39,6 @@ def precision(value: str | None) -> int:
 
 @functools.lru_cache(maxsize=65536)
 def _week_of(day: str) -> str | None:
-    import datetime as _dt
     try:
         d = _dt.date.fromisoformat(day)
     except ValueError:
@@ -73,13 +73,21 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
 def _week_day(value: str, first: bool) -> str | None:
     """The first or last day (ISO) of a week (``2025-W48``; its weekend ``2025-W48-WE``
     starts on Saturday), or None."""
-    import datetime as _dt
     week = _WEEK.match(value)
     if week is None:
         return None
     day = (6 if week.group(3) else 1) if first else 7
     try:
         return _dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), day).isoformat()
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=65536)
+def day_ordinal(day: str | None) -> int | None:
+    """The proleptic ordinal of a day (the first ten characters, ISO), or None."""
+    try:
+        return _dt.date.fromisoformat((day or "")[:10]).toordinal()
     except ValueError:
         return None
 

@@ -45,6 +45,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from ..dates import day_ordinal
 from ..ids import stable_id
 from ..records import Claim, Extraction, Statement, StatementKind
 from .common import (fill_year, independent_count, lexicon, load_data, normalize, original_of,
@@ -714,14 +715,6 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     return None
 
 
-@functools.lru_cache(maxsize=65536)
-def _ordinal(day: str | None) -> int | None:
-    try:
-        return _dt.date.fromisoformat((day or "")[:10]).toordinal()
-    except ValueError:
-        return None
-
-
 def _recent(index: dict[str, list[int]], key: str, states: list, now: int | None,
             horizon: int) -> list[int]:
     """The claims under a blocking key still inside the time window; older ones leave the
@@ -729,7 +722,7 @@ def _recent(index: dict[str, list[int]], key: str, states: list, now: int | None
     ids = index.get(key)
     if not ids or now is None:
         return ids or []
-    keep = [c for c in ids if (o := _ordinal(states[c].last_pub)) is None or now - o <= horizon]
+    keep = [c for c in ids if (o := day_ordinal(states[c].last_pub)) is None or now - o <= horizon]
     if len(keep) != len(ids):
         index[key] = keep
     return keep
@@ -752,7 +745,7 @@ def gather(units: list[Unit], vectors=None, corpus_df: tuple[Counter, int] | Non
     for i in order:
         u = units[i]
         block = "e:" + u.skey[2:] if u.skey.startswith("o:") else u.skey
-        now = _ordinal(u.published)
+        now = day_ordinal(u.published)
         cands = set(_recent(by_speaker, block, states, now, horizon))
         for k in _lookup_keys(u.skey, ctx):     # a minister and his state; a denied report
             cands.update(_recent(by_speaker, k, states, now, horizon))

@@ -36,6 +36,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any, Iterable
 
+from ..dates import day_ordinal
 from ..ids import stable_id
 from ..records import Claim, Dispute, Extraction
 from .common import lexicon, normalize
@@ -148,19 +149,11 @@ def _ctx(units: list[Unit], corpus_df: tuple[Counter, int] | None = None) -> Con
     return _context(units, gather_th(), None, corpus_df, speakers=False)
 
 
-def _ordinal(day: str | None) -> int | None:
-    import datetime as _dt
-    try:
-        return _dt.date.fromisoformat((day or "")[:10]).toordinal()
-    except ValueError:
-        return None
-
-
 def window_pairs(ids: list[int], units: list[Unit], days: int):
     """Pairs of units at most ``days`` apart by publication (undated ones pair with all),
     without comparing every pair of a large bucket."""
-    dated = sorted((o, i) for i in ids if (o := _ordinal(units[i].published)) is not None)
-    undated = [i for i in ids if _ordinal(units[i].published) is None]
+    dated = sorted((o, i) for i in ids if (o := day_ordinal(units[i].published)) is not None)
+    undated = [i for i in ids if day_ordinal(units[i].published) is None]
     for x, (oi, i) in enumerate(dated):
         for oj, j in dated[x + 1:]:
             if oj - oi > days:
@@ -253,7 +246,7 @@ def denial_edges(units: list[Unit], claim_of: dict, ctx: Context,
     for i, u in enumerate(units):
         by_doc[u.doc].append(i)
     pool = sorted((o, k) for k, u in enumerate(units)
-                  if (u.kind == "report" or u.unnamed) and (o := _ordinal(u.published)) is not None)
+                  if (u.kind == "report" or u.unnamed) and (o := day_ordinal(u.published)) is not None)
     out = []
     for doc, ids in by_doc.items():
         ids.sort(key=lambda i: units[i].start)
@@ -298,7 +291,7 @@ def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[
     anchors = set(den.anchors()) | (units[target].anchors() if target is not None else set())
     named = {a for u in near for a in u.about} | set(den.about)   # outlets the denier names
     scored: dict[str, tuple[tuple[bool, float], int]] = {}
-    day = _ordinal(den.published)
+    day = day_ordinal(den.published)
     if day is None:
         return []
     lo = bisect.bisect_left(pool, (day - th["window_days"], -1))
