@@ -1,0 +1,13 @@
+"""Fixtures of the nlp tests. ``run``: a text through the full pipeline (published on a
+fixed day), giving the doc and its statements; event and time tests define their own."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text, published="2025-03-04"):
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        doc = nlp(doc)
+        return doc, doc._.statements
+    return _run
