@@ -1647,28 +1647,6 @@ class StatementFinder:
             return [_Cand(kind, t.text, span["start"], span["end"], eid, stext)]
         return []
 
-    @staticmethod
-    def _drop_headline_repeats(view: DocView, cands: list[_Cand]) -> list[_Cand]:
-        """A headline ("Rubio says talks reached 'critical point'") that the body reports
-        again is one statement, not two."""
-        nl = view.text.find("\n")
-        first = view.text[:nl].strip() if nl > 0 else ""
-        if not first or first[-1] in ".!?\"\u201d" or len(first.split()) > 25:
-            return cands
-
-        def words(c):
-            return {w for w in re.findall(r"\w+", (c.text or view.text[c.start:c.end]).lower())
-                    if len(w) > 3}
-        body = [words(c) for c in cands if c.start > nl]
-        keep = []
-        for c in cands:
-            if c.end <= nl:
-                w = words(c)
-                if w and any(len(w & b) >= 0.5 * len(w) for b in body):
-                    continue
-            keep.append(c)
-        return keep
-
     # ------------------------------------------------------------ all together
     def __call__(self, doc: Doc) -> Doc:
         view = DocView(doc)
@@ -1708,7 +1686,6 @@ class StatementFinder:
             and any(r.kind != "direct" and r.start < c.start and c.end <= r.end + 2
                     and r.speaker == c.speaker for r in cands))]
         cands.sort(key=lambda c: c.start)
-        cands = self._drop_headline_repeats(view, cands)
         out: list[Statement] = []
         for c in cands:
             for a, b in view.datelines:  # the dateline is not part of what was said
