@@ -420,3 +420,22 @@ def test_negated_saying_is_a_denial(nlp):
     # an open question says nothing; a negated content is still asserted
     assert stances("Anna Berg did not say whether the talks had failed.") == []
     assert stances("Anna Berg said the talks had not failed.") == [("assert", "the talks had not failed")]
+
+
+def test_she_is_not_a_man_the_text_gives_no_title(run):
+    # the lead is glued to its headline, so the parser finds no subject before the quote:
+    # the pronoun falls back to the people named so far, of its gender by their given name
+    doc, sts = run("Talks resume in Vienna\nForeign Minister Ilka Varga met envoy Tomas Brenner "
+                   'in Vienna on Monday. "We made progress," she said.')
+    names = {e.id: e.name for e in doc._.entities}
+    assert len(sts) == 1 and names.get(sts[0].speaker) == "Ilka Varga"
+
+
+def test_name_gender_from_given_name_and_slavic_surname():
+    from dossier.nlp.statements import _name_gender
+    assert _name_gender("Olga Berezina") == {"f"}
+    assert _name_gender("Tomas Brenner") == {"m"}
+    assert _name_gender("Dana Petrova") == {"f"}
+    assert _name_gender("Kim Sokolov") == {"m"}
+    assert _name_gender("Anna Sokolov") == set()   # the two disagree: nothing said
+    assert _name_gender("Lee Okafor") == set()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -259,9 +259,10 @@ class DocView:
         visit(tok, 0)
         return out
 
-    def salient_person(self, before: int) -> str | None:
-        """The person mentioned most often before token ``before`` (ties: the latest).
-        Used for a speaker pronoun the resolver left unlinked."""
+    def salient_person(self, before: int, fits: Callable[[str], bool] | None = None) -> str | None:
+        """The person mentioned most often before token ``before`` (ties: the latest), of
+        those ``fits`` accepts (a pronoun's gender). Used for a speaker pronoun the resolver
+        left unlinked."""
         if not hasattr(self, "_person_mentions"):
             self._person_mentions = []
             prev = None
@@ -276,6 +277,8 @@ class DocView:
         for i, eid in self._person_mentions:
             if i >= before:
                 break
+            if fits is not None and not fits(eid):
+                continue
             count[eid] = count.get(eid, 0) + 1
             last[eid] = i
         if not count:

@@ -150,7 +150,8 @@ class StatementFinder:
             speakers = [e for e, t in subjects if not self._reported_subject(t)]
             ids = speakers or [e for e, _ in subjects]
             if linked in ids or not ids:
-                return linked or view.salient_person(tok.i), tok.text
+                return linked or view.salient_person(
+                    tok.i, lambda e: _gender_fits(view, e, tok.lower_)), tok.text
             near = view.mention_count(ids[0], tok.i)
             main = max(ids, key=lambda e: view.mention_count(e, tok.i))
             if view.mention_count(main, tok.i) >= max(4, 2 * near):
@@ -244,7 +245,7 @@ class StatementFinder:
                 return eid, tok.text
         if eid is None and tok.lower_ in {"he", "she", "him", "her"}:
             # a speaker pronoun the resolver left unlinked: the most talked-about person so far
-            return view.salient_person(tok.i), tok.text
+            return view.salient_person(tok.i, lambda e: _gender_fits(view, e, tok.lower_)), tok.text
         return eid, self.np_text(view, tok)
 
     def _reported_subject(self, t: Token) -> bool:
@@ -1773,8 +1774,29 @@ def _gender_fits(view: DocView, eid: str, pronoun: str) -> bool:
         ent = view.entities.get(eid)
         for role in (getattr(ent, "roles", None) or []):
             seen |= {g for w in role.lower().split() if (g := words.get(w))}
+        if not seen and ent is not None:
+            seen |= _name_gender(getattr(ent, "name", "") or "")
         cache[eid] = seen.pop() if len(seen) == 1 else None
     return cache[eid] in (None, want)
+
+
+def _name_gender(name: str) -> set[str]:
+    """The gender a person's name states, when the text says nothing: a given name of one
+    gender, or a Slavic surname ending ('-ova' against '-ov'); none when the two disagree."""
+    table = load_json("gazetteer", "given_names_gender.json")
+    parts = [p.strip(".,") for p in name.split()]
+    out: set[str] = set()
+    if len(parts) >= 2:
+        first = parts[0].title()
+        out |= {g for g in ("f", "m") if first in table.get(g, [])}
+        last = parts[-1].lower()
+        if len(last) >= 5:
+            ends = table.get("surname_endings", {})
+            for g in ("f", "m"):
+                if any(last.endswith(e) for e in ends.get(g, [])):
+                    out.add(g)
+                    break  # '-ova' is checked before the '-ov' it ends with
+    return out if len(out) == 1 else set()
 
 
 def _gendered_words() -> dict[str, str]:
