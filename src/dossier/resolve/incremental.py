@@ -64,7 +64,7 @@ from .common import fill_year, is_country, load_data, thresholds
 from .disputes import build_claims_and_disputes, timeline_disputes
 from .entities import (Member, acronym_key, class_key, name_parts, place_key, members_of,
                        resolve_members, type_class)
-from .timeline import build_timeline
+from .timeline import OUTCOMES, build_timeline
 
 if TYPE_CHECKING:
     from ..store.store import Store
@@ -384,6 +384,7 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     spans: dict[tuple[str, str], list[tuple[str, str]]] = {}
     days: dict[tuple[str, str], set[str]] = {}
     alone: dict[str, list[tuple[str, str]]] = {}
+    on_day: dict[str, list[tuple[str, str]]] = {}
     kinds = {e.id: e for e in [*ents.stored.values(), *ents.written]}
     for ex in fresh:
         for v in ex.events:
@@ -395,8 +396,18 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
                 if country.get(m.get((ex.doc.id, r), "")):
                     spans.setdefault(("#" + str(country[m[(ex.doc.id, r)]]), v.type),
                                      []).append(span)
+            for kind in OUTCOMES.get(v.type, ()):
+                # an agreement's texts report the talks it was reached at: the talks (or
+                # agreements) naming one of its parties or places over the talks' days
+                wide = _widen(span, thresholds("timeline").get("multi_day_max_days", 3), lo, end)
+                for r in [*v.actors, *v.targets, v.location, v.place_in]:
+                    if r and (ex.doc.id, r) in m:
+                        spans.setdefault((m[(ex.doc.id, r)], kind), []).append(wide)
             day = fill_year(v.date, ex.doc.published)
             if day and precision(day) == 3:
+                # a text recalling an event by its day joins the one item of its kind
+                # holding that day, and such a recollection the item a new report makes
+                on_day.setdefault(v.type, []).append((day, day))
                 # a mention without participants joins the one item of its kind on its
                 # day: such stored mentions are candidates, and for a new one, every item
                 # of the kind then
@@ -425,6 +436,8 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
               if a is not None and any(a <= hi and (b or a) >= low for low, hi in alone[t])}
     items |= {i for i, kind, day, state in delta.items_on(store, days)
               if state in days[(kind, day)]}
+    items |= {i for i, _, t, a, b in delta.items_of_kinds(store, on_day, lo, end)
+              if a is not None and any(a <= d <= (b or a) for d, _ in on_day[t])}
     orphans: dict[str, set[str]] = {}
     for key, doc, vid, a, b in delta.events_by_keys(store, {f"{t}|{e}" for e, t in spans},
                                                     lo, end):
@@ -434,6 +447,9 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
             orphans.setdefault(doc, set()).add(vid)
     more_items, claims, disputes = delta.items_of(store, new_ids)
     items |= more_items
+    # talks listing the texts of the agreement reached at them come with that agreement
+    held, _, listed = delta.reports_of(store, items, ())
+    items |= delta.items_of(store, listed - set(held))[0]
     if ents.merged:
         mi, mc = delta.items_and_claims_of_entities(store, ents.merged)
         items, claims = items | mi, claims | mc
@@ -492,6 +508,16 @@ def _event_span(v, published: str | None, lo: str, end: str) -> tuple[str, str]:
         return lo, end
     margin = 2 if getattr(v, "date_inferred", False) else 1
     return (_shift(start, -margin), _shift(last, margin))
+
+
+def _widen(span: tuple[str, str], n: int, lo: str, end: str) -> tuple[str, str]:
+    """A span of days ``n`` days wider on either side (an undated event's window stays)."""
+    if (span[0], span[1]) == (lo, end):
+        return span
+    try:
+        return _shift(span[0], -n), _shift(span[1], n)
+    except ValueError:
+        return span
 
 
 def _days_between(a: str | None, b: str) -> int:

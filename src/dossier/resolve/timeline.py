@@ -84,6 +84,11 @@ from .common import (dates_compatible, fill_year, independent_count, is_country,
 from .common import load_data
 
 
+# the kinds whose texts report one another's events: an agreement's reports tell of the
+# talks it was reached at (``_talks_of_outcomes``); the incremental look-up pairs them
+OUTCOMES = {"AGREE": ("CONSULT",), "CONSULT": ("AGREE",)}
+
+
 @functools.lru_cache(maxsize=1)
 def weights() -> dict:
     """Scoring weights (``data/resolve/weights.json``)."""
@@ -673,7 +678,7 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             by_doc[(*kind, r.doc)].append(n)
         if r.date is not None and precision(r.date) == 3 and n not in by_date[(*kind, r.date)]:
             by_date[(*kind, r.date)].append(n)
-    return _dated_mentions(_absorb(items, info), info)
+    return _recalled(_dated_mentions(_absorb(items, info), info), info)
 
 
 def _item_keys(it: _Item) -> set[str]:
@@ -750,6 +755,62 @@ def _dated_mentions(items: list[_Item], info: EntityInfo) -> list[_Item]:
                 cands |= by_day.get((frag.type, frag.status, day or ""), set())
         fits = [m for m in sorted(cands)
                 if all(_mention_fits(r, items[m], info) for r in frag.reports)]
+        if len(fits) != 1:
+            continue
+        for r in frag.reports:
+            items[fits[0]].add(r)
+        gone.add(n)
+    return [it for n, it in enumerate(items) if n not in gone]
+
+
+def _recalled_fits(frag: _Item, host: _Item, info: EntityInfo) -> bool:
+    """The host holds the fragment's day among the days its texts give, and a place that
+    does not conflict; the fragment's people and states are the host's (or of its states),
+    its organisations of no other state."""
+    if not frag.dates or not set(frag.dates) <= set(host.dates):
+        return False
+    if any(_loc_relation(loc, host.locs, info) == "conflict" for loc in frag.locs):
+        return False
+    theirs = set(host.parts) | set(host.person_state.values())
+    for p in frag.parts:
+        e = info.get(p) or {}
+        if p in theirs:
+            continue
+        if e.get("type") == "PERSON":
+            state = frag.person_state.get(p)
+            if not state or state not in theirs:
+                return False
+        elif e.get("type") != "ORG" or e.get("country"):
+            return False
+    return True
+
+
+def _recalled(items: list[_Item], info: EntityInfo) -> list[_Item]:
+    """A text recalling an earlier event by its day ("the exchange of November 16, carried
+    out by the Red Cross", written weeks later) names whom it remembers, not always the
+    parties the reports of the day named: its item (one text, every report dated by the
+    text, each at least ``recalled_min_days`` before its publication) joins the one item of
+    its kind, reported by more texts, that holds that day, at no other place, when its
+    people belong to the host's states and its organisations to no other state. Two such
+    items, or none, and it stays apart (found through the day)."""
+    gap = thresholds("timeline").get("recalled_min_days", 7)
+    by_day: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for n, it in enumerate(items):
+        for d in it.dates:
+            if precision(d) == 3:
+                by_day[(it.type, it.status, d)].add(n)
+    gone: set[int] = set()
+    for n, frag in enumerate(items):
+        if len(frag.docs) != 1 or not frag.parts or frag.soft or not all(
+                r.date and precision(r.date) == 3 and not r.date_inferred
+                and (_days_apart(r.date, r.published) or 0) >= gap
+                and (r.date or "") < (r.published or "") for r in frag.reports):
+            continue
+        cands: set[int] = set()
+        for d in frag.dates:
+            cands |= by_day.get((frag.type, frag.status, d), set())
+        fits = [m for m in sorted(cands - gone - {n})
+                if len(items[m].docs - frag.docs) >= 2 and _recalled_fits(frag, items[m], info)]
         if len(fits) != 1:
             continue
         for r in frag.reports:
@@ -951,6 +1012,7 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
         t = _item_record(it, info, copy_of, copies, stmt_spans, used)
         if t is not None:
             out.append(t)
+    _talks_of_outcomes(out, info, copy_of)
     _link_plans(out, info)
     out = _fold_plans(out)
     _flag_contradictions(out, info)
@@ -1093,6 +1155,59 @@ def _reported(it: _Item, attr: str, copy_of, name) -> list[dict]:
             docs[v].add(r.doc)
     ranked = sorted(docs, key=lambda v: (-independent_count(docs[v], copy_of), str(v)))
     return [{"value": name(v), "documents": sorted(docs[v])} for v in ranked]
+
+
+def _places_of(t: TimelineItem) -> set[str]:
+    return {r["location"] for r in t.reports if r.get("location")}
+
+
+def _talks_fit(o: TimelineItem, t: TimelineItem, info: EntityInfo) -> bool:
+    """Talks ``t`` in person at the place of outcome ``o`` (an agreement), on its day or
+    the day before (or within the talks' days), with two of its parties, one a person or
+    organisation."""
+    if precision(o.date) != 3 or precision(t.date) != 3 or _remote(t.mode):
+        return False
+    days = t.date_range or [t.date, t.date]
+    if not (days[0] <= (o.date or "") <= days[1] or _days_apart(o.date, days[1]) == 1
+            and (o.date or "") > days[1]):
+        return False
+    if not _places_of(o) & _places_of(t):
+        return False
+    shared = set(o.participant_ids) & set(t.participant_ids)
+    return len(shared) >= 2 and any(_w(p, info) > 1 for p in shared)
+
+
+def _talks_of_outcomes(items: list[TimelineItem], info: EntityInfo, copy_of) -> None:
+    """A report of an agreement reached at talks reports the talks too ("X and Y agreed in
+    Uzhgorod" tells that they met there): the texts of an occurred agreement at a place
+    join the documents of the one occurred meeting in person there (``_talks_fit``); the
+    two stay two items. Found through the participants."""
+    by_part: dict[str, list[TimelineItem]] = defaultdict(list)
+    for t in items:
+        if t.type == "CONSULT" and t.status == "occurred":
+            for x in t.participant_ids:
+                by_part[x].append(t)
+    for o in items:
+        if o.type != "AGREE" or o.status != "occurred":
+            continue
+        cands = {id(t): t for x in o.participant_ids for t in by_part.get(x, [])}
+        fits = [t for t in cands.values() if _talks_fit(o, t, info)]
+        if len(fits) != 1:
+            continue
+        t = fits[0]
+        days = t.date_range or [t.date, t.date]
+        places, parts = _places_of(t), set(t.participant_ids)
+        # the agreement's reports that name a party of the talks, or their place and day
+        # (not a later passing mention of "the Addis agreement")
+        docs = {r["doc"] for r in o.reports
+                if parts & {*r.get("actors", []), *r.get("targets", [])}
+                or (r.get("location") in places and precision(r.get("date")) == 3
+                    and days[0] <= r["date"] <= (_shift(days[1], 1) or ""))}
+        docs |= {d for d in o.documents if original_of(d, copy_of) in docs}
+        if not docs - set(t.documents):
+            continue
+        t.documents = sorted(set(t.documents) | docs)
+        t.independent_reports = independent_count(t.documents, copy_of)
 
 
 def _fold_plans(items: list[TimelineItem]) -> list[TimelineItem]:
