@@ -337,6 +337,12 @@ def test_a_recalled_event_stays_apart_from_two_items_of_its_day_or_other_states(
                    [evt("v1", "CONCEDE", [party], [], None, "2026-03-02")], published="2026-03-20")
         tl = _run([day("a", ["s3", "s4"]), day("b", ["s3", "s4"]), other])
         assert all("z" not in t.documents for t in tl if "a" in t.documents)
+    # a meeting recalled is not the call of that day
+    calls = [ex(d, cast(), [evt("v1", "CONSULT", ["p1"], ["p2"], None, "2026-03-02", mode="phone")],
+                published="2026-03-03") for d in ("a", "b")]
+    met = ex("z", cast(), [evt("v1", "CONSULT", [], ["p2"], None, "2026-03-02", mode="meet")],
+             published="2026-03-20")
+    assert all("z" not in t.documents for t in _run([*calls, met]) if "a" in t.documents)
     # a report a few days later is no recollection: the ordinary joins decide
     soon = ex("z", [*cast(), *_relief()], [evt("v1", "CONCEDE", ["o1"], [], None, "2026-03-02")],
               published="2026-03-04")

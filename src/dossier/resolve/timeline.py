@@ -765,12 +765,15 @@ def _dated_mentions(items: list[_Item], info: EntityInfo) -> list[_Item]:
 
 def _recalled_fits(frag: _Item, host: _Item, info: EntityInfo) -> bool:
     """The host holds the fragment's day among the days its texts give, and a place that
-    does not conflict; the fragment's people and states are the host's (or of its states),
+    does not conflict, and the same kind of contact; the fragment's people and states are the host's (or of its states),
     its organisations of no other state."""
     if not frag.dates or not set(frag.dates) <= set(host.dates):
         return False
     if any(_loc_relation(loc, host.locs, info) == "conflict" for loc in frag.locs):
         return False
+    if frag.modes and host.modes and any(_remote(m) != _remote(n) for m in frag.modes
+                                         for n in host.modes):
+        return False  # a meeting recalled is not the call of that day
     theirs = set(host.parts) | set(host.person_state.values())
     for p in frag.parts:
         e = info.get(p) or {}
