@@ -25,7 +25,11 @@ new reports and on what they touch, not on the store (``resolve_documents``):
   and the names of a report that has someone at a meeting or not), the items of the
   states of an event's people, the items of its kind on the day of a mention without
   participants (``event_keys`` ``TYPE|@`` for stored such mentions), the items holding an
-  undated report published within a week of its day, the claims a candidate item's
+  undated report published within a week of its day, the items of its kind holding its
+  day (a text recalling an event by its day joins the one item of that day), for an
+  agreement the talks of its parties or place over the talks' days and for talks the
+  agreements (an agreement's texts report the talks it was reached at), the agreements
+  whose texts a candidate lists, the claims a candidate item's
   evidence sentences hold, what the new documents were in
   before (a re-extraction), the claims of an entity with a name conflict they name, and
   the disputes of all these with their other claims and items;
@@ -407,6 +411,7 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
             if day and precision(day) == 3:
                 # a text recalling an event by its day joins the one item of its kind
                 # holding that day, and such a recollection the item a new report makes
+                # (an item over days holds it in its range)
                 on_day.setdefault(v.type, []).append((day, day))
                 # a mention without participants joins the one item of its kind on its
                 # day: such stored mentions are candidates, and for a new one, every item
@@ -437,7 +442,7 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     items |= {i for i, kind, day, state in delta.items_on(store, days)
               if state in days[(kind, day)]}
     items |= {i for i, _, t, a, b in delta.items_of_kinds(store, on_day, lo, end)
-              if a is not None and any(a <= d <= (b or a) for d, _ in on_day[t])}
+              if a is not None and any(a <= hi and (b or a) >= low for low, hi in on_day[t])}
     orphans: dict[str, set[str]] = {}
     for key, doc, vid, a, b in delta.events_by_keys(store, {f"{t}|{e}" for e, t in spans},
                                                     lo, end):
