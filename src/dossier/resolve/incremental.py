@@ -371,18 +371,12 @@ def _resolve_entities(store, fresh: list[Extraction], new_ids: set[str]) -> _Ent
     return _Entities(written, drop, mapping, by_id, merged, n_seeds)
 
 
-def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[str], lo: str,
-                end: str) -> tuple[set[str], set[str], set[str], dict[str, set[str]]]:
-    """The stored timeline items, claims and disputes the new documents may join, change
-    or dispute, found through the keys ``build_timeline`` and ``gather`` look candidates up
-    by: items of an event's type naming one of its participants or places in the date
-    window, or dated its day; claims sharing a speaker key or a rare content word within
-    the window; what the new documents were in before (a re-extraction); what names an
-    entity the update merges into another; and the disputes of all these, with their
-    other claims and items. Also the stored events no item holds that may join the new
-    ones (``event_keys``), document → event ids."""
-    from ..store import delta
-    from .claims import entity_info, units_of
+def _lookups(fresh: list[Extraction], ents: _Entities, lo: str, end: str) -> tuple[
+        dict[tuple[str, str], list[tuple[str, str]]], dict[tuple[str, str], set[str]],
+        dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
+    """The keys the new events look stored items up by: (entity or ``#``country or ``@``,
+    type) → spans of days; (type, day) → the states of its parties; type → the spans of its
+    mentions without a party; type → the days its events give."""
     m = ents.mapping
     country = {e.id: e.country for e in [*ents.stored.values(), *ents.written]}
     spans: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -423,6 +417,23 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
             if day and precision(day) == 3:  # no one shared: the same day between the same states
                 states = {country.get(m.get((ex.doc.id, r), "")) for r in [*v.actors, *v.targets]}
                 days.setdefault((v.type, day), set()).update(x for x in states if x)
+    return spans, days, alone, on_day
+
+
+def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[str], lo: str,
+                end: str) -> tuple[set[str], set[str], set[str], dict[str, set[str]]]:
+    """The stored timeline items, claims and disputes the new documents may join, change
+    or dispute, found through the keys ``build_timeline`` and ``gather`` look candidates up
+    by: items of an event's type naming one of its participants or places in the date
+    window, or dated its day; claims sharing a speaker key or a rare content word within
+    the window; what the new documents were in before (a re-extraction); what names an
+    entity the update merges into another; and the disputes of all these, with their
+    other claims and items. Also the stored events no item holds that may join the new
+    ones (``event_keys``), document → event ids."""
+    from ..store import delta
+    from .claims import entity_info, units_of
+    m = ents.mapping
+    spans, days, alone, on_day = _lookups(fresh, ents, lo, end)
     rows = delta.items_naming(store, {e for e, _ in spans} - {"@"}, {t for _, t in spans}, lo,
                               end)
     rows += delta.items_of_states(store, {e[1:] for e, _ in spans if e[:1] == "#"},

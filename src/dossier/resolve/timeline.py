@@ -1170,7 +1170,7 @@ def _talks_fit(o: TimelineItem, t: TimelineItem, info: EntityInfo) -> bool:
     organisation."""
     if precision(o.date) != 3 or precision(t.date) != 3 or _remote(t.mode):
         return False
-    days = t.date_range or [t.date, t.date]
+    days = t.date_range or [t.date or "", t.date or ""]
     if not (days[0] <= (o.date or "") <= days[1] or _days_apart(o.date, days[1]) == 1
             and (o.date or "") > days[1]):
         return False
@@ -1198,7 +1198,7 @@ def _talks_of_outcomes(items: list[TimelineItem], info: EntityInfo, copy_of) -> 
         if len(fits) != 1:
             continue
         t = fits[0]
-        days = t.date_range or [t.date, t.date]
+        days = t.date_range or [t.date or "", t.date or ""]
         places, parts = _places_of(t), set(t.participant_ids)
         # the agreement's reports that name a party of the talks, or their place and day
         # (not a later passing mention of "the Addis agreement")
