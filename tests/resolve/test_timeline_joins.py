@@ -381,3 +381,30 @@ def test_an_agreement_elsewhere_or_by_phone_does_not_report_the_talks():
     tl = _run([*call, ex("c", cast(), [evt("v1", "AGREE", ["p1", "p2"], [], "c1", "2026-03-04")],
                          published="2026-03-05")])
     assert [t.documents for t in tl if t.type == "CONSULT"] == [["a"]]
+
+
+def test_an_accusation_of_an_attack_on_its_day_and_place_reports_the_attack():
+    # "shells hit Bergen on Sunday" (an attack its texts give no author for) / "Norway
+    # accused Sweden of shelling Bergen on Sunday" (another text): the attack names the
+    # accused and the accuser, and lists the accusation's texts; the two stay two items
+    people = [*cast(), ent("o3", "Harbour Guard", "ORG")]
+    attack = [ex(d, people, [evt("v1", "ASSAULT", ["o3"], [], "c2", "2026-03-01")],
+                 published="2026-03-02") for d in ("a", "b")]
+    accused = ex("c", people, [evt("v1", "ACCUSE", ["s1"], ["s3"], "c2", "2026-03-01")],
+                 published="2026-03-02")
+    tl = _run([*attack, accused])
+    hit = [t for t in tl if t.type == "ASSAULT"]
+    assert len(hit) == 1 and hit[0].documents == ["a", "b", "c"]
+    assert hit[0].roles.get("Sweden") == "accused" and hit[0].roles.get("Norway") == "accuser"
+    assert [t.documents for t in tl if t.type == "ACCUSE"] == [["c"]]
+
+
+def test_an_accusation_elsewhere_or_of_another_day_stays_off_the_attack():
+    people = [*cast(), ent("o3", "Harbour Guard", "ORG")]
+    attack = [ex("a", people, [evt("v1", "ASSAULT", ["o3"], [], "c2", "2026-03-01")],
+                 published="2026-03-02")]
+    for place, day in (("c1", "2026-03-01"), ("c2", "2026-03-03")):
+        accused = ex("c", people, [evt("v1", "ACCUSE", ["s1"], ["s3"], place, day)],
+                     published="2026-03-04")
+        hit = [t for t in _run([*attack, accused]) if t.type == "ASSAULT"]
+        assert [t.documents for t in hit] == [["a"]] and "Sweden" not in hit[0].participants

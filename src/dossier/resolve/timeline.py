@@ -85,8 +85,10 @@ from .common import load_data
 
 
 # the kinds whose texts report one another's events: an agreement's reports tell of the
-# talks it was reached at (``_talks_of_outcomes``); the incremental look-up pairs them
-OUTCOMES = {"AGREE": ("CONSULT",), "CONSULT": ("AGREE",)}
+# talks it was reached at (``_talks_of_outcomes``), an accusation's of the attack it is
+# about (``_attacks_of_accusations``); the incremental look-up pairs them
+OUTCOMES = {"AGREE": ("CONSULT",), "CONSULT": ("AGREE",), "ACCUSE": ("ASSAULT",),
+            "ASSAULT": ("ACCUSE",)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -1016,6 +1018,7 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
         if t is not None:
             out.append(t)
     _talks_of_outcomes(out, info, copy_of)
+    _attacks_of_accusations(out, info, copy_of)
     _link_plans(out, info)
     out = _fold_plans(out)
     _flag_contradictions(out, info)
@@ -1211,6 +1214,36 @@ def _talks_of_outcomes(items: list[TimelineItem], info: EntityInfo, copy_of) -> 
             continue
         t.documents = sorted(set(t.documents) | docs)
         t.independent_reports = independent_count(t.documents, copy_of)
+
+
+def _attacks_of_accusations(items: list[TimelineItem], info: EntityInfo, copy_of) -> None:
+    """An accusation of an attack reports the attack ("A accused B of shelling the village
+    on Sunday"): an occurred accusation dated a day at a place joins its texts to the one
+    occurred attack of that day at that place, which names the accused and the accuser
+    (``roles``: "accused", "accuser") where it does not name them already; the two stay two
+    items. Found through the place and day."""
+    by_key: dict[tuple[str, str], list[TimelineItem]] = defaultdict(list)
+    for t in items:
+        if t.type == "ASSAULT" and t.status == "occurred" and precision(t.date) == 3:
+            for loc in _places_of(t):
+                by_key[(t.date or "", loc)].append(t)
+    for o in items:
+        if o.type != "ACCUSE" or o.status != "occurred" or precision(o.date) != 3:
+            continue
+        fits = list({id(t): t for loc in _places_of(o)
+                     for t in by_key.get((o.date or "", loc), [])}.values())
+        if len(fits) != 1:
+            continue
+        t = fits[0]
+        t.documents = sorted(set(t.documents) | set(o.documents))
+        t.independent_reports = independent_count(t.documents, copy_of)
+        for pid, name in zip(o.participant_ids, o.participants):
+            part = o.roles.get(name)
+            if pid in t.participant_ids or part not in ("actor", "target"):
+                continue
+            t.participant_ids.append(pid)
+            t.participants.append(name)
+            t.roles[name] = "accuser" if part == "actor" else "accused"
 
 
 def _fold_plans(items: list[TimelineItem]) -> list[TimelineItem]:
