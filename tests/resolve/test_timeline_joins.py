@@ -396,6 +396,7 @@ def test_an_accusation_of_an_attack_on_its_day_and_place_reports_the_attack():
     hit = [t for t in tl if t.type == "ASSAULT"]
     assert len(hit) == 1 and hit[0].documents == ["a", "b", "c"]
     assert hit[0].roles.get("Sweden") == "accused" and hit[0].roles.get("Norway") == "accuser"
+    assert hit[0].summary.endswith("; Norway accused Sweden in Bergen")
     assert [t.documents for t in tl if t.type == "ACCUSE"] == [["c"]]
 
 

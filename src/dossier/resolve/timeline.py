@@ -1237,6 +1237,7 @@ def _attacks_of_accusations(items: list[TimelineItem], info: EntityInfo, copy_of
         t = fits[0]
         t.documents = sorted(set(t.documents) | set(o.documents))
         t.independent_reports = independent_count(t.documents, copy_of)
+        added = []
         for pid, name in zip(o.participant_ids, o.participants):
             part = o.roles.get(name)
             if pid in t.participant_ids or part not in ("actor", "target"):
@@ -1244,6 +1245,9 @@ def _attacks_of_accusations(items: list[TimelineItem], info: EntityInfo, copy_of
             t.participant_ids.append(pid)
             t.participants.append(name)
             t.roles[name] = "accuser" if part == "actor" else "accused"
+            added.append(pid)
+        if added and o.summary and o.summary not in t.summary:
+            t.summary = f"{t.summary}; {o.summary}"  # "...; Norway accused Sweden"
 
 
 def _fold_plans(items: list[TimelineItem]) -> list[TimelineItem]:
