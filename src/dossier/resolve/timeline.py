@@ -41,7 +41,14 @@ with one person on one day and another on the next, or with one person in common
 others of their own, are two. An undated report prefers the round of the last few days and
 joins the one item holding all its people up to a week later. A thin fragment (one text's
 reports, "Russia agreed" with no day or place) joins the single stronger item of its kind
-that holds all its parties; with two such items it stays apart.
+that holds all its parties; with two such items it stays apart. A text recalling an event
+by its day a week or more later ("the handover of March 2, run by a relief agency") joins
+the one item of its kind, reported by more texts, that holds that day, when its people
+belong to the item's states and its organisations to no other state. Some events are told
+through others: an agreement's reports that name the talks' parties (or give their place
+and day) are reports of the one in-person meeting at its place on its day or the day
+before, and an accusation of an attack dated a day at a place reports the one attack there
+that day, which names the accused and the accuser; each stays its own item.
 
 An item says who did what with whom, where: people before their states (a state stands in
 only where none of its people is named), the host where a report says so, delegations facing
@@ -766,9 +773,9 @@ def _dated_mentions(items: list[_Item], info: EntityInfo) -> list[_Item]:
 
 
 def _recalled_fits(frag: _Item, host: _Item, info: EntityInfo) -> bool:
-    """The host holds the fragment's day among the days its texts give, and a place that
-    does not conflict, and the same kind of contact; the fragment's people and states are the host's (or of its states),
-    its organisations of no other state."""
+    """The host holds the fragment's day among the days its texts give, a place that does
+    not conflict and the same kind of contact; the fragment's people and states are the
+    host's (or of its states), its organisations of no other state."""
     if not frag.dates or not set(frag.dates) <= set(host.dates):
         return False
     if any(_loc_relation(loc, host.locs, info) == "conflict" for loc in frag.locs):
@@ -791,8 +798,8 @@ def _recalled_fits(frag: _Item, host: _Item, info: EntityInfo) -> bool:
 
 
 def _recalled(items: list[_Item], info: EntityInfo) -> list[_Item]:
-    """A text recalling an earlier event by its day ("the exchange of November 16, carried
-    out by the Red Cross", written weeks later) names whom it remembers, not always the
+    """A text recalling an earlier event by its day ("the handover of March 2, run by a
+    relief agency", written weeks later) names whom it remembers, not always the
     parties the reports of the day named: its item (one text, every report dated by the
     text, each at least ``recalled_min_days`` before its publication) joins the one item of
     its kind, reported by more texts, that holds that day, at no other place, when its
@@ -1185,7 +1192,7 @@ def _talks_fit(o: TimelineItem, t: TimelineItem, info: EntityInfo) -> bool:
 
 def _talks_of_outcomes(items: list[TimelineItem], info: EntityInfo, copy_of) -> None:
     """A report of an agreement reached at talks reports the talks too ("X and Y agreed in
-    Uzhgorod" tells that they met there): the texts of an occurred agreement at a place
+    Tarnhaven" tells that they met there): the texts of an occurred agreement at a place
     join the documents of the one occurred meeting in person there (``_talks_fit``); the
     two stay two items. Found through the participants."""
     by_part: dict[str, list[TimelineItem]] = defaultdict(list)
@@ -1204,7 +1211,7 @@ def _talks_of_outcomes(items: list[TimelineItem], info: EntityInfo, copy_of) -> 
         days = t.date_range or [t.date or "", t.date or ""]
         places, parts = _places_of(t), set(t.participant_ids)
         # the agreement's reports that name a party of the talks, or their place and day
-        # (not a later passing mention of "the Addis agreement")
+        # (not a later passing mention of "the Tarnhaven accord")
         docs = {r["doc"] for r in o.reports
                 if parts & {*r.get("actors", []), *r.get("targets", [])}
                 or (r.get("location") in places and precision(r.get("date")) == 3
