@@ -303,3 +303,109 @@ def test_a_dated_mention_stays_apart_from_two_items_of_its_day_or_another_place(
                  ex("c", cast(), [evt("v1", "CONSULT", [], [], "c4", "2026-03-05")],
                     published="2026-03-06")]
     assert [t.documents for t in _run(elsewhere)] == [["a"]]
+
+
+def _relief():
+    return [ent("o1", "Grey Lantern Relief", "ORG"), ent("o2", "Kestrel Bank", "ORG", country="NOR")]
+
+
+def test_a_text_recalling_an_event_by_its_day_joins_the_one_item_of_that_day():
+    # "Sweden and Finland exchanged prisoners on Monday" (two texts) / weeks later "the
+    # exchange of March 2, carried out by Grey Lantern Relief" (an organisation of no state)
+    day = [ex(d, [*cast(), *_relief()], [evt("v1", "CONCEDE", ["s3", "s4"], [], None,
+                                              "2026-03-02")], published="2026-03-03")
+           for d in ("a", "b")]
+    later = ex("c", [*cast(), *_relief()], [evt("v1", "CONCEDE", ["o1"], [], None, "2026-03-02")],
+               published="2026-03-20")
+    tl = _run([*day, later])
+    assert [t.documents for t in tl] == [["a", "b", "c"]]
+    assert "Grey Lantern Relief" in tl[0].participants
+
+
+def test_a_recalled_event_stays_apart_from_two_items_of_its_day_or_other_states():
+    def day(d, parties):
+        return ex(d, [*cast(), *_relief()], [evt("v1", "CONCEDE", parties, [], None,
+                                                  "2026-03-02")], published="2026-03-03")
+    later = ex("z", [*cast(), *_relief()], [evt("v1", "CONCEDE", ["o1"], [], None, "2026-03-02")],
+               published="2026-03-20")
+    two = _run([day("a", ["s3", "s4"]), day("b", ["s3", "s4"]), day("c", ["s1", "p3"]),
+                day("d", ["s1", "p3"]), later])
+    assert [t.documents for t in _docs(two, "z")] in ([], [["z"]])
+    # a person of a state the item does not name, or an organisation of another state
+    for party in ("p3", "o2"):
+        other = ex("z", [*cast(), *_relief()],
+                   [evt("v1", "CONCEDE", [party], [], None, "2026-03-02")], published="2026-03-20")
+        tl = _run([day("a", ["s3", "s4"]), day("b", ["s3", "s4"]), other])
+        assert all("z" not in t.documents for t in tl if "a" in t.documents)
+    # a meeting recalled is not the call of that day
+    calls = [ex(d, cast(), [evt("v1", "CONSULT", ["p1"], ["p2"], None, "2026-03-02", mode="phone")],
+                published="2026-03-03") for d in ("a", "b")]
+    met = ex("z", cast(), [evt("v1", "CONSULT", [], ["p2"], None, "2026-03-02", mode="meet")],
+             published="2026-03-20")
+    assert all("z" not in t.documents for t in _run([*calls, met]) if "a" in t.documents)
+    # a report a few days later is no recollection: the ordinary joins decide
+    soon = ex("z", [*cast(), *_relief()], [evt("v1", "CONCEDE", ["o1"], [], None, "2026-03-02")],
+              published="2026-03-04")
+    tl = _run([day("a", ["s3", "s4"]), day("b", ["s3", "s4"]), soon])
+    assert all("z" not in t.documents for t in tl if "a" in t.documents)
+
+
+def test_the_reports_of_an_agreement_reached_at_talks_report_the_talks():
+    # talks of Vantrell and Kallio in Oslo on the 4th and 5th; "they signed in Oslo on the
+    # 5th" (another text); "Vantrell said they had agreed" (no place, no day); and a later
+    # passing mention of "the Oslo agreement" with no one and no day
+    talks = [ex(d, cast(), [evt("v1", "CONSULT", ["p1"], ["p2"], "c1", day)], published=day)
+             for d, day in (("a", "2026-03-04"), ("b", "2026-03-05"))]
+    signed = [ex("c", cast(), [evt("v1", "AGREE", ["p1", "p2"], [], "c1", "2026-03-05")],
+                 published="2026-03-05"),
+              ex("d", cast(), [evt("v1", "AGREE", ["p1"], [], None, None)], published="2026-03-06"),
+              ex("e", cast(), [evt("v1", "AGREE", [], [], "c1", None)], published="2026-03-20")]
+    tl = _run([*talks, *signed])
+    consult = [t for t in tl if t.type == "CONSULT"]
+    agree = [t for t in tl if t.type == "AGREE"]
+    assert len(consult) == 1 and len(agree) == 1
+    assert consult[0].documents == ["a", "b", "c", "d"]
+    assert consult[0].independent_reports == 4
+    assert "a" not in agree[0].documents
+
+
+def test_an_agreement_elsewhere_or_by_phone_does_not_report_the_talks():
+    talks = [ex("a", cast(), [evt("v1", "CONSULT", ["p1"], ["p2"], "c1", "2026-03-04")],
+                published="2026-03-04")]
+    for event in (evt("v1", "AGREE", ["p1", "p2"], [], "c3", "2026-03-04"),  # in Stockholm
+                  evt("v1", "AGREE", ["p1", "p2"], [], "c1", "2026-03-09")):  # days later
+        tl = _run([*talks, ex("c", cast(), [event], published="2026-03-09")])
+        assert [t.documents for t in tl if t.type == "CONSULT"] == [["a"]]
+    call = [ex("a", cast(), [evt("v1", "CONSULT", ["p1"], ["p2"], "c1", "2026-03-04",
+                                 mode="phone")], published="2026-03-04")]
+    tl = _run([*call, ex("c", cast(), [evt("v1", "AGREE", ["p1", "p2"], [], "c1", "2026-03-04")],
+                         published="2026-03-05")])
+    assert [t.documents for t in tl if t.type == "CONSULT"] == [["a"]]
+
+
+def test_an_accusation_of_an_attack_on_its_day_and_place_reports_the_attack():
+    # "shells hit Bergen on Sunday" (an attack its texts give no author for) / "Norway
+    # accused Sweden of shelling Bergen on Sunday" (another text): the attack names the
+    # accused and the accuser, and lists the accusation's texts; the two stay two items
+    people = [*cast(), ent("o3", "Harbour Guard", "ORG")]
+    attack = [ex(d, people, [evt("v1", "ASSAULT", ["o3"], [], "c2", "2026-03-01")],
+                 published="2026-03-02") for d in ("a", "b")]
+    accused = ex("c", people, [evt("v1", "ACCUSE", ["s1"], ["s3"], "c2", "2026-03-01")],
+                 published="2026-03-02")
+    tl = _run([*attack, accused])
+    hit = [t for t in tl if t.type == "ASSAULT"]
+    assert len(hit) == 1 and hit[0].documents == ["a", "b", "c"]
+    assert hit[0].roles.get("Sweden") == "accused" and hit[0].roles.get("Norway") == "accuser"
+    assert hit[0].summary.endswith("; Norway accused Sweden in Bergen")
+    assert [t.documents for t in tl if t.type == "ACCUSE"] == [["c"]]
+
+
+def test_an_accusation_elsewhere_or_of_another_day_stays_off_the_attack():
+    people = [*cast(), ent("o3", "Harbour Guard", "ORG")]
+    attack = [ex("a", people, [evt("v1", "ASSAULT", ["o3"], [], "c2", "2026-03-01")],
+                 published="2026-03-02")]
+    for place, day in (("c1", "2026-03-01"), ("c2", "2026-03-03")):
+        accused = ex("c", people, [evt("v1", "ACCUSE", ["s1"], ["s3"], place, day)],
+                     published="2026-03-04")
+        hit = [t for t in _run([*attack, accused]) if t.type == "ASSAULT"]
+        assert [t.documents for t in hit] == [["a"]] and "Sweden" not in hit[0].participants

@@ -25,7 +25,11 @@ new reports and on what they touch, not on the store (``resolve_documents``):
   and the names of a report that has someone at a meeting or not), the items of the
   states of an event's people, the items of its kind on the day of a mention without
   participants (``event_keys`` ``TYPE|@`` for stored such mentions), the items holding an
-  undated report published within a week of its day, the claims a candidate item's
+  undated report published within a week of its day, the items of its kind holding its
+  day (a text recalling an event by its day joins the one item of that day), for an
+  agreement the talks of its parties or place over the talks' days and for talks the
+  agreements (an agreement's texts report the talks it was reached at), the agreements
+  whose texts a candidate lists, the claims a candidate item's
   evidence sentences hold, what the new documents were in
   before (a re-extraction), the claims of an entity with a name conflict they name, and
   the disputes of all these with their other claims and items;
@@ -64,7 +68,7 @@ from .common import fill_year, is_country, load_data, thresholds
 from .disputes import build_claims_and_disputes, timeline_disputes
 from .entities import (Member, acronym_key, class_key, name_parts, place_key, members_of,
                        resolve_members, type_class)
-from .timeline import build_timeline
+from .timeline import OUTCOMES, build_timeline
 
 if TYPE_CHECKING:
     from ..store.store import Store
@@ -367,6 +371,55 @@ def _resolve_entities(store, fresh: list[Extraction], new_ids: set[str]) -> _Ent
     return _Entities(written, drop, mapping, by_id, merged, n_seeds)
 
 
+def _lookups(fresh: list[Extraction], ents: _Entities, lo: str, end: str) -> tuple[
+        dict[tuple[str, str], list[tuple[str, str]]], dict[tuple[str, str], set[str]],
+        dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
+    """The keys the new events look stored items up by: (entity or ``#``country or ``@``,
+    type) → spans of days; (type, day) → the states of its parties; type → the spans of its
+    mentions without a party; type → the days its events give."""
+    m = ents.mapping
+    country = {e.id: e.country for e in [*ents.stored.values(), *ents.written]}
+    spans: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    days: dict[tuple[str, str], set[str]] = {}
+    alone: dict[str, list[tuple[str, str]]] = {}
+    on_day: dict[str, list[tuple[str, str]]] = {}
+    kinds = {e.id: e for e in [*ents.stored.values(), *ents.written]}
+    for ex in fresh:
+        for v in ex.events:
+            span = _event_span(v, ex.doc.published, lo, end)
+            for r in [*v.actors, *v.targets, v.location, v.place_in]:
+                if r and (ex.doc.id, r) in m:
+                    spans.setdefault((m[(ex.doc.id, r)], v.type), []).append(span)
+            for r in [*v.actors, *v.targets]:  # a person and their state are one party
+                if country.get(m.get((ex.doc.id, r), "")):
+                    spans.setdefault(("#" + str(country[m[(ex.doc.id, r)]]), v.type),
+                                     []).append(span)
+            for kind in OUTCOMES.get(v.type, ()):
+                # an agreement's texts report the talks it was reached at: the talks (or
+                # agreements) naming one of its parties or places over the talks' days
+                wide = _widen(span, thresholds("timeline").get("multi_day_max_days", 3), lo, end)
+                for r in [*v.actors, *v.targets, v.location, v.place_in]:
+                    if r and (ex.doc.id, r) in m:
+                        spans.setdefault((m[(ex.doc.id, r)], kind), []).append(wide)
+            day = fill_year(v.date, ex.doc.published)
+            if day and precision(day) == 3:
+                # a text recalling an event by its day joins the one item of its kind
+                # holding that day, and such a recollection the item a new report makes
+                # (an item over days holds it in its range)
+                on_day.setdefault(v.type, []).append((day, day))
+                # a mention without participants joins the one item of its kind on its
+                # day: such stored mentions are candidates, and for a new one, every item
+                # of the kind then
+                spans.setdefault(("@", v.type), []).append(span)
+                if not any(_party(m.get((ex.doc.id, r)), kinds)
+                           for r in [*v.actors, *v.targets]):
+                    alone.setdefault(v.type, []).append(span)
+            if day and precision(day) == 3:  # no one shared: the same day between the same states
+                states = {country.get(m.get((ex.doc.id, r), "")) for r in [*v.actors, *v.targets]}
+                days.setdefault((v.type, day), set()).update(x for x in states if x)
+    return spans, days, alone, on_day
+
+
 def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[str], lo: str,
                 end: str) -> tuple[set[str], set[str], set[str], dict[str, set[str]]]:
     """The stored timeline items, claims and disputes the new documents may join, change
@@ -380,33 +433,7 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     from ..store import delta
     from .claims import entity_info, units_of
     m = ents.mapping
-    country = {e.id: e.country for e in [*ents.stored.values(), *ents.written]}
-    spans: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    days: dict[tuple[str, str], set[str]] = {}
-    alone: dict[str, list[tuple[str, str]]] = {}
-    kinds = {e.id: e for e in [*ents.stored.values(), *ents.written]}
-    for ex in fresh:
-        for v in ex.events:
-            span = _event_span(v, ex.doc.published, lo, end)
-            for r in [*v.actors, *v.targets, v.location, v.place_in]:
-                if r and (ex.doc.id, r) in m:
-                    spans.setdefault((m[(ex.doc.id, r)], v.type), []).append(span)
-            for r in [*v.actors, *v.targets]:  # a person and their state are one party
-                if country.get(m.get((ex.doc.id, r), "")):
-                    spans.setdefault(("#" + str(country[m[(ex.doc.id, r)]]), v.type),
-                                     []).append(span)
-            day = fill_year(v.date, ex.doc.published)
-            if day and precision(day) == 3:
-                # a mention without participants joins the one item of its kind on its
-                # day: such stored mentions are candidates, and for a new one, every item
-                # of the kind then
-                spans.setdefault(("@", v.type), []).append(span)
-                if not any(_party(m.get((ex.doc.id, r)), kinds)
-                           for r in [*v.actors, *v.targets]):
-                    alone.setdefault(v.type, []).append(span)
-            if day and precision(day) == 3:  # no one shared: the same day between the same states
-                states = {country.get(m.get((ex.doc.id, r), "")) for r in [*v.actors, *v.targets]}
-                days.setdefault((v.type, day), set()).update(x for x in states if x)
+    spans, days, alone, on_day = _lookups(fresh, ents, lo, end)
     rows = delta.items_naming(store, {e for e, _ in spans} - {"@"}, {t for _, t in spans}, lo,
                               end)
     rows += delta.items_of_states(store, {e[1:] for e, _ in spans if e[:1] == "#"},
@@ -425,6 +452,8 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
               if a is not None and any(a <= hi and (b or a) >= low for low, hi in alone[t])}
     items |= {i for i, kind, day, state in delta.items_on(store, days)
               if state in days[(kind, day)]}
+    items |= {i for i, _, t, a, b in delta.items_of_kinds(store, on_day, lo, end)
+              if a is not None and any(a <= hi and (b or a) >= low for low, hi in on_day[t])}
     orphans: dict[str, set[str]] = {}
     for key, doc, vid, a, b in delta.events_by_keys(store, {f"{t}|{e}" for e, t in spans},
                                                     lo, end):
@@ -434,6 +463,9 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
             orphans.setdefault(doc, set()).add(vid)
     more_items, claims, disputes = delta.items_of(store, new_ids)
     items |= more_items
+    # talks listing the texts of the agreement reached at them come with that agreement
+    held, _, listed = delta.reports_of(store, items, ())
+    items |= delta.items_of(store, listed - set(held))[0]
     if ents.merged:
         mi, mc = delta.items_and_claims_of_entities(store, ents.merged)
         items, claims = items | mi, claims | mc
@@ -492,6 +524,16 @@ def _event_span(v, published: str | None, lo: str, end: str) -> tuple[str, str]:
         return lo, end
     margin = 2 if getattr(v, "date_inferred", False) else 1
     return (_shift(start, -margin), _shift(last, margin))
+
+
+def _widen(span: tuple[str, str], n: int, lo: str, end: str) -> tuple[str, str]:
+    """A span of days ``n`` days wider on either side (an undated event's window stays)."""
+    if (span[0], span[1]) == (lo, end):
+        return span
+    try:
+        return _shift(span[0], -n), _shift(span[1], n)
+    except ValueError:
+        return span
 
 
 def _days_between(a: str | None, b: str) -> int:

@@ -41,7 +41,14 @@ with one person on one day and another on the next, or with one person in common
 others of their own, are two. An undated report prefers the round of the last few days and
 joins the one item holding all its people up to a week later. A thin fragment (one text's
 reports, "Russia agreed" with no day or place) joins the single stronger item of its kind
-that holds all its parties; with two such items it stays apart.
+that holds all its parties; with two such items it stays apart. A text recalling an event
+by its day a week or more later ("the handover of March 2, run by a relief agency") joins
+the one item of its kind, reported by more texts, that holds that day, when its people
+belong to the item's states and its organisations to no other state. Some events are told
+through others: an agreement's reports that name the talks' parties (or give their place
+and day) are reports of the one in-person meeting at its place on its day or the day
+before, and an accusation of an attack dated a day at a place reports the one attack there
+that day, which names the accused and the accuser; each stays its own item.
 
 An item says who did what with whom, where: people before their states (a state stands in
 only where none of its people is named), the host where a report says so, delegations facing
@@ -82,6 +89,13 @@ from .common import normalize
 from .common import (dates_compatible, fill_year, independent_count, is_country, lexicon,
                      original_of, period_start, precision, span_text, thresholds)
 from .common import load_data
+
+
+# the kinds whose texts report one another's events: an agreement's reports tell of the
+# talks it was reached at (``_talks_of_outcomes``), an accusation's of the attack it is
+# about (``_attacks_of_accusations``); the incremental look-up pairs them
+OUTCOMES = {"AGREE": ("CONSULT",), "CONSULT": ("AGREE",), "ACCUSE": ("ASSAULT",),
+            "ASSAULT": ("ACCUSE",)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -673,7 +687,7 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             by_doc[(*kind, r.doc)].append(n)
         if r.date is not None and precision(r.date) == 3 and n not in by_date[(*kind, r.date)]:
             by_date[(*kind, r.date)].append(n)
-    return _dated_mentions(_absorb(items, info), info)
+    return _recalled(_dated_mentions(_absorb(items, info), info), info)
 
 
 def _item_keys(it: _Item) -> set[str]:
@@ -750,6 +764,65 @@ def _dated_mentions(items: list[_Item], info: EntityInfo) -> list[_Item]:
                 cands |= by_day.get((frag.type, frag.status, day or ""), set())
         fits = [m for m in sorted(cands)
                 if all(_mention_fits(r, items[m], info) for r in frag.reports)]
+        if len(fits) != 1:
+            continue
+        for r in frag.reports:
+            items[fits[0]].add(r)
+        gone.add(n)
+    return [it for n, it in enumerate(items) if n not in gone]
+
+
+def _recalled_fits(frag: _Item, host: _Item, info: EntityInfo) -> bool:
+    """The host holds the fragment's day among the days its texts give, a place that does
+    not conflict and the same kind of contact; the fragment's people and states are the
+    host's (or of its states), its organisations of no other state."""
+    if not frag.dates or not set(frag.dates) <= set(host.dates):
+        return False
+    if any(_loc_relation(loc, host.locs, info) == "conflict" for loc in frag.locs):
+        return False
+    if frag.modes and host.modes and any(_remote(m) != _remote(n) for m in frag.modes
+                                         for n in host.modes):
+        return False  # a meeting recalled is not the call of that day
+    theirs = set(host.parts) | set(host.person_state.values())
+    for p in frag.parts:
+        e = info.get(p) or {}
+        if p in theirs:
+            continue
+        if e.get("type") == "PERSON":
+            state = frag.person_state.get(p)
+            if not state or state not in theirs:
+                return False
+        elif e.get("type") != "ORG" or e.get("country"):
+            return False
+    return True
+
+
+def _recalled(items: list[_Item], info: EntityInfo) -> list[_Item]:
+    """A text recalling an earlier event by its day ("the handover of March 2, run by a
+    relief agency", written weeks later) names whom it remembers, not always the
+    parties the reports of the day named: its item (one text, every report dated by the
+    text, each at least ``recalled_min_days`` before its publication) joins the one item of
+    its kind, reported by more texts, that holds that day, at no other place, when its
+    people belong to the host's states and its organisations to no other state. Two such
+    items, or none, and it stays apart (found through the day)."""
+    gap = thresholds("timeline").get("recalled_min_days", 7)
+    by_day: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for n, it in enumerate(items):
+        for d in it.dates:
+            if precision(d) == 3:
+                by_day[(it.type, it.status, d)].add(n)
+    gone: set[int] = set()
+    for n, frag in enumerate(items):
+        if len(frag.docs) != 1 or not frag.parts or frag.soft or not all(
+                r.date and precision(r.date) == 3 and not r.date_inferred
+                and (_days_apart(r.date, r.published) or 0) >= gap
+                and (r.date or "") < (r.published or "") for r in frag.reports):
+            continue
+        cands: set[int] = set()
+        for d in frag.dates:
+            cands |= by_day.get((frag.type, frag.status, d), set())
+        fits = [m for m in sorted(cands - gone - {n})
+                if len(items[m].docs - frag.docs) >= 2 and _recalled_fits(frag, items[m], info)]
         if len(fits) != 1:
             continue
         for r in frag.reports:
@@ -951,6 +1024,8 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
         t = _item_record(it, info, copy_of, copies, stmt_spans, used)
         if t is not None:
             out.append(t)
+    _talks_of_outcomes(out, info, copy_of)
+    _attacks_of_accusations(out, info, copy_of)
     _link_plans(out, info)
     out = _fold_plans(out)
     _flag_contradictions(out, info)
@@ -1093,6 +1168,93 @@ def _reported(it: _Item, attr: str, copy_of, name) -> list[dict]:
             docs[v].add(r.doc)
     ranked = sorted(docs, key=lambda v: (-independent_count(docs[v], copy_of), str(v)))
     return [{"value": name(v), "documents": sorted(docs[v])} for v in ranked]
+
+
+def _places_of(t: TimelineItem) -> set[str]:
+    return {r["location"] for r in t.reports if r.get("location")}
+
+
+def _talks_fit(o: TimelineItem, t: TimelineItem, info: EntityInfo) -> bool:
+    """Talks ``t`` in person at the place of outcome ``o`` (an agreement), on its day or
+    the day before (or within the talks' days), with two of its parties, one a person or
+    organisation."""
+    if precision(o.date) != 3 or precision(t.date) != 3 or _remote(t.mode):
+        return False
+    days = t.date_range or [t.date or "", t.date or ""]
+    if not (days[0] <= (o.date or "") <= days[1] or _days_apart(o.date, days[1]) == 1
+            and (o.date or "") > days[1]):
+        return False
+    if not _places_of(o) & _places_of(t):
+        return False
+    shared = set(o.participant_ids) & set(t.participant_ids)
+    return len(shared) >= 2 and any(_w(p, info) > 1 for p in shared)
+
+
+def _talks_of_outcomes(items: list[TimelineItem], info: EntityInfo, copy_of) -> None:
+    """A report of an agreement reached at talks reports the talks too ("X and Y agreed in
+    Tarnhaven" tells that they met there): the texts of an occurred agreement at a place
+    join the documents of the one occurred meeting in person there (``_talks_fit``); the
+    two stay two items. Found through the participants."""
+    by_part: dict[str, list[TimelineItem]] = defaultdict(list)
+    for t in items:
+        if t.type == "CONSULT" and t.status == "occurred":
+            for x in t.participant_ids:
+                by_part[x].append(t)
+    for o in items:
+        if o.type != "AGREE" or o.status != "occurred":
+            continue
+        cands = {id(t): t for x in o.participant_ids for t in by_part.get(x, [])}
+        fits = [t for t in cands.values() if _talks_fit(o, t, info)]
+        if len(fits) != 1:
+            continue
+        t = fits[0]
+        days = t.date_range or [t.date or "", t.date or ""]
+        places, parts = _places_of(t), set(t.participant_ids)
+        # the agreement's reports that name a party of the talks, or their place and day
+        # (not a later passing mention of "the Tarnhaven accord")
+        docs = {r["doc"] for r in o.reports
+                if parts & {*r.get("actors", []), *r.get("targets", [])}
+                or (r.get("location") in places and precision(r.get("date")) == 3
+                    and days[0] <= r["date"] <= (_shift(days[1], 1) or ""))}
+        docs |= {d for d in o.documents if original_of(d, copy_of) in docs}
+        if not docs - set(t.documents):
+            continue
+        t.documents = sorted(set(t.documents) | docs)
+        t.independent_reports = independent_count(t.documents, copy_of)
+
+
+def _attacks_of_accusations(items: list[TimelineItem], info: EntityInfo, copy_of) -> None:
+    """An accusation of an attack reports the attack ("A accused B of shelling the village
+    on Sunday"): an occurred accusation dated a day at a place joins its texts to the one
+    occurred attack of that day at that place, which names the accused and the accuser
+    (``roles``: "accused", "accuser") where it does not name them already; the two stay two
+    items. Found through the place and day."""
+    by_key: dict[tuple[str, str], list[TimelineItem]] = defaultdict(list)
+    for t in items:
+        if t.type == "ASSAULT" and t.status == "occurred" and precision(t.date) == 3:
+            for loc in _places_of(t):
+                by_key[(t.date or "", loc)].append(t)
+    for o in items:
+        if o.type != "ACCUSE" or o.status != "occurred" or precision(o.date) != 3:
+            continue
+        fits = list({id(t): t for loc in _places_of(o)
+                     for t in by_key.get((o.date or "", loc), [])}.values())
+        if len(fits) != 1:
+            continue
+        t = fits[0]
+        t.documents = sorted(set(t.documents) | set(o.documents))
+        t.independent_reports = independent_count(t.documents, copy_of)
+        added = []
+        for pid, name in zip(o.participant_ids, o.participants):
+            part = o.roles.get(name)
+            if pid in t.participant_ids or part not in ("actor", "target"):
+                continue
+            t.participant_ids.append(pid)
+            t.participants.append(name)
+            t.roles[name] = "accuser" if part == "actor" else "accused"
+            added.append(pid)
+        if added and o.summary and o.summary not in t.summary:
+            t.summary = f"{t.summary}; {o.summary}"  # "...; Norway accused Sweden"
 
 
 def _fold_plans(items: list[TimelineItem]) -> list[TimelineItem]:
