@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..ids import stable_id
-from ..names import name_key, normalize
+from ..names import loose_skeleton, name_key, normalize
 from ..orgnames import acronym_forms
 from ..records import CanonicalEntity, Claim, Extraction
 from .claims import (WEEKDAYS, content_tokens, dates_in, numbers_in, presence_of,
@@ -70,7 +70,7 @@ if TYPE_CHECKING:
     from ..store.store import Store
 
 SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
-KEYS_VERSION = "6"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
+KEYS_VERSION = "7"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
 def settings() -> dict[str, Any]:
@@ -248,10 +248,14 @@ def entity_keys(etype: str, names: list[str]) -> set[str]:
                 if len(sur) >= 4:
                     out.add("v:" + sur[0] + re.sub(r"[aeiou ]", "", sur))
                     out.add("t:" + "".join(sorted(sur.replace(" ", ""))))
+            loose = loose_skeleton(name_parts(nm)[1] or nm)
+            if len(loose) >= 3:
+                out.add("l:" + loose)  # looser romanisations (names.loose_variant)
         elif cls in ("ORG", "PLACE"):
             bare = nm.replace(".", "").strip()
             if bare.isupper() and " " not in bare:
                 out.add(f"a:{cls}:{bare}")
+                out.add(f"a:PLACE:{bare}")  # a state's acronym typed as a body
             if len(nm.split()) >= 2:
                 a0 = acronym_key(nm)
                 forms = {a0} | ({a for a in acronym_forms(nm) if a[:1] == a0[:1]}
