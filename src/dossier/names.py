@@ -359,9 +359,23 @@ def same_person(a: str, b: str) -> bool:
     gb, sb = person_parts(b)
     if not sa or not sb:
         return False
-    if not is_variant(sa, sb):
+    if not is_variant(sa, sb) and not (_last_part(sa, sb, ga) or _last_part(sb, sa, gb)):
         return False
     return given_compatible(ga, gb)
+
+
+def double_surname_tail(surname: str) -> str:
+    """The last word of a double (hyphenated) surname, "" for one word or a particle's
+    ("al sowaidi" keeps its article)."""
+    words = surname.split()
+    return words[-1] if len(words) >= 2 and words[0] not in _PARTICLES else ""
+
+
+def _last_part(short: str, long_: str, short_given: list[str]) -> bool:
+    """A surname alone that is the last part of a double surname (a tagger's fragment:
+    "Martel" of "Jean Dupont-Martel")."""
+    tail = double_surname_tail(long_)
+    return not short_given and " " not in short and bool(tail) and is_variant(short, tail)
 
 
 def fullness(name: str) -> tuple[int, int]:

@@ -129,3 +129,7 @@ def test_hyphenated_and_capitals_first_surnames():
     assert person_parts("Nour al-Bowairi") == (["nour"], "al bowairi")
     assert person_parts("UN Envoy Smith")[1] == "smith"
     assert same_person("Makita-Ngoyi", "Honorine Makita-Ngoyi")
+
+
+def test_the_last_part_of_a_double_surname_alone_is_the_same_person():
+    assert same_person("Ngoyi", "Honorine Makita-Ngoyi")

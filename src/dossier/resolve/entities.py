@@ -25,7 +25,7 @@ from typing import Iterable
 from rapidfuzz.distance import JaroWinkler
 
 from ..ids import stable_id
-from ..names import loose_given, loose_skeleton, loose_variant
+from ..names import double_surname_tail, loose_given, loose_skeleton, loose_variant
 from ..orgnames import acronym_forms, org_key
 from ..records import CanonicalEntity, EntityType, Extraction
 from .common import (given_compatible, independent_count, lexicon, name_key, normalize,
@@ -648,7 +648,8 @@ def _attach_surname_only(st: _Resolution) -> None:
     dom = st.th["surname_attach_dominance"]
     sur_to_roots: dict[str, list[int]] = defaultdict(list)
     for r, parts in full.items():
-        for k in {name_key(s) for _, s in parts}:
+        # (and the last part of a double surname, as a tagger's fragment names it)
+        for k in {name_key(x) for _, s in parts for x in (s, double_surname_tail(s)) if x}:
             sur_to_roots[k].append(r)
     root_docs = {r: st.docs_of(cl[r]) for r in full}
     root_reports = {r: independent_count(root_docs[r], st.copy_of) for r in full}
