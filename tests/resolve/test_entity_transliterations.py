@@ -62,6 +62,13 @@ def test_hyphenated_surname_in_capitals_first_and_typed_as_an_org():
     assert next(e for e in ents if e.id in ids).type == "PERSON"
 
 
+def test_the_last_part_of_a_double_surname_alone_joins_its_person():
+    exs = [ex("a", [ent("e1", "Honorine Makita-Ngoyi")]), ex("b", [ent("e1", "Honorine Makita-Ngoyi")]),
+           ex("c", [ent("e1", "Ngoyi")])]
+    _, m = resolve_entities(exs)
+    assert len(_ids(m, ("a", "e1"), ("b", "e1"), ("c", "e1"))) == 1
+
+
 def test_a_one_word_name_typed_person_joins_the_outlet_or_town_of_that_name():
     exs = [ex("a", [ent("e1", "Brightwater", "ORG")]), ex("b", [ent("e1", "Brightwater", "ORG")]),
            ex("c", [ent("e1", "Brightwater", "ORG")]), ex("d", [ent("e1", "Brightwater")]),
@@ -105,6 +112,7 @@ def test_every_new_join_has_a_shared_lookup_key():
              ("PERSON", "Samir Fathallah", "PERSON", "Samir Fathalla"),
              ("PERSON", "Honorine Makita-Ngoyi", "ORG", "Makita-Ngoyi"),
              ("PERSON", "MAKITA-NGOYI Honorine", "PERSON", "Honorine Makita-Ngoyi"),
+             ("PERSON", "Honorine Makita-Ngoyi", "PERSON", "Ngoyi"),
              ("ORG", "Brightwater", "PERSON", "Brightwater"),
              ("GPE", "North Varana Republic", "ORG", "NVR"),
              ("GPE", "Trinidad and Tobago", "GPE", "Trinidad")]

@@ -5,11 +5,16 @@ Steps (union-find over document entities, "members"):
    short form (``US`` = ``United States``), or an acronym of an organisation's full name;
 2. people: full names with a variant surname and compatible first names (variant
    spelling, initial, short form) — unless the two appear as different people in one
-   report;
+   report; then under the looser romanisation rules (``names.loose_variant``: Soliman-like
+   o/u and e/i, a final h, sh/ch/zh/dj for letters with a diacritic) with the same first
+   name or initial;
 3. people: a different first name on a distinctive surname that the rest of the corpus
    gives to one person only, with agreeing roles and country and fewer reports, joins that
    person and is flagged in ``conflicts`` (neither silently merged nor split);
-4. surname-only mentions attach to the one person with that surname (or a dominant one);
+4. a one-word "person" that the corpus names as a place or organisation at least as often
+   (and no person with that surname shares its reports) is that place or organisation;
+   surname-only mentions attach to the one person with that surname (or a dominant one;
+   a loose spelling or the last part of a double surname only to the one such person);
 5. a name typed differently in a minority of reports (ORG for a person) joins the majority.
 
 Canonical name = the most frequent full name; id = ``stable_id("ent", type, key)``.
