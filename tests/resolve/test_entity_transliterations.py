@@ -118,3 +118,16 @@ def test_every_new_join_has_a_shared_lookup_key():
              ("GPE", "Trinidad and Tobago", "GPE", "Trinidad")]
     for ta, a, tb, b in pairs:
         assert entity_keys(ta, [a]) & entity_keys(tb, [b]), (a, b)
+
+
+def test_an_acronym_in_another_language_joins_only_through_a_report_that_links_them():
+    base = [ex("a", [ent("e1", "Union of Northern Lake States", "ORG",
+                         aliases=["Union of Northern Lake States", "UNLS"])]),
+            ex("c", [ent("e1", "UEELN", "ORG")]),
+            ex("d", [ent("e1", "Union des Etats des Lacs du Nord", "ORG",
+                         aliases=["Union des Etats des Lacs du Nord", "UEELN"])])]
+    _, m = resolve_entities(base)
+    assert m[("a", "e1")] != m[("c", "e1")]
+    linked = base + [ex("b", [ent("e1", "UEELN", "ORG", aliases=["UNLS", "UEELN"])])]
+    _, m = resolve_entities(linked)
+    assert len(_ids(m, ("a", "e1"), ("b", "e1"), ("c", "e1"), ("d", "e1"))) == 1
