@@ -221,7 +221,7 @@ def _loose_word(a: str, b: str, vowels: str = "iu", min_one: int = 8) -> bool:
         return False
     if ka == kb:
         return True
-    # one more vowel romanised another way on a long word (Ethiopic e/o: -hiwet / -hiwot;
+    # one more vowel romanised another way on a long word (Ethiopic e/o: -mariet / -mariot;
     # given names: any vowel, Ahmed / Ahmad)
     diff = [i for i, (x, y) in enumerate(zip(ka, kb)) if x != y]
     return len(ka) == len(kb) >= min_one and len(diff) == 1 and diff[0] < len(ka) - 1 \
@@ -366,7 +366,7 @@ def same_person(a: str, b: str) -> bool:
 
 def double_surname_tail(surname: str) -> str:
     """The last word of a double (hyphenated) surname, "" for one word or a particle's
-    ("al sowaidi" keeps its article)."""
+    ("al bowairi" keeps its article)."""
     words = surname.split()
     return words[-1] if len(words) >= 2 and words[0] not in _PARTICLES else ""
 

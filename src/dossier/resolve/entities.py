@@ -5,7 +5,7 @@ Steps (union-find over document entities, "members"):
    short form (``US`` = ``United States``), or an acronym of an organisation's full name;
 2. people: full names with a variant surname and compatible first names (variant
    spelling, initial, short form) — unless the two appear as different people in one
-   report; then under the looser romanisation rules (``names.loose_variant``: Soliman-like
+   report; then under the looser romanisation rules (``names.loose_variant``: vowels
    o/u and e/i, a final h, sh/ch/zh/dj for letters with a diacritic) with the same first
    name or initial;
 3. people: a different first name on a distinctive surname that the rest of the corpus
@@ -390,7 +390,7 @@ def _join_acronyms(st: _Resolution) -> None:
             if s.isupper() and acr_min <= len(s) <= acr_max and " " not in s:
                 roots = {uf.find(r) for r in long_by_acr.get((cls, s), set())}
                 as_place = False
-                if not roots and cls == "ORG":  # a state's acronym typed as a body (CAR)
+                if not roots and cls == "ORG":  # a state's acronym typed as a body
                     roots = {uf.find(r) for r in long_by_acr.get(("PLACE", s), set())}
                     as_place = True  # (even beside its long name in one report)
                 if len(roots) == 1 and (as_place or not uf.apart(i, next(iter(roots)))):
@@ -587,8 +587,8 @@ def _surname_candidates(ks: set[str], sur_to_roots: dict[str, list[int]]) -> set
 
 
 def _join_bare_names(st: _Resolution) -> None:
-    """Step 4, before surnames attach: a one-word name typed a person ("Lodestar reported",
-    "the post of Kabo") that the corpus also uses, the same name, for a place or an
+    """Step 4, before surnames attach: a one-word name typed a person ("Brightwater reported",
+    "the post of Molunda") that the corpus also uses, the same name, for a place or an
     organisation in at least as many reports is that place or organisation — unless a
     person with that surname is named in one of its reports (a river's name is not the
     surname of a company named after it)."""
