@@ -671,8 +671,8 @@ def _attach_surname_only(st: _Resolution) -> None:
 
     leftovers: dict[str, list[int]] = defaultdict(list)
     for root, ms in list(cl.items()):
-        if root in full or type_class(members[ms[0]].type) != "PERSON":
-            continue
+        if root in full or any(type_class(members[i].type) != "PERSON" for i in ms):
+            continue  # (a one-word "person" that step 4 made a place or organisation)
         for i in ms:
             ks = {name_key(name_parts(nm)[1]) or name_key(nm) for nm in members[i].names}
             cands = _surname_candidates(ks, sur_to_roots) or _loose_candidate(members[i].names, loose_idx)
@@ -783,6 +783,11 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
         conf_names = {normalize(c["name"]) for c in conf}
         types = Counter(m.type for m in ms)
         etype = types.most_common(1)[0][0]
+        named = Counter({t: c for t, c in types.items() if type_class(t) in ("ORG", "PLACE")})
+        if etype == "PERSON" and named and sum(named.values()) >= types["PERSON"] \
+                and not any(_is_full(m.name) for m in ms):
+            # one-word "people" joined to a place or organisation of that name (step 4)
+            etype = named.most_common(1)[0][0]
         if etype in PLACE and len(types) > 1:
             etype = "GPE" if types["GPE"] >= types["LOC"] else "LOC"
         good = [m.name for m in ms if normalize(m.name) not in conf_names]
