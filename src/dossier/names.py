@@ -32,7 +32,7 @@ import jellyfish
 from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
 
-from .data import load_jsonl, load_lines
+from .data import load_json, load_jsonl, load_lines
 
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "mme", "m"}
@@ -184,24 +184,27 @@ def word_variant(a: str, b: str) -> bool:
             and jellyfish.metaphone(ka)[:1] == jellyfish.metaphone(kb)[:1])
 
 
-# a looser key for names romanised from Arabic, Ethiopic or South Slavic spellings:
-# sh/ch/zh/dj for s/c/z/d (the diacritics dropped: Kovačević / Kovachevich), o for u and
-# e for i, a final h after a vowel (Abdallah / Abdalla); vowels stay (Hassan is not Hussein)
-_LOOSE_PRE = [(re.compile(a), b) for a, b in [
-    (r"sh", "s"), (r"ch", "c"), (r"zh", "z"), (r"dj", "d"), (r"tch", "c")]]
-_LOOSE_POST = [(re.compile(a), b) for a, b in [
-    (r"o", "u"), (r"e", "i"), (r"(?<=[aiu])h$", ""), (r"(.)\1+", r"\1")]]
+# a looser key for names romanised from Arabic, Ethiopic or South Slavic spellings
+# (``data/gazetteer/loose_romanisation.json``): sh/ch/zh/dj for s/c/z/d (the diacritics
+# dropped: Kovačević / Kovachevich), o for u and e for i, a final h after a vowel
+# (Abdallah / Abdalla); other vowels stay (Hassan is not Hussein)
+@functools.lru_cache(maxsize=1)
+def _loose_rules() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
+    data = load_json("gazetteer/loose_romanisation.json")
+    return ([(re.compile(a), b) for a, b in data["before"]],
+            [(re.compile(a), b) for a, b in data["after"]])
 
 
 @functools.lru_cache(maxsize=65536)
 def loose_word_key(w: str) -> str:
     """Transliteration-loose key of one name word (see ``loose_variant``)."""
     w = re.sub(r"[^a-z]", "", unidecode(w).lower())
-    for pat, rep in _LOOSE_PRE:
+    before, after = _loose_rules()
+    for pat, rep in before:
         w = pat.sub(rep, w)
     for pat, rep in _RULES:
         w = pat.sub(rep, w)
-    for pat, rep in _LOOSE_POST:
+    for pat, rep in after:
         w = pat.sub(rep, w)
     return w
 
