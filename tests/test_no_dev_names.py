@@ -45,6 +45,8 @@ ALLOWED = {
     "national security and defense council of ukraine", "ministry of foreign affairs of ukraine",
     "ministry of energy of ukraine", "russian direct investment fund", "xinhua",
     "lockheed martin", "airbus",
+    # regional bodies the gazetteer listed (with AU, ECOWAS, SADC) before a dev set named one
+    "eccas", "economic community of central african states",
     "aurora",  # a stop word of the city gazetteer (a name that is rarely the city)
 }
 

@@ -32,7 +32,7 @@ import jellyfish
 from rapidfuzz.distance import JaroWinkler
 from unidecode import unidecode
 
-from .data import load_jsonl, load_lines
+from .data import load_json, load_jsonl, load_lines
 
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "mme", "m"}
@@ -184,6 +184,75 @@ def word_variant(a: str, b: str) -> bool:
             and jellyfish.metaphone(ka)[:1] == jellyfish.metaphone(kb)[:1])
 
 
+# a looser key for names romanised from Arabic, Ethiopic or South Slavic spellings
+# (``data/gazetteer/loose_romanisation.json``): sh/ch/zh/dj for s/c/z/d (the diacritics
+# dropped: Kovačević / Kovachevich), o for u and e for i, a final h after a vowel
+# (Abdallah / Abdalla); other vowels stay (Hassan is not Hussein)
+@functools.lru_cache(maxsize=1)
+def _loose_rules() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
+    data = load_json("gazetteer/loose_romanisation.json")
+    return ([(re.compile(a), b) for a, b in data["before"]],
+            [(re.compile(a), b) for a, b in data["after"]])
+
+
+@functools.lru_cache(maxsize=65536)
+def loose_word_key(w: str) -> str:
+    """Transliteration-loose key of one name word (see ``loose_variant``)."""
+    w = re.sub(r"[^a-z]", "", unidecode(w).lower())
+    before, after = _loose_rules()
+    for pat, rep in before:
+        w = pat.sub(rep, w)
+    for pat, rep in _RULES:
+        w = pat.sub(rep, w)
+    for pat, rep in after:
+        w = pat.sub(rep, w)
+    return w
+
+
+def loose_skeleton(name: str) -> str:
+    """First letter and consonants of a name's loose key: what ``loose_variant`` names share
+    (a look-up key)."""
+    k = "".join(loose_word_key(w) for w in tokens(name))
+    return k[:1] + re.sub(r"[aeiu]", "", k[1:]) if k else ""
+
+
+def _loose_word(a: str, b: str, vowels: str = "iu", min_one: int = 8) -> bool:
+    if a == b:
+        return True
+    ka, kb = loose_word_key(a), loose_word_key(b)
+    if ka[:1] != kb[:1] or min(len(ka), len(kb)) < 5:
+        return False
+    if ka == kb:
+        return True
+    # one more vowel romanised another way on a long word (Ethiopic e/o: -mariet / -mariot;
+    # given names: any vowel, Ahmed / Ahmad)
+    diff = [i for i, (x, y) in enumerate(zip(ka, kb)) if x != y]
+    return len(ka) == len(kb) >= min_one and len(diff) == 1 and diff[0] < len(ka) - 1 \
+        and {ka[diff[0]], kb[diff[0]]} <= set(vowels)  # (a last vowel is a gender: Maria / Mario)
+
+
+def loose_variant(a: str, b: str) -> bool:
+    """Are two surnames spellings of one name under the looser romanisation rules: vowels
+    o/u and e/i, ei/i, doubled letters, a final h, sh/ch/zh/dj for the letters with a
+    diacritic, and one other vowel on a long name (at least five letters, same first
+    letter). Looser than ``is_variant``: callers require the same first name (or initial)
+    or a corpus with one such person."""
+    ta, tb = tokens(a), tokens(b)
+    if not ta or len(ta) != len(tb):
+        return False
+    return all(_loose_word(x, y) for x, y in zip(ta, tb))
+
+
+def loose_given(a: str, b: str) -> bool:
+    """The same first name or initial, spelt loosely (Abdelkerim / Abdelkarim)."""
+    x, y = normalize(a).strip("."), normalize(b).strip(".")
+    if not x or not y:
+        return False
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return _loose_word(x, y, "aiu", 5) or word_variant(x, y)
+
+
 def is_variant(a: str, b: str, type: str | None = None) -> bool:  # noqa: A002
     """Are ``a`` and ``b`` spellings of the same name (same number of name words)?"""
     if normalize(a) == normalize(b):
@@ -197,11 +266,46 @@ def is_variant(a: str, b: str, type: str | None = None) -> bool:  # noqa: A002
     return all(word_variant(x, y) for x, y in zip(ta, tb))
 
 
+def _raw_words(name: str) -> list[str]:
+    """The name's words as written (spaces only: a hyphenated word stays one)."""
+    return [w for w in re.split(r"\s+", (name or "").strip()) if w]
+
+
+def _capitals_first(raw: list[str]) -> int:
+    """How many leading words an official list writes in capitals before a given name
+    written in lower case ("DUPONT-MARTEL Jean": surname first), 0 if not that form."""
+    n = 0
+    while n < len(raw) and len(re.sub(r"[^\w]", "", raw[n])) >= 2 and raw[n].isupper():
+        n += 1
+    rest = raw[n:]
+    if not n or not rest or not all(w[:1].isupper() and not w.isupper() for w in rest):
+        return 0
+    # an acronym before a name ("UN Envoy Smith") is not a surname: one given name after
+    # a long capitals word, or given names the list knows
+    if (len(rest) == 1 and len(re.sub(r"[^\w]", "", raw[n - 1])) >= 4) \
+            or all(normalize(w) in _given_names() for w in rest):
+        return n
+    return 0
+
+
 def person_parts(name: str) -> tuple[list[str], str]:
-    """(given names, surname) of a person name; particles stay with the surname."""
+    """(given names, surname) of a person name; particles stay with the surname, a
+    hyphenated last word is one surname (Jean Dupont-Martel: "dupont martel"; written
+    alone it is a surname, not a given name and a surname), and a surname written first
+    in capitals ("DUPONT-MARTEL Jean") is the surname."""
     ts = tokens(name)
     if not ts:
         return [], ""
+    raw = _raw_words(name)
+    caps = _capitals_first(raw)
+    if caps:
+        n_sur = len(tokens(" ".join(raw[:caps])))
+        if 0 < n_sur < len(ts):
+            return ts[n_sur:], " ".join(ts[:n_sur])
+    if raw and "-" in raw[-1].strip("-"):
+        n_last = len(tokens(raw[-1]))
+        if n_last >= 2 and n_last <= len(ts) and not (set(ts[-n_last:-1]) & _PARTICLES):
+            return ts[:-n_last], " ".join(ts[-n_last:])
     if len(ts) >= 2 and len(ts[-1].strip(".")) == 1 and len(ts[0].strip(".")) > 1:
         return [ts[-1]], " ".join(ts[:-1])  # a surname, then an initial: "Sarsenbayev Y."
     if len(ts) == 2 and _surname_form(ts[0]) and not _surname_form(ts[1]):
@@ -258,9 +362,23 @@ def same_person(a: str, b: str) -> bool:
     gb, sb = person_parts(b)
     if not sa or not sb:
         return False
-    if not is_variant(sa, sb):
+    if not is_variant(sa, sb) and not (_last_part(sa, sb, ga) or _last_part(sb, sa, gb)):
         return False
     return given_compatible(ga, gb)
+
+
+def double_surname_tail(surname: str) -> str:
+    """The last word of a double (hyphenated) surname, "" for one word or a particle's
+    ("al bowairi" keeps its article)."""
+    words = surname.split()
+    return words[-1] if len(words) >= 2 and words[0] not in _PARTICLES else ""
+
+
+def _last_part(short: str, long_: str, short_given: list[str]) -> bool:
+    """A surname alone that is the last part of a double surname (a tagger's fragment:
+    "Martel" of "Jean Dupont-Martel")."""
+    tail = double_surname_tail(long_)
+    return not short_given and " " not in short and bool(tail) and is_variant(short, tail)
 
 
 def fullness(name: str) -> tuple[int, int]:

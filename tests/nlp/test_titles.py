@@ -214,3 +214,20 @@ def test_nationality_and_half_a_title_are_no_organisation(nlp):
     assert not any(e.label_ == "ORG" for e in doc.ents)
     person = next(e for e in doc._.entities if e.type == "PERSON")
     assert person.roles == ["Kazakh foreign minister"] and person.country == "KAZ"
+
+
+def test_a_name_after_a_company_noun_is_an_organisation(nlp):
+    doc = nlp("The Velara river flooded three villages. The dam upstream is run by the state "
+              "company Hidrotek Velara. Velara levels fell on Monday.")
+    assert ("Hidrotek Velara", "ORG") in _ents(doc)
+    people = {e.name for e in doc._.entities if e.type == "PERSON"}
+    assert "Hidrotek Velara" not in people
+    # a person after such a noun, with a given name, stays a person
+    doc = nlp("The company Maria Kostova founded in 2010 now employs 300 people.")
+    assert not any(e.text == "Maria Kostova" and e.label_ == "ORG" for e in doc.ents)
+
+
+def test_a_company_noun_types_the_name_everywhere_in_the_report(nlp):
+    doc = nlp("Hidrotek Velara: reports are false\nThe director of the state company Hidrotek "
+              "Velara, Ana Perin, denied the report on Sunday.")
+    assert {e.type for e in doc._.entities if "Hidrotek" in e.name} == {"ORG"}

@@ -62,6 +62,14 @@ def grammar(name: str = "titles/titles.json") -> dict:
     return data
 
 
+def _after_org_head(doc: Doc, e: Span) -> bool:
+    """A name of two or more words right after a noun for a kind of company ("the state
+    company Norsk Velara", ``org_heads_before``), not opening with a known given name."""
+    words = [t for t in e if not t.is_punct]
+    return len(words) >= 2 and e.start > 0 and doc[e.start - 1].lower_ in grammar()["org_heads_before"] \
+        and words[0].text not in given_names()
+
+
 def _ent_at(ents: list[Span], i: int) -> Span | None:
     """The entity covering token i; ``ents`` are in document order and do not overlap."""
     k = bisect.bisect_right(ents, i, key=lambda e: e.start) - 1
@@ -445,7 +453,8 @@ class TitlesComponent:
         return ents
 
     def _consistent_types(self, doc: Doc, ents: list[Span], holders=(), titles=()) -> list[Span]:
-        """A name tagged PERSON somewhere is a PERSON everywhere in the document."""
+        """A name tagged PERSON somewhere is a PERSON everywhere in the document (but one
+        that a company noun introduced is that organisation everywhere)."""
         ents = [self._retype(doc, e) for e in ents]
         holders = {tuple(p) for p in holders}
         # strong evidence of a person: a full name, or a name a title introduced
@@ -467,11 +476,16 @@ class TitlesComponent:
                      and sum(t.text not in _POSSESSIVE for t in e) > 1}  # "Trump's" is one word
         out = []
         retypable = _NAME_LABELS - {"NORP"} | {"WORK_OF_ART", "PRODUCT"}  # '"...," Al-X said'
+        # a name a company noun introduced is that organisation everywhere in the document
+        companies = {normalize(e.text) for e in ents if e.label_ == "ORG" and _after_org_head(doc, e)}
         for e in ents:
+            if e.label_ == "PERSON" and not e.kb_id_ and normalize(e.text) in companies:
+                out.append(Span(doc, e.start, e.end, label="ORG"))
+                continue
             if e.label_ != "PERSON" and not e.kb_id_ and e.label_ in retypable \
                     and (e.label_ in _NAME_LABELS or len(e) <= 4):
                 txt = normalize(e.text)
-                if e.label_ == "ORG" and txt in org_first:
+                if e.label_ == "ORG" and (txt in org_first or _after_org_head(doc, e)):
                     out.append(e)
                     continue
                 if txt and any(same_person(txt, p) for p in people):
@@ -555,6 +569,8 @@ class TitlesComponent:
             return Span(doc, e.start, e.end, label="PERSON")  # "Olena Zelenska" tagged ORG
         if e.label_ in {"GPE", "LOC", "PERSON", "ORG"} and _nationality_word(e):
             return Span(doc, e.start, e.end, label="NORP")
+        if e.label_ in {"PERSON", "GPE", "LOC", "FAC"} and _after_org_head(doc, e):
+            return Span(doc, e.start, e.end, label="ORG")  # "the state company Norsk Velara"
         return e
 
     @staticmethod

@@ -5,11 +5,16 @@ Steps (union-find over document entities, "members"):
    short form (``US`` = ``United States``), or an acronym of an organisation's full name;
 2. people: full names with a variant surname and compatible first names (variant
    spelling, initial, short form) — unless the two appear as different people in one
-   report;
+   report; then under the looser romanisation rules (``names.loose_variant``: vowels
+   o/u and e/i, a final h, sh/ch/zh/dj for letters with a diacritic) with the same first
+   name or initial;
 3. people: a different first name on a distinctive surname that the rest of the corpus
    gives to one person only, with agreeing roles and country and fewer reports, joins that
    person and is flagged in ``conflicts`` (neither silently merged nor split);
-4. surname-only mentions attach to the one person with that surname (or a dominant one);
+4. a one-word "person" that the corpus names as a place or organisation at least as often
+   (and no person with that surname shares its reports) is that place or organisation;
+   surname-only mentions attach to the one person with that surname (or a dominant one;
+   a loose spelling or the last part of a double surname only to the one such person);
 5. a name typed differently in a minority of reports (ORG for a person) joins the majority.
 
 Canonical name = the most frequent full name; id = ``stable_id("ent", type, key)``.
@@ -25,6 +30,7 @@ from typing import Iterable
 from rapidfuzz.distance import JaroWinkler
 
 from ..ids import stable_id
+from ..names import double_surname_tail, loose_given, loose_skeleton, loose_variant
 from ..orgnames import acronym_forms, org_key
 from ..records import CanonicalEntity, EntityType, Extraction
 from .common import (given_compatible, independent_count, lexicon, name_key, normalize,
@@ -212,7 +218,9 @@ def resolve_members(members: list[Member], copy_of: dict[str, str | None]
     _join_acronyms(st)
     _join_org_spellings(st)
     _join_surname_variants(st)
+    _join_loose_surnames(st)
     _join_distinctive_surnames(st)
+    _join_bare_names(st)
     _attach_surname_only(st)
     _join_mistyped(st)
     return _canonicalise(members, st.uf, st.conflicts, copy_of)
@@ -381,7 +389,11 @@ def _join_acronyms(st: _Resolution) -> None:
             s = nm.replace(".", "").strip()
             if s.isupper() and acr_min <= len(s) <= acr_max and " " not in s:
                 roots = {uf.find(r) for r in long_by_acr.get((cls, s), set())}
-                if len(roots) == 1 and not uf.apart(i, next(iter(roots))):
+                as_place = False
+                if not roots and cls == "ORG":  # a state's acronym typed as a body
+                    roots = {uf.find(r) for r in long_by_acr.get(("PLACE", s), set())}
+                    as_place = True  # (even beside its long name in one report)
+                if len(roots) == 1 and (as_place or not uf.apart(i, next(iter(roots)))):
                     uf.union(i, roots.pop())
 
 
@@ -456,6 +468,31 @@ def _join_surname_variants(st: _Resolution) -> None:
             if ok and not st.cooccur(cl[r], cl[o]) \
                     and st.generations(cl[r]) == st.generations(cl[o]):
                 uf.union(ra, rb)
+
+
+def _join_loose_surnames(st: _Resolution) -> None:
+    """Step 2, people, looser romanisation (``names.loose_variant``: Arabic, Ethiopic and
+    South Slavic spellings): full names whose surnames match so and whose first names are
+    the same (loosely spelt) or an initial join, unless one report names both or they
+    differ in generation."""
+    uf = st.uf
+    cl, full = st.person_index()
+    by_skel: dict[str, list[int]] = defaultdict(list)
+    for r in sorted(full):
+        for sk in {loose_skeleton(sur) for _, sur in full[r]}:
+            if len(sk) >= 3:
+                by_skel[sk].append(r)
+    for rs in by_skel.values():
+        for x, r in enumerate(rs):
+            for o in rs[x + 1:]:
+                ra, rb = uf.find(r), uf.find(o)
+                if ra == rb:
+                    continue
+                ok = any(ga and gb and loose_given(ga[0], gb[0]) and loose_variant(sa, sb)
+                         for ga, sa in full[r] for gb, sb in full[o])
+                if ok and not st.cooccur(cl[r], cl[o]) \
+                        and st.generations(cl[r]) == st.generations(cl[o]):
+                    uf.union(ra, rb)
 
 
 def _surname_groups(full: dict[int, list[tuple]]) -> dict[str, list[int]]:
@@ -549,6 +586,64 @@ def _surname_candidates(ks: set[str], sur_to_roots: dict[str, list[int]]) -> set
     return cands
 
 
+def _join_bare_names(st: _Resolution) -> None:
+    """Step 4, before surnames attach: a one-word name typed a person ("Brightwater reported",
+    "the post of Molunda") that the corpus also uses, the same name, for a place or an
+    organisation in at least as many reports is that place or organisation — unless a
+    person with that surname is named in one of its reports (a river's name is not the
+    surname of a company named after it)."""
+    uf, members = st.uf, st.members
+    cl, full = st.person_index()
+    other: dict[str, list[int]] = defaultdict(list)
+    for root, ms in cl.items():
+        if _cls_of(members, ms) in ("ORG", "PLACE"):
+            for k in {normalize(nm) for i in ms for nm in members[i].names}:
+                other[k].append(root)
+    sur_docs: dict[str, set[str]] = defaultdict(set)
+    for r, parts in full.items():
+        for _, sur in parts:
+            sur_docs[sur] |= st.docs_of(cl[r])
+    for root, ms in list(cl.items()):
+        if root in full or _cls_of(members, ms) != "PERSON":
+            continue
+        names = {normalize(nm) for i in ms for nm in members[i].names}
+        if len(names) != 1:
+            continue
+        nm = next(iter(names))
+        docs = st.docs_of(ms)
+        if len(nm.split()) != 1 or docs & sur_docs.get(nm, set()):
+            continue
+        targets = {uf.find(r) for r in other.get(nm, ())}
+        if len(targets) != 1:
+            continue
+        t = targets.pop()
+        t_docs = {members[j].doc for j in range(st.n) if uf.find(j) == t}
+        if len(t_docs) >= len(docs):  # (one report may type the same name both ways)
+            uf.union(t, root)
+
+
+def _loose_index(full: dict[int, list[tuple]]) -> dict[str, list[tuple[str, int]]]:
+    """Loose surname skeleton → (surname, person cluster) of the clusters' full names."""
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for r, parts in full.items():
+        for sur in {sur for _, sur in parts}:
+            out[loose_skeleton(sur)].append((sur, r))
+    return out
+
+
+def _loose_candidate(names: list[str], index: dict[str, list[tuple[str, int]]]) -> set[int]:
+    """The one person cluster whose surname a surname-only name matches under the looser
+    romanisation rules (``names.loose_variant``); none when the corpus has two such."""
+    found: set[int] = set()
+    for nm in names:
+        s = name_parts(nm)[1] or normalize(nm)
+        sk = loose_skeleton(s)
+        if len(sk) < 3:
+            continue
+        found |= {r for sur, r in index.get(sk, ()) if loose_variant(s, sur)}
+    return found if len(found) == 1 else set()
+
+
 def _attach_surname_only(st: _Resolution) -> None:
     """Step 4: surname-only people attach to the person with that surname: the one named in
     the same report, else the one the corpus names (or names far more often than any other),
@@ -558,7 +653,8 @@ def _attach_surname_only(st: _Resolution) -> None:
     dom = st.th["surname_attach_dominance"]
     sur_to_roots: dict[str, list[int]] = defaultdict(list)
     for r, parts in full.items():
-        for k in {name_key(s) for _, s in parts}:
+        # (and the last part of a double surname, as a tagger's fragment names it)
+        for k in {name_key(x) for _, s in parts for x in (s, double_surname_tail(s)) if x}:
             sur_to_roots[k].append(r)
     root_docs = {r: st.docs_of(cl[r]) for r in full}
     root_reports = {r: independent_count(root_docs[r], st.copy_of) for r in full}
@@ -566,6 +662,7 @@ def _attach_surname_only(st: _Resolution) -> None:
     for j in range(st.n):
         doc_roots[members[j].doc].add(uf.find(j))
     ctx_cache: dict[int, set[int]] = {}
+    loose_idx = _loose_index(full)
 
     def context_of(c: int) -> set[int]:
         if c not in ctx_cache:
@@ -574,11 +671,11 @@ def _attach_surname_only(st: _Resolution) -> None:
 
     leftovers: dict[str, list[int]] = defaultdict(list)
     for root, ms in list(cl.items()):
-        if root in full or type_class(members[ms[0]].type) != "PERSON":
-            continue
+        if root in full or any(type_class(members[i].type) != "PERSON" for i in ms):
+            continue  # (a one-word "person" that step 4 made a place or organisation)
         for i in ms:
             ks = {name_key(name_parts(nm)[1]) or name_key(nm) for nm in members[i].names}
-            cands = _surname_candidates(ks, sur_to_roots)
+            cands = _surname_candidates(ks, sur_to_roots) or _loose_candidate(members[i].names, loose_idx)
             local = [c for c in cands if members[i].doc in root_docs[c]]
             target = None
             if len(local) == 1:
@@ -642,6 +739,8 @@ def _join_mistyped(st: _Resolution) -> None:
         big = max(rs, key=lambda r: (len(st.docs_of(cur[r])), -r))
         big_cls = _cls_of(members, cur[big])
         big_keys = _keys_of(members, cur[big], big_cls == "PERSON")
+        big_surnames = {name_key(person_parts(nm)[1]) for i in cur[big] for nm in members[i].names
+                        if big_cls == "PERSON" and _is_full(nm)}
         for r in sorted(rs - {big}):
             ms = cur[r]
             if _cls_of(members, ms) == big_cls:
@@ -650,8 +749,11 @@ def _join_mistyped(st: _Resolution) -> None:
             # a surname alone that the tagger typed as a group or organisation ("Varga"
             # NORP) is the person's even beside the full name in one report
             # (the corpus's one person with that surname)
-            mistyped = big_cls == "PERSON" and all(len(name_key(nm).split()) == 1 for i in ms
-                                                   for nm in members[i].names) \
+            # (or a hyphenated surname typed as an organisation: "Dupont-Martel" beside
+            # "Jean Dupont-Martel")
+            mistyped = big_cls == "PERSON" and all(
+                len(name_key(nm).split()) == 1 or name_key(nm) in big_surnames
+                for i in ms for nm in members[i].names) \
                 and sum(_cls_of(members, cur[x]) == "PERSON" for x in rs) == 1
             if own <= big_keys and (mistyped or (2 * len(st.docs_of(ms)) <= len(st.docs_of(cur[big]))
                                                  and not uf.apart(big, r))):
@@ -681,6 +783,11 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
         conf_names = {normalize(c["name"]) for c in conf}
         types = Counter(m.type for m in ms)
         etype = types.most_common(1)[0][0]
+        named = Counter({t: c for t, c in types.items() if type_class(t) in ("ORG", "PLACE")})
+        if etype == "PERSON" and named and sum(named.values()) >= types["PERSON"] \
+                and not any(_is_full(m.name) for m in ms):
+            # one-word "people" joined to a place or organisation of that name (step 4)
+            etype = named.most_common(1)[0][0]
         if etype in PLACE and len(types) > 1:
             etype = "GPE" if types["GPE"] >= types["LOC"] else "LOC"
         good = [m.name for m in ms if normalize(m.name) not in conf_names]

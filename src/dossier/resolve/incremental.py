@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..ids import stable_id
-from ..names import name_key, normalize
+from ..names import double_surname_tail, loose_skeleton, name_key, normalize
 from ..orgnames import acronym_forms
 from ..records import CanonicalEntity, Claim, Extraction
 from .claims import (WEEKDAYS, content_tokens, dates_in, numbers_in, presence_of,
@@ -74,7 +74,7 @@ if TYPE_CHECKING:
     from ..store.store import Store
 
 SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
-KEYS_VERSION = "6"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
+KEYS_VERSION = "7"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
 def settings() -> dict[str, Any]:
@@ -231,8 +231,10 @@ def entity_keys(etype: str, names: list[str]) -> set[str]:
     ``resolve_members`` can join two members goes through one of them — the class key of
     a name (step 1), its transliteration key and, for people, the surname's with two
     spelling-variant keys (steps 2-5: a consonant skeleton, the sorted letters), the
-    acronyms of a long organisation or place name and a name that is one, and the name
-    with one word left open (spelling variants of organisations and places)."""
+    acronyms of a long organisation or place name and a name that is one (an ORG's also
+    under PLACE: a state's acronym typed as a body), the name with one word left open
+    (spelling variants of organisations and places), and for people the last part of a
+    double surname and the surname's loose skeleton (``names.loose_skeleton``)."""
     cls = type_class(etype)
     th = thresholds("entities")
     out: set[str] = set()
@@ -252,10 +254,17 @@ def entity_keys(etype: str, names: list[str]) -> set[str]:
                 if len(sur) >= 4:
                     out.add("v:" + sur[0] + re.sub(r"[aeiou ]", "", sur))
                     out.add("t:" + "".join(sorted(sur.replace(" ", ""))))
+            tail = double_surname_tail(name_parts(nm)[1])
+            if tail:
+                out.add("k:" + name_key(tail))  # the last part of a double surname alone
+            loose = loose_skeleton(name_parts(nm)[1] or nm)
+            if len(loose) >= 3:
+                out.add("l:" + loose)  # looser romanisations (names.loose_variant)
         elif cls in ("ORG", "PLACE"):
             bare = nm.replace(".", "").strip()
             if bare.isupper() and " " not in bare:
                 out.add(f"a:{cls}:{bare}")
+                out.add(f"a:PLACE:{bare}")  # a state's acronym typed as a body
             if len(nm.split()) >= 2:
                 a0 = acronym_key(nm)
                 forms = {a0} | ({a for a in acronym_forms(nm) if a[:1] == a0[:1]}
