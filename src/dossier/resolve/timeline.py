@@ -374,7 +374,8 @@ def _score(r: Report, it: _Item, info: EntityInfo, recent: bool = False,
     days = [d for d in it.dates if precision(d) == 3]
     near = (precision(r.date) == 3 and bool(days) and _span_ok([*days, r.date])
             and all(_adjacent(r.date, d) for d in it.dates if precision(d) != 3)
-            and ((loc == "same" and (strong_shared >= 1 or not rp)) or strong_shared >= 2))
+            and ((loc == "same" and (strong_shared >= 1 or not rp or _same_sides(rp, it)))
+                 or strong_shared >= 2))
     if not all(_dates_fit(r.date, d) for d in it.dates) and not near \
             and not (any(_dates_fit(r.date, d) for d in it.dates) and _multi_day(it.dates)):
         # (an item over two adjacent days takes a week or month that holds one of them)
@@ -390,6 +391,12 @@ def _score(r: Report, it: _Item, info: EntityInfo, recent: bool = False,
     same_day = bool(r.date) and precision(r.date) == 3 and (
         r.date in it.dates or (not it.dates and r.date in it.soft))
     return _party_fit(r, it, info, loc, same_day, recent or alone)
+
+
+def _same_sides(rp: set[str], it: _Item) -> bool:
+    """The report names the item's parties and no other, two or more of them (the same two
+    states at the same place a day apart: one event, dated differently or over days)."""
+    return len(rp) >= 2 and rp == set(it.parts)
 
 
 def _covered(r: Report, it: _Item) -> tuple[set[str], set[str]]:
@@ -417,6 +424,10 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
     rp = r.known
     same_doc = r.doc in it.docs
     via, via_it = _covered(r, it) if rp and it.parts else (set(), set())
+    if via and same_doc and not r.date:
+        # the text's own event between states, told again by its people: one of them of a
+        # state the item names, the others of no state known ("signed by Chad's A and B")
+        via |= {p for p in rp - set(it.parts) if _is_person(p, info) and p not in r.states}
     # the same report coming back to an event it already described ("after the meeting")
     # every party of the report is the item's (or its state's): a thinner account of it
     within = bool(rp) and rp <= set(it.parts) | via
@@ -487,8 +498,14 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
         # two contacts ("met Macron ... also spoke with Starmer and Rutte")
         return None
     w = weights()
-    return weight + (w["same_place"] if loc == "same" else 0) + (w["same_day"] if same_day else 0) \
-        + (w["both_dated"] if r.date and it.dates else 0) + (w["undated_recent"] if recent else 0)
+    # an undated report whose people its own text's event holds through their states ("the
+    # agreement was signed by A and B" after "Chad and Niger signed on Wednesday") tells
+    # that event again, over another item sharing one of its people
+    again = w["same_text_again"] if same_report and not r.date and it.dates \
+        and any(_is_person(p, info) for p in via) else 0
+    return weight + again + (w["same_place"] if loc == "same" else 0) \
+        + (w["same_day"] if same_day else 0) + (w["both_dated"] if r.date and it.dates else 0) \
+        + (w["undated_recent"] if recent else 0)
 
 
 @functools.lru_cache(maxsize=65536)
