@@ -704,7 +704,7 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             by_doc[(*kind, r.doc)].append(n)
         if r.date is not None and precision(r.date) == 3 and n not in by_date[(*kind, r.date)]:
             by_date[(*kind, r.date)].append(n)
-    return _recalled(_dated_mentions(_absorb(items, info), info), info)
+    return _talks_pieces(_recalled(_dated_mentions(_absorb(items, info), info), info), info)
 
 
 def _item_keys(it: _Item) -> set[str]:
@@ -845,6 +845,89 @@ def _recalled(items: list[_Item], info: EntityInfo) -> list[_Item]:
         for r in frag.reports:
             items[fits[0]].add(r)
         gone.add(n)
+    return [it for n, it in enumerate(items) if n not in gone]
+
+
+def _outcome_day(o: _Item) -> str | None:
+    """The day an agreement was reached: the day its texts give most (the later on a tie),
+    else its headlines' publication day."""
+    days = Counter({d: n for d, n in o.dates.items() if precision(d) == 3}) \
+        or Counter({d: n for d, n in o.soft.items() if precision(d) == 3})
+    return max(days, key=lambda d: (days[d], d)) if days else None
+
+
+def _talks_parties(o: _Item, info: EntityInfo) -> set[str]:
+    """Who may take part in the talks an agreement was reached at: its parties, their
+    states, its mediators and the state of its place (the host)."""
+    countries = getattr(info, "countries", {})
+    hosts = {countries.get((info.get(loc) or {}).get("country") or "") for loc in o.locs}
+    return (set(o.parts) | set(o.person_state.values()) | hosts
+            | {m for r in o.reports for m in r.mediators}) - {None, ""}
+
+
+def _talks_piece(t: _Item, o: _Item, day: str, allowed: set[str], info: EntityInfo) -> bool:
+    """Is talks item ``t`` a piece of the talks agreement ``o`` was reached at on ``day``:
+    its days within the talks' days up to ``day`` (an undated piece published then, or,
+    in a text of the agreement, within days after and naming no one else), at no other place, its parties the
+    agreement's (people through their states, the host, the mediator), and tied to it by
+    a text, the place (or one inside it) or two of its parties?"""
+    span = thresholds("timeline").get("multi_day_max_days", 3)
+    first = _shift(day, 1 - span) or day
+    shared_text = bool(t.docs & o.docs)
+    days = set(t.dates) or set(t.soft)
+    if days:
+        if not all(precision(d) == 3 and first <= d <= day for d in days):
+            return False
+    else:
+        late = _shift(day, thresholds("timeline")["undated_max_age_days"] if shared_text else 0)
+        if not all(r.published and first <= r.published[:10] <= (late or day) for r in t.reports):
+            return False
+        if any((r.published or "")[:10] > day for r in t.reports) \
+                and any(_is_person(p, info) and p not in o.parts for p in t.parts):
+            return False  # told days later, with someone the agreement does not name
+    if any(_loc_relation(loc, o.locs, info) == "conflict" for loc in t.locs):
+        return False
+    sides = set()
+    for p in t.parts:
+        state = t.person_state.get(p)
+        if p in allowed or state in allowed:
+            sides.add(p if p in allowed else state)
+        elif not (_is_person(p, info) and state is None):
+            return False  # a party of another state, or an organisation the agreement lacks
+    placed = bool(set(t.locs) & (set(o.locs) | o.wider) or t.wider & set(o.locs))
+    return shared_text or placed or len(sides & (set(o.parts) | set(o.person_state.values()))) >= 2
+
+
+def _talks_pieces(items: list[_Item], info: EntityInfo) -> list[_Item]:
+    """Talks over days, told in pieces (a live blog's undated "delegations are arriving" at
+    a palace, a wire's "the talks began on Tuesday" with the mediator alone, a text's "the
+    Doha talks"), are one item when an agreement was reached at them: the talks items that
+    are pieces of the one occurred agreement at a place (``_talks_piece``) join the one of
+    them with the most texts. Found through the agreement's parties, states, places and
+    texts."""
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for n, it in enumerate(items):
+        if it.type == "CONSULT" and it.status == "occurred" \
+                and not any(_remote(m) for m in it.modes):
+            for k in (*_item_keys(it), *it.locs, *it.wider, *("doc:" + d for d in it.docs)):
+                by_key[k].add(n)
+    gone: set[int] = set()
+    for o in items:
+        day = _outcome_day(o) if o.type == "AGREE" and o.status == "occurred" else None
+        if not day or not o.locs:
+            continue
+        allowed = _talks_parties(o, info)
+        keys = {*allowed, *o.locs, *o.wider, *("doc:" + d for d in o.docs)}
+        fits = [n for n in sorted({n for k in keys for n in by_key.get(k, ())} - gone)
+                if _talks_piece(items[n], o, day, allowed, info)]
+        if len(fits) < 2:
+            continue
+        host = max(fits, key=lambda n: (len(items[n].docs), len(items[n].reports), -n))
+        for n in fits:
+            if n != host:
+                for r in items[n].reports:
+                    items[host].add(r)
+                gone.add(n)
     return [it for n, it in enumerate(items) if n not in gone]
 
 

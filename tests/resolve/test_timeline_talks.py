@@ -1,0 +1,110 @@
+"""One meeting told in pieces across outlets (issue #11): a text's people standing for the
+states of its dated event, the same parties at one place a day apart, and the pieces of the
+talks an agreement was reached at (a live blog's undated entry, a wire's mediator alone);
+what only looks alike stays apart. Invented names on hand-built extractions."""
+from resolve_helpers import ent, evt, ex
+
+from dossier.resolve import build_timeline, resolve_entities
+
+
+def _run(exs):
+    ents, mapping = resolve_entities(exs)
+    return build_timeline(exs, mapping, entities=ents)
+
+
+def cast():
+    """Three states, two negotiators (one of a state the tagger did not find), a mediator,
+    a capital and a venue no gazetteer knows."""
+    return [ent("s1", "Norway", "GPE", country="NOR"), ent("s3", "Sweden", "GPE", country="SWE"),
+            ent("s4", "Finland", "GPE", country="FIN"), ent("s5", "Denmark", "GPE", country="DNK"),
+            ent("p1", "Aldo Vantrell", roles=["Swedish minister"], country="SWE"),
+            ent("p2", "Beret Kallio", roles=["envoy"]),
+            ent("p5", "Dagny Holmsted", roles=["Danish minister"], country="DNK"),
+            ent("c1", "Oslo", "GPE", country="NOR"), ent("c3", "Stockholm", "GPE", country="SWE"),
+            ent("v1", "Korsvik Hall", "LOC")]
+
+
+def _with(tl, doc):
+    return [t for t in tl if doc in t.documents]
+
+
+def test_a_texts_undated_people_tell_its_dated_event_again():
+    # "Sweden and Finland signed in Oslo on Wednesday ... The accord was signed by Vantrell
+    # and Kallio" (Kallio's state unknown to the tagger); another text's undated "Vantrell
+    # agreed" stays where it is
+    exs = [ex("a", cast(), [evt("v1", "AGREE", ["s3", "s4"], [], "c1", "2026-03-04"),
+                            evt("v2", "AGREE", ["p1", "p2"], [], None, None)],
+              published="2026-03-04"),
+           ex("b", cast(), [evt("v1", "AGREE", ["p1"], [], None, None)], published="2026-03-03")]
+    tl = _run(exs)
+    item = _with(tl, "a")
+    assert len(item) == 1 and {"Aldo Vantrell", "Beret Kallio"} <= set(item[0].participants)
+
+
+def test_a_texts_undated_people_of_another_state_stay_apart():
+    exs = [ex("a", cast(), [evt("v1", "AGREE", ["s3", "s4"], [], "c1", "2026-03-04"),
+                            evt("v2", "AGREE", ["p1", "p5"], [], None, None)],
+              published="2026-03-04")]
+    tl = _run(exs)
+    assert not any({"Aldo Vantrell", "Dagny Holmsted"} & set(t.participants)
+                   and "Finland" in t.participants for t in tl)
+
+
+def test_the_same_two_states_at_one_place_a_day_apart_are_one_event():
+    # "signed in Oslo on Wednesday" / "signed in Oslo on Thursday": one signing, dated two ways
+    exs = [ex("a", cast(), [evt("v1", "AGREE", ["s3", "s4"], [], "c1", "2026-03-04")],
+              published="2026-03-04"),
+           ex("b", cast(), [evt("v1", "AGREE", ["s4", "s3"], [], "c1", "2026-03-05")],
+              published="2026-03-06")]
+    tl = _run(exs)
+    assert len(tl) == 1 and tl[0].documents == ["a", "b"]
+    assert {d["value"] for d in tl[0].dates_reported} == {"2026-03-04", "2026-03-05"}
+
+
+def test_the_same_states_a_day_apart_elsewhere_or_with_a_third_stay_two():
+    exs = [ex("a", cast(), [evt("v1", "AGREE", ["s3", "s4"], [], "c1", "2026-03-04")],
+              published="2026-03-04"),
+           ex("b", cast(), [evt("v1", "AGREE", ["s3", "s4"], [], "c3", "2026-03-05")],
+              published="2026-03-06"),
+           ex("c", cast(), [evt("v1", "AGREE", ["s3", "s4", "s5"], [], "c1", "2026-03-05")],
+              published="2026-03-06")]
+    tl = _run(exs)
+    assert [t.documents for t in _with(tl, "b")] == [["b"]]
+    assert [t.documents for t in _with(tl, "c")] == [["c"]]
+
+
+def _deal():
+    """Sweden and Finland agreed in Oslo on Wednesday 4 March (two texts); the wire says
+    the talks, mediated by Norway, began on Tuesday."""
+    return [ex("w", cast(), [evt("v1", "AGREE", ["s3", "s4"], [], "c1", "2026-03-04"),
+                             evt("v2", "CONSULT", ["s1"], [], None, "2026-03-03", mode="meet")],
+               published="2026-03-04"),
+            ex("x", cast(), [evt("v1", "AGREE", ["s4", "s3"], [], "c1", "2026-03-04")],
+               published="2026-03-05")]
+
+
+def test_the_pieces_of_the_talks_an_agreement_was_reached_at_are_one_item():
+    # a live blog of Tuesday: "delegations of Sweden and Finland, with Vantrell, arrive at
+    # Korsvik Hall" (no date, a venue no gazetteer places)
+    blog = ex("lb", cast(), [evt("v1", "CONSULT", ["s3", "s4", "p1"], [], "v1", None,
+                                 mode="meet")], published="2026-03-03")
+    tl = _run([*_deal(), blog])
+    talks = [t for t in tl if t.type == "CONSULT"]
+    assert len(talks) == 1 and {"lb", "w"} <= set(talks[0].documents)
+    assert talks[0].date == "2026-03-03"
+    assert {"Sweden", "Finland", "Norway", "Aldo Vantrell"} <= set(talks[0].participants)
+
+
+def test_a_call_a_meeting_elsewhere_or_of_another_state_is_no_piece_of_the_talks():
+    others = [ex("ph", cast(), [evt("v1", "CONSULT", ["s3", "s4", "p1"], [], None, "2026-03-03",
+                                    mode="phone")], published="2026-03-03"),
+              ex("st", cast(), [evt("v1", "CONSULT", ["s3", "s4", "p1"], [], "c3", "2026-03-03",
+                                    mode="meet")], published="2026-03-03"),
+              ex("dk", cast(), [evt("v1", "CONSULT", ["s3", "s4", "p5"], [], "v1", None,
+                                    mode="meet")], published="2026-03-03"),
+              ex("early", cast(), [evt("v1", "CONSULT", ["s3", "s4", "p1"], [], "v1", None,
+                                       mode="meet")], published="2026-02-25")]
+    for other in others:
+        d = other.doc.id
+        tl = _run([*_deal(), other])
+        assert [t.documents for t in tl if t.type == "CONSULT"] in ([[d], ["w"]], [["w"], [d]]), d
