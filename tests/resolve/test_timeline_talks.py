@@ -108,3 +108,45 @@ def test_a_call_a_meeting_elsewhere_or_of_another_state_is_no_piece_of_the_talks
         d = other.doc.id
         tl = _run([*_deal(), other])
         assert [t.documents for t in tl if t.type == "CONSULT"] in ([[d], ["w"]], [["w"], [d]]), d
+
+
+def _view(store):
+    return sorted((t.type, t.date or "", tuple(sorted(t.documents)), tuple(sorted(t.participants)))
+                  for t in store.list_timeline(limit=None))
+
+
+def test_the_talks_pieces_join_in_batches_as_in_the_whole(tmp_path):
+    """The incremental look-ups find the pieces whichever arrives last: the agreement (its
+    parties, places and the host state over the talks' days), the wire's mediator alone
+    (through its text's agreement), the live blog (through the agreement's parties), and
+    the signing dated a day later (its parties and place)."""
+    import itertools
+
+    from dossier.resolve import rebuild, update
+    from dossier.store import open_store
+    blog = ex("lb", cast(), [evt("v1", "CONSULT", ["s3", "s4", "p1"], [], "v1", None,
+                                 mode="meet")], published="2026-03-03")
+    later = ex("y", cast(), [evt("v1", "AGREE", ["s3", "s4"], [], "c1", "2026-03-05")],
+               published="2026-03-06")  # the signing dated a day later
+    reports = [*_deal(), blog, later]
+    for x in reports:
+        x.doc.text = x.doc.raw_text = f"Talks and an agreement, report {x.doc.id}."
+        for v in x.events:
+            v.evidence = {"start": 0, "end": 10}
+
+    def store_of(path, batches):
+        store = open_store(str(path))
+        for i, batch in enumerate(batches):
+            for x in batch:
+                store.add_document(x.doc, x)
+            update(store, full_fraction=1.01) if i else rebuild(store)
+        return store
+    whole = store_of(tmp_path / "whole.db", [reports])
+    expected = _view(whole)
+    assert any(t[0] == "CONSULT" and {"lb", "w"} <= set(t[2]) for t in expected)
+    assert any(t[0] == "AGREE" and {"w", "x", "y"} <= set(t[2]) for t in expected)
+    for n, order in enumerate(itertools.permutations(reports)):
+        parts = store_of(tmp_path / f"parts{n}.db", [[x] for x in order])
+        assert _view(parts) == expected, [x.doc.id for x in order]
+        parts.close()
+    whole.close()

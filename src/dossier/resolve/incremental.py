@@ -396,11 +396,15 @@ def _lookups(fresh: list[Extraction], ents: _Entities, lo: str, end: str) -> tup
                                      []).append(span)
             for kind in OUTCOMES.get(v.type, ()):
                 # an agreement's texts report the talks it was reached at: the talks (or
-                # agreements) naming one of its parties or places over the talks' days
+                # agreements) naming one of its parties or places, or the state of one of
+                # its people, over the talks' days (``timeline._talks_pieces``)
                 wide = _widen(span, thresholds("timeline").get("multi_day_max_days", 3), lo, end)
                 for r in [*v.actors, *v.targets, v.location, v.place_in]:
                     if r and (ex.doc.id, r) in m:
                         spans.setdefault((m[(ex.doc.id, r)], kind), []).append(wide)
+                    if r and country.get(m.get((ex.doc.id, r), "")):
+                        spans.setdefault(("#" + str(country[m[(ex.doc.id, r)]]), kind),
+                                         []).append(wide)
             day = fill_year(v.date, ex.doc.published)
             if day and precision(day) == 3:
                 # a text recalling an event by its day joins the one item of its kind
@@ -466,6 +470,7 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     # talks listing the texts of the agreement reached at them come with that agreement
     held, _, listed = delta.reports_of(store, items, ())
     items |= delta.items_of(store, listed - set(held))[0]
+    items |= _talks_around(store, items)
     if ents.merged:
         mi, mc = delta.items_and_claims_of_entities(store, ents.merged)
         items, claims = items | mi, claims | mc
@@ -505,6 +510,26 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     for _key, doc, vid in delta.events_in(store, delta.history_documents(store, items)):
         orphans.setdefault(doc, set()).add(vid)
     return items, claims, disputes, orphans
+
+
+def _talks_around(store, items: set[str]) -> set[str]:
+    """The talks an agreement among ``items`` was reached at, told in pieces
+    (``timeline._talks_pieces``): the talks items of the agreement's texts, and those naming
+    one of its parties or places over the talks' days (an undated one reported then)."""
+    from ..store import delta
+    agreements = delta.items_of_type(store, items, "AGREE")
+    if not agreements:
+        return set()
+    span = thresholds("timeline").get("multi_day_max_days", 3)
+    _, _, listed = delta.reports_of(store, set(agreements), ())
+    out = set(delta.items_of_type(store, delta.items_of(store, listed)[0], "CONSULT"))
+    for first, last, named in agreements.values():
+        try:
+            lo, end = _shift((first or "")[:10], 1 - span), _shift((last or first or "")[:10], 2)
+        except ValueError:
+            continue  # an undated agreement has no talks' days
+        out |= {i for i, *_ in delta.items_naming(store, named, {"CONSULT"}, lo, end)}
+    return out
 
 
 def _party(eid: str | None, kinds: dict) -> bool:
