@@ -115,38 +115,67 @@ def _view(store):
                   for t in store.list_timeline(limit=None))
 
 
+def _store_of(path, batches):
+    from dossier.resolve import rebuild, update
+    from dossier.store import open_store
+    store = open_store(str(path))
+    for i, batch in enumerate(batches):
+        for x in batch:
+            if not x.doc.text:
+                x.doc.text = x.doc.raw_text = f"A report, {x.doc.id}."
+            for v in x.events:
+                v.evidence = v.evidence or {"start": 0, "end": 10}
+            store.add_document(x.doc, x)
+        update(store, full_fraction=1.01) if i else rebuild(store)
+    return store
+
+
 def test_the_talks_pieces_join_in_batches_as_in_the_whole(tmp_path):
     """The incremental look-ups find the pieces whichever arrives last: the agreement (its
     parties, places and the host state over the talks' days), the wire's mediator alone
     (through its text's agreement), the live blog (through the agreement's parties), and
     the signing dated a day later (its parties and place)."""
     import itertools
-
-    from dossier.resolve import rebuild, update
-    from dossier.store import open_store
     blog = ex("lb", cast(), [evt("v1", "CONSULT", ["s3", "s4", "p1"], [], "v1", None,
                                  mode="meet")], published="2026-03-03")
     later = ex("y", cast(), [evt("v1", "AGREE", ["s3", "s4"], [], "c1", "2026-03-05")],
                published="2026-03-06")  # the signing dated a day later
     reports = [*_deal(), blog, later]
-    for x in reports:
-        x.doc.text = x.doc.raw_text = f"Talks and an agreement, report {x.doc.id}."
-        for v in x.events:
-            v.evidence = {"start": 0, "end": 10}
-
-    def store_of(path, batches):
-        store = open_store(str(path))
-        for i, batch in enumerate(batches):
-            for x in batch:
-                store.add_document(x.doc, x)
-            update(store, full_fraction=1.01) if i else rebuild(store)
-        return store
-    whole = store_of(tmp_path / "whole.db", [reports])
+    whole = _store_of(tmp_path / "whole.db", [reports])
     expected = _view(whole)
     assert any(t[0] == "CONSULT" and {"lb", "w"} <= set(t[2]) for t in expected)
     assert any(t[0] == "AGREE" and {"w", "x", "y"} <= set(t[2]) for t in expected)
     for n, order in enumerate(itertools.permutations(reports)):
-        parts = store_of(tmp_path / f"parts{n}.db", [[x] for x in order])
+        parts = _store_of(tmp_path / f"parts{n}.db", [[x] for x in order])
         assert _view(parts) == expected, [x.doc.id for x in order]
+        parts.close()
+    whole.close()
+
+
+def _headline(doc, who, published):
+    """A headline's "X rejects the accusation", dated by its publication."""
+    v = evt("v1", "REJECT", who, [], None, published)
+    v.date_inferred = True
+    return ex(doc, cast(), [v], published=published)
+
+
+def test_headlines_of_a_day_naming_a_state_and_its_minister_are_one_event():
+    tl = _run([_headline("a", ["p1"], "2026-03-04"), _headline("b", ["s3"], "2026-03-04")])
+    assert len(tl) == 1 and tl[0].documents == ["a", "b"]
+
+
+def test_headlines_of_other_days_or_another_states_minister_stay_apart():
+    tl = _run([_headline("a", ["p1"], "2026-03-04"), _headline("b", ["s3"], "2026-03-07"),
+               _headline("c", ["p5"], "2026-03-04")])
+    assert sorted(t.documents for t in tl) == [["a"], ["b"], ["c"]]
+
+
+def test_headlines_of_a_day_join_in_batches_as_in_the_whole(tmp_path):
+    reports = [_headline("a", ["p1"], "2026-03-04"), _headline("b", ["s3"], "2026-03-04")]
+    whole = _store_of(tmp_path / "whole.db", [reports])
+    assert [t[2] for t in _view(whole)] == [("a", "b")]
+    for n, order in enumerate([reports, reports[::-1]]):
+        parts = _store_of(tmp_path / f"parts{n}.db", [[x] for x in order])
+        assert _view(parts) == _view(whole), [x.doc.id for x in order]
         parts.close()
     whole.close()

@@ -344,8 +344,10 @@ def _score(r: Report, it: _Item, info: EntityInfo, recent: bool = False,
         # a headline's "meets" dated by its publication: the event of a day or so before
         if not all(_within(d, r.date) for d in it.dates if precision(d) == 3):
             return None
+        # (an item dated only by headlines of the same day: as recent)
         s = _score(dataclasses.replace(r, date=None, date_inferred=False), it, info,
-                   recent=any(precision(d) == 3 for d in it.dates), alone=alone)
+                   recent=any(precision(d) == 3 for d in it.dates)
+                   or (not it.dates and r.date in it.soft), alone=alone)
         return None if s is None else s + (1 if r.date in it.dates else 0)
     if it.soft and not it.dates:
         # an item dated only by publication: an event of that day or a few days before
