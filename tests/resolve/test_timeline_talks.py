@@ -179,3 +179,36 @@ def test_headlines_of_a_day_join_in_batches_as_in_the_whole(tmp_path):
         assert _view(parts) == _view(whole), [x.doc.id for x in order]
         parts.close()
     whole.close()
+
+
+def _signed(doc, day, published):
+    return ex(doc, cast(), [evt("v1", "AGREE", ["s3", "s4"], [], "c1", day)], published=published)
+
+
+def _last_week():
+    """"The crew were freed under a deal struck last week" (no party, no place): week 10."""
+    return ex("m", cast(), [evt("v1", "AGREE", [], [], None, "2026-W10")], published="2026-03-10")
+
+
+def test_a_mention_of_last_weeks_deal_joins_the_one_deal_of_that_week():
+    tl = _run([_signed("a", "2026-03-04", "2026-03-04"), _signed("b", "2026-03-04", "2026-03-05"),
+               _last_week()])
+    assert [t.documents for t in tl] == [["a", "b", "m"]]
+
+
+def test_a_mention_of_last_weeks_deal_with_two_deals_that_week_stays_out():
+    other = ex("c", cast(), [evt("v1", "AGREE", ["s1", "s5"], [], "c3", "2026-03-06")],
+               published="2026-03-06")
+    tl = _run([_signed("a", "2026-03-04", "2026-03-04"), other, _last_week()])
+    assert not any("m" in t.documents for t in tl)
+
+
+def test_a_mention_of_last_weeks_deal_joins_in_batches_as_in_the_whole(tmp_path):
+    reports = [_signed("a", "2026-03-04", "2026-03-04"), _signed("b", "2026-03-04", "2026-03-05"),
+               _last_week()]
+    whole = _store_of(tmp_path / "whole.db", [reports])
+    for n, order in enumerate([reports, reports[::-1], [reports[2], *reports[:2]]]):
+        parts = _store_of(tmp_path / f"parts{n}.db", [[x] for x in order])
+        assert _view(parts) == _view(whole), [x.doc.id for x in order]
+        parts.close()
+    whole.close()

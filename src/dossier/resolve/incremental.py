@@ -411,9 +411,10 @@ def _lookups(fresh: list[Extraction], ents: _Entities, lo: str, end: str) -> tup
                 # holding that day, and such a recollection the item a new report makes
                 # (an item over days holds it in its range)
                 on_day.setdefault(v.type, []).append((day, day))
+            if day and precision(day) in (2, 3):
                 # a mention without participants joins the one item of its kind on its
-                # day: such stored mentions are candidates, and for a new one, every item
-                # of the kind then
+                # day (or in its week): such stored mentions are candidates, and for a new
+                # one, every item of the kind then
                 spans.setdefault(("@", v.type), []).append(span)
                 if not any(_party(m.get((ex.doc.id, r)), kinds)
                            for r in [*v.actors, *v.targets]):

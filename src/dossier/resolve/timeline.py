@@ -748,13 +748,28 @@ def _item_days(it: _Item) -> set[str]:
     return {d for d in (*it.dates, *it.soft) if precision(d) == 3}
 
 
+def _mention_days(r: Report) -> list[str]:
+    """The days a dated mention may mean: its day (a headline's: that day or the day
+    before), or the days of the week it names ("the deal struck last week")."""
+    if precision(r.date) == 2:
+        first = period_start(r.date)
+        return [d for n in range(7) if (d := _shift(first, n))]
+    if precision(r.date) != 3:
+        return []
+    return [r.date or "", _shift(r.date, -1) or ""] if r.date_inferred else [r.date or ""]
+
+
 def _mention_fits(r: Report, host: _Item, info: EntityInfo) -> bool:
     """A mention without participants on the host's day (a headline dated by its
-    publication: that day or the day before), at no place that conflicts with the host's."""
-    if not r.date or precision(r.date) != 3:
+    publication: that day or the day before; a week: a day of it), at no place that
+    conflicts with the host's."""
+    if not r.date or precision(r.date) not in (2, 3):
         return False
     days = _item_days(host)
-    if r.date_inferred:
+    if precision(r.date) == 2:
+        if not days & set(_mention_days(r)):
+            return False
+    elif r.date_inferred:
         if not any(_within(d, r.date) for d in days):
             return False
     elif r.date not in days:
@@ -763,10 +778,11 @@ def _mention_fits(r: Report, host: _Item, info: EntityInfo) -> bool:
 
 
 def _dated_mentions(items: list[_Item], info: EntityInfo) -> list[_Item]:
-    """An item of nothing but mentions without participants that give a day ("yesterday's
-    meeting at the Berlaymont", "the protocol signed on October 20") joins the one item of
-    its kind with participants on that day whose place does not conflict (found through the
-    day); with two such items, or none, it stays apart (and is left out)."""
+    """An item of nothing but mentions without participants that give a day or a week
+    ("yesterday's meeting at the Berlaymont", "the protocol signed on October 20", "the
+    deal struck last week") joins the one item of its kind with participants on that day (a
+    day of that week) whose place does not conflict (found through the day); with two such
+    items, or none, it stays apart (and is left out)."""
     by_day: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     for n, it in enumerate(items):
         if it.parts:
@@ -774,13 +790,12 @@ def _dated_mentions(items: list[_Item], info: EntityInfo) -> list[_Item]:
                 by_day[(it.type, it.status, d)].add(n)
     gone: set[int] = set()
     for n, frag in enumerate(items):
-        if frag.parts or not all(r.date and precision(r.date) == 3 for r in frag.reports):
+        if frag.parts or not all(precision(r.date) in (2, 3) for r in frag.reports):
             continue
         cands: set[int] = set()
         for r in frag.reports:
-            days = [r.date, _shift(r.date, -1)] if r.date_inferred else [r.date]
-            for day in days:
-                cands |= by_day.get((frag.type, frag.status, day or ""), set())
+            for day in _mention_days(r):
+                cands |= by_day.get((frag.type, frag.status, day), set())
         fits = [m for m in sorted(cands)
                 if all(_mention_fits(r, items[m], info) for r in frag.reports)]
         if len(fits) != 1:
