@@ -91,6 +91,7 @@ def test_the_pieces_of_the_talks_an_agreement_was_reached_at_are_one_item():
     tl = _run([*_deal(), blog])
     talks = [t for t in tl if t.type == "CONSULT"]
     assert len(talks) == 1 and {"lb", "w"} <= set(talks[0].documents)
+    assert "x" in talks[0].documents  # the agreement's other text tells the talks too
     assert talks[0].date == "2026-03-03"
     assert {"Sweden", "Finland", "Norway", "Aldo Vantrell"} <= set(talks[0].participants)
 

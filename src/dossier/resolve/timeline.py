@@ -151,6 +151,7 @@ class _Item:
     docs: set = field(default_factory=set)
     soft: Counter = field(default_factory=Counter)  # publication dates of its headlines
     person_state: dict = field(default_factory=dict)  # its people → their states
+    told: set = field(default_factory=set)  # texts telling it through another event (its outcome)
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
@@ -918,10 +919,10 @@ def _talks_piece(t: _Item, o: _Item, day: str, allowed: set[str], info: EntityIn
 def _talks_pieces(items: list[_Item], info: EntityInfo) -> list[_Item]:
     """Talks over days, told in pieces (a live blog's undated "delegations are arriving" at
     a palace, a wire's "the talks began on Tuesday" with the mediator alone, a text's "the
-    Doha talks"), are one item when an agreement was reached at them: the talks items that
-    are pieces of the one occurred agreement at a place (``_talks_piece``) join the one of
-    them with the most texts. Found through the agreement's parties, states, places and
-    texts."""
+    Tarnhaven talks"), are one item when an agreement was reached at them: the talks items
+    that are pieces of the one occurred agreement at a place (``_talks_piece``) join the
+    one of them with the most texts, which the agreement's texts naming its parties report
+    too. Found through the agreement's parties, states, places and texts."""
     by_key: dict[str, set[int]] = defaultdict(set)
     for n, it in enumerate(items):
         if it.type == "CONSULT" and it.status == "occurred" \
@@ -945,6 +946,9 @@ def _talks_pieces(items: list[_Item], info: EntityInfo) -> list[_Item]:
                 for r in items[n].reports:
                     items[host].add(r)
                 gone.add(n)
+        # the agreement's texts naming a party of the talks report them (``_talks_of_outcomes``)
+        talks = _item_keys(items[host])
+        items[host].told |= {r.doc for r in o.reports if talks & _party_keys(r)}
     return [it for n, it in enumerate(items) if n not in gone]
 
 
@@ -1196,7 +1200,7 @@ def _item_record(it: _Item, info: EntityInfo, copy_of, copies, stmt_spans,
     modes = Counter(r.mode for r in it.reports if r.mode)
     # the most reported kind of contact; on a tie the one a report states (a call, a video link)
     mode = max(modes, key=lambda m: (modes[m], _remote(m), m)) if modes else None
-    docs = list(dict.fromkeys(r.doc for r in it.reports))
+    docs = list(dict.fromkeys([*(r.doc for r in it.reports), *sorted(it.told)]))
     for d in list(docs):
         for c in copies.get(d, []):
             if c not in docs:
