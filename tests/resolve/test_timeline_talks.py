@@ -213,3 +213,24 @@ def test_a_mention_of_last_weeks_deal_joins_in_batches_as_in_the_whole(tmp_path)
         assert _view(parts) == _view(whole), [x.doc.id for x in order]
         parts.close()
     whole.close()
+
+
+def test_an_agreement_at_no_place_pieces_together_its_own_texts_talks_only():
+    # "LIVE: Swedish and Finnish ministers meet" / "...agreed after talks brokered by Norway"
+    # (the mediator alone); another outlet's talks of the two the day before, in Stockholm,
+    # stay apart
+    org = ent("o1", "Nordic Council", "ORG")
+    live = ex("lv", [*cast(), org], [evt("v1", "CONSULT", ["s3", "s4"], [], None, "2026-03-04",
+                                         mode="meet"),
+                                     evt("v2", "AGREE", ["s3", "s4"], [], None, "2026-03-04")],
+              published="2026-03-04")
+    wire = ex("wr", [*cast(), org], [evt("v1", "AGREE", ["s3", "s4"], [], None, "2026-03-04"),
+                                     evt("v2", "CONSULT", ["o1"], [], None, None, mode="meet")],
+              published="2026-03-04")
+    wire.events[1].mediators = ["o1"]
+    other = ex("ot", cast(), [evt("v1", "CONSULT", ["s3", "s4"], [], "c3", "2026-03-03",
+                                  mode="meet")], published="2026-03-03")
+    tl = _run([live, wire, other])
+    talks = [t for t in tl if t.type == "CONSULT" and "lv" in t.documents]
+    assert len(talks) == 1 and {"lv", "wr"} <= set(talks[0].documents)
+    assert "ot" not in talks[0].documents

@@ -886,9 +886,11 @@ def _talks_parties(o: _Item, info: EntityInfo) -> set[str]:
 def _talks_piece(t: _Item, o: _Item, day: str, allowed: set[str], info: EntityInfo) -> bool:
     """Is talks item ``t`` a piece of the talks agreement ``o`` was reached at on ``day``:
     its days within the talks' days up to ``day`` (an undated piece published then, or,
-    in a text of the agreement, within days after and naming no one else), at no other place, its parties the
-    agreement's (people through their states, the host, the mediator), and tied to it by
-    a text, the place (or one inside it) or two of its parties?"""
+    in a text of the agreement, within days after and naming no one else), at no other
+    place, its parties the agreement's (people through their states, the host, the
+    mediator; in a text of the agreement, the talks' own mediator), and tied to it by a
+    text, the place (or one inside it) or two of its parties (an agreement at no place:
+    by a text)?"""
     span = thresholds("timeline").get("multi_day_max_days", 3)
     first = _shift(day, 1 - span) or day
     shared_text = bool(t.docs & o.docs)
@@ -906,12 +908,15 @@ def _talks_piece(t: _Item, o: _Item, day: str, allowed: set[str], info: EntityIn
     if any(_loc_relation(loc, o.locs, info) == "conflict" for loc in t.locs):
         return False
     sides = set()
+    mediators = {m for r in t.reports for m in r.mediators}
     for p in t.parts:
         state = t.person_state.get(p)
         if p in allowed or state in allowed:
             sides.add(p if p in allowed else state)
-        elif not (_is_person(p, info) and state is None):
+        elif not (_is_person(p, info) and state is None) and not (shared_text and p in mediators):
             return False  # a party of another state, or an organisation the agreement lacks
+    if not o.locs:
+        return shared_text  # (an agreement at no place: its own texts' talks only)
     placed = bool(set(t.locs) & (set(o.locs) | o.wider) or t.wider & set(o.locs))
     return shared_text or placed or len(sides & (set(o.parts) | set(o.person_state.values()))) >= 2
 
@@ -920,7 +925,7 @@ def _talks_pieces(items: list[_Item], info: EntityInfo) -> list[_Item]:
     """Talks over days, told in pieces (a live blog's undated "delegations are arriving" at
     a palace, a wire's "the talks began on Tuesday" with the mediator alone, a text's "the
     Tarnhaven talks"), are one item when an agreement was reached at them: the talks items
-    that are pieces of the one occurred agreement at a place (``_talks_piece``) join the
+    that are pieces of the one occurred agreement (``_talks_piece``) join the
     one of them with the most texts, which the agreement's texts naming its parties report
     too. Found through the agreement's parties, states, places and texts."""
     by_key: dict[str, set[int]] = defaultdict(set)
@@ -932,7 +937,7 @@ def _talks_pieces(items: list[_Item], info: EntityInfo) -> list[_Item]:
     gone: set[int] = set()
     for o in items:
         day = _outcome_day(o) if o.type == "AGREE" and o.status == "occurred" else None
-        if not day or not o.locs:
+        if not day:
             continue
         allowed = _talks_parties(o, info)
         keys = {*allowed, *o.locs, *o.wider, *("doc:" + d for d in o.docs)}
