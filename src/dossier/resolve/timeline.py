@@ -878,9 +878,10 @@ def _talks_parties(o: _Item, info: EntityInfo) -> set[str]:
     """Who may take part in the talks an agreement was reached at: its parties, their
     states, its mediators and the state of its place (the host)."""
     countries = getattr(info, "countries", {})
-    hosts = {countries.get((info.get(loc) or {}).get("country") or "") for loc in o.locs}
+    hosts = {str(countries.get((info.get(loc) or {}).get("country") or "") or "")
+             for loc in o.locs}
     return (set(o.parts) | set(o.person_state.values()) | hosts
-            | {m for r in o.reports for m in r.mediators}) - {None, ""}
+            | {m for r in o.reports for m in r.mediators}) - {""}
 
 
 def _talks_piece(t: _Item, o: _Item, day: str, allowed: set[str], info: EntityInfo) -> bool:
