@@ -29,7 +29,10 @@ new reports and on what they touch, not on the store (``resolve_documents``):
   day (a text recalling an event by its day joins the one item of that day), for an
   agreement the talks of its parties or place over the talks' days and for talks the
   agreements (an agreement's texts report the talks it was reached at), the agreements
-  whose texts a candidate lists, the claims a candidate item's
+  whose texts a candidate lists, the talks pieced together around an agreement (the
+  occurred agreements of a candidate's talks and the talks of a candidate's agreements,
+  through their texts, entities and days, until none is new; the states of an event's
+  people and place for the paired kind), a week-dated mention's week, the claims a candidate item's
   evidence sentences hold, what the new documents were in
   before (a re-extraction), the claims of an entity with a name conflict they name, and
   the disputes of all these with their other claims and items;

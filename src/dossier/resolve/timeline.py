@@ -48,7 +48,17 @@ belong to the item's states and its organisations to no other state. Some events
 through others: an agreement's reports that name the talks' parties (or give their place
 and day) are reports of the one in-person meeting at its place on its day or the day
 before, and an accusation of an attack dated a day at a place reports the one attack there
-that day, which names the accused and the accuser; each stays its own item.
+that day, which names the accused and the accuser; each stays its own item. Talks over days
+told in pieces (a live blog's undated entry at a venue no gazetteer places, a wire's "the
+talks began on Tuesday" naming the mediator alone, the agreement's text's own "the talks")
+are one item when an agreement was reached at them: the pieces within the talks' days up to
+the agreement's day, at no other place, of its parties, their states, the host state or the
+mediator, tied to it by a text, the place or two parties (``_talks_pieces``). An undated
+report whose people its own text's dated event holds through their states ("signed by A and
+B" after "Chad and Niger signed on Wednesday") tells that event again; the same two or more
+parties at the same place a day apart are one event (``dates_reported`` shows both days);
+headlines of one day naming a state and its minister are one event; a mention naming only a
+week ("the deal struck last week") joins the one item of its kind in that week.
 
 An item says who did what with whom, where: people before their states (a state stands in
 only where none of its people is named), the host where a report says so, delegations facing
