@@ -92,6 +92,8 @@ def test_the_pieces_of_the_talks_an_agreement_was_reached_at_are_one_item():
     talks = [t for t in tl if t.type == "CONSULT"]
     assert len(talks) == 1 and {"lb", "w"} <= set(talks[0].documents)
     assert "x" in talks[0].documents  # the agreement's other text tells the talks too
+    assert talks[0].location == "Oslo"  # the venue no gazetteer places is in the agreement's city
+    assert "Korsvik Hall" in {p["value"] for p in talks[0].places_reported}
     assert talks[0].date == "2026-03-03"
     assert {"Sweden", "Finland", "Norway", "Aldo Vantrell"} <= set(talks[0].participants)
 

@@ -53,7 +53,8 @@ told in pieces (a live blog's undated entry at a venue no gazetteer places, a wi
 talks began on Tuesday" naming the mediator alone, the agreement's text's own "the talks")
 are one item when an agreement was reached at them: the pieces within the talks' days up to
 the agreement's day, at no other place, of its parties, their states, the host state or the
-mediator, tied to it by a text, the place or two parties (``_talks_pieces``). An undated
+mediator, tied to it by a text, the place or two parties (``_talks_pieces``), at the
+agreement's place where their own (a venue) cannot be situated. An undated
 report whose people its own text's dated event holds through their states ("signed by A and
 B" after "Chad and Niger signed on Wednesday") tells that event again; the same two or more
 parties at the same place a day apart are one event (``dates_reported`` shows both days);
@@ -162,6 +163,7 @@ class _Item:
     soft: Counter = field(default_factory=Counter)  # publication dates of its headlines
     person_state: dict = field(default_factory=dict)  # its people → their states
     told: set = field(default_factory=set)  # texts telling it through another event (its outcome)
+    at: str | None = None  # the place of the agreement reached at these talks
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
@@ -965,6 +967,8 @@ def _talks_pieces(items: list[_Item], info: EntityInfo) -> list[_Item]:
         # the agreement's texts naming a party of the talks report them (``_talks_of_outcomes``)
         talks = _item_keys(items[host])
         items[host].told |= {r.doc for r in o.reports if talks & _party_keys(r)}
+        if o.locs:
+            items[host].at = max(o.locs, key=lambda x: (o.locs[x], x))
     return [it for n, it in enumerate(items) if n not in gone]
 
 
@@ -1213,6 +1217,8 @@ def _item_record(it: _Item, info: EntityInfo, copy_of, copies, stmt_spans,
     # the most reported place; on a tie the one we can situate (Paris before "Europe")
     loc = max(it.locs, key=lambda x: (it.locs[x], bool((info.get(x) or {}).get("country")))) \
         if it.locs else None
+    if it.at and not (info.get(loc or "") or {}).get("country"):
+        loc = it.at  # talks at a venue no gazetteer places: the place of their agreement
     modes = Counter(r.mode for r in it.reports if r.mode)
     # the most reported kind of contact; on a tie the one a report states (a call, a video link)
     mode = max(modes, key=lambda m: (modes[m], _remote(m), m)) if modes else None
