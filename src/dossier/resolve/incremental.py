@@ -29,7 +29,10 @@ new reports and on what they touch, not on the store (``resolve_documents``):
   day (a text recalling an event by its day joins the one item of that day), for an
   agreement the talks of its parties or place over the talks' days and for talks the
   agreements (an agreement's texts report the talks it was reached at), the agreements
-  whose texts a candidate lists, the claims a candidate item's
+  whose texts a candidate lists, the talks pieced together around an agreement (the
+  occurred agreements of a candidate's talks and the talks of a candidate's agreements,
+  through their texts, entities and days, until none is new; the states of an event's
+  people and place for the paired kind), a week-dated mention's week, the claims a candidate item's
   evidence sentences hold, what the new documents were in
   before (a re-extraction), the claims of an entity with a name conflict they name, and
   the disputes of all these with their other claims and items;
@@ -405,23 +408,28 @@ def _lookups(fresh: list[Extraction], ents: _Entities, lo: str, end: str) -> tup
                                      []).append(span)
             for kind in OUTCOMES.get(v.type, ()):
                 # an agreement's texts report the talks it was reached at: the talks (or
-                # agreements) naming one of its parties or places over the talks' days
+                # agreements) naming one of its parties or places, or the state of one of
+                # its people, over the talks' days (``timeline._talks_pieces``)
                 wide = _widen(span, thresholds("timeline").get("multi_day_max_days", 3), lo, end)
                 for r in [*v.actors, *v.targets, v.location, v.place_in]:
                     if r and (ex.doc.id, r) in m:
                         spans.setdefault((m[(ex.doc.id, r)], kind), []).append(wide)
+                    if r and country.get(m.get((ex.doc.id, r), "")):
+                        spans.setdefault(("#" + str(country[m[(ex.doc.id, r)]]), kind),
+                                         []).append(wide)
             day = fill_year(v.date, ex.doc.published)
             if day and precision(day) == 3:
                 # a text recalling an event by its day joins the one item of its kind
                 # holding that day, and such a recollection the item a new report makes
                 # (an item over days holds it in its range)
                 on_day.setdefault(v.type, []).append((day, day))
+            party = any(_party(m.get((ex.doc.id, r)), kinds) for r in [*v.actors, *v.targets])
+            if day and (precision(day) == 3 or (precision(day) == 2 and not party)):
                 # a mention without participants joins the one item of its kind on its
-                # day: such stored mentions are candidates, and for a new one, every item
-                # of the kind then
+                # day (or in its week): such stored mentions are candidates, and for a new
+                # one, every item of the kind then
                 spans.setdefault(("@", v.type), []).append(span)
-                if not any(_party(m.get((ex.doc.id, r)), kinds)
-                           for r in [*v.actors, *v.targets]):
+                if not party:
                     alone.setdefault(v.type, []).append(span)
             if day and precision(day) == 3:  # no one shared: the same day between the same states
                 states = {country.get(m.get((ex.doc.id, r), "")) for r in [*v.actors, *v.targets]}
@@ -478,6 +486,7 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     if ents.merged:
         mi, mc = delta.items_and_claims_of_entities(store, ents.merged)
         items, claims = items | mi, claims | mc
+    items |= _talks_around(store, items)
     info = entity_info([*ents.written, *ents.stored.values()])
     units, _ = units_of(fresh, m, info)
     claims |= _candidate_claims(store, units, lo)
@@ -509,11 +518,50 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
             break
         disputes |= more
         di, dc, _docs = delta.dispute_refs(store, more)
-        items, claims = items | di, claims | dc
+        items, claims = items | di | _talks_around(store, di - items), claims | dc
     # the plans folded into a candidate item come back with it
     for _key, doc, vid in delta.events_in(store, delta.history_documents(store, items)):
         orphans.setdefault(doc, set()).add(vid)
     return items, claims, disputes, orphans
+
+
+def _talks_around(store, items: set[str]) -> set[str]:
+    """The talks an agreement was reached at, told in pieces (``timeline._talks_pieces``):
+    the occurred agreements of the candidate talks (of their texts, or naming one of their
+    parties or places in the talks' days), then the talks items of these and the candidate
+    agreements' texts, and those naming one of their parties or places over the talks'
+    days (an undated one reported then); again for those found, until none is new."""
+    from ..store import delta
+    span = thresholds("timeline").get("multi_day_max_days", 3)
+    out: set[str] = set()
+    fresh = set(items)
+    while fresh:  # (until the talks and agreements found bring no other: they are few)
+        talks = delta.items_of_type(store, fresh, "CONSULT")
+        agreements = set(delta.items_of_type(store, fresh, "AGREE"))
+        agreements |= _paired(store, talks, "AGREE", 0, span)
+        found = delta.items_of_type(store, agreements, "AGREE")
+        more = agreements | _paired(store, found, "CONSULT", 1 - span, 2)
+        fresh = more - out - set(items)
+        out |= more
+    return out
+
+
+def _paired(store, found: dict, kind: str, back: int, ahead: int) -> set[str]:
+    """The items of ``kind`` of the texts of the ``found`` items (id → first day, last day,
+    named entities) and naming one of their entities from ``back`` days before their first
+    day to before ``ahead`` days after their last."""
+    from ..store import delta
+    if not found:
+        return set()
+    _, _, listed = delta.reports_of(store, set(found), ())
+    out = set(delta.items_of_type(store, delta.items_of(store, listed)[0], kind))
+    for first, last, named in found.values():
+        try:
+            lo, end = _shift((first or "")[:10], back), _shift((last or first or "")[:10], ahead)
+        except ValueError:
+            continue  # an undated item has no days to look in
+        out |= {i for i, *_ in delta.items_naming(store, named, {kind}, lo, end)}
+    return out
 
 
 def _party(eid: str | None, kinds: dict) -> bool:

@@ -48,7 +48,18 @@ belong to the item's states and its organisations to no other state. Some events
 through others: an agreement's reports that name the talks' parties (or give their place
 and day) are reports of the one in-person meeting at its place on its day or the day
 before, and an accusation of an attack dated a day at a place reports the one attack there
-that day, which names the accused and the accuser; each stays its own item.
+that day, which names the accused and the accuser; each stays its own item. Talks over days
+told in pieces (a live blog's undated entry at a venue no gazetteer places, a wire's "the
+talks began on Tuesday" naming the mediator alone, the agreement's text's own "the talks")
+are one item when an agreement was reached at them: the pieces within the talks' days up to
+the agreement's day, at no other place, of its parties, their states, the host state or the
+mediator, tied to it by a text, the place or two parties (``_talks_pieces``), at the
+agreement's place where their own (a venue) cannot be situated. An undated
+report whose people its own text's dated event holds through their states ("signed by A and
+B" after "Chad and Niger signed on Wednesday") tells that event again; the same two or more
+parties at the same place a day apart are one event (``dates_reported`` shows both days);
+headlines of one day naming a state and its minister are one event; a mention naming only a
+week ("the deal struck last week") joins the one item of its kind in that week.
 
 An item says who did what with whom, where: people before their states (a state stands in
 only where none of its people is named), the host where a report says so, delegations facing
@@ -151,6 +162,8 @@ class _Item:
     docs: set = field(default_factory=set)
     soft: Counter = field(default_factory=Counter)  # publication dates of its headlines
     person_state: dict = field(default_factory=dict)  # its people → their states
+    told: set = field(default_factory=set)  # texts telling it through another event (its outcome)
+    at: str | None = None  # the place of the agreement reached at these talks
 
     def add(self, r: Report) -> None:
         self.reports.append(r)
@@ -344,8 +357,10 @@ def _score(r: Report, it: _Item, info: EntityInfo, recent: bool = False,
         # a headline's "meets" dated by its publication: the event of a day or so before
         if not all(_within(d, r.date) for d in it.dates if precision(d) == 3):
             return None
+        # (an item dated only by headlines of the same day: as recent)
         s = _score(dataclasses.replace(r, date=None, date_inferred=False), it, info,
-                   recent=any(precision(d) == 3 for d in it.dates), alone=alone)
+                   recent=any(precision(d) == 3 for d in it.dates)
+                   or (not it.dates and r.date in it.soft), alone=alone)
         return None if s is None else s + (1 if r.date in it.dates else 0)
     if it.soft and not it.dates:
         # an item dated only by publication: an event of that day or a few days before
@@ -374,7 +389,8 @@ def _score(r: Report, it: _Item, info: EntityInfo, recent: bool = False,
     days = [d for d in it.dates if precision(d) == 3]
     near = (precision(r.date) == 3 and bool(days) and _span_ok([*days, r.date])
             and all(_adjacent(r.date, d) for d in it.dates if precision(d) != 3)
-            and ((loc == "same" and (strong_shared >= 1 or not rp)) or strong_shared >= 2))
+            and ((loc == "same" and (strong_shared >= 1 or not rp or _same_sides(rp, it)))
+                 or strong_shared >= 2))
     if not all(_dates_fit(r.date, d) for d in it.dates) and not near \
             and not (any(_dates_fit(r.date, d) for d in it.dates) and _multi_day(it.dates)):
         # (an item over two adjacent days takes a week or month that holds one of them)
@@ -390,6 +406,12 @@ def _score(r: Report, it: _Item, info: EntityInfo, recent: bool = False,
     same_day = bool(r.date) and precision(r.date) == 3 and (
         r.date in it.dates or (not it.dates and r.date in it.soft))
     return _party_fit(r, it, info, loc, same_day, recent or alone)
+
+
+def _same_sides(rp: set[str], it: _Item) -> bool:
+    """The report names the item's parties and no other, two or more of them (the same two
+    states at the same place a day apart: one event, dated differently or over days)."""
+    return len(rp) >= 2 and rp == set(it.parts)
 
 
 def _covered(r: Report, it: _Item) -> tuple[set[str], set[str]]:
@@ -417,6 +439,10 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
     rp = r.known
     same_doc = r.doc in it.docs
     via, via_it = _covered(r, it) if rp and it.parts else (set(), set())
+    if via and same_doc and not r.date:
+        # the text's own event between states, told again by its people: one of them of a
+        # state the item names, the others of no state known ("signed by Chad's A and B")
+        via |= {p for p in rp - set(it.parts) if _is_person(p, info) and p not in r.states}
     # the same report coming back to an event it already described ("after the meeting")
     # every party of the report is the item's (or its state's): a thinner account of it
     within = bool(rp) and rp <= set(it.parts) | via
@@ -487,8 +513,14 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
         # two contacts ("met Macron ... also spoke with Starmer and Rutte")
         return None
     w = weights()
-    return weight + (w["same_place"] if loc == "same" else 0) + (w["same_day"] if same_day else 0) \
-        + (w["both_dated"] if r.date and it.dates else 0) + (w["undated_recent"] if recent else 0)
+    # an undated report whose people its own text's event holds through their states ("the
+    # agreement was signed by A and B" after "Chad and Niger signed on Wednesday") tells
+    # that event again, over another item sharing one of its people
+    again = w["same_text_again"] if same_report and not r.date and it.dates \
+        and any(_is_person(p, info) for p in via) else 0
+    return weight + again + (w["same_place"] if loc == "same" else 0) \
+        + (w["same_day"] if same_day else 0) + (w["both_dated"] if r.date and it.dates else 0) \
+        + (w["undated_recent"] if recent else 0)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -687,7 +719,7 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             by_doc[(*kind, r.doc)].append(n)
         if r.date is not None and precision(r.date) == 3 and n not in by_date[(*kind, r.date)]:
             by_date[(*kind, r.date)].append(n)
-    return _recalled(_dated_mentions(_absorb(items, info), info), info)
+    return _talks_pieces(_recalled(_dated_mentions(_absorb(items, info), info), info), info)
 
 
 def _item_keys(it: _Item) -> set[str]:
@@ -729,13 +761,28 @@ def _item_days(it: _Item) -> set[str]:
     return {d for d in (*it.dates, *it.soft) if precision(d) == 3}
 
 
+def _mention_days(r: Report) -> list[str]:
+    """The days a dated mention may mean: its day (a headline's: that day or the day
+    before), or the days of the week it names ("the deal struck last week")."""
+    if precision(r.date) == 2:
+        first = period_start(r.date)
+        return [d for n in range(7) if (d := _shift(first, n))]
+    if precision(r.date) != 3:
+        return []
+    return [r.date or "", _shift(r.date, -1) or ""] if r.date_inferred else [r.date or ""]
+
+
 def _mention_fits(r: Report, host: _Item, info: EntityInfo) -> bool:
     """A mention without participants on the host's day (a headline dated by its
-    publication: that day or the day before), at no place that conflicts with the host's."""
-    if not r.date or precision(r.date) != 3:
+    publication: that day or the day before; a week: a day of it), at no place that
+    conflicts with the host's."""
+    if not r.date or precision(r.date) not in (2, 3):
         return False
     days = _item_days(host)
-    if r.date_inferred:
+    if precision(r.date) == 2:
+        if not days & set(_mention_days(r)):
+            return False
+    elif r.date_inferred:
         if not any(_within(d, r.date) for d in days):
             return False
     elif r.date not in days:
@@ -744,10 +791,11 @@ def _mention_fits(r: Report, host: _Item, info: EntityInfo) -> bool:
 
 
 def _dated_mentions(items: list[_Item], info: EntityInfo) -> list[_Item]:
-    """An item of nothing but mentions without participants that give a day ("yesterday's
-    meeting at the Berlaymont", "the protocol signed on October 20") joins the one item of
-    its kind with participants on that day whose place does not conflict (found through the
-    day); with two such items, or none, it stays apart (and is left out)."""
+    """An item of nothing but mentions without participants that give a day or a week
+    ("yesterday's meeting at the Berlaymont", "the protocol signed on October 20", "the
+    deal struck last week") joins the one item of its kind with participants on that day (a
+    day of that week) whose place does not conflict (found through the day); with two such
+    items, or none, it stays apart (and is left out)."""
     by_day: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     for n, it in enumerate(items):
         if it.parts:
@@ -755,13 +803,12 @@ def _dated_mentions(items: list[_Item], info: EntityInfo) -> list[_Item]:
                 by_day[(it.type, it.status, d)].add(n)
     gone: set[int] = set()
     for n, frag in enumerate(items):
-        if frag.parts or not all(r.date and precision(r.date) == 3 for r in frag.reports):
+        if frag.parts or not all(precision(r.date) in (2, 3) for r in frag.reports):
             continue
         cands: set[int] = set()
         for r in frag.reports:
-            days = [r.date, _shift(r.date, -1)] if r.date_inferred else [r.date]
-            for day in days:
-                cands |= by_day.get((frag.type, frag.status, day or ""), set())
+            for day in _mention_days(r):
+                cands |= by_day.get((frag.type, frag.status, day), set())
         fits = [m for m in sorted(cands)
                 if all(_mention_fits(r, items[m], info) for r in frag.reports)]
         if len(fits) != 1:
@@ -828,6 +875,100 @@ def _recalled(items: list[_Item], info: EntityInfo) -> list[_Item]:
         for r in frag.reports:
             items[fits[0]].add(r)
         gone.add(n)
+    return [it for n, it in enumerate(items) if n not in gone]
+
+
+def _outcome_day(o: _Item) -> str | None:
+    """The day an agreement was reached: the day its texts give most (the later on a tie),
+    else its headlines' publication day."""
+    days = Counter({d: n for d, n in o.dates.items() if precision(d) == 3}) \
+        or Counter({d: n for d, n in o.soft.items() if precision(d) == 3})
+    return max(days, key=lambda d: (days[d], d)) if days else None
+
+
+def _talks_parties(o: _Item, info: EntityInfo) -> set[str]:
+    """Who may take part in the talks an agreement was reached at: its parties, their
+    states, its mediators and the state of its place (the host)."""
+    countries = getattr(info, "countries", {})
+    hosts = {str(countries.get((info.get(loc) or {}).get("country") or "") or "")
+             for loc in o.locs}
+    return (set(o.parts) | set(o.person_state.values()) | hosts
+            | {m for r in o.reports for m in r.mediators}) - {""}
+
+
+def _talks_piece(t: _Item, o: _Item, day: str, allowed: set[str], info: EntityInfo) -> bool:
+    """Is talks item ``t`` a piece of the talks agreement ``o`` was reached at on ``day``:
+    its days within the talks' days up to ``day`` (an undated piece published then, or,
+    in a text of the agreement, within days after and naming no one else), at no other
+    place, its parties the agreement's (people through their states, the host, the
+    mediator; in a text of the agreement, the talks' own mediator), and tied to it by a
+    text, the place (or one inside it) or two of its parties (an agreement at no place:
+    by a text)?"""
+    span = thresholds("timeline").get("multi_day_max_days", 3)
+    first = _shift(day, 1 - span) or day
+    shared_text = bool(t.docs & o.docs)
+    days = set(t.dates) or set(t.soft)
+    if days:
+        if not all(precision(d) == 3 and first <= d <= day for d in days):
+            return False
+    else:
+        late = _shift(day, thresholds("timeline")["undated_max_age_days"] if shared_text else 0)
+        if not all(r.published and first <= r.published[:10] <= (late or day) for r in t.reports):
+            return False
+        if any((r.published or "")[:10] > day for r in t.reports) \
+                and any(_is_person(p, info) and p not in o.parts for p in t.parts):
+            return False  # told days later, with someone the agreement does not name
+    if any(_loc_relation(loc, o.locs, info) == "conflict" for loc in t.locs):
+        return False
+    sides = set()
+    mediators = {m for r in t.reports for m in r.mediators}
+    for p in t.parts:
+        state = t.person_state.get(p)
+        if p in allowed or state in allowed:
+            sides.add(p if p in allowed else state)
+        elif not (_is_person(p, info) and state is None) and not (shared_text and p in mediators):
+            return False  # a party of another state, or an organisation the agreement lacks
+    if not o.locs:
+        return shared_text  # (an agreement at no place: its own texts' talks only)
+    placed = bool(set(t.locs) & (set(o.locs) | o.wider) or t.wider & set(o.locs))
+    return shared_text or placed or len(sides & (set(o.parts) | set(o.person_state.values()))) >= 2
+
+
+def _talks_pieces(items: list[_Item], info: EntityInfo) -> list[_Item]:
+    """Talks over days, told in pieces (a live blog's undated "delegations are arriving" at
+    a palace, a wire's "the talks began on Tuesday" with the mediator alone, a text's "the
+    Tarnhaven talks"), are one item when an agreement was reached at them: the talks items
+    that are pieces of the one occurred agreement (``_talks_piece``) join the
+    one of them with the most texts, which the agreement's texts naming its parties report
+    too. Found through the agreement's parties, states, places and texts."""
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for n, it in enumerate(items):
+        if it.type == "CONSULT" and it.status == "occurred" \
+                and not any(_remote(m) for m in it.modes):
+            for k in (*_item_keys(it), *it.locs, *it.wider, *("doc:" + d for d in it.docs)):
+                by_key[k].add(n)
+    gone: set[int] = set()
+    for o in items:
+        day = _outcome_day(o) if o.type == "AGREE" and o.status == "occurred" else None
+        if not day:
+            continue
+        allowed = _talks_parties(o, info)
+        keys = {*allowed, *o.locs, *o.wider, *("doc:" + d for d in o.docs)}
+        fits = [n for n in sorted({n for k in keys for n in by_key.get(k, ())} - gone)
+                if _talks_piece(items[n], o, day, allowed, info)]
+        if len(fits) < 2:
+            continue
+        host = max(fits, key=lambda n: (len(items[n].docs), len(items[n].reports), -n))
+        for n in fits:
+            if n != host:
+                for r in items[n].reports:
+                    items[host].add(r)
+                gone.add(n)
+        # the agreement's texts naming a party of the talks report them (``_talks_of_outcomes``)
+        talks = _item_keys(items[host])
+        items[host].told |= {r.doc for r in o.reports if talks & _party_keys(r)}
+        if o.locs:
+            items[host].at = max(o.locs, key=lambda x: (o.locs[x], x))
     return [it for n, it in enumerate(items) if n not in gone]
 
 
@@ -1076,10 +1217,12 @@ def _item_record(it: _Item, info: EntityInfo, copy_of, copies, stmt_spans,
     # the most reported place; on a tie the one we can situate (Paris before "Europe")
     loc = max(it.locs, key=lambda x: (it.locs[x], bool((info.get(x) or {}).get("country")))) \
         if it.locs else None
+    if it.at and not (info.get(loc or "") or {}).get("country"):
+        loc = it.at  # talks at a venue no gazetteer places: the place of their agreement
     modes = Counter(r.mode for r in it.reports if r.mode)
     # the most reported kind of contact; on a tie the one a report states (a call, a video link)
     mode = max(modes, key=lambda m: (modes[m], _remote(m), m)) if modes else None
-    docs = list(dict.fromkeys(r.doc for r in it.reports))
+    docs = list(dict.fromkeys([*(r.doc for r in it.reports), *sorted(it.told)]))
     for d in list(docs):
         for c in copies.get(d, []):
             if c not in docs:

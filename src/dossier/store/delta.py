@@ -431,6 +431,23 @@ def items_naming(store: Store, entities: Iterable[str], types: Iterable[str], lo
     return out
 
 
+def items_of_type(store: Store, items: Iterable[str], kind: str, status: str = "occurred"
+                  ) -> dict[str, tuple[str | None, str | None, set[str]]]:
+    """The ``items`` of type ``kind`` and ``status``: item → (first day, last day, the
+    entities it names, participants and places)."""
+    out: dict[str, tuple[str | None, str | None, set[str]]] = {}
+    for part in _chunks(sorted(set(items))):
+        for r in store.backend.query(
+                "SELECT t.id, t.date_start, t.date_end, te.entity_id FROM timeline t"
+                " LEFT JOIN timeline_entities te ON te.item_id = t.id"
+                f" WHERE t.id IN {_in(len(part))} AND t.type = ? AND t.status = ?",
+                [*part, kind, status]):
+            row = out.setdefault(r["id"], (r["date_start"], r["date_end"], set()))
+            if r["entity_id"]:
+                row[2].add(r["entity_id"])
+    return out
+
+
 def items_of_kinds(store: Store, types: Iterable[str], lo: str, end: str
                    ) -> list[tuple[str, str, str, str | None, str | None]]:
     """(item, "@", type, first day, last day) of the dated timeline items of ``types``
