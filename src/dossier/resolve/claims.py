@@ -50,8 +50,8 @@ from .. import names as _names
 from ..dates import day_ordinal
 from ..ids import stable_id
 from ..records import Claim, Extraction, Statement, StatementKind
-from .common import (fill_year, independent_count, lexicon, load_data, normalize, original_of,
-                     precision)
+from .common import (fill_year, independent_count, is_country, lexicon, load_data, normalize,
+                     original_of, precision)
 
 
 @functools.lru_cache(maxsize=1)
@@ -380,6 +380,9 @@ class Unit:
     vcountry: str | None = None
     vperson: bool = False        # typed a person (a person's name typed ORG may be one too)
     denies: bool = False         # said with a denial verb: its content is what is denied
+    cites: frozenset = frozenset()  # organisations named beside a denial (whose report it is)
+    scountry: str | None = None  # the speaker's country
+    acountries: frozenset = frozenset()  # the countries of the entities it is about
 
     def anchors(self) -> set[str]:
         """Topic anchors: counted things, days, entities, names."""
@@ -408,6 +411,8 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
         local = {e.id: e for e in ex.entities}
         dens = (d.meta or {}).get("denials", []) or []
         reported = {x["statement"]: x for x in dens if x.get("kind") == "reported"}
+        cites = {x["statement"]: x.get("names", []) for x in dens if x.get("kind") == "cites"}
+        first = len(units)
         for s in ex.statements:
             if not s.content or not s.content.strip():
                 continue
@@ -416,8 +421,11 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
                                              aliases))
                 continue
             units.append(_unit(d, s, local, entity_map, info, aliases))
+        for u in units[first:]:
+            if u.sid in cites:
+                u.cites = frozenset(normalize(n) for n in cites[u.sid])
         for den in dens:
-            if den.get("kind") == "reported":
+            if den.get("kind") in ("reported", "cites"):
                 continue
             st = Statement(id=den["id"], kind="indirect", cue="denied", content=den["content"],
                            content_span=den["span"], speaker=den["speaker"],
@@ -564,6 +572,8 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
     unit.weak = bool(sp) and normalize(s.speaker_text or "") in _pronouns()
     unit.presence = presence_of(s.content)
     unit.denies = getattr(s, "stance", None) == "deny" or normalize(s.cue or "") in _deny_cues()
+    unit.scountry = ci.get("country") if key.startswith("e:") else None
+    unit.acountries = about_countries(about, d, local, entity_map, info)
     if key.startswith("e:") and ci.get("type") in ("PERSON", "ORG"):
         unit.vname, unit.vcountry = ci.get("name"), ci.get("country")
         unit.vperson = ci.get("type") == "PERSON"
@@ -597,6 +607,24 @@ def described_speaker(text: str, d, local: dict, entity_map: dict, info: dict) -
     return hits.pop() if len(hits) == 1 else None
 
 
+def about_countries(about: list[str], d, local: dict, entity_map: dict,
+                    info: dict) -> frozenset:
+    """The countries of the entities a statement is about; a nationality the extractor
+    left without one ("Central African") takes the state of that name its report names."""
+    out, ids = set(), None
+    for a in about:
+        e = info.get(a, {})
+        if e.get("country"):
+            out.add(e["country"])
+        elif e.get("type") == "NORP" and e.get("name"):
+            if ids is None:
+                ids = {entity_map[(d.id, x)] for x in local if (d.id, x) in entity_map}
+            state = _state_named(e["name"] + " people", ids, info)
+            if state and info[state].get("country"):
+                out.add(info[state]["country"])
+    return frozenset(out)
+
+
 def _state_named(text: str, ids: set[str], info: dict) -> str | None:
     """The one state among ``ids`` a phrase names: by a nationality word ("the Serbian
     government"), its name ("the Government of Chad") or the start of it ("the Central
@@ -608,17 +636,12 @@ def _state_named(text: str, ids: set[str], info: dict) -> str | None:
     for c in sorted(ids):
         e = info.get(c, {})
         name = normalize(e.get("name") or "")
-        if e.get("type") != "GPE" or name not in _country_names():
+        if e.get("type") != "GPE" or not is_country(name):
             continue
         if (nat and e.get("country") == nat) or (lead and name.startswith(lead)) \
                 or re.search(r"\b" + re.escape(name) + r"\b", t):
             out.append(c)
     return out[0] if len(out) == 1 else None
-
-
-@functools.lru_cache(maxsize=1)
-def _country_names() -> frozenset:
-    return frozenset(normalize(n) for n in _names.country_names())
 
 
 @functools.lru_cache(maxsize=1)

@@ -109,7 +109,7 @@ def denial_sentences(ex) -> list[dict]:
             continue
         out.append({"id": f"den{len(out) + 1}", "speaker": who[-1][2], "speaker_text": who[-1][3],
                     "content": m.group(0).strip(), "span": {"start": a, "end": b}})
-    return out + reported_contents(ex)
+    return out + reported_contents(ex) + cited_names(ex)
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,6 +136,31 @@ def reported_contents(ex) -> list[dict]:
         if m:
             out.append({"id": f"rep{len(out) + 1}", "kind": "reported", "statement": s.id,
                         "ref": " ".join(m.group(1).split())})
+    return out
+
+
+def cited_names(ex) -> list[dict]:
+    """The names given beside a statement that calls something false ("The report is
+    false," ... said, referring to an article by <outlet>): whose report it denies.
+    ``{"kind": "cites", "statement", "names"}`` records, with the denial records."""
+    text = ex.doc.text or ""
+    if not text:
+        return []
+    reach = dispute_th()["cite_chars"]
+    mentions = sorted((m.start, m.end, m.text, e.name) for e in ex.entities
+                      if e.type not in ("GPE", "LOC", "NORP", "DATE") for m in e.mentions)
+    out: list[dict] = []
+    for s in ex.statements:
+        span = s.content_span or {}
+        a, b = int(span.get("start", -1) or -1), int(span.get("end", -1) or -1)
+        if a < 0 or b < a or not (getattr(s, "stance", None) == "deny"
+                                  or _denial_re().search(s.content or "")):
+            continue
+        names = sorted({n for x, y, t, name in mentions if a - reach <= x and y <= b + reach
+                        and not (a <= x < b) for n in (t, name)})
+        if names:
+            out.append({"id": f"cit{len(out) + 1}", "kind": "cites", "statement": s.id,
+                        "names": names})
     return out
 
 
@@ -246,7 +271,7 @@ def denial_edges(units: list[Unit], claim_of: dict, ctx: Context,
     for i, u in enumerate(units):
         by_doc[u.doc].append(i)
     pool = sorted((o, k) for k, u in enumerate(units)
-                  if (u.kind == "report" or u.unnamed) and (o := day_ordinal(u.published)) is not None)
+                  if (o := day_ordinal(u.published)) is not None)
     out = []
     for doc, ids in by_doc.items():
         ids.sort(key=lambda i: units[i].start)
@@ -283,14 +308,20 @@ def denial_edges(units: list[Unit], claim_of: dict, ctx: Context,
 def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[Unit],
                       claim_of: dict, ctx: Context, pool: list[tuple[int, int]]) -> list[int]:
     """Earlier reports in other documents that carry what denial ``d`` denies: what an
-    outlet named by the denial (or by the statement it answers) reported, or a report of
-    an outlet or unnamed source that says the same as the answered statement."""
+    outlet named by the denial (or by the statement it answers, or beside it: "referring
+    to an article by ...") reported, a report of an outlet or unnamed source that says the
+    same as the answered statement, or, when it rejects an accusation or claim, what the
+    party it names as making it said ("rejected the accusations of the Central African
+    authorities": the statements of that state and its people)."""
     th = dispute_th()
     den = units[d]
     toks = set(den.tokens) | (units[target].tokens if target is not None else set())
     anchors = set(den.anchors()) | (units[target].anchors() if target is not None else set())
     named = {a for u in near for a in u.about} | set(den.about)   # outlets the denier names
+    cited = set(den.cites).union(*(u.cites for u in near))
+    accusers = _accusers(den)
     scored: dict[str, tuple[tuple[bool, float], int]] = {}
+    cite_day: dict[str, int | None] = {}
     day = day_ordinal(den.published)
     if day is None:
         return []
@@ -300,20 +331,52 @@ def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[
         u = units[k]
         if u.doc == den.doc or claim_of[k] == claim_of[d] or u.skey == den.skey:
             continue
-        by_named = bool(u.speaker and u.speaker in named)
+        reported = u.kind == "report" or u.unnamed
+        by_party = not reported and u.speaker is not None and not u.denies \
+            and (u.speaker in accusers[0] or (u.scountry in accusers[1]
+                                              and u.scountry != den.scountry))
+        if not (reported or by_party):
+            continue
+        by_cite = bool(u.source and u.source != den.source and normalize(u.source) in cited)
+        by_named = by_party or bool(u.speaker and u.speaker in named) or by_cite
         sc, shared = similarity(ctx, frozenset(toks), frozenset(anchors), frozenset(u.tokens),
                                 frozenset(u.anchors()))
         words, _ = overlap(ctx, frozenset(toks), frozenset(u.tokens))  # names alone are not enough
-        if (by_named and sc > th["denied_named_overlap"]) \
-                or (words >= th["denied_overlap"] and shared >= 2):
+        if (by_named and sc > th["denied_named_overlap"] and (shared or not by_party)) \
+                or (reported and words >= th["denied_overlap"] and shared >= 2):
             rank = (by_named, sc)
             if rank > scored.get(claim_of[k], ((False, 0.0), -1))[0]:
                 scored[claim_of[k]] = (rank, k)
+                cite_day[claim_of[k]] = _ordinal(u) if by_cite and u.speaker not in named \
+                    and not by_party else None
     if not scored:
         return []
     top = max(r for r, _ in scored.values())
-    return [k for r, k in scored.values()
+    kept = [c for c, (r, _) in scored.items()
             if r[0] == top[0] and r[1] >= top[1] * th["denied_keep_share"]]
+    latest = max((cite_day[c] for c in kept if cite_day[c] is not None), default=None)
+    # the article an outlet is cited for is its latest before the denial, not an older one
+    return [scored[c][1] for c in kept if cite_day[c] is None or cite_day[c] == latest]
+
+
+def _ordinal(u: Unit) -> int:
+    return day_ordinal(u.published) or 0
+
+
+@functools.lru_cache(maxsize=1)
+def _accusation_re() -> re.Pattern:
+    words = sorted(cdata()["accusation_refs"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _accusers(den: Unit) -> tuple[set[str], set[str]]:
+    """(entities, countries) a denial names as making the accusation or claim it rejects
+    ("the accusations of Bangui", "the claim of the Serbian side"): those it is about, not
+    the denier's own; nothing when it names no accusation or claim."""
+    if not _accusation_re().search(den.content or ""):
+        return set(), set()
+    ents = {a for a in den.about if a != den.speaker}
+    return ents, {c for c in den.acountries if c != den.scountry}
 
 
 def name_edges(units: list[Unit], claim_of: dict, entities: Iterable) -> list[tuple]:
