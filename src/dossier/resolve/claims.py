@@ -647,11 +647,22 @@ def _state_named(text: str, ids: set[str], info: dict) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _presence_res() -> tuple[re.Pattern, re.Pattern]:
     def alt(words: list[str]) -> re.Pattern:
-        return re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len,
-                                                                         reverse=True))
+        return re.compile(r"\b(" + "|".join(_phrase(w) for w in sorted(words, key=len,
+                                                                      reverse=True))
                           + r")\b", re.I)
     p = cdata()["presence"]
     return alt(p["absent"]), alt(p["present"])
+
+
+def _phrase(p: str) -> str:
+    """A phrase as a pattern: ``*`` stands for up to four words ("followed the * talks")."""
+    out = ""
+    for n, tok in enumerate(p.split()):
+        if tok == "*":
+            out += r"(?:\W+[\w'-]+){0,4}"
+        else:
+            out += (r"\W+" if n else "") + re.escape(tok)
+    return out
 
 
 def presence_of(text: str) -> str | None:

@@ -40,8 +40,8 @@ from ..dates import day_ordinal
 from ..ids import stable_id
 from ..records import Claim, Dispute, Extraction
 from .common import lexicon, normalize
-from .claims import (Context, Unit, _days, cdata, dates_in, gather_claims, lemma, overlap,
-                     similarity)
+from .claims import (Context, Unit, _days, cdata, dates_in, gather_claims, lemma, name_fold,
+                     names_alike, overlap, similarity)
 
 _KIND_RANK = {"number": 0, "date": 1, "name": 2, "place": 3, "participants": 4, "denial": 5}
 
@@ -221,21 +221,28 @@ def presence_edges(units: list[Unit], claim_of: dict, entities: Iterable) -> lis
     th = dispute_th()
     names = {e.id: {w for n in [e.name, *e.aliases] for w in normalize(n).split() if len(w) > 3}
              for e in entities if e.type in ("PERSON", "ORG")}
-    person = {e.id for e in entities if e.type == "PERSON"}
+    person = {e.id: e.name for e in entities if e.type == "PERSON"}
     by_ent: dict[str, list[int]] = defaultdict(list)
+    ent_of: dict[tuple[str, int], str] = {}
     for i, u in enumerate(units):
         if u.presence is None:
             continue
         words = set(normalize(u.content).split())
         for e in set(u.about):
             if names.get(e, set()) & words:
-                by_ent[e].append(i)
+                # a person by the frame of their surname: spellings in two reports meet
+                key = "v:" + name_fold(person[e])[1] if e in person else e
+                by_ent[key].append(i)
+                ent_of[(key, i)] = e
     best: dict[tuple[int, int], tuple] = {}     # one edge a pair: a person before a body
-    for e, ids in sorted(by_ent.items(), key=lambda x: (x[0] not in person, x[0])):
+    for key, ids in sorted(by_ent.items(), key=lambda x: (not x[0].startswith("v:"), x[0])):
         for i, j in window_pairs(ids, units, th["presence_window_days"]):
             a, b = units[i], units[j]
             if a.presence == b.presence or a.doc == b.doc or claim_of[i] == claim_of[j] \
                     or not _independent(a, b) or (i, j) in best:
+                continue
+            e, e2 = ent_of[(key, i)], ent_of[(key, j)]
+            if e != e2 and not names_alike(person[e], person[e2]):
                 continue
             best[(i, j)] = (i, j, "participants", f"participants:{e}", a.presence, b.presence)
     return [best[k] for k in sorted(best)]
