@@ -272,7 +272,7 @@ def speakers_compatible(a: str, b: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def _skeleton(word: str) -> str:
+def name_skeleton(word: str) -> str:
     """A name word's consonant frame across transliterations: Soliman / Suleiman -> slmn,
     Vukasinovic / Vukashinovich -> vksnvc, Hassaballah / Hassaballa -> hsbl."""
     w = re.sub(r"[^a-z]", "", normalize(word))
@@ -303,7 +303,7 @@ def name_fold(name: str) -> tuple[str, str, str]:
     else:
         sur, given = words[-1], words[:-1]
     sur = re.sub(r"[^a-z]", "", sur)
-    return (given[0] if given else ""), _skeleton(sur), sur
+    return (given[0] if given else ""), name_skeleton(sur), sur
 
 
 def names_alike(a: str, b: str) -> bool:
