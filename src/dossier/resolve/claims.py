@@ -401,7 +401,8 @@ def _identifying() -> frozenset:
 def units_of(extractions: Iterable[Extraction], entity_map: dict,
              info: dict | None = None) -> tuple[list[Unit], dict]:
     """One unit per statement; ``info``: canonical id → {"type","name","country"}."""
-    units, copy_of = [], {}
+    units: list[Unit] = []
+    copy_of: dict = {}
     info = info or {}
     aliases = alias_index(info)
     affil = affiliation_index(info)

@@ -361,7 +361,7 @@ def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[
     top = max(r for r, _ in scored.values())
     kept = [c for c, (r, _) in scored.items()
             if r[0] == top[0] and r[1] >= top[1] * th["denied_keep_share"]]
-    latest = max((cite_day[c] for c in kept if cite_day[c] is not None), default=None)
+    latest = max((cite_day[c] or 0 for c in kept if cite_day[c] is not None), default=None)
     # the article an outlet is cited for is its latest before the denial, not an older one
     return [scored[c][1] for c in kept if cite_day[c] is None or cite_day[c] == latest]
 

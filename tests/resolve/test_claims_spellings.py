@@ -1,0 +1,166 @@
+"""Claims and disputes across outlets that spell, title or credit a speaker differently:
+transliterations of one name, a title or a state's government standing for the speaker,
+measures written as modifiers, a denial verb's content, and denials linked to the report
+of the outlet they cite or to the party whose accusation they reject."""
+import pytest
+from resolve_helpers import ent, ex, stm
+
+from dossier.records import Document, Entity, Extraction, Mention, Statement
+from dossier.resolve import build_claims, resolve_entities, slim
+from dossier.resolve.claims import names_alike, numbers_in, presence_of
+from dossier.resolve.disputes import build_claims_and_disputes
+
+
+def _run(exs):
+    ents, mapping = resolve_entities(exs)
+    return build_claims(exs, mapping, names={e.id: e.name for e in ents}, use_embeddings=False,
+                        entities=ents)
+
+
+def _disputes(exs):
+    exs = [slim(x) for x in exs]
+    ents, mapping = resolve_entities(exs)
+    return build_claims_and_disputes(exs, mapping, names={e.id: e.name for e in ents},
+                                     use_embeddings=False, entities=ents)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Farid al-Qasimi", "Farid Al Qassimi", True),       # article dropped, doubled letter
+    ("Dragan Petrušević", "Dragan Petrushevich", True),  # š / sh, ć / ch
+    ("Yusuf Haddadah", "Yusuf Hadada", True),           # a final h, a doubled letter
+    ("Marek Olivan-Tesz", "Olivan-Tesz", True),          # a surname alone
+    ("OLIVAN-TESZ Marek", "Marek Olivan-Tesz", True),    # surname first in capitals
+    ("Lena Morvik", "Lino Morvik", False),               # two first names
+    ("Tarn", "Torin Tern", False),                       # a short frame needs close letters
+    ("Ivo Kasal", "Ivo Kosel", False),
+])
+def test_spellings_of_one_name(a, b, same):
+    assert names_alike(a, b) is same
+
+
+def test_two_spellings_of_a_speaker_make_one_claim():
+    words = "We have not forgotten the valley, but today we choose peace"
+    exs = [ex("a", [ent("e1", "Dragan Petrušević")],
+              statements=[stm("s1", words, speaker="e1", kind="direct")], source="A",
+              published="2026-05-04"),
+           ex("b", [ent("e1", "Dragan Petrushevich")],
+              statements=[stm("s1", words, speaker="e1", kind="direct")], source="B",
+              published="2026-05-05")]
+    claims = _run(exs)
+    assert [c.documents for c in claims] == [["a", "b"]]
+
+
+def test_two_people_of_one_surname_stay_apart():
+    words = "We have not forgotten the valley, but today we choose peace"
+    exs = [ex("a", [ent("e1", "Lena Morvik")],
+              statements=[stm("s1", words, speaker="e1", kind="direct")], source="A"),
+           ex("b", [ent("e1", "Lino Morvik")],
+              statements=[stm("s1", words, speaker="e1", kind="direct")], source="B")]
+    assert len(_run(exs)) == 2
+
+
+def test_a_title_stands_for_the_one_person_of_the_report_who_holds_it():
+    veldor = ent("e1", "Tomas Veldor", roles=["Norway's foreign minister"])
+    words = "the monitoring mission will be on the ground within a week on both sides"
+    exs = [ex("a", [veldor], statements=[stm("s1", words, speaker="e1")], source="A",
+              published="2026-05-01"),
+           ex("b", [ent("e1", "Tomas Veldor")],
+              statements=[Statement(id="s1", kind="indirect", cue="said",
+                                    content="the monitoring mission would be on the ground "
+                                            "within a week on both sides of the border",
+                                    speaker=None, speaker_text="Norway's foreign minister")],
+              source="B", published="2026-05-02")]
+    claims = _run(exs)
+    assert [(c.speaker, c.documents) for c in claims] == [("Tomas Veldor", ["a", "b"])]
+
+
+def test_a_governments_words_are_its_states():
+    words = "the border post was attacked by armed groups from the north before dawn"
+    exs = [ex("a", [ent("e1", "Norway", "GPE", country="NOR")],
+              statements=[stm("s1", words, speaker="e1")], source="A"),
+           ex("b", [ent("e1", "Norway", "GPE", country="NOR")],
+              statements=[Statement(id="s1", kind="indirect", cue="said", content=words,
+                                    speaker=None, speaker_text="the Government of Norway")],
+              source="B")]
+    claims = _run(exs)
+    assert [(c.speaker, c.documents) for c in claims] == [("Norway", ["a", "b"])]
+
+
+def test_a_measure_as_a_modifier_is_not_a_duration():
+    assert numbers_in("a 24-hour hotline between the dam and the villages") == {"hour hotlin": "24"}
+    assert numbers_in("a warning two hours before the release") == {"hour": "2"}
+    assert numbers_in("a 20-point plan") == {"point": "20"}      # counted things stay as they are
+    assert numbers_in("the 19 sailors") == numbers_in("19 crew members") == {"crew": "19"}
+    assert numbers_in("three citizens died") == numbers_in("3 people died")
+
+
+def test_what_a_denial_verb_heads_is_not_its_speakers_claim():
+    state = ent("e1", "Norway", "GPE", country="NOR")
+    exs = [ex("a", [state], statements=[stm("s1", "Norway will pay the fine to free the sailors",
+                                            speaker="e1")], source="A", published="2026-05-01"),
+           ex("b", [state], statements=[Statement(
+               id="s1", kind="indirect", cue="denies", content="paying the fine to free the sailors",
+               speaker="e1", speaker_text="Norway")], source="B", published="2026-05-02")]
+    assert len(_run(exs)) == 2
+
+
+def _doc(did, text, published, source):
+    return Document(id=did, text=text, raw_text=text, published=published, source=source)
+
+
+def _mention(e, text, name):
+    at = text.index(name)
+    e.mentions.append(Mention(text=name, start=at, end=at + len(name)))
+    return e
+
+
+def test_a_denial_links_the_report_of_the_outlet_it_cites():
+    a_text = ("Two people briefed on the talks told Northwind Ledger that the ministry had agreed "
+              "to pay a fine of about 2 million to the neighbours.")
+    b_text = ('"No money was paid or promised. The report is false," spokesman Ivo Kasal said, '
+              "referring to an article by Northwind Ledger.")
+    a = Extraction(doc=_doc("a", a_text, "2026-05-01", "Northwind Ledger"), entities=[],
+                   events=[], statements=[Statement(
+                       id="s1", kind="report", cue="told",
+                       content="the ministry had agreed to pay a fine of about 2 million to the "
+                               "neighbours", speaker=None,
+                       speaker_text="Two people briefed on the talks",
+                       content_span={"start": 45, "end": 120})])
+    kasal = _mention(Entity(id="e1", name="Ivo Kasal", type="PERSON", aliases=["Ivo Kasal"]),
+                     b_text, "Ivo Kasal")
+    outlet = _mention(Entity(id="e2", name="Northwind Ledger", type="ORG",
+                             aliases=["Northwind Ledger"]), b_text, "Northwind Ledger")
+    b = Extraction(doc=_doc("b", b_text, "2026-05-02", "Harbour Post"), entities=[kasal, outlet],
+                   events=[], statements=[Statement(
+                       id="s1", kind="direct", cue="said",
+                       content="No money was paid or promised. The report is false",
+                       speaker="e1", speaker_text="spokesman Ivo Kasal",
+                       content_span={"start": 1, "end": 51})])
+    claims, disputes = _disputes([a, b])
+    assert [d.kind for d in disputes] == ["denial"]
+    assert sorted(d for s in disputes[0].sides for d in s["documents"]) == ["a", "b"]
+
+
+def test_a_rejected_accusation_links_what_its_accuser_said():
+    accuse = "Norwegian troops crossed the border and attacked the post at the river"
+    a = ex("a", [ent("e1", "Norway", "GPE", country="NOR"),
+                 ent("e2", "Sweden", "GPE", country="SWE")],
+           statements=[stm("s1", accuse, speaker="e2", about=["e1"])], source="A",
+           published="2026-05-01")
+    b = ex("b", [ent("e1", "Norway", "GPE", country="NOR"),
+                 ent("e2", "Sweden", "GPE", country="SWE")],
+           statements=[Statement(id="s1", kind="indirect", cue="rejected", stance="deny",
+                                 content="the accusations of Sweden concerning the attack on "
+                                         "the post", speaker="e1", speaker_text="Norway",
+                                 about=["e2"])],
+           source="B", published="2026-05-02")
+    _, disputes = _disputes([a, b])
+    denial = [d for d in disputes if d.kind == "denial"]
+    assert len(denial) == 1 and denial[0].documents == ["a", "b"]
+
+
+def test_taking_part_said_two_ways():
+    assert presence_of("the minister flew in to join the final session of the talks") == "present"
+    assert presence_of('the minister followed the talks "minute by minute from the capital"') \
+        == "absent"
+    assert presence_of("she joined the army at eighteen") is None
