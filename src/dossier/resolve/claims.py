@@ -431,6 +431,9 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
             st = Statement(id=den["id"], kind="indirect", cue="denied", content=den["content"],
                            content_span=den["span"], speaker=den["speaker"],
                            speaker_text=den["speaker_text"])
+            if den.get("cut"):     # "... denied a report that Y": Y and the denial
+                units.extend(_reported_units(d, st, den, local, entity_map, info, aliases))
+                continue
             u = _unit(d, st, local, entity_map, info, aliases)
             u.stance = "deny"
             units.append(u)
@@ -442,13 +445,20 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
 def _reported_units(d, s, rec: dict, local: dict, entity_map: dict, info: dict,
                     aliases: dict) -> list[Unit]:
     """"X denied a report that Y": Y is what the report said (its speaker unknown: the
-    report, not X), and X's denial of it is a statement of its own."""
-    said = Statement(id=s.id, kind="report", cue="reported", content=s.content,
-                     content_span=s.content_span, speaker=None, speaker_text=None,
+    report, not X), and X's denial of it is a statement of its own. ``rec["cut"]``: where
+    Y starts when the statement's content holds the denial too ("... denied a report that
+    Y")."""
+    cut = int(rec.get("cut") or 0)
+    span = dict(s.content_span or {})
+    if cut and "start" in span:
+        span["start"] = int(span["start"]) + cut
+    said = Statement(id=s.id, kind="report", cue="reported", content=s.content[cut:],
+                     content_span=span, speaker=None, speaker_text=None,
                      date=s.date, about=list(s.about))
     y = _unit(d, said, local, entity_map, info, aliases)
     y.reported, y.skey = True, "r:"
-    text = f"{s.cue or 'denied'} {rec.get('ref') or 'the report'} that {s.content}"
+    text = s.content if cut else \
+        f"{s.cue or 'denied'} {rec.get('ref') or 'the report'} that {s.content}"
     den = Statement(id=s.id, kind=s.kind, cue=s.cue, content=text, content_span=s.content_span,
                     speaker=s.speaker, speaker_text=s.speaker_text, date=s.date,
                     about=list(s.about))
@@ -843,10 +853,12 @@ def speaker_relation(state: ClaimState, u: Unit, ctx: Context) -> str | None:
 def _credits_both(state: ClaimState, u: Unit, ctx: Context) -> bool:
     """A report that quotes the person and credits something else to their state ("as
     Budapest threatened to veto" / "Halmi said Hungary would block") speaks of two
-    things: what it credits to the state is not the person's words."""
-    if state.skeys & ctx.doc_speakers.get(u.doc, set()):
+    things: what it credits to the state is not the person's words. (The claim's own
+    reports of the statement's speaker are no such second thing.)"""
+    if (state.skeys - {u.skey}) & ctx.doc_speakers.get(u.doc, set()):
         return True
-    return any(u.skey in ctx.doc_speakers.get(d, set()) for d in state.docs)
+    own = {ctx.units[j].doc for j in state.members if ctx.units[j].skey == u.skey}
+    return any(u.skey in ctx.doc_speakers.get(d, set()) for d in state.docs - own)
 
 
 def _need(state: ClaimState, u: Unit, rel: str, th: dict) -> float:

@@ -107,8 +107,12 @@ def denial_sentences(ex) -> list[dict]:
         who = [x for x in who if x[4]] or who      # a person or body before a place
         if not who:
             continue
-        out.append({"id": f"den{len(out) + 1}", "speaker": who[-1][2], "speaker_text": who[-1][3],
-                    "content": m.group(0).strip(), "span": {"start": a, "end": b}})
+        rec = {"id": f"den{len(out) + 1}", "speaker": who[-1][2], "speaker_text": who[-1][3],
+               "content": m.group(0).strip(), "span": {"start": a, "end": b}}
+        inner = _inner_report_re().search(rec["content"])
+        if inner and len(rec["content"][inner.end():].split()) >= 3:
+            rec["cut"], rec["ref"] = inner.end(), " ".join(inner.group(2).split())
+        out.append(rec)
     return out + reported_contents(ex) + cited_names(ex)
 
 
@@ -122,21 +126,36 @@ def _reported_re() -> re.Pattern:
 def reported_contents(ex) -> list[dict]:
     """Statements whose content is what a report said and a party denies ("Kyiv denied a
     report that it had agreed ..."): the words before the content name a report and the
-    statement is a denial. ``{"kind": "reported", "statement", "ref"}`` records, with the
-    denial records in ``doc.meta["denials"]``."""
+    statement is a denial; or the content holds the denial itself ("the ministry denied a
+    report that it had agreed ...": ``cut`` is where what the report said starts).
+    ``{"kind": "reported", "statement", "ref"}`` records, with the denial records in
+    ``doc.meta["denials"]``."""
     text = ex.doc.text or ""
     verbs = set(cdata()["denial_verbs"]) | set(cdata()["denial_verbs_with_object"])
     out: list[dict] = []
     for s in ex.statements:
         start = int((s.content_span or {}).get("start", -1) or -1)
-        if start <= 0 or not (getattr(s, "stance", None) == "deny"
-                              or normalize(s.cue or "") in verbs):
+        if not (getattr(s, "stance", None) == "deny" or normalize(s.cue or "") in verbs):
             continue
-        m = _reported_re().search(text[max(0, start - 80):start])
+        m = _reported_re().search(text[max(0, start - 80):start]) if start > 0 else None
         if m:
             out.append({"id": f"rep{len(out) + 1}", "kind": "reported", "statement": s.id,
                         "ref": " ".join(m.group(1).split())})
+            continue
+        inner = _inner_report_re().search(s.content or "")
+        if inner and len((s.content or "")[inner.end():].split()) >= 3:
+            out.append({"id": f"rep{len(out) + 1}", "kind": "reported", "statement": s.id,
+                        "ref": " ".join(inner.group(2).split()), "cut": inner.end()})
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _inner_report_re() -> re.Pattern:
+    verbs = sorted(set(cdata()["denial_verbs"]) | set(cdata()["denial_verbs_with_object"]),
+                   key=len, reverse=True)
+    nouns = "|".join(sorted(cdata()["reported_nouns"], key=len, reverse=True))
+    return re.compile(r"\b(" + "|".join(verbs) + r")\s+((?:a|an|the|these|those)\s+"
+                      r"(?:[\w'\u2019.-]+\s+){0,3}?(?:" + nouns + r"))\s+that\s+", re.I)
 
 
 def cited_names(ex) -> list[dict]:
