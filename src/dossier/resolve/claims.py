@@ -382,6 +382,7 @@ class Unit:
     denies: bool = False         # said with a denial verb: its content is what is denied
     cites: frozenset = frozenset()  # organisations named beside a denial (whose report it is)
     scountry: str | None = None  # the speaker's country
+    stype: str | None = None     # the speaker's entity type
     acountries: frozenset = frozenset()  # the countries of the entities it is about
 
     def anchors(self) -> set[str]:
@@ -584,6 +585,7 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
     unit.presence = presence_of(s.content)
     unit.denies = getattr(s, "stance", None) == "deny" or normalize(s.cue or "") in _deny_cues()
     unit.scountry = ci.get("country") if key.startswith("e:") else None
+    unit.stype = ci.get("type") if key.startswith("e:") else None
     unit.acountries = about_countries(about, d, local, entity_map, info)
     if key.startswith("e:") and ci.get("type") in ("PERSON", "ORG"):
         unit.vname, unit.vcountry = ci.get("name"), ci.get("country")
@@ -774,6 +776,7 @@ class Context:
     related: dict = field(default_factory=dict)   # speaker key → keys it may stand for
     doc_speakers: dict = field(default_factory=dict)  # document → the speaker keys it quotes
     alike: dict = field(default_factory=dict)     # speaker key → other spellings' keys
+    doc_units: dict = field(default_factory=dict)  # document → its statements (indexes)
 
     def affiliated(self, a: str, b: str) -> bool:
         return b in self.related.get(a, ()) or a in self.related.get(b, ())
@@ -854,11 +857,15 @@ def _credits_both(state: ClaimState, u: Unit, ctx: Context) -> bool:
     """A report that quotes the person and credits something else to their state ("as
     Budapest threatened to veto" / "Halmi said Hungary would block") speaks of two
     things: what it credits to the state is not the person's words. (The claim's own
-    reports of the statement's speaker are no such second thing.)"""
+    reports of the statement's speaker are no such second thing; nor is what a report of
+    the claim credits to the state when it says something else.)"""
     if (state.skeys - {u.skey}) & ctx.doc_speakers.get(u.doc, set()):
         return True
     own = {ctx.units[j].doc for j in state.members if ctx.units[j].skey == u.skey}
-    return any(u.skey in ctx.doc_speakers.get(d, set()) for d in state.docs - own)
+    need = ctx.th["min_shared"]
+    return any(ctx.units[j].skey == u.skey and len(ctx.units[j].tokens & u.tokens) >= need
+               for d in state.docs - own if u.skey in ctx.doc_speakers.get(d, set())
+               for j in ctx.doc_units.get(d, ()))
 
 
 def _need(state: ClaimState, u: Unit, rel: str, th: dict) -> float:
@@ -1008,13 +1015,20 @@ def _lookup_keys(skey: str, ctx: Context) -> list[str]:
 
 def related_keys(units: list[Unit]) -> dict[str, set[str]]:
     """Speaker key → the keys a statement of it may be credited to, both ways (a person and
-    the state or body of their affiliation)."""
+    the state or body of their affiliation; a state and its capital or another of its
+    places standing for it: "Belgrade says" / "Serbia says")."""
     out: dict[str, set[str]] = {}
+    places: dict[str, set[str]] = {}
     for u in units:
         if u.skey and not u.weak:
             for k in u.affil:
                 out.setdefault(u.skey, set()).add(k)
                 out.setdefault(k, set()).add(u.skey)
+            if u.stype == "GPE" and u.scountry and u.skey.startswith("e:"):
+                places.setdefault(u.scountry, set()).add(u.skey)
+    for keys in places.values():
+        for k in keys:
+            out.setdefault(k, set()).update(keys - {k})
     return out
 
 
@@ -1088,7 +1102,13 @@ def _context(units: list[Unit], th: dict, vectors=None,
         return ctx
     ctx.related = related_keys(units)
     ctx.alike = alike_speakers(units)
-    for u in units:
+    for k, others in ctx.alike.items():   # a spelling without a country stands for the state
+        for o in others:                  # its other spelling stands for
+            for r in list(ctx.related.get(o, ())):
+                ctx.related.setdefault(k, set()).add(r)
+                ctx.related.setdefault(r, set()).add(k)
+    for i, u in enumerate(units):
+        ctx.doc_units.setdefault(u.doc, []).append(i)
         if u.skey and not u.weak:
             ctx.doc_speakers.setdefault(u.doc, set()).add(u.skey)
     return ctx
