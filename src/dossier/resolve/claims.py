@@ -77,6 +77,8 @@ def _num_re() -> re.Pattern:
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)", re.I)
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|"
+                           r"nov|dec)\.?\s+$", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,8 +142,9 @@ def numbers_in(text: str, surface: dict[str, str] | None = None) -> dict[str, st
         num = words.get(m.group(1).lower(), m.group(1).replace(",", ""))
         word = m.group(3).lower()
         unit = lemma(word)
-        if word in stop or unit.isdigit() or word in _MONTHS:
-            continue
+        if word in stop or unit.isdigit() or word in _MONTHS or _MONTH_BEFORE.search(
+                text[max(0, m.start() - 12):m.start()]):
+            continue    # "Oct. 3 attack" is a day
         if "-" in m.group(2) and unit in measures:
             nxt = _NEXT_WORD.match(text, m.end())
             if nxt and normalize(nxt.group(1)) not in stop:
@@ -583,7 +586,8 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
     unit.via = via if isinstance(via, str) and via else None
     unit.weak = bool(sp) and normalize(s.speaker_text or "") in _pronouns()
     unit.presence = presence_of(s.content)
-    unit.denies = getattr(s, "stance", None) == "deny" or normalize(s.cue or "") in _deny_cues()
+    unit.denies = (getattr(s, "stance", None) == "deny" or normalize(s.cue or "") in _deny_cues()) \
+        and not statement_shape(s.content)[0] and not _false_re().search(s.content or "")
     unit.scountry = ci.get("country") if key.startswith("e:") else None
     unit.stype = ci.get("type") if key.startswith("e:") else None
     unit.acountries = about_countries(about, d, local, entity_map, info)
@@ -685,6 +689,14 @@ def presence_of(text: str) -> str | None:
     if absent.search(text or ""):
         return "absent"
     return "present" if present.search(text or "") else None
+
+
+@functools.lru_cache(maxsize=1)
+def _false_re() -> re.Pattern:
+    """A content that itself says "false", "not correct": the denial is in its words (no
+    denied proposition under a denial verb)."""
+    cues = sorted(cdata()["denial_cues"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -913,7 +925,13 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     toks, anchors = frozenset(u.tokens), frozenset(u.anchors())
     if len(u.tokens | u.proper) < th["min_tokens"]:
         same = any(normalize(ctx.units[j].content) == normalize(u.content) for j in state.members)
-        return 1.0 if same else None
+        if same:
+            return 1.0
+        # a short report of a figure ("which killed 14 people") inside a longer one of it
+        held = u.numbers and u.tokens and any(
+            u.numbers.items() <= ctx.units[j].numbers.items() and u.tokens <= ctx.units[j].tokens
+            for j in state.members)
+        return th["short_figure_score"] if held else None
     best, shared, topic = 0.0, 0, False
     for ls, an in zip(state.lemma_sets, state.anchor_sets):
         if opposed(u.tokens, ls):
