@@ -347,7 +347,8 @@ def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[
     cited = set(den.cites).union(*(u.cites for u in near))
     accusers = _accusers(den)
     scored: dict[str, tuple[tuple[bool, float], int]] = {}
-    cite_day: dict[str, int | None] = {}
+    cite_day: dict[str, int] = {}
+    outlet: dict[str, str | None] = {}
     day = day_ordinal(den.published)
     if day is None:
         return []
@@ -373,16 +374,21 @@ def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[
             rank = (by_named, sc)
             if rank > scored.get(claim_of[k], ((False, 0.0), -1))[0]:
                 scored[claim_of[k]] = (rank, k)
-                cite_day[claim_of[k]] = _ordinal(u) if by_cite and u.speaker not in named \
-                    and not by_party else None
+                outlet[claim_of[k]] = None if by_party else normalize(u.source or "") \
+                    if by_cite and u.speaker not in named else normalize(u.vname or "") \
+                    if u.stype == "ORG" and u.speaker in named else None
+                cite_day[claim_of[k]] = _ordinal(u)
     if not scored:
         return []
     top = max(r for r, _ in scored.values())
     kept = [c for c, (r, _) in scored.items()
             if r[0] == top[0] and r[1] >= top[1] * th["denied_keep_share"]]
-    latest = max((cite_day[c] or 0 for c in kept if cite_day[c] is not None), default=None)
-    # the article an outlet is cited for is its latest before the denial, not an older one
-    return [scored[c][1] for c in kept if cite_day[c] is None or cite_day[c] == latest]
+    latest: dict[str, int] = {}
+    for c in kept:
+        if outlet[c]:
+            latest[outlet[c]] = max(latest.get(outlet[c], 0), cite_day[c])
+    # the article an outlet is cited or named for is its latest before the denial
+    return [scored[c][1] for c in kept if not outlet[c] or cite_day[c] == latest[outlet[c]]]
 
 
 def _ordinal(u: Unit) -> int:
