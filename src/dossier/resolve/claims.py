@@ -731,6 +731,7 @@ class ClaimState:
     weak_keys: set[str] = field(default_factory=set)      # keys of pronoun speakers only
     presence: set[str] = field(default_factory=set)       # "present" / "absent" said
     denies: set[bool] = field(default_factory=set)        # said with a denial verb or not
+    countries: set[str] = field(default_factory=set)      # its named speakers' countries
     lemma_sets: list[frozenset] = field(default_factory=list)
     anchor_sets: list[frozenset] = field(default_factory=list)
     numbers: dict[str, str] = field(default_factory=dict)
@@ -760,6 +761,8 @@ class ClaimState:
         if u.presence:
             self.presence.add(u.presence)
         self.denies.add(u.denies)
+        if u.scountry and not u.weak:
+            self.countries.add(u.scountry)
         self.about.update(u.about)
         self.docs.add(u.doc)
         if u.published:
@@ -773,7 +776,8 @@ class ClaimState:
         return {"speaker": [self.skey], "about": sorted(self.about),
                 "anchors": sorted({f"N:{v}:{k}" for k, v in self.numbers.items()}
                                   | {f"D:{d}" for d in self.dates}),
-                "content": sorted(self.lemma_sets[0])[:24] if self.lemma_sets else []}
+                "content": sorted(self.lemma_sets[0])[:24] if self.lemma_sets else [],
+                "countries": sorted(self.countries)}
 
 
 @dataclass

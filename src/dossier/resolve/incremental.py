@@ -278,8 +278,11 @@ def claim_keys(c: Claim) -> set[str]:
     statement joins a claim, or disputes one, only when it shares lemmas with one of its
     reports), the units of its numbers (``n:``), ``d:`` when a report gives a day, its
     speaker key (``p:``) and, for a named speaker, the frame of its surname as each report
-    spells it (``v:``: a statement of another spelling of the name may join)."""
+    spells it (``v:``: a statement of another spelling of the name may join), and the
+    countries of its named speakers (``sc:``: a state, its places and its people may speak
+    for one another)."""
     out = {"p:" + (c.speaker_key or "")}
+    out.update("sc:" + x for x in (c.signature or {}).get("countries", []) or [])
     named = (c.speaker_key or "").startswith("e:")
     if named and c.speaker:
         out.add("v:" + name_fold(c.speaker)[1])
@@ -533,7 +536,8 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
         return set()
     present = {"pr:" + k for u in units if u.presence
                for t in u.proper for k in (t, presence_frame(t))}
-    frames = {"v:" + name_fold(u.vname)[1] for u in units if u.vname}
+    frames = {"v:" + name_fold(u.vname)[1] for u in units if u.vname} \
+        | {"sc:" + u.scountry for u in units if u.scountry}
     holders = delta.claims_by_keys(store, keys | present | frames | {"d:"}, since)
     need = gather_th()["min_shared"]
     in_doc: dict[str, set[str]] = {}  # a denial answers a statement of its report
@@ -555,6 +559,7 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
                        for c in holders.get("pr:" + k, ()))
         # another spelling of the speaker's name: one named speaker's restatement
         spelt = holders.get("v:" + name_fold(u.vname)[1], ()) if u.vname else ()
+        state = holders.get("sc:" + u.scountry, ()) if u.scountry else ()  # of one state
         denial = is_denial(u)
         has_day = bool(u.dates or u.weekdays)
         for c, n in shared[x].items():
@@ -562,7 +567,7 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
             # one named speaker's short restatement: one word and the names it is about
             few = 1 if short or (u.skey.startswith("e:") and sk == u.skey) else need
             if (n >= few and (speakers_compatible(sk, u.skey) or sk in u.affil)) \
-                    or (n >= 1 and c in spelt) \
+                    or (n >= 1 and c in spelt) or (n >= need and c in state) \
                     or c in numbered or n >= weak \
                     or (n >= need and (denial or (has_day and c in dated))):
                 out.add(c)
