@@ -374,8 +374,8 @@ def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[
             rank = (by_named, sc)
             if rank > scored.get(claim_of[k], ((False, 0.0), -1))[0]:
                 scored[claim_of[k]] = (rank, k)
-                outlet[claim_of[k]] = None if by_party else normalize(u.source or "") \
-                    if by_cite and u.speaker not in named else normalize(u.vname or "") \
+                outlet[claim_of[k]] = None if by_party else (normalize(u.source or "") or None) \
+                    if by_cite and u.speaker not in named else (normalize(u.vname or "") or None) \
                     if u.stype == "ORG" and u.speaker in named else None
                 cite_day[claim_of[k]] = _ordinal(u)
     if not scored:
@@ -385,10 +385,11 @@ def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[
             if r[0] == top[0] and r[1] >= top[1] * th["denied_keep_share"]]
     latest: dict[str, int] = {}
     for c in kept:
-        if outlet[c]:
-            latest[outlet[c]] = max(latest.get(outlet[c], 0), cite_day[c])
+        if (o := outlet[c]) is not None:
+            latest[o] = max(latest.get(o, 0), cite_day[c])
     # the article an outlet is cited or named for is its latest before the denial
-    return [scored[c][1] for c in kept if not outlet[c] or cite_day[c] == latest[outlet[c]]]
+    return [scored[c][1] for c in kept
+            if (o := outlet[c]) is None or cite_day[c] == latest[o]]
 
 
 def _ordinal(u: Unit) -> int:
