@@ -164,3 +164,97 @@ def test_taking_part_said_two_ways():
     assert presence_of('the minister followed the talks "minute by minute from the capital"') \
         == "absent"
     assert presence_of("she joined the army at eighteen") is None
+
+
+def test_a_short_report_of_a_figure_joins_a_report_that_holds_it():
+    exs = [ex("a", [], statements=[Statement(
+               id="s1", kind="report", cue="said",
+               content="the attack on the post, in which 14 people were killed, began before dawn",
+               speaker=None, speaker_text="local officials")], source="A",
+              published="2026-05-01"),
+           ex("b", [], statements=[Statement(id="s1", kind="report", cue="said",
+                                            content="which killed 14 people", speaker=None,
+                                            speaker_text="local officials")],
+              source="B", published="2026-05-03")]
+    claims = _run(exs)
+    assert [c.documents for c in claims] == [["a", "b"]]
+    assert numbers_in("21 people were killed in the Oct. 3 attack") == {"peopl": "21"}
+
+
+def test_a_state_and_its_capital_speak_for_its_minister():
+    minister = ent("e1", "Dragan Petrušević", roles=["energy minister"], country="SRB")
+    exs = [ex("a", [minister], statements=[stm(
+               "s1", "the warning was sent to the services across the river two hours before "
+                     "the spillways were opened", speaker="e1")], source="A",
+              published="2026-05-01"),
+           ex("b", [ent("e1", "Serbia", "GPE", country="SRB")], statements=[stm(
+               "s1", "it warned the services across the river in advance", speaker="e1")],
+              source="B", published="2026-05-02"),
+           ex("c", [ent("e1", "Belgrade", "GPE", country="SRB")], statements=[stm(
+               "s1", "it warned the services across the river before the release",
+               speaker="e1")], source="C", published="2026-05-04")]
+    claims = _run(exs)
+    assert [c.documents for c in claims] == [["a", "b", "c"]]
+
+
+def test_a_denial_sentence_holding_the_report_splits_it():
+    text = ("The ministry on Friday denied a report that it had agreed to pay a fine of two "
+            "million to the neighbours.")
+    ministry = Entity(id="e1", name="Ministry of Trade", type="ORG",
+                      aliases=["Ministry of Trade"],
+                      mentions=[Mention(text="ministry", start=4, end=12)])
+    b = Extraction(doc=_doc("b", text, "2026-05-02", "B"), entities=[ministry], events=[],
+                   statements=[])
+    rec = next(d for d in slim(b).doc.meta["denials"] if d.get("cut"))
+    assert rec["content"][rec["cut"]:].startswith("it had agreed to pay a fine")
+    ents, mapping = resolve_entities([slim(b)])
+    from dossier.resolve.claims import entity_info, units_of
+    units, _ = units_of([slim(b)], mapping, entity_info(ents))
+    assert sorted((u.skey[:2], u.content[:13]) for u in units) == \
+        [("e:", "The ministry "), ("r:", "it had agreed")]
+
+
+def _claims_view(store):
+    return sorted(tuple(sorted(c.documents)) for c in store.list_claims(limit=None))
+
+
+def test_spellings_and_a_states_words_gather_in_batches_as_in_the_whole(tmp_path):
+    """The joins through another spelling of a speaker's name and through the state of a
+    speaker are found by the look-up keys of an incremental update."""
+    import random
+
+    from dossier.resolve import rebuild, update
+    from dossier.store import open_store
+    quote = "We have not forgotten the valley, but today we choose peace and the border opens"
+    warned = "the warning was sent to the services across the river two hours before the release"
+    reports = [
+        ex("a", [ent("e1", "Dragan Petrušević", country="SRB")],
+           statements=[stm("s1", quote, speaker="e1", kind="direct"),
+                       stm("s2", warned, speaker="e1")], source="A", published="2026-05-01",
+           text="Alpha report: the minister on the valley, the river and the warning."),
+        ex("b", [ent("e1", "Dragan Petrushevich")],
+           statements=[stm("s1", quote, speaker="e1", kind="direct")], source="B",
+           published="2026-05-02", text="Bravo story quoting what was said about peace."),
+        ex("c", [ent("e1", "Serbia", "GPE", country="SRB")],
+           statements=[stm("s1", "it warned the services across the river in advance",
+                           speaker="e1")], source="C", published="2026-05-03",
+           text="Charlie bulletin: the government speaks of its services."),
+        ex("d", [ent("e1", "Lino Morvik")],
+           statements=[stm("s1", "the harbour will reopen to fishing boats next month",
+                           speaker="e1")], source="D", published="2026-05-03",
+           text="Delta note on fishing boats and a harbour reopening soon."),
+    ]
+    with open_store(str(tmp_path / "whole.db")) as whole:
+        for x in reports:
+            whole.add_document(x.doc, x)
+        rebuild(whole)
+        expected = _claims_view(whole)
+    assert ("a", "b") in expected and ("a", "c") in expected
+    order = list(reports)
+    random.Random(2).shuffle(order)
+    with open_store(str(tmp_path / "parts.db")) as parts:
+        for i, x in enumerate(order):
+            parts.add_document(x.doc, x)
+            result = update(parts, full_fraction=1.01) if i else rebuild(parts)
+        assert result["mode"] == "incremental"
+        assert _claims_view(parts) == expected
