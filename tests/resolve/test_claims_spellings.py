@@ -219,42 +219,39 @@ def _claims_view(store):
 
 
 def test_spellings_and_a_states_words_gather_in_batches_as_in_the_whole(tmp_path):
-    """The joins through another spelling of a speaker's name and through the state of a
-    speaker are found by the look-up keys of an incremental update."""
-    import random
+    """The joins through another spelling of a speaker's name (a restatement sharing two
+    words, fewer than any speaker's needs to be looked up) and through the state of a
+    speaker are found by the look-up keys of an incremental update, in every order."""
+    import itertools
 
     from dossier.resolve import rebuild, update
     from dossier.store import open_store
-    quote = "We have not forgotten the valley, but today we choose peace and the border opens"
-    warned = "the warning was sent to the services across the river two hours before the release"
     reports = [
         ex("a", [ent("e1", "Dragan Petrušević", country="SRB")],
-           statements=[stm("s1", quote, speaker="e1", kind="direct"),
-                       stm("s2", warned, speaker="e1")], source="A", published="2026-05-01",
+           statements=[stm("s1", "the river border will reopen to trade and fishing next month",
+                           speaker="e1"),
+                       stm("s2", "the warning was sent to the services two hours before the "
+                                 "release of water", speaker="e1")],
+           source="A", published="2026-05-01",
            text="Alpha report: the minister on the valley, the river and the warning."),
         ex("b", [ent("e1", "Dragan Petrushevich")],
-           statements=[stm("s1", quote, speaker="e1", kind="direct")], source="B",
-           published="2026-05-02", text="Bravo story quoting what was said about peace."),
+           statements=[stm("s1", "the border will reopen soon", speaker="e1")], source="B",
+           published="2026-05-02", text="Bravo story quoting what was said about the border."),
         ex("c", [ent("e1", "Serbia", "GPE", country="SRB")],
-           statements=[stm("s1", "it warned the services across the river in advance",
-                           speaker="e1")], source="C", published="2026-05-03",
+           statements=[stm("s1", "it warned the services before the release", speaker="e1")],
+           source="C", published="2026-05-03",
            text="Charlie bulletin: the government speaks of its services."),
-        ex("d", [ent("e1", "Lino Morvik")],
-           statements=[stm("s1", "the harbour will reopen to fishing boats next month",
-                           speaker="e1")], source="D", published="2026-05-03",
-           text="Delta note on fishing boats and a harbour reopening soon."),
     ]
     with open_store(str(tmp_path / "whole.db")) as whole:
         for x in reports:
             whole.add_document(x.doc, x)
         rebuild(whole)
         expected = _claims_view(whole)
-    assert ("a", "b") in expected and ("a", "c") in expected
-    order = list(reports)
-    random.Random(2).shuffle(order)
-    with open_store(str(tmp_path / "parts.db")) as parts:
-        for i, x in enumerate(order):
-            parts.add_document(x.doc, x)
-            result = update(parts, full_fraction=1.01) if i else rebuild(parts)
-        assert result["mode"] == "incremental"
-        assert _claims_view(parts) == expected
+    assert expected == [("a", "b"), ("a", "c")]
+    for n, order in enumerate(itertools.permutations(reports)):
+        with open_store(str(tmp_path / f"parts{n}.db")) as parts:
+            for i, x in enumerate(order):
+                parts.add_document(x.doc, x)
+                result = update(parts, full_fraction=1.01) if i else rebuild(parts)
+            assert result["mode"] == "incremental"
+            assert _claims_view(parts) == expected, [x.doc.id for x in order]
