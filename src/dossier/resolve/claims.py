@@ -16,7 +16,16 @@ Design (made for incremental resolution):
   their country or the body their role names, when a report credits the statement to that
   instead ("Tajikistan will not allow provocations" / its minister's words; a stricter
   overlap, and two people of one state never meet through it), or a pronoun speaker the
-  extractor resolved ("he said": nearly the same words then outweigh its guess).
+  extractor resolved ("he said": nearly the same words then outweigh its guess); two
+  spellings of one person's name that the entity resolver left apart (``names_alike``:
+  Soliman / Suleiman, al-Sowaidi / Al Suwaidi, a surname alone; the same words still
+  needed), a spelling without a country standing for its other spelling's state, and a
+  state's places speaking for it ("Belgrade says"). A described speaker stands for the
+  one party of its report it names (``described_speaker``: "Congo's foreign minister" for
+  the person holding that role, "the Government of Chad" for the state, "the Ministry"
+  for the one ministry named).
+- What a denial verb heads ("Cairo denies paying ...") is denied, not said: such a
+  statement never joins a claim of the same words said plainly.
 - "X denied a report that Y" (``disputes.reported_contents``): Y is what the report said
   (key ``r:``, gathered with unnamed sources and outlets), X's denial a statement of its
   own that links it; the two never make one claim.

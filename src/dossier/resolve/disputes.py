@@ -9,11 +9,16 @@ Edges between statements (``Unit``s of ``dossier.resolve.claims``):
   ``data/resolve/claims.json`` together with a reference to a report ("the report",
   "that figure"); the denied statement is the nearest earlier statement of another
   speaker in the same report, and with it its whole claim (every outlet carrying it);
+  in other reports, the latest report of the outlet it cites or names ("referring to an
+  article by ...": ``cited_names``) and, when it rejects an accusation or claim of a
+  party it names ("the accusations of the Central African authorities"), what that
+  party's state and people said;
 - name: a name form the entity resolver flagged as conflicting (a wrong first name, a
   former title), between the claims of the report that uses it and those of others;
 - participants: one report has someone at the table ("was also in the room", "attended"),
   another, days apart at most, says they were not there ("did not attend", "did not
-  travel to"); both statements name them (``data/resolve/claims.json`` ``presence``).
+  travel to", "followed the talks from"); both statements name them, however they spell
+  the name (``data/resolve/claims.json`` ``presence``).
 
 Event-level disputes (``timeline_disputes``): two timeline items that seem one meeting put
 in other places or days, and the days the reports of one item give it (``dates_reported``:
