@@ -16,7 +16,16 @@ Design (made for incremental resolution):
   their country or the body their role names, when a report credits the statement to that
   instead ("Tajikistan will not allow provocations" / its minister's words; a stricter
   overlap, and two people of one state never meet through it), or a pronoun speaker the
-  extractor resolved ("he said": nearly the same words then outweigh its guess).
+  extractor resolved ("he said": nearly the same words then outweigh its guess); two
+  spellings of one person's name that the entity resolver left apart (``names_alike``:
+  Soliman / Suleiman, al-Sowaidi / Al Suwaidi, a surname alone; the same words still
+  needed), a spelling without a country standing for its other spelling's state, and a
+  state's places speaking for it ("Belgrade says"). A described speaker stands for the
+  one party of its report it names (``described_speaker``: "Congo's foreign minister" for
+  the person holding that role, "the Government of Chad" for the state, "the Ministry"
+  for the one ministry named).
+- What a denial verb heads ("Cairo denies paying ...") is denied, not said: such a
+  statement never joins a claim of the same words said plainly.
 - "X denied a report that Y" (``disputes.reported_contents``): Y is what the report said
   (key ``r:``, gathered with unnamed sources and outlets), X's denial a statement of its
   own that links it; the two never make one claim.
@@ -38,6 +47,7 @@ into disputes by ``dossier.resolve.disputes``.
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import functools
 import math
 import re
@@ -45,11 +55,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .. import names as _names
 from ..dates import day_ordinal
 from ..ids import stable_id
 from ..records import Claim, Extraction, Statement, StatementKind
-from .common import (fill_year, independent_count, lexicon, load_data, normalize, original_of,
-                     precision)
+from .common import (fill_year, independent_count, is_country, lexicon, load_data, normalize,
+                     original_of, precision)
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,7 +82,12 @@ WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday".split(
 @functools.lru_cache(maxsize=1)
 def _num_re() -> re.Pattern:
     words = "|".join(sorted(cdata()["number_words"], key=len, reverse=True))
-    return re.compile(r"\b(\d+(?:[.,]\d+)?|" + words + r")(?:\s*-\s*|\s+)([a-z]+)", re.I)
+    return re.compile(r"\b(\d+(?:[.,]\d+)?|" + words + r")(\s*-\s*|\s+)([a-z]+)", re.I)
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)", re.I)
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|"
+                           r"nov|dec)\.?\s+$", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -124,21 +140,34 @@ def proper_tokens(text: str) -> set[str]:
 
 
 def numbers_in(text: str, surface: dict[str, str] | None = None) -> dict[str, str]:
-    """{unit stem: number} for "27 points", "a 20-point plan"; ``surface`` gets the words."""
+    """{unit stem: number} for "27 points", "a 20-point plan"; ``surface`` gets the words.
+    A measure written as a modifier ("a 24-hour hotline", "a two-day visit") is a property
+    of its noun, not a duration: its unit is the measure with that noun ("hour hotline")."""
     out: dict[str, str] = {}
     words = cdata()["number_words"]
     stop = _stopwords()
+    measures = _measures()
     for m in _num_re().finditer(text or ""):
         num = words.get(m.group(1).lower(), m.group(1).replace(",", ""))
-        word = m.group(2).lower()
+        word = m.group(3).lower()
         unit = lemma(word)
-        if word in stop or unit.isdigit() or word in _MONTHS:
-            continue
+        if word in stop or unit.isdigit() or word in _MONTHS or _MONTH_BEFORE.search(
+                text[max(0, m.start() - 12):m.start()]):
+            continue    # "Oct. 3 attack" is a day
+        if "-" in m.group(2) and unit in measures:
+            nxt = _NEXT_WORD.match(text, m.end())
+            if nxt and normalize(nxt.group(1)) not in stop:
+                unit = f"{unit} {lemma(nxt.group(1).lower())}"
         if unit not in out:
             out[unit] = num
             if surface is not None:
                 surface[unit] = m.group(0)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _measures() -> frozenset:
+    return frozenset(lemma(w) for w in cdata()["measure_units"])
 
 
 def dates_in(text: str) -> set[str]:
@@ -254,6 +283,76 @@ def speakers_compatible(a: str, b: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=65536)
+def name_skeleton(word: str) -> str:
+    """A name word's consonant frame across transliterations: Soliman / Suleiman -> slmn,
+    Vukasinovic / Vukashinovich -> vksnvc, Hassaballah / Hassaballa -> hsbl."""
+    w = re.sub(r"[^a-z]", "", normalize(word))
+    for a, b in cdata()["speaker_fold"]["digraphs"]:
+        w = w.replace(a, b)
+    w = re.sub(r"(.)\1+", r"\1", w)
+    if len(w) > 3:
+        w = w.rstrip("h")
+    return w[:1] + re.sub(r"[aeiouy]", "", w[1:])
+
+
+@functools.lru_cache(maxsize=65536)
+def name_fold(name: str) -> tuple[str, str, str]:
+    """(first given name, surname frame, surname letters) of a person's name: Arabic
+    articles dropped ("al-Sowaidi" / "Al Suwaidi"), hyphenated parts one word, a surname in
+    capitals first ("DUPONT Jean") taken as the surname."""
+    arts = "|".join(cdata()["speaker_fold"]["articles"])
+    t = re.sub(r"(?i)(?:^|(?<=\s))(?:" + arts + r")[-\s]+(?=\w)", "", name or "")
+    t = re.sub(r"\s*-\s*", "", t)
+    raw = t.split()
+    caps = [w for w in raw if len(w) > 2 and w.isupper()]
+    words = _names.tokens(t)
+    if not words:
+        return "", "", ""
+    if caps and len(caps) < len(raw):
+        sur = normalize(caps[0])
+        given = [w for w in words if w != sur]
+    else:
+        sur, given = words[-1], words[:-1]
+    sur = re.sub(r"[^a-z]", "", sur)
+    return (given[0] if given else ""), name_skeleton(sur), sur
+
+
+def names_alike(a: str, b: str) -> bool:
+    """Can two person names in two reports be spellings of one person's name (a
+    transliteration, a dropped article, a surname alone)? Looser than the entity
+    resolver's rule: a claim also needs the same words said."""
+    ga, sa, ka = name_fold(a)
+    gb, sb, kb = name_fold(b)
+    if not sa or sa != sb or not ka or not kb:
+        return False
+    fold = cdata()["speaker_fold"]
+    if ka != kb:
+        need = fold["min_ratio"] if len(sa) >= fold["min_skeleton"] else fold["short_ratio"]
+        if difflib.SequenceMatcher(None, ka, kb).ratio() < need:
+            return False
+    return not ga or not gb or ga == gb or _names.given_compatible([ga], [gb])
+
+
+def alike_speakers(units: list) -> dict[str, set[str]]:
+    """Speaker key -> the keys of other named speakers whose names are spellings of its
+    name, of no other country (``names_alike``; one of the two typed a person: a person's
+    name the extractor typed an organisation is still theirs)."""
+    by_frame: dict[str, dict[str, tuple[str, str | None, bool]]] = {}
+    for u in units:
+        if u.vname and u.skey.startswith("e:") and not u.weak:
+            by_frame.setdefault(name_fold(u.vname)[1], {})[u.skey] = (u.vname, u.vcountry,
+                                                                      u.vperson)
+    out: dict[str, set[str]] = {}
+    for group in by_frame.values():
+        for k, (n, c, p) in group.items():
+            for k2, (n2, c2, p2) in group.items():
+                if k != k2 and (p or p2) and (not c or not c2 or c == c2) \
+                        and names_alike(n, n2):
+                    out.setdefault(k, set()).add(k2)
+    return out
+
+
 # ------------------------------------------------------------------ units
 
 @dataclass
@@ -289,6 +388,14 @@ class Unit:
     negates: str | None = None   # the statement (same document) this denial unit denies
     presence: str | None = None  # "present" / "absent": someone taking part or not
     reported: bool = False       # the content of a report that a party denies
+    vname: str | None = None     # a named person speaker's name (spellings across reports)
+    vcountry: str | None = None
+    vperson: bool = False        # typed a person (a person's name typed ORG may be one too)
+    denies: bool = False         # said with a denial verb: its content is what is denied
+    cites: frozenset = frozenset()  # organisations named beside a denial (whose report it is)
+    scountry: str | None = None  # the speaker's country
+    stype: str | None = None     # the speaker's entity type
+    acountries: frozenset = frozenset()  # the countries of the entities it is about
 
     def anchors(self) -> set[str]:
         """Topic anchors: counted things, days, entities, names."""
@@ -307,7 +414,8 @@ def _identifying() -> frozenset:
 def units_of(extractions: Iterable[Extraction], entity_map: dict,
              info: dict | None = None) -> tuple[list[Unit], dict]:
     """One unit per statement; ``info``: canonical id → {"type","name","country"}."""
-    units, copy_of = [], {}
+    units: list[Unit] = []
+    copy_of: dict = {}
     info = info or {}
     aliases = alias_index(info)
     affil = affiliation_index(info)
@@ -317,6 +425,8 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
         local = {e.id: e for e in ex.entities}
         dens = (d.meta or {}).get("denials", []) or []
         reported = {x["statement"]: x for x in dens if x.get("kind") == "reported"}
+        cites = {x["statement"]: x.get("names", []) for x in dens if x.get("kind") == "cites"}
+        first = len(units)
         for s in ex.statements:
             if not s.content or not s.content.strip():
                 continue
@@ -325,12 +435,18 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
                                              aliases))
                 continue
             units.append(_unit(d, s, local, entity_map, info, aliases))
+        for u in units[first:]:
+            if u.sid in cites:
+                u.cites = frozenset(normalize(n) for n in cites[u.sid])
         for den in dens:
-            if den.get("kind") == "reported":
+            if den.get("kind") in ("reported", "cites"):
                 continue
             st = Statement(id=den["id"], kind="indirect", cue="denied", content=den["content"],
                            content_span=den["span"], speaker=den["speaker"],
                            speaker_text=den["speaker_text"])
+            if den.get("cut"):     # "... denied a report that Y": Y and the denial
+                units.extend(_reported_units(d, st, den, local, entity_map, info, aliases))
+                continue
             u = _unit(d, st, local, entity_map, info, aliases)
             u.stance = "deny"
             units.append(u)
@@ -342,13 +458,20 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
 def _reported_units(d, s, rec: dict, local: dict, entity_map: dict, info: dict,
                     aliases: dict) -> list[Unit]:
     """"X denied a report that Y": Y is what the report said (its speaker unknown: the
-    report, not X), and X's denial of it is a statement of its own."""
-    said = Statement(id=s.id, kind="report", cue="reported", content=s.content,
-                     content_span=s.content_span, speaker=None, speaker_text=None,
+    report, not X), and X's denial of it is a statement of its own. ``rec["cut"]``: where
+    Y starts when the statement's content holds the denial too ("... denied a report that
+    Y")."""
+    cut = int(rec.get("cut") or 0)
+    span = dict(s.content_span or {})
+    if cut and "start" in span:
+        span["start"] = int(span["start"]) + cut
+    said = Statement(id=s.id, kind="report", cue="reported", content=s.content[cut:],
+                     content_span=span, speaker=None, speaker_text=None,
                      date=s.date, about=list(s.about))
     y = _unit(d, said, local, entity_map, info, aliases)
     y.reported, y.skey = True, "r:"
-    text = f"{s.cue or 'denied'} {rec.get('ref') or 'the report'} that {s.content}"
+    text = s.content if cut else \
+        f"{s.cue or 'denied'} {rec.get('ref') or 'the report'} that {s.content}"
     den = Statement(id=s.id, kind=s.kind, cue=s.cue, content=text, content_span=s.content_span,
                     speaker=s.speaker, speaker_text=s.speaker_text, date=s.date,
                     about=list(s.about))
@@ -360,7 +483,16 @@ def _reported_units(d, s, rec: dict, local: dict, entity_map: dict, info: dict,
 def entity_info(entities: Iterable) -> dict[str, dict]:
     """Canonical id → {"type", "name", "country", "aliases"}."""
     return {e.id: {"type": e.type, "name": e.name, "country": e.country,
-                   "aliases": list(e.aliases), "roles": _role_texts(e)} for e in entities}
+                   "aliases": list(e.aliases), "roles": _role_texts(e),
+                   "dated_roles": _dated_roles(e)} for e in entities}
+
+
+def _dated_roles(e) -> list[tuple[str, str]]:
+    out = []
+    for r in getattr(e, "roles", None) or []:
+        if isinstance(r, dict) and isinstance(r.get("role"), str) and r["role"]:
+            out.append((r["role"], str(r.get("date") or "")))
+    return out
 
 
 def _role_texts(e) -> list[str]:
@@ -437,6 +569,10 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
     key, unnamed = speaker_key(s.speaker_text, ci.get("type") or (le.type if le else None),
                                ci.get("name") or (le.name if le else None), sp,
                                ci.get("country") or (le.country if le else None))
+    if not key.startswith("e:") and s.speaker_text:
+        named = described_speaker(s.speaker_text, d, local, entity_map, info)
+        if named:
+            sp, ci, key, unnamed = named, info[named], "e:" + named, False
     if (sp and key.startswith("e:") and s.kind == "report" and ci.get("type") == "ORG" and d.source
             and normalize(ci.get("name") or "") == normalize(d.source)):
         key = "o:" + sp   # its own outlet: perhaps an unnamed source's words (older shape)
@@ -459,17 +595,100 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
     unit.via = via if isinstance(via, str) and via else None
     unit.weak = bool(sp) and normalize(s.speaker_text or "") in _pronouns()
     unit.presence = presence_of(s.content)
+    unit.denies = (getattr(s, "stance", None) == "deny" or normalize(s.cue or "") in _deny_cues()) \
+        and not statement_shape(s.content)[0] and not _false_re().search(s.content or "")
+    unit.scountry = ci.get("country") if key.startswith("e:") else None
+    unit.stype = ci.get("type") if key.startswith("e:") else None
+    unit.acountries = about_countries(about, d, local, entity_map, info)
+    if key.startswith("e:") and ci.get("type") in ("PERSON", "ORG"):
+        unit.vname, unit.vcountry = ci.get("name"), ci.get("country")
+        unit.vperson = ci.get("type") == "PERSON"
     return unit
+
+
+def described_speaker(text: str, d, local: dict, entity_map: dict, info: dict) -> str | None:
+    """The canonical id a described speaker stands for, from the report's own entities: a
+    definite title ("Congo's foreign minister", "the defence minister") that exactly one
+    person of the report held by a role given on or before its day; a state's body ("the
+    Serbian government", "the Government of Chad", "the Central African government") of
+    a state the report names; "the ministry" when the report names one ministry."""
+    t = normalize(text)
+    words = t.split()
+    if not words or words[0] in _indefinite() or len(words) > 6:
+        return None
+    head = _head(text)
+    ids = {entity_map[(d.id, e)] for e in local if (d.id, e) in entity_map}
+    day = (d.published or "")[:10]
+    if head in cdata()["state_bodies"]:
+        return _state_named(text, ids, info)
+    if len(words) == 1 and head in cdata()["body_heads"]:
+        orgs = sorted(c for c in ids if info.get(c, {}).get("type") == "ORG"
+                      and head in normalize(info[c].get("name") or "").split())
+        return orgs[0] if len(orgs) == 1 else None
+    if head not in cdata()["title_heads"] or len(words) < 2:
+        return None
+    hits = {c for c in ids if info.get(c, {}).get("type") == "PERSON"
+            and any(normalize(r) == t for r, when in info[c].get("dated_roles", [])
+                    if not day or not when or when[:10] <= day)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def about_countries(about: list[str], d, local: dict, entity_map: dict,
+                    info: dict) -> frozenset:
+    """The countries of the entities a statement is about; a nationality the extractor
+    left without one ("Central African") takes the state of that name its report names."""
+    out, ids = set(), None
+    for a in about:
+        e = info.get(a, {})
+        if e.get("country"):
+            out.add(e["country"])
+        elif e.get("type") == "NORP" and e.get("name"):
+            if ids is None:
+                ids = {entity_map[(d.id, x)] for x in local if (d.id, x) in entity_map}
+            state = _state_named(e["name"] + " people", ids, info)
+            if state and info[state].get("country"):
+                out.add(info[state]["country"])
+    return frozenset(out)
+
+
+def _state_named(text: str, ids: set[str], info: dict) -> str | None:
+    """The one state among ``ids`` a phrase names: by a nationality word ("the Serbian
+    government"), its name ("the Government of Chad") or the start of it ("the Central
+    African government")."""
+    t = normalize(text)
+    words = [w for w in _CUT.split(t)[0].split() if w not in _stopwords()][:-1]
+    nat, lead = _nationality(text), " ".join(words)
+    out = []
+    for c in sorted(ids):
+        e = info.get(c, {})
+        name = normalize(e.get("name") or "")
+        if e.get("type") != "GPE" or not is_country(name):
+            continue
+        if (nat and e.get("country") == nat) or (lead and name.startswith(lead)) \
+                or re.search(r"\b" + re.escape(name) + r"\b", t):
+            out.append(c)
+    return out[0] if len(out) == 1 else None
 
 
 @functools.lru_cache(maxsize=1)
 def _presence_res() -> tuple[re.Pattern, re.Pattern]:
     def alt(words: list[str]) -> re.Pattern:
-        return re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len,
-                                                                         reverse=True))
+        return re.compile(r"\b(" + "|".join(_phrase(w) for w in sorted(words, key=len,
+                                                                      reverse=True))
                           + r")\b", re.I)
     p = cdata()["presence"]
     return alt(p["absent"]), alt(p["present"])
+
+
+def _phrase(p: str) -> str:
+    """A phrase as a pattern: ``*`` stands for up to four words ("followed the * talks")."""
+    out = ""
+    for n, tok in enumerate(p.split()):
+        if tok == "*":
+            out += r"(?:\W+[\w'-]+){0,4}"
+        else:
+            out += (r"\W+" if n else "") + re.escape(tok)
+    return out
 
 
 def presence_of(text: str) -> str | None:
@@ -479,6 +698,19 @@ def presence_of(text: str) -> str | None:
     if absent.search(text or ""):
         return "absent"
     return "present" if present.search(text or "") else None
+
+
+@functools.lru_cache(maxsize=1)
+def _false_re() -> re.Pattern:
+    """A content that itself says "false", "not correct": the denial is in its words (no
+    denied proposition under a denial verb)."""
+    cues = sorted(cdata()["denial_cues"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _deny_cues() -> frozenset:
+    return frozenset(cdata()["denial_verbs"]) | frozenset(cdata()["denial_verbs_with_object"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -507,6 +739,8 @@ class ClaimState:
     skeys: set[str] = field(default_factory=set)          # every speaker key of its reports
     weak_keys: set[str] = field(default_factory=set)      # keys of pronoun speakers only
     presence: set[str] = field(default_factory=set)       # "present" / "absent" said
+    denies: set[bool] = field(default_factory=set)        # said with a denial verb or not
+    countries: set[str] = field(default_factory=set)      # its named speakers' countries
     lemma_sets: list[frozenset] = field(default_factory=list)
     anchor_sets: list[frozenset] = field(default_factory=list)
     numbers: dict[str, str] = field(default_factory=dict)
@@ -535,6 +769,9 @@ class ClaimState:
         self.dates |= u.dates
         if u.presence:
             self.presence.add(u.presence)
+        self.denies.add(u.denies)
+        if u.scountry and not u.weak:
+            self.countries.add(u.scountry)
         self.about.update(u.about)
         self.docs.add(u.doc)
         if u.published:
@@ -548,7 +785,8 @@ class ClaimState:
         return {"speaker": [self.skey], "about": sorted(self.about),
                 "anchors": sorted({f"N:{v}:{k}" for k, v in self.numbers.items()}
                                   | {f"D:{d}" for d in self.dates}),
-                "content": sorted(self.lemma_sets[0])[:24] if self.lemma_sets else []}
+                "content": sorted(self.lemma_sets[0])[:24] if self.lemma_sets else [],
+                "countries": sorted(self.countries)}
 
 
 @dataclass
@@ -562,6 +800,8 @@ class Context:
     units: list = field(default_factory=list)
     related: dict = field(default_factory=dict)   # speaker key → keys it may stand for
     doc_speakers: dict = field(default_factory=dict)  # document → the speaker keys it quotes
+    alike: dict = field(default_factory=dict)     # speaker key → other spellings' keys
+    doc_units: dict = field(default_factory=dict)  # document → its statements (indexes)
 
     def affiliated(self, a: str, b: str) -> bool:
         return b in self.related.get(a, ()) or a in self.related.get(b, ())
@@ -614,6 +854,8 @@ def _anchor_conflict(state: ClaimState, u: Unit) -> bool:
         return True
     if u.presence and state.presence and u.presence not in state.presence:
         return True
+    if state.denies and u.denies not in state.denies:
+        return True   # "X denies paying" is not "X pays": what a denial verb heads is denied
     return bool(state.dates and u.dates and not (state.dates & u.dates))
 
 
@@ -625,6 +867,9 @@ def speaker_relation(state: ClaimState, u: Unit, ctx: Context) -> str | None:
     keys = state.skeys or state.weak_keys or {""}
     if all(speakers_compatible(k, u.skey) for k in keys):
         return "same"
+    alike = ctx.alike.get(u.skey, ())
+    if alike and all(speakers_compatible(k, u.skey) or k in alike for k in keys):
+        return "variant"
     if u.skey and all(speakers_compatible(k, u.skey) or ctx.affiliated(k, u.skey) for k in keys) \
             and not _credits_both(state, u, ctx):
         return "affiliated"
@@ -636,15 +881,23 @@ def speaker_relation(state: ClaimState, u: Unit, ctx: Context) -> str | None:
 def _credits_both(state: ClaimState, u: Unit, ctx: Context) -> bool:
     """A report that quotes the person and credits something else to their state ("as
     Budapest threatened to veto" / "Halmi said Hungary would block") speaks of two
-    things: what it credits to the state is not the person's words."""
-    if state.skeys & ctx.doc_speakers.get(u.doc, set()):
+    things: what it credits to the state is not the person's words. (The claim's own
+    reports of the statement's speaker are no such second thing; nor is what a report of
+    the claim credits to the state when it says something else.)"""
+    if (state.skeys - {u.skey}) & ctx.doc_speakers.get(u.doc, set()):
         return True
-    return any(u.skey in ctx.doc_speakers.get(d, set()) for d in state.docs)
+    own = {ctx.units[j].doc for j in state.members if ctx.units[j].skey == u.skey}
+    need = ctx.th["min_shared"]
+    return any(ctx.units[j].skey == u.skey and len(ctx.units[j].tokens & u.tokens) >= need
+               for d in state.docs - own if u.skey in ctx.doc_speakers.get(d, set())
+               for j in ctx.doc_units.get(d, ()))
 
 
 def _need(state: ClaimState, u: Unit, rel: str, th: dict) -> float:
     if u.doc in state.docs:
         need = th["same_doc_overlap"]
+    elif rel == "variant":
+        need = th["named_overlap"]
     elif u.skey[:2] in ("e:", "o:") and state.skey[:2] in ("e:", "o:") \
             and u.skey[2:] == state.skey[2:]:
         need = th["named_overlap"]
@@ -685,7 +938,13 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     toks, anchors = frozenset(u.tokens), frozenset(u.anchors())
     if len(u.tokens | u.proper) < th["min_tokens"]:
         same = any(normalize(ctx.units[j].content) == normalize(u.content) for j in state.members)
-        return 1.0 if same else None
+        if same:
+            return 1.0
+        # a short report of a figure ("which killed 14 people") inside a longer one of it
+        held = u.numbers and u.tokens and any(
+            u.numbers.items() <= ctx.units[j].numbers.items() and u.tokens <= ctx.units[j].tokens
+            for j in state.members)
+        return th["short_figure_score"] if held else None
     best, shared, topic = 0.0, 0, False
     for ls, an in zip(state.lemma_sets, state.anchor_sets):
         if opposed(u.tokens, ls):
@@ -701,7 +960,8 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     need = _need(state, u, rel, th)
     if gap is not None and gap > th["window_days"] and best < th["strong_overlap"]:
         return None   # a repeated position weeks later must read much the same
-    named_same = rel == "same" and u.skey.startswith("e:") and u.skey == state.skey
+    named_same = (rel == "same" and u.skey.startswith("e:") and u.skey == state.skey) \
+        or rel == "variant"
     if best >= need and (shared >= th["min_shared"]
                          or (named_same and shared and topic and best >= th["strong_overlap"])):
         return best   # a short restatement of one speaker: one word and the names it is about
@@ -776,7 +1036,7 @@ def _lookup_keys(skey: str, ctx: Context) -> list[str]:
     """Further blocking keys under which a statement looks for claims: those of the bodies
     its speaker stands for, and for the content of a denied report (``r:``) every claim of
     an unnamed source, outlet or description (``*source``); the other way round, ``r:``."""
-    keys = sorted(ctx.related.get(skey, ()))
+    keys = sorted(set(ctx.related.get(skey, ())) | ctx.alike.get(skey, set()))
     if skey == "r:":
         keys.append("*source")
     elif skey[:2] in ("u:", "o:", "d:"):
@@ -786,13 +1046,20 @@ def _lookup_keys(skey: str, ctx: Context) -> list[str]:
 
 def related_keys(units: list[Unit]) -> dict[str, set[str]]:
     """Speaker key → the keys a statement of it may be credited to, both ways (a person and
-    the state or body of their affiliation)."""
+    the state or body of their affiliation; a state and its capital or another of its
+    places standing for it: "Belgrade says" / "Serbia says")."""
     out: dict[str, set[str]] = {}
+    places: dict[str, set[str]] = {}
     for u in units:
         if u.skey and not u.weak:
             for k in u.affil:
                 out.setdefault(u.skey, set()).add(k)
                 out.setdefault(k, set()).add(u.skey)
+            if u.stype == "GPE" and u.scountry and u.skey.startswith("e:"):
+                places.setdefault(u.scountry, set()).add(u.skey)
+    for keys in places.values():
+        for k in keys:
+            out.setdefault(k, set()).update(keys - {k})
     return out
 
 
@@ -865,7 +1132,14 @@ def _context(units: list[Unit], th: dict, vectors=None,
     if not speakers:
         return ctx
     ctx.related = related_keys(units)
-    for u in units:
+    ctx.alike = alike_speakers(units)
+    for k, others in ctx.alike.items():   # a spelling without a country stands for the state
+        for o in others:                  # its other spelling stands for
+            for r in list(ctx.related.get(o, ())):
+                ctx.related.setdefault(k, set()).add(r)
+                ctx.related.setdefault(r, set()).add(k)
+    for i, u in enumerate(units):
+        ctx.doc_units.setdefault(u.doc, []).append(i)
         if u.skey and not u.weak:
             ctx.doc_speakers.setdefault(u.doc, set()).add(u.skey)
     return ctx

@@ -9,11 +9,16 @@ Edges between statements (``Unit``s of ``dossier.resolve.claims``):
   ``data/resolve/claims.json`` together with a reference to a report ("the report",
   "that figure"); the denied statement is the nearest earlier statement of another
   speaker in the same report, and with it its whole claim (every outlet carrying it);
+  in other reports, the latest report of the outlet it cites or names ("referring to an
+  article by ...": ``cited_names``) and, when it rejects an accusation or claim of a
+  party it names ("the accusations of the Central African authorities"), what that
+  party's state and people said;
 - name: a name form the entity resolver flagged as conflicting (a wrong first name, a
   former title), between the claims of the report that uses it and those of others;
 - participants: one report has someone at the table ("was also in the room", "attended"),
   another, days apart at most, says they were not there ("did not attend", "did not
-  travel to"); both statements name them (``data/resolve/claims.json`` ``presence``).
+  travel to", "followed the talks from"); both statements name them, however they spell
+  the name (``data/resolve/claims.json`` ``presence``).
 
 Event-level disputes (``timeline_disputes``): two timeline items that seem one meeting put
 in other places or days, and the days the reports of one item give it (``dates_reported``:
@@ -40,8 +45,8 @@ from ..dates import day_ordinal
 from ..ids import stable_id
 from ..records import Claim, Dispute, Extraction
 from .common import lexicon, normalize
-from .claims import (Context, Unit, _days, cdata, dates_in, gather_claims, lemma, overlap,
-                     similarity)
+from .claims import (Context, Unit, _days, cdata, dates_in, gather_claims, lemma, name_fold,
+                     names_alike, overlap, similarity)
 
 _KIND_RANK = {"number": 0, "date": 1, "name": 2, "place": 3, "participants": 4, "denial": 5}
 
@@ -107,9 +112,13 @@ def denial_sentences(ex) -> list[dict]:
         who = [x for x in who if x[4]] or who      # a person or body before a place
         if not who:
             continue
-        out.append({"id": f"den{len(out) + 1}", "speaker": who[-1][2], "speaker_text": who[-1][3],
-                    "content": m.group(0).strip(), "span": {"start": a, "end": b}})
-    return out + reported_contents(ex)
+        rec = {"id": f"den{len(out) + 1}", "speaker": who[-1][2], "speaker_text": who[-1][3],
+               "content": m.group(0).strip(), "span": {"start": a, "end": b}}
+        inner = _inner_report_re().search(rec["content"])
+        if inner and len(rec["content"][inner.end():].split()) >= 3:
+            rec["cut"], rec["ref"] = inner.end(), " ".join(inner.group(2).split())
+        out.append(rec)
+    return out + reported_contents(ex) + cited_names(ex)
 
 
 @functools.lru_cache(maxsize=1)
@@ -122,20 +131,60 @@ def _reported_re() -> re.Pattern:
 def reported_contents(ex) -> list[dict]:
     """Statements whose content is what a report said and a party denies ("Kyiv denied a
     report that it had agreed ..."): the words before the content name a report and the
-    statement is a denial. ``{"kind": "reported", "statement", "ref"}`` records, with the
-    denial records in ``doc.meta["denials"]``."""
+    statement is a denial; or the content holds the denial itself ("the ministry denied a
+    report that it had agreed ...": ``cut`` is where what the report said starts).
+    ``{"kind": "reported", "statement", "ref"}`` records, with the denial records in
+    ``doc.meta["denials"]``."""
     text = ex.doc.text or ""
     verbs = set(cdata()["denial_verbs"]) | set(cdata()["denial_verbs_with_object"])
     out: list[dict] = []
     for s in ex.statements:
         start = int((s.content_span or {}).get("start", -1) or -1)
-        if start <= 0 or not (getattr(s, "stance", None) == "deny"
-                              or normalize(s.cue or "") in verbs):
+        if not (getattr(s, "stance", None) == "deny" or normalize(s.cue or "") in verbs):
             continue
-        m = _reported_re().search(text[max(0, start - 80):start])
+        m = _reported_re().search(text[max(0, start - 80):start]) if start > 0 else None
         if m:
             out.append({"id": f"rep{len(out) + 1}", "kind": "reported", "statement": s.id,
                         "ref": " ".join(m.group(1).split())})
+            continue
+        inner = _inner_report_re().search(s.content or "")
+        if inner and len((s.content or "")[inner.end():].split()) >= 3:
+            out.append({"id": f"rep{len(out) + 1}", "kind": "reported", "statement": s.id,
+                        "ref": " ".join(inner.group(2).split()), "cut": inner.end()})
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _inner_report_re() -> re.Pattern:
+    verbs = sorted(set(cdata()["denial_verbs"]) | set(cdata()["denial_verbs_with_object"]),
+                   key=len, reverse=True)
+    nouns = "|".join(sorted(cdata()["reported_nouns"], key=len, reverse=True))
+    return re.compile(r"\b(" + "|".join(verbs) + r")\s+((?:a|an|the|these|those)\s+"
+                      r"(?:[\w'\u2019.-]+\s+){0,3}?(?:" + nouns + r"))\s+that\s+", re.I)
+
+
+def cited_names(ex) -> list[dict]:
+    """The names given beside a statement that calls something false ("The report is
+    false," ... said, referring to an article by <outlet>): whose report it denies.
+    ``{"kind": "cites", "statement", "names"}`` records, with the denial records."""
+    text = ex.doc.text or ""
+    if not text:
+        return []
+    reach = dispute_th()["cite_chars"]
+    mentions = sorted((m.start, m.end, m.text, e.name) for e in ex.entities
+                      if e.type not in ("GPE", "LOC", "NORP", "DATE") for m in e.mentions)
+    out: list[dict] = []
+    for s in ex.statements:
+        span = s.content_span or {}
+        a, b = int(span.get("start", -1) or -1), int(span.get("end", -1) or -1)
+        if a < 0 or b < a or not (getattr(s, "stance", None) == "deny"
+                                  or _denial_re().search(s.content or "")):
+            continue
+        names = sorted({n for x, y, t, name in mentions if a - reach <= x and y <= b + reach
+                        and not (a <= x < b) for n in (t, name)})
+        if names:
+            out.append({"id": f"cit{len(out) + 1}", "kind": "cites", "statement": s.id,
+                        "names": names})
     return out
 
 
@@ -196,21 +245,28 @@ def presence_edges(units: list[Unit], claim_of: dict, entities: Iterable) -> lis
     th = dispute_th()
     names = {e.id: {w for n in [e.name, *e.aliases] for w in normalize(n).split() if len(w) > 3}
              for e in entities if e.type in ("PERSON", "ORG")}
-    person = {e.id for e in entities if e.type == "PERSON"}
+    person = {e.id: e.name for e in entities if e.type == "PERSON"}
     by_ent: dict[str, list[int]] = defaultdict(list)
+    ent_of: dict[tuple[str, int], str] = {}
     for i, u in enumerate(units):
         if u.presence is None:
             continue
         words = set(normalize(u.content).split())
         for e in set(u.about):
             if names.get(e, set()) & words:
-                by_ent[e].append(i)
+                # a person by the frame of their surname: spellings in two reports meet
+                key = "v:" + name_fold(person[e])[1] if e in person else e
+                by_ent[key].append(i)
+                ent_of[(key, i)] = e
     best: dict[tuple[int, int], tuple] = {}     # one edge a pair: a person before a body
-    for e, ids in sorted(by_ent.items(), key=lambda x: (x[0] not in person, x[0])):
+    for key, ids in sorted(by_ent.items(), key=lambda x: (not x[0].startswith("v:"), x[0])):
         for i, j in window_pairs(ids, units, th["presence_window_days"]):
             a, b = units[i], units[j]
             if a.presence == b.presence or a.doc == b.doc or claim_of[i] == claim_of[j] \
                     or not _independent(a, b) or (i, j) in best:
+                continue
+            e, e2 = ent_of[(key, i)], ent_of[(key, j)]
+            if e != e2 and not names_alike(person[e], person[e2]):
                 continue
             best[(i, j)] = (i, j, "participants", f"participants:{e}", a.presence, b.presence)
     return [best[k] for k in sorted(best)]
@@ -246,7 +302,7 @@ def denial_edges(units: list[Unit], claim_of: dict, ctx: Context,
     for i, u in enumerate(units):
         by_doc[u.doc].append(i)
     pool = sorted((o, k) for k, u in enumerate(units)
-                  if (u.kind == "report" or u.unnamed) and (o := day_ordinal(u.published)) is not None)
+                  if (o := day_ordinal(u.published)) is not None)
     out = []
     for doc, ids in by_doc.items():
         ids.sort(key=lambda i: units[i].start)
@@ -283,14 +339,21 @@ def denial_edges(units: list[Unit], claim_of: dict, ctx: Context,
 def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[Unit],
                       claim_of: dict, ctx: Context, pool: list[tuple[int, int]]) -> list[int]:
     """Earlier reports in other documents that carry what denial ``d`` denies: what an
-    outlet named by the denial (or by the statement it answers) reported, or a report of
-    an outlet or unnamed source that says the same as the answered statement."""
+    outlet named by the denial (or by the statement it answers, or beside it: "referring
+    to an article by ...") reported, a report of an outlet or unnamed source that says the
+    same as the answered statement, or, when it rejects an accusation or claim, what the
+    party it names as making it said ("rejected the accusations of the Central African
+    authorities": the statements of that state and its people)."""
     th = dispute_th()
     den = units[d]
     toks = set(den.tokens) | (units[target].tokens if target is not None else set())
     anchors = set(den.anchors()) | (units[target].anchors() if target is not None else set())
     named = {a for u in near for a in u.about} | set(den.about)   # outlets the denier names
+    cited = set(den.cites).union(*(u.cites for u in near))
+    accusers = _accusers(den)
     scored: dict[str, tuple[tuple[bool, float], int]] = {}
+    cite_day: dict[str, int] = {}
+    outlet: dict[str, str | None] = {}
     day = day_ordinal(den.published)
     if day is None:
         return []
@@ -300,20 +363,58 @@ def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[
         u = units[k]
         if u.doc == den.doc or claim_of[k] == claim_of[d] or u.skey == den.skey:
             continue
-        by_named = bool(u.speaker and u.speaker in named)
+        reported = u.kind == "report" or u.unnamed
+        by_party = not reported and u.speaker is not None and not u.denies \
+            and (u.speaker in accusers[0] or (u.scountry in accusers[1]
+                                              and u.scountry != den.scountry))
+        if not (reported or by_party):
+            continue
+        by_cite = bool(u.source and u.source != den.source and normalize(u.source) in cited)
+        by_named = by_party or bool(u.speaker and u.speaker in named) or by_cite
         sc, shared = similarity(ctx, frozenset(toks), frozenset(anchors), frozenset(u.tokens),
                                 frozenset(u.anchors()))
         words, _ = overlap(ctx, frozenset(toks), frozenset(u.tokens))  # names alone are not enough
-        if (by_named and sc > th["denied_named_overlap"]) \
-                or (words >= th["denied_overlap"] and shared >= 2):
+        if (by_named and sc > th["denied_named_overlap"] and (shared or not by_party)) \
+                or (reported and words >= th["denied_overlap"] and shared >= 2):
             rank = (by_named, sc)
             if rank > scored.get(claim_of[k], ((False, 0.0), -1))[0]:
                 scored[claim_of[k]] = (rank, k)
+                outlet[claim_of[k]] = None if by_party else (normalize(u.source or "") or None) \
+                    if by_cite and u.speaker not in named else (normalize(u.vname or "") or None) \
+                    if u.stype == "ORG" and u.speaker in named else None
+                cite_day[claim_of[k]] = _ordinal(u)
     if not scored:
         return []
     top = max(r for r, _ in scored.values())
-    return [k for r, k in scored.values()
+    kept = [c for c, (r, _) in scored.items()
             if r[0] == top[0] and r[1] >= top[1] * th["denied_keep_share"]]
+    latest: dict[str, int] = {}
+    for c in kept:
+        if (o := outlet[c]) is not None:
+            latest[o] = max(latest.get(o, 0), cite_day[c])
+    # the article an outlet is cited or named for is its latest before the denial
+    return [scored[c][1] for c in kept
+            if (o := outlet[c]) is None or cite_day[c] == latest[o]]
+
+
+def _ordinal(u: Unit) -> int:
+    return day_ordinal(u.published) or 0
+
+
+@functools.lru_cache(maxsize=1)
+def _accusation_re() -> re.Pattern:
+    words = sorted(cdata()["accusation_refs"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _accusers(den: Unit) -> tuple[set[str], set[str]]:
+    """(entities, countries) a denial names as making the accusation or claim it rejects
+    ("the accusations of Bangui", "the claim of the Serbian side"): those it is about, not
+    the denier's own; nothing when it names no accusation or claim."""
+    if not _accusation_re().search(den.content or ""):
+        return set(), set()
+    ents = {a for a in den.about if a != den.speaker}
+    return ents, {c for c in den.acountries if c != den.scountry}
 
 
 def name_edges(units: list[Unit], claim_of: dict, entities: Iterable) -> list[tuple]:

@@ -64,8 +64,8 @@ from ..ids import stable_id
 from ..names import double_surname_tail, loose_skeleton, name_key, normalize
 from ..orgnames import acronym_forms
 from ..records import CanonicalEntity, Claim, Extraction
-from .claims import (WEEKDAYS, content_tokens, dates_in, numbers_in, presence_of,
-                     proper_tokens)
+from .claims import (WEEKDAYS, content_tokens, dates_in, name_fold, name_skeleton, numbers_in,
+                     presence_of, proper_tokens)
 from ..dates import period_end, period_start, precision
 from .common import fill_year, is_country, load_data, thresholds
 from .disputes import build_claims_and_disputes, timeline_disputes
@@ -292,18 +292,34 @@ def statement_lemmas(content: str) -> set[str]:
 def claim_keys(c: Claim) -> set[str]:
     """A stored claim's look-up keys: the lemmas of each of its reports (``l:``; a
     statement joins a claim, or disputes one, only when it shares lemmas with one of its
-    reports), the units of its numbers (``n:``), ``d:`` when a report gives a day, and
-    its speaker key (``p:``)."""
+    reports), the units of its numbers (``n:``), ``d:`` when a report gives a day, its
+    speaker key (``p:``) and, for a named speaker, the frame of its surname as each report
+    spells it (``v:``: a statement of another spelling of the name may join), and the
+    countries of its named speakers (``sc:``: a state, its places and its people may speak
+    for one another)."""
     out = {"p:" + (c.speaker_key or "")}
+    out.update("sc:" + x for x in (c.signature or {}).get("countries", []) or [])
+    named = (c.speaker_key or "").startswith("e:")
+    if named and c.speaker:
+        out.add("v:" + name_fold(c.speaker)[1])
     for rep in c.reports:
         content = rep.get("content") or ""
         out.update("l:" + t for t in statement_lemmas(content))
         out.update("n:" + k for k in numbers_in(content))
+        if named and rep.get("speaker_text"):
+            out.add("v:" + name_fold(rep["speaker_text"])[1])
         if dates_in(content) or WEEKDAYS & set(normalize(content).split()):
             out.add("d:")
-        if presence_of(content):  # someone at a meeting or not: by the names it gives
-            out.update("pr:" + t for t in proper_tokens(content))
+        if presence_of(content):  # someone at a meeting or not: by the names it gives,
+            out.update("pr:" + t for t in proper_tokens(content))  # however spelt
+            out.update("pr:" + presence_frame(t) for t in proper_tokens(content))
+    out.discard("v:")
     return out
+
+
+def presence_frame(token: str) -> str:
+    """The look-up key of a name word in a participants statement, across spellings."""
+    return "~" + name_skeleton(token)
 
 
 def event_keys(compact: list[Extraction], mapping: dict, timeline: list) -> list[tuple]:
@@ -617,8 +633,11 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
     keys = {"l:" + t for u in units for t in u.tokens} | {"n:" + k for u in units for k in u.numbers}
     if not keys:
         return set()
-    present = {"pr:" + t for u in units if u.presence for t in u.proper}
-    holders = delta.claims_by_keys(store, keys | present | {"d:"}, since)
+    present = {"pr:" + k for u in units if u.presence
+               for t in u.proper for k in (t, presence_frame(t))}
+    frames = {"v:" + name_fold(u.vname)[1] for u in units if u.vname} \
+        | {"sc:" + u.scountry for u in units if u.scountry}
+    holders = delta.claims_by_keys(store, keys | present | frames | {"d:"}, since)
     need = gather_th()["min_shared"]
     in_doc: dict[str, set[str]] = {}  # a denial answers a statement of its report
     for u in units:
@@ -634,8 +653,12 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
     for x, u in enumerate(units):
         short = len(u.tokens | u.proper) < gather_th()["min_tokens"]
         numbered = {c for k in u.numbers for c in holders.get("n:" + k, ())}
-        if u.presence:  # a participants dispute: both statements name them
-            out.update(c for t in u.proper for c in holders.get("pr:" + t, ()))
+        if u.presence:  # a participants dispute: both statements name them (however spelt)
+            out.update(c for t in u.proper for k in (t, presence_frame(t))
+                       for c in holders.get("pr:" + k, ()))
+        # another spelling of the speaker's name: one named speaker's restatement
+        spelt = holders.get("v:" + name_fold(u.vname)[1], ()) if u.vname else ()
+        state = holders.get("sc:" + u.scountry, ()) if u.scountry else ()  # of one state
         denial = is_denial(u)
         has_day = bool(u.dates or u.weekdays)
         for c, n in shared[x].items():
@@ -643,6 +666,7 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
             # one named speaker's short restatement: one word and the names it is about
             few = 1 if short or (u.skey.startswith("e:") and sk == u.skey) else need
             if (n >= few and (speakers_compatible(sk, u.skey) or sk in u.affil)) \
+                    or (n >= 1 and c in spelt) or (n >= need and c in state) \
                     or c in numbered or n >= weak \
                     or (n >= need and (denial or (has_day and c in dated))):
                 out.add(c)
