@@ -153,10 +153,11 @@ class EventFinder:
             if spec.get("only_negated") and not any(c.dep_ == "neg" for c in tok.children):
                 continue  # "will not recognize the occupied territories": a refusal
             lemmas = spec.get("object_lemmas")
-            if lemmas and not any(c.dep_ in ("dobj", "nsubjpass")
+            if lemmas and not any(c.dep_ in ("dobj", "nsubjpass", "xcomp")
                                   and (c.lemma_.lower() in lemmas or c.lower_ in lemmas)
-                                  for c in tok.children):
-                continue  # "spent five hours with Putin"
+                                  and (c.dep_ != "xcomp" or c.pos_ == "VERB")
+                                  for c in [*tok.children, *_glued_object(tok)]):
+                continue  # "spent five hours with Putin" ("stopped pumping oil" is one)
             return spec
         return None
 
@@ -241,6 +242,34 @@ class EventFinder:
                 for e in view.np_entities(c)]
 
     @staticmethod
+    def _stranded_conjuncts(view: DocView, subj: Token) -> list[str]:
+        """A headline glued to the lead makes the line's first name an object of the headline:
+        "Estonian and Latvian negotiators met" parsed with only "Latvian negotiators" as the
+        subject. The names that open the line before the subject, joined by "and" or commas,
+        whose parse hangs outside the line, are subjects too."""
+        lo, hi = view.segment(subj.i)
+        left = subj.left_edge.i
+        if left <= lo:
+            return []
+        pre = [t for t in view.doc[lo:left] if not t.is_space]
+        dash = [k for k, t in enumerate(pre) if t.text in ("-", "\u2013", "\u2014", ")", ":")]
+        pre = pre[dash[-1] + 1:] if dash else pre  # "OSLO, Norway - X and Y met": after the dateline
+        if not pre or pre[-1].lower_ not in ("and", ",") or not any(
+                not lo <= t.head.i < hi for t in pre):
+            return []
+        out: list[str] = []
+        for t in pre:
+            eid = view.ent_at(t.i)
+            if eid:
+                if view.etype(eid) == "NORP":
+                    eid = view.state_of(t.text) or eid
+                if eid not in out:
+                    out.append(eid)
+            elif t.lower_ not in ("and", ",", "the") and not t.is_punct:
+                return []  # not a bare list of names
+        return out
+
+    @staticmethod
     def _line_subject(view: DocView, verb: Token) -> list[str]:
         """When the parse hangs a line's subject elsewhere (a headline glued to the lead): the
         names that open the line before its first verb."""
@@ -320,6 +349,7 @@ class EventFinder:
             if subj is not None:
                 (targets if passive and agent else actors).extend(self._subject_ids(view, subj))
                 actors.extend(self._more_subjects(view, tok, subj))
+                actors.extend(self._stranded_conjuncts(view, subj))
             else:
                 # "X landed in Moscow and was met by Y": the subject of the first verb of the line
                 top, lo_hi = tok, view.segment(tok.i)
@@ -488,6 +518,12 @@ class EventFinder:
                         or (h.i == tok.i and tok.pos_ != "VERB" and c.dep_ not in ("ccomp", "xcomp", "advcl")):
                     idx.extend(t.i for t in c.subtree if not _crosses_clause(t, c)
                                and not self._owned_time(view, t, c))
+        if not idx and tok.pos_ == "VERB":
+            # "stopped pumping crude on Wednesday": the gerund the verb governs holds its time
+            for g in tok.children:
+                if g.dep_ == "xcomp" and g.tag_ == "VBG":
+                    idx.extend(t.i for c in g.children if c.dep_ in ("prep", "npadvmod", "tmod")
+                               for t in c.subtree if not _crosses_clause(t, c))
         return view.time_value(sorted(set(idx)))
 
     def _owned_time(self, view: DocView, t: Token, top: Token) -> bool:
@@ -540,8 +576,8 @@ class EventFinder:
             lemmas.append(gov.lemma_.lower())
             lemmas += [a.lemma_.lower() for a in gov.children if a.dep_ in ("acomp", "oprd")]
         own_neg = {a.lower_ for a in clause.children if a.dep_ == "neg"}
-        if own_neg & set(c["negated"]["neg"]):
-            return "negated"  # "would not accept"
+        if own_neg & set(c["negated"]["neg"]) or self._counterfactual(chain):
+            return "negated"  # "would not accept", "should have met"
         if set(lemmas) & desire:
             return "hypothetical"
         auxes = [a for y in chain for a in y.children if a.dep_ in ("aux", "auxpass", "neg")]
@@ -576,6 +612,20 @@ class EventFinder:
             return "planned"
         return "occurred"
 
+    def _counterfactual(self, chain: list[Token]) -> bool:
+        """A modal perfect on the clause ("should have met", "would have been signed") or on
+        the clause a relative one describes ("Saturday should have been the day they met")."""
+        modals = set(self.cues["negated"].get("counterfactual_aux", []))
+        verbs = list(chain)
+        if chain[0].dep_ == "relcl" and chain[0].head.dep_ in ("attr", "nsubj", "npadvmod"):
+            verbs.append(chain[0].head.head)
+        for v in verbs:
+            auxes = {a.lower_ for a in v.children if a.dep_ in ("aux", "auxpass")}
+            if auxes & modals and auxes & {"have", "'ve"} and (
+                    v.tag_ == "VBN" or any(a.tag_ == "VBN" for a in v.children if a.dep_ == "auxpass")):
+                return True
+        return False
+
     def _governing_trigger(self, view: DocView, tok: Token) -> str | None:
         """Type of the trigger whose complement ``tok`` is ("demand to surrender")."""
         if tok.pos_ != "VERB" or tok.dep_ not in ("xcomp", "acl", "ccomp"):
@@ -590,6 +640,9 @@ class EventFinder:
         """Entities of a subject; an unresolved "he"/"she" in what a person said is that person
         ("Zelensky said that he had held a call")."""
         ids = view.np_entities(subj)
+        if not ids and subj.lemma_.lower() in ("country", "state", "nation", "neighbour", "neighbor") \
+                and subj.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in subj.children):
+            return _last_two_states(view, subj)
         if ids or subj.lower_ not in ("he", "she"):
             return ids
         x = subj.head
@@ -967,6 +1020,8 @@ class EventFinder:
     def _scan_trigger(self, run: _Run, tok: Token, spec: dict) -> None:
         """One trigger: its event with participants, place, date and status, kept in
         ``run.found`` unless a phase drops it (no parties, a demand, a mere topic...)."""
+        if self._stopped_flow(run.view, tok):
+            return
         cand = self._candidate(run.view, tok, spec)
         if cand is None:
             return
@@ -982,7 +1037,7 @@ class EventFinder:
         view = run.view
         if ev.date is None and view.published and ev.status == "occurred" and not ev.inherited \
                 and (tok.pos_ == "VERB" or site.gov is not None or _headline_noun(tok, run.title_end)) \
-                and not _perfect(tok, site.gov) and (
+                and not _perfect(tok, site.gov) and not _background_clause(tok, site.gov) and (
                 tok.i < run.title_end or _present_tense(tok, site.gov)):
             ev.date = view.published
             ev.default_date = True
@@ -991,6 +1046,21 @@ class EventFinder:
                 and len(ev.actors) < 2:
             return  # "would not accept any deal": no counterpart, no agreement refused
         self._keep(run, ev, mention)
+
+    def _stopped_flow(self, view: DocView, tok: Token) -> bool:
+        """"halted arms deliveries to X", "the suspension of aid": the flow a halt stops is
+        no event of its own (the halt is one)."""
+        h = tok.head
+        if tok.dep_ == "pobj" and h.lower_ in ("of", "in"):
+            h = h.head
+        elif tok.dep_ not in ("dobj", "nsubjpass", "compound"):
+            return False
+        if h.i == tok.i:
+            return False
+        spec = self.spec_for(view, h)
+        lemmas = spec and (spec.get("object_lemmas") or spec.get("modifier_lemmas"))
+        return bool(lemmas) and spec["type"] != self.spec_for(view, tok)["type"] \
+            and (tok.lemma_.lower() in lemmas or tok.lower_ in lemmas)
 
     def _anchor(self, view: DocView, tok: Token) -> Token:
         """The token a noun trigger's phrase hangs on: "a military aid package for Ukraine"
@@ -1350,8 +1420,10 @@ def _settle_dates(found: list[_Ev], published: str | None, title_end: int) -> No
             for o in found:
                 if o is not ev and not o.default_date and o.type == ev.type and o.date \
                         and len(o.date) == 10 and o.date <= published[:10] and not o.mention \
-                        and o.status == "occurred" and len(parts(o) & parts(ev)) >= 2 \
-                        and _days(o.date, published[:10]) <= 3:
+                        and o.status == "occurred" and _days(o.date, published[:10]) <= 3 \
+                        and (len(parts(o) & parts(ev)) >= 2 or (
+                            parts(o) & parts(ev) and o.location == ev.location and (
+                                o.location or o.trigger.lemma_ == ev.trigger.lemma_))):
                     ev.date = o.date
                     ev.default_date = False
                     break
@@ -1449,6 +1521,15 @@ def _perfect(tok: Token, gov: Token | None) -> bool:
     return v is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in v.children)
 
 
+def _background_clause(tok: Token, gov: Token | None) -> bool:
+    """A clause that places the news against an earlier event ("spoke on Friday for the
+    first time since X stopped the transit", "two days after the halt"): not the day's news."""
+    v = tok if tok.pos_ == "VERB" else gov
+    return v is not None and v.dep_ in ("advcl", "pcomp") and any(
+        c.dep_ in ("mark", "prep") and c.lower_ in ("since", "after", "before", "until")
+        for c in [*v.children, v.head] if c.i < v.i)
+
+
 def _present_tense(tok: Token, gov: Token | None) -> bool:
     v = tok if tok.pos_ == "VERB" else gov
     if v is None or v.tag_ not in ("VBZ", "VBP"):
@@ -1532,8 +1613,128 @@ def _weapons_aim(finder: EventFinder, view: DocView, tok: Token, anchor: Token, 
     return actors, targets, loc
 
 
+def _last_two_states(view: DocView, before: Token) -> list[str]:
+    """"the two countries exchanged prisoners": the last two states the text named before."""
+    out: list[str] = []
+    for i in range(before.i - 1, -1, -1):
+        eid = view.ent_at(i)
+        if eid and view.etype(eid) == "NORP":
+            eid = view.state_of(view.doc[i].text)
+        if eid and view.is_country(eid) and eid not in out:
+            out.append(eid)
+            if len(out) == 2:
+                return out[::-1]
+    return []
+
+
+def _exchanged_people(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                      actors: list[str], targets: list[str], loc: str | None):
+    """"250 Ruritanian and Borduvian detainees were exchanged", "exchanged Ruritanian
+    prisoners": with no party named otherwise, the states the people belong to are the
+    parties of the exchange."""
+    lemmas = spec.get("object_lemmas") or spec.get("modifier_lemmas")
+    if actors or targets or not lemmas:
+        return actors, targets, loc
+    people = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "compound", "nmod")
+              and (c.lemma_.lower() in lemmas or c.lower_ in lemmas)]
+    states: list[str] = []
+    for p in people:
+        for m in p.children:
+            if m.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for w in [m, *(x for x in m.children if x.dep_ == "conj")]:
+                eid = view.state_of(w.text) or (
+                    view.ent_at(w.i) if view.etype(view.ent_at(w.i)) in ("NORP", "GPE") else None)
+                if eid and eid not in states:
+                    states.append(eid)
+    return (states, targets, loc) if len(states) >= 2 else (actors, targets, loc)
+
+
+def _accused_of(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                actors: list[str], targets: list[str], loc: str | None):
+    """An attack told as a charge ("X accused Y of shelling the village", "X blamed Y for
+    the strike on V", "Y was accused of shelling"): the accused is who attacked; the accuser
+    is whom, where no other party is named (the village is the accuser's)."""
+    actors, targets, loc = _weapons_aim(finder, view, tok, anchor, spec, actors, targets, loc)
+    prep = anchor.head
+    if actors or anchor.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("of", "for"):
+        return actors, targets, loc
+    verb = prep.head
+    vspec = finder.spec_for(view, verb) if verb.i != prep.i else None
+    if not vspec or vspec["type"] != "ACCUSE":
+        return actors, targets, loc
+    accused = [e for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for e in view.np_entities(c)]
+    subj, passive = finder.subject(verb, view=view)
+    accuser = view.np_entities(subj) if subj is not None and not passive else []
+    accused = [e for e in accused if view.is_party(e)]
+    if not accused:
+        return actors, targets, loc
+    aims = [o for o in [tok, *tok.children] if o.dep_ in ("dobj", "pobj") or o.i == tok.i]
+    if not any(view.is_party(t) and (view.is_country(t) or view.etype(t) not in PLACE_TYPES)
+               for t in targets) and not any(  # "of shelling Ruritanian cities": theirs
+            g.lower_ in view.demonyms for o in aims for g in o.children if g.dep_ in ("amod", "compound")):
+        targets = _unique(targets + [e for e in accuser if view.is_party(e) and e not in accused])
+    return accused, [t for t in targets if t not in accused], loc
+
+
+def _glued_object(tok: Token) -> list[Token]:
+    """A headline verb the parser made a compound of its object ("Ruritania halts oil
+    transit to X": "halts" a compound of "transit"): that object, as a dobj would stand."""
+    if tok.pos_ == "VERB" and tok.dep_ == "compound" and tok.head.i > tok.i \
+            and tok.head.pos_ in ("NOUN", "PROPN"):
+        return [_AsObject(tok.head)]  # type: ignore[list-item]
+    return []
+
+
+class _AsObject:
+    """A token seen as a direct object (``dep_`` "dobj"), otherwise itself."""
+
+    def __init__(self, tok: Token):
+        self._tok = tok
+
+    def __getattr__(self, name):
+        return getattr(self._tok, name)
+
+    @property
+    def dep_(self) -> str:
+        return "dobj"
+
+
+def _halted_flow(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                 actors: list[str], targets: list[str], loc: str | None):
+    """A flow stopped ("halted oil transit to Ruritania", "stopped pumping crude to X",
+    "transit to X was suspended", "the halt of gas deliveries to X"): where it went is the
+    target; a state adjective on an unnamed subject ("the Ruritanian move, which stopped
+    deliveries") is the actor."""
+    if not (spec.get("object_lemmas") or spec.get("modifier_lemmas")):
+        return actors, targets, loc
+    flows = [tok] if tok.pos_ != "VERB" else []
+    flows += [c for c in [*tok.children, *_glued_object(tok)] if c.dep_ in ("dobj", "nsubjpass", "xcomp")]
+    flows += [p for f in list(flows) for c in f.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+              for p in c.children if p.dep_ == "pobj"]
+    flows += [o for f in list(flows) if f.pos_ == "VERB" for o in f.children if o.dep_ == "dobj"]
+    for f in flows:
+        for c in f.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        targets = _unique(targets + [e for e in view.np_entities(p) if e not in actors])
+    if not actors and tok.pos_ == "VERB":
+        subj, passive = finder.subject(tok, view=view)
+        if subj is not None and not passive:
+            for m in subj.children:
+                eid = view.state_of(m.text) if m.dep_ in ("amod", "compound") else None
+                if eid and eid not in targets:
+                    actors = [eid]
+    if loc in targets:
+        loc = None
+    return actors, targets, loc
+
+
 # the participant rules data/events/types.json may give a type ("participants")
-PARTICIPANT_RULES = {"thanked_giver": _thanked_giver, "weapons_aim": _weapons_aim}
+PARTICIPANT_RULES = {"thanked_giver": _thanked_giver, "weapons_aim": _weapons_aim,
+                     "accused_of": _accused_of, "exchanged_people": _exchanged_people,
+                     "halted_flow": _halted_flow}
 # the behaviours data/events/types.json may give a type, each a rule in this module
 BEHAVIOURS = frozenset({
     "places_are_no_parties", "no_possessor_targets", "no_state_adjective_targets",

@@ -1,0 +1,117 @@
+"""Events inside one report (issue #11): halted flows, attacks told as charges, exchanged
+people, stranded subjects of a glued headline, background clauses, modal perfects and the
+headline's date. Invented people; real states only where a nationality word needs one."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text, published="2026-10-14"):
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        doc = nlp(doc)
+        from dossier.nlp.attribution import DocView
+        ents = DocView(doc).entities
+        return doc, [{"type": v.type, "trigger": v.trigger, "status": v.status, "date": v.date,
+                      "actors": {ents[a].name for a in v.actors},
+                      "targets": {ents[t].name for t in v.targets}} for v in doc._.events]
+    return _run
+
+
+def _of(evs, etype, trigger=None):
+    return [e for e in evs if e["type"] == etype and (trigger is None or e["trigger"] == trigger)]
+
+
+def test_stopped_pumping_is_a_halt_with_its_day_and_destination(run):
+    _, evs = run("Romania stopped pumping crude to Hungary through the pipeline on Wednesday, "
+                 "the operator said.")
+    (ev,) = _of(evs, "SANCTION")
+    assert ev["actors"] == {"Romania"} and ev["targets"] == {"Hungary"}
+    assert ev["date"] == "2026-10-14"
+
+
+def test_halt_noun_of_a_flow_and_the_flow_is_no_event(run):
+    _, evs = run("Poland's suspension of gas deliveries to Hungary angered the government.")
+    (ev,) = _of(evs, "SANCTION")
+    assert ev["actors"] == {"Poland"} and ev["targets"] == {"Hungary"}
+    assert not _of(evs, "AID")  # the deliveries stopped are not aid given
+
+
+def test_halt_by_an_unnamed_move_takes_the_state_adjective(run):
+    _, evs = run("Serbia depends on Romania for its fuel. Halmo Varga called the Romanian move, "
+                 "which stopped deliveries to Serbia on Tuesday, a hostile act.")
+    (ev,) = _of(evs, "SANCTION")
+    assert ev["actors"] == {"Romania"} and "Serbia" in ev["targets"]
+
+
+def test_attack_told_as_a_charge_names_the_accused_as_attacker(run):
+    _, evs = run("Latvia accused Estonia of shelling the village of Valka on Sunday.",
+                 published="2026-10-26")
+    (ev,) = _of(evs, "ASSAULT")
+    assert ev["actors"] == {"Estonia"} and "Latvia" in ev["targets"]
+    assert ev["date"] == "2026-10-25"
+
+
+def test_charge_of_shelling_someone_elses_cities_keeps_the_accuser_out(run):
+    _, evs = run("Poland accused Russia of shelling Ukrainian cities.")
+    (ev,) = _of(evs, "ASSAULT")
+    assert ev["actors"] == {"Russia"} and "Poland" not in ev["targets"]
+
+
+def test_exchanged_people_name_the_parties_of_the_exchange(run):
+    _, evs = run("The 250 Estonian and Latvian detainees were exchanged yesterday in an "
+                 "operation run by the Red Cross.", published="2026-11-17")
+    (ev,) = _of(evs, "CONCEDE")
+    assert len(ev["actors"]) == 2 and ev["date"] == "2026-11-16"
+
+
+def test_the_two_countries_are_the_two_states_named_before(run):
+    _, evs = run("The summit between Estonia and Latvia was postponed. The postponement comes "
+                 "a week after the two countries exchanged 300 prisoners.")
+    (ev,) = _of(evs, "CONCEDE")
+    assert ev["actors"] == {"Estonia", "Latvia"}
+
+
+def test_subject_stranded_by_a_glued_headline_joins_the_event(run, nlp):
+    doc, evs = run("Second round of talks opens\nEstonian and Latvian negotiators met again on "
+                   "Tuesday in Tartu.", published="2026-11-03")
+    (ev,) = _of(evs, "CONSULT", "met")
+    assert len(ev["actors"]) == 2
+
+
+def test_background_clause_takes_no_publication_date(run):
+    _, evs = run("Minister Anna Quell spoke by phone with Boris Tarrow on Friday for the first "
+                 "time since Romania stopped oil transit to Hungary, her ministry said.",
+                 published="2026-10-17")
+    (halt,) = _of(evs, "SANCTION")
+    assert halt["date"] is None
+    (call,) = _of(evs, "CONSULT")
+    assert call["date"] == "2026-10-16"
+
+
+def test_modal_perfect_did_not_happen_and_looks_back(run):
+    _, evs = run("Anna Quell should have met Boris Tarrow in Lyon on Monday.",
+                 published="2026-12-04")
+    (ev,) = _of(evs, "CONSULT")
+    assert ev["status"] == "negated" and ev["date"] == "2026-11-30"
+    _, evs = run("Last Saturday should have been the day the presidents of Estonia and Latvia "
+                 "met in Riga.", published="2026-12-04")
+    (ev,) = _of(evs, "CONSULT")
+    assert ev["status"] == "negated"
+
+
+def test_headline_takes_the_day_the_body_gives_with_one_shared_party(run):
+    _, evs = run("Envoy meets Talmor in Lyon ahead of the summit\nLYON - African Union special "
+                 "envoy Marisa Okonta met the minister Ruben Talmor in Lyon yesterday.",
+                 published="2026-11-20")
+    assert [e["date"] for e in _of(evs, "CONSULT")] == ["2026-11-19", "2026-11-19"]
+
+
+def test_headline_weekday_of_a_plan_looks_ahead(nlp):
+    doc = nlp.make_doc("Quell and Tarrow talk by phone; ministers to meet in Lyon on Thursday\n"
+                       "PARIS - Energy Minister Anna Quell spoke by phone with Boris Tarrow on "
+                       "Friday, her ministry said.")
+    doc._.published = "2026-10-17"
+    doc = nlp(doc)
+    values = {t.text: t.value for t in doc._.times}
+    assert values == {"Thursday": "2026-10-22", "Friday": "2026-10-16"}
