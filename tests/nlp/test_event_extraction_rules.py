@@ -115,3 +115,12 @@ def test_headline_weekday_of_a_plan_looks_ahead(nlp):
     doc = nlp(doc)
     values = {t.text: t.value for t in doc._.times}
     assert values == {"Thursday": "2026-10-22", "Friday": "2026-10-16"}
+
+
+def test_a_dated_report_with_nobody_named_is_a_mention_of_that_days_event(run):
+    _, evs = run("The meeting was the first since the transit was halted on October 14.",
+                 published="2026-10-29")
+    (ev,) = _of(evs, "SANCTION")
+    assert ev["date"] == "2026-10-14" and not ev["actors"] and not ev["targets"]
+    _, evs = run("The oil transit was halted, officials said.", published="2026-10-29")
+    assert not _of(evs, "SANCTION")  # no day, nobody named: nothing to join

@@ -1194,6 +1194,10 @@ class EventFinder:
                 mention = True
             elif self._held_mention(view, site):
                 mention = True  # "the truce signed in Lisbon on Monday", "the Lisbon accord"
+            elif self.does(etype, "dated_mentions") and site.own_date and len(site.own_date) == 10:
+                # "the Valka shelling of October 25", "since the transit was halted on
+                # October 14": the timeline joins it to the one event of its kind that day
+                mention = True
             else:
                 return None
         elif back and definite and same_as_last and last is not None and not ev.targets \
@@ -1732,15 +1736,14 @@ def _halted_flow(finder: EventFinder, view: DocView, tok: Token, anchor: Token, 
 
 
 # the participant rules data/events/types.json may give a type ("participants")
-PARTICIPANT_RULES = {"thanked_giver": _thanked_giver, "weapons_aim": _weapons_aim,
-                     "accused_of": _accused_of, "exchanged_people": _exchanged_people,
-                     "halted_flow": _halted_flow}
+PARTICIPANT_RULES = {"thanked_giver": _thanked_giver, "accused_of": _accused_of,  # (and weapons' aim)
+                     "exchanged_people": _exchanged_people, "halted_flow": _halted_flow}
 # the behaviours data/events/types.json may give a type, each a rule in this module
 BEHAVIOURS = frozenset({
     "places_are_no_parties", "no_possessor_targets", "no_state_adjective_targets",
     "attended_by_clause_subject", "delegations", "mediators", "modes", "takes_parties_before",
     "referred_back", "topic_unless_held", "refusal_needs_counterpart", "agreement_referred_to",
-    "held_mentions", "placed_by_talks"})
+    "held_mentions", "placed_by_talks", "dated_mentions"})
 # what a governing trigger may do to the event it governs
 GOVERNED = frozenset({"drop", "negated", "planned"})
 
