@@ -124,3 +124,37 @@ def test_a_dated_report_with_nobody_named_is_a_mention_of_that_days_event(run):
     assert ev["date"] == "2026-10-14" and not ev["actors"] and not ev["targets"]
     _, evs = run("The oil transit was halted, officials said.", published="2026-10-29")
     assert not _of(evs, "SANCTION")  # no day, nobody named: nothing to join
+
+
+def test_a_threat_names_whose_thing_it_would_hit(run):
+    _, evs = run("Budapest threatened to veto a new EU loan to Romania, officials said.")
+    (ev,) = _of(evs, "THREATEN")
+    assert {"European Union", "Romania"} <= ev["targets"]
+
+
+def test_where_a_visitor_came_from_is_no_party(run):
+    _, evs = run("Envoy Marisa Okonta arrived in Lyon from Paris on Monday.")
+    (ev,) = _of(evs, "CONSULT")
+    assert ev["actors"] == {"Marisa Okonta"} and not ev["targets"]
+
+
+def test_a_meeting_that_failed_to_end_a_dispute_was_held(run):
+    _, evs = run("A meeting of ministers in Lyon on Thursday failed to end the dispute between "
+                 "Romania and Hungary.", published="2026-10-23")
+    (ev,) = _of(evs, "CONSULT")
+    assert ev["status"] == "occurred" and ev["date"] == "2026-10-22"
+    _, evs = run("The meeting in Paris on Friday failed to take place.", published="2026-10-23")
+    assert [e["status"] for e in _of(evs, "CONSULT")] == ["negated"]
+
+
+def test_the_meeting_chaired_by_after_a_mention_is_that_meeting_with_its_people(run):
+    _, evs = run("Lyon meeting on pipeline ends without deal\nLYON - A meeting of ministers in "
+                 "Lyon on Thursday failed to end the dispute between Romania and Hungary, "
+                 "officials said.\nThe meeting was chaired by EU energy commissioner Anna Quell "
+                 "and attended by Romania's energy minister Boris Tarrow and Hungary's foreign "
+                 "minister Gabor Varga.", published="2026-10-23")
+    meetings = _of(evs, "CONSULT")
+    assert len(meetings) == 3
+    for ev in meetings:
+        assert ev["date"] == "2026-10-22"
+        assert ev["actors"] == {"Anna Quell", "Boris Tarrow", "Gabor Varga"}

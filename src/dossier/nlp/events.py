@@ -313,6 +313,9 @@ class EventFinder:
                     continue
                 ids = [e for e in view.np_entities(p) if view.etype(e) not in PLACE_TYPES
                        or c.lower_ not in ("in", "at")]
+                if c.lower_ == "from" and tok.pos_ == "VERB" and self.does(etype, "places_are_no_parties"):
+                    # "arrived in Lyon from Paris": where a visitor came from is no party
+                    ids = [e for e in ids if view.etype(e) not in PLACE_TYPES or view.is_country(e)]
                 if not ids and role == "targets" and not self.does(etype, "no_possessor_targets"):
                     # "an attack on Ukraine's energy system", "strikes on Ukrainian cities"
                     for g in p.children:
@@ -573,7 +576,11 @@ class EventFinder:
                     lemmas.append(x.head.lemma_.lower())
         if tok.pos_ != "VERB" and gov is not None and tok.dep_ in ("nsubj", "nsubjpass"):
             # "the meeting is planned for…", "the visit was possible", "talks were cancelled"
-            lemmas.append(gov.lemma_.lower())
+            # ("the meeting failed to end the dispute" was held; "failed to take place" not)
+            if not (gov.lemma_.lower() in c["negated"].get("held_failures", []) and any(
+                    x.dep_ == "xcomp" and x.lemma_.lower() not in c["negated"].get("happen_verbs", [])
+                    for x in gov.children)):
+                lemmas.append(gov.lemma_.lower())
             lemmas += [a.lemma_.lower() for a in gov.children if a.dep_ in ("acomp", "oprd")]
         own_neg = {a.lower_ for a in clause.children if a.dep_ == "neg"}
         if own_neg & set(c["negated"]["neg"]) or self._counterfactual(chain):
@@ -1186,7 +1193,7 @@ class EventFinder:
                     and _from_agreement(ev, run.last_agree, run.seg_no):
                 site.own_date = own_date or ev.date
             elif back and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
-                    and (definite or site.anchor.i != tok.i
+                    and (definite or site.anchor.i != tok.i or _days_own(own_date)
                          or any(view.ent_at(c.i) == loc for c in tok.children)):
                 # ("after two days of talks in Astana": a container phrase is referential)
                 # "the talks in Geneva", "the Geneva talks": a background mention of talks
@@ -1194,6 +1201,10 @@ class EventFinder:
                 mention = True
             elif self._held_mention(view, site):
                 mention = True  # "the truce signed in Lisbon on Monday", "the Lisbon accord"
+            elif back and last is None and self._chaired_by(view, tok):
+                # "A meeting in Lyon on Thursday failed ... The meeting was chaired by X and
+                # attended by Y": with no consultation before, those named are its parties
+                ev.actors = self._chaired_by(view, tok)
             elif self.does(etype, "dated_mentions") and site.own_date and len(site.own_date) == 10:
                 # "the Valka shelling of October 25", "since the transit was halted on
                 # October 14": the timeline joins it to the one event of its kind that day
@@ -1208,6 +1219,18 @@ class EventFinder:
                           if t not in ev.actors]
             ev.joined = True
         return mention
+
+    def _chaired_by(self, view: DocView, tok: Token) -> list[str]:
+        """The parties named as agents of "the meeting was chaired by X and attended by Y"."""
+        if tok.dep_ != "nsubjpass":
+            return []
+        out: list[str] = []
+        for v in [tok.head] + [c for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+            if v.lemma_.lower() in self.deleg["meeting_agent_verbs"]:
+                out += [e for a in v.children if a.dep_ == "agent" for p in a.children
+                        if p.dep_ == "pobj" for e in view.np_entities(p)
+                        if view.etype(e) not in PLACE_TYPES or view.is_country(e)]
+        return _unique(out)
 
     def _held_mention(self, view: DocView, site: _Site) -> bool:
         """A noun event with nobody named that was held: a participle of holding with a place
@@ -1318,6 +1341,14 @@ class EventFinder:
         # a headline's "Florida talks end": the talks the body reports with their participants
         # "The talks in Geneva ended on Monday ... US and Ukrainian officials met in Geneva":
         # a mention takes the parties of a later report of talks at the same place
+        for n, m in enumerate(found):
+            # "A meeting in Lyon on Thursday failed... The meeting was chaired by X": the
+            # report after a mention, with no place or day of its own, is of that meeting
+            nxt = next((e for e in found[n + 1:] if e.type == m.type), None)
+            if m.mention and m.date and nxt is not None and not nxt.mention and not nxt.location \
+                    and not nxt.date and nxt.status == m.status and _definite(view, nxt.trigger) \
+                    and self._segments_apart(view, m, nxt) <= 1:
+                nxt.location, nxt.date = m.location, m.date
         for m in found:
             if m.mention:
                 o = next((e for e in found if not e.mention and e.type == m.type
@@ -1338,6 +1369,11 @@ class EventFinder:
             and e.location and (e.location == m.location or not country(e.location)
                                 or country(e.location) == country(m.location))
             for e in found))]
+
+    @staticmethod
+    def _segments_apart(view: DocView, a: _Ev, b: _Ev) -> int:
+        segs = view.segments()
+        return abs(segs.index(b.seg) - segs.index(a.seg)) if a.seg in segs and b.seg in segs else 99
 
     def _records(self, view: DocView, kept: list[_Ev]) -> list[Event]:
         """The contract's ``Event`` records, numbered in order."""
@@ -1423,11 +1459,13 @@ def _settle_dates(found: list[_Ev], published: str | None, title_end: int) -> No
         if ev.default_date and ev.trigger.i < title_end and published:
             for o in found:
                 if o is not ev and not o.default_date and o.type == ev.type and o.date \
-                        and len(o.date) == 10 and o.date <= published[:10] and not o.mention \
+                        and len(o.date) == 10 and o.date <= published[:10] \
+                        and (not o.mention or ev.mention) \
                         and o.status == "occurred" and _days(o.date, published[:10]) <= 3 \
                         and (len(parts(o) & parts(ev)) >= 2 or (
                             parts(o) & parts(ev) and o.location == ev.location and (
-                                o.location or o.trigger.lemma_ == ev.trigger.lemma_))):
+                                o.location or o.trigger.lemma_ == ev.trigger.lemma_))
+                             or (ev.mention and ev.location and o.location == ev.location)):
                     ev.date = o.date
                     ev.default_date = False
                     break
@@ -1439,6 +1477,11 @@ def _settle_dates(found: list[_Ev], published: str | None, title_end: int) -> No
             if o.status == "occurred" and o.date and not o.mention and set(o.actors) & set(ev.actors):
                 ev.date = o.date
                 break
+
+
+def _days_own(date: str | None) -> bool:
+    """A day of the event's own ("a meeting in Lyon on Thursday"): it can be joined by it."""
+    return bool(date) and len(date or "") == 10
 
 
 def _clause(tok: Token) -> Token:
@@ -1617,6 +1660,29 @@ def _weapons_aim(finder: EventFinder, view: DocView, tok: Token, anchor: Token, 
     return actors, targets, loc
 
 
+def _threat_aim(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                actors: list[str], targets: list[str], loc: str | None):
+    """"threatened to veto the EU loan to Ruritania", "X's threat to block Y's accession":
+    whose thing the threatened act hits is the target."""
+    acts = [c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ == "VERB"]
+    for act in acts:
+        for o in act.children:
+            if o.dep_ == "prep" and o.lower_ in ("to", "against"):
+                targets = _unique(targets + [e for p in o.children if p.dep_ == "pobj"
+                                             for e in view.np_entities(p) if e not in actors])
+            if o.dep_ not in ("dobj", "dative"):
+                continue
+            ids = list(view.np_entities(o))
+            for c in o.children:
+                if c.dep_ in ("compound", "poss", "nmod", "amod"):
+                    ids += view.np_entities(c) or [x for x in [view.state_of(c.text)] if x]
+                elif c.dep_ == "prep" and c.lower_ in ("to", "for", "of"):
+                    ids += [e for p in c.children if p.dep_ == "pobj" for e in view.np_entities(p)]
+            targets = _unique(targets + [e for e in ids if e not in actors and e != loc
+                                         and view.is_party(e)])
+    return actors, targets, loc
+
+
 def _last_two_states(view: DocView, before: Token) -> list[str]:
     """"the two countries exchanged prisoners": the last two states the text named before."""
     out: list[str] = []
@@ -1737,7 +1803,8 @@ def _halted_flow(finder: EventFinder, view: DocView, tok: Token, anchor: Token, 
 
 # the participant rules data/events/types.json may give a type ("participants")
 PARTICIPANT_RULES = {"thanked_giver": _thanked_giver, "accused_of": _accused_of,  # (and weapons' aim)
-                     "exchanged_people": _exchanged_people, "halted_flow": _halted_flow}
+                     "exchanged_people": _exchanged_people, "halted_flow": _halted_flow,
+                     "threat_aim": _threat_aim}
 # the behaviours data/events/types.json may give a type, each a rule in this module
 BEHAVIOURS = frozenset({
     "places_are_no_parties", "no_possessor_targets", "no_state_adjective_targets",
