@@ -158,3 +158,21 @@ def test_the_meeting_chaired_by_after_a_mention_is_that_meeting_with_its_people(
     for ev in meetings:
         assert ev["date"] == "2026-10-22"
         assert ev["actors"] == {"Anna Quell", "Boris Tarrow", "Gabor Varga"}
+
+
+def test_the_ministers_met_elsewhere_are_the_parties_just_told(run):
+    _, evs = run("PARIS - The restart on Monday followed last week's meeting of Romanian Energy "
+                 "Minister Boris Tarrow and Hungarian Foreign Minister Gabor Varga in Lyon. The "
+                 "ministers first met on the issue in Brussels on October 22.",
+                 published="2026-11-05")
+    (ev,) = _of(evs, "CONSULT", "met")
+    assert ev["actors"] == {"Boris Tarrow", "Gabor Varga"} and ev["date"] == "2026-10-22"
+
+
+def test_agents_of_the_meeting_come_before_an_agreement_just_told(run):
+    _, evs = run("LYON - A meeting of ministers in Lyon on Thursday failed to end the dispute, "
+                 "officials said. Neither Bucharest nor Budapest accepted the offer. The meeting "
+                 "was chaired by commissioner Anna Quell and attended by minister Boris Tarrow.",
+                 published="2026-10-23")
+    ev = _of(evs, "CONSULT")[-1]
+    assert ev["actors"] == {"Anna Quell", "Boris Tarrow"} and ev["date"] == "2026-10-22"

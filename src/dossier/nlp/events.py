@@ -734,6 +734,10 @@ class EventFinder:
         if v is None:
             return False
         subj, passive = self.subject(v, view=self._view)
+        if subj is not None and not passive and subj.lower_ == "they" and v.pos_ == "VERB" \
+                and not any(c.dep_ in ("dobj", "prep") and c.lower_ != "with" and self._view is not None
+                            and self._view.np_entities(c) for c in v.children):
+            return True  # "They had spoken by phone": the parties just told
         if subj is None or passive or subj.lemma_.lower() not in self.party_nouns \
                 or subj.tag_ not in ("NNS", "NNPS"):
             return False
@@ -1181,14 +1185,19 @@ class EventFinder:
         if not ev.actors and not ev.targets:
             # "the talks", "the meeting": the consultation reported before
             # (talks elsewhere or on another day: mostly the same parties' earlier round)
-            if self.does(etype, "takes_parties_before") and last is not None and same_as_last \
-                    and self._the_parties(tok, gov):
+            if self.does(etype, "takes_parties_before") and last is not None \
+                    and (same_as_last or tok.pos_ == "VERB") and self._the_parties(tok, gov):
+                # ("the ministers first met in Lyon on May 2": the same people, another round)
                 # "the two sides discussed", "the delegations agreed": the parties before
                 ev.actors = _unique(last.actors + last.targets)
                 ev.inherited = True
             elif back and definite and last is not None:
                 ev.actors, ev.targets = list(last.actors), list(last.targets)
                 ev.inherited = True
+            elif back and last is None and self._chaired_by(view, tok):
+                # "A meeting in Lyon on Thursday failed ... The meeting was chaired by X and
+                # attended by Y": with no consultation before, those named are its parties
+                ev.actors = self._chaired_by(view, tok)
             elif back and definite and last is None \
                     and _from_agreement(ev, run.last_agree, run.seg_no):
                 site.own_date = own_date or ev.date
@@ -1201,10 +1210,6 @@ class EventFinder:
                 mention = True
             elif self._held_mention(view, site):
                 mention = True  # "the truce signed in Lisbon on Monday", "the Lisbon accord"
-            elif back and last is None and self._chaired_by(view, tok):
-                # "A meeting in Lyon on Thursday failed ... The meeting was chaired by X and
-                # attended by Y": with no consultation before, those named are its parties
-                ev.actors = self._chaired_by(view, tok)
             elif self.does(etype, "dated_mentions") and site.own_date and len(site.own_date) == 10:
                 # "the Valka shelling of October 25", "since the transit was halted on
                 # October 14": the timeline joins it to the one event of its kind that day
@@ -1347,7 +1352,7 @@ class EventFinder:
             nxt = next((e for e in found[n + 1:] if e.type == m.type), None)
             if m.mention and m.date and nxt is not None and not nxt.mention and not nxt.location \
                     and not nxt.date and nxt.status == m.status and _definite(view, nxt.trigger) \
-                    and self._segments_apart(view, m, nxt) <= 1:
+                    and self._segments_apart(view, m, nxt) <= 3:
                 nxt.location, nxt.date = m.location, m.date
         for m in found:
             if m.mention:
