@@ -176,3 +176,30 @@ def test_agents_of_the_meeting_come_before_an_agreement_just_told(run):
                  published="2026-10-23")
     ev = _of(evs, "CONSULT")[-1]
     assert ev["actors"] == {"Anna Quell", "Boris Tarrow"} and ev["date"] == "2026-10-22"
+
+
+def test_sitting_down_with_someone_is_a_meeting_of_the_clauses_subject(run):
+    _, evs = run("Deputy Prime Minister Anna Quell and security chief Boris Tarrow shook hands for "
+                 "the cameras before sitting down with Foreign Minister Marisa Okonta.")
+    (ev,) = _of(evs, "CONSULT")
+    assert ev["actors"] == {"Anna Quell", "Boris Tarrow"} and ev["targets"] == {"Marisa Okonta"}
+
+
+def test_the_day_of_an_event_a_report_is_measured_from_is_not_the_reports(run):
+    _, evs = run("Envoy Marisa Okonta met Ruben Talmor in Lyon yesterday. The meeting was the "
+                 "envoy's first visit to Lyon since the prisoner exchange on Monday.",
+                 published="2026-11-20")
+    meeting = next(e for e in evs if e["trigger"] == "meeting")
+    assert meeting["date"] != "2026-11-16"
+    (exchange,) = _of(evs, "CONCEDE")
+    assert exchange["date"] == "2026-11-16"
+
+
+def test_a_place_of_the_headline_or_dateline_is_no_actor_of_the_lead(run):
+    _, evs = run("Gabor Varga receives envoy Anna Quell in Lyon\nLYON - State Minister for Foreign "
+                 "Affairs Gabor Varga on Friday received the European Union special envoy Anna "
+                 "Quell, who arrived in Lyon from Paris.", published="2026-11-21")
+    received = next(e for e in evs if e["trigger"] == "received")
+    assert "Lyon" not in received["actors"] and received["date"] == "2026-11-20"
+    receives = next(e for e in evs if e["trigger"] == "receives")
+    assert receives["date"] == "2026-11-20"  # the headline: the day the lead gives

@@ -227,6 +227,13 @@ class EventFinder:
             return None, False
         if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             return EventFinder.subject(verb.head, depth + 1, view)
+        if depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
+                and verb.head.head.pos_ in ("VERB", "AUX") and lo <= verb.head.head.i < hi \
+                and not any(c.dep_ == "dobj" and (view is None or view.np_entities(c))
+                            for c in verb.head.head.children):
+            # "shook hands before sitting down with X": the subject of the clause
+            # ("accused X of shelling": the named object's act, not the subject's)
+            return EventFinder.subject(verb.head.head, depth + 1, view)
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head, False
         return None, False
@@ -538,6 +545,9 @@ class EventFinder:
             if x.dep_ == "poss" and x.head.pos_ in ("NOUN", "PROPN") \
                     and self.spec_for(view, x.head) is None:
                 return True
+            if x.i != t.i and x.dep_ == "pobj" and x.head.lower_ in ("since", "after", "before") \
+                    and x.pos_ == "NOUN" and self.spec_for(view, x) is not None:
+                return True  # "the first visit since the exchange on Monday": the exchange's day
             x = x.head
         return False
 
@@ -1024,6 +1034,7 @@ class EventFinder:
         found += self.accusations(view)
         found.sort(key=lambda e: e.trigger.i)
         _settle_dates(found, view.published, run.title_end)
+        _headline_from_lead(view, found)
         found = self._settle(view, found, run.title_end)
         doc._.events = self._records(view, _dedupe(found))
         return doc
@@ -1122,6 +1133,10 @@ class EventFinder:
             loc = self._talks_place(view, [tok, anchor] + ([gov] if gov is not None else []))
             actors = [a for a in actors if a != loc]
             targets = [t for t in targets if t != loc]
+        line = _dateline(view, tok, actors) if tok.pos_ == "VERB" else set()
+        if line:
+            # "LYON - X met Y": a dateline's place says where the report was filed, no party
+            actors = [a for a in actors if a not in line]
         mediators = self._mediators(view, tok) if self.does(etype, "mediators") else []
         actors += [m for m in mediators if m not in actors and m not in targets and m != loc]
         mode = spec.get("mode")
@@ -1489,6 +1504,44 @@ def _days_own(date: str | None) -> bool:
     return bool(date) and len(date or "") == 10
 
 
+def _dateline(view: DocView, tok: Token, actors: list[str]) -> set[str]:
+    """Places among the actors that the line of ``tok`` does not name before it except in
+    its dateline ("LYON, France (Agency) - ...", the tokens before a dash within the line's
+    first ten), or names only on another line (a headline the parse glued to the lead)."""
+    doc = view.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    dash = next((i for i in range(start, min(start + 10, tok.i))
+                 if doc[i].text in ("-", "\u2013", "\u2014")), start)
+    before = {view.ent_at(i) for i in range(dash, tok.i)}
+    return {a for a in actors if a not in before and view.etype(a) in PLACE_TYPES
+            and not view.is_country(a)}
+
+
+def _headline_from_lead(view: DocView, found: list[_Ev]) -> None:
+    """A headline's present tense ("X receives envoy") dated by the publication when the lead
+    tells the same act with its day but the parse glued the two lines and lost the lead's
+    event ("X on Friday received the envoy"): the day written next to the lead's verb of the
+    same lemma, if no later than publication and within three days of it."""
+    doc, pub = view.doc, (view.published or "")[:10]
+    for ev in found:
+        t = ev.trigger
+        if not ev.default_date or not pub or "\n" in doc[:t.i].text:
+            continue  # (only the headline, its first line)
+        line = next((i for i in range(t.i, len(doc)) if "\n" in doc[i].text), None)
+        if line is None:
+            continue
+        end = next((i for i in range(line + 1, len(doc)) if "\n" in doc[i].text), len(doc))
+        same = next((x for x in doc[line + 1:end] if x.lemma_ == t.lemma_ and x.tag_ == "VBD"), None)
+        if same is None:
+            continue
+        near = [i for i in range(max(line + 1, same.i - 4), min(end, same.i + 6)) if i != same.i]
+        day = view.time_value(near)
+        if day and len(day) == 10 and day <= pub and _days(day, pub) <= 3:
+            ev.date, ev.default_date = day, False
+
+
 def _clause(tok: Token) -> Token:
     """The verb of a noun trigger's clause ("also held talks")."""
     x = tok
@@ -1578,7 +1631,7 @@ def _background_clause(tok: Token, gov: Token | None) -> bool:
     first time since X stopped the transit", "two days after the halt"): not the day's news."""
     v = tok if tok.pos_ == "VERB" else gov
     return v is not None and v.dep_ in ("advcl", "pcomp") and any(
-        c.dep_ in ("mark", "prep") and c.lower_ in ("since", "after", "before", "until")
+        c.dep_ in ("mark", "prep") and c.lower_ in ("since", "after", "until")
         for c in [*v.children, v.head] if c.i < v.i)
 
 
