@@ -203,3 +203,22 @@ def test_a_place_of_the_headline_or_dateline_is_no_actor_of_the_lead(run):
     assert "Lyon" not in received["actors"] and received["date"] == "2026-11-20"
     receives = next(e for e in evs if e["trigger"] == "receives")
     assert receives["date"] == "2026-11-20"  # the headline: the day the lead gives
+
+
+def test_a_gerund_with_a_determiner_is_the_noun_of_an_event(nlp):
+    from dossier.nlp.events import _nominal_gerunds
+    doc = nlp("The round will focus on the pullback of heavy weapons and on the shelling of "
+              "October 25.")
+    shelling = next(t for t in doc if t.text == "shelling")
+    _nominal_gerunds(doc)
+    assert shelling.pos_ == "NOUN" and shelling.lemma_ == "shelling"
+    doc = nlp("Troops kept shelling the port.")
+    _nominal_gerunds(doc)
+    assert next(t for t in doc if t.text == "shelling").pos_ == "VERB"
+
+
+def test_a_shelling_mentioned_with_its_day_is_kept_for_the_timeline(run):
+    _, evs = run("The round will focus on the pullback of heavy weapons and on the shelling of "
+                 "October 25.", published="2026-11-07")
+    (ev,) = _of(evs, "ASSAULT")
+    assert ev["date"] == "2026-10-25"

@@ -1023,6 +1023,7 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         """The events of a document: each trigger in turn (``_scan_trigger``), then the
         accusations, the dates settled, mentions resolved (``_settle``), and the records."""
+        _nominal_gerunds(doc)
         view = DocView(doc)
         self._view = view
         run = _Run(view, _lead_end(view), {sg: n for n, sg in enumerate(view.segments())})
@@ -1079,10 +1080,11 @@ class EventFinder:
             return False
         if h.i == tok.i:
             return False
-        spec = self.spec_for(view, h)
-        lemmas = spec and (spec.get("object_lemmas") or spec.get("modifier_lemmas"))
-        return bool(lemmas) and spec["type"] != self.spec_for(view, tok)["type"] \
-            and (tok.lemma_.lower() in lemmas or tok.lower_ in lemmas)
+        spec, own = self.spec_for(view, h), self.spec_for(view, tok)
+        if spec is None or own is None or spec["type"] == own["type"]:
+            return False
+        lemmas = spec.get("object_lemmas") or spec.get("modifier_lemmas") or ()
+        return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas
 
     def _anchor(self, view: DocView, tok: Token) -> Token:
         """The token a noun trigger's phrase hangs on: "a military aid package for Ukraine"
@@ -1225,7 +1227,11 @@ class EventFinder:
                 mention = True
             elif self._held_mention(view, site):
                 mention = True  # "the truce signed in Lisbon on Monday", "the Lisbon accord"
-            elif self.does(etype, "dated_mentions") and site.own_date and len(site.own_date) == 10:
+            elif self.does(etype, "dated_mentions") and (
+                    (site.own_date and len(site.own_date) == 10)
+                    or (tok.pos_ != "VERB" and loc and not view.is_country(loc)
+                        and any(view.ent_at(c.i) == loc for c in tok.children))):
+                # ("after the Kharkiv shelling": a mention by its place)
                 # "the Valka shelling of October 25", "since the transit was halted on
                 # October 14": the timeline joins it to the one event of its kind that day
                 mention = True
@@ -1502,6 +1508,19 @@ def _settle_dates(found: list[_Ev], published: str | None, title_end: int) -> No
 def _days_own(date: str | None) -> bool:
     """A day of the event's own ("a meeting in Lyon on Thursday"): it can be joined by it."""
     return bool(date) and len(date or "") == 10
+
+
+def _nominal_gerunds(doc: Doc) -> None:
+    """A gerund the parser tagged a verb though it heads a noun phrase ("after the Valga
+    shelling", "Ruritania's shelling of the port"): a noun, as its determiner or possessor
+    shows (the events component runs last; nothing after it reads the tags)."""
+    for t in doc:
+        if t.tag_ == "VBG" and t.pos_ == "VERB" \
+                and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "conj", "appos", "attr") \
+                and any((c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that"))
+                        or c.dep_ == "poss" for c in t.children if c.i < t.i) \
+                and not any(c.dep_ in ("dobj", "aux", "nsubj") for c in t.children):
+            t.pos_, t.tag_, t.lemma_ = "NOUN", "NN", t.lower_
 
 
 def _dateline(view: DocView, tok: Token, actors: list[str]) -> set[str]:
