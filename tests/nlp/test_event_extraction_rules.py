@@ -222,3 +222,11 @@ def test_a_shelling_mentioned_with_its_day_is_kept_for_the_timeline(run):
                  "October 25.", published="2026-11-07")
     (ev,) = _of(evs, "ASSAULT")
     assert ev["date"] == "2026-10-25"
+
+
+def test_an_as_clause_happens_on_the_day_of_the_clause_it_hangs_on(run):
+    _, evs = run("BRUSSELS - The European Commission on Thursday urged Romania and Hungary to "
+                 "settle their dispute quickly, as Budapest threatened to veto a new EU loan to "
+                 "Bucharest.", published="2026-10-16")
+    (ev,) = _of(evs, "THREATEN")
+    assert ev["date"] == "2026-10-15"

@@ -656,7 +656,7 @@ class EventFinder:
     def _subject_ids(self, view: DocView, subj: Token) -> list[str]:
         """Entities of a subject; an unresolved "he"/"she" in what a person said is that person
         ("Zelensky said that he had held a call")."""
-        ids = view.np_entities(subj)
+        ids = view.np_entities(subj) or _untagged_name(view, subj)
         if not ids and subj.lemma_.lower() in ("country", "state", "nation", "neighbour", "neighbor") \
                 and subj.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in subj.children):
             return _last_two_states(view, subj)
@@ -1296,6 +1296,15 @@ class EventFinder:
                     and v.lemma_.lower() in self.speech_verbs and not _perfect(v, None):
                 ev.date = view.published  # a statement of the day's news
                 ev.default_date = True
+        if ev.date is None and tok.pos_ == "VERB" and tok.dep_ == "advcl" and tok.tag_ == "VBD" \
+                and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in tok.children):
+            # "X urged both sides on Thursday to settle, as Budapest threatened a veto": at
+            # the same time as the clause it hangs on
+            v = tok.head
+            ev.date = view.time_value(sorted(
+                t.i for c in v.children if c.i != tok.i
+                and c.dep_ in ("prep", "npadvmod", "tmod")
+                for t in c.subtree if not _crosses_clause(t, c)))
 
     def _set_status(self, run: _Run, ev: _Ev, site: _Site) -> bool:
         """The event's status (cues, a meeting as a topic, "ahead of", the trigger governing
@@ -1508,6 +1517,17 @@ def _settle_dates(found: list[_Ev], published: str | None, title_end: int) -> No
 def _days_own(date: str | None) -> bool:
     """A day of the event's own ("a meeting in Lyon on Thursday"): it can be joined by it."""
     return bool(date) and len(date or "") == 10
+
+
+def _untagged_name(view: DocView, tok: Token) -> list[str]:
+    """A name the tagger missed here but found elsewhere in the text ("envoy Marisa Okonta
+    met ..." in a lead the parse glued to its headline): the person of that name."""
+    if tok.pos_ != "PROPN" or view.ent_at(tok.i):
+        return []
+    parts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    full = " ".join([c.text for c in parts] + [tok.text])
+    eid = view.entity_by_name(full, tok.text)
+    return [eid] if eid and view.etype(eid) == "PERSON" else []
 
 
 def _nominal_gerunds(doc: Doc) -> None:
