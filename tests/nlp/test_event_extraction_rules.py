@@ -225,7 +225,7 @@ def test_a_shelling_mentioned_with_its_day_is_kept_for_the_timeline(run):
 
 
 def test_an_as_clause_happens_on_the_day_of_the_clause_it_hangs_on(run):
-    _, evs = run("BRUSSELS - The European Commission on Thursday urged Romania and Hungary to "
+    _, evs = run("Commission urges deal\nBRUSSELS - The European Commission on Thursday urged Romania and Hungary to "
                  "settle their dispute quickly, as Budapest threatened to veto a new EU loan to "
                  "Bucharest.", published="2026-10-16")
     (ev,) = _of(evs, "THREATEN")

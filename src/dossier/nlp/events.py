@@ -1300,11 +1300,15 @@ class EventFinder:
                 and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in tok.children):
             # "X urged both sides on Thursday to settle, as Budapest threatened a veto": at
             # the same time as the clause it hangs on
-            v = tok.head
-            ev.date = view.time_value(sorted(
-                t.i for c in v.children if c.i != tok.i
-                and c.dep_ in ("prep", "npadvmod", "tmod")
-                for t in c.subtree if not _crosses_clause(t, c)))
+            v, below = tok.head, tok
+            for _ in range(3):  # ("urged them on Thursday to settle ..., as"): up the clauses
+                ev.date = view.time_value(sorted(
+                    t.i for c in v.children if c.i != below.i
+                    and c.dep_ in ("prep", "npadvmod", "tmod")
+                    for t in c.subtree if not _crosses_clause(t, c)))
+                if ev.date or v.dep_ not in ("xcomp", "conj") or v.head.i == v.i:
+                    break
+                v, below = v.head, v
 
     def _set_status(self, run: _Run, ev: _Ev, site: _Site) -> bool:
         """The event's status (cues, a meeting as a topic, "ahead of", the trigger governing
