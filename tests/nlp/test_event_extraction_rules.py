@@ -230,3 +230,10 @@ def test_an_as_clause_happens_on_the_day_of_the_clause_it_hangs_on(run):
                  "Bucharest.", published="2026-10-16")
     (ev,) = _of(evs, "THREATEN")
     assert ev["date"] == "2026-10-15"
+
+
+def test_talks_named_by_a_hyphened_pair_have_both_parties(run):
+    _, evs = run("Second round of Greek-Turkish talks opens at lakeside resort\nATHENS - "
+                 "Negotiators of Greece and Turkey met again on Tuesday.", published="2026-11-03")
+    talks = next(e for e in evs if e["trigger"] == "talks")
+    assert len(talks["actors"]) == 2 and "Turkey" in talks["actors"]

@@ -391,11 +391,16 @@ class EventFinder:
                 if c.dep_ == "poss":
                     actors += view.np_entities(c)
                 elif c.dep_ in ("compound", "amod", "nmod"):
-                    eid = view.ent_at(c.i) or view.state_of(c.text)
-                    if eid and view.etype(eid) in PLACE_TYPES and not view.is_country(eid):
-                        continue  # "the Geneva talks": a place, not a party
-                    if eid:
-                        actors.append(eid)
+                    # "Ruritanian-Borduvian talks": the hyphened pair's first word too
+                    for m in [*(x for x in c.children if x.dep_ in ("compound", "amod", "nmod")
+                                and x.i == c.i - 2 and tok.doc[c.i - 1].text == "-"), c]:
+                        eid = view.ent_at(m.i) or view.state_of(m.text)
+                        if m.dep_ == "compound" and eid and view.etype(eid) == "NORP":
+                            eid = view.state_of(m.text) or eid
+                        if eid and view.etype(eid) in PLACE_TYPES and not view.is_country(eid):
+                            continue  # "the Geneva talks": a place, not a party
+                        if eid and eid not in actors:
+                            actors.append(eid)
             self._add_prep_objects(view, etype, tok, actors, targets)
             if gov is None and self.does(etype, "attended_by_clause_subject") and tok.dep_ == "pobj" \
                     and tok.head.head.pos_ == "VERB" and (
