@@ -237,3 +237,14 @@ def test_talks_named_by_a_hyphened_pair_have_both_parties(run):
                  "Negotiators of Greece and Turkey met again on Tuesday.", published="2026-11-03")
     talks = next(e for e in evs if e["trigger"] == "talks")
     assert len(talks["actors"]) == 2 and "Turkey" in talks["actors"]
+
+
+def test_a_refusal_announced_under_a_condition_is_a_threat(run):
+    _, evs = run("Budapest threatens veto\nBUDAPEST - Hungary will veto the European Union's next "
+                 "loan to Romania for as long as Bucharest keeps the pipeline closed, Foreign "
+                 "Minister Gabor Varga said on Thursday.\nHungary will veto the loan, Varga said.",
+                 published="2026-10-15")
+    veto = [e for e in evs if e["trigger"] == "veto"]
+    assert [(e["type"], e["status"]) for e in veto] == [("THREATEN", "occurred"),
+                                                        ("REJECT", "planned")]
+    assert {"European Union", "Romania"} <= veto[0]["targets"]

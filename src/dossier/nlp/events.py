@@ -1063,6 +1063,10 @@ class EventFinder:
         if self._only_a_topic(run.view, ev, site):
             return
         view = run.view
+        if ev.status == "planned" and self._conditional_refusal(tok, site.etype):
+            # "Ruritania will veto the loan for as long as X keeps the pipeline closed": a
+            # threat, made when it was said
+            ev.type, ev.status = "THREATEN", "occurred"
         if ev.date is None and view.published and ev.status == "occurred" and not ev.inherited \
                 and (tok.pos_ == "VERB" or site.gov is not None or _headline_noun(tok, run.title_end)) \
                 and not _perfect(tok, site.gov) and not _background_clause(tok, site.gov) and (
@@ -1074,6 +1078,21 @@ class EventFinder:
                 and len(ev.actors) < 2:
             return  # "would not accept any deal": no counterpart, no agreement refused
         self._keep(run, ev, mention)
+
+    def _conditional_refusal(self, tok: Token, etype: str) -> bool:
+        """A refusal or halt announced under a condition ("will block X unless Y", "for as
+        long as Y") is a threat (data/events/status_cues.json ``threat``)."""
+        cue = self.cues.get("threat", {})
+        if etype not in cue.get("types", ()) or tok.pos_ != "VERB":
+            return False
+        marks = set(cue.get("marks", ()))
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+                return True
+            if c.dep_ == "prep" and " ".join(x.lower_ for x in c.subtree).startswith(
+                    tuple(cue.get("phrases", ()))):
+                return True
+        return False
 
     def _stopped_flow(self, view: DocView, tok: Token) -> bool:
         """"halted arms deliveries to X", "the suspension of aid": the flow a halt stops is
