@@ -248,3 +248,11 @@ def test_a_refusal_announced_under_a_condition_is_a_threat(run):
     assert [(e["type"], e["status"]) for e in veto] == [("THREATEN", "occurred"),
                                                         ("REJECT", "planned")]
     assert {"European Union", "Romania"} <= veto[0]["targets"]
+
+
+def test_who_ran_the_exchange_takes_part_in_it(run):
+    _, evs = run("PARIS - The 250 Estonian and Latvian detainees covered by the Riga agreement were "
+                 "exchanged yesterday in an operation run by the International Committee of the "
+                 "Red Cross, the foreign ministry said.", published="2026-11-17")
+    (ev,) = _of(evs, "CONCEDE")
+    assert "International Committee of the Red Cross" in ev["actors"] and len(ev["actors"]) == 3

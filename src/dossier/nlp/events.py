@@ -1828,8 +1828,17 @@ def _exchanged_people(finder: EventFinder, view: DocView, tok: Token, anchor: To
     prisoners": with no party named otherwise, the states the people belong to are the
     parties of the exchange."""
     lemmas = spec.get("object_lemmas") or spec.get("modifier_lemmas")
-    if actors or targets or not lemmas:
+    if not lemmas:
         return actors, targets, loc
+    # "exchanged in an operation run by the Red Cross": who carried it out takes part
+    ops = [e for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "through")
+           for p in c.children if p.dep_ == "pobj"
+           for v in [p, *p.children] if (v.dep_ in ("acl", "relcl") and v.tag_ == "VBN") or (
+               v.i == p.i and v.pos_ == "VERB")  # ("in an operation run by": parsed either way)
+           for a in v.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+           for e in view.np_entities(o) if view.etype(e) in ("ORG", "PERSON")]
+    if actors or targets:
+        return _unique(actors + ops), targets, loc
     people = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "compound", "nmod")
               and (c.lemma_.lower() in lemmas or c.lower_ in lemmas)]
     states: list[str] = []
@@ -1842,7 +1851,7 @@ def _exchanged_people(finder: EventFinder, view: DocView, tok: Token, anchor: To
                     view.ent_at(w.i) if view.etype(view.ent_at(w.i)) in ("NORP", "GPE") else None)
                 if eid and eid not in states:
                     states.append(eid)
-    return (states, targets, loc) if len(states) >= 2 else (actors, targets, loc)
+    return (_unique(states + ops), targets, loc) if len(states) >= 2 else (actors, targets, loc)
 
 
 def _accused_of(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
