@@ -257,3 +257,11 @@ def test_who_ran_the_exchange_takes_part_in_it(run):
                  "Red Cross, the foreign ministry said.", published="2026-11-17")
     (ev,) = _of(evs, "CONCEDE")
     assert "International Committee of the Red Cross" in ev["actors"] and len(ev["actors"]) == 3
+
+
+def test_who_was_present_at_a_signing_takes_part(run):
+    _, evs = run("The protocol was signed by Estonian minister Anna Quell and Latvian security "
+                 "chief Boris Tarrow in the presence of Finland's foreign minister, Marisa Okonta.",
+                 published="2026-10-21")
+    (ev,) = _of(evs, "AGREE")
+    assert ev["actors"] == {"Anna Quell", "Boris Tarrow"} and "Marisa Okonta" in ev["targets"]

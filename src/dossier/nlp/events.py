@@ -386,6 +386,11 @@ class EventFinder:
                                         for e in view.np_entities(x)]
                     targets += ids
             self._add_prep_objects(view, etype, tok, actors, targets)
+            # "signed by X and Y in the presence of Z": Z was there
+            targets += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                        for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "presence"
+                        for o in p.children if o.dep_ == "prep" and o.lower_ == "of"
+                        for q in o.children if q.dep_ == "pobj" for e in view.np_entities(q)]
         else:
             for c in tok.children:
                 if c.dep_ == "poss":
