@@ -265,3 +265,10 @@ def test_who_was_present_at_a_signing_takes_part(run):
                  published="2026-10-21")
     (ev,) = _of(evs, "AGREE")
     assert ev["actors"] == {"Anna Quell", "Boris Tarrow"} and "Marisa Okonta" in ev["targets"]
+
+
+def test_the_agent_of_a_passive_took_part_in_the_talks_after_which_it_acted(run):
+    _, evs = run("The agreement was announced by Foreign Minister Marisa Okonta after talks with "
+                 "Deputy Prime Minister Anna Quell and security chief Boris Tarrow.")
+    (ev,) = _of(evs, "CONSULT")
+    assert ev["actors"] == {"Marisa Okonta"} and ev["targets"] == {"Anna Quell", "Boris Tarrow"}

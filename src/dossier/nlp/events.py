@@ -416,6 +416,9 @@ class EventFinder:
                 subj, passive = self.subject(tok.head.head, view=view)
                 if subj is not None and not passive:
                     actors += view.np_entities(subj)
+                elif passive:  # "the agreement was announced by X after talks with Z"
+                    actors += [e for a in tok.head.head.children if a.dep_ == "agent"
+                               for o in a.children if o.dep_ == "pobj" for e in view.np_entities(o)]
             if gov is not None and tok.dep_ in ("dobj", "attr", "pobj", "conj"):
                 subj, passive = self.subject(gov, view=view)
                 if subj is not None and not passive:
