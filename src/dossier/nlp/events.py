@@ -153,10 +153,11 @@ class EventFinder:
             if spec.get("only_negated") and not any(c.dep_ == "neg" for c in tok.children):
                 continue  # "will not recognize the occupied territories": a refusal
             lemmas = spec.get("object_lemmas")
-            if lemmas and not any(c.dep_ in ("dobj", "nsubjpass")
+            if lemmas and not any(c.dep_ in ("dobj", "nsubjpass", "xcomp")
                                   and (c.lemma_.lower() in lemmas or c.lower_ in lemmas)
-                                  for c in tok.children):
-                continue  # "spent five hours with Putin"
+                                  and (c.dep_ != "xcomp" or c.pos_ == "VERB")
+                                  for c in [*tok.children, *_glued_object(tok)]):
+                continue  # "spent five hours with Putin" ("stopped pumping oil" is one)
             return spec
         return None
 
@@ -226,6 +227,13 @@ class EventFinder:
             return None, False
         if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             return EventFinder.subject(verb.head, depth + 1, view)
+        if depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
+                and verb.head.head.pos_ in ("VERB", "AUX") and lo <= verb.head.head.i < hi \
+                and not any(c.dep_ == "dobj" and (view is None or view.np_entities(c))
+                            for c in verb.head.head.children):
+            # "shook hands before sitting down with X": the subject of the clause
+            # ("accused X of shelling": the named object's act, not the subject's)
+            return EventFinder.subject(verb.head.head, depth + 1, view)
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head, False
         return None, False
@@ -239,6 +247,34 @@ class EventFinder:
         lo, hi = view.segment(verb.i)
         return [e for c in verb.children if c.dep_ == subj.dep_ and c.i != subj.i and lo <= c.i < hi
                 for e in view.np_entities(c)]
+
+    @staticmethod
+    def _stranded_conjuncts(view: DocView, subj: Token) -> list[str]:
+        """A headline glued to the lead makes the line's first name an object of the headline:
+        "Estonian and Latvian negotiators met" parsed with only "Latvian negotiators" as the
+        subject. The names that open the line before the subject, joined by "and" or commas,
+        whose parse hangs outside the line, are subjects too."""
+        lo, hi = view.segment(subj.i)
+        left = subj.left_edge.i
+        if left <= lo:
+            return []
+        pre = [t for t in view.doc[lo:left] if not t.is_space]
+        dash = [k for k, t in enumerate(pre) if t.text in ("-", "\u2013", "\u2014", ")", ":")]
+        pre = pre[dash[-1] + 1:] if dash else pre  # "OSLO, Norway - X and Y met": after the dateline
+        if not pre or pre[-1].lower_ not in ("and", ",") or not any(
+                not lo <= t.head.i < hi for t in pre):
+            return []
+        out: list[str] = []
+        for t in pre:
+            eid = view.ent_at(t.i)
+            if eid:
+                if view.etype(eid) == "NORP":
+                    eid = view.state_of(t.text) or eid
+                if eid not in out:
+                    out.append(eid)
+            elif t.lower_ not in ("and", ",", "the") and not t.is_punct:
+                return []  # not a bare list of names
+        return out
 
     @staticmethod
     def _line_subject(view: DocView, verb: Token) -> list[str]:
@@ -284,6 +320,9 @@ class EventFinder:
                     continue
                 ids = [e for e in view.np_entities(p) if view.etype(e) not in PLACE_TYPES
                        or c.lower_ not in ("in", "at")]
+                if c.lower_ == "from" and tok.pos_ == "VERB" and self.does(etype, "places_are_no_parties"):
+                    # "arrived in Lyon from Paris": where a visitor came from is no party
+                    ids = [e for e in ids if view.etype(e) not in PLACE_TYPES or view.is_country(e)]
                 if not ids and role == "targets" and not self.does(etype, "no_possessor_targets"):
                     # "an attack on Ukraine's energy system", "strikes on Ukrainian cities"
                     for g in p.children:
@@ -320,6 +359,7 @@ class EventFinder:
             if subj is not None:
                 (targets if passive and agent else actors).extend(self._subject_ids(view, subj))
                 actors.extend(self._more_subjects(view, tok, subj))
+                actors.extend(self._stranded_conjuncts(view, subj))
             else:
                 # "X landed in Moscow and was met by Y": the subject of the first verb of the line
                 top, lo_hi = tok, view.segment(tok.i)
@@ -346,16 +386,26 @@ class EventFinder:
                                         for e in view.np_entities(x)]
                     targets += ids
             self._add_prep_objects(view, etype, tok, actors, targets)
+            # "signed by X and Y in the presence of Z": Z was there
+            targets += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                        for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "presence"
+                        for o in p.children if o.dep_ == "prep" and o.lower_ == "of"
+                        for q in o.children if q.dep_ == "pobj" for e in view.np_entities(q)]
         else:
             for c in tok.children:
                 if c.dep_ == "poss":
                     actors += view.np_entities(c)
                 elif c.dep_ in ("compound", "amod", "nmod"):
-                    eid = view.ent_at(c.i) or view.state_of(c.text)
-                    if eid and view.etype(eid) in PLACE_TYPES and not view.is_country(eid):
-                        continue  # "the Geneva talks": a place, not a party
-                    if eid:
-                        actors.append(eid)
+                    # "Ruritanian-Borduvian talks": the hyphened pair's first word too
+                    for m in [*(x for x in c.children if x.dep_ in ("compound", "amod", "nmod")
+                                and x.i == c.i - 2 and tok.doc[c.i - 1].text == "-"), c]:
+                        eid = view.ent_at(m.i) or view.state_of(m.text)
+                        if m.dep_ == "compound" and eid and view.etype(eid) == "NORP":
+                            eid = view.state_of(m.text) or eid
+                        if eid and view.etype(eid) in PLACE_TYPES and not view.is_country(eid):
+                            continue  # "the Geneva talks": a place, not a party
+                        if eid and eid not in actors:
+                            actors.append(eid)
             self._add_prep_objects(view, etype, tok, actors, targets)
             if gov is None and self.does(etype, "attended_by_clause_subject") and tok.dep_ == "pobj" \
                     and tok.head.head.pos_ == "VERB" and (
@@ -366,6 +416,9 @@ class EventFinder:
                 subj, passive = self.subject(tok.head.head, view=view)
                 if subj is not None and not passive:
                     actors += view.np_entities(subj)
+                elif passive:  # "the agreement was announced by X after talks with Z"
+                    actors += [e for a in tok.head.head.children if a.dep_ == "agent"
+                               for o in a.children if o.dep_ == "pobj" for e in view.np_entities(o)]
             if gov is not None and tok.dep_ in ("dobj", "attr", "pobj", "conj"):
                 subj, passive = self.subject(gov, view=view)
                 if subj is not None and not passive:
@@ -488,6 +541,12 @@ class EventFinder:
                         or (h.i == tok.i and tok.pos_ != "VERB" and c.dep_ not in ("ccomp", "xcomp", "advcl")):
                     idx.extend(t.i for t in c.subtree if not _crosses_clause(t, c)
                                and not self._owned_time(view, t, c))
+        if not idx and tok.pos_ == "VERB":
+            # "stopped pumping crude on Wednesday": the gerund the verb governs holds its time
+            for g in tok.children:
+                if g.dep_ == "xcomp" and g.tag_ == "VBG":
+                    idx.extend(t.i for c in g.children if c.dep_ in ("prep", "npadvmod", "tmod")
+                               for t in c.subtree if not _crosses_clause(t, c))
         return view.time_value(sorted(set(idx)))
 
     def _owned_time(self, view: DocView, t: Token, top: Token) -> bool:
@@ -499,6 +558,9 @@ class EventFinder:
             if x.dep_ == "poss" and x.head.pos_ in ("NOUN", "PROPN") \
                     and self.spec_for(view, x.head) is None:
                 return True
+            if x.i != t.i and x.dep_ == "pobj" and x.head.lower_ in ("since", "after", "before") \
+                    and x.pos_ == "NOUN" and self.spec_for(view, x) is not None:
+                return True  # "the first visit since the exchange on Monday": the exchange's day
             x = x.head
         return False
 
@@ -537,11 +599,15 @@ class EventFinder:
                     lemmas.append(x.head.lemma_.lower())
         if tok.pos_ != "VERB" and gov is not None and tok.dep_ in ("nsubj", "nsubjpass"):
             # "the meeting is planned for…", "the visit was possible", "talks were cancelled"
-            lemmas.append(gov.lemma_.lower())
+            # ("the meeting failed to end the dispute" was held; "failed to take place" not)
+            if not (gov.lemma_.lower() in c["negated"].get("held_failures", []) and any(
+                    x.dep_ == "xcomp" and x.lemma_.lower() not in c["negated"].get("happen_verbs", [])
+                    for x in gov.children)):
+                lemmas.append(gov.lemma_.lower())
             lemmas += [a.lemma_.lower() for a in gov.children if a.dep_ in ("acomp", "oprd")]
         own_neg = {a.lower_ for a in clause.children if a.dep_ == "neg"}
-        if own_neg & set(c["negated"]["neg"]):
-            return "negated"  # "would not accept"
+        if own_neg & set(c["negated"]["neg"]) or self._counterfactual(chain):
+            return "negated"  # "would not accept", "should have met"
         if set(lemmas) & desire:
             return "hypothetical"
         auxes = [a for y in chain for a in y.children if a.dep_ in ("aux", "auxpass", "neg")]
@@ -576,6 +642,20 @@ class EventFinder:
             return "planned"
         return "occurred"
 
+    def _counterfactual(self, chain: list[Token]) -> bool:
+        """A modal perfect on the clause ("should have met", "would have been signed") or on
+        the clause a relative one describes ("Saturday should have been the day they met")."""
+        modals = set(self.cues["negated"].get("counterfactual_aux", []))
+        verbs = list(chain)
+        if chain[0].dep_ == "relcl" and chain[0].head.dep_ in ("attr", "nsubj", "npadvmod"):
+            verbs.append(chain[0].head.head)
+        for v in verbs:
+            auxes = {a.lower_ for a in v.children if a.dep_ in ("aux", "auxpass")}
+            if auxes & modals and auxes & {"have", "'ve"} and (
+                    v.tag_ == "VBN" or any(a.tag_ == "VBN" for a in v.children if a.dep_ == "auxpass")):
+                return True
+        return False
+
     def _governing_trigger(self, view: DocView, tok: Token) -> str | None:
         """Type of the trigger whose complement ``tok`` is ("demand to surrender")."""
         if tok.pos_ != "VERB" or tok.dep_ not in ("xcomp", "acl", "ccomp"):
@@ -589,7 +669,10 @@ class EventFinder:
     def _subject_ids(self, view: DocView, subj: Token) -> list[str]:
         """Entities of a subject; an unresolved "he"/"she" in what a person said is that person
         ("Zelensky said that he had held a call")."""
-        ids = view.np_entities(subj)
+        ids = view.np_entities(subj) or _untagged_name(view, subj)
+        if not ids and subj.lemma_.lower() in ("country", "state", "nation", "neighbour", "neighbor") \
+                and subj.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in subj.children):
+            return _last_two_states(view, subj)
         if ids or subj.lower_ not in ("he", "she"):
             return ids
         x = subj.head
@@ -674,6 +757,10 @@ class EventFinder:
         if v is None:
             return False
         subj, passive = self.subject(v, view=self._view)
+        if subj is not None and not passive and subj.lower_ == "they" and v.pos_ == "VERB" \
+                and not any(c.dep_ in ("dobj", "prep") and c.lower_ != "with" and self._view is not None
+                            and self._view.np_entities(c) for c in v.children):
+            return True  # "They had spoken by phone": the parties just told
         if subj is None or passive or subj.lemma_.lower() not in self.party_nouns \
                 or subj.tag_ not in ("NNS", "NNPS"):
             return False
@@ -949,6 +1036,7 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         """The events of a document: each trigger in turn (``_scan_trigger``), then the
         accusations, the dates settled, mentions resolved (``_settle``), and the records."""
+        _nominal_gerunds(doc)
         view = DocView(doc)
         self._view = view
         run = _Run(view, _lead_end(view), {sg: n for n, sg in enumerate(view.segments())})
@@ -960,6 +1048,7 @@ class EventFinder:
         found += self.accusations(view)
         found.sort(key=lambda e: e.trigger.i)
         _settle_dates(found, view.published, run.title_end)
+        _headline_from_lead(view, found)
         found = self._settle(view, found, run.title_end)
         doc._.events = self._records(view, _dedupe(found))
         return doc
@@ -967,6 +1056,8 @@ class EventFinder:
     def _scan_trigger(self, run: _Run, tok: Token, spec: dict) -> None:
         """One trigger: its event with participants, place, date and status, kept in
         ``run.found`` unless a phase drops it (no parties, a demand, a mere topic...)."""
+        if self._stopped_flow(run.view, tok):
+            return
         cand = self._candidate(run.view, tok, spec)
         if cand is None:
             return
@@ -980,9 +1071,13 @@ class EventFinder:
         if self._only_a_topic(run.view, ev, site):
             return
         view = run.view
+        if ev.status == "planned" and self._conditional_refusal(tok, site.etype):
+            # "Ruritania will veto the loan for as long as X keeps the pipeline closed": a
+            # threat, made when it was said
+            ev.type, ev.status = "THREATEN", "occurred"
         if ev.date is None and view.published and ev.status == "occurred" and not ev.inherited \
                 and (tok.pos_ == "VERB" or site.gov is not None or _headline_noun(tok, run.title_end)) \
-                and not _perfect(tok, site.gov) and (
+                and not _perfect(tok, site.gov) and not _background_clause(tok, site.gov) and (
                 tok.i < run.title_end or _present_tense(tok, site.gov)):
             ev.date = view.published
             ev.default_date = True
@@ -991,6 +1086,37 @@ class EventFinder:
                 and len(ev.actors) < 2:
             return  # "would not accept any deal": no counterpart, no agreement refused
         self._keep(run, ev, mention)
+
+    def _conditional_refusal(self, tok: Token, etype: str) -> bool:
+        """A refusal or halt announced under a condition ("will block X unless Y", "for as
+        long as Y") is a threat (data/events/status_cues.json ``threat``)."""
+        cue = self.cues.get("threat", {})
+        if etype not in cue.get("types", ()) or tok.pos_ != "VERB":
+            return False
+        marks = set(cue.get("marks", ()))
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+                return True
+            if c.dep_ == "prep" and " ".join(x.lower_ for x in c.subtree).startswith(
+                    tuple(cue.get("phrases", ()))):
+                return True
+        return False
+
+    def _stopped_flow(self, view: DocView, tok: Token) -> bool:
+        """"halted arms deliveries to X", "the suspension of aid": the flow a halt stops is
+        no event of its own (the halt is one)."""
+        h = tok.head
+        if tok.dep_ == "pobj" and h.lower_ in ("of", "in"):
+            h = h.head
+        elif tok.dep_ not in ("dobj", "nsubjpass", "compound"):
+            return False
+        if h.i == tok.i:
+            return False
+        spec, own = self.spec_for(view, h), self.spec_for(view, tok)
+        if spec is None or own is None or spec["type"] == own["type"]:
+            return False
+        lemmas = spec.get("object_lemmas") or spec.get("modifier_lemmas") or ()
+        return tok.lemma_.lower() in lemmas or tok.lower_ in lemmas
 
     def _anchor(self, view: DocView, tok: Token) -> Token:
         """The token a noun trigger's phrase hangs on: "a military aid package for Ukraine"
@@ -1041,6 +1167,10 @@ class EventFinder:
             loc = self._talks_place(view, [tok, anchor] + ([gov] if gov is not None else []))
             actors = [a for a in actors if a != loc]
             targets = [t for t in targets if t != loc]
+        line = _dateline(view, tok, actors) if tok.pos_ == "VERB" else set()
+        if line:
+            # "LYON - X met Y": a dateline's place says where the report was filed, no party
+            actors = [a for a in actors if a not in line]
         mediators = self._mediators(view, tok) if self.does(etype, "mediators") else []
         actors += [m for m in mediators if m not in actors and m not in targets and m != loc]
         mode = spec.get("mode")
@@ -1104,19 +1234,24 @@ class EventFinder:
         if not ev.actors and not ev.targets:
             # "the talks", "the meeting": the consultation reported before
             # (talks elsewhere or on another day: mostly the same parties' earlier round)
-            if self.does(etype, "takes_parties_before") and last is not None and same_as_last \
-                    and self._the_parties(tok, gov):
+            if self.does(etype, "takes_parties_before") and last is not None \
+                    and (same_as_last or tok.pos_ == "VERB") and self._the_parties(tok, gov):
+                # ("the ministers first met in Lyon on May 2": the same people, another round)
                 # "the two sides discussed", "the delegations agreed": the parties before
                 ev.actors = _unique(last.actors + last.targets)
                 ev.inherited = True
             elif back and definite and last is not None:
                 ev.actors, ev.targets = list(last.actors), list(last.targets)
                 ev.inherited = True
+            elif back and last is None and self._chaired_by(view, tok):
+                # "A meeting in Lyon on Thursday failed ... The meeting was chaired by X and
+                # attended by Y": with no consultation before, those named are its parties
+                ev.actors = self._chaired_by(view, tok)
             elif back and definite and last is None \
                     and _from_agreement(ev, run.last_agree, run.seg_no):
                 site.own_date = own_date or ev.date
             elif back and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
-                    and (definite or site.anchor.i != tok.i
+                    and (definite or site.anchor.i != tok.i or _days_own(own_date)
                          or any(view.ent_at(c.i) == loc for c in tok.children)):
                 # ("after two days of talks in Astana": a container phrase is referential)
                 # "the talks in Geneva", "the Geneva talks": a background mention of talks
@@ -1124,6 +1259,14 @@ class EventFinder:
                 mention = True
             elif self._held_mention(view, site):
                 mention = True  # "the truce signed in Lisbon on Monday", "the Lisbon accord"
+            elif self.does(etype, "dated_mentions") and (
+                    (site.own_date and len(site.own_date) == 10)
+                    or (tok.pos_ != "VERB" and loc and not view.is_country(loc)
+                        and any(view.ent_at(c.i) == loc for c in tok.children))):
+                # ("after the Kharkiv shelling": a mention by its place)
+                # "the Valka shelling of October 25", "since the transit was halted on
+                # October 14": the timeline joins it to the one event of its kind that day
+                mention = True
             else:
                 return None
         elif back and definite and same_as_last and last is not None and not ev.targets \
@@ -1134,6 +1277,18 @@ class EventFinder:
                           if t not in ev.actors]
             ev.joined = True
         return mention
+
+    def _chaired_by(self, view: DocView, tok: Token) -> list[str]:
+        """The parties named as agents of "the meeting was chaired by X and attended by Y"."""
+        if tok.dep_ != "nsubjpass":
+            return []
+        out: list[str] = []
+        for v in [tok.head] + [c for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+            if v.lemma_.lower() in self.deleg["meeting_agent_verbs"]:
+                out += [e for a in v.children if a.dep_ == "agent" for p in a.children
+                        if p.dep_ == "pobj" for e in view.np_entities(p)
+                        if view.etype(e) not in PLACE_TYPES or view.is_country(e)]
+        return _unique(out)
 
     def _held_mention(self, view: DocView, site: _Site) -> bool:
         """A noun event with nobody named that was held: a participle of holding with a place
@@ -1173,6 +1328,19 @@ class EventFinder:
                     and v.lemma_.lower() in self.speech_verbs and not _perfect(v, None):
                 ev.date = view.published  # a statement of the day's news
                 ev.default_date = True
+        if ev.date is None and tok.pos_ == "VERB" and tok.dep_ == "advcl" and tok.tag_ == "VBD" \
+                and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in tok.children):
+            # "X urged both sides on Thursday to settle, as Budapest threatened a veto": at
+            # the same time as the clause it hangs on
+            v, below = tok.head, tok
+            for _ in range(3):  # ("urged them on Thursday to settle ..., as"): up the clauses
+                ev.date = view.time_value(sorted(
+                    t.i for c in v.children if c.i != below.i
+                    and c.dep_ in ("prep", "npadvmod", "tmod")
+                    for t in c.subtree if not _crosses_clause(t, c)))
+                if ev.date or v.dep_ not in ("xcomp", "conj") or v.head.i == v.i:
+                    break
+                v, below = v.head, v
 
     def _set_status(self, run: _Run, ev: _Ev, site: _Site) -> bool:
         """The event's status (cues, a meeting as a topic, "ahead of", the trigger governing
@@ -1244,6 +1412,14 @@ class EventFinder:
         # a headline's "Florida talks end": the talks the body reports with their participants
         # "The talks in Geneva ended on Monday ... US and Ukrainian officials met in Geneva":
         # a mention takes the parties of a later report of talks at the same place
+        for n, m in enumerate(found):
+            # "A meeting in Lyon on Thursday failed... The meeting was chaired by X": the
+            # report after a mention, with no place or day of its own, is of that meeting
+            nxt = next((e for e in found[n + 1:] if e.type == m.type), None)
+            if m.mention and m.date and nxt is not None and not nxt.mention and not nxt.location \
+                    and not nxt.date and nxt.status == m.status and _definite(view, nxt.trigger) \
+                    and self._segments_apart(view, m, nxt) <= 3:
+                nxt.location, nxt.date = m.location, m.date
         for m in found:
             if m.mention:
                 o = next((e for e in found if not e.mention and e.type == m.type
@@ -1264,6 +1440,11 @@ class EventFinder:
             and e.location and (e.location == m.location or not country(e.location)
                                 or country(e.location) == country(m.location))
             for e in found))]
+
+    @staticmethod
+    def _segments_apart(view: DocView, a: _Ev, b: _Ev) -> int:
+        segs = view.segments()
+        return abs(segs.index(b.seg) - segs.index(a.seg)) if a.seg in segs and b.seg in segs else 99
 
     def _records(self, view: DocView, kept: list[_Ev]) -> list[Event]:
         """The contract's ``Event`` records, numbered in order."""
@@ -1349,9 +1530,13 @@ def _settle_dates(found: list[_Ev], published: str | None, title_end: int) -> No
         if ev.default_date and ev.trigger.i < title_end and published:
             for o in found:
                 if o is not ev and not o.default_date and o.type == ev.type and o.date \
-                        and len(o.date) == 10 and o.date <= published[:10] and not o.mention \
-                        and o.status == "occurred" and len(parts(o) & parts(ev)) >= 2 \
-                        and _days(o.date, published[:10]) <= 3:
+                        and len(o.date) == 10 and o.date <= published[:10] \
+                        and (not o.mention or ev.mention) \
+                        and o.status == "occurred" and _days(o.date, published[:10]) <= 3 \
+                        and (len(parts(o) & parts(ev)) >= 2 or (
+                            parts(o) & parts(ev) and o.location == ev.location and (
+                                o.location or o.trigger.lemma_ == ev.trigger.lemma_))
+                             or (ev.mention and ev.location and o.location == ev.location)):
                     ev.date = o.date
                     ev.default_date = False
                     break
@@ -1363,6 +1548,73 @@ def _settle_dates(found: list[_Ev], published: str | None, title_end: int) -> No
             if o.status == "occurred" and o.date and not o.mention and set(o.actors) & set(ev.actors):
                 ev.date = o.date
                 break
+
+
+def _days_own(date: str | None) -> bool:
+    """A day of the event's own ("a meeting in Lyon on Thursday"): it can be joined by it."""
+    return bool(date) and len(date or "") == 10
+
+
+def _untagged_name(view: DocView, tok: Token) -> list[str]:
+    """A name the tagger missed here but found elsewhere in the text ("envoy Marisa Okonta
+    met ..." in a lead the parse glued to its headline): the person of that name."""
+    if tok.pos_ != "PROPN" or view.ent_at(tok.i):
+        return []
+    parts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    full = " ".join([c.text for c in parts] + [tok.text])
+    eid = view.entity_by_name(full, tok.text)
+    return [eid] if eid and view.etype(eid) == "PERSON" else []
+
+
+def _nominal_gerunds(doc: Doc) -> None:
+    """A gerund the parser tagged a verb though it heads a noun phrase ("after the Valga
+    shelling", "Ruritania's shelling of the port"): a noun, as its determiner or possessor
+    shows (the events component runs last; nothing after it reads the tags)."""
+    for t in doc:
+        if t.tag_ == "VBG" and t.pos_ == "VERB" \
+                and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "conj", "appos", "attr") \
+                and any((c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that"))
+                        or c.dep_ == "poss" for c in t.children if c.i < t.i) \
+                and not any(c.dep_ in ("dobj", "aux", "nsubj") for c in t.children):
+            t.pos_, t.tag_, t.lemma_ = "NOUN", "NN", t.lower_
+
+
+def _dateline(view: DocView, tok: Token, actors: list[str]) -> set[str]:
+    """Places among the actors that the line of ``tok`` does not name before it except in
+    its dateline ("LYON, France (Agency) - ...", the tokens before a dash within the line's
+    first ten), or names only on another line (a headline the parse glued to the lead)."""
+    doc = view.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    dash = next((i for i in range(start, min(start + 10, tok.i))
+                 if doc[i].text in ("-", "\u2013", "\u2014")), start)
+    before = {view.ent_at(i) for i in range(dash, tok.i)}
+    return {a for a in actors if a not in before and view.etype(a) in PLACE_TYPES
+            and not view.is_country(a)}
+
+
+def _headline_from_lead(view: DocView, found: list[_Ev]) -> None:
+    """A headline's present tense ("X receives envoy") dated by the publication when the lead
+    tells the same act with its day but the parse glued the two lines and lost the lead's
+    event ("X on Friday received the envoy"): the day written next to the lead's verb of the
+    same lemma, if no later than publication and within three days of it."""
+    doc, pub = view.doc, (view.published or "")[:10]
+    for ev in found:
+        t = ev.trigger
+        if not ev.default_date or not pub or "\n" in doc[:t.i].text:
+            continue  # (only the headline, its first line)
+        line = next((i for i in range(t.i, len(doc)) if "\n" in doc[i].text), None)
+        if line is None:
+            continue
+        end = next((i for i in range(line + 1, len(doc)) if "\n" in doc[i].text), len(doc))
+        same = next((x for x in doc[line + 1:end] if x.lemma_ == t.lemma_ and x.tag_ == "VBD"), None)
+        if same is None:
+            continue
+        near = [i for i in range(max(line + 1, same.i - 4), min(end, same.i + 6)) if i != same.i]
+        day = view.time_value(near)
+        if day and len(day) == 10 and day <= pub and _days(day, pub) <= 3:
+            ev.date, ev.default_date = day, False
 
 
 def _clause(tok: Token) -> Token:
@@ -1449,6 +1701,15 @@ def _perfect(tok: Token, gov: Token | None) -> bool:
     return v is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in v.children)
 
 
+def _background_clause(tok: Token, gov: Token | None) -> bool:
+    """A clause that places the news against an earlier event ("spoke on Friday for the
+    first time since X stopped the transit", "two days after the halt"): not the day's news."""
+    v = tok if tok.pos_ == "VERB" else gov
+    return v is not None and v.dep_ in ("advcl", "pcomp") and any(
+        c.dep_ in ("mark", "prep") and c.lower_ in ("since", "after", "until")
+        for c in [*v.children, v.head] if c.i < v.i)
+
+
 def _present_tense(tok: Token, gov: Token | None) -> bool:
     v = tok if tok.pos_ == "VERB" else gov
     if v is None or v.tag_ not in ("VBZ", "VBP"):
@@ -1532,14 +1793,166 @@ def _weapons_aim(finder: EventFinder, view: DocView, tok: Token, anchor: Token, 
     return actors, targets, loc
 
 
+def _threat_aim(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                actors: list[str], targets: list[str], loc: str | None):
+    """"threatened to veto the EU loan to Ruritania", "X's threat to block Y's accession":
+    whose thing the threatened act hits is the target."""
+    acts = [c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.pos_ == "VERB"]
+    for act in acts:
+        for o in act.children:
+            if o.dep_ == "prep" and o.lower_ in ("to", "against"):
+                targets = _unique(targets + [e for p in o.children if p.dep_ == "pobj"
+                                             for e in view.np_entities(p) if e not in actors])
+            if o.dep_ not in ("dobj", "dative"):
+                continue
+            ids = list(view.np_entities(o))
+            for c in o.children:
+                if c.dep_ in ("compound", "poss", "nmod", "amod"):
+                    ids += view.np_entities(c) or [x for x in [view.state_of(c.text)] if x]
+                elif c.dep_ == "prep" and c.lower_ in ("to", "for", "of"):
+                    ids += [e for p in c.children if p.dep_ == "pobj" for e in view.np_entities(p)]
+            targets = _unique(targets + [e for e in ids if e not in actors and e != loc
+                                         and view.is_party(e)])
+    return actors, targets, loc
+
+
+def _last_two_states(view: DocView, before: Token) -> list[str]:
+    """"the two countries exchanged prisoners": the last two states the text named before."""
+    out: list[str] = []
+    for i in range(before.i - 1, -1, -1):
+        eid = view.ent_at(i)
+        if eid and view.etype(eid) == "NORP":
+            eid = view.state_of(view.doc[i].text)
+        if eid and view.is_country(eid) and eid not in out:
+            out.append(eid)
+            if len(out) == 2:
+                return out[::-1]
+    return []
+
+
+def _exchanged_people(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                      actors: list[str], targets: list[str], loc: str | None):
+    """"250 Ruritanian and Borduvian detainees were exchanged", "exchanged Ruritanian
+    prisoners": with no party named otherwise, the states the people belong to are the
+    parties of the exchange."""
+    lemmas = spec.get("object_lemmas") or spec.get("modifier_lemmas")
+    if not lemmas:
+        return actors, targets, loc
+    # "exchanged in an operation run by the Red Cross": who carried it out takes part
+    ops = [e for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "through")
+           for p in c.children if p.dep_ == "pobj"
+           for v in [p, *p.children] if (v.dep_ in ("acl", "relcl") and v.tag_ == "VBN") or (
+               v.i == p.i and v.pos_ == "VERB")  # ("in an operation run by": parsed either way)
+           for a in v.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+           for e in view.np_entities(o) if view.etype(e) in ("ORG", "PERSON")]
+    if actors or targets:
+        return _unique(actors + ops), targets, loc
+    people = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "compound", "nmod")
+              and (c.lemma_.lower() in lemmas or c.lower_ in lemmas)]
+    states: list[str] = []
+    for p in people:
+        for m in p.children:
+            if m.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for w in [m, *(x for x in m.children if x.dep_ == "conj")]:
+                eid = view.state_of(w.text) or (
+                    view.ent_at(w.i) if view.etype(view.ent_at(w.i)) in ("NORP", "GPE") else None)
+                if eid and eid not in states:
+                    states.append(eid)
+    return (_unique(states + ops), targets, loc) if len(states) >= 2 else (actors, targets, loc)
+
+
+def _accused_of(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                actors: list[str], targets: list[str], loc: str | None):
+    """An attack told as a charge ("X accused Y of shelling the village", "X blamed Y for
+    the strike on V", "Y was accused of shelling"): the accused is who attacked; the accuser
+    is whom, where no other party is named (the village is the accuser's)."""
+    actors, targets, loc = _weapons_aim(finder, view, tok, anchor, spec, actors, targets, loc)
+    prep = anchor.head
+    if actors or anchor.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("of", "for"):
+        return actors, targets, loc
+    verb = prep.head
+    vspec = finder.spec_for(view, verb) if verb.i != prep.i else None
+    if not vspec or vspec["type"] != "ACCUSE":
+        return actors, targets, loc
+    accused = [e for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for e in view.np_entities(c)]
+    subj, passive = finder.subject(verb, view=view)
+    accuser = view.np_entities(subj) if subj is not None and not passive else []
+    accused = [e for e in accused if view.is_party(e)]
+    if not accused:
+        return actors, targets, loc
+    aims = [o for o in [tok, *tok.children] if o.dep_ in ("dobj", "pobj") or o.i == tok.i]
+    if not any(view.is_party(t) and (view.is_country(t) or view.etype(t) not in PLACE_TYPES)
+               for t in targets) and not any(  # "of shelling Ruritanian cities": theirs
+            g.lower_ in view.demonyms for o in aims for g in o.children if g.dep_ in ("amod", "compound")):
+        targets = _unique(targets + [e for e in accuser if view.is_party(e) and e not in accused])
+    return accused, [t for t in targets if t not in accused], loc
+
+
+def _glued_object(tok: Token) -> list[Token]:
+    """A headline verb the parser made a compound of its object ("Ruritania halts oil
+    transit to X": "halts" a compound of "transit"): that object, as a dobj would stand."""
+    if tok.pos_ == "VERB" and tok.dep_ == "compound" and tok.head.i > tok.i \
+            and tok.head.pos_ in ("NOUN", "PROPN"):
+        return [_AsObject(tok.head)]  # type: ignore[list-item]
+    return []
+
+
+class _AsObject:
+    """A token seen as a direct object (``dep_`` "dobj"), otherwise itself."""
+
+    def __init__(self, tok: Token):
+        self._tok = tok
+
+    def __getattr__(self, name):
+        return getattr(self._tok, name)
+
+    @property
+    def dep_(self) -> str:
+        return "dobj"
+
+
+def _halted_flow(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                 actors: list[str], targets: list[str], loc: str | None):
+    """A flow stopped ("halted oil transit to Ruritania", "stopped pumping crude to X",
+    "transit to X was suspended", "the halt of gas deliveries to X"): where it went is the
+    target; a state adjective on an unnamed subject ("the Ruritanian move, which stopped
+    deliveries") is the actor."""
+    if not (spec.get("object_lemmas") or spec.get("modifier_lemmas")):
+        return actors, targets, loc
+    flows = [tok] if tok.pos_ != "VERB" else []
+    flows += [c for c in [*tok.children, *_glued_object(tok)] if c.dep_ in ("dobj", "nsubjpass", "xcomp")]
+    flows += [p for f in list(flows) for c in f.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+              for p in c.children if p.dep_ == "pobj"]
+    flows += [o for f in list(flows) if f.pos_ == "VERB" for o in f.children if o.dep_ == "dobj"]
+    for f in flows:
+        for c in f.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        targets = _unique(targets + [e for e in view.np_entities(p) if e not in actors])
+    if not actors and tok.pos_ == "VERB":
+        subj, passive = finder.subject(tok, view=view)
+        if subj is not None and not passive:
+            for m in subj.children:
+                eid = view.state_of(m.text) if m.dep_ in ("amod", "compound") else None
+                if eid and eid not in targets:
+                    actors = [eid]
+    if loc in targets:
+        loc = None
+    return actors, targets, loc
+
+
 # the participant rules data/events/types.json may give a type ("participants")
-PARTICIPANT_RULES = {"thanked_giver": _thanked_giver, "weapons_aim": _weapons_aim}
+PARTICIPANT_RULES = {"thanked_giver": _thanked_giver, "accused_of": _accused_of,  # (and weapons' aim)
+                     "exchanged_people": _exchanged_people, "halted_flow": _halted_flow,
+                     "threat_aim": _threat_aim}
 # the behaviours data/events/types.json may give a type, each a rule in this module
 BEHAVIOURS = frozenset({
     "places_are_no_parties", "no_possessor_targets", "no_state_adjective_targets",
     "attended_by_clause_subject", "delegations", "mediators", "modes", "takes_parties_before",
     "referred_back", "topic_unless_held", "refusal_needs_counterpart", "agreement_referred_to",
-    "held_mentions", "placed_by_talks"})
+    "held_mentions", "placed_by_talks", "dated_mentions"})
 # what a governing trigger may do to the event it governs
 GOVERNED = frozenset({"drop", "negated", "planned"})
 

@@ -79,6 +79,12 @@ def clause_tense(tok) -> str | None:
     if not doc.has_annotation("DEP"):
         return None
     t = tok
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.dep_ == "prep" and not _same_line(doc, tok.i, tok.head.i) \
+            and _same_line(doc, prev.i, prev.head.i):
+        # a headline glued to the lead ("ministers to meet on Thursday\nKYIV - X spoke"):
+        # the date hangs on the lead's noun; its own line's preposition says where it belongs
+        t = prev
     nominal = False     # the date hangs on a noun ("the meeting on Tuesday"), not on the verb
     for _ in range(10):
         if t.pos_ in VERBAL and t.dep_ not in ("aux", "auxpass"):
@@ -107,6 +113,12 @@ def clause_tense(tok) -> str | None:
     return tense
 
 
+def _same_line(doc, a: int, b: int) -> bool:
+    """No line break between tokens ``a`` and ``b``."""
+    lo, hi = min(a, b), max(a, b)
+    return not any("\n" in doc[i].text for i in range(lo, hi))
+
+
 def _is_time_word(t) -> bool:
     return t.lower_ in ("morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year")
 
@@ -127,6 +139,8 @@ def _verb_tense(t, weak_modals: bool = True) -> str | None:
         if head.tag_ == "VBD":
             return PAST   # "failed to agree at Tuesday's meeting"
         return FUTURE
+    if lows & set(lx["modal_future"]) and lows & {"have", "'ve"} and t.tag_ == "VBN":
+        return PAST     # a modal perfect: "should have met on Monday", "may have left on Friday"
     if lows & set(lx["modal_future"]):
         return FUTURE if weak_modals else None
     if t.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
