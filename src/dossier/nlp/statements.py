@@ -81,6 +81,9 @@ class StatementFinder:
                 self.frame_objects[lemma] = set(frame["objects"])
         # 'ruled out …': a frame that holds only with its particle
         self.frame_particles = {k: f["particle"] for k, f in lex["frames"].items() if "particle" in f}
+        # 'asks the Union to act': a frame that holds only with an object, and its own stance
+        self.frame_with_object = {k for k, f in lex["frames"].items() if f.get("with_object")}
+        self.frame_stances = {k: f["stance"] for k, f in lex["frames"].items() if "stance" in f}
         self.claim_nouns = set(lex["claim_nouns"])
         self.speaker_heads = set(lex["speaker_heads"])
         self.joint_nouns = set(lex["joint_nouns"])
@@ -149,6 +152,10 @@ class StatementFinder:
             # would lead the delegation. … , she said': X)
             speakers = [e for e, t in subjects if not self._reported_subject(t)]
             ids = speakers or [e for e, _ in subjects]
+            if subjects and (linked is None or linked in ids) and linked != subjects[0][0] and self.is_cue(
+                    subjects[0][1].head) and not self._reported_subject(subjects[0][1]):
+                # 'Mr. X declared that …. "…," he repeated': the nearest subject spoke
+                return subjects[0][0], tok.text
             if linked in ids or not ids:
                 return linked or view.salient_person(
                     tok.i, lambda e: _gender_fits(view, e, tok.lower_)), tok.text
@@ -594,16 +601,30 @@ class StatementFinder:
             relayed = head is not None and t.i > head.i and (
                 (head.dep_ == "ccomp" and self.is_cue(head.head) and t.i > head.head.i
                  and "\n" not in view.doc[head.head.i:t.i].text and any(
-                    c.dep_ == "nsubj" and view.ent_at(c.i) for c in head.head.children))
+                    c.dep_ == "nsubj" and (view.ent_at(c.i) or self._named_speaker(view, c))
+                    for c in head.head.children))
                 or (self.is_cue(head) and named_subj and pobj.lemma_.lower() in self.documents
                     and not self.is_outlet(view, eid, stext)))
             if relayed:
                 # 'X said that A, according to a statement by Y': Y relays what X said; the
                 # statement is X's (its content leaves the 'according to' out)
+                if self.is_outlet(view, eid, stext):
+                    cue = head.head if head.dep_ == "ccomp" else head
+                    self._relay[cue.i] = (stext, t.left_edge.idx)
+                continue
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None) \
+                if head is not None else None
+            if head is not None and self.is_cue(head) and named_subj and subj is not None \
+                    and t.i > head.i and self.is_outlet(view, eid, stext) \
+                    and self._named_speaker(view, subj):
+                # "X said A, according to <outlet>": X is the speaker, the outlet relays it
+                # ("According to <outlet>, X told Y that …" opening the sentence: the
+                # outlet's account of the exchange)
+                self._relay[head.i] = (stext, t.left_edge.idx)
                 continue
             if head is not None and self.is_cue(head) and named_subj:
-                # "According to Axios, Witkoff told Zelensky that …": the outlet reports the
-                # whole exchange
+                # "According to Axios, Witkoff told Zelensky that …": the outlet reports
+                # the whole exchange
                 used_verbs.add(head.i)
             elif head is not None and self.is_cue(head):
                 comp = self._complement(head, lo, hi)
@@ -682,19 +703,19 @@ class StatementFinder:
     def _hung_complement(self, verb: Token, lo: int, hi: int) -> Token | None:
         """'said in a statement that …', 'told analysts on a call that …': the that-clause
         the parser hung on the noun of the verb's phrase."""
-        for p in verb.children:
-            if p.dep_ != "prep" or not (lo <= p.i < hi) or p.i < verb.i:
-                continue
-            for n in p.children:
-                if n.dep_ != "pobj":
-                    continue
-                for c in n.children:
-                    first = c.left_edge
-                    if c.dep_ in ("acl", "relcl") and first.lower_ == "that" and c.i > n.i \
-                            and c.pos_ in ("VERB", "AUX") and any(
-                                x.dep_ in ("nsubj", "nsubjpass", "expl") and x.i != first.i
-                                for x in c.children):
-                        return c
+        nouns = [n for p in verb.children if p.dep_ == "prep" and lo <= p.i < hi and p.i > verb.i
+                 for n in p.children if n.dep_ == "pobj"]
+        # 'informs the public that …': the clause hung on the verb's object ('that' its mark)
+        nouns += [n for n in verb.children if n.dep_ == "dobj" and lo <= n.i < hi and n.i > verb.i]
+        for n in nouns:
+            for c in n.children:
+                first = c.left_edge
+                if c.dep_ in ("acl", "relcl") and first.lower_ == "that" and c.i > n.i \
+                        and (n.dep_ == "pobj" or first.dep_ == "mark") \
+                        and c.pos_ in ("VERB", "AUX") and any(
+                            x.dep_ in ("nsubj", "nsubjpass", "expl") and x.i != first.i
+                            for x in c.children):
+                    return c
         return None
 
     @staticmethod
@@ -727,7 +748,9 @@ class StatementFinder:
         need = self.describe.get(lemma, set())
         if not need or c.pos_ != "VERB":
             return False
-        return any(x.dep_ in need or (x.dep_ == "prep" and f"prep:{x.lower_}" in need)
+        # 'says A and accuses them of B': the frame's own bare preposition ('of', 'as') too
+        return any(x.dep_ in need or (x.dep_ == "prep" and (
+            f"prep:{x.lower_}" in need or (x.lower_ in need and x.lower_ in ("of", "as"))))
                    for x in c.children if x.i > c.i)
 
     def _content_range(self, view: DocView, comp: Token, verb: Token, lo: int, hi: int):
@@ -875,10 +898,42 @@ class StatementFinder:
         eid, stext, kind, source = self._credit_outlet(view, v, subj, eid, stext, kind)
         if (outlet_cue and not self.is_outlet(view, eid, stext)) or b - a < 3:
             return None
+        if self._relayer(view, v, eid, stext) and self._relays(view, a, b, stext, subj.left_edge.idx):
+            return None  # "X said A, <outlet> reported": X's statement, relayed
         cited = self._cited(view, v, None, eid, stext, kind)
         if cited is not None:
             eid, stext, kind, source = cited
         return self._cand(view, kind, v.text, a, b, eid, stext, v, source=source)
+
+    def _named_speaker(self, view: DocView, subj: Token) -> bool:
+        """A subject that resolves to a speaker of its own, no news outlet."""
+        eid, stext = self.speaker_of(view, subj)
+        if eid is None or self.is_outlet(view, eid, stext):
+            return False
+        roles = speaker_roles(view, eid, stext, is_outlet=lambda e, t: self.is_outlet(view, e, t))
+        return roles.speaker is not None and not roles.unnamed  # "officials" stay the outlet's
+
+    def _relayer(self, view: DocView, v: Token, eid: str | None, stext: str | None) -> bool:
+        """A news outlet, or an organisation that 'reported' (an outlet no list knows)."""
+        return self.is_outlet(view, eid, stext) or (
+            v.lemma_.lower() in ("report", "write") and eid is not None and view.etype(eid) == "ORG")
+
+    def _relays(self, view: DocView, a: int, b: int, outlet: str | None, marker: int | None) -> bool:
+        """'Eritrea says A; the operator says B, <outlet> reported': the clause's own
+        reporting verbs with named speakers are the statements, the outlet relays them."""
+        doc = view.doc
+        roots = [doc[i] for i in range(a, b) if (doc[i].head.i == i or not a <= doc[i].head.i < b)
+                 and doc[i].pos_ == "VERB" and self.is_cue(doc[i]) and (
+                     self._complement(doc[i], a, b) is not None or self._frame_conj(doc[i]))]
+        named = [r for r in roots if any(c.dep_ == "nsubj" and a <= c.i and self._named_speaker(view, c)
+                                         for c in r.children)]
+        if not named or len(named) < len([r for r in roots if r.dep_ != "ccomp"]):
+            return False
+        named += [t for t in doc[a:b] if t.head in named and t.dep_ in ("conj", "parataxis", "ccomp")
+                  and self.is_cue(t) and any(c.dep_ == "nsubj" for c in t.children)]
+        for r in named:
+            self._relay[r.i] = (outlet, marker)
+        return True
 
     def _complement_speaker(self, view: DocView, v: Token, lo: int) -> Token | None:
         """The speaker of a reporting verb with a clause: its subject, or that of the verb
@@ -1008,6 +1063,9 @@ class StatementFinder:
         if cited is not None:
             eid, stext, kind, source = cited
         a, b = self._content_range(view, comp, v, lo, hi)
+        if speaker_tok is not None and self._relayer(view, v, eid, stext) and self._relays(
+                view, a, b, stext, speaker_tok.left_edge.idx if speaker_tok.i > comp.i else None):
+            return None  # "<outlet> reported that X said A", "X said A, <outlet> reported"
         joined = None
         if speaker_tok is not None and a < speaker_tok.i < b:
             # '<clause>, his spokesperson, Luc Marteau, told …': the speaker's phrase is
@@ -1323,6 +1381,9 @@ class StatementFinder:
             particle = self.frame_particles.get(v.lemma_.lower())
             if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in v.children):
                 continue
+            if v.lemma_.lower() in self.frame_with_object and not any(
+                    c.dep_ == "dobj" and c.i > v.i for c in v.children):
+                continue
             lo, hi = view.segment(v.i)
             kids = [c for c in v.children if lo <= c.i < hi and c.i > v.i]
             # "accused the West of X and said …": the conjoined verb is a statement of its own
@@ -1362,7 +1423,9 @@ class StatementFinder:
             a, b = span
             eid, stext = self.speaker_of(view, subj)
             kind = self.kind_for(view, eid, stext, subj)
-            out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
+            cand = self._cand(view, kind, v.text, a, b, eid, stext, v)
+            cand.stance = self.frame_stances.get(v.lemma_.lower(), cand.stance)
+            out.append(cand)
         return out
 
     def _frame_hits(self, view: DocView, v: Token, need: set[str], kids: list[Token]) -> list[Token]:
@@ -1649,8 +1712,23 @@ class StatementFinder:
         return []
 
     # ------------------------------------------------------------ all together
+    def _apply_relays(self, view: DocView, cands: list[_Cand]) -> None:
+        """The statements an outlet relays: the outlet is their ``source``, and their content
+        ends before ', according to <outlet>' / ', <outlet> reported'."""
+        for c in cands:
+            if c.cue_i is None or c.cue_i not in self._relay:
+                continue
+            outlet, marker = self._relay[c.cue_i]
+            c.source = c.source or outlet
+            if marker is not None and c.start < marker < c.end and c.text is None:
+                end = marker
+                while end > c.start and view.text[end - 1] in " ,;":
+                    end -= 1
+                c.end = end
+
     def __call__(self, doc: Doc) -> Doc:
         view = DocView(doc)
+        self._relay: dict[int, tuple[str | None, int | None]] = {}
         direct, quote_spans = self.direct(view)
         used: set[int] = set()
         reported = self.according(view, used) + self.inverted_as(view, used) \
@@ -1660,6 +1738,7 @@ class StatementFinder:
             + self.describing(view, used) + self.headline_colon(view)
         if not any(c.start < view.text.find("\n") for c in reported):
             reported += self.headline_says(view)
+        self._apply_relays(view, reported)
         cands = list(direct)
         taken = [(c.start, c.end, c.speaker, True) for c in direct]
         for c in sorted(reported, key=lambda c: c.start):
