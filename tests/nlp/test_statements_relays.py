@@ -49,7 +49,7 @@ def test_one_sentence_two_statements_of_one_speaker(run):
     assert len(sts) == 2
     assert sts[0].content == "it is holding 17"
     assert "photographing military installations" in sts[1].content
-    assert all(names(doc).get(s.speaker) == "Valdor" for s in sts)
+    assert [s.speaker_text for s in sts] == ["Valdor", "Valdor"]
 
 
 def test_a_communique_informs_the_public_that(run):
