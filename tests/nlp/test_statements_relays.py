@@ -91,3 +91,11 @@ def test_an_outlet_in_a_report_tail_is_no_person(nlp):
 def test_a_surname_reporting_stays_a_person(nlp):
     doc = nlp("John Smith is a reporter. Smith reported that the minister resigned.")
     assert [e.label_ for e in doc.ents if e.text == "Smith"] == ["PERSON"]
+
+
+def test_a_live_blog_line_with_two_labels_is_two_statements(run):
+    doc, sts = run('Live: talks in Brenn\n14:20 - Verhaal: the compensation claim "stays on the table". '
+                   'Aldo: "Today we talked about the future."\n')
+    got = [(s.speaker_text, s.content) for s in sts]
+    assert got[0][0] == "Verhaal" and "Aldo" not in got[0][1]
+    assert got[1] == ("Aldo", "Today we talked about the future.")

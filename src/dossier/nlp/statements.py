@@ -926,7 +926,10 @@ class StatementFinder:
                  and doc[i].pos_ == "VERB" and self.is_cue(doc[i]) and (
                      self._complement(doc[i], a, b) is not None or self._frame_conj(doc[i]))]
         named = [r for r in roots if any(c.dep_ == "nsubj" and a <= c.i and self._named_speaker(view, c)
-                                         for c in r.children)]
+                                         for c in r.children) or (
+            not any(c.dep_ == "nsubj" for c in r.children)
+            and (sp := self._complement_speaker(view, r, a)) is not None and a <= sp.i
+            and self._named_speaker(view, sp))]  # "the operator, X, says …" misparsed
         if not named or len(named) < len([r for r in roots if r.dep_ != "ccomp"]):
             return False
         named += [t for t in doc[a:b] if t.head in named and t.dep_ in ("conj", "parataxis", "ccomp")
@@ -1568,21 +1571,31 @@ class StatementFinder:
         seen: dict[str, int] = {}
         for m in lines:
             seen[m.group("label").strip()] = seen.get(m.group("label").strip(), 0) + 1
+        items = []
         for m in lines:
-            found = self._label_speaker(view, m.group("label"), m.start("label"))
+            start, end = m.start("body"), m.start("body") + len(m.group("body").rstrip())
+            nxt = _NEXT_LABEL.search(text, start, end)
+            # '15:50 - A: the claim "stays". B: "…"': the second label opens its own item
+            if nxt and text[start] not in OPEN_Q and self._label_speaker(
+                    view, nxt.group("label"), nxt.start("label")) is not None:
+                items.append((m.group("label"), m.start("label"), start, nxt.start(), m.group("pre")))
+                items.append((nxt.group("label"), nxt.start("label"), nxt.start("body"), end, "."))
+            else:
+                items.append((m.group("label"), m.start("label"), start, end, m.group("pre")))
+        for raw, at, start, end, pre in items:
+            found = self._label_speaker(view, raw, at)
             if found is None:
                 continue
             eid, label = found
-            start, end = m.start("body"), m.start("body") + len(m.group("body").rstrip())
             quoted = text[start] in OPEN_Q
-            if m.group("pre") and not quoted:
+            if pre and not quoted:
                 continue  # 'No deal today. Halmi, leaving: "…"': after a sentence, a quotation only
             if quoted:  # '- Name, role: "…"': the quotation
                 start += 1
                 close = max(text.rfind(q, start, end) for q in CLOSE_Q)
                 end = close if close > start else end
             body = text[start:end].strip()
-            short_ok = quoted or seen[m.group("label").strip()] > 1  # a transcript's answers
+            short_ok = quoted or seen.get(raw.strip(), 0) > 1  # a transcript's answers
             if not body or (len(body.split()) < 3 and not short_ok) or len(body) < 2:
                 continue
             if not quoted and body[:1] in "\"\u201c\u00ab":
@@ -1725,6 +1738,10 @@ class StatementFinder:
                 while end > c.start and view.text[end - 1] in " ,;":
                     end -= 1
                 c.end = end
+            semi = view.text.rfind(";", c.start, c.end)
+            rest = view.doc.char_span(semi + 1, c.end, alignment_mode="expand") if semi > c.start else None
+            if rest is not None and c.text is None and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+                c.end = semi  # "A; the operator, X, says B": the next speaker's words, no content
 
     def __call__(self, doc: Doc) -> Doc:
         view = DocView(doc)
@@ -1804,6 +1821,9 @@ _LABEL_LINE = re.compile(r"(?m)^(?:[ \t]*[-\u2013\u2014\u2022*][ \t]*)?"
                          r"(?:\d{1,2}[:.]\d{2}(?:[ \t]*[A-Z]{2,4})?[ \t]*[-\u2013\u2014|]?[ \t]*)?"
                          r"(?P<pre>[^\n:\"\u201c]{6,}?[.!?][ \t]+)?"
                          r"(?P<label>[^\n:\"\u201c]{2,90}): +(?P<body>\S[^\n]*)$")
+# a second speaker's label after a sentence on a label line ('… "stays". Name: "…"')
+_NEXT_LABEL = re.compile(r"(?<=[.!?\"\u201d])[ \t]+(?P<label>[A-Z][\w'\u2019-]*(?:[ \t][A-Z][\w'\u2019-]*){0,2})"
+                         r": +(?P<body>\S)")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))['\u2018](?=[\w\u2026])")
 # a closing single quote ends a sentence or a clause ("…,' he said"), or a word right before
 # punctuation ("'frank and useful'."); "soldiers' families" and "Russia's" are no quotes
