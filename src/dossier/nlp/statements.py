@@ -608,7 +608,7 @@ class StatementFinder:
             if relayed:
                 # 'X said that A, according to a statement by Y': Y relays what X said; the
                 # statement is X's (its content leaves the 'according to' out)
-                if self.is_outlet(view, eid, stext):
+                if head is not None and self.is_outlet(view, eid, stext):
                     cue = head.head if head.dep_ == "ccomp" else head
                     self._relay[cue.i] = (stext, t.left_edge.idx)
                 continue
