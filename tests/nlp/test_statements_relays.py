@@ -99,3 +99,13 @@ def test_a_live_blog_line_with_two_labels_is_two_statements(run):
     got = [(s.speaker_text, s.content) for s in sts]
     assert got[0][0] == "Verhaal" and "Aldo" not in got[0][1]
     assert got[1] == ("Aldo", "Today we talked about the future.")
+
+
+def test_a_lead_glued_to_its_headline_keeps_its_conjoined_denial(run):
+    doc, sts = run('Aldo demands Valdor free Sea Lark crew "without delay"\n'
+                   "Borvian Foreign Minister Piet Aldo on Wednesday demanded the immediate release of the "
+                   "crew of the cargo ship Sea Lark, held in Valdor since Monday, and rejected Valdor's "
+                   "accusation that the sailors had been spying.\n")
+    deny = next(s for s in sts if s.cue == "rejected")
+    assert deny.stance == "deny" and deny.content == "the sailors had been spying"
+    assert names(doc)[deny.speaker] == "Piet Aldo"

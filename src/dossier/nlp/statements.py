@@ -1402,8 +1402,9 @@ class StatementFinder:
                     v.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")
                                                   for c in v.children)):
                 continue  # "what both sides called a framework": no claim of its own
-            if lo == 0 and "\n" in view.text[doc[hi - 1].idx:]:
+            if lo == 0 and "\n" in view.text[doc[hi - 1].idx:] and "\n" not in view.text[:v.idx]:
                 continue  # a headline's summary ("Sybiha urges Europe to …") of the body
+                # (not the lead's own verbs when the parser glued the headline to the lead)
             subj = self._subject(view, v)
             if subj is None and v.dep_ == "conj" and v.head.dep_ == "ccomp" and self.is_cue(
                     v.head.head) and self._frame_conj(v):
@@ -1412,6 +1413,10 @@ class StatementFinder:
                 subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
                 if subj is not None and not self._speaks(view, subj) and v.head.dep_ == "ccomp":
                     subj = self._subject(view, v.head.head)  # "expressed concern that A, and called for B"
+            if subj is None and v.dep_ == "conj" and v.head.pos_ == "VERB" and lo > 0 \
+                    and v.head.head.i < lo:
+                # "X demanded A and rejected B" with the lead glued to the headline above
+                subj = self._complement_speaker(view, v.head, lo)
             if subj is None:
                 subj = self._joint_speaker(v)
             if subj is None or view.inside_quote(v.i) or subj.lower_ == "you":
