@@ -139,31 +139,7 @@ class StatementFinder:
             return None, None
         if tok.lower_ in ("he", "she") or (tok.lower_ in ("his", "her") and tok.dep_ == "poss" and (
                 tok.head.lower_ in self.colon_nouns or tok.head.lemma_.lower() in self.position_nouns)):
-            # a speaker pronoun: the resolver's link when that person is a recent subject;
-            # else the nearest subject ('Zelensky explained that … "…," he said'), unless
-            # another recent subject is the story's protagonist (named far more often); with
-            # no recent subject, the resolver's link or the most talked-about person
-            linked = view.ent_at(tok.i)
-            tail_lo = self._tail_start(view, tok)
-            subjects = [(e, t) for e, t in view.subject_persons_before(tok.i)
-                        if not (tail_lo is not None and tail_lo <= t.i < tok.i)
-                        and _gender_fits(view, e, tok.lower_)]
-            # the people who spoke before the people they spoke about ('X confirmed that Y
-            # would lead the delegation. … , she said': X)
-            speakers = [e for e, t in subjects if not self._reported_subject(t)]
-            ids = speakers or [e for e, _ in subjects]
-            if subjects and (linked is None or linked in ids) and linked != subjects[0][0] and self.is_cue(
-                    subjects[0][1].head) and not self._reported_subject(subjects[0][1]):
-                # 'Mr. X declared that …. "…," he repeated': the nearest subject spoke
-                return subjects[0][0], tok.text
-            if linked in ids or not ids:
-                return linked or view.salient_person(
-                    tok.i, lambda e: _gender_fits(view, e, tok.lower_)), tok.text
-            near = view.mention_count(ids[0], tok.i)
-            main = max(ids, key=lambda e: view.mention_count(e, tok.i))
-            if view.mention_count(main, tok.i) >= max(4, 2 * near):
-                return main, tok.text
-            return ids[0], tok.text
+            return self._pronoun_speaker(view, tok)
         if tok.tag_ == "VBG" and tok.dep_ == "nsubj":
             # "Briefing the Council, the head of the mission, Beatrice Osei, warned": the
             # participle's appositions are the subject
@@ -254,6 +230,34 @@ class StatementFinder:
             # a speaker pronoun the resolver left unlinked: the most talked-about person so far
             return view.salient_person(tok.i, lambda e: _gender_fits(view, e, tok.lower_)), tok.text
         return eid, self.np_text(view, tok)
+
+    def _pronoun_speaker(self, view: DocView, tok: Token) -> tuple[str | None, str | None]:
+        """A speaker pronoun ('he said', 'his message'): see :meth:`speaker_of`."""
+        # a speaker pronoun: the resolver's link when that person is a recent subject;
+        # else the nearest subject ('Zelensky explained that … "…," he said'), unless
+        # another recent subject is the story's protagonist (named far more often); with
+        # no recent subject, the resolver's link or the most talked-about person
+        linked = view.ent_at(tok.i)
+        tail_lo = self._tail_start(view, tok)
+        subjects = [(e, t) for e, t in view.subject_persons_before(tok.i)
+                    if not (tail_lo is not None and tail_lo <= t.i < tok.i)
+                    and _gender_fits(view, e, tok.lower_)]
+        # the people who spoke before the people they spoke about ('X confirmed that Y
+        # would lead the delegation. … , she said': X)
+        speakers = [e for e, t in subjects if not self._reported_subject(t)]
+        ids = speakers or [e for e, _ in subjects]
+        if subjects and (linked is None or linked in ids) and linked != subjects[0][0] and self.is_cue(
+                subjects[0][1].head) and not self._reported_subject(subjects[0][1]):
+            # 'Mr. X declared that …. "…," he repeated': the nearest subject spoke
+            return subjects[0][0], tok.text
+        if linked in ids or not ids:
+            return linked or view.salient_person(
+                tok.i, lambda e: _gender_fits(view, e, tok.lower_)), tok.text
+        near = view.mention_count(ids[0], tok.i)
+        main = max(ids, key=lambda e: view.mention_count(e, tok.i))
+        if view.mention_count(main, tok.i) >= max(4, 2 * near):
+            return main, tok.text
+        return ids[0], tok.text
 
     def _reported_subject(self, t: Token) -> bool:
         """A subject inside what a reporting verb reports ('said that Y would lead')."""
