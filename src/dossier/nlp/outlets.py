@@ -4,7 +4,9 @@
   ("told Lakeside Post that ...");
 * a name right after a word for a kind of outlet ("broadcaster RTV", "the Belgrade daily
   Nova Rec", "news agency X": ``outlet_nouns`` in ``data/gazetteer/filters.json``);
-* "the X reports": a name with an article before it, reporting, is no person.
+* "the X reports": a name with an article before it, reporting, is no person; nor is a
+  one-word name that reports a clause ("…, X reported.", "X reported that …"), wherever
+  else the text names it.
 
 Known outlets come from the gazetteer; these rules only type what it does not know.
 """
@@ -66,6 +68,28 @@ def outlet_spans(doc: Doc, ents: list[Span]) -> list[Span]:
                 and doc[e.start - 1].lower_ == "the" and e.end < len(doc) \
                 and doc[e.end].lower_ in _REPORT_VERBS and e[0].text not in given_names():
             found.append(Span(doc, e.start, e.end, label="ORG"))
+    # a surname of a person the text names in full reports as that person
+    surnames = {t.text for x in ents if x.label_ == "PERSON" and len(x) > 1 for t in x}
+    for e in ents:  # "…, Tagesblatt reported." / "Tagesblatt reported that …": a one-word name
+        if e.label_ in _RETYPE and not e.kb_id_ and len(e) == 1 and e.end < len(doc) \
+                and e.text not in surnames \
+                and doc[e.end].lower_ in _REPORT_VERBS and e[0].text not in given_names() \
+                and e[0].text[:1].isupper() and _reports_a_clause(doc, e):
+            found.append(Span(doc, e.start, e.end, label="ORG"))
+    names = {s.text for s in found if len(s) == 1}
+    for e in ents:  # the same one-word outlet elsewhere in the text ("told Tagesblatt")
+        if e.label_ in _RETYPE and not e.kb_id_ and len(e) == 1 and e.text in names:
+            found.append(Span(doc, e.start, e.end, label="ORG"))
     for span in found:
         ents = _replace(ents, span)
     return ents
+
+
+def _reports_a_clause(doc: Doc, e: Span) -> bool:
+    """The name reports a clause: after it ("…, X reported.") or before it ("X reported
+    that …")."""
+    verb = doc[e.end]
+    before = e.start > 0 and doc[e.start - 1].text == ","
+    after_end = e.end + 1 >= len(doc) or doc[e.end + 1].text in {".", ";"}
+    return (before and after_end) or (e.end + 1 < len(doc) and doc[e.end + 1].lower_ == "that"
+                                      and verb.lower_ != "writes")

@@ -81,6 +81,9 @@ class StatementFinder:
                 self.frame_objects[lemma] = set(frame["objects"])
         # 'ruled out …': a frame that holds only with its particle
         self.frame_particles = {k: f["particle"] for k, f in lex["frames"].items() if "particle" in f}
+        # 'asks the Union to act': a frame that holds only with an object, and its own stance
+        self.frame_with_object = {k for k, f in lex["frames"].items() if f.get("with_object")}
+        self.frame_stances = {k: f["stance"] for k, f in lex["frames"].items() if "stance" in f}
         self.claim_nouns = set(lex["claim_nouns"])
         self.speaker_heads = set(lex["speaker_heads"])
         self.joint_nouns = set(lex["joint_nouns"])
@@ -136,27 +139,7 @@ class StatementFinder:
             return None, None
         if tok.lower_ in ("he", "she") or (tok.lower_ in ("his", "her") and tok.dep_ == "poss" and (
                 tok.head.lower_ in self.colon_nouns or tok.head.lemma_.lower() in self.position_nouns)):
-            # a speaker pronoun: the resolver's link when that person is a recent subject;
-            # else the nearest subject ('Zelensky explained that … "…," he said'), unless
-            # another recent subject is the story's protagonist (named far more often); with
-            # no recent subject, the resolver's link or the most talked-about person
-            linked = view.ent_at(tok.i)
-            tail_lo = self._tail_start(view, tok)
-            subjects = [(e, t) for e, t in view.subject_persons_before(tok.i)
-                        if not (tail_lo is not None and tail_lo <= t.i < tok.i)
-                        and _gender_fits(view, e, tok.lower_)]
-            # the people who spoke before the people they spoke about ('X confirmed that Y
-            # would lead the delegation. … , she said': X)
-            speakers = [e for e, t in subjects if not self._reported_subject(t)]
-            ids = speakers or [e for e, _ in subjects]
-            if linked in ids or not ids:
-                return linked or view.salient_person(
-                    tok.i, lambda e: _gender_fits(view, e, tok.lower_)), tok.text
-            near = view.mention_count(ids[0], tok.i)
-            main = max(ids, key=lambda e: view.mention_count(e, tok.i))
-            if view.mention_count(main, tok.i) >= max(4, 2 * near):
-                return main, tok.text
-            return ids[0], tok.text
+            return self._pronoun_speaker(view, tok)
         if tok.tag_ == "VBG" and tok.dep_ == "nsubj":
             # "Briefing the Council, the head of the mission, Beatrice Osei, warned": the
             # participle's appositions are the subject
@@ -247,6 +230,34 @@ class StatementFinder:
             # a speaker pronoun the resolver left unlinked: the most talked-about person so far
             return view.salient_person(tok.i, lambda e: _gender_fits(view, e, tok.lower_)), tok.text
         return eid, self.np_text(view, tok)
+
+    def _pronoun_speaker(self, view: DocView, tok: Token) -> tuple[str | None, str | None]:
+        """A speaker pronoun ('he said', 'his message'): see :meth:`speaker_of`."""
+        # a speaker pronoun: the resolver's link when that person is a recent subject;
+        # else the nearest subject ('Zelensky explained that … "…," he said'), unless
+        # another recent subject is the story's protagonist (named far more often); with
+        # no recent subject, the resolver's link or the most talked-about person
+        linked = view.ent_at(tok.i)
+        tail_lo = self._tail_start(view, tok)
+        subjects = [(e, t) for e, t in view.subject_persons_before(tok.i)
+                    if not (tail_lo is not None and tail_lo <= t.i < tok.i)
+                    and _gender_fits(view, e, tok.lower_)]
+        # the people who spoke before the people they spoke about ('X confirmed that Y
+        # would lead the delegation. … , she said': X)
+        speakers = [e for e, t in subjects if not self._reported_subject(t)]
+        ids = speakers or [e for e, _ in subjects]
+        if subjects and (linked is None or linked in ids) and linked != subjects[0][0] and self.is_cue(
+                subjects[0][1].head) and not self._reported_subject(subjects[0][1]):
+            # 'Mr. X declared that …. "…," he repeated': the nearest subject spoke
+            return subjects[0][0], tok.text
+        if linked in ids or not ids:
+            return linked or view.salient_person(
+                tok.i, lambda e: _gender_fits(view, e, tok.lower_)), tok.text
+        near = view.mention_count(ids[0], tok.i)
+        main = max(ids, key=lambda e: view.mention_count(e, tok.i))
+        if view.mention_count(main, tok.i) >= max(4, 2 * near):
+            return main, tok.text
+        return ids[0], tok.text
 
     def _reported_subject(self, t: Token) -> bool:
         """A subject inside what a reporting verb reports ('said that Y would lead')."""
@@ -594,16 +605,30 @@ class StatementFinder:
             relayed = head is not None and t.i > head.i and (
                 (head.dep_ == "ccomp" and self.is_cue(head.head) and t.i > head.head.i
                  and "\n" not in view.doc[head.head.i:t.i].text and any(
-                    c.dep_ == "nsubj" and view.ent_at(c.i) for c in head.head.children))
+                    c.dep_ == "nsubj" and (view.ent_at(c.i) or self._named_speaker(view, c))
+                    for c in head.head.children))
                 or (self.is_cue(head) and named_subj and pobj.lemma_.lower() in self.documents
                     and not self.is_outlet(view, eid, stext)))
             if relayed:
                 # 'X said that A, according to a statement by Y': Y relays what X said; the
                 # statement is X's (its content leaves the 'according to' out)
+                if head is not None and self.is_outlet(view, eid, stext):
+                    cue = head.head if head.dep_ == "ccomp" else head
+                    self._relay[cue.i] = (stext, t.left_edge.idx)
+                continue
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None) \
+                if head is not None else None
+            if head is not None and self.is_cue(head) and named_subj and subj is not None \
+                    and t.i > head.i and self.is_outlet(view, eid, stext) \
+                    and self._named_speaker(view, subj):
+                # "X said A, according to <outlet>": X is the speaker, the outlet relays it
+                # ("According to <outlet>, X told Y that …" opening the sentence: the
+                # outlet's account of the exchange)
+                self._relay[head.i] = (stext, t.left_edge.idx)
                 continue
             if head is not None and self.is_cue(head) and named_subj:
-                # "According to Axios, Witkoff told Zelensky that …": the outlet reports the
-                # whole exchange
+                # "According to Axios, Witkoff told Zelensky that …": the outlet reports
+                # the whole exchange
                 used_verbs.add(head.i)
             elif head is not None and self.is_cue(head):
                 comp = self._complement(head, lo, hi)
@@ -682,19 +707,19 @@ class StatementFinder:
     def _hung_complement(self, verb: Token, lo: int, hi: int) -> Token | None:
         """'said in a statement that …', 'told analysts on a call that …': the that-clause
         the parser hung on the noun of the verb's phrase."""
-        for p in verb.children:
-            if p.dep_ != "prep" or not (lo <= p.i < hi) or p.i < verb.i:
-                continue
-            for n in p.children:
-                if n.dep_ != "pobj":
-                    continue
-                for c in n.children:
-                    first = c.left_edge
-                    if c.dep_ in ("acl", "relcl") and first.lower_ == "that" and c.i > n.i \
-                            and c.pos_ in ("VERB", "AUX") and any(
-                                x.dep_ in ("nsubj", "nsubjpass", "expl") and x.i != first.i
-                                for x in c.children):
-                        return c
+        nouns = [n for p in verb.children if p.dep_ == "prep" and lo <= p.i < hi and p.i > verb.i
+                 for n in p.children if n.dep_ == "pobj"]
+        # 'informs the public that …': the clause hung on the verb's object ('that' its mark)
+        nouns += [n for n in verb.children if n.dep_ == "dobj" and lo <= n.i < hi and n.i > verb.i]
+        for n in nouns:
+            for c in n.children:
+                first = c.left_edge
+                if c.dep_ in ("acl", "relcl") and first.lower_ == "that" and c.i > n.i \
+                        and (n.dep_ == "pobj" or first.dep_ == "mark") \
+                        and c.pos_ in ("VERB", "AUX") and any(
+                            x.dep_ in ("nsubj", "nsubjpass", "expl") and x.i != first.i
+                            for x in c.children):
+                    return c
         return None
 
     @staticmethod
@@ -727,7 +752,9 @@ class StatementFinder:
         need = self.describe.get(lemma, set())
         if not need or c.pos_ != "VERB":
             return False
-        return any(x.dep_ in need or (x.dep_ == "prep" and f"prep:{x.lower_}" in need)
+        # 'says A and accuses them of B': the frame's own bare preposition ('of', 'as') too
+        return any(x.dep_ in need or (x.dep_ == "prep" and (
+            f"prep:{x.lower_}" in need or (x.lower_ in need and x.lower_ in ("of", "as"))))
                    for x in c.children if x.i > c.i)
 
     def _content_range(self, view: DocView, comp: Token, verb: Token, lo: int, hi: int):
@@ -875,10 +902,45 @@ class StatementFinder:
         eid, stext, kind, source = self._credit_outlet(view, v, subj, eid, stext, kind)
         if (outlet_cue and not self.is_outlet(view, eid, stext)) or b - a < 3:
             return None
+        if self._relayer(view, v, eid, stext) and self._relays(view, a, b, stext, subj.left_edge.idx):
+            return None  # "X said A, <outlet> reported": X's statement, relayed
         cited = self._cited(view, v, None, eid, stext, kind)
         if cited is not None:
             eid, stext, kind, source = cited
         return self._cand(view, kind, v.text, a, b, eid, stext, v, source=source)
+
+    def _named_speaker(self, view: DocView, subj: Token) -> bool:
+        """A subject that resolves to a speaker of its own, no news outlet."""
+        eid, stext = self.speaker_of(view, subj)
+        if eid is None or self.is_outlet(view, eid, stext):
+            return False
+        roles = speaker_roles(view, eid, stext, is_outlet=lambda e, t: self.is_outlet(view, e, t))
+        return roles.speaker is not None and not roles.unnamed  # "officials" stay the outlet's
+
+    def _relayer(self, view: DocView, v: Token, eid: str | None, stext: str | None) -> bool:
+        """A news outlet, or an organisation that 'reported' (an outlet no list knows)."""
+        return self.is_outlet(view, eid, stext) or (
+            v.lemma_.lower() in ("report", "write") and eid is not None and view.etype(eid) == "ORG")
+
+    def _relays(self, view: DocView, a: int, b: int, outlet: str | None, marker: int | None) -> bool:
+        """'Eritrea says A; the operator says B, <outlet> reported': the clause's own
+        reporting verbs with named speakers are the statements, the outlet relays them."""
+        doc = view.doc
+        roots = [doc[i] for i in range(a, b) if (doc[i].head.i == i or not a <= doc[i].head.i < b)
+                 and doc[i].pos_ == "VERB" and self.is_cue(doc[i]) and (
+                     self._complement(doc[i], a, b) is not None or self._frame_conj(doc[i]))]
+        named = [r for r in roots if any(c.dep_ == "nsubj" and a <= c.i and self._named_speaker(view, c)
+                                         for c in r.children) or (
+            not any(c.dep_ == "nsubj" for c in r.children)
+            and (sp := self._complement_speaker(view, r, a)) is not None and a <= sp.i
+            and self._named_speaker(view, sp))]  # "the operator, X, says …" misparsed
+        if not named or len(named) < len([r for r in roots if r.dep_ != "ccomp"]):
+            return False
+        named += [t for t in doc[a:b] if t.head in named and t.dep_ in ("conj", "parataxis", "ccomp")
+                  and self.is_cue(t) and any(c.dep_ == "nsubj" for c in t.children)]
+        for r in named:
+            self._relay[r.i] = (outlet, marker)
+        return True
 
     def _complement_speaker(self, view: DocView, v: Token, lo: int) -> Token | None:
         """The speaker of a reporting verb with a clause: its subject, or that of the verb
@@ -1008,6 +1070,9 @@ class StatementFinder:
         if cited is not None:
             eid, stext, kind, source = cited
         a, b = self._content_range(view, comp, v, lo, hi)
+        if speaker_tok is not None and self._relayer(view, v, eid, stext) and self._relays(
+                view, a, b, stext, speaker_tok.left_edge.idx if speaker_tok.i > comp.i else None):
+            return None  # "<outlet> reported that X said A", "X said A, <outlet> reported"
         joined = None
         if speaker_tok is not None and a < speaker_tok.i < b:
             # '<clause>, his spokesperson, Luc Marteau, told …': the speaker's phrase is
@@ -1323,6 +1388,9 @@ class StatementFinder:
             particle = self.frame_particles.get(v.lemma_.lower())
             if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in v.children):
                 continue
+            if v.lemma_.lower() in self.frame_with_object and not any(
+                    c.dep_ == "dobj" and c.i > v.i for c in v.children):
+                continue
             lo, hi = view.segment(v.i)
             kids = [c for c in v.children if lo <= c.i < hi and c.i > v.i]
             # "accused the West of X and said …": the conjoined verb is a statement of its own
@@ -1338,8 +1406,9 @@ class StatementFinder:
                     v.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")
                                                   for c in v.children)):
                 continue  # "what both sides called a framework": no claim of its own
-            if lo == 0 and "\n" in view.text[doc[hi - 1].idx:]:
+            if lo == 0 and "\n" in view.text[doc[hi - 1].idx:] and "\n" not in view.text[:v.idx]:
                 continue  # a headline's summary ("Sybiha urges Europe to …") of the body
+                # (not the lead's own verbs when the parser glued the headline to the lead)
             subj = self._subject(view, v)
             if subj is None and v.dep_ == "conj" and v.head.dep_ == "ccomp" and self.is_cue(
                     v.head.head) and self._frame_conj(v):
@@ -1348,6 +1417,10 @@ class StatementFinder:
                 subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
                 if subj is not None and not self._speaks(view, subj) and v.head.dep_ == "ccomp":
                     subj = self._subject(view, v.head.head)  # "expressed concern that A, and called for B"
+            if subj is None and v.dep_ == "conj" and v.head.pos_ == "VERB" and lo > 0 \
+                    and v.head.head.i < lo:
+                # "X demanded A and rejected B" with the lead glued to the headline above
+                subj = self._complement_speaker(view, v.head, lo)
             if subj is None:
                 subj = self._joint_speaker(v)
             if subj is None or view.inside_quote(v.i) or subj.lower_ == "you":
@@ -1362,7 +1435,9 @@ class StatementFinder:
             a, b = span
             eid, stext = self.speaker_of(view, subj)
             kind = self.kind_for(view, eid, stext, subj)
-            out.append(self._cand(view, kind, v.text, a, b, eid, stext, v))
+            cand = self._cand(view, kind, v.text, a, b, eid, stext, v)
+            cand.stance = self.frame_stances.get(v.lemma_.lower(), cand.stance)
+            out.append(cand)
         return out
 
     def _frame_hits(self, view: DocView, v: Token, need: set[str], kids: list[Token]) -> list[Token]:
@@ -1505,21 +1580,31 @@ class StatementFinder:
         seen: dict[str, int] = {}
         for m in lines:
             seen[m.group("label").strip()] = seen.get(m.group("label").strip(), 0) + 1
+        items = []
         for m in lines:
-            found = self._label_speaker(view, m.group("label"), m.start("label"))
+            start, end = m.start("body"), m.start("body") + len(m.group("body").rstrip())
+            nxt = _NEXT_LABEL.search(text, start, end)
+            # '15:50 - A: the claim "stays". B: "…"': the second label opens its own item
+            if nxt and text[start] not in OPEN_Q and self._label_speaker(
+                    view, nxt.group("label"), nxt.start("label")) is not None:
+                items.append((m.group("label"), m.start("label"), start, nxt.start(), m.group("pre")))
+                items.append((nxt.group("label"), nxt.start("label"), nxt.start("body"), end, "."))
+            else:
+                items.append((m.group("label"), m.start("label"), start, end, m.group("pre")))
+        for raw, at, start, end, pre in items:
+            found = self._label_speaker(view, raw, at)
             if found is None:
                 continue
             eid, label = found
-            start, end = m.start("body"), m.start("body") + len(m.group("body").rstrip())
             quoted = text[start] in OPEN_Q
-            if m.group("pre") and not quoted:
+            if pre and not quoted:
                 continue  # 'No deal today. Halmi, leaving: "…"': after a sentence, a quotation only
             if quoted:  # '- Name, role: "…"': the quotation
                 start += 1
                 close = max(text.rfind(q, start, end) for q in CLOSE_Q)
                 end = close if close > start else end
             body = text[start:end].strip()
-            short_ok = quoted or seen[m.group("label").strip()] > 1  # a transcript's answers
+            short_ok = quoted or seen.get(raw.strip(), 0) > 1  # a transcript's answers
             if not body or (len(body.split()) < 3 and not short_ok) or len(body) < 2:
                 continue
             if not quoted and body[:1] in "\"\u201c\u00ab":
@@ -1649,8 +1734,27 @@ class StatementFinder:
         return []
 
     # ------------------------------------------------------------ all together
+    def _apply_relays(self, view: DocView, cands: list[_Cand]) -> None:
+        """The statements an outlet relays: the outlet is their ``source``, and their content
+        ends before ', according to <outlet>' / ', <outlet> reported'."""
+        for c in cands:
+            if c.cue_i is None or c.cue_i not in self._relay:
+                continue
+            outlet, marker = self._relay[c.cue_i]
+            c.source = c.source or outlet
+            if marker is not None and c.start < marker < c.end and c.text is None:
+                end = marker
+                while end > c.start and view.text[end - 1] in " ,;":
+                    end -= 1
+                c.end = end
+            semi = view.text.rfind(";", c.start, c.end)
+            rest = view.doc.char_span(semi + 1, c.end, alignment_mode="expand") if semi > c.start else None
+            if rest is not None and c.text is None and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+                c.end = semi  # "A; the operator, X, says B": the next speaker's words, no content
+
     def __call__(self, doc: Doc) -> Doc:
         view = DocView(doc)
+        self._relay: dict[int, tuple[str | None, int | None]] = {}
         direct, quote_spans = self.direct(view)
         used: set[int] = set()
         reported = self.according(view, used) + self.inverted_as(view, used) \
@@ -1660,6 +1764,7 @@ class StatementFinder:
             + self.describing(view, used) + self.headline_colon(view)
         if not any(c.start < view.text.find("\n") for c in reported):
             reported += self.headline_says(view)
+        self._apply_relays(view, reported)
         cands = list(direct)
         taken = [(c.start, c.end, c.speaker, True) for c in direct]
         for c in sorted(reported, key=lambda c: c.start):
@@ -1725,6 +1830,9 @@ _LABEL_LINE = re.compile(r"(?m)^(?:[ \t]*[-\u2013\u2014\u2022*][ \t]*)?"
                          r"(?:\d{1,2}[:.]\d{2}(?:[ \t]*[A-Z]{2,4})?[ \t]*[-\u2013\u2014|]?[ \t]*)?"
                          r"(?P<pre>[^\n:\"\u201c]{6,}?[.!?][ \t]+)?"
                          r"(?P<label>[^\n:\"\u201c]{2,90}): +(?P<body>\S[^\n]*)$")
+# a second speaker's label after a sentence on a label line ('… "stays". Name: "…"')
+_NEXT_LABEL = re.compile(r"(?<=[.!?\"\u201d])[ \t]+(?P<label>[A-Z][\w'\u2019-]*(?:[ \t][A-Z][\w'\u2019-]*){0,2})"
+                         r": +(?P<body>\S)")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))['\u2018](?=[\w\u2026])")
 # a closing single quote ends a sentence or a clause ("…,' he said"), or a word right before
 # punctuation ("'frank and useful'."); "soldiers' families" and "Russia's" are no quotes
