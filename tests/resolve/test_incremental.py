@@ -222,3 +222,36 @@ def test_a_later_mention_of_a_day_joins_the_item_of_that_day(tmp_path):
     assert any("d2" in t.documents for t in whole.list_timeline(limit=None))
     whole.close()
     parts.close()
+
+
+def _passing_reports():
+    """Two states' exchange of prisoners (two reports), another a few days later (two
+    reports), and a text published after both telling "an exchange" in passing, undated."""
+    import dataclasses
+    states = [ent("s1", "Norway", "GPE", country="NOR"), ent("s3", "Sweden", "GPE", country="SWE")]
+    out = [ex(d, states, [evt("v1", "CONCEDE", ["s1", "s3"], [], None, day,
+                              evidence={"start": 0, "end": 10})],
+              published=day, source=f"{d}.com", text=f"Exchange {d}.")
+           for d, day in (("a", "2026-04-10"), ("b", "2026-04-10"),
+                          ("d", "2026-04-14"), ("e", "2026-04-14"))]
+    text = "The summit was put off a week after the two countries exchanged prisoners."
+    ev = dataclasses.replace(evt("v1", "CONCEDE", ["s1", "s3"]), trigger="exchanged",
+                             evidence={"start": 0, "end": len(text)})
+    out.append(ex("c", states, [ev], published="2026-04-18", source="c.com", text=text))
+    return out
+
+
+@pytest.mark.parametrize("split", [(["a", "b"], ["c"], ["d", "e"]), (["a", "b", "c"], ["d", "e"]),
+                                   (["c"], ["a", "b"], ["d", "e"])])
+def test_a_mention_in_passing_resolves_in_batches_as_the_whole(tmp_path, split):
+    reports = {x.doc.id: x for x in _passing_reports()}
+    whole, _ = _store(tmp_path / "whole.db", [list(reports.values())])
+    for cut in range(1, len(split) + 1):  # each prefix of the batches, as the whole of it
+        docs = [d for part in split[:cut] for d in part]
+        one, _ = _store(tmp_path / f"one{cut}.db", [[reports[d] for d in docs]])
+        parts, _ = _store(tmp_path / f"parts{cut}.db", [[reports[d] for d in p] for p in split[:cut]],
+                          full_fraction=1.01, window_days=3)
+        assert _view(parts) == _view(one)
+        one.close()
+        parts.close()
+    whole.close()

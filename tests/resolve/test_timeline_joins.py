@@ -409,3 +409,39 @@ def test_an_accusation_elsewhere_or_of_another_day_stays_off_the_attack():
                      published="2026-03-04")
         hit = [t for t in _run([*attack, accused]) if t.type == "ASSAULT"]
         assert [t.documents for t in hit] == [["a"]] and "Sweden" not in hit[0].participants
+
+
+def _passing(vid, text, trigger, actors, published, doc_id):
+    ev = dataclasses.replace(evt(vid, "CONCEDE", actors), trigger=trigger,
+                             evidence={"start": 0, "end": len(text)})
+    return ex(doc_id, states(), [ev], published=published, text=text)
+
+
+def _exchange_reports():
+    return [ex(d, states(), [evt("v1", "CONCEDE", ["s1", "s3"], [], None, "2026-04-10")],
+               published=p) for d, p in (("a", "2026-04-10"), ("b", "2026-04-11"))]
+
+
+def test_an_undated_mention_in_passing_joins_the_earlier_event():
+    # "a week after the two countries exchanged prisoners", written eight days on
+    text = "The summit was put off a week after the two countries exchanged prisoners."
+    tl = _run([*_exchange_reports(),
+               _passing("v1", text, "exchanged", ["s1", "s3"], "2026-04-18", "c")])
+    assert [t.documents for t in tl] == [["a", "b", "c"]]
+
+
+def test_an_undated_event_not_told_in_passing_stays_apart():
+    # a new exchange told without its day is not the earlier one
+    text = "The two countries exchanged prisoners, officials said."
+    tl = _run([*_exchange_reports(),
+               _passing("v1", text, "exchanged", ["s1", "s3"], "2026-04-18", "c")])
+    assert sorted(t.documents for t in tl) == [["a", "b"], ["c"]]
+
+
+def test_a_mention_in_passing_with_two_earlier_events_stays_apart():
+    text = "The summit was put off a week after the two countries exchanged prisoners."
+    again = [ex(d, states(), [evt("v1", "CONCEDE", ["s1", "s3"], [], None, "2026-04-14")],
+                published=p) for d, p in (("d", "2026-04-14"), ("e", "2026-04-15"))]
+    tl = _run([*_exchange_reports(), *again,
+               _passing("v1", text, "exchanged", ["s1", "s3"], "2026-04-18", "c")])
+    assert ["c"] in [t.documents for t in tl]

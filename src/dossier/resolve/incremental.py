@@ -481,6 +481,7 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
         if any(_shift(low, -week) <= pub[:10] <= _shift(hi, week)
                for low, hi in spans.get((e, t), ())):
             items.add(i)
+    items |= _mention_items(store, fresh, ents)
     items |= {i for i, _, t, a, b in delta.items_of_kinds(store, alone, lo, end)
               if a is not None and any(a <= hi and (b or a) >= low for low, hi in alone[t])}
     items |= {i for i, kind, day, state in delta.items_on(store, days)
@@ -539,6 +540,37 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     for _key, doc, vid in delta.events_in(store, delta.history_documents(store, items)):
         orphans.setdefault(doc, set()).add(vid)
     return items, claims, disputes, orphans
+
+
+def _mention_items(store, fresh: list[Extraction], ents: _Entities) -> set[str]:
+    """An undated event told in passing joins the one earlier item of its kind holding its
+    parties up to ``mention_max_age_days`` before its text (``timeline._mentioned``): for
+    such an event, the items of its kind naming one of its parties (or their states) in
+    that time; for a dated event that took place, the items of its kind naming one of its
+    parties that hold a text published up to that time after its day (a mention it may
+    take, or whose host it rivals)."""
+    from ..store import delta
+    age = thresholds("timeline").get("mention_max_age_days", 31) + 1
+    m = ents.mapping
+    country = {e.id: e.country for e in [*ents.stored.values(), *ents.written]}
+    out: set[str] = set()
+    for ex in fresh:
+        pub = (ex.doc.published or "")[:10]
+        for v in ex.events:
+            parts = {m[(ex.doc.id, r)] for r in [*v.actors, *v.targets] if (ex.doc.id, r) in m}
+            if (v.status or "occurred") != "occurred" or not parts:
+                continue
+            date = fill_year(v.date, ex.doc.published)
+            if not date and precision(pub) == 3:
+                lo, end = _shift(pub, -age), _shift(pub, 1)
+                out |= {i for i, *_ in delta.items_naming(store, parts, {v.type}, lo, end)}
+                states = {str(country[p]) for p in parts if country.get(p)}
+                out |= {i for i, *_ in delta.items_of_states(store, states, {v.type}, lo, end)}
+            elif date and period_start(date) and period_end(date):
+                first, last = str(period_start(date)), str(period_end(date))
+                out |= {i for i, *_ in delta.items_reported(store, parts, {v.type}, first,
+                                                             _shift(last, age))}
+    return out
 
 
 def _talks_around(store, items: set[str]) -> set[str]:

@@ -719,7 +719,8 @@ def cluster_reports(reports: list[Report], info: EntityInfo) -> list[_Item]:
             by_doc[(*kind, r.doc)].append(n)
         if r.date is not None and precision(r.date) == 3 and n not in by_date[(*kind, r.date)]:
             by_date[(*kind, r.date)].append(n)
-    return _talks_pieces(_recalled(_dated_mentions(_absorb(items, info), info), info), info)
+    return _talks_pieces(_recalled(_dated_mentions(_mentioned(_absorb(items, info), info), info), info),
+                         info)
 
 
 def _item_keys(it: _Item) -> set[str]:
@@ -752,6 +753,73 @@ def _absorb(items: list[_Item], info: EntityInfo) -> list[_Item]:
             host.add(r)
         for k in _item_keys(frag):
             by_key[(host.type, host.status, k)].add(fits[0])
+        gone.add(n)
+    return [it for n, it in enumerate(items) if n not in gone]
+
+
+def _in_passing(r: Report) -> bool:
+    """The report's event is told in a clause of time hanging on another: a cue
+    (``passing_cues``: "after", "since") a few words before its trigger ("a week after the
+    two countries exchanged prisoners", "since their talks in the capital")."""
+    lex = lexicon()
+    text, trig = (r.text or "").lower(), (r.trigger or "").lower()
+    at = text.find(trig) if trig else -1
+    if at < 0:
+        return False
+    words = re.findall(r"[\w'-]+", text[:at])[-int(lex.get("passing_cue_max_words", 6)):]
+    before = " " + " ".join(words) + " "
+    return any(f" {c} " in before for c in lex.get("passing_cues", []))
+
+
+def _mention_host(frag: _Item, host: _Item, info: EntityInfo, age: int) -> bool:
+    """The host may be the earlier event an undated mention names: it holds all the
+    mention's parties (people through their states), at no other place and by the same
+    kind of contact, and each of its days falls before every mention's publication, at most
+    ``age`` days before."""
+    days = [d for d in host.dates if precision(d) == 3]
+    if not days or not all(_holds(host, r) for r in frag.reports):
+        return False
+    for r in frag.reports:
+        if precision(r.published) != 3 or not all(
+                d < (r.published or "") and (_days_apart(d, r.published) or 0) <= age
+                for d in days):
+            return False
+    if any(_loc_relation(loc, host.locs, info) == "conflict" for loc in frag.locs):
+        return False
+    return not (frag.modes and host.modes and any(
+        _remote(m) != _remote(n) for m in frag.modes for n in host.modes))
+
+
+def _mentioned(items: list[_Item], info: EntityInfo) -> list[_Item]:
+    """An earlier event mentioned in passing, undated ("a week after the two countries
+    exchanged prisoners", "since the talks with A and B"): an item of one text, of events
+    that took place, whose reports name parties, give no day and tell the event in a clause
+    of time (``_in_passing``), joins the one item of its
+    kind reported by two other texts or more that holds all its parties and is dated before
+    the text's publication (``mention_max_age_days`` at most; ``_mention_host``). Two such
+    items, or another undated item of other texts holding all its parties, and it stays
+    apart (found through its parties)."""
+    age = thresholds("timeline").get("mention_max_age_days", 31)
+    by_key: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for n, it in enumerate(items):
+        for k in _item_keys(it):
+            by_key[(it.type, it.status, k)].add(n)
+    gone: set[int] = set()
+    for n, frag in enumerate(items):
+        if frag.status != "occurred" or len(frag.docs) != 1 or not frag.parts \
+                or frag.dates or frag.soft or any(r.date for r in frag.reports) \
+                or not all(_in_passing(r) for r in frag.reports):
+            continue
+        cands = sorted({m for k in _item_keys(frag) for m in by_key[(frag.type, frag.status, k)]}
+                       - gone - {n})
+        fits = [m for m in cands if len(items[m].docs - frag.docs) >= 2
+                and _mention_host(frag, items[m], info, age)]
+        rivals = [m for m in cands if not items[m].dates and items[m].docs - frag.docs
+                  and all(_holds(items[m], r) for r in frag.reports)]
+        if len(fits) != 1 or rivals:
+            continue
+        for r in frag.reports:
+            items[fits[0]].add(r)
         gone.add(n)
     return [it for n, it in enumerate(items) if n not in gone]
 
