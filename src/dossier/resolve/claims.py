@@ -457,7 +457,7 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
                 nums, surface, dates_in(s.content), {t for t in toks if t in WEEKDAYS})
     unit.proper = proper
     unit.via = via if isinstance(via, str) and via else None
-    unit.weak = bool(sp) and normalize(s.speaker_text or "") in _pronouns()
+    unit.weak = bool(sp) and pronoun_speaker(s.speaker_text)
     unit.presence = presence_of(s.content)
     return unit
 
@@ -484,6 +484,12 @@ def presence_of(text: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _pronouns() -> frozenset:
     return frozenset(cdata()["pronouns"])
+
+
+def pronoun_speaker(speaker_text: str | None) -> bool:
+    """Is the speaker a pronoun ("he said")? With a resolved speaker, such a statement is
+    ``weak``: it joins a claim of another named speaker on nearly the same words."""
+    return normalize(speaker_text or "") in _pronouns()
 
 
 # ------------------------------------------------------------------ claim state

@@ -58,7 +58,7 @@ from ..names import name_key, normalize
 from ..orgnames import acronym_forms
 from ..records import CanonicalEntity, Claim, Extraction
 from .claims import (WEEKDAYS, content_tokens, dates_in, numbers_in, presence_of,
-                     proper_tokens)
+                     pronoun_speaker, proper_tokens)
 from ..dates import period_end, period_start, precision
 from .common import fill_year, is_country, load_data, thresholds
 from .disputes import build_claims_and_disputes, timeline_disputes
@@ -70,7 +70,7 @@ if TYPE_CHECKING:
     from ..store.store import Store
 
 SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
-KEYS_VERSION = "6"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
+KEYS_VERSION = "7"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
 def settings() -> dict[str, Any]:
@@ -276,11 +276,15 @@ def statement_lemmas(content: str) -> set[str]:
 def claim_keys(c: Claim) -> set[str]:
     """A stored claim's look-up keys: the lemmas of each of its reports (``l:``; a
     statement joins a claim, or disputes one, only when it shares lemmas with one of its
-    reports), the units of its numbers (``n:``), ``d:`` when a report gives a day, and
-    its speaker key (``p:``)."""
+    reports), the units of its numbers (``n:``), ``d:`` when a report gives a day, its
+    speaker key (``p:``) and ``w:`` when a report's speaker is a pronoun (the claim may
+    have no named speaker: a statement of any speaker may join it on nearly the same
+    words)."""
     out = {"p:" + (c.speaker_key or "")}
     for rep in c.reports:
         content = rep.get("content") or ""
+        if pronoun_speaker(rep.get("speaker_text")):
+            out.add("w:")
         out.update("l:" + t for t in statement_lemmas(content))
         out.update("n:" + k for k in numbers_in(content))
         if dates_in(content) or WEEKDAYS & set(normalize(content).split()):
@@ -392,9 +396,12 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
                 if r and (ex.doc.id, r) in m:
                     spans.setdefault((m[(ex.doc.id, r)], v.type), []).append(span)
             for r in [*v.actors, *v.targets]:  # a person and their state are one party
-                if country.get(m.get((ex.doc.id, r), "")):
-                    spans.setdefault(("#" + str(country[m[(ex.doc.id, r)]]), v.type),
-                                     []).append(span)
+                cid = m.get((ex.doc.id, r), "")
+                if country.get(cid):
+                    # a person: the items naming their state ($); a state (or what may
+                    # stand for one): the items naming one of its people (#)
+                    mark = "$" if _is_person(cid, kinds) else "#"
+                    spans.setdefault((mark + str(country[cid]), v.type), []).append(span)
             day = fill_year(v.date, ex.doc.published)
             if day and precision(day) == 3:
                 # a mention without participants joins the one item of its kind on its
@@ -411,6 +418,9 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
                               end)
     rows += delta.items_of_states(store, {e[1:] for e, _ in spans if e[:1] == "#"},
                                   {t for e, t in spans if e[:1] == "#"}, lo, end)
+    rows += [(i, e, t, a, b) for i, e, t, a, b, name in delta.items_of_states(
+        store, {e[1:] for e, _ in spans if e[:1] == "$"}, {t for e, t in spans if e[:1] == "$"},
+        lo, end, states=True) if is_country(name)]
     items = {i for i, e, t, a, b in rows
              if a is None or any(a <= hi and (b or a) >= low for low, hi in spans.get((e, t), ()))}
     # an undated report joins the one item holding all its people up to a week later: the
@@ -447,8 +457,10 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     named = {x for u in units for x in [*u.about, u.speaker] if x}
     anew = {e.id for e in [*ents.written, *ents.stored.values()]
             if any(c.get("doc") in new_ids for c in e.conflicts)}
+    # (and that of an entity the update rewrites: the right name's side lists its reports)
     disputed = anew | {e.id for e in [*ents.written, *ents.stored.values()]
-                       if e.conflicts and e.id in named}
+                       if e.conflicts and e.id in named} | {e.id for e in ents.written
+                                                           if e.conflicts}
     day = min(u.published or "9999" for u in units)[:10] if units else lo
     near = settings()["name_dispute_claims"]
     for e, found in delta.claims_naming(store, anew, lo).items():
@@ -480,6 +492,11 @@ def _party(eid: str | None, kinds: dict) -> bool:
     place: ``timeline.normalise_report``)?"""
     e = kinds.get(eid or "")
     return e is not None and not (e.type in ("GPE", "LOC") and not is_country(e.name))
+
+
+def _is_person(eid: str, kinds: dict) -> bool:
+    e = kinds.get(eid)
+    return e is not None and e.type == "PERSON"
 
 
 def _event_span(v, published: str | None, lo: str, end: str) -> tuple[str, str]:
@@ -519,7 +536,7 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
     if not keys:
         return set()
     present = {"pr:" + t for u in units if u.presence for t in u.proper}
-    holders = delta.claims_by_keys(store, keys | present | {"d:"}, since)
+    holders = delta.claims_by_keys(store, keys | present | {"d:", "w:"}, since)
     need = gather_th()["min_shared"]
     in_doc: dict[str, set[str]] = {}  # a denial answers a statement of its report
     for u in units:
@@ -530,7 +547,9 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
         shared[x] = Counter(c for t in toks for c in holders.get("l:" + t, ()))
     speaker = delta.claim_key_values(store, {c for n in shared.values() for c in n}, "p:")
     dated = holders.get("d:", set())
-    weak = gather_th()["weak_min_shared"]  # a pronoun speaker against a named one, either way
+    # a pronoun speaker against a named one, either way: a claim a pronoun speaker may
+    # stand for (``w:``), any claim for a new statement of a pronoun speaker
+    weak, pronoun = gather_th()["weak_min_shared"], holders.get("w:", set())
     out: set[str] = set()
     for x, u in enumerate(units):
         short = len(u.tokens | u.proper) < gather_th()["min_tokens"]
@@ -544,7 +563,7 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
             # one named speaker's short restatement: one word and the names it is about
             few = 1 if short or (u.skey.startswith("e:") and sk == u.skey) else need
             if (n >= few and (speakers_compatible(sk, u.skey) or sk in u.affil)) \
-                    or c in numbered or n >= weak \
+                    or c in numbered or (n >= weak and (u.weak or c in pronoun)) \
                     or (n >= need and (denial or (has_day and c in dated))):
                 out.add(c)
     return out
