@@ -10,6 +10,7 @@ worker processes and the HTTP API exchange the same shapes.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -33,8 +34,15 @@ class _Record:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]):
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        names = _field_names(cls)
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> frozenset[str]:
+    """A record class's field names (``fields`` walks the class each time: once per loaded
+    record, a large part of loading a store's extractions)."""
+    return frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
 
 
 @dataclass

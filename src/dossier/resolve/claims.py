@@ -568,12 +568,17 @@ class Context:
     units: list = field(default_factory=list)
     related: dict = field(default_factory=dict)   # speaker key → keys it may stand for
     doc_speakers: dict = field(default_factory=dict)  # document → the speaker keys it quotes
+    weights: dict = field(default_factory=dict, repr=False)  # lemma → its weight, once
 
     def affiliated(self, a: str, b: str) -> bool:
         return b in self.related.get(a, ()) or a in self.related.get(b, ())
 
     def weight(self, tok: str) -> float:
-        return max(self.th["idf_floor"], math.log((self.n + 1) / (self.df.get(tok, 0) + 1)))
+        w = self.weights.get(tok)
+        if w is None:
+            w = self.weights[tok] = max(self.th["idf_floor"],
+                                        math.log((self.n + 1) / (self.df.get(tok, 0) + 1)))
+        return w
 
 
 def overlap(ctx: Context, a: frozenset | set, b: frozenset | set) -> tuple[float, int]:

@@ -172,7 +172,8 @@ def _block_extractions(store, fresh: list[Extraction], further: set[str],
     for ex in delta.load_extractions(store, further):
         ex.events = [v for v in ex.events if v.id in events.get(ex.doc.id, ())]
         kept = statements.get(ex.doc.id, set())
-        x = slim(ex)  # (the denials slim finds are statements too: only the kept ones)
+        # (the denials slim finds are statements too: only the kept ones, if any)
+        x = slim(ex, denials=bool(kept))
         x.doc.meta["denials"] = [d for d in x.doc.meta.get("denials") or []
                                  if d["id"] in kept or d.get("statement") in kept]
         x.statements = [st for st in x.statements if st.id in kept]
@@ -542,9 +543,12 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
     for u in units:
         in_doc.setdefault(u.doc, set()).update(u.tokens)
     shared: dict[int, Counter] = {}
+    counted: dict[frozenset, Counter] = {}  # (statements repeated across reports: once)
     for x, u in enumerate(units):
-        toks = in_doc[u.doc] if is_denial(u) else u.tokens
-        shared[x] = Counter(c for t in toks for c in holders.get("l:" + t, ()))
+        toks = frozenset(in_doc[u.doc] if is_denial(u) else u.tokens)
+        if toks not in counted:
+            counted[toks] = Counter(c for t in toks for c in holders.get("l:" + t, ()))
+        shared[x] = counted[toks]
     speaker = delta.claim_key_values(store, {c for n in shared.values() for c in n}, "p:")
     dated = holders.get("d:", set())
     # a pronoun speaker against a named one, either way: a claim a pronoun speaker may
