@@ -10,7 +10,6 @@ worker processes and the HTTP API exchange the same shapes.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -38,11 +37,16 @@ class _Record:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-@functools.lru_cache(maxsize=None)
+_NAMES: dict[type, frozenset[str]] = {}
+
+
 def _field_names(cls: type) -> frozenset[str]:
     """A record class's field names (``fields`` walks the class each time: once per loaded
     record, a large part of loading a store's extractions)."""
-    return frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
+    return names
 
 
 @dataclass
