@@ -542,27 +542,31 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
     in_doc: dict[str, set[str]] = {}  # a denial answers a statement of its report
     for u in units:
         in_doc.setdefault(u.doc, set()).update(u.tokens)
-    shared: dict[int, Counter] = {}
+    shared: dict[int, frozenset] = {}
     counted: dict[frozenset, Counter] = {}  # (statements repeated across reports: once)
     for x, u in enumerate(units):
-        toks = frozenset(in_doc[u.doc] if is_denial(u) else u.tokens)
+        toks = shared[x] = frozenset(in_doc[u.doc] if is_denial(u) else u.tokens)
         if toks not in counted:
             counted[toks] = Counter(c for t in toks for c in holders.get("l:" + t, ()))
-        shared[x] = counted[toks]
-    speaker = delta.claim_key_values(store, {c for n in shared.values() for c in n}, "p:")
+    speaker = delta.claim_key_values(store, {c for n in counted.values() for c in n}, "p:")
     dated = holders.get("d:", set())
     # a pronoun speaker against a named one, either way: a claim a pronoun speaker may
     # stand for (``w:``), any claim for a new statement of a pronoun speaker
     weak, pronoun = gather_th()["weak_min_shared"], holders.get("w:", set())
     out: set[str] = set()
+    done: set[tuple] = set()  # what decides below, once for a repeated statement
     for x, u in enumerate(units):
         short = len(u.tokens | u.proper) < gather_th()["min_tokens"]
-        numbered = {c for k in u.numbers for c in holders.get("n:" + k, ())}
         if u.presence:  # a participants dispute: both statements name them
             out.update(c for t in u.proper for c in holders.get("pr:" + t, ()))
         denial = is_denial(u)
         has_day = bool(u.dates or u.weekdays)
-        for c, n in shared[x].items():
+        how = (shared[x], short, u.skey, u.affil, frozenset(u.numbers), u.weak, denial, has_day)
+        if how in done:
+            continue
+        done.add(how)
+        numbered = {c for k in u.numbers for c in holders.get("n:" + k, ())}
+        for c, n in counted[shared[x]].items():
             sk = speaker.get(c, "")
             # one named speaker's short restatement: one word and the names it is about
             few = 1 if short or (u.skey.startswith("e:") and sk == u.skey) else need
