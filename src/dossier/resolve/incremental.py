@@ -21,14 +21,16 @@ new reports and on what they touch, not on the store (``resolve_documents``):
   mention, a one-party report, a folded plan), the stored claims a statement may join or
   dispute (``claim_keys``: the lemmas of each report, shared as ``claims.decide`` and the
   dispute rules require, with a compatible or affiliated speaker — fewer for one named
-  speaker's short restatement, ``weak_min_shared`` with any speaker for a pronoun's —
-  and the names of a report that has someone at a meeting or not), the items of the
-  states of an event's people, the items of its kind on the day of a mention without
+  speaker's short restatement, ``weak_min_shared`` with any speaker where one side's
+  speaker is a pronoun, ``w:`` — and the names of a report that has someone at a meeting
+  or not), the items naming the state of an event's people and, for a state, the items
+  of its people, the items of its kind on the day of a mention without
   participants (``event_keys`` ``TYPE|@`` for stored such mentions), the items holding an
   undated report published within a week of its day, the claims a candidate item's
   evidence sentences hold, what the new documents were in
-  before (a re-extraction), the claims of an entity with a name conflict they name, and
-  the disputes of all these with their other claims and items;
+  before (a re-extraction), the claims of an entity with a name conflict they name, the
+  name disputes of the entities they name or rewrite, and the disputes of all these with
+  their other claims and items;
 - **the block**: the new documents and, of the documents the candidates come from,
   only the candidates' events and statements, go through the same resolvers as a full
   rebuild (``build_claims_and_disputes`` with the corpus's lemma frequencies,
