@@ -391,7 +391,7 @@ def affiliation_index(info: dict) -> dict[str, frozenset]:
         if e.get("type") != "PERSON":
             continue
         keys = set(by_country.get(e.get("country") or "", set()))
-        for role in e.get("roles", []):
+        for role in dict.fromkeys(e.get("roles", [])):  # (a role each report gives: once)
             words = normalize(role).split()
             for n in range(1, min(4, len(words)) + 1):
                 for k in range(len(words) - n + 1):
