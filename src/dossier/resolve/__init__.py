@@ -20,8 +20,9 @@ __all__ = ["rebuild", "resolve_entities", "build_timeline", "build_claims", "sli
            "resolve_all", "update"]
 
 
-def slim(ex: Extraction) -> Extraction:
-    """A compact copy: no document text or mentions, event evidence kept as snippets."""
+def slim(ex: Extraction, denials: bool = True) -> Extraction:
+    """A compact copy: no document text or mentions, event evidence kept as snippets;
+    ``denials``: with the denial sentences no statement covers (``meta["denials"]``)."""
     d = ex.doc
     snippets = {}
     for v in ex.events:
@@ -32,7 +33,8 @@ def slim(ex: Extraction) -> Extraction:
     doc = Document(id=d.id, text="", raw_text="", title=d.title, published=d.published,
                    source=d.source, url=d.url, lang=d.lang, copy_of=d.copy_of,
                    similarity=d.similarity,
-                   meta={"snippets": snippets, "denials": denial_sentences(ex)})
+                   meta={"snippets": snippets,
+                         "denials": denial_sentences(ex) if denials else []})
     ents = [Entity(id=e.id, name=e.name, type=e.type, aliases=list(e.aliases),
                    roles=list(e.roles), country=e.country, lat=e.lat, lon=e.lon)
             for e in ex.entities]

@@ -523,7 +523,7 @@ def affiliation_index(info: dict) -> dict[str, frozenset]:
         if e.get("type") != "PERSON":
             continue
         keys = set(by_country.get(e.get("country") or "", set()))
-        for role in e.get("roles", []):
+        for role in dict.fromkeys(e.get("roles", [])):  # (a role each report gives: once)
             words = normalize(role).split()
             for n in range(1, min(4, len(words)) + 1):
                 for k in range(len(words) - n + 1):
@@ -593,7 +593,7 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
                 nums, surface, dates_in(s.content), {t for t in toks if t in WEEKDAYS})
     unit.proper = proper
     unit.via = via if isinstance(via, str) and via else None
-    unit.weak = bool(sp) and normalize(s.speaker_text or "") in _pronouns()
+    unit.weak = bool(sp) and pronoun_speaker(s.speaker_text)
     unit.presence = presence_of(s.content)
     unit.denies = (getattr(s, "stance", None) == "deny" or normalize(s.cue or "") in _deny_cues()) \
         and not statement_shape(s.content)[0] and not _false_re().search(s.content or "")
@@ -718,6 +718,12 @@ def _pronouns() -> frozenset:
     return frozenset(cdata()["pronouns"])
 
 
+def pronoun_speaker(speaker_text: str | None) -> bool:
+    """Is the speaker a pronoun ("he said")? With a resolved speaker, such a statement is
+    ``weak``: it joins a claim of another named speaker on nearly the same words."""
+    return normalize(speaker_text or "") in _pronouns()
+
+
 # ------------------------------------------------------------------ claim state
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -802,12 +808,17 @@ class Context:
     doc_speakers: dict = field(default_factory=dict)  # document → the speaker keys it quotes
     alike: dict = field(default_factory=dict)     # speaker key → other spellings' keys
     doc_units: dict = field(default_factory=dict)  # document → its statements (indexes)
+    weights: dict = field(default_factory=dict, repr=False)  # lemma → its weight, once
 
     def affiliated(self, a: str, b: str) -> bool:
         return b in self.related.get(a, ()) or a in self.related.get(b, ())
 
     def weight(self, tok: str) -> float:
-        return max(self.th["idf_floor"], math.log((self.n + 1) / (self.df.get(tok, 0) + 1)))
+        w = self.weights.get(tok)
+        if w is None:
+            w = self.weights[tok] = max(self.th["idf_floor"],
+                                        math.log((self.n + 1) / (self.df.get(tok, 0) + 1)))
+        return w
 
 
 def overlap(ctx: Context, a: frozenset | set, b: frozenset | set) -> tuple[float, int]:

@@ -21,9 +21,10 @@ new reports and on what they touch, not on the store (``resolve_documents``):
   mention, a one-party report, a folded plan), the stored claims a statement may join or
   dispute (``claim_keys``: the lemmas of each report, shared as ``claims.decide`` and the
   dispute rules require, with a compatible or affiliated speaker — fewer for one named
-  speaker's short restatement, ``weak_min_shared`` with any speaker for a pronoun's —
-  and the names of a report that has someone at a meeting or not), the items of the
-  states of an event's people, the items of its kind on the day of a mention without
+  speaker's short restatement, ``weak_min_shared`` with any speaker where one side's
+  speaker is a pronoun, ``w:`` — and the names of a report that has someone at a meeting
+  or not), the items naming the state of an event's people and, for a state, the items
+  of its people, the items of its kind on the day of a mention without
   participants (``event_keys`` ``TYPE|@`` for stored such mentions), the items holding an
   undated report published within a week of its day, the items of its kind holding its
   day (a text recalling an event by its day joins the one item of that day), for an
@@ -34,8 +35,9 @@ new reports and on what they touch, not on the store (``resolve_documents``):
   through their texts, entities and days, until none is new; the states of an event's
   people and place for the paired kind), a week-dated mention's week, the claims a candidate item's
   evidence sentences hold, what the new documents were in
-  before (a re-extraction), the claims of an entity with a name conflict they name, and
-  the disputes of all these with their other claims and items;
+  before (a re-extraction), the claims of an entity with a name conflict they name, the
+  name disputes of the entities they name or rewrite, and the disputes of all these with
+  their other claims and items;
 - **the block**: the new documents and, of the documents the candidates come from,
   only the candidates' events and statements, go through the same resolvers as a full
   rebuild (``build_claims_and_disputes`` with the corpus's lemma frequencies,
@@ -65,7 +67,7 @@ from ..names import double_surname_tail, loose_skeleton, name_key, normalize
 from ..orgnames import acronym_forms
 from ..records import CanonicalEntity, Claim, Extraction
 from .claims import (WEEKDAYS, content_tokens, dates_in, name_fold, name_skeleton, numbers_in,
-                     presence_of, proper_tokens)
+                     presence_of, pronoun_speaker, proper_tokens)
 from ..dates import period_end, period_start, precision
 from .common import fill_year, is_country, load_data, thresholds
 from .disputes import build_claims_and_disputes, timeline_disputes
@@ -77,7 +79,7 @@ if TYPE_CHECKING:
     from ..store.store import Store
 
 SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
-KEYS_VERSION = "7"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
+KEYS_VERSION = "8"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
 def settings() -> dict[str, Any]:
@@ -179,7 +181,8 @@ def _block_extractions(store, fresh: list[Extraction], further: set[str],
     for ex in delta.load_extractions(store, further):
         ex.events = [v for v in ex.events if v.id in events.get(ex.doc.id, ())]
         kept = statements.get(ex.doc.id, set())
-        x = slim(ex)  # (the denials slim finds are statements too: only the kept ones)
+        # (the denials slim finds are statements too: only the kept ones, if any)
+        x = slim(ex, denials=bool(kept))
         x.doc.meta["denials"] = [d for d in x.doc.meta.get("denials") or []
                                  if d["id"] in kept or d.get("statement") in kept]
         x.statements = [st for st in x.statements if st.id in kept]
@@ -293,10 +296,11 @@ def claim_keys(c: Claim) -> set[str]:
     """A stored claim's look-up keys: the lemmas of each of its reports (``l:``; a
     statement joins a claim, or disputes one, only when it shares lemmas with one of its
     reports), the units of its numbers (``n:``), ``d:`` when a report gives a day, its
-    speaker key (``p:``) and, for a named speaker, the frame of its surname as each report
-    spells it (``v:``: a statement of another spelling of the name may join), and the
-    countries of its named speakers (``sc:``: a state, its places and its people may speak
-    for one another)."""
+    speaker key (``p:``), ``w:`` when a report's speaker is a pronoun (the claim may have no
+    named speaker: a statement of any speaker may join it on nearly the same words) and, for
+    a named speaker, the frame of its surname as each report spells it (``v:``: a statement
+    of another spelling of the name may join), and the countries of its named speakers
+    (``sc:``: a state, its places and its people may speak for one another)."""
     out = {"p:" + (c.speaker_key or "")}
     out.update("sc:" + x for x in (c.signature or {}).get("countries", []) or [])
     named = (c.speaker_key or "").startswith("e:")
@@ -304,6 +308,8 @@ def claim_keys(c: Claim) -> set[str]:
         out.add("v:" + name_fold(c.speaker)[1])
     for rep in c.reports:
         content = rep.get("content") or ""
+        if pronoun_speaker(rep.get("speaker_text")):
+            out.add("w:")
         out.update("l:" + t for t in statement_lemmas(content))
         out.update("n:" + k for k in numbers_in(content))
         if named and rep.get("speaker_text"):
@@ -419,9 +425,12 @@ def _lookups(fresh: list[Extraction], ents: _Entities, lo: str, end: str) -> tup
                 if r and (ex.doc.id, r) in m:
                     spans.setdefault((m[(ex.doc.id, r)], v.type), []).append(span)
             for r in [*v.actors, *v.targets]:  # a person and their state are one party
-                if country.get(m.get((ex.doc.id, r), "")):
-                    spans.setdefault(("#" + str(country[m[(ex.doc.id, r)]]), v.type),
-                                     []).append(span)
+                cid = m.get((ex.doc.id, r), "")
+                if country.get(cid):
+                    # a person: the items naming their state ($); a state (or what may
+                    # stand for one): the items naming one of its people (#)
+                    mark = "$" if _is_person(cid, kinds) else "#"
+                    spans.setdefault((mark + str(country[cid]), v.type), []).append(span)
             for kind in OUTCOMES.get(v.type, ()):
                 # an agreement's texts report the talks it was reached at: the talks (or
                 # agreements) naming one of its parties or places, or the state of one of
@@ -430,9 +439,10 @@ def _lookups(fresh: list[Extraction], ents: _Entities, lo: str, end: str) -> tup
                 for r in [*v.actors, *v.targets, v.location, v.place_in]:
                     if r and (ex.doc.id, r) in m:
                         spans.setdefault((m[(ex.doc.id, r)], kind), []).append(wide)
-                    if r and country.get(m.get((ex.doc.id, r), "")):
-                        spans.setdefault(("#" + str(country[m[(ex.doc.id, r)]]), kind),
-                                         []).append(wide)
+                    cid = m.get((ex.doc.id, r), "") if r else ""
+                    if country.get(cid):  # the state's people's talks, and a person's state's
+                        for mark in ("#", "$") if _is_person(cid, kinds) else ("#",):
+                            spans.setdefault((mark + str(country[cid]), kind), []).append(wide)
             day = fill_year(v.date, ex.doc.published)
             if day and precision(day) == 3:
                 # a text recalling an event by its day joins the one item of its kind
@@ -471,6 +481,9 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
                               end)
     rows += delta.items_of_states(store, {e[1:] for e, _ in spans if e[:1] == "#"},
                                   {t for e, t in spans if e[:1] == "#"}, lo, end)
+    rows += [(i, e, t, a, b) for i, e, t, a, b, name in delta.items_of_states(
+        store, {e[1:] for e, _ in spans if e[:1] == "$"}, {t for e, t in spans if e[:1] == "$"},
+        lo, end, states=True) if is_country(name)]
     items = {i for i, e, t, a, b in rows
              if a is None or any(a <= hi and (b or a) >= low for low, hi in spans.get((e, t), ()))}
     # an undated report joins the one item holding all its people up to a week later: the
@@ -504,7 +517,7 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
         mi, mc = delta.items_and_claims_of_entities(store, ents.merged)
         items, claims = items | mi, claims | mc
     items |= _talks_around(store, items)
-    info = entity_info([*ents.written, *ents.stored.values()])
+    info = entity_info([*ents.stored.values(), *ents.written])  # (what the update writes wins)
     units, _ = units_of(fresh, m, info)
     claims |= _candidate_claims(store, units, lo)
     # a name dispute sets a report's other name for an entity against the closest claims
@@ -514,8 +527,10 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     named = {x for u in units for x in [*u.about, u.speaker] if x}
     anew = {e.id for e in [*ents.written, *ents.stored.values()]
             if any(c.get("doc") in new_ids for c in e.conflicts)}
+    # (and that of an entity the update rewrites: the right name's side lists its reports)
     disputed = anew | {e.id for e in [*ents.written, *ents.stored.values()]
-                       if e.conflicts and e.id in named}
+                       if e.conflicts and e.id in named} | {e.id for e in ents.written
+                                                           if e.conflicts}
     day = min(u.published or "9999" for u in units)[:10] if units else lo
     near = settings()["name_dispute_claims"]
     for e, found in delta.claims_naming(store, anew, lo).items():
@@ -619,6 +634,11 @@ def _party(eid: str | None, kinds: dict) -> bool:
     return e is not None and not (e.type in ("GPE", "LOC") and not is_country(e.name))
 
 
+def _is_person(eid: str, kinds: dict) -> bool:
+    e = kinds.get(eid)
+    return e is not None and e.type == "PERSON"
+
+
 def _event_span(v, published: str | None, lo: str, end: str) -> tuple[str, str]:
     """The days a stored item may hold to take (or be the plan of) event ``v``: its day or
     period with a day's margin either side (two for a publication's date), and the whole
@@ -669,37 +689,47 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
                for t in u.proper for k in (t, presence_frame(t))}
     frames = {"v:" + name_fold(u.vname)[1] for u in units if u.vname} \
         | {"sc:" + u.scountry for u in units if u.scountry}
-    holders = delta.claims_by_keys(store, keys | present | frames | {"d:"}, since)
+    holders = delta.claims_by_keys(store, keys | present | frames | {"d:", "w:"}, since)
     need = gather_th()["min_shared"]
     in_doc: dict[str, set[str]] = {}  # a denial answers a statement of its report
     for u in units:
         in_doc.setdefault(u.doc, set()).update(u.tokens)
-    shared: dict[int, Counter] = {}
+    shared: dict[int, frozenset] = {}
+    counted: dict[frozenset, Counter] = {}  # (statements repeated across reports: once)
     for x, u in enumerate(units):
-        toks = in_doc[u.doc] if is_denial(u) else u.tokens
-        shared[x] = Counter(c for t in toks for c in holders.get("l:" + t, ()))
-    speaker = delta.claim_key_values(store, {c for n in shared.values() for c in n}, "p:")
+        toks = shared[x] = frozenset(in_doc[u.doc] if is_denial(u) else u.tokens)
+        if toks not in counted:
+            counted[toks] = Counter(c for t in toks for c in holders.get("l:" + t, ()))
+    speaker = delta.claim_key_values(store, {c for n in counted.values() for c in n}, "p:")
     dated = holders.get("d:", set())
-    weak = gather_th()["weak_min_shared"]  # a pronoun speaker against a named one, either way
+    # a pronoun speaker against a named one, either way: a claim a pronoun speaker may
+    # stand for (``w:``), any claim for a new statement of a pronoun speaker
+    weak, pronoun = gather_th()["weak_min_shared"], holders.get("w:", set())
     out: set[str] = set()
+    done: set[tuple] = set()  # what decides below, once for a repeated statement
     for x, u in enumerate(units):
         short = len(u.tokens | u.proper) < gather_th()["min_tokens"]
-        numbered = {c for k in u.numbers for c in holders.get("n:" + k, ())}
         if u.presence:  # a participants dispute: both statements name them (however spelt)
             out.update(c for t in u.proper for k in (t, presence_frame(t))
                        for c in holders.get("pr:" + k, ()))
+        denial = is_denial(u)
+        has_day = bool(u.dates or u.weekdays)
+        how = (shared[x], short, u.skey, u.affil, frozenset(u.numbers), u.weak, denial, has_day,
+               u.vname, u.scountry)
+        if how in done:
+            continue
+        done.add(how)
+        numbered = {c for k in u.numbers for c in holders.get("n:" + k, ())}
         # another spelling of the speaker's name: one named speaker's restatement
         spelt = holders.get("v:" + name_fold(u.vname)[1], ()) if u.vname else ()
         state = holders.get("sc:" + u.scountry, ()) if u.scountry else ()  # of one state
-        denial = is_denial(u)
-        has_day = bool(u.dates or u.weekdays)
-        for c, n in shared[x].items():
+        for c, n in counted[shared[x]].items():
             sk = speaker.get(c, "")
             # one named speaker's short restatement: one word and the names it is about
             few = 1 if short or (u.skey.startswith("e:") and sk == u.skey) else need
             if (n >= few and (speakers_compatible(sk, u.skey) or sk in u.affil)) \
                     or (n >= 1 and c in spelt) or (n >= need and c in state) \
-                    or c in numbered or n >= weak \
+                    or c in numbered or (n >= weak and (u.weak or c in pronoun)) \
                     or (n >= need and (denial or (has_day and c in dated))):
                 out.add(c)
     return out

@@ -481,20 +481,24 @@ def items_reported(store: Store, entities: Iterable[str], types: Iterable[str], 
 
 
 def items_of_states(store: Store, countries: Iterable[str], types: Iterable[str], lo: str,
-                    end: str) -> list[tuple[str, str, str, str | None, str | None]]:
+                    end: str, states: bool = False) -> list[tuple]:
     """(item, "#" + country, type, first day, last day) of the dated timeline items of
     ``types`` whose period meets days ``lo`` to before ``end`` (the date index) with a
-    participant of one of ``countries`` (a person and their state are one party)."""
+    participant of one of ``countries`` (a person and their state are one party). With
+    ``states``: only participants that are places (GPE), as (item, "$" + country, type,
+    first day, last day, the place's name)."""
     want = set(countries)
-    out: list[tuple[str, str, str, str | None, str | None]] = []
+    out: list[tuple] = []
+    mark, only = ("$", " AND e.type = 'GPE'") if states else ("#", "")
     for kind in sorted(set(types)) if want else ():
-        out += [(r["id"], "#" + r["country"], kind, r["date_start"], r["date_end"])
+        out += [(r["id"], mark + r["country"], kind, r["date_start"], r["date_end"],
+                 *((r["name"],) if states else ()))
                 for r in store.backend.query(
-            "SELECT DISTINCT t.id, e.country, t.date_start, t.date_end FROM timeline t"
+            "SELECT DISTINCT t.id, e.country, e.name, t.date_start, t.date_end FROM timeline t"
             " JOIN timeline_entities te ON te.item_id = t.id JOIN entities e"
             " ON e.id = te.entity_id WHERE t.date_start < ? AND t.date_start >= ? AND"
             " t.date_end >= ? AND t.type = ? AND te.role = 'participant'"
-            " AND e.country IS NOT NULL",  # (a period item starts a month before at most)
+            " AND e.country IS NOT NULL" + only,  # (a period item starts a month before at most)
             (end, _back(lo, 31), lo, kind)) if r["country"] in want]
     return out
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import fields
 from datetime import datetime, timezone
 from typing import Any, Iterator, Sequence
 
@@ -49,6 +50,12 @@ def norm_name(name: str | None) -> str:
 def _dumps(value: Any) -> str:
     # default=str: a reader's metadata may hold dates or other non-JSON values
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _fields(rec: Any) -> dict[str, Any]:
+    """A resolution record's fields as a shallow dict, for ``_dumps``: their values are JSON
+    values already (``to_json``'s ``asdict`` deep-copies them, most of a write's time)."""
+    return {f.name: getattr(rec, f.name) for f in fields(rec)}
 
 
 def _loads(value: Any) -> Any:
@@ -246,9 +253,9 @@ class Store:
             b.executemany(
                 "INSERT INTO entities (id, n, name, type, country, n_documents, data, summary)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(e.id, i, e.name, e.type, e.country, len(set(e.documents)), _dumps(e.to_json()),
-                  _dumps(_entity_summary(e.to_json())))
-                 for i, e in enumerate(entities)])
+                [(e.id, i, e.name, e.type, e.country, len(set(e.documents)), _dumps(data),
+                  _dumps(_entity_summary(data)))
+                 for i, e in enumerate(entities) for data in [_fields(e)]])
             b.executemany(
                 "INSERT INTO entity_names (entity_id, name_norm) VALUES (?, ?)",
                 [(e.id, key) for e in entities
@@ -770,7 +777,7 @@ def insert_disputes(b, disputes: list[Dispute], first_n: int = 0) -> None:
     """Write ``disputes`` (numbered from ``first_n``) and their links to claims, timeline
     items, documents and the entity a name dispute is about."""
     b.executemany("INSERT INTO disputes (id, n, kind, data) VALUES (?, ?, ?, ?)",
-                  [(d.id, first_n + i, d.kind, _dumps(d.to_json()))
+                  [(d.id, first_n + i, d.kind, _dumps(_fields(d)))
                    for i, d in enumerate(disputes)])
     links: dict[tuple[str, str, str], None] = {}
     for d in disputes:
@@ -786,7 +793,7 @@ def insert_claims(b, claims: list[Claim], by_name: dict[str, str], first_n: int 
     """Write ``claims`` (numbered from ``first_n``) and their speaker and about links."""
     b.executemany(
         "INSERT INTO claims (id, n, speaker_id, first_reported, data) VALUES (?, ?, ?, ?, ?)",
-        [(c.id, first_n + i, c.speaker_id, c.first_reported, _dumps(c.to_json()))
+        [(c.id, first_n + i, c.speaker_id, c.first_reported, _dumps(_fields(c)))
          for i, c in enumerate(claims)])
     rows: dict[tuple[str, str, str], None] = {}
     for c in claims:
@@ -848,7 +855,7 @@ def _timeline_rows(timeline: list[TimelineItem], by_name: dict[str, str]):
         end = period_end(t.date) if start else None
         if end and t.date_range:  # talks over several days: the index holds their last day
             end = max(end, period_end(t.date_range[-1]) or end)
-        tl_rows.append((t.id, i, t.date, t.type, t.status, _dumps(t.to_json()), start, end,
+        tl_rows.append((t.id, i, t.date, t.type, t.status, _dumps(_fields(t)), start, end,
                         rank[t.id]))
         refs: dict[str, str] = {}
         for ref in [*t.participant_ids, *(_ref(n, by_name) for n in t.participants)]:
