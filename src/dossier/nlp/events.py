@@ -1262,7 +1262,7 @@ class EventFinder:
             elif self.does(etype, "dated_mentions") and (
                     (site.own_date and len(site.own_date) == 10)
                     or (tok.pos_ != "VERB" and loc and not view.is_country(loc)
-                        and any(view.ent_at(c.i) == loc for c in tok.children))):
+                        and any(view.ent_at(c.i) == loc for c in tok.subtree))):
                 # ("after the Kharkiv shelling": a mention by its place)
                 # "the Valka shelling of October 25", "since the transit was halted on
                 # October 14": the timeline joins it to the one event of its kind that day
@@ -1868,6 +1868,10 @@ def _accused_of(finder: EventFinder, view: DocView, tok: Token, anchor: Token, s
     the strike on V", "Y was accused of shelling"): the accused is who attacked; the accuser
     is whom, where no other party is named (the village is the accuser's)."""
     actors, targets, loc = _weapons_aim(finder, view, tok, anchor, spec, actors, targets, loc)
+    loc, targets = _attack_site(view, tok, loc, targets)
+    if anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB" and anchor.head.dep_ in ("pcomp", "pobj") \
+            and anchor.head.lemma_.lower() in finder.light:
+        anchor = anchor.head  # "accused Y of carrying out the attack": the charge's act
     prep = anchor.head
     if actors or anchor.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("of", "for"):
         return actors, targets, loc
@@ -1887,6 +1891,23 @@ def _accused_of(finder: EventFinder, view: DocView, tok: Token, anchor: Token, s
             g.lower_ in view.demonyms for o in aims for g in o.children if g.dep_ in ("amod", "compound")):
         targets = _unique(targets + [e for e in accuser if view.is_party(e) and e not in accused])
     return accused, [t for t in targets if t not in accused], loc
+
+
+def _attack_site(view: DocView, tok: Token, loc: str | None,
+                 targets: list[str]) -> tuple[str | None, list[str]]:
+    """Where an attack told as a noun took place: a town (no state) in its phrase, also one
+    level deeper ("the attack at V", "the attack of V", "the attack on a post at V", "a raid
+    on a post near the town of V"); the town is where, not whom, the attack hit."""
+    if loc is not None or tok.pos_ == "VERB":
+        return loc, targets
+    phrases = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    deeper = [q for p in phrases for c in p.children if c.dep_ in ("prep", "acl")
+              for x in c.subtree for q in [x] if q.dep_ == "pobj"]
+    for p in phrases + deeper:
+        eid = view.ent_at(p.i)
+        if eid and view.etype(eid) in PLACE_TYPES and not view.is_country(eid):
+            return eid, [t for t in targets if t != eid]
+    return loc, targets
 
 
 def _glued_object(tok: Token) -> list[Token]:
