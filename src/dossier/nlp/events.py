@@ -83,6 +83,8 @@ class EventFinder:
         types = {t: r for t, r in load_json("events/types.json").items() if not t.startswith("_")}
         self.behaviours = {t: frozenset(r.get("behaviours", ())) for t, r in types.items()}
         self.governed = {t: r["governed"] for t, r in types.items() if "governed" in r}
+        self.plan_only = {t: frozenset(r["plan_only_for"]) for t, r in types.items()
+                          if "plan_only_for" in r}
         self.participant_rules = {t: PARTICIPANT_RULES[r["participants"]]
                                   for t, r in types.items() if "participants" in r}
 
@@ -580,6 +582,9 @@ class EventFinder:
                 and x.head.i != x.i and len(chain) < 5 and seg_lo <= x.head.i < seg_hi:
             if x.dep_ == "ccomp" and x.head.lemma_.lower() not in desire:
                 break
+            if x.dep_ == "conj" and any(a.dep_ in ("aux", "auxpass") and a.lower_ != "to"
+                                        for a in x.children):
+                break  # "still wants X and has threatened Y": a clause of its own
             x = x.head
             chain.append(x)
         lemmas = [y.lemma_.lower() for y in chain[1:]]
@@ -1346,6 +1351,8 @@ class EventFinder:
         """The event's status (cues, a meeting as a topic, "ahead of", the trigger governing
         it); False when a demand or threat governs it: not (yet) an event."""
         tok, gov = site.tok, site.gov
+        if self._plan_only(run.view, tok, site.etype):
+            return False
         ev.status = self.status(site.anchor, gov)
         unheld = set(self.cues["planned"]["amod"]) | set(self.cues["hypothetical"].get("amod", []))
         if site.held is not None and ev.status in ("hypothetical", "planned") and not any(
@@ -1374,6 +1381,27 @@ class EventFinder:
             if ev.status == "occurred" and effect:
                 ev.status = effect
         return True
+
+    def _plan_only(self, view: DocView, tok: Token, etype: str) -> bool:
+        """"the two ministers agreed to meet on Tuesday": an agreement whose only content is
+        a meeting (data/events/types.json plan_only_for) is the plan of that meeting, which
+        the meeting's own trigger reports as planned; no agreement of its own."""
+        kinds = self.plan_only.get(etype)
+        if not kinds or tok.pos_ != "VERB" or any(
+                c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("on", "to"))
+                for c in tok.children):
+            return False
+        acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        if len(acts) != 1:
+            return False
+        act = acts[0]
+        heads = [act] + [o for o in act.children if o.dep_ == "dobj"]
+        for h in heads:
+            spec = self.spec_for(view, h)
+            if spec is not None:
+                return spec["type"] in kinds and not any(
+                    c.dep_ == "conj" and c.pos_ == "VERB" for c in act.children)
+        return False
 
     def _only_a_topic(self, view: DocView, ev: _Ev, site: _Site) -> bool:
         """"peace talks live", "while the talks continue", "open to further contacts with
