@@ -74,6 +74,7 @@ class EventFinder:
         self.preps: dict = trig["participant_preps"]
         self.type_preps: dict = trig.get("type_preps", {})
         self.accuse_words = set(trig.get("accusation_words", []))
+        self.site_preps = frozenset(trig.get("attack_site_preps", []))
         self.held_participles = {t: set(v) for t, v in trig.get("held_participles", {}).items()
                                  if not t.startswith("_")}
         self.cues = load_json(status_cues)
@@ -1083,7 +1084,8 @@ class EventFinder:
         if ev.date is None and view.published and ev.status == "occurred" and not ev.inherited \
                 and (tok.pos_ == "VERB" or site.gov is not None or _headline_noun(tok, run.title_end)) \
                 and not _perfect(tok, site.gov) and not _background_clause(tok, site.gov) and (
-                tok.i < run.title_end or _present_tense(tok, site.gov)):
+                tok.i < run.title_end or _present_tense(tok, site.gov)) \
+                and not _charged(self, view, site.anchor):  # a charge's deed: not of the day
             ev.date = view.published
             ev.default_date = True
         if self.does(site.etype, "refusal_needs_counterpart") and ev.status == "negated" \
@@ -1354,6 +1356,8 @@ class EventFinder:
         if self._plan_only(run.view, tok, site.etype):
             return False
         ev.status = self.status(site.anchor, gov)
+        if ev.status == "hypothetical" and _charged(self, run.view, site.anchor):
+            ev.status = "occurred"  # "accused Y of sending soldiers to attack": a charge of a deed
         unheld = set(self.cues["planned"]["amod"]) | set(self.cues["hypothetical"].get("amod", []))
         if site.held is not None and ev.status in ("hypothetical", "planned") and not any(
                 a.dep_ in ("amod", "compound") and a.lower_ in unheld for a in tok.children):
@@ -1388,7 +1392,8 @@ class EventFinder:
         the meeting's own trigger reports as planned; no agreement of its own."""
         kinds = self.plan_only.get(etype)
         if not kinds or tok.pos_ != "VERB" or any(
-                c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("on", "to"))
+                c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("on", "to") and not any(
+                    p.i in view.token_time for p in c.children))  # "agreed on Thursday to meet"
                 for c in tok.children):
             return False
         acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
@@ -1896,10 +1901,8 @@ def _accused_of(finder: EventFinder, view: DocView, tok: Token, anchor: Token, s
     the strike on V", "Y was accused of shelling"): the accused is who attacked; the accuser
     is whom, where no other party is named (the village is the accuser's)."""
     actors, targets, loc = _weapons_aim(finder, view, tok, anchor, spec, actors, targets, loc)
-    loc, targets = _attack_site(view, tok, loc, targets)
-    if anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB" and anchor.head.dep_ in ("pcomp", "pobj") \
-            and anchor.head.lemma_.lower() in finder.light:
-        anchor = anchor.head  # "accused Y of carrying out the attack": the charge's act
+    loc, targets = _attack_site(finder, view, tok, loc, targets)
+    anchor = _charged_act(finder, anchor)
     prep = anchor.head
     if actors or anchor.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("of", "for"):
         return actors, targets, loc
@@ -1921,17 +1924,47 @@ def _accused_of(finder: EventFinder, view: DocView, tok: Token, anchor: Token, s
     return accused, [t for t in targets if t not in accused], loc
 
 
-def _attack_site(view: DocView, tok: Token, loc: str | None,
+def _charged_act(finder: EventFinder, anchor: Token) -> Token:
+    """The act a charge names, climbing from the trigger: "accused Y of carrying out the
+    attack" (a light verb's object), "accused Y of sending soldiers to attack a post" (a
+    purpose clause of the charged act)."""
+    if anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB" and anchor.head.dep_ in ("pcomp", "pobj") \
+            and anchor.head.lemma_.lower() in finder.light:
+        anchor = anchor.head
+    if anchor.pos_ == "VERB" and anchor.dep_ in ("advcl", "xcomp") \
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in anchor.children) \
+            and anchor.head.dep_ in ("pcomp", "pobj") and anchor.head.pos_ == "VERB":
+        anchor = anchor.head
+    return anchor
+
+
+def _charged(finder: EventFinder, view: DocView, anchor: Token) -> bool:
+    """Is the trigger the act an accusation charges ("accused Y of sending soldiers to attack
+    a post")? Told as done, whatever its infinitive."""
+    act = _charged_act(finder, anchor)
+    prep = act.head
+    if act.i == anchor.i or act.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("of", "for"):
+        return False
+    spec = finder.spec_for(view, prep.head) if prep.head.i != prep.i else None
+    return bool(spec) and spec["type"] == "ACCUSE"
+
+
+def _attack_site(finder: EventFinder, view: DocView, tok: Token, loc: str | None,
                  targets: list[str]) -> tuple[str | None, list[str]]:
     """Where an attack told as a noun took place: a town (no state) in its phrase, also one
-    level deeper ("the attack at V", "the attack of V", "the attack on a post at V", "a raid
-    on a post near the town of V"); the town is where, not whom, the attack hit."""
-    if loc is not None or tok.pos_ == "VERB":
+    level deeper ("the attack at V", "the attack on a post at V", "a raid
+    on a post near the town of V", "attacked a post near V"); the town is where, not whom,
+    the attack hit."""
+    if loc is not None:
         return loc, targets
-    phrases = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    bases = [tok] if tok.pos_ != "VERB" else [c for c in tok.children if c.dep_ == "dobj"
+                                             and not view.np_entities(c)]
+    phrases = [p for b in bases for c in b.children if c.dep_ == "prep"
+               for p in c.children if p.dep_ == "pobj"]
+    direct = [p for p in phrases if p.head.lower_ in finder.site_preps]
     deeper = [q for p in phrases for c in p.children if c.dep_ in ("prep", "acl")
               for x in c.subtree for q in [x] if q.dep_ == "pobj"]
-    for p in phrases + deeper:
+    for p in direct + deeper:
         eid = view.ent_at(p.i)
         if eid and view.etype(eid) in PLACE_TYPES and not view.is_country(eid):
             return eid, [t for t in targets if t != eid]
