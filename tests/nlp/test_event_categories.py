@@ -92,3 +92,9 @@ def test_agreed_to_meet_is_the_plan_of_a_meeting_not_an_agreement(run):
 def test_agreed_to_free_the_crew_stays_an_agreement(run):
     evs = run("Bolivia agreed on Wednesday to free the crew of the trawler.")
     assert of_type(evs, "AGREE")
+
+
+def test_a_day_the_parser_hangs_on_the_object_dates_the_verb(run):
+    evs = run("Peru and Bolivia agreed a ceasefire on Wednesday at talks in Lima and will "
+              "allow observers to patrol the border.", published="2025-03-06")
+    assert of_type(evs, "AGREE")[0]["date"] == "2025-03-05"

@@ -544,6 +544,13 @@ class EventFinder:
                         or (h.i == tok.i and tok.pos_ != "VERB" and c.dep_ not in ("ccomp", "xcomp", "advcl")):
                     idx.extend(t.i for t in c.subtree if not _crosses_clause(t, c)
                                and not self._owned_time(view, t, c))
+        if tok.pos_ == "VERB" and view.time_value(sorted(set(idx))) is None:
+            # "agreed a ceasefire on Wednesday": the parser hangs the day on the object
+            on_obj = [t.i for o in tok.children if o.dep_ == "dobj" for c in o.children
+                      if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+                      if p.dep_ == "pobj" and p.i in view.token_time for t in p.subtree]
+            if on_obj:
+                return view.time_value(on_obj)
         if not idx and tok.pos_ == "VERB":
             # "stopped pumping crude on Wednesday": the gerund the verb governs holds its time
             for g in tok.children:
