@@ -98,3 +98,12 @@ def test_a_day_the_parser_hangs_on_the_object_dates_the_verb(run):
     evs = run("Peru and Bolivia agreed a ceasefire on Wednesday at talks in Lima and will "
               "allow observers to patrol the border.", published="2025-03-06")
     assert of_type(evs, "AGREE")[0]["date"] == "2025-03-05"
+
+
+def test_the_attack_told_after_the_charge_is_the_charged_attack(run):
+    evs = run("Peru accused Bolivia on Sunday of sending soldiers across the border to attack "
+              "an army post near the northern town of Tarvola. The attack on the post began "
+              "before dawn on Saturday, a local official said.", published="2025-03-09")
+    atts = of_type(evs, "ASSAULT")
+    assert atts and all(a["actors"] == {"Bolivia"} and a["location"] == "Tarvola"
+                        and a["date"] == "2025-03-08" for a in atts)

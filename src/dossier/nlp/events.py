@@ -1276,8 +1276,9 @@ class EventFinder:
             elif self.does(etype, "dated_mentions") and (
                     (site.own_date and len(site.own_date) == 10)
                     or (tok.pos_ != "VERB" and loc and not view.is_country(loc)
-                        and any(view.ent_at(c.i) == loc for c in tok.subtree))):
-                # ("after the Kharkiv shelling": a mention by its place)
+                        and any(view.ent_at(c.i) == loc
+                                for c in (tok.subtree if definite else tok.children)))):
+                # ("after the Kharkiv shelling", "the attack at V": a mention by its place)
                 # "the Valka shelling of October 25", "since the transit was halted on
                 # October 14": the timeline joins it to the one event of its kind that day
                 mention = True
@@ -1462,13 +1463,19 @@ class EventFinder:
                 nxt.location, nxt.date = m.location, m.date
         for m in found:
             if m.mention:
+                # ("The attack on the post began on Saturday", with no place, after "accused
+                # Y of sending soldiers to attack a post near V": the one attack, placed there)
+                unplaced = m.location is None and self.does(m.type, "dated_mentions") \
+                    and _definite(view, m.trigger)
                 o = next((e for e in found if not e.mention and e.type == m.type
-                          and e.location == m.location and (e.actors or e.targets)
+                          and (e.location == m.location or unplaced) and (e.actors or e.targets)
                           and e.status == m.status
                           and (not m.date or not e.date or _dates_fit(m.date, e.date))), None)
                 if o is not None:
                     m.actors, m.targets = list(o.actors), list(o.targets)
                     m.mention, m.inherited = False, True
+                    if unplaced:
+                        m.location, o.date = o.location, o.date or m.date
         self._attach_delegations(view, found)
 
         def country(eid):
