@@ -1960,7 +1960,7 @@ def _charged(finder: EventFinder, view: DocView, anchor: Token) -> bool:
     if act.i == anchor.i or act.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("of", "for"):
         return False
     spec = finder.spec_for(view, prep.head) if prep.head.i != prep.i else None
-    return bool(spec) and spec["type"] == "ACCUSE"
+    return spec is not None and spec["type"] == "ACCUSE"
 
 
 def _attack_site(finder: EventFinder, view: DocView, tok: Token, loc: str | None,
