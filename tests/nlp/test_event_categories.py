@@ -107,3 +107,10 @@ def test_the_attack_told_after_the_charge_is_the_charged_attack(run):
     atts = of_type(evs, "ASSAULT")
     assert atts and all(a["actors"] == {"Bolivia"} and a["location"] == "Tarvola"
                         and a["date"] == "2025-03-08" for a in atts)
+
+
+def test_a_venue_named_at_a_visit_is_where_not_who(run):
+    evs = run("The delegations of Peru and Bolivia arrived at the Grand Meridian Hotel in Lima "
+              "on Monday for the talks.")
+    cons = of_type(evs, "CONSULT")
+    assert cons and all("Grand Meridian Hotel" not in e["actors"] | e["targets"] for e in cons)

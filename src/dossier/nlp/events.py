@@ -75,6 +75,7 @@ class EventFinder:
         self.type_preps: dict = trig.get("type_preps", {})
         self.accuse_words = set(trig.get("accusation_words", []))
         self.site_preps = frozenset(trig.get("attack_site_preps", []))
+        self.venue_words = frozenset(trig.get("venue_words", []))
         self.held_participles = {t: set(v) for t, v in trig.get("held_participles", {}).items()
                                  if not t.startswith("_")}
         self.cues = load_json(status_cues)
@@ -1158,9 +1159,21 @@ class EventFinder:
         rule = self.participant_rules.get(etype)
         if rule is not None:
             actors, targets, loc = rule(self, view, tok, anchor, spec, actors, targets, loc)
+        if self.does(etype, "places_are_no_parties"):
+            venues = [e for e in actors + targets if self._venue(view, e)]
+            loc = loc or next(iter(venues), None)  # "arriving at the Palais des Congrès"
+            actors = [a for a in actors if a not in venues]
+            targets = [t for t in targets if t not in venues]
         actors = [a for a in actors if a != loc]
         targets = [t for t in targets if t != loc]
         return actors, targets, loc
+
+    def _venue(self, view: DocView, eid: str) -> bool:
+        """A named building where people meet ('the Palais des Congrès'), no party."""
+        e = view.entities.get(eid)
+        if e is None or view.is_country(eid) or view.etype(eid) == "PERSON":
+            return False
+        return any(w in self.venue_words for w in e.name.lower().replace("-", " ").split())
 
     def _candidate(self, view: DocView, tok: Token, spec: dict):
         """The event a trigger proposes, with what the later phases need (``_Site``); None
