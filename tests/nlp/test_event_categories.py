@@ -114,3 +114,16 @@ def test_a_venue_named_at_a_visit_is_where_not_who(run):
               "on Monday for the talks.")
     cons = of_type(evs, "CONSULT")
     assert cons and all("Grand Meridian Hotel" not in e["actors"] | e["targets"] for e in cons)
+
+
+def test_received_with_the_place_before_the_object_meets_the_object(run):
+    (ev,) = of_type(run("Peru's foreign minister, Ana Quiroga, received on Thursday in Lima the "
+                        "foreign minister of Bolivia, Tomas Ledesma, carrier of a message of "
+                        "peace."), "CONSULT")
+    assert ev["actors"] == {"Ana Quiroga"} and ev["targets"] == {"Tomas Ledesma"}
+    assert ev["location"] == "Lima" and ev["date"] == "2025-03-06"
+
+
+def test_received_by_in_the_passive_is_a_meeting(run):
+    (ev,) = of_type(run("Tomas Ledesma was received by Ana Quiroga in Lima on Friday."), "CONSULT")
+    assert ev["actors"] == {"Ana Quiroga"} and ev["targets"] == {"Tomas Ledesma"}

@@ -141,7 +141,10 @@ class EventFinder:
                         and not (tok.pos_ != "VERB" and self.held_participle(tok, spec["type"])):
                     continue  # ("the truce signed in Lisbon": a held agreement needs no "between")
             if spec.get("needs_object"):
-                objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")] \
+                    or _fronted_place_objects(view, tok) \
+                    or ([c for c in tok.children if c.dep_ == "nsubjpass"]  # "was received by Y"
+                        if any(c.dep_ == "agent" for c in tok.children) else [])
                 if not any(view.np_entities(o) for o in objs):
                     continue
                 want = spec.get("object_types")
@@ -389,6 +392,9 @@ class EventFinder:
                                 ids += [e for x in g.children if x.dep_ == "nsubj"
                                         for e in view.np_entities(x)]
                     targets += ids
+            if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+                targets += [e for o in _fronted_place_objects(view, tok)
+                            for e in view.np_entities(o) if view.etype(e) == "PERSON"]
             self._add_prep_objects(view, etype, tok, actors, targets)
             # "signed by X and Y in the presence of Z": Z was there
             targets += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
@@ -1949,6 +1955,19 @@ def _accused_of(finder: EventFinder, view: DocView, tok: Token, anchor: Token, s
             g.lower_ in view.demonyms for o in aims for g in o.children if g.dep_ in ("amod", "compound")):
         targets = _unique(targets + [e for e in accuser if view.is_party(e) and e not in accused])
     return accused, [t for t in targets if t not in accused], loc
+
+
+def _fronted_place_objects(view: DocView, tok: Token) -> list[Token]:
+    """"received this Thursday in V the Minister of X, Y": with the place put before the
+    object (an agency's word order), the parser makes the object an apposition of the
+    place; those appositions naming a person are the verb's object."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return []
+    return [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for p in c.children if p.dep_ == "pobj"
+            and view.etype(view.ent_at(p.i)) in PLACE_TYPES
+            for a in p.children if a.dep_ == "appos"
+            and any(view.etype(e) == "PERSON" for e in view.np_entities(a))]
 
 
 def _charged_act(finder: EventFinder, anchor: Token) -> Token:
