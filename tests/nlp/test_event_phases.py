@@ -158,7 +158,7 @@ def test_the_registry_names_only_known_types_behaviours_and_rules():
     types = {t: r for t, r in data.load_json("events/types.json").items() if not t.startswith("_")}
     assert set(types) <= set(get_args(EventType))
     for t, r in types.items():
-        assert set(r) <= {"behaviours", "governed", "participants"}, t
+        assert set(r) <= {"behaviours", "governed", "participants", "plan_only_for"}, t
         assert set(r.get("behaviours", [])) <= BEHAVIOURS, t
         assert r.get("governed", "drop") in GOVERNED, t
         assert r.get("participants", "thanked_giver") in PARTICIPANT_RULES, t

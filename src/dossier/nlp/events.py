@@ -74,6 +74,8 @@ class EventFinder:
         self.preps: dict = trig["participant_preps"]
         self.type_preps: dict = trig.get("type_preps", {})
         self.accuse_words = set(trig.get("accusation_words", []))
+        self.site_preps = frozenset(trig.get("attack_site_preps", []))
+        self.venue_words = frozenset(trig.get("venue_words", []))
         self.held_participles = {t: set(v) for t, v in trig.get("held_participles", {}).items()
                                  if not t.startswith("_")}
         self.cues = load_json(status_cues)
@@ -83,6 +85,8 @@ class EventFinder:
         types = {t: r for t, r in load_json("events/types.json").items() if not t.startswith("_")}
         self.behaviours = {t: frozenset(r.get("behaviours", ())) for t, r in types.items()}
         self.governed = {t: r["governed"] for t, r in types.items() if "governed" in r}
+        self.plan_only = {t: frozenset(r["plan_only_for"]) for t, r in types.items()
+                          if "plan_only_for" in r}
         self.participant_rules = {t: PARTICIPANT_RULES[r["participants"]]
                                   for t, r in types.items() if "participants" in r}
 
@@ -137,7 +141,10 @@ class EventFinder:
                         and not (tok.pos_ != "VERB" and self.held_participle(tok, spec["type"])):
                     continue  # ("the truce signed in Lisbon": a held agreement needs no "between")
             if spec.get("needs_object"):
-                objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")] \
+                    or _fronted_place_objects(view, tok) \
+                    or ([c for c in tok.children if c.dep_ == "nsubjpass"]  # "was received by Y"
+                        if any(c.dep_ == "agent" for c in tok.children) else [])
                 if not any(view.np_entities(o) for o in objs):
                     continue
                 want = spec.get("object_types")
@@ -385,6 +392,9 @@ class EventFinder:
                                 ids += [e for x in g.children if x.dep_ == "nsubj"
                                         for e in view.np_entities(x)]
                     targets += ids
+            if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+                targets += [e for o in _fronted_place_objects(view, tok)
+                            for e in view.np_entities(o) if view.etype(e) == "PERSON"]
             self._add_prep_objects(view, etype, tok, actors, targets)
             # "signed by X and Y in the presence of Z": Z was there
             targets += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
@@ -541,6 +551,13 @@ class EventFinder:
                         or (h.i == tok.i and tok.pos_ != "VERB" and c.dep_ not in ("ccomp", "xcomp", "advcl")):
                     idx.extend(t.i for t in c.subtree if not _crosses_clause(t, c)
                                and not self._owned_time(view, t, c))
+        if tok.pos_ == "VERB" and view.time_value(sorted(set(idx))) is None:
+            # "agreed a ceasefire on Wednesday": the parser hangs the day on the object
+            on_obj = [t.i for o in tok.children if o.dep_ == "dobj" for c in o.children
+                      if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+                      if p.dep_ == "pobj" and p.i in view.token_time for t in p.subtree]
+            if on_obj:
+                return view.time_value(on_obj)
         if not idx and tok.pos_ == "VERB":
             # "stopped pumping crude on Wednesday": the gerund the verb governs holds its time
             for g in tok.children:
@@ -580,6 +597,9 @@ class EventFinder:
                 and x.head.i != x.i and len(chain) < 5 and seg_lo <= x.head.i < seg_hi:
             if x.dep_ == "ccomp" and x.head.lemma_.lower() not in desire:
                 break
+            if x.dep_ == "conj" and any(a.dep_ in ("aux", "auxpass") and a.lower_ != "to"
+                                        for a in x.children):
+                break  # "still wants X and has threatened Y": a clause of its own
             x = x.head
             chain.append(x)
         lemmas = [y.lemma_.lower() for y in chain[1:]]
@@ -1078,7 +1098,8 @@ class EventFinder:
         if ev.date is None and view.published and ev.status == "occurred" and not ev.inherited \
                 and (tok.pos_ == "VERB" or site.gov is not None or _headline_noun(tok, run.title_end)) \
                 and not _perfect(tok, site.gov) and not _background_clause(tok, site.gov) and (
-                tok.i < run.title_end or _present_tense(tok, site.gov)):
+                tok.i < run.title_end or _present_tense(tok, site.gov)) \
+                and not _charged(self, view, site.anchor):  # a charge's deed: not of the day
             ev.date = view.published
             ev.default_date = True
         if self.does(site.etype, "refusal_needs_counterpart") and ev.status == "negated" \
@@ -1144,9 +1165,21 @@ class EventFinder:
         rule = self.participant_rules.get(etype)
         if rule is not None:
             actors, targets, loc = rule(self, view, tok, anchor, spec, actors, targets, loc)
+        if self.does(etype, "places_are_no_parties"):
+            venues = [e for e in actors + targets if self._venue(view, e)]
+            loc = loc or next(iter(venues), None)  # "arriving at the Palais des Congrès"
+            actors = [a for a in actors if a not in venues]
+            targets = [t for t in targets if t not in venues]
         actors = [a for a in actors if a != loc]
         targets = [t for t in targets if t != loc]
         return actors, targets, loc
+
+    def _venue(self, view: DocView, eid: str) -> bool:
+        """A named building where people meet ('the Palais des Congrès'), no party."""
+        e = view.entities.get(eid)
+        if e is None or view.is_country(eid) or view.etype(eid) == "PERSON":
+            return False
+        return any(w in self.venue_words for w in e.name.lower().replace("-", " ").split())
 
     def _candidate(self, view: DocView, tok: Token, spec: dict):
         """The event a trigger proposes, with what the later phases need (``_Site``); None
@@ -1262,8 +1295,9 @@ class EventFinder:
             elif self.does(etype, "dated_mentions") and (
                     (site.own_date and len(site.own_date) == 10)
                     or (tok.pos_ != "VERB" and loc and not view.is_country(loc)
-                        and any(view.ent_at(c.i) == loc for c in tok.children))):
-                # ("after the Kharkiv shelling": a mention by its place)
+                        and any(view.ent_at(c.i) == loc
+                                for c in (tok.subtree if definite else tok.children)))):
+                # ("after the Kharkiv shelling", "the attack at V": a mention by its place)
                 # "the Valka shelling of October 25", "since the transit was halted on
                 # October 14": the timeline joins it to the one event of its kind that day
                 mention = True
@@ -1346,7 +1380,11 @@ class EventFinder:
         """The event's status (cues, a meeting as a topic, "ahead of", the trigger governing
         it); False when a demand or threat governs it: not (yet) an event."""
         tok, gov = site.tok, site.gov
+        if self._plan_only(run.view, tok, site.etype):
+            return False
         ev.status = self.status(site.anchor, gov)
+        if ev.status == "hypothetical" and _charged(self, run.view, site.anchor):
+            ev.status = "occurred"  # "accused Y of sending soldiers to attack": a charge of a deed
         unheld = set(self.cues["planned"]["amod"]) | set(self.cues["hypothetical"].get("amod", []))
         if site.held is not None and ev.status in ("hypothetical", "planned") and not any(
                 a.dep_ in ("amod", "compound") and a.lower_ in unheld for a in tok.children):
@@ -1374,6 +1412,28 @@ class EventFinder:
             if ev.status == "occurred" and effect:
                 ev.status = effect
         return True
+
+    def _plan_only(self, view: DocView, tok: Token, etype: str) -> bool:
+        """"the two ministers agreed to meet on Tuesday": an agreement whose only content is
+        a meeting (data/events/types.json plan_only_for) is the plan of that meeting, which
+        the meeting's own trigger reports as planned; no agreement of its own."""
+        kinds = self.plan_only.get(etype)
+        if not kinds or tok.pos_ != "VERB" or any(
+                c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("on", "to") and not any(
+                    p.i in view.token_time for p in c.children))  # "agreed on Thursday to meet"
+                for c in tok.children):
+            return False
+        acts = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        if len(acts) != 1:
+            return False
+        act = acts[0]
+        heads = [act] + [o for o in act.children if o.dep_ == "dobj"]
+        for h in heads:
+            spec = self.spec_for(view, h)
+            if spec is not None:
+                return spec["type"] in kinds and not any(
+                    c.dep_ == "conj" and c.pos_ == "VERB" for c in act.children)
+        return False
 
     def _only_a_topic(self, view: DocView, ev: _Ev, site: _Site) -> bool:
         """"peace talks live", "while the talks continue", "open to further contacts with
@@ -1422,13 +1482,19 @@ class EventFinder:
                 nxt.location, nxt.date = m.location, m.date
         for m in found:
             if m.mention:
+                # ("The attack on the post began on Saturday", with no place, after "accused
+                # Y of sending soldiers to attack a post near V": the one attack, placed there)
+                unplaced = m.location is None and self.does(m.type, "dated_mentions") \
+                    and _definite(view, m.trigger)
                 o = next((e for e in found if not e.mention and e.type == m.type
-                          and e.location == m.location and (e.actors or e.targets)
+                          and (e.location == m.location or unplaced) and (e.actors or e.targets)
                           and e.status == m.status
                           and (not m.date or not e.date or _dates_fit(m.date, e.date))), None)
                 if o is not None:
                     m.actors, m.targets = list(o.actors), list(o.targets)
                     m.mention, m.inherited = False, True
+                    if unplaced:
+                        m.location, o.date = o.location, o.date or m.date
         self._attach_delegations(view, found)
 
         def country(eid):
@@ -1868,6 +1934,8 @@ def _accused_of(finder: EventFinder, view: DocView, tok: Token, anchor: Token, s
     the strike on V", "Y was accused of shelling"): the accused is who attacked; the accuser
     is whom, where no other party is named (the village is the accuser's)."""
     actors, targets, loc = _weapons_aim(finder, view, tok, anchor, spec, actors, targets, loc)
+    loc, targets = _attack_site(finder, view, tok, loc, targets)
+    anchor = _charged_act(finder, anchor)
     prep = anchor.head
     if actors or anchor.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("of", "for"):
         return actors, targets, loc
@@ -1887,6 +1955,66 @@ def _accused_of(finder: EventFinder, view: DocView, tok: Token, anchor: Token, s
             g.lower_ in view.demonyms for o in aims for g in o.children if g.dep_ in ("amod", "compound")):
         targets = _unique(targets + [e for e in accuser if view.is_party(e) and e not in accused])
     return accused, [t for t in targets if t not in accused], loc
+
+
+def _fronted_place_objects(view: DocView, tok: Token) -> list[Token]:
+    """"received this Thursday in V the Minister of X, Y": with the place put before the
+    object (an agency's word order), the parser makes the object an apposition of the
+    place; those appositions naming a person are the verb's object."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return []
+    return [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for p in c.children if p.dep_ == "pobj"
+            and view.etype(view.ent_at(p.i)) in PLACE_TYPES
+            for a in p.children if a.dep_ == "appos"
+            and any(view.etype(e) == "PERSON" for e in view.np_entities(a))]
+
+
+def _charged_act(finder: EventFinder, anchor: Token) -> Token:
+    """The act a charge names, climbing from the trigger: "accused Y of carrying out the
+    attack" (a light verb's object), "accused Y of sending soldiers to attack a post" (a
+    purpose clause of the charged act)."""
+    if anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB" and anchor.head.dep_ in ("pcomp", "pobj") \
+            and anchor.head.lemma_.lower() in finder.light:
+        anchor = anchor.head
+    if anchor.pos_ == "VERB" and anchor.dep_ in ("advcl", "xcomp") \
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in anchor.children) \
+            and anchor.head.dep_ in ("pcomp", "pobj") and anchor.head.pos_ == "VERB":
+        anchor = anchor.head
+    return anchor
+
+
+def _charged(finder: EventFinder, view: DocView, anchor: Token) -> bool:
+    """Is the trigger the act an accusation charges ("accused Y of sending soldiers to attack
+    a post")? Told as done, whatever its infinitive."""
+    act = _charged_act(finder, anchor)
+    prep = act.head
+    if act.i == anchor.i or act.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("of", "for"):
+        return False
+    spec = finder.spec_for(view, prep.head) if prep.head.i != prep.i else None
+    return spec is not None and spec["type"] == "ACCUSE"
+
+
+def _attack_site(finder: EventFinder, view: DocView, tok: Token, loc: str | None,
+                 targets: list[str]) -> tuple[str | None, list[str]]:
+    """Where an attack told as a noun took place: a town (no state) in its phrase, also one
+    level deeper ("the attack at V", "the attack on a post at V", "a raid
+    on a post near the town of V", "attacked a post near V"); the town is where, not whom,
+    the attack hit."""
+    if loc is not None:
+        return loc, targets
+    bases = [tok] if tok.pos_ != "VERB" else [c for c in tok.children if c.dep_ == "dobj"
+                                             and not view.np_entities(c)]
+    phrases = [p for b in bases for c in b.children if c.dep_ == "prep"
+               for p in c.children if p.dep_ == "pobj"]
+    direct = [p for p in phrases if p.head.lower_ in finder.site_preps]
+    deeper = [q for p in phrases for c in p.children if c.dep_ in ("prep", "acl")
+              for x in c.subtree for q in [x] if q.dep_ == "pobj"]
+    for p in direct + deeper:
+        eid = view.ent_at(p.i)
+        if eid and view.etype(eid) in PLACE_TYPES and not view.is_country(eid):
+            return eid, [t for t in targets if t != eid]
+    return loc, targets
 
 
 def _glued_object(tok: Token) -> list[Token]:
