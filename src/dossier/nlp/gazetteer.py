@@ -322,6 +322,26 @@ def _spaced_dash(doc: Doc, i: int) -> bool:
         and bool(doc[i].whitespace_)
 
 
+@functools.lru_cache(maxsize=1)
+def _country_qualifiers() -> frozenset[str]:
+    return frozenset(data.load_json("gazetteer/filters.json").get("country_qualifiers", []))
+
+
+def _place_named_after(doc: Doc, container: Span, g: Span) -> bool:
+    """A place the model found whose name holds a country's ("Mali Zvornik", "MALI ZVORNIK",
+    "Niger Delta"): the other words are capitalised names, not a qualifier of the country
+    ("Western Ukraine"), so the name is another place and stays whole."""
+    if container.label_ not in ("GPE", "LOC", "FAC"):
+        return False
+    entry = get_gazetteer().get(g.kb_id_) if g.kb_id_ else None
+    if entry is None or entry.kind != "country":
+        return False
+    extra = [t for t in doc[container.start:container.end] if t.i < g.start or t.i >= g.end]
+    quals = _country_qualifiers()
+    return bool(extra) and all(t.is_alpha and t.text[:1].isupper() and t.text.title() not in quals
+                               and t.text not in quals for t in extra)
+
+
 def reconcile(doc: Doc) -> list[Span]:
     """Merge gazetteer matches with the model's entities; returns the new entity list.
 
@@ -363,7 +383,7 @@ def reconcile(doc: Doc) -> list[Span]:
                 drop(container)
                 put(Span(doc, container.start, container.end, label=g.label_, kb_id=g.kb_id_))
                 continue
-            if container.label_ in _KEEP_CONTAINING:
+            if container.label_ in _KEEP_CONTAINING or _place_named_after(doc, container, g):
                 continue
         for e in over:
             drop(e)

@@ -35,7 +35,8 @@ _LABELS = {"PERSON", "ORG", "NORP"}
 def _cues() -> dict[str, frozenset[str]]:
     data = load_json("gazetteer/filters.json")
     return {k: frozenset(data.get(k, [])) for k in
-            ("place_nouns_of", "place_nouns_after", "place_nouns_weak", "locative_prepositions")}
+            ("place_nouns_of", "place_nouns_after", "place_nouns_weak", "locative_prepositions",
+             "venue_first", "venue_last", "vessel_nouns")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -127,7 +128,43 @@ def retype_places(doc: Doc, ents: list[Span]) -> list[Span]:
             places.add(e.text)
     out = [Span(doc, e.start, e.end, label="GPE") if e.text in places and e.label_ in _LABELS
            and not e.kb_id_ else e for e in ents]
-    return out + new
+    return _venues_and_vessels(doc, out + new, ents_at)
+
+
+def _venues_and_vessels(doc: Doc, ents: list[Span], ents_at: dict[int, Span]) -> list[Span]:
+    """A ship's name ("the tanker X", "the Panama-flagged X", "MV X") is no person or
+    organisation (PRODUCT, as the model types vehicles); a venue ("the Palais des X", "at the
+    X Resort") is a place (LOC). One mention with the cue types every mention of the name."""
+    kinds: dict[str, str] = {}
+    for e in ents:
+        if e.label_ in _LABELS and not e.kb_id_:
+            kind = _vessel_or_venue(doc, e, ents_at)
+            if kind:
+                kinds.setdefault(e.text, kind)
+    if not kinds:
+        return ents
+    return [Span(doc, e.start, e.end, label=kinds[e.text])
+            if e.text in kinds and e.label_ in _LABELS and not e.kb_id_ else e for e in ents]
+
+
+def _vessel_or_venue(doc: Doc, e: Span, ents_at: dict[int, Span]) -> str | None:
+    cues = _cues()
+    words = [t for t in e if not t.is_punct and t.lower_ != "the"]
+    if not words or not words[-1].text[:1].isupper():
+        return None
+    i = _before(doc, e.start, ents_at)
+    if words[0].text in cues["vessel_nouns"] and len(words) >= 2:
+        return "PRODUCT"  # "MV X" named with its prefix
+    if i >= 0 and doc[i].text in cues["vessel_nouns"] and (doc[i].lower_ == doc[i].text or doc[i].is_upper):
+        return "PRODUCT"
+    if i >= 0 and doc[i].lower_.endswith("-flagged"):
+        return "PRODUCT"
+    if len(words) >= 2 and words[0].text in cues["venue_first"]:
+        return "LOC"
+    if len(words) >= 2 and words[-1].text in cues["venue_last"] and i >= 0 \
+            and doc[i].lower_ in cues["locative_prepositions"]:
+        return "LOC"
+    return None
 
 
 def _small_place(o: Span, places: set[str]) -> bool:
