@@ -389,6 +389,41 @@ def reconcile(doc: Doc) -> list[Span]:
             drop(e)
         put(g)
     ents = list({id(e): e for e in at.values()}.values())
-    ents = filter_spans(ents)
+    ents = filter_spans(_multiword_demonyms(doc, ents))
     doc.set_ents(ents)
     return list(doc.ents)
+
+
+@functools.lru_cache(maxsize=1)
+def _multiword_demonym_words() -> dict[tuple[str, ...], str]:
+    """Nationality words of several words that name no place or body of the gazetteer
+    ("South Sudanese", not "New Zealand" or "White House")."""
+    gaz = get_gazetteer()
+    return {tuple(w.split()): iso for w, iso in demonyms().items()
+            if " " in w and gaz.lookup(w) is None}
+
+
+def _multiword_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A demonym of several words ("South Sudanese", "Sri Lankan") the model broke into
+    pieces ("South" PERSON + "Sudanese" NORP) is one NORP, the longest demonym winning; one
+    inside a longer name ("South Sudanese Army") is left to that name."""
+    multi = _multiword_demonym_words()
+    if not multi:
+        return ents
+    at = {i: e for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    i = 0
+    while i < len(doc):
+        for n in (3, 2):
+            words = tuple(t.text for t in doc[i:i + n])
+            if len(words) < n or words not in multi:
+                continue
+            over = {id(at[j]): at[j] for j in range(i, i + n) if j in at}.values()
+            if all(e.start >= i and e.end <= i + n and not e.kb_id_ for e in over) and \
+                    not all(e.label_ == "NORP" and (e.start, e.end) == (i, i + n) for e in over):
+                out = [e for e in out if not any(e is o for o in over)]
+                out.append(Span(doc, i, i + n, label="NORP"))
+            i += n - 1
+            break
+        i += 1
+    return out
