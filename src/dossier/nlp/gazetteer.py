@@ -69,6 +69,16 @@ def _strip_the(s: str) -> str:
     return s[4:] if s.startswith("the ") or s.startswith("The ") else s
 
 
+def _without_article(forms: list[str]) -> list[str]:
+    """A state's forms and the same without the article inside ("Republic of the Congo" is
+    also written "Republic of Congo", "Democratic Republic of the Congo" "... of Congo")."""
+    out = list(forms)
+    for f in forms:
+        if " of the " in f:
+            out.append(f.replace(" of the ", " of ", 1))
+    return out
+
+
 class Gazetteer:
     """Entries and the surface forms that name them (first registration of a form wins)."""
 
@@ -109,13 +119,14 @@ class Gazetteer:
             self.add(GazEntry(key, r["name"], r.get("type", "GPE"), r.get("country"),
                               r.get("lat"), r.get("lon"),
                               "country" if key.startswith("country:") else "place"),
-                     r.get("aliases", []))
+                     _without_article([r["name"], *r.get("aliases", [])]))
         for c in pycountry.countries:
             forms = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
             forms = [f for f in forms if f and "," not in f]
             over = overrides.get(c.alpha_3)
             name = str(over["name"] if over else forms[0] if forms else c.name)
-            self.add(GazEntry("country:" + c.alpha_3, name, "GPE", c.alpha_3, kind="country"), forms)
+            self.add(GazEntry("country:" + c.alpha_3, name, "GPE", c.alpha_3, kind="country"),
+                     _without_article(forms))
 
     def _load_jsonl(self, name: str, kind: str) -> None:
         for r in _jsonl(name):
