@@ -126,7 +126,7 @@ class Gazetteer:
             over = overrides.get(c.alpha_3)
             name = str(over["name"] if over else forms[0] if forms else c.name)
             self.add(GazEntry("country:" + c.alpha_3, name, "GPE", c.alpha_3, kind="country"),
-                     _without_article(forms))
+                     _without_article([str(f) for f in forms if f]))
 
     def _load_jsonl(self, name: str, kind: str) -> None:
         for r in _jsonl(name):

@@ -57,6 +57,7 @@ def _filters() -> dict:
     return {"not": set(data.get("not_entities", [])), "cut": set(data.get("cut_before", [])),
             "suffixes": set(data.get("corporate_suffixes", [])),
             "region_words": set(data.get("region_words", [])),
+            "place_alias_cues": list(data.get("place_alias_cues", [])),
             "patterns": list(data.get("not_entity_patterns", []))}
 
 
@@ -271,6 +272,43 @@ def _shared_short_names(clusters: list[_Cluster], by_token: dict[int, _Cluster])
         c.spans, c.names = [], []
 
 
+def _place_aliases(doc: Doc, clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
+    """Two names of one place in the text ("Borovoe (also Burabay)", "X, known as Y", "X
+    (formerly Y)"): the second name joins the place's cluster (whatever the model typed it,
+    unless it is a person's full name or another known entry)."""
+    cues = {tuple(c.split()) for c in _filters().get("place_alias_cues", [])}
+    if not cues:
+        return
+    longest = max(len(c) for c in cues)
+    for x in clusters:
+        if x.type not in _PLACES:
+            continue
+        for sp in list(x.spans):
+            k = next((n for n in range(longest + 1, 1, -1) if sp.end + n <= len(doc)
+                      and tuple(t.lower_ for t in doc[sp.end:sp.end + n - 1]) in cues), None)
+            if k is None:
+                continue
+            j = sp.end + k - 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            y = by_token.get(j)
+            y_end = next((s.end for s in y.spans if s.start == j), None) if y else None
+            if y_end is None or (y_end < len(doc) and doc[y_end].is_alpha
+                                 and doc[y_end].pos_ not in ("ADP", "CCONJ")):
+                continue  # "X, known as Y gateway": a description, not a name
+            if y is None or y is x or (y.key and x.key and y.key != x.key) \
+                    or (y.type == "PERSON" and any(len(n.split()) > 1 for n in y.names)):
+                continue
+            for s in y.spans:
+                x.spans.append(s)
+                if s.text not in x.names:
+                    x.names.append(s.text)
+                for i in range(s.start, s.end):
+                    by_token[i] = x
+            x.key = x.key or y.key
+            y.spans.clear()
+
+
 class Resolver:
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -385,6 +423,7 @@ class Resolver:
         _shared_short_names(clusters, by_token)
         self._merge_org_forms(clusters, by_token)
         self._link_short_forms(doc, clusters, by_token)
+        _place_aliases(doc, clusters, by_token)
         clusters = self._drop_currencies(clusters, by_token)
         self._link_titles(doc, clusters, by_token)
         self._link_pronouns(doc, by_token)
