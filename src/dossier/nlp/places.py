@@ -89,7 +89,23 @@ def _score(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
             score += 1
     if doc[start:end].text in _city_names():
         score += 1
+    if _dateline(doc, start, end, ents_at):
+        score += 2
     return score
+
+
+def _dateline(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> bool:
+    """A dateline: the name opens a line, then a comma and a known place, then the agency's
+    bracket or a dash soon after ("KABO, Central African Republic (Wire) -")."""
+    if start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        return False
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    place = ents_at.get(end + 1)
+    if place is None or not place.kb_id_ or place.label_ not in ("GPE", "LOC"):
+        return False
+    return any(t.text in ("(", "-", "\u2013", "\u2014") or "\n" in t.text
+               for t in doc[place.end:place.end + 8])
 
 
 def _people(ents: list[Span]) -> dict[str, set[str]]:
@@ -118,15 +134,16 @@ def retype_places(doc: Doc, ents: list[Span]) -> list[Span]:
     cands = [e for e in ents if e.label_ in _LABELS and not e.kb_id_ and _name_words_ok(e)
              and not _a_person(e, people)]
     for e in cands:
-        evidence[e.text] = max(evidence.get(e.text, 0), _score(doc, e.start, e.end, ents_at))
+        k = e.text.casefold()  # "BURABAY, Kazakhstan -" types "Burabay" too
+        evidence[k] = max(evidence.get(k, 0), _score(doc, e.start, e.end, ents_at))
     places = {t for t, s in evidence.items() if s >= 2}
     for e in cands:  # "around X and Y", "from X and Y" where Y is a place: so is X
         i = _before(doc, e.start, ents_at)
-        governed = evidence[e.text] == 1 or (i >= 0 and doc[i].pos_ == "ADP")
+        governed = evidence[e.text.casefold()] == 1 or (i >= 0 and doc[i].pos_ == "ADP")
         if governed and any(o is not None and _small_place(o, places)
                             for o in _coordinated(doc, e, ents_at)):
-            places.add(e.text)
-    out = [Span(doc, e.start, e.end, label="GPE") if e.text in places and e.label_ in _LABELS
+            places.add(e.text.casefold())
+    out = [Span(doc, e.start, e.end, label="GPE") if e.text.casefold() in places and e.label_ in _LABELS
            and not e.kb_id_ else e for e in ents]
     return _venues_and_vessels(doc, out + new, ents_at)
 
@@ -170,7 +187,7 @@ def _vessel_or_venue(doc: Doc, e: Span, ents_at: dict[int, Span]) -> str | None:
 def _small_place(o: Span, places: set[str]) -> bool:
     """A town or region, not a country (people are named next to countries: "X and
     Ukraine")."""
-    if o.text in places:
+    if o.text.casefold() in places:
         return True
     if o.label_ not in ("GPE", "LOC"):
         return False

@@ -760,6 +760,8 @@ class Resolver:
             country = max(set(c.role_countries), key=c.role_countries.count)
         if country is None:
             country = self._nationality(doc, c)
+        if country is None and c.type in _PLACES:
+            country = self._container_country(doc, c)
         mentions = [Mention(s.start_char, s.end_char, s.text, "name") for s in c.spans]
         for s, e, _ in c.titles:
             sp = doc[s:e]
@@ -771,6 +773,30 @@ class Resolver:
         return Entity(id=eid, name=name, type=cast(EntityType, c.type), aliases=aliases, roles=list(c.roles),
                       country=country, mentions=mentions,
                       lat=entry.lat if entry else None, lon=entry.lon if entry else None)
+
+    def _container_country(self, doc: Doc, c: _Cluster) -> str | None:
+        """The state of the place the text puts a small place in: a district or venue after
+        its city's possessive ("Doha's West Bay"), or before "in"/"," and a known city or
+        state ("the Palais des X in Brazzaville", "KABO, Central African Republic")."""
+        ends = {e.end: e for e in doc.ents}
+        starts = {e.start: e for e in doc.ents}
+        for s in c.spans:
+            cands = []
+            if s.start >= 2 and doc[s.start - 1].text in _POSS and s.start - 1 in ends:
+                cands.append(ends[s.start - 1])
+            j = s.end + 1
+            if s.end < len(doc) and doc[s.end].text in (",", "in"):
+                if j < len(doc) and doc[j].lower_ == "the":
+                    j += 1
+                o = starts.get(j)
+                if o is not None and not (o.end < len(doc) and doc[o.end].lower_ in (",", "and", "or")
+                                          and doc[s.end].text == ","):
+                    cands.append(o)
+            for o in cands:
+                entry = self.gaz.lookup(o.text) if o.label_ in _PLACES else None
+                if entry is not None and entry.country and entry.kind in ("country", "city", "place"):
+                    return entry.country
+        return None
 
     @staticmethod
     def _nationality(doc: Doc, c: _Cluster) -> str | None:
