@@ -128,7 +128,7 @@ def retype_places(doc: Doc, ents: list[Span]) -> list[Span]:
     become GPE (see the module doc)."""
     people = _people(ents)
     ents_at = {i: e for e in ents for i in range(e.start, e.end)}
-    new = _untagged(doc, ents_at, people)
+    new = _untagged(doc, ents_at, people) + _untagged_datelines(doc, ents_at)
     ents_at.update({i: e for e in new for i in range(e.start, e.end)})
     evidence: dict[str, int] = {}
     cands = [e for e in ents if e.label_ in _LABELS and not e.kb_id_ and _name_words_ok(e)
@@ -233,4 +233,22 @@ def _untagged(doc: Doc, ents_at: dict[int, Span], people: dict[str, set[str]]) -
                 k += 1
                 continue
             break
+    return out
+
+
+def _untagged_datelines(doc: Doc, ents_at: dict[int, Span]) -> list[Span]:
+    """A dateline's place in capitals the model left untagged ("KABO, Central African
+    Republic (Wire) -"): one to three capitalised words opening a line (see ``_dateline``)."""
+    out: list[Span] = []
+    for t in doc:
+        if t.i in ents_at or not (t.i == 0 or "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_):
+            continue
+        k = t.i
+        while k < len(doc) and k - t.i < 3 and k not in ents_at and doc[k].is_alpha and doc[k].is_upper \
+                and len(doc[k]) > 1:
+            k += 1
+        if k > t.i and _dateline(doc, t.i, k, ents_at):
+            span = Span(doc, t.i, k, label="GPE")
+            if not country_of_word(span.text.title()):
+                out.append(span)
     return out
