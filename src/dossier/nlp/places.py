@@ -176,6 +176,12 @@ def _vessel_or_venue(doc: Doc, e: Span, ents_at: dict[int, Span]) -> str | None:
         return "PRODUCT"
     if i >= 0 and doc[i].lower_.endswith("-flagged"):
         return "PRODUCT"
+    if e.end + 2 < len(doc) and doc[e.end].text == "," and doc[e.end + 1].lower_ in ("a", "an", "the"):
+        for t in doc[e.end + 2:e.end + 6]:  # "X, a cargo ship seized ..."
+            if t.is_punct:
+                break
+            if t.text in cues["vessel_nouns"] and t.text.islower():
+                return "PRODUCT"
     if len(words) >= 2 and words[0].text in cues["venue_first"]:
         return "LOC"
     if len(words) >= 2 and words[-1].text in cues["venue_last"] and i >= 0 \

@@ -789,9 +789,14 @@ class Resolver:
                 if j < len(doc) and doc[j].lower_ == "the":
                     j += 1
                 o = starts.get(j)
-                if o is not None and not (o.end < len(doc) and doc[o.end].lower_ in (",", "and", "or")
-                                          and doc[s.end].text == ","):
-                    cands.append(o)
+                # "X, Y" only where Y closes the phrase ("Kabo, Central African Republic -"),
+                # not a list ("X, Y and Z") or another phrase ("Kabo, Congo's minister said")
+                if o is not None and (doc[s.end].text == "in" or o.end >= len(doc) or (
+                        doc[o.end].is_punct and doc[o.end].text not in ("'s", "’s", "'"))
+                        or "\n" in doc[o.end - 1].whitespace_):
+                    if not (doc[s.end].text == "," and o.end < len(doc) and doc[o.end].text == ","
+                            and o.end + 1 < len(doc) and doc[o.end + 1].ent_type_ in ("GPE", "LOC")):
+                        cands.append(o)
             for o in cands:
                 entry = self.gaz.lookup(o.text) if o.label_ in _PLACES else None
                 if entry is not None and entry.country and entry.kind in ("country", "city", "place"):
