@@ -100,3 +100,10 @@ def test_two_names_of_one_place(nlp):
     assert "Nur-Sultan" in ents["Astana"].aliases
     ents = _full(nlp, "Aid reached Goma, known as Nyiragongo gateway, on Monday.")
     assert "Nyiragongo" not in ents.get("Goma").aliases
+
+
+def test_a_place_described_by_a_place_noun(nlp):
+    ents = _full(nlp, "Talks were held at Norvex, a town near the border. Analysts at Halvorsen, "
+                      "the energy company, said prices would rise.")
+    assert ents["Norvex"].type == "GPE"
+    assert ents["Halvorsen"].type == "ORG"

@@ -89,9 +89,26 @@ def _score(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
             score += 1
     if doc[start:end].text in _city_names():
         score += 1
+    if _described_as_place(doc, end):
+        score += 1
     if _dateline(doc, start, end, ents_at):
         score += 2
     return score
+
+
+def _described_as_place(doc: Doc, end: int) -> bool:
+    """A place noun describes the name: "X, the lakeside resort ...", "X, a border town",
+    "X lakeside resort" (a weak cue: organisations have towns and resorts too)."""
+    nouns = _cues()["place_nouns_of"]
+    k = end
+    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an", "the"):
+        k += 2
+    for t in doc[k:k + 3]:
+        if t.is_punct or not t.is_lower:
+            return False
+        if t.lower_ in nouns:
+            return True
+    return False
 
 
 def _dateline(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> bool:
