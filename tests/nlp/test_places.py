@@ -107,3 +107,10 @@ def test_a_place_described_by_a_place_noun(nlp):
                       "the energy company, said prices would rise.")
     assert ents["Norvex"].type == "GPE"
     assert ents["Halvorsen"].type == "ORG"
+
+
+def test_a_town_after_a_motion_verb(nlp):
+    ents = _full(nlp, "Officials later travelled to Novi Pazar and to Port Sudan.")
+    assert ents["Novi Pazar"].type == "GPE"
+    assert ents["Port Sudan"].type == "GPE"  # a city, not the state it is named after
+    assert "Sudan" not in ents

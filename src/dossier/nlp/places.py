@@ -36,7 +36,7 @@ def _cues() -> dict[str, frozenset[str]]:
     data = load_json("gazetteer/filters.json")
     return {k: frozenset(data.get(k, [])) for k in
             ("place_nouns_of", "place_nouns_after", "place_nouns_weak", "locative_prepositions",
-             "venue_first", "venue_last", "vessel_nouns")}
+             "venue_first", "venue_last", "vessel_nouns", "motion_verbs")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,6 +80,8 @@ def _score(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
         score += 2
     elif i >= 0 and doc[i].lower_ in cues["locative_prepositions"]:
         score += 1
+    elif i >= 0 and doc[i].lower_ in ("to", "from") and doc[i].head.lemma_.lower() in cues["motion_verbs"]:
+        score += 1  # "travelled to X", "returned from X"
     if end < len(doc):
         nxt = doc[end]
         two = f"{nxt.lower_} {doc[end + 1].lower_}" if end + 1 < len(doc) else ""
