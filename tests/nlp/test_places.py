@@ -114,3 +114,9 @@ def test_a_town_after_a_motion_verb(nlp):
     assert ents["Novi Pazar"].type == "GPE"
     assert ents["Port Sudan"].type == "GPE"  # a city, not the state it is named after
     assert "Sudan" not in ents
+
+
+def test_a_place_keeps_the_form_with_its_noun(nlp):
+    ents = _full(nlp, "Water flooded villages near the Dahlak islands and the Drina river.")
+    assert "Dahlak islands" in ents["Dahlak"].aliases
+    assert "Drina river" in ents["Drina"].aliases

@@ -57,6 +57,7 @@ def _filters() -> dict:
     return {"not": set(data.get("not_entities", [])), "cut": set(data.get("cut_before", [])),
             "suffixes": set(data.get("corporate_suffixes", [])),
             "region_words": set(data.get("region_words", [])),
+            "place_nouns_after": set(data.get("place_nouns_after", [])),
             "place_alias_cues": list(data.get("place_alias_cues", [])),
             "patterns": list(data.get("not_entity_patterns", []))}
 
@@ -270,6 +271,22 @@ def _shared_short_names(clusters: list[_Cluster], by_token: dict[int, _Cluster])
                 by_token[i] = host
         host.names.extend(n for n in c.names if n not in host.names)
         c.spans, c.names = [], []
+
+
+def _add_noun_forms(doc: Doc, c: _Cluster, aliases: list[str]) -> None:
+    """A small place named with its place noun ("the Jasenje dam", "the Dahlak islands")
+    keeps that form as an alias, as the text writes it."""
+    nouns = _filters()["place_nouns_after"]
+    seen = {normalize(a) for a in aliases}
+    for s in c.spans:
+        for n in (2, 1):
+            tail = doc[s.end:s.end + n]
+            if len(tail) == n and tail.text.lower() in nouns and not s[-1].lower_ in nouns:
+                form = f"{s.text} {tail.text}"
+                if normalize(form) not in seen:
+                    seen.add(normalize(form))
+                    aliases.append(form)
+                break
 
 
 def _place_aliases(doc: Doc, clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
@@ -755,6 +772,8 @@ class Resolver:
                     if normalize(bare) not in {normalize(a) for a in aliases}:
                         aliases.append(bare)
         name = entry.name if entry else max(aliases, key=fullness)
+        if c.type in _PLACES and entry is None:
+            _add_noun_forms(doc, c, aliases)
         country = entry.country if entry else None
         if country is None and c.role_countries:
             country = max(set(c.role_countries), key=c.role_countries.count)
