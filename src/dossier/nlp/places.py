@@ -12,12 +12,19 @@ text says what they are:
   plant"), or a city of that name in GeoNames (many are also people's names: Jackson,
   Florence, so never alone).
 
+Further cues: a dateline ("KABO, Central African Republic -") is strong and also finds a
+name in capitals the model left untagged; a place noun describing the name ("X, the
+lakeside resort") and "to"/"from" after a verb of motion ("travelled to X") are weak. Ships
+("the tanker X", "the Panama-flagged X", "X, a cargo ship") become PRODUCT (no person), and
+venues ("the Palais des X", "at the X Resort") LOC.
+
 A name that is a person elsewhere in the report (with a given name, or after a title), a
 known organisation or outlet, or one ending in an organisation word, is left alone. One
 mention with enough evidence types every mention of that name in the report.
 
 The cue words are data: ``data/gazetteer/filters.json`` (``place_nouns_of``,
-``place_nouns_after``, ``place_nouns_weak``, ``locative_prepositions``).
+``place_nouns_after``, ``place_nouns_weak``, ``locative_prepositions``, ``motion_verbs``, ``venue_first``,
+``venue_last``, ``vessel_nouns``).
 """
 from __future__ import annotations
 
