@@ -61,3 +61,19 @@ def test_the_outlet_word_alone_is_no_outlet(nlp):
     doc = nlp("The Times said so, and officials told The Independent on Monday.")
     assert {e.name for e in doc._.entities} >= {"The Times", "The Independent"}
     assert len([e for e in doc._.entities if e.type == "ORG"]) == 2
+
+
+def test_a_states_form_without_its_inner_article_is_kept(nlp):
+    ents = {e.name: e for e in nlp("The foreign minister of the Republic of Congo arrived on "
+                                   "Monday. Congo offered to mediate.")._.entities}
+    congo = next(e for e in ents.values() if e.country == "COG")
+    assert {"Republic of Congo", "Congo"} <= set(congo.aliases)
+
+
+def test_the_longest_demonym_wins(nlp):
+    ents = {e.name: e for e in nlp("JUBA - South Sudanese officials met Sudanese negotiators and "
+                                   "Central African delegates on Monday.")._.entities}
+    assert ents["South Sudanese"].country == "SSD"
+    assert ents["Sudanese"].country == "SDN"
+    assert ents["Central African"].country == "CAF"
+    assert "South" not in ents

@@ -101,6 +101,30 @@ def _fallback_entities(doc: Doc):
 
 # ------------------------------------------------------------------ the view
 
+def _multiword_demonyms(doc: Doc, demonyms: dict[str, list[str]]) -> tuple[dict[int, str], dict[str, str]]:
+    """Tokens of the text's demonyms of two or three words ("South Sudanese", "Sri Lankan",
+    "New Zealand") -> that demonym; and the one-word demonyms ("sudanese") every use of which
+    in the text is the last word of one longer demonym -> that demonym."""
+    multi = {k for k in demonyms if " " in k}
+    at: dict[int, str] = {}
+    i = 0
+    while i < len(doc):
+        for n in (3, 2):
+            key = " ".join(t.lower_ for t in doc[i:i + n]) if i + n <= len(doc) else ""
+            if key in multi:
+                for j in range(i, i + n):
+                    at[j] = key
+                i += n - 1
+                break
+        i += 1
+    tails: dict[str, set[str]] = {}
+    for t in doc:
+        if t.lower_ in demonyms:
+            tails.setdefault(t.lower_, set()).add(at.get(t.i, t.lower_))
+    sole = {w: next(iter(ks)) for w, ks in tails.items() if len(ks) == 1 and w not in ks}
+    return at, sole
+
+
 class DocView:
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -129,6 +153,7 @@ class DocView:
         self.place_heads = set(groups.get("place_heads", []))
         self.capitals = set(groups.get("capitals", []))
         self.country_names = {norm_name(n) for names in self.demonyms.values() for n in names}
+        self._demonym_at, self._sole_tail = _multiword_demonyms(doc, self.demonyms)
         self._by_name: dict[str, str] = {}
         for e in self.entities.values():
             for n in [e.name, *(getattr(e, "aliases", None) or [])]:
@@ -154,9 +179,22 @@ class DocView:
                 or t.lower_ in {"head", "chief", "leader", "members", "member", "minister",
                                 "spokesman", "spokeswoman", "spokesperson"})
 
-    def state_of(self, word: str) -> str | None:
-        """The entity a demonym/adjective ("Ukrainian", "American") stands for, if in the doc."""
-        names = self.demonyms.get(word.lower())
+    def demonym_key(self, word: "str | Token") -> str | None:
+        """The demonym a word is or belongs to, the longest winning: the token "Sudanese" of
+        "South Sudanese" is "south sudanese", not "sudanese"; a word alone ("Sudanese"), where
+        every use of it in the text is part of one longer demonym, is that one."""
+        if isinstance(word, Token):
+            key = self._demonym_at.get(word.i) or word.lower_
+        else:
+            key = word.lower()
+            key = self._sole_tail.get(key, key)
+        return key if key in self.demonyms else None
+
+    def state_of(self, word: "str | Token") -> str | None:
+        """The entity a demonym/adjective ("Ukrainian", "American", "South Sudanese") stands
+        for, if in the doc (a token: the longest demonym it is part of)."""
+        key = self.demonym_key(word)
+        names = self.demonyms.get(key) if key else None
         return self.entity_by_name(*names) if names else None
 
     def is_country(self, eid: str | None) -> bool:
@@ -216,8 +254,8 @@ class DocView:
 
         def visit(t: Token, depth: int):
             eid = self.token_entity.get(t.i)
-            if eid and self.etype(eid) == "NORP" and self.state_of(t.text):
-                eid = self.state_of(t.text)  # "the Ukrainian delegation" stands for Ukraine
+            if eid and self.etype(eid) == "NORP" and self.state_of(t):
+                eid = self.state_of(t)  # "the Ukrainian delegation" stands for Ukraine
             if eid:
                 add(eid)
             own = bool(eid)
@@ -229,10 +267,10 @@ class DocView:
                     # "US and Ukrainian negotiators": every named modifier
                     for m in [c, *(x for x in c.children if x.dep_ == "conj")]:
                         ceid = self.token_entity.get(m.i)
-                        if ceid and self.etype(ceid) == "NORP" and self.state_of(m.text):
-                            ceid = self.state_of(m.text)
-                        if not ceid and self.state_of(m.text):
-                            ceid = self.state_of(m.text)
+                        if ceid and self.etype(ceid) == "NORP" and self.state_of(m):
+                            ceid = self.state_of(m)
+                        if not ceid and self.state_of(m):
+                            ceid = self.state_of(m)
                         if ceid and (self.etype(ceid) in ("PERSON", "ORG")
                                      or self._is_group(t) or t.pos_ == "PROPN"):
                             # "White House official", "US negotiators" — not "the US company"
@@ -253,8 +291,8 @@ class DocView:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             visit(p, depth + 1)
-            if not own and t.lower_ in self.demonyms and t.pos_ in ("PROPN", "NOUN", "ADJ"):
-                add(self.state_of(t.text))
+            if not own and self.demonym_key(t) and t.pos_ in ("PROPN", "NOUN", "ADJ"):
+                add(self.state_of(t))
 
         visit(tok, 0)
         return out
@@ -329,8 +367,8 @@ class DocView:
             if not any(t.lower_ == "state" for t in tok.subtree):
                 return None
             words = ["president"]
-        dem = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")
-               and c.lower_ in self.demonyms]
+        dem = [k for c in tok.children if c.dep_ in ("amod", "compound")
+               and (k := self.demonym_key(c))]
         cands = []
         for e in self.entities.values():
             if e.type != "PERSON":

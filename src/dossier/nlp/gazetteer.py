@@ -69,6 +69,16 @@ def _strip_the(s: str) -> str:
     return s[4:] if s.startswith("the ") or s.startswith("The ") else s
 
 
+def _without_article(forms: list[str]) -> list[str]:
+    """A state's forms and the same without the article inside ("Republic of the Congo" is
+    also written "Republic of Congo", "Democratic Republic of the Congo" "... of Congo")."""
+    out = list(forms)
+    for f in forms:
+        if " of the " in f:
+            out.append(f.replace(" of the ", " of ", 1))
+    return out
+
+
 class Gazetteer:
     """Entries and the surface forms that name them (first registration of a form wins)."""
 
@@ -109,13 +119,14 @@ class Gazetteer:
             self.add(GazEntry(key, r["name"], r.get("type", "GPE"), r.get("country"),
                               r.get("lat"), r.get("lon"),
                               "country" if key.startswith("country:") else "place"),
-                     r.get("aliases", []))
+                     _without_article([r["name"], *r.get("aliases", [])]))
         for c in pycountry.countries:
             forms = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
             forms = [f for f in forms if f and "," not in f]
             over = overrides.get(c.alpha_3)
             name = str(over["name"] if over else forms[0] if forms else c.name)
-            self.add(GazEntry("country:" + c.alpha_3, name, "GPE", c.alpha_3, kind="country"), forms)
+            self.add(GazEntry("country:" + c.alpha_3, name, "GPE", c.alpha_3, kind="country"),
+                     _without_article([str(f) for f in forms if f]))
 
     def _load_jsonl(self, name: str, kind: str) -> None:
         for r in _jsonl(name):
@@ -322,6 +333,26 @@ def _spaced_dash(doc: Doc, i: int) -> bool:
         and bool(doc[i].whitespace_)
 
 
+@functools.lru_cache(maxsize=1)
+def _country_qualifiers() -> frozenset[str]:
+    return frozenset(data.load_json("gazetteer/filters.json").get("country_qualifiers", []))
+
+
+def _place_named_after(doc: Doc, container: Span, g: Span) -> bool:
+    """A place the model found whose name holds a country's ("Mali Zvornik", "MALI ZVORNIK",
+    "Niger Delta"): the other words are capitalised names, not a qualifier of the country
+    ("Western Ukraine"), so the name is another place and stays whole."""
+    if container.label_ not in ("GPE", "LOC", "FAC"):
+        return False
+    entry = get_gazetteer().get(g.kb_id_) if g.kb_id_ else None
+    if entry is None or entry.kind != "country":
+        return False
+    extra = [t for t in doc[container.start:container.end] if t.i < g.start or t.i >= g.end]
+    quals = _country_qualifiers()
+    return bool(extra) and all(t.is_alpha and t.text[:1].isupper() and t.text.title() not in quals
+                               and t.text not in quals for t in extra)
+
+
 def reconcile(doc: Doc) -> list[Span]:
     """Merge gazetteer matches with the model's entities; returns the new entity list.
 
@@ -363,12 +394,47 @@ def reconcile(doc: Doc) -> list[Span]:
                 drop(container)
                 put(Span(doc, container.start, container.end, label=g.label_, kb_id=g.kb_id_))
                 continue
-            if container.label_ in _KEEP_CONTAINING:
+            if container.label_ in _KEEP_CONTAINING or _place_named_after(doc, container, g):
                 continue
         for e in over:
             drop(e)
         put(g)
     ents = list({id(e): e for e in at.values()}.values())
-    ents = filter_spans(ents)
+    ents = filter_spans(_multiword_demonyms(doc, ents))
     doc.set_ents(ents)
     return list(doc.ents)
+
+
+@functools.lru_cache(maxsize=1)
+def _multiword_demonym_words() -> dict[tuple[str, ...], str]:
+    """Nationality words of several words that name no place or body of the gazetteer
+    ("South Sudanese", not "New Zealand" or "White House")."""
+    gaz = get_gazetteer()
+    return {tuple(w.split()): iso for w, iso in demonyms().items()
+            if " " in w and gaz.lookup(w) is None}
+
+
+def _multiword_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A demonym of several words ("South Sudanese", "Sri Lankan") the model broke into
+    pieces ("South" PERSON + "Sudanese" NORP) is one NORP, the longest demonym winning; one
+    inside a longer name ("South Sudanese Army") is left to that name."""
+    multi = _multiword_demonym_words()
+    if not multi:
+        return ents
+    at = {i: e for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    i = 0
+    while i < len(doc):
+        for n in (3, 2):
+            words = tuple(t.text for t in doc[i:i + n])
+            if len(words) < n or words not in multi:
+                continue
+            over = {id(at[j]): at[j] for j in range(i, i + n) if j in at}.values()
+            if all(e.start >= i and e.end <= i + n and not e.kb_id_ for e in over) and \
+                    not all(e.label_ == "NORP" and (e.start, e.end) == (i, i + n) for e in over):
+                out = [e for e in out if not any(e is o for o in over)]
+                out.append(Span(doc, i, i + n, label="NORP"))
+            i += n - 1
+            break
+        i += 1
+    return out

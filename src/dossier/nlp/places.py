@@ -12,12 +12,19 @@ text says what they are:
   plant"), or a city of that name in GeoNames (many are also people's names: Jackson,
   Florence, so never alone).
 
+Further cues: a dateline ("KABO, Central African Republic -") is strong and also finds a
+name in capitals the model left untagged; a place noun describing the name ("X, the
+lakeside resort") and "to"/"from" after a verb of motion ("travelled to X") are weak. Ships
+("the tanker X", "the Panama-flagged X", "X, a cargo ship") become PRODUCT (no person), and
+venues ("the Palais des X", "at the X Resort") LOC.
+
 A name that is a person elsewhere in the report (with a given name, or after a title), a
 known organisation or outlet, or one ending in an organisation word, is left alone. One
 mention with enough evidence types every mention of that name in the report.
 
 The cue words are data: ``data/gazetteer/filters.json`` (``place_nouns_of``,
-``place_nouns_after``, ``place_nouns_weak``, ``locative_prepositions``).
+``place_nouns_after``, ``place_nouns_weak``, ``locative_prepositions``, ``motion_verbs``, ``venue_first``,
+``venue_last``, ``vessel_nouns``).
 """
 from __future__ import annotations
 
@@ -35,7 +42,8 @@ _LABELS = {"PERSON", "ORG", "NORP"}
 def _cues() -> dict[str, frozenset[str]]:
     data = load_json("gazetteer/filters.json")
     return {k: frozenset(data.get(k, [])) for k in
-            ("place_nouns_of", "place_nouns_after", "place_nouns_weak", "locative_prepositions")}
+            ("place_nouns_of", "place_nouns_after", "place_nouns_weak", "locative_prepositions",
+             "venue_first", "venue_last", "vessel_nouns", "motion_verbs")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,6 +87,8 @@ def _score(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
         score += 2
     elif i >= 0 and doc[i].lower_ in cues["locative_prepositions"]:
         score += 1
+    elif i >= 0 and doc[i].lower_ in ("to", "from") and doc[i].head.lemma_.lower() in cues["motion_verbs"]:
+        score += 1  # "travelled to X", "returned from X"
     if end < len(doc):
         nxt = doc[end]
         two = f"{nxt.lower_} {doc[end + 1].lower_}" if end + 1 < len(doc) else ""
@@ -88,7 +98,40 @@ def _score(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
             score += 1
     if doc[start:end].text in _city_names():
         score += 1
+    if _described_as_place(doc, end):
+        score += 1
+    if _dateline(doc, start, end, ents_at):
+        score += 2
     return score
+
+
+def _described_as_place(doc: Doc, end: int) -> bool:
+    """A place noun describes the name: "X, the lakeside resort ...", "X, a border town",
+    "X lakeside resort" (a weak cue: organisations have towns and resorts too)."""
+    nouns = _cues()["place_nouns_of"]
+    k = end
+    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an", "the"):
+        k += 2
+    for t in doc[k:k + 3]:
+        if t.is_punct or not t.is_lower:
+            return False
+        if t.lower_ in nouns:
+            return True
+    return False
+
+
+def _dateline(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> bool:
+    """A dateline: the name opens a line, then a comma and a known place, then the agency's
+    bracket or a dash soon after ("KABO, Central African Republic (Wire) -")."""
+    if start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        return False
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    place = ents_at.get(end + 1)
+    if place is None or not place.kb_id_ or place.label_ not in ("GPE", "LOC"):
+        return False
+    return any(t.text in ("(", "-", "\u2013", "\u2014") or "\n" in t.text
+               for t in doc[place.end:place.end + 8])
 
 
 def _people(ents: list[Span]) -> dict[str, set[str]]:
@@ -111,29 +154,72 @@ def retype_places(doc: Doc, ents: list[Span]) -> list[Span]:
     become GPE (see the module doc)."""
     people = _people(ents)
     ents_at = {i: e for e in ents for i in range(e.start, e.end)}
-    new = _untagged(doc, ents_at, people)
+    new = _untagged(doc, ents_at, people) + _untagged_datelines(doc, ents_at)
     ents_at.update({i: e for e in new for i in range(e.start, e.end)})
     evidence: dict[str, int] = {}
     cands = [e for e in ents if e.label_ in _LABELS and not e.kb_id_ and _name_words_ok(e)
              and not _a_person(e, people)]
     for e in cands:
-        evidence[e.text] = max(evidence.get(e.text, 0), _score(doc, e.start, e.end, ents_at))
+        k = e.text.casefold()  # "BURABAY, Kazakhstan -" types "Burabay" too
+        evidence[k] = max(evidence.get(k, 0), _score(doc, e.start, e.end, ents_at))
     places = {t for t, s in evidence.items() if s >= 2}
     for e in cands:  # "around X and Y", "from X and Y" where Y is a place: so is X
         i = _before(doc, e.start, ents_at)
-        governed = evidence[e.text] == 1 or (i >= 0 and doc[i].pos_ == "ADP")
+        governed = evidence[e.text.casefold()] == 1 or (i >= 0 and doc[i].pos_ == "ADP")
         if governed and any(o is not None and _small_place(o, places)
                             for o in _coordinated(doc, e, ents_at)):
-            places.add(e.text)
-    out = [Span(doc, e.start, e.end, label="GPE") if e.text in places and e.label_ in _LABELS
+            places.add(e.text.casefold())
+    out = [Span(doc, e.start, e.end, label="GPE") if e.text.casefold() in places and e.label_ in _LABELS
            and not e.kb_id_ else e for e in ents]
-    return out + new
+    return _venues_and_vessels(doc, out + new, ents_at)
+
+
+def _venues_and_vessels(doc: Doc, ents: list[Span], ents_at: dict[int, Span]) -> list[Span]:
+    """A ship's name ("the tanker X", "the Panama-flagged X", "MV X") is no person or
+    organisation (PRODUCT, as the model types vehicles); a venue ("the Palais des X", "at the
+    X Resort") is a place (LOC). One mention with the cue types every mention of the name."""
+    kinds: dict[str, str] = {}
+    for e in ents:
+        if e.label_ in _LABELS and not e.kb_id_:
+            kind = _vessel_or_venue(doc, e, ents_at)
+            if kind:
+                kinds.setdefault(e.text, kind)
+    if not kinds:
+        return ents
+    return [Span(doc, e.start, e.end, label=kinds[e.text])
+            if e.text in kinds and e.label_ in _LABELS and not e.kb_id_ else e for e in ents]
+
+
+def _vessel_or_venue(doc: Doc, e: Span, ents_at: dict[int, Span]) -> str | None:
+    cues = _cues()
+    words = [t for t in e if not t.is_punct and t.lower_ != "the"]
+    if not words or not words[-1].text[:1].isupper():
+        return None
+    i = _before(doc, e.start, ents_at)
+    if words[0].text in cues["vessel_nouns"] and len(words) >= 2:
+        return "PRODUCT"  # "MV X" named with its prefix
+    if i >= 0 and doc[i].text in cues["vessel_nouns"] and (doc[i].lower_ == doc[i].text or doc[i].is_upper):
+        return "PRODUCT"
+    if i >= 0 and doc[i].lower_.endswith("-flagged"):
+        return "PRODUCT"
+    if e.end + 2 < len(doc) and doc[e.end].text == "," and doc[e.end + 1].lower_ in ("a", "an", "the"):
+        for t in doc[e.end + 2:e.end + 6]:  # "X, a cargo ship seized ..."
+            if t.is_punct:
+                break
+            if t.text in cues["vessel_nouns"] and t.text.islower():
+                return "PRODUCT"
+    if len(words) >= 2 and words[0].text in cues["venue_first"]:
+        return "LOC"
+    if len(words) >= 2 and words[-1].text in cues["venue_last"] and i >= 0 \
+            and doc[i].lower_ in cues["locative_prepositions"]:
+        return "LOC"
+    return None
 
 
 def _small_place(o: Span, places: set[str]) -> bool:
     """A town or region, not a country (people are named next to countries: "X and
     Ukraine")."""
-    if o.text in places:
+    if o.text.casefold() in places:
         return True
     if o.label_ not in ("GPE", "LOC"):
         return False
@@ -179,4 +265,22 @@ def _untagged(doc: Doc, ents_at: dict[int, Span], people: dict[str, set[str]]) -
                 k += 1
                 continue
             break
+    return out
+
+
+def _untagged_datelines(doc: Doc, ents_at: dict[int, Span]) -> list[Span]:
+    """A dateline's place in capitals the model left untagged ("KABO, Central African
+    Republic (Wire) -"): one to three capitalised words opening a line (see ``_dateline``)."""
+    out: list[Span] = []
+    for t in doc:
+        if t.i in ents_at or not (t.i == 0 or "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_):
+            continue
+        k = t.i
+        while k < len(doc) and k - t.i < 3 and k not in ents_at and doc[k].is_alpha and doc[k].is_upper \
+                and len(doc[k]) > 1:
+            k += 1
+        if k > t.i and _dateline(doc, t.i, k, ents_at):
+            span = Span(doc, t.i, k, label="GPE")
+            if not country_of_word(span.text.title()):
+                out.append(span)
     return out

@@ -57,6 +57,8 @@ def _filters() -> dict:
     return {"not": set(data.get("not_entities", [])), "cut": set(data.get("cut_before", [])),
             "suffixes": set(data.get("corporate_suffixes", [])),
             "region_words": set(data.get("region_words", [])),
+            "place_nouns_after": set(data.get("place_nouns_after", [])),
+            "place_alias_cues": list(data.get("place_alias_cues", [])),
             "patterns": list(data.get("not_entity_patterns", []))}
 
 
@@ -271,6 +273,59 @@ def _shared_short_names(clusters: list[_Cluster], by_token: dict[int, _Cluster])
         c.spans, c.names = [], []
 
 
+def _add_noun_forms(doc: Doc, c: _Cluster, aliases: list[str]) -> None:
+    """A small place named with its place noun ("the Jasenje dam", "the Dahlak islands")
+    keeps that form as an alias, as the text writes it."""
+    nouns = _filters()["place_nouns_after"]
+    seen = {normalize(a) for a in aliases}
+    for s in c.spans:
+        for n in (2, 1):
+            tail = doc[s.end:s.end + n]
+            if len(tail) == n and tail.text.lower() in nouns and not s[-1].lower_ in nouns:
+                form = f"{s.text} {tail.text}"
+                if normalize(form) not in seen:
+                    seen.add(normalize(form))
+                    aliases.append(form)
+                break
+
+
+def _place_aliases(doc: Doc, clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
+    """Two names of one place in the text ("Borovoe (also Burabay)", "X, known as Y", "X
+    (formerly Y)"): the second name joins the place's cluster (whatever the model typed it,
+    unless it is a person's full name or another known entry)."""
+    cues = {tuple(c.split()) for c in _filters().get("place_alias_cues", [])}
+    if not cues:
+        return
+    longest = max(len(c) for c in cues)
+    for x in clusters:
+        if x.type not in _PLACES:
+            continue
+        for sp in list(x.spans):
+            k = next((n for n in range(longest + 1, 1, -1) if sp.end + n <= len(doc)
+                      and tuple(t.lower_ for t in doc[sp.end:sp.end + n - 1]) in cues), None)
+            if k is None:
+                continue
+            j = sp.end + k - 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            y = by_token.get(j)
+            y_end = next((s.end for s in y.spans if s.start == j), None) if y else None
+            if y_end is None or (y_end < len(doc) and doc[y_end].is_alpha
+                                 and doc[y_end].pos_ not in ("ADP", "CCONJ")):
+                continue  # "X, known as Y gateway": a description, not a name
+            if y is None or y is x or (y.key and x.key and y.key != x.key) \
+                    or (y.type == "PERSON" and any(len(n.split()) > 1 for n in y.names)):
+                continue
+            for s in y.spans:
+                x.spans.append(s)
+                if s.text not in x.names:
+                    x.names.append(s.text)
+                for i in range(s.start, s.end):
+                    by_token[i] = x
+            x.key = x.key or y.key
+            y.spans.clear()
+
+
 class Resolver:
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -385,6 +440,7 @@ class Resolver:
         _shared_short_names(clusters, by_token)
         self._merge_org_forms(clusters, by_token)
         self._link_short_forms(doc, clusters, by_token)
+        _place_aliases(doc, clusters, by_token)
         clusters = self._drop_currencies(clusters, by_token)
         self._link_titles(doc, clusters, by_token)
         self._link_pronouns(doc, by_token)
@@ -716,11 +772,15 @@ class Resolver:
                     if normalize(bare) not in {normalize(a) for a in aliases}:
                         aliases.append(bare)
         name = entry.name if entry else max(aliases, key=fullness)
+        if c.type in _PLACES and entry is None:
+            _add_noun_forms(doc, c, aliases)
         country = entry.country if entry else None
         if country is None and c.role_countries:
             country = max(set(c.role_countries), key=c.role_countries.count)
         if country is None:
             country = self._nationality(doc, c)
+        if country is None and c.type in _PLACES:
+            country = self._container_country(doc, c)
         mentions = [Mention(s.start_char, s.end_char, s.text, "name") for s in c.spans]
         for s, e, _ in c.titles:
             sp = doc[s:e]
@@ -732,6 +792,35 @@ class Resolver:
         return Entity(id=eid, name=name, type=cast(EntityType, c.type), aliases=aliases, roles=list(c.roles),
                       country=country, mentions=mentions,
                       lat=entry.lat if entry else None, lon=entry.lon if entry else None)
+
+    def _container_country(self, doc: Doc, c: _Cluster) -> str | None:
+        """The state of the place the text puts a small place in: a district or venue after
+        its city's possessive ("Doha's West Bay"), or before "in"/"," and a known city or
+        state ("the Palais des X in Brazzaville", "KABO, Central African Republic")."""
+        ends = {e.end: e for e in doc.ents}
+        starts = {e.start: e for e in doc.ents}
+        for s in c.spans:
+            cands = []
+            if s.start >= 2 and doc[s.start - 1].text in _POSS and s.start - 1 in ends:
+                cands.append(ends[s.start - 1])
+            j = s.end + 1
+            if s.end < len(doc) and doc[s.end].text in (",", "in"):
+                if j < len(doc) and doc[j].lower_ == "the":
+                    j += 1
+                o = starts.get(j)
+                # "X, Y" only where Y closes the phrase ("Kabo, Central African Republic -"),
+                # not a list ("X, Y and Z") or another phrase ("Kabo, Congo's minister said")
+                if o is not None and (doc[s.end].text == "in" or o.end >= len(doc) or (
+                        doc[o.end].is_punct and doc[o.end].text not in ("'s", "’s", "'"))
+                        or "\n" in doc[o.end - 1].whitespace_):
+                    if not (doc[s.end].text == "," and o.end < len(doc) and doc[o.end].text == ","
+                            and o.end + 1 < len(doc) and doc[o.end + 1].ent_type_ in ("GPE", "LOC")):
+                        cands.append(o)
+            for o in cands:
+                entry = self.gaz.lookup(o.text) if o.label_ in _PLACES else None
+                if entry is not None and entry.country and entry.kind in ("country", "city", "place"):
+                    return entry.country
+        return None
 
     @staticmethod
     def _nationality(doc: Doc, c: _Cluster) -> str | None:
