@@ -21,12 +21,22 @@ FLOORS = {"entities_whole": 0.95, "timeline_found": 0.95, "timeline_dated": 0.85
           "timeline_report_recall": 0.90, "timeline_participants": 0.90}
 MAX_SPLITS = 1.2
 MAX_CONFLATED = 3
-# the stories set: below today's figures (2026-12-06: entities whole 0.97, found 0.95, dated
-# 0.84, report recall 0.67, 1.33 items per event, participants 0.80, conflated 1; claims
-# recall 0.91, whole 0.81, conflated 3, disputes found 0.82)
-STORIES = {"entities_whole": 0.93, "timeline_found": 0.90, "timeline_dated": 0.80,
-           "timeline_report_recall": 0.62, "timeline_participants": 0.76}
-STORIES_MAX_SPLITS = 1.4
+# the stories set: below today's figures (2026-12-06, end of day: entities whole 0.97, found
+# 1.00, dated 1.00, report recall 0.81, 1.05 items per event, participants 0.89, conflated 0;
+# claims recall 0.91, whole 0.81, conflated 3, disputes found 0.82)
+STORIES = {"entities_whole": 0.93, "timeline_found": 0.95, "timeline_dated": 0.95,
+           "timeline_report_recall": 0.77, "timeline_participants": 0.85}
+STORIES_MAX_SPLITS = 1.12
+# stories2 (eval/gold/stories2): written and annotated before Dossier ran on it; its first
+# run (the untuned estimate) scored entities whole 0.78 (1 false merge), found 0.65, dated
+# 0.48, report recall 0.33, participants 0.43, claims recall 0.52 / whole 0.15, disputes
+# 0.33. Causes were found on it since, so it is a second development set now; floors below
+# the end-of-day figures (entities whole 0.96, found 0.71, dated 0.55, report recall 0.43,
+# 1.14 items per event, participants 0.52, conflated 0; claims 0.66 / 0.26, conflated 4,
+# disputes 0.73)
+STORIES2 = {"entities_whole": 0.92, "timeline_found": 0.66, "timeline_dated": 0.50,
+            "timeline_report_recall": 0.39, "timeline_participants": 0.47,
+            "claims_report_recall": 0.62, "claims_whole": 0.22, "disputes_found": 0.66}
 CLAIMS_STORIES = {"claims_report_recall": 0.87, "claims_whole": 0.75, "disputes_found": 0.75}
 
 
@@ -62,14 +72,24 @@ def figures(tmp_path_factory, nlp):
     return _score_corpus(SAMPLE, GOLD, tmp_path_factory.mktemp("quality_store"), nlp)
 
 
+def _cross_outlet_set(name, tmp_path_factory, nlp):
+    corpus = ROOT / "eval" / "corpus" / name
+    gold = ROOT / "eval" / "gold" / name
+    if not corpus.exists() or not (gold / "claims.json").exists() or not SCORER.exists():
+        pytest.skip(f"{name} set or scorer missing")
+    return _score_corpus(corpus, gold, tmp_path_factory.mktemp(f"quality_{name}"), nlp)
+
+
 @pytest.fixture(scope="module")
 def stories(tmp_path_factory, nlp):
     """The cross-outlet stories set (47 reports), ingested once for its gates."""
-    corpus = ROOT / "eval" / "corpus" / "stories"
-    gold = ROOT / "eval" / "gold" / "stories"
-    if not corpus.exists() or not (gold / "claims.json").exists() or not SCORER.exists():
-        pytest.skip("stories set or scorer missing")
-    return _score_corpus(corpus, gold, tmp_path_factory.mktemp("quality_stories"), nlp)
+    return _cross_outlet_set("stories", tmp_path_factory, nlp)
+
+
+@pytest.fixture(scope="module")
+def stories2(tmp_path_factory, nlp):
+    """The second cross-outlet set (42 reports), ingested once for its gates."""
+    return _cross_outlet_set("stories2", tmp_path_factory, nlp)
 
 
 def test_no_false_merges(figures):
@@ -126,7 +146,19 @@ def test_stories_dev_set(stories):
     for name, floor in STORIES.items():
         assert res[name]["acc"] >= floor, (name, res)
     assert res["timeline_splits_per_event"]["mean"] <= STORIES_MAX_SPLITS, res
-    assert res["timeline_conflated"]["count"] <= 1, res
+    assert res["timeline_conflated"]["count"] == 0, res
+
+
+def test_stories2_dev_set(stories2):
+    """The second cross-outlet set: a ship's crew held and freed through a mediator, a flood
+    blamed on a dam, a border attack and a ceasefire (42 reports)."""
+    res = stories2
+    assert res["entity_false_merges"]["count"] == 0, res
+    for name, floor in STORIES2.items():
+        assert res[name]["acc"] >= floor, (name, res)
+    assert res["timeline_splits_per_event"]["mean"] <= 1.2, res
+    assert res["timeline_conflated"]["count"] == 0, res
+    assert res["claims_conflated"]["count"] <= 4, res
 
 
 @pytest.mark.slow
