@@ -1,5 +1,6 @@
 """Fixtures of the nlp tests. ``run``: a text through the full pipeline (published on a
-fixed day), giving the doc and its statements; event and time tests define their own."""
+fixed day), giving the doc and its statements; event tests read the doc's events as rows
+of names (``nlp_helpers.event_rows``) through their own ``run``; time tests define their own."""
 import pytest
 
 

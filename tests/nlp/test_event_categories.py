@@ -3,20 +3,13 @@ town, the deed an accusation charges, a release of a crew, 'handed over', a thre
 coordinated clause, 'agreed to meet' as a plan only. Invented names and places."""
 import pytest
 
+from .nlp_helpers import event_rows
+
 
 @pytest.fixture(scope="module")
 def run(nlp):
     def _run(text, published="2025-03-06"):
-        doc = nlp.make_doc(text)
-        doc._.published = published
-        doc = nlp(doc)
-        from dossier.nlp.attribution import DocView
-        ents = DocView(doc).entities
-        return [{"type": v.type, "status": v.status, "date": v.date,
-                 "actors": {ents[a].name for a in v.actors},
-                 "targets": {ents[t].name for t in v.targets},
-                 "location": ents[v.location].name if v.location else None}
-                for v in doc._.events]
+        return event_rows(nlp, text, published)[1]
     return _run
 
 

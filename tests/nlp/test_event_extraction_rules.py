@@ -3,18 +3,13 @@ people, stranded subjects of a glued headline, background clauses, modal perfect
 headline's date. Invented people; real states only where a nationality word needs one."""
 import pytest
 
+from .nlp_helpers import event_rows
+
 
 @pytest.fixture(scope="module")
 def run(nlp):
     def _run(text, published="2026-10-14"):
-        doc = nlp.make_doc(text)
-        doc._.published = published
-        doc = nlp(doc)
-        from dossier.nlp.attribution import DocView
-        ents = DocView(doc).entities
-        return doc, [{"type": v.type, "trigger": v.trigger, "status": v.status, "date": v.date,
-                      "actors": {ents[a].name for a in v.actors},
-                      "targets": {ents[t].name for t in v.targets}} for v in doc._.events]
+        return event_rows(nlp, text, published)
     return _run
 
 

@@ -2,21 +2,13 @@
 reached by X and Y", "the Lisbon accord", an agreement placed by the talks it ended."""
 import pytest
 
+from .nlp_helpers import event_rows
+
 
 @pytest.fixture(scope="module")
 def run(nlp):
     def _run(text, published="2027-03-10"):
-        doc = nlp.make_doc(text)
-        doc._.published = published
-        doc = nlp(doc)
-        from dossier.nlp.attribution import DocView
-        ents = DocView(doc).entities
-        return [{"type": v.type, "trigger": v.trigger, "status": v.status, "date": v.date,
-                 "parts": {ents[a].name for a in v.actors + v.targets},
-                 "actors": {ents[a].name for a in v.actors},
-                 "targets": {ents[t].name for t in v.targets},
-                 "location": ents[v.location].name if v.location else None}
-                for v in doc._.events]
+        return event_rows(nlp, text, published)[1]
     return _run
 
 

@@ -1,23 +1,13 @@
 """dossier_events: PLOVER types, participants, place, date and status."""
 import pytest
 
+from .nlp_helpers import event_rows
+
 
 @pytest.fixture(scope="module")
 def run(nlp):
     def _run(text, published="2025-03-04"):
-        doc = nlp.make_doc(text)
-        doc._.published = published
-        doc = nlp(doc)
-        from dossier.nlp.attribution import DocView
-        ents = DocView(doc).entities
-        out = []
-        for v in doc._.events:
-            out.append({"type": v.type, "trigger": v.trigger, "status": v.status, "date": v.date,
-                        "mode": v.mode, "actors": {ents[a].name for a in v.actors},
-                        "targets": {ents[t].name for t in v.targets},
-                        "location": ents[v.location].name if v.location else None,
-                        "event": v})
-        return doc, out
+        return event_rows(nlp, text, published)
     return _run
 
 
