@@ -33,14 +33,14 @@ class _Record:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]):
-        names = _field_names(cls)
+        names = field_names(cls)
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
 _NAMES: dict[type, frozenset[str]] = {}
 
 
-def _field_names(cls: type) -> frozenset[str]:
+def field_names(cls: type) -> frozenset[str]:
     """A record class's field names (``fields`` walks the class each time: once per loaded
     record, a large part of loading a store's extractions)."""
     names = _NAMES.get(cls)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import fields
 from datetime import datetime, timezone
 from typing import Any, Iterator, Sequence
 
@@ -20,7 +19,7 @@ from unidecode import unidecode
 from ..errors import DossierError, E
 from ..ids import content_hash
 from ..records import (EXTRACT_SCHEMA, CanonicalEntity, Claim, Dispute, Document, Extraction,
-                       Repair, TimelineItem)
+                       Repair, TimelineItem, field_names)
 from .backends import Backend
 from .migrate import current_version, migrate
 
@@ -55,7 +54,7 @@ def _dumps(value: Any) -> str:
 def _fields(rec: Any) -> dict[str, Any]:
     """A resolution record's fields as a shallow dict, for ``_dumps``: their values are JSON
     values already (``to_json``'s ``asdict`` deep-copies them, most of a write's time)."""
-    return {f.name: getattr(rec, f.name) for f in fields(rec)}
+    return {name: getattr(rec, name) for name in field_names(type(rec))}
 
 
 def _loads(value: Any) -> Any:
