@@ -244,7 +244,7 @@ def loose_variant(a: str, b: str) -> bool:
 
 
 def loose_given(a: str, b: str) -> bool:
-    """The same first name or initial, spelt loosely (Abdelkerim / Abdelkarim)."""
+    """The same first name or initial, spelt loosely (Abdelrahim / Abdelraheem)."""
     x, y = normalize(a).strip("."), normalize(b).strip(".")
     if not x or not y:
         return False

@@ -24,7 +24,7 @@ NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*"
                       r"(?:,\s*(?:[A-Z][A-Za-z.]+(?:\s+\d{1,2})?|\d{1,2}\s+[A-Z][a-z]+\.?))?"
                       r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
-# the agency in a longer dateline ("BOROVOE, Kazakhstan, Nov 4 (Steppe Wire) -"): no party
+# the agency in a longer dateline ("AKTOBE, Kazakhstan, Nov 4 (Steppe Wire) -"): no party
 DATELINE_AGENCY = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/-]+,[^\n()]{1,60}\(([^)\n]{1,40})\)\s*[-\u2013\u2014]+\s")
 # a bare title's head → the role words it stands for
 TITLE_SYNONYMS = {"leader": ["president", "prime minister", "chancellor", "leader"],

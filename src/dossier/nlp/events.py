@@ -1167,7 +1167,7 @@ class EventFinder:
             actors, targets, loc = rule(self, view, tok, anchor, spec, actors, targets, loc)
         if self.does(etype, "places_are_no_parties"):
             venues = [e for e in actors + targets if self._venue(view, e)]
-            loc = loc or next(iter(venues), None)  # "arriving at the Palais des Congrès"
+            loc = loc or next(iter(venues), None)  # "arriving at the Palais des Arts"
             actors = [a for a in actors if a not in venues]
             targets = [t for t in targets if t not in venues]
         actors = [a for a in actors if a != loc]
@@ -1175,7 +1175,7 @@ class EventFinder:
         return actors, targets, loc
 
     def _venue(self, view: DocView, eid: str) -> bool:
-        """A named building where people meet ('the Palais des Congrès'), no party."""
+        """A named building where people meet ('the Palais des Arts'), no party."""
         e = view.entities.get(eid)
         if e is None or view.is_country(eid) or view.etype(eid) == "PERSON":
             return False

@@ -339,7 +339,7 @@ def _country_qualifiers() -> frozenset[str]:
 
 
 def _place_named_after(doc: Doc, container: Span, g: Span) -> bool:
-    """A place the model found whose name holds a country's ("Mali Zvornik", "MALI ZVORNIK",
+    """A place the model found whose name holds a country's ("Gabon Ridge", "GABON RIDGE",
     "Niger Delta"): the other words are capitalised names, not a qualifier of the country
     ("Western Ukraine"), so the name is another place and stays whole."""
     if container.label_ not in ("GPE", "LOC", "FAC"):

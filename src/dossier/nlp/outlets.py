@@ -63,21 +63,21 @@ def outlet_spans(doc: Doc, ents: list[Span]) -> list[Span]:
         end = _name_run(doc, t.i + 1)
         if end > t.i + 1 and doc[t.i + 1].text not in given_names():
             found.append(Span(doc, t.i + 1, end, label="ORG"))
-    for e in ents:  # "The Tagesblatt reports that ..."
+    for e in ents:  # "The Morgenpost reports that ..."
         if e.label_ in _RETYPE and not e.kb_id_ and len(e) == 1 and e.start > 0 \
                 and doc[e.start - 1].lower_ == "the" and e.end < len(doc) \
                 and doc[e.end].lower_ in _REPORT_VERBS and e[0].text not in given_names():
             found.append(Span(doc, e.start, e.end, label="ORG"))
     # a surname of a person the text names in full reports as that person
     surnames = {t.text for x in ents if x.label_ == "PERSON" and len(x) > 1 for t in x}
-    for e in ents:  # "…, Tagesblatt reported." / "Tagesblatt reported that …": a one-word name
+    for e in ents:  # "…, Morgenpost reported." / "Morgenpost reported that …": a one-word name
         if e.label_ in _RETYPE and not e.kb_id_ and len(e) == 1 and e.end < len(doc) \
                 and e.text not in surnames \
                 and doc[e.end].lower_ in _REPORT_VERBS and e[0].text not in given_names() \
                 and e[0].text[:1].isupper() and _reports_a_clause(doc, e):
             found.append(Span(doc, e.start, e.end, label="ORG"))
     names = {s.text for s in found if len(s) == 1}
-    for e in ents:  # the same one-word outlet elsewhere in the text ("told Tagesblatt")
+    for e in ents:  # the same one-word outlet elsewhere in the text ("told Morgenpost")
         if e.label_ in _RETYPE and not e.kb_id_ and len(e) == 1 and e.text in names:
             found.append(Span(doc, e.start, e.end, label="ORG"))
     for span in found:

@@ -1,7 +1,7 @@
 """Places the model took for people or organisations, or missed, told by their context.
 
 Small places (a border village, a resort, an oil field, a water intake) are in no
-gazetteer; the model types them as it guesses ("Golovnoi" PERSON, "Burabay" ORG). The
+gazetteer; the model types them as it guesses ("Golovnoi" PERSON, "Zhanatas" ORG). The
 text says what they are:
 
 * a *strong* cue makes a place by itself: a place noun and "of" before the name ("the
@@ -12,7 +12,7 @@ text says what they are:
   plant"), or a city of that name in GeoNames (many are also people's names: Jackson,
   Florence, so never alone).
 
-Further cues: a dateline ("KABO, Central African Republic -") is strong and also finds a
+Further cues: a dateline ("MOPTI, Mali -") is strong and also finds a
 name in capitals the model left untagged; a place noun describing the name ("X, the
 lakeside resort") and "to"/"from" after a verb of motion ("travelled to X") are weak. Ships
 ("the tanker X", "the Panama-flagged X", "X, a cargo ship") become PRODUCT (no person), and
@@ -122,7 +122,7 @@ def _described_as_place(doc: Doc, end: int) -> bool:
 
 def _dateline(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> bool:
     """A dateline: the name opens a line, then a comma and a known place, then the agency's
-    bracket or a dash soon after ("KABO, Central African Republic (Wire) -")."""
+    bracket or a dash soon after ("MOPTI, Mali (Wire) -")."""
     if start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
         return False
     if end + 1 >= len(doc) or doc[end].text != ",":
@@ -160,7 +160,7 @@ def retype_places(doc: Doc, ents: list[Span]) -> list[Span]:
     cands = [e for e in ents if e.label_ in _LABELS and not e.kb_id_ and _name_words_ok(e)
              and not _a_person(e, people)]
     for e in cands:
-        k = e.text.casefold()  # "BURABAY, Kazakhstan -" types "Burabay" too
+        k = e.text.casefold()  # "ZHANATAS, Kazakhstan -" types "Zhanatas" too
         evidence[k] = max(evidence.get(k, 0), _score(doc, e.start, e.end, ents_at))
     places = {t for t, s in evidence.items() if s >= 2}
     for e in cands:  # "around X and Y", "from X and Y" where Y is a place: so is X
@@ -269,8 +269,8 @@ def _untagged(doc: Doc, ents_at: dict[int, Span], people: dict[str, set[str]]) -
 
 
 def _untagged_datelines(doc: Doc, ents_at: dict[int, Span]) -> list[Span]:
-    """A dateline's place in capitals the model left untagged ("KABO, Central African
-    Republic (Wire) -"): one to three capitalised words opening a line (see ``_dateline``)."""
+    """A dateline's place in capitals the model left untagged ("MOPTI, Mali
+    (Wire) -"): one to three capitalised words opening a line (see ``_dateline``)."""
     out: list[Span] = []
     for t in doc:
         if t.i in ents_at or not (t.i == 0 or "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_):

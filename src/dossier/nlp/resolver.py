@@ -274,7 +274,7 @@ def _shared_short_names(clusters: list[_Cluster], by_token: dict[int, _Cluster])
 
 
 def _add_noun_forms(doc: Doc, c: _Cluster, aliases: list[str]) -> None:
-    """A small place named with its place noun ("the Jasenje dam", "the Dahlak islands")
+    """A small place named with its place noun ("the Vrbas dam", "the Kerkennah islands")
     keeps that form as an alias, as the text writes it."""
     nouns = _filters()["place_nouns_after"]
     seen = {normalize(a) for a in aliases}
@@ -290,7 +290,7 @@ def _add_noun_forms(doc: Doc, c: _Cluster, aliases: list[str]) -> None:
 
 
 def _place_aliases(doc: Doc, clusters: list[_Cluster], by_token: dict[int, _Cluster]) -> None:
-    """Two names of one place in the text ("Borovoe (also Burabay)", "X, known as Y", "X
+    """Two names of one place in the text ("Stalino (also Donetsk)", "X, known as Y", "X
     (formerly Y)"): the second name joins the place's cluster (whatever the model typed it,
     unless it is a person's full name or another known entry)."""
     cues = {tuple(c.split()) for c in _filters().get("place_alias_cues", [])}
@@ -795,8 +795,8 @@ class Resolver:
 
     def _container_country(self, doc: Doc, c: _Cluster) -> str | None:
         """The state of the place the text puts a small place in: a district or venue after
-        its city's possessive ("Doha's West Bay"), or before "in"/"," and a known city or
-        state ("the Palais des X in Brazzaville", "KABO, Central African Republic")."""
+        its city's possessive ("Lagos's Victoria Island"), or before "in"/"," and a known city or
+        state ("the Palais des X in Dakar", "MOPTI, Mali")."""
         ends = {e.end: e for e in doc.ents}
         starts = {e.start: e for e in doc.ents}
         for s in c.spans:
@@ -808,8 +808,8 @@ class Resolver:
                 if j < len(doc) and doc[j].lower_ == "the":
                     j += 1
                 o = starts.get(j)
-                # "X, Y" only where Y closes the phrase ("Kabo, Central African Republic -"),
-                # not a list ("X, Y and Z") or another phrase ("Kabo, Congo's minister said")
+                # "X, Y" only where Y closes the phrase ("Mopti, Mali -"),
+                # not a list ("X, Y and Z") or another phrase ("Mopti, Mali's minister said")
                 if o is not None and (doc[s.end].text == "in" or o.end >= len(doc) or (
                         doc[o.end].is_punct and doc[o.end].text not in ("'s", "’s", "'"))
                         or "\n" in doc[o.end - 1].whitespace_):

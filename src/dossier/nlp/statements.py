@@ -19,6 +19,7 @@ sources (``data/statements/sources.json``), ``indirect`` otherwise.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import cast
@@ -923,7 +924,7 @@ class StatementFinder:
             v.lemma_.lower() in ("report", "write") and eid is not None and view.etype(eid) == "ORG")
 
     def _relays(self, view: DocView, a: int, b: int, outlet: str | None, marker: int | None) -> bool:
-        """'Eritrea says A; the operator says B, <outlet> reported': the clause's own
+        """'Ruritania says A; the operator says B, <outlet> reported': the clause's own
         reporting verbs with named speakers are the statements, the outlet relays them."""
         doc = view.doc
         roots = [doc[i] for i in range(a, b) if (doc[i].head.i == i or not a <= doc[i].head.i < b)
@@ -1891,20 +1892,29 @@ def _gender_fits(view: DocView, eid: str, pronoun: str) -> bool:
 def _name_gender(name: str) -> set[str]:
     """The gender a person's name states, when the text says nothing: a given name of one
     gender, or a Slavic surname ending ('-ova' against '-ov'); none when the two disagree."""
-    table = load_json("gazetteer", "given_names_gender.json")
+    given, ends = _gender_table()
     parts = [p.strip(".,") for p in name.split()]
     out: set[str] = set()
     if len(parts) >= 2:
         first = parts[0].title()
-        out |= {g for g in ("f", "m") if first in table.get(g, [])}
+        out |= {g for g in ("f", "m") if first in given[g]}
         last = parts[-1].lower()
         if len(last) >= 5:
-            ends = table.get("surname_endings", {})
             for g in ("f", "m"):
-                if any(last.endswith(e) for e in ends.get(g, [])):
+                if last.endswith(ends[g]):
                     out.add(g)
                     break  # '-ova' is checked before the '-ov' it ends with
     return out if len(out) == 1 else set()
+
+
+@functools.lru_cache(maxsize=1)
+def _gender_table() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    """Given names by gender, and surname endings by gender
+    (``data/gazetteer/given_names_gender.json``)."""
+    table = load_json("gazetteer", "given_names_gender.json")
+    ends = table.get("surname_endings", {})
+    return ({g: frozenset(table.get(g, [])) for g in ("f", "m")},
+            {g: tuple(ends.get(g, [])) for g in ("f", "m")})
 
 
 def _gendered_words() -> dict[str, str]:

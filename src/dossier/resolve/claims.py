@@ -18,11 +18,11 @@ Design (made for incremental resolution):
   overlap, and two people of one state never meet through it), or a pronoun speaker the
   extractor resolved ("he said": nearly the same words then outweigh its guess); two
   spellings of one person's name that the entity resolver left apart (``names_alike``:
-  Soliman / Suleiman, al-Sowaidi / Al Suwaidi, a surname alone; the same words still
+  Darwish / Derwish, al-Haddad / Al Hadad, a surname alone; the same words still
   needed), a spelling without a country standing for its other spelling's state, and a
   state's places speaking for it ("Belgrade says"). A described speaker stands for the
-  one party of its report it names (``described_speaker``: "Congo's foreign minister" for
-  the person holding that role, "the Government of Chad" for the state, "the Ministry"
+  one party of its report it names (``described_speaker``: "Peru's foreign minister" for
+  the person holding that role, "the Government of Peru" for the state, "the Ministry"
   for the one ministry named).
 - What a denial verb heads ("Cairo denies paying ...") is denied, not said: such a
   statement never joins a claim of the same words said plainly.
@@ -141,7 +141,7 @@ def proper_tokens(text: str) -> set[str]:
 
 def numbers_in(text: str, surface: dict[str, str] | None = None) -> dict[str, str]:
     """{unit stem: number} for "27 points", "a 20-point plan"; ``surface`` gets the words.
-    A measure written as a modifier ("a 24-hour hotline", "a two-day visit") is a property
+    A measure written as a modifier ("a 48-hour truce", "a two-day visit") is a property
     of its noun, not a duration: its unit is the measure with that noun ("hour hotline")."""
     out: dict[str, str] = {}
     words = cdata()["number_words"]
@@ -285,8 +285,8 @@ def speakers_compatible(a: str, b: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def name_skeleton(word: str) -> str:
-    """A name word's consonant frame across transliterations: Soliman / Suleiman -> slmn,
-    Vukasinovic / Vukashinovich -> vksnvc, Hassaballah / Hassaballa -> hsbl."""
+    """A name word's consonant frame across transliterations: Darwish / Derwish,
+    Petrovic / Petrovich, Abdallah / Abdalla: one frame each."""
     w = re.sub(r"[^a-z]", "", normalize(word))
     for a, b in cdata()["speaker_fold"]["digraphs"]:
         w = w.replace(a, b)
@@ -299,7 +299,7 @@ def name_skeleton(word: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def name_fold(name: str) -> tuple[str, str, str]:
     """(first given name, surname frame, surname letters) of a person's name: Arabic
-    articles dropped ("al-Sowaidi" / "Al Suwaidi"), hyphenated parts one word, a surname in
+    articles dropped ("al-Haddad" / "Al Hadad"), hyphenated parts one word, a surname in
     capitals first ("DUPONT Jean") taken as the surname."""
     arts = "|".join(cdata()["speaker_fold"]["articles"])
     t = re.sub(r"(?i)(?:^|(?<=\s))(?:" + arts + r")[-\s]+(?=\w)", "", name or "")
@@ -608,9 +608,9 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
 
 def described_speaker(text: str, d, local: dict, entity_map: dict, info: dict) -> str | None:
     """The canonical id a described speaker stands for, from the report's own entities: a
-    definite title ("Congo's foreign minister", "the defence minister") that exactly one
+    definite title ("Peru's foreign minister", "the defence minister") that exactly one
     person of the report held by a role given on or before its day; a state's body ("the
-    Serbian government", "the Government of Chad", "the Central African government") of
+    Serbian government", "the Government of Peru", "the South African government") of
     a state the report names; "the ministry" when the report names one ministry."""
     t = normalize(text)
     words = t.split()
@@ -636,7 +636,7 @@ def described_speaker(text: str, d, local: dict, entity_map: dict, info: dict) -
 def about_countries(about: list[str], d, local: dict, entity_map: dict,
                     info: dict) -> frozenset:
     """The countries of the entities a statement is about; a nationality the extractor
-    left without one ("Central African") takes the state of that name its report names."""
+    left without one ("South African") takes the state of that name its report names."""
     out, ids = set(), None
     for a in about:
         e = info.get(a, {})
@@ -653,8 +653,8 @@ def about_countries(about: list[str], d, local: dict, entity_map: dict,
 
 def _state_named(text: str, ids: set[str], info: dict) -> str | None:
     """The one state among ``ids`` a phrase names: by a nationality word ("the Serbian
-    government"), its name ("the Government of Chad") or the start of it ("the Central
-    African government")."""
+    government"), its name ("the Government of Peru") or the start of it ("the
+    Dominican government" for the Dominican Republic)."""
     t = normalize(text)
     words = [w for w in _CUT.split(t)[0].split() if w not in _stopwords()][:-1]
     nat, lead = _nationality(text), " ".join(words)
@@ -951,7 +951,7 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
         same = any(normalize(ctx.units[j].content) == normalize(u.content) for j in state.members)
         if same:
             return 1.0
-        # a short report of a figure ("which killed 14 people") inside a longer one of it
+        # a short report of a figure ("which injured 9 people") inside a longer one of it
         held = u.numbers and u.tokens and any(
             u.numbers.items() <= ctx.units[j].numbers.items() and u.tokens <= ctx.units[j].tokens
             for j in state.members)

@@ -11,7 +11,7 @@ Edges between statements (``Unit``s of ``dossier.resolve.claims``):
   speaker in the same report, and with it its whole claim (every outlet carrying it);
   in other reports, the latest report of the outlet it cites or names ("referring to an
   article by ...": ``cited_names``) and, when it rejects an accusation or claim of a
-  party it names ("the accusations of the Central African authorities"), what that
+  party it names ("the accusations of the Peruvian authorities"), what that
   party's state and people said;
 - name: a name form the entity resolver flagged as conflicting (a wrong first name, a
   former title), between the claims of the report that uses it and those of others;
@@ -342,7 +342,7 @@ def _denied_elsewhere(units: list[Unit], d: int, target: int | None, near: list[
     outlet named by the denial (or by the statement it answers, or beside it: "referring
     to an article by ...") reported, a report of an outlet or unnamed source that says the
     same as the answered statement, or, when it rejects an accusation or claim, what the
-    party it names as making it said ("rejected the accusations of the Central African
+    party it names as making it said ("rejected the accusations of the Peruvian
     authorities": the statements of that state and its people)."""
     th = dispute_th()
     den = units[d]
@@ -409,7 +409,7 @@ def _accusation_re() -> re.Pattern:
 
 def _accusers(den: Unit) -> tuple[set[str], set[str]]:
     """(entities, countries) a denial names as making the accusation or claim it rejects
-    ("the accusations of Bangui", "the claim of the Serbian side"): those it is about, not
+    ("the accusations of Lima", "the claim of the Serbian side"): those it is about, not
     the denier's own; nothing when it names no accusation or claim."""
     if not _accusation_re().search(den.content or ""):
         return set(), set()
