@@ -305,6 +305,23 @@ def test_a_dated_mention_stays_apart_from_two_items_of_its_day_or_another_place(
     assert [t.documents for t in _run(elsewhere)] == [["a"]]
 
 
+def test_a_dated_mention_joins_the_item_far_more_texts_report_on_its_day():
+    # Vantrell and Kallio's talks on the 5th told by three texts, another meeting that day
+    # told by one; "the talks of March 5" (no one named) is the day's event the three tell
+    talks = [ex(d, cast(), [evt("v1", "CONSULT", ["p1"], ["p2"], None, "2026-03-05")],
+                published="2026-03-05") for d in ("a", "b", "d")]
+    other = ex("e", cast(), [evt("v1", "CONSULT", ["p3"], ["s3"], "c1", "2026-03-05")],
+               published="2026-03-05")
+    mention = ex("c", cast(), [evt("v1", "CONSULT", [], [], None, "2026-03-05")],
+                 published="2026-03-09")
+    tl = _run([*talks, other, mention])
+    assert [t.documents for t in _docs(tl, "c")] == [["a", "b", "c", "d"]]
+    assert [t.documents for t in _docs(tl, "e")] == [["e"]]
+    # two texts against one are not enough: it stays apart
+    tl = _run([*talks[:2], other, mention])
+    assert not _docs(tl, "c")
+
+
 def _relief():
     return [ent("o1", "Grey Lantern Relief", "ORG"), ent("o2", "Kestrel Bank", "ORG", country="NOR")]
 

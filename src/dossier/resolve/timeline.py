@@ -862,8 +862,9 @@ def _dated_mentions(items: list[_Item], info: EntityInfo) -> list[_Item]:
     """An item of nothing but mentions without participants that give a day or a week
     ("yesterday's meeting at the Berlaymont", "the protocol signed on October 20", "the
     deal struck last week") joins the one item of its kind with participants on that day (a
-    day of that week) whose place does not conflict (found through the day); with two such
-    items, or none, it stays apart (and is left out)."""
+    day of that week) whose place does not conflict (found through the day); of two such
+    items the one far more texts report (``_dominant``), else, as with none, it stays
+    apart (and is left out)."""
     by_day: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     for n, it in enumerate(items):
         if it.parts:
@@ -879,12 +880,23 @@ def _dated_mentions(items: list[_Item], info: EntityInfo) -> list[_Item]:
                 cands |= by_day.get((frag.type, frag.status, day), set())
         fits = [m for m in sorted(cands)
                 if all(_mention_fits(r, items[m], info) for r in frag.reports)]
-        if len(fits) != 1:
+        host = _dominant([items[m] for m in fits])
+        if host is None:
             continue
         for r in frag.reports:
-            items[fits[0]].add(r)
+            host.add(r)
         gone.add(n)
     return [it for n, it in enumerate(items) if n not in gone]
+
+
+def _dominant(hosts: list[_Item]) -> _Item | None:
+    """The one host, or of several the one reported by ``mention_host_dominance`` times the
+    texts of any other (the day's event, not a one-text fragment of it); else None."""
+    if len(hosts) < 2:
+        return hosts[0] if hosts else None
+    ranked = sorted(hosts, key=lambda it: -len(it.docs))
+    need = thresholds("timeline").get("mention_host_dominance", 3)
+    return ranked[0] if len(ranked[0].docs) >= need * len(ranked[1].docs) else None
 
 
 def _recalled_fits(frag: _Item, host: _Item, info: EntityInfo) -> bool:
