@@ -255,3 +255,16 @@ def test_spellings_and_a_states_words_gather_in_batches_as_in_the_whole(tmp_path
                 result = update(parts, full_fraction=1.01) if i else rebuild(parts)
             assert result["mode"] == "incremental"
             assert _claims_view(parts) == expected, [x.doc.id for x in order]
+
+
+def test_a_participants_statement_is_looked_up_by_a_name_after_its_particle():
+    """'al-Haddad did not attend' names him by the word after its lower-case particle: the
+    look-up key of the incremental path finds the other report that has him at the table
+    ("Al Hadad was at the table"), as the full rebuild pairs them by his entity."""
+    from dossier.resolve.claims import name_words, proper_tokens
+    from dossier.resolve.incremental import presence_frame
+    absent = "al-Haddad did not attend the talks"
+    present = "Karim Al Hadad was at the table"
+    assert not proper_tokens(absent) and name_words(absent)
+    frames = [{presence_frame(t) for t in name_words(x)} for x in (absent, present)]
+    assert frames[0] & frames[1]

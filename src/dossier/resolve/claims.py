@@ -139,6 +139,17 @@ def proper_tokens(text: str) -> set[str]:
     return out
 
 
+def name_words(text: str) -> set[str]:
+    """``proper_tokens`` and the words capitalised after a lower-case particle ("al-Haddad",
+    "d'Ornano", "van-Dijk" written so): what a participants statement names someone by."""
+    out = proper_tokens(text)
+    for m in _WORD.finditer(text or ""):
+        w = m.group(0)
+        if w[:1].islower() and any(c.isupper() for c in w[1:]):
+            out.update(content_tokens(w))
+    return out
+
+
 def numbers_in(text: str, surface: dict[str, str] | None = None) -> dict[str, str]:
     """{unit stem: number} for "27 points", "a 20-point plan"; ``surface`` gets the words.
     A measure written as a modifier ("a 48-hour truce", "a two-day visit") is a property

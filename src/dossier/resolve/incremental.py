@@ -67,7 +67,7 @@ from ..names import double_surname_tail, loose_skeleton, name_key, normalize
 from ..orgnames import acronym_forms
 from ..records import CanonicalEntity, Claim, Extraction
 from .claims import (WEEKDAYS, content_tokens, dates_in, name_fold, name_skeleton, numbers_in,
-                     presence_of, pronoun_speaker, proper_tokens)
+                     name_words, presence_of, pronoun_speaker, proper_tokens)
 from ..dates import period_end, period_start, precision
 from .common import fill_year, is_country, load_data, thresholds
 from .disputes import build_claims_and_disputes, timeline_disputes
@@ -79,7 +79,7 @@ if TYPE_CHECKING:
     from ..store.store import Store
 
 SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
-KEYS_VERSION = "8"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
+KEYS_VERSION = "9"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
 def settings() -> dict[str, Any]:
@@ -317,8 +317,8 @@ def claim_keys(c: Claim) -> set[str]:
         if dates_in(content) or WEEKDAYS & set(normalize(content).split()):
             out.add("d:")
         if presence_of(content):  # someone at a meeting or not: by the names it gives,
-            out.update("pr:" + t for t in proper_tokens(content))  # however spelt
-            out.update("pr:" + presence_frame(t) for t in proper_tokens(content))
+            names = name_words(content)  # however spelt ("al-Haddad" too)
+            out.update("pr:" + k for t in names for k in (t, presence_frame(t)))
     out.discard("v:")
     return out
 
@@ -686,7 +686,7 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
     if not keys:
         return set()
     present = {"pr:" + k for u in units if u.presence
-               for t in u.proper for k in (t, presence_frame(t))}
+               for t in name_words(u.content) for k in (t, presence_frame(t))}
     frames = {"v:" + name_fold(u.vname)[1] for u in units if u.vname} \
         | {"sc:" + u.scountry for u in units if u.scountry}
     holders = delta.claims_by_keys(store, keys | present | frames | {"d:", "w:"}, since)
@@ -710,7 +710,7 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
     for x, u in enumerate(units):
         short = len(u.tokens | u.proper) < gather_th()["min_tokens"]
         if u.presence:  # a participants dispute: both statements name them (however spelt)
-            out.update(c for t in u.proper for k in (t, presence_frame(t))
+            out.update(c for t in name_words(u.content) for k in (t, presence_frame(t))
                        for c in holders.get("pr:" + k, ()))
         denial = is_denial(u)
         has_day = bool(u.dates or u.weekdays)
