@@ -606,7 +606,7 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
     unit.via = via if isinstance(via, str) and via else None
     unit.weak = bool(sp) and pronoun_speaker(s.speaker_text)
     unit.presence = presence_of(s.content)
-    unit.denies = (getattr(s, "stance", None) == "deny" or normalize(s.cue or "") in _deny_cues()) \
+    unit.denies = (getattr(s, "stance", None) == "deny" or normalize(s.cue or "") in denial_verbs()) \
         and not statement_shape(s.content)[0] and not _false_re().search(s.content or "")
     unit.scountry = ci.get("country") if key.startswith("e:") else None
     unit.stype = ci.get("type") if key.startswith("e:") else None
@@ -720,7 +720,9 @@ def _false_re() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
-def _deny_cues() -> frozenset:
+def denial_verbs() -> frozenset:
+    """The verbs of a denial: those that deny alone and those that deny a report as their
+    object (``denial_verbs``, ``denial_verbs_with_object``)."""
     return frozenset(cdata()["denial_verbs"]) | frozenset(cdata()["denial_verbs_with_object"])
 
 

@@ -45,8 +45,8 @@ from ..dates import day_ordinal
 from ..ids import stable_id
 from ..records import Claim, Dispute, Extraction
 from .common import lexicon, normalize
-from .claims import (Context, Unit, _days, cdata, dates_in, gather_claims, lemma, name_fold,
-                     names_alike, overlap, similarity)
+from .claims import (Context, Unit, _days, cdata, dates_in, denial_verbs, gather_claims, lemma,
+                     name_fold, names_alike, overlap, similarity)
 
 _KIND_RANK = {"number": 0, "date": 1, "name": 2, "place": 3, "participants": 4, "denial": 5}
 
@@ -88,8 +88,7 @@ def denial_sentences(ex) -> list[dict]:
     text = ex.doc.text or ""
     if not text:
         return []
-    strict = set(cdata()["denial_verbs"])
-    verbs = strict | set(cdata()["denial_verbs_with_object"])
+    strict, verbs = set(cdata()["denial_verbs"]), denial_verbs()
     refs = set(cdata()["report_refs"])
     covered = [(int(s.content_span.get("start", -1)), int(s.content_span.get("end", -1)))
                for s in ex.statements if s.content_span]
@@ -136,7 +135,7 @@ def reported_contents(ex) -> list[dict]:
     ``{"kind": "reported", "statement", "ref"}`` records, with the denial records in
     ``doc.meta["denials"]``."""
     text = ex.doc.text or ""
-    verbs = set(cdata()["denial_verbs"]) | set(cdata()["denial_verbs_with_object"])
+    verbs = denial_verbs()
     out: list[dict] = []
     for s in ex.statements:
         start = int((s.content_span or {}).get("start", -1) or -1)
@@ -156,8 +155,7 @@ def reported_contents(ex) -> list[dict]:
 
 @functools.lru_cache(maxsize=1)
 def _inner_report_re() -> re.Pattern:
-    verbs = sorted(set(cdata()["denial_verbs"]) | set(cdata()["denial_verbs_with_object"]),
-                   key=len, reverse=True)
+    verbs = sorted(denial_verbs(), key=len, reverse=True)
     nouns = "|".join(sorted(cdata()["reported_nouns"], key=len, reverse=True))
     return re.compile(r"\b(" + "|".join(verbs) + r")\s+((?:a|an|the|these|those)\s+"
                       r"(?:[\w'\u2019.-]+\s+){0,3}?(?:" + nouns + r"))\s+that\s+", re.I)
