@@ -276,26 +276,24 @@ def events_in(store: Store, docs: Iterable[str]) -> list[tuple[str, str, str]]:
     return out
 
 
-def history_documents(store: Store, items: Iterable[str]) -> set[str]:
-    """The documents of the plans folded into ``items`` (their ``history``)."""
-    out: set[str] = set()
+def _items_data(store: Store, items: Iterable[str]) -> Iterator[dict]:
+    """The stored records (``data``) of the timeline ``items``."""
     for part in _chunks(sorted(set(items))):
         for r in store.backend.query(f"SELECT data FROM timeline WHERE id IN {_in(len(part))}",
                                      part):
-            for h in (_loads(r["data"]) or {}).get("history") or []:
-                out.update(h.get("documents") or [])
-    return out
+            yield _loads(r["data"]) or {}
+
+
+def history_documents(store: Store, items: Iterable[str]) -> set[str]:
+    """The documents of the plans folded into ``items`` (their ``history``)."""
+    return {d for data in _items_data(store, items) for h in data.get("history") or []
+            for d in h.get("documents") or []}
 
 
 def claims_of_items(store: Store, items: Iterable[str]) -> set[str]:
     """The claims the evidence sentences of ``items`` hold (their ``statements``)."""
-    out: set[str] = set()
-    for part in _chunks(sorted(set(items))):
-        for r in store.backend.query(f"SELECT data FROM timeline WHERE id IN {_in(len(part))}",
-                                     part):
-            out.update(x for x in (_loads(r["data"]) or {}).get("statements") or []
-                       if isinstance(x, str) and x.startswith("clm_"))
-    return out
+    return {x for data in _items_data(store, items) for x in data.get("statements") or []
+            if isinstance(x, str) and x.startswith("clm_")}
 
 
 def iter_timeline_reports(store: Store) -> Iterator[tuple[str, str]]:
