@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Callable
 
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
@@ -184,13 +185,24 @@ def word_variant(a: str, b: str) -> bool:
             and jellyfish.metaphone(ka)[:1] == jellyfish.metaphone(kb)[:1])
 
 
-# a looser key for names romanised from Arabic, Ethiopic or South Slavic spellings
-# (``data/gazetteer/loose_romanisation.json``): sh/ch/zh/dj for s/c/z/d (the diacritics
-# dropped: Kovačević / Kovachevich), o for u and e for i, a final h after a vowel
-# (Abdallah / Abdalla); other vowels stay (Hassan is not Hussein)
+# The folds of a name word across transliterations (``data/gazetteer/name_folds.json``),
+# one per matcher whose candidates their frame blocks, from strict to loose:
+# - "strict": ``name_key`` (``is_variant`` / ``same_person``: the entity resolver's steps);
+# - "loose": ``loose_word_key`` (``loose_variant``, guarded by a first name): sh/ch/zh/dj
+#   for s/c/z/d (the diacritics dropped: Kovačević / Kovachevich), o for u and e for i, a
+#   final h after a vowel (Abdallah / Abdalla); other vowels stay (Hassan is not Hussein);
+# - "speaker": ``speaker_word_key`` (``claims.names_alike``: the same words said are also
+#   needed, so the loosest): digraphs either way (Darwish / Derwish), y a vowel too.
+# They differ on purpose: each is as loose as its matcher's guard allows; one fold for all
+# would let the strict matchers meet names only the guarded ones may join (or the reverse).
+@functools.lru_cache(maxsize=1)
+def _folds() -> dict:
+    return load_json("gazetteer/name_folds.json")
+
+
 @functools.lru_cache(maxsize=1)
 def _loose_rules() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
-    data = load_json("gazetteer/loose_romanisation.json")
+    data = _folds()["loose"]
     return ([(re.compile(a), b) for a, b in data["before"]],
             [(re.compile(a), b) for a, b in data["after"]])
 
@@ -209,11 +221,48 @@ def loose_word_key(w: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=65536)
+def speaker_word_key(word: str) -> str:
+    """The loosest key of one name word (the "speaker" fold: claims compare the speakers
+    of two reports by it): digraphs either way, doubled letters and a final h dropped."""
+    w = re.sub(r"[^a-z]", "", normalize(word))
+    for a, b in _folds()["speaker"]["digraphs"]:
+        w = w.replace(a, b)
+    w = re.sub(r"(.)\1+", r"\1", w)
+    if len(w) > 3:
+        w = w.rstrip("h")
+    return w
+
+
+def name_articles() -> list[str]:
+    """Arabic articles a surname may be written with or without ("al-", "el ")."""
+    return list(_folds()["speaker"]["articles"])
+
+
+_FOLD_KEYS: dict[str, Callable[[str], str]] = {"strict": name_key,
+              "loose": lambda name: "".join(loose_word_key(w) for w in tokens(name)),
+              "speaker": speaker_word_key}
+
+
+@functools.lru_cache(maxsize=65536)
+def name_frame(name: str, fold: str = "strict") -> str:
+    """The one fold of a name across transliterations: the name's key under ``fold``
+    ("strict", "loose" or "speaker", see above), then its first letter and its other
+    letters that are not one of that fold's vowels (a consonant frame: the look-up key
+    under which that fold's spellings of one name meet)."""
+    return key_frame(_FOLD_KEYS[fold](name), fold)
+
+
+def key_frame(key: str, fold: str = "strict") -> str:
+    """``name_frame`` of a name whose key under ``fold`` is already ``key``."""
+    vowels = re.escape(_folds()[fold]["vowels"])
+    return key[:1] + re.sub(f"[{vowels}]", "", key[1:]) if key else ""
+
+
 def loose_skeleton(name: str) -> str:
     """First letter and consonants of a name's loose key: what ``loose_variant`` names share
     (a look-up key)."""
-    k = "".join(loose_word_key(w) for w in tokens(name))
-    return k[:1] + re.sub(r"[aeiu]", "", k[1:]) if k else ""
+    return name_frame(name, "loose")
 
 
 def _loose_word(a: str, b: str, vowels: str = "iu", min_one: int = 8) -> bool:

@@ -295,24 +295,12 @@ def speakers_compatible(a: str, b: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def name_skeleton(word: str) -> str:
-    """A name word's consonant frame across transliterations: Darwish / Derwish,
-    Petrovic / Petrovich, Abdallah / Abdalla: one frame each."""
-    w = re.sub(r"[^a-z]", "", normalize(word))
-    for a, b in cdata()["speaker_fold"]["digraphs"]:
-        w = w.replace(a, b)
-    w = re.sub(r"(.)\1+", r"\1", w)
-    if len(w) > 3:
-        w = w.rstrip("h")
-    return w[:1] + re.sub(r"[aeiouy]", "", w[1:])
-
-
-@functools.lru_cache(maxsize=65536)
 def name_fold(name: str) -> tuple[str, str, str]:
-    """(first given name, surname frame, surname letters) of a person's name: Arabic
+    """(first given name, surname frame, surname letters) of a person's name (the frame:
+    ``names.name_frame``, "speaker" fold: Darwish / Derwish, Petrovic / Petrovich): Arabic
     articles dropped ("al-Haddad" / "Al Hadad"), hyphenated parts one word, a surname in
     capitals first ("DUPONT Jean") taken as the surname."""
-    arts = "|".join(cdata()["speaker_fold"]["articles"])
+    arts = "|".join(_names.name_articles())
     t = re.sub(r"(?i)(?:^|(?<=\s))(?:" + arts + r")[-\s]+(?=\w)", "", name or "")
     t = re.sub(r"\s*-\s*", "", t)
     raw = t.split()
@@ -326,7 +314,7 @@ def name_fold(name: str) -> tuple[str, str, str]:
     else:
         sur, given = words[-1], words[:-1]
     sur = re.sub(r"[^a-z]", "", sur)
-    return (given[0] if given else ""), name_skeleton(sur), sur
+    return (given[0] if given else ""), _names.name_frame(sur, "speaker"), sur
 
 
 def names_alike(a: str, b: str) -> bool:

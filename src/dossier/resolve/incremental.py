@@ -63,10 +63,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..ids import stable_id
-from ..names import double_surname_tail, loose_skeleton, name_key, normalize
+from ..names import double_surname_tail, key_frame, loose_skeleton, name_frame, name_key, normalize
 from ..orgnames import acronym_forms
 from ..records import CanonicalEntity, Claim, Extraction
-from .claims import (WEEKDAYS, content_tokens, dates_in, name_fold, name_skeleton, numbers_in,
+from .claims import (WEEKDAYS, content_tokens, dates_in, name_fold, numbers_in,
                      name_words, presence_of, pronoun_speaker, proper_tokens)
 from ..dates import period_end, period_start, precision
 from .common import fill_year, is_country, load_data, thresholds
@@ -79,7 +79,7 @@ if TYPE_CHECKING:
     from ..store.store import Store
 
 SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
-KEYS_VERSION = "9"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
+KEYS_VERSION = "10"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
 def settings() -> dict[str, Any]:
@@ -258,7 +258,7 @@ def entity_keys(etype: str, names: list[str]) -> set[str]:
             if sur:
                 out.add("k:" + sur)
                 if len(sur) >= 4:
-                    out.add("v:" + sur[0] + re.sub(r"[aeiou ]", "", sur))
+                    out.add("v:" + key_frame(sur, "strict"))
                     out.add("t:" + "".join(sorted(sur.replace(" ", ""))))
             tail = double_surname_tail(name_parts(nm)[1])
             if tail:
@@ -325,7 +325,7 @@ def claim_keys(c: Claim) -> set[str]:
 
 def presence_frame(token: str) -> str:
     """The look-up key of a name word in a participants statement, across spellings."""
-    return "~" + name_skeleton(token)
+    return "~" + name_frame(token, "speaker")
 
 
 def event_keys(compact: list[Extraction], mapping: dict, timeline: list) -> list[tuple]:
