@@ -17,15 +17,9 @@ from typing import Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .. import data
+from .datelines import text_datelines
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-# "WASHINGTON (Reuters) - ", "MOSCOW, December 3 (TASS) – ", "KYIV, Ukraine (AP) — ",
-# "NEW YORK, 2 December - "
-DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*"
-                      r"(?:,\s*(?:[A-Z][A-Za-z.]+(?:\s+\d{1,2})?|\d{1,2}\s+[A-Z][a-z]+\.?))?"
-                      r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
-# the agency in a longer dateline ("AKTOBE, Kazakhstan, Nov 4 (Steppe Wire) -"): no party
-DATELINE_AGENCY = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/-]+,[^\n()]{1,60}\(([^)\n]{1,40})\)\s*[-\u2013\u2014]+\s")
 # a bare title's head → the role words it stands for
 TITLE_SYNONYMS = {"leader": ["president", "prime minister", "chancellor", "leader"],
                   "premier": ["prime minister", "premier"],
@@ -139,13 +133,10 @@ class DocView:
         self.text = doc.text  # (Doc.text rebuilds the string on every access)
         self.starts = [t.idx for t in doc]
         # a dateline ("WASHINGTON (Reuters) -") names no party to anything in the sentence
-        self.datelines: list[tuple[int, int]] = []
-        for m in DATELINE.finditer(self.text):
-            self.datelines.append((m.start(), m.end()))
-            for i in range(self.first_at(m.start()), self.first_at(m.end())):
-                self.token_entity.pop(i, None)
-        for m in DATELINE_AGENCY.finditer(self.text):
-            for i in range(self.first_at(m.start(1)), self.first_at(m.end(1))):
+        # (``datelines.text_datelines``), nor the agency a longer one names
+        self.datelines, agencies = text_datelines(self.text)
+        for a, b in self.datelines + agencies:
+            for i in range(self.first_at(a), self.first_at(b)):
                 self.token_entity.pop(i, None)
         groups = load_json("events", "groups.json")
         self.demonyms: dict[str, list[str]] = groups["demonyms"]

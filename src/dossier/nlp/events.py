@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Event, EventStatus, EventType
 from .attribution import DocView, load_json
+from .datelines import DASHES, dateline_dash, line_start
 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "pcomp"}
@@ -265,9 +266,9 @@ class EventFinder:
         left = subj.left_edge.i
         if left <= lo:
             return []
-        pre = [t for t in view.doc[lo:left] if not t.is_space]
-        dash = [k for k, t in enumerate(pre) if t.text in ("-", "\u2013", "\u2014", ")", ":")]
-        pre = pre[dash[-1] + 1:] if dash else pre  # "OSLO, Norway - X and Y met": after the dateline
+        # "OSLO, Norway - X and Y met": after the dateline (or a headline's bracket or colon)
+        dash = dateline_dash(view.doc, lo, left, DASHES + (")", ":"), last=True)
+        pre = [t for t in view.doc[lo if dash is None else dash + 1:left] if not t.is_space]
         if not pre or pre[-1].lower_ not in ("and", ",") or not any(
                 not lo <= t.head.i < hi for t in pre):
             return []
@@ -1650,11 +1651,9 @@ def _dateline(view: DocView, tok: Token, actors: list[str]) -> set[str]:
     its dateline ("LYON, France (Agency) - ...", the tokens before a dash within the line's
     first ten), or names only on another line (a headline the parse glued to the lead)."""
     doc = view.doc
-    start = tok.i
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
-    dash = next((i for i in range(start, min(start + 10, tok.i))
-                 if doc[i].text in ("-", "\u2013", "\u2014")), start)
+    start = line_start(doc, tok.i)
+    dash = dateline_dash(doc, start, min(start + 10, tok.i))
+    dash = start if dash is None else dash
     before = {view.ent_at(i) for i in range(dash, tok.i)}
     return {a for a in actors if a not in before and view.etype(a) in PLACE_TYPES
             and not view.is_country(a)}

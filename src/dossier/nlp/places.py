@@ -33,6 +33,7 @@ import functools
 from spacy.tokens import Doc, Span
 
 from ..data import load_json
+from .datelines import dateline_place, opens_line
 from .gazetteer import country_of_word, get_gazetteer, given_names, org_words, outlet_words
 
 _LABELS = {"PERSON", "ORG", "NORP"}
@@ -100,7 +101,7 @@ def _score(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> int:
         score += 1
     if _described_as_place(doc, end):
         score += 1
-    if _dateline(doc, start, end, ents_at):
+    if dateline_place(doc, start, end, ents_at):
         score += 2
     return score
 
@@ -118,20 +119,6 @@ def _described_as_place(doc: Doc, end: int) -> bool:
         if t.lower_ in nouns:
             return True
     return False
-
-
-def _dateline(doc: Doc, start: int, end: int, ents_at: dict[int, Span]) -> bool:
-    """A dateline: the name opens a line, then a comma and a known place, then the agency's
-    bracket or a dash soon after ("MOPTI, Mali (Wire) -")."""
-    if start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
-        return False
-    if end + 1 >= len(doc) or doc[end].text != ",":
-        return False
-    place = ents_at.get(end + 1)
-    if place is None or not place.kb_id_ or place.label_ not in ("GPE", "LOC"):
-        return False
-    return any(t.text in ("(", "-", "\u2013", "\u2014") or "\n" in t.text
-               for t in doc[place.end:place.end + 8])
 
 
 def _people(ents: list[Span]) -> dict[str, set[str]]:
@@ -270,16 +257,16 @@ def _untagged(doc: Doc, ents_at: dict[int, Span], people: dict[str, set[str]]) -
 
 def _untagged_datelines(doc: Doc, ents_at: dict[int, Span]) -> list[Span]:
     """A dateline's place in capitals the model left untagged ("MOPTI, Mali
-    (Wire) -"): one to three capitalised words opening a line (see ``_dateline``)."""
+    (Wire) -"): one to three capitalised words opening a line (see ``datelines.dateline_place``)."""
     out: list[Span] = []
     for t in doc:
-        if t.i in ents_at or not (t.i == 0 or "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_):
+        if t.i in ents_at or not opens_line(doc, t.i):
             continue
         k = t.i
         while k < len(doc) and k - t.i < 3 and k not in ents_at and doc[k].is_alpha and doc[k].is_upper \
                 and len(doc[k]) > 1:
             k += 1
-        if k > t.i and _dateline(doc, t.i, k, ents_at):
+        if k > t.i and dateline_place(doc, t.i, k, ents_at):
             span = Span(doc, t.i, k, label="GPE")
             if not country_of_word(span.text.title()):
                 out.append(span)
