@@ -74,3 +74,36 @@ def test_event_triggers_name_contract_event_types():
              for s in (v if isinstance(v, list) else [v]) if isinstance(s, dict) and "type" in s]
     assert specs and {s["type"] for s in specs} <= set(get_args(EventType))
     assert set(trig["type_preps"]) <= set(get_args(EventType))
+
+
+def test_shared_lists_expand_in_place():
+    """A list defined once under "shared_lists" and written "@name" where it is used."""
+    doc = {"_doc": "d", "shared_lists": {"a": ["x", "y"], "b": ["@a", "z"]},
+           "verbs": {"v": {"object_lemmas": ["@b"]}, "w": [{"m": ["q", "@a"]}], "u": "@a"}}
+    out = data.expand_shared_lists(doc)
+    assert out == {"_doc": "d", "verbs": {"v": {"object_lemmas": ["x", "y", "z"]},
+                                          "w": [{"m": ["q", "x", "y"]}], "u": ["x", "y"]}}
+    assert doc["shared_lists"]["b"] == ["@a", "z"]  # the file as read is left alone
+    with pytest.raises(DossierError):
+        data.expand_shared_lists({"k": ["@nope"]})
+
+
+def test_event_triggers_repeat_no_list():
+    """data/events/triggers.json defines each long list once (shared_lists)."""
+    import json
+    trig = data.load_json("events/triggers.json")
+    seen: list[str] = []
+
+    def walk(x):
+        if isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            if len(x) > 2 and all(isinstance(i, str) for i in x):
+                seen.append(json.dumps(x))
+            for v in x:
+                walk(v)
+    walk(trig)
+    assert len(seen) == len(set(seen))
+    verbs = data.expand_shared_lists(trig)["verbs"]
+    assert "prisoner of war" in verbs["exchange"]["object_lemmas"]

@@ -43,6 +43,43 @@ def load_json(name: str) -> Any:
         raise DossierError(E.E303, path=str(DATA_DIR / name), detail=f"bad JSON: {exc}") from None
 
 
+SHARED_LISTS = "shared_lists"
+
+
+def expand_shared_lists(doc: dict) -> dict:
+    """A JSON data file's content with its named shared lists written out: a file that
+    repeats a list defines it once under ``"shared_lists": {name: [...]}`` and writes
+    ``"@name"`` where it is used, as a value (the list) or as an item of a list (its items,
+    in place). A shared list may use another defined before it. A new structure: the cached
+    file stays as read. E303 for an unknown name."""
+    shared: dict[str, list] = {}
+    for name, items in doc.get(SHARED_LISTS, {}).items():
+        shared[name] = _expanded(items, shared)
+    return {k: _expanded(v, shared) for k, v in doc.items() if k != SHARED_LISTS}
+
+
+def _expanded(node: Any, shared: dict[str, list]) -> Any:
+    if isinstance(node, dict):
+        return {k: _expanded(v, shared) for k, v in node.items()}
+    if isinstance(node, list):
+        out: list = []
+        for x in node:
+            if isinstance(x, str) and x.startswith("@"):
+                out.extend(_shared(x, shared))
+            else:
+                out.append(_expanded(x, shared))
+        return out
+    if isinstance(node, str) and node.startswith("@"):
+        return _shared(node, shared)
+    return node
+
+
+def _shared(ref: str, shared: dict[str, list]) -> list:
+    if ref[1:] not in shared:
+        raise DossierError(E.E303, path=ref, detail="no such shared list")
+    return list(shared[ref[1:]])
+
+
 @functools.lru_cache(maxsize=None)
 def load_jsonl(name: str) -> tuple[Any, ...]:
     """A JSON Lines data file: one parsed record per non-blank line."""

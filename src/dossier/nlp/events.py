@@ -26,6 +26,7 @@ from typing import cast
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..data import expand_shared_lists
 from ..records import Event, EventStatus, EventType
 from .attribution import DocView, load_json
 from .datelines import DASHES, dateline_dash, line_start
@@ -56,7 +57,7 @@ class _Ev:
 class EventFinder:
     def __init__(self, triggers: str = "events/triggers.json",
                  status_cues: str = "events/status_cues.json"):
-        trig = load_json(triggers)
+        trig = expand_shared_lists(load_json(triggers))  # ("@captives": a list defined once)
         self.verbs: dict = trig["verbs"]
         self.nouns: dict = trig["nouns"]
         self.light = set(trig["light_verbs"])
