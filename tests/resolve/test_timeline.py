@@ -315,3 +315,13 @@ def test_a_persons_state_takes_part_as_their_affiliation():
     t = tl[0]
     assert t.summary == "Witkoff met Putin in Moscow"  # the state stands in for no one named
     assert "United States" in t.participants and t.roles["United States"] == "affiliation"
+
+
+def test_outcomes_pair_kinds_both_ways():
+    """One table pairs an outcome's kind with the event its texts tell of: the timeline
+    rules and the incremental look-up read it (OUTCOMES, both ways)."""
+    from dossier.resolve.timeline import ACCUSATION, AGREEMENT, OUTCOMES, TELLS_OF
+    assert TELLS_OF == {AGREEMENT: "CONSULT", ACCUSATION: "ASSAULT"}
+    for outcome, told in TELLS_OF.items():
+        assert OUTCOMES[outcome] == (told,) and OUTCOMES[told] == (outcome,)
+    assert len(OUTCOMES) == 2 * len(TELLS_OF)

@@ -73,7 +73,7 @@ from .common import fill_year, is_country, load_data, thresholds
 from .disputes import build_claims_and_disputes, timeline_disputes
 from .entities import (Member, acronym_key, class_key, name_parts, place_key, members_of,
                        resolve_members, type_class)
-from .timeline import OUTCOMES, build_timeline
+from .timeline import AGREEMENT, OUTCOMES, TELLS_OF, build_timeline
 
 if TYPE_CHECKING:
     from ..store.store import Store
@@ -599,11 +599,11 @@ def _talks_around(store, items: set[str]) -> set[str]:
     out: set[str] = set()
     fresh = set(items)
     while fresh:  # (until the talks and agreements found bring no other: they are few)
-        talks = delta.items_of_type(store, fresh, "CONSULT")
-        agreements = set(delta.items_of_type(store, fresh, "AGREE"))
-        agreements |= _paired(store, talks, "AGREE", 0, span)
-        found = delta.items_of_type(store, agreements, "AGREE")
-        more = agreements | _paired(store, found, "CONSULT", 1 - span, 2)
+        talks = delta.items_of_type(store, fresh, TELLS_OF[AGREEMENT])
+        agreements = set(delta.items_of_type(store, fresh, AGREEMENT))
+        agreements |= _paired(store, talks, AGREEMENT, 0, span)
+        found = delta.items_of_type(store, agreements, AGREEMENT)
+        more = agreements | _paired(store, found, TELLS_OF[AGREEMENT], 1 - span, 2)
         fresh = more - out - set(items)
         out |= more
     return out

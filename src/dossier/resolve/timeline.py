@@ -102,11 +102,14 @@ from .common import (dates_compatible, fill_year, independent_count, is_country,
 from .common import load_data
 
 
-# the kinds whose texts report one another's events: an agreement's reports tell of the
-# talks it was reached at (``_talks_of_outcomes``), an accusation's of the attack it is
-# about (``_attacks_of_accusations``); the incremental look-up pairs them
-OUTCOMES = {"AGREE": ("CONSULT",), "CONSULT": ("AGREE",), "ACCUSE": ("ASSAULT",),
-            "ASSAULT": ("ACCUSE",)}
+# the kinds whose texts report one another's events: an outcome's kind -> the kind of the
+# event its texts tell of too: an agreement's reports tell of the talks it was reached at
+# (``_talks_pieces``, ``_talks_of_outcomes``), an accusation's of the attack it is about
+# (``_attacks_of_accusations``)
+AGREEMENT, ACCUSATION = "AGREE", "ACCUSE"
+TELLS_OF = {AGREEMENT: "CONSULT", ACCUSATION: "ASSAULT"}
+# both ways, the rules' and the incremental look-up's one table: kind -> the kinds paired with it
+OUTCOMES = {k: (v,) for a, b in TELLS_OF.items() for k, v in ((a, b), (b, a))}
 
 
 @functools.lru_cache(maxsize=1)
@@ -1023,13 +1026,13 @@ def _talks_pieces(items: list[_Item], info: EntityInfo) -> list[_Item]:
     too. Found through the agreement's parties, states, places and texts."""
     by_key: dict[str, set[int]] = defaultdict(set)
     for n, it in enumerate(items):
-        if it.type == "CONSULT" and it.status == "occurred" \
+        if it.type in OUTCOMES[AGREEMENT] and it.status == "occurred" \
                 and not any(_remote(m) for m in it.modes):
             for k in (*_item_keys(it), *it.locs, *it.wider, *("doc:" + d for d in it.docs)):
                 by_key[k].add(n)
     gone: set[int] = set()
     for o in items:
-        day = _outcome_day(o) if o.type == "AGREE" and o.status == "occurred" else None
+        day = _outcome_day(o) if o.type == AGREEMENT and o.status == "occurred" else None
         if not day:
             continue
         allowed = _talks_parties(o, info)
@@ -1420,11 +1423,11 @@ def _talks_of_outcomes(items: list[TimelineItem], info: EntityInfo, copy_of) -> 
     two stay two items. Found through the participants."""
     by_part: dict[str, list[TimelineItem]] = defaultdict(list)
     for t in items:
-        if t.type == "CONSULT" and t.status == "occurred":
+        if t.type in OUTCOMES[AGREEMENT] and t.status == "occurred":
             for x in t.participant_ids:
                 by_part[x].append(t)
     for o in items:
-        if o.type != "AGREE" or o.status != "occurred":
+        if o.type != AGREEMENT or o.status != "occurred":
             continue
         cands = {id(t): t for x in o.participant_ids for t in by_part.get(x, [])}
         fits = [t for t in cands.values() if _talks_fit(o, t, info)]
@@ -1454,11 +1457,11 @@ def _attacks_of_accusations(items: list[TimelineItem], info: EntityInfo, copy_of
     items. Found through the place and day."""
     by_key: dict[tuple[str, str], list[TimelineItem]] = defaultdict(list)
     for t in items:
-        if t.type == "ASSAULT" and t.status == "occurred" and precision(t.date) == 3:
+        if t.type in OUTCOMES[ACCUSATION] and t.status == "occurred" and precision(t.date) == 3:
             for loc in _places_of(t):
                 by_key[(t.date or "", loc)].append(t)
     for o in items:
-        if o.type != "ACCUSE" or o.status != "occurred" or precision(o.date) != 3:
+        if o.type != ACCUSATION or o.status != "occurred" or precision(o.date) != 3:
             continue
         fits = list({id(t): t for loc in _places_of(o)
                      for t in by_key.get((o.date or "", loc), [])}.values())
