@@ -47,6 +47,8 @@ ALLOWED = {
     "lockheed martin", "airbus",
     # regional bodies the gazetteer listed (with AU, ECOWAS, SADC) before a dev set named one
     "eccas", "economic community of central african states",
+    "ecowas", "economic community of west african states",
+    "ministry of defense",  # US spelling of the allowed "ministry of defence"
     "aurora",  # a stop word of the city gazetteer (a name that is rarely the city)
 }
 
