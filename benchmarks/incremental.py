@@ -77,7 +77,7 @@ def _store_batch(store, batch: list) -> None:
 def run(base: int, add: int, db: str, seed: int = 7, quiet: bool = False,
         how: str = "blocks", tx_batch: int = 500, base_db: str | None = None,
         profile: str | None = None, skip_rebuild: bool = False,
-        profile_rebuild: str | None = None) -> dict:
+        profile_rebuild: str | None = None, per_day: int | None = None) -> dict:
     from dossier.pipeline import rebuild_resolution
     from dossier.resolve.incremental import rebuild_in_blocks
     from dossier.store import open_store
@@ -95,9 +95,10 @@ def run(base: int, add: int, db: str, seed: int = 7, quiet: bool = False,
         for r in records:
             facts.append({"_facts": {k: r["_facts"][k] for k in ("people", "story", "event")}})
             yield r
-    records = noted(generate(base + add, seed=seed))
+    records = noted(generate(base + add, seed=seed, per_day=per_day))
     head = itertools.islice(records, base)
     out: dict = {"benchmark": "incremental", "base": base, "add": add, "seed": seed,
+                 "per_day": per_day,
                  "backend": "postgresql" if db.startswith("postgresql:") else "sqlite",
                  "rebuild": how}
     reused = bool(base_db and os.path.exists(base_db) and not db.startswith("postgresql:"))
@@ -162,6 +163,8 @@ def main(argv=None) -> int:
     ap.add_argument("--db", help="SQLite file or postgresql://... (default: a temporary file)")
     ap.add_argument("--json", help="write the result here (default stdout)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--per-day", type=int, help="a steady world of about this many reports a"
+                    " day whatever the base (world.generate); default: the first world")
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--rebuild", choices=("blocks", "whole"), default="blocks",
                     help="the base's resolution and the full rebuild: in blocks (bounded"
@@ -179,7 +182,7 @@ def main(argv=None) -> int:
         result = run(args.base, args.add, db, seed=args.seed, quiet=args.quiet,
                      how=args.rebuild, tx_batch=args.tx_batch, base_db=args.base_db,
                      profile=args.profile, skip_rebuild=args.no_rebuild,
-                     profile_rebuild=args.profile_rebuild)
+                     profile_rebuild=args.profile_rebuild, per_day=args.per_day)
     text = json.dumps(result, indent=1)
     if args.json:
         Path(args.json).write_text(text + "\n", encoding="utf-8")

@@ -42,7 +42,8 @@ from pathlib import Path
 from typing import Iterator
 
 START = dt.date(2025, 1, 1)
-REPORTS_PER_DAY = 250  # the corpus spans about N / 250 days (at least 30)
+REPORTS_PER_DAY = 250  # the first world spans about N / 250 days (at least 30)
+WARM_UP_DAYS = 70  # a steady world starts its stories this long before its first report
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
@@ -322,8 +323,36 @@ def _outlets(n: int, rng: random.Random) -> list[Outlet]:
     return out
 
 
-def generate(n: int, seed: int = 7) -> Iterator[dict]:
-    """``n`` reports in publication order, deterministic for ``seed``."""
+def generate(n: int, seed: int = 7, per_day: int | None = None) -> Iterator[dict]:
+    """``n`` reports in publication order, deterministic for ``seed``.
+
+    ``per_day`` None: the first world (stories start over about ``n / REPORTS_PER_DAY``
+    days, at least 30, then their reports run out): its daily volume grows with ``n`` below
+    7,500 reports (33 a day at 2,000, 250 from 7,500 on). ``per_day`` R: a steady world, as a
+    store that grows every day sees it: stories start at a constant rate (R / 25 a day, a
+    story bringing about 25 reports) since ``WARM_UP_DAYS`` before the first report kept,
+    so the first day kept is already in full flow; the corpus is the first ``n`` reports
+    from then on, about R a day whatever ``n`` (``n`` grows the days, not their density)."""
+    if per_day is None:
+        yield from _generate_first(n, seed)
+    else:
+        yield from _generate_steady(n, seed, per_day)
+
+
+def _new_story(world: World, sid: int, day: int, rng: random.Random,
+               pending: list, seq: int) -> tuple[Story, int]:
+    """A story started on ``day``, its reports queued by publication day; the next seq."""
+    st = world.story(sid, day)
+    st.events = _events(st, rng)
+    for ev in st.events:
+        for _ in range(ev["reports"]):
+            lag = min(6, int(rng.expovariate(0.9)))
+            heapq.heappush(pending, (ev["day"] + lag, seq, sid, ev))
+            seq += 1
+    return st, seq
+
+
+def _generate_first(n: int, seed: int) -> Iterator[dict]:
     rng = random.Random(seed)
     world = World(rng)
     outlets = _outlets(n, rng)
@@ -336,14 +365,7 @@ def generate(n: int, seed: int = 7) -> Iterator[dict]:
         # stories start every day; enough of them to keep about REPORTS_PER_DAY reports a day
         per_day = max(1, round(n / span / 25)) if day < span else 0
         for _ in range(per_day):
-            st = world.story(sid, day)
-            st.events = _events(st, rng)
-            stories[sid] = st
-            for ev in st.events:
-                for _ in range(ev["reports"]):
-                    lag = min(6, int(rng.expovariate(0.9)))
-                    heapq.heappush(pending, (ev["day"] + lag, seq, sid, ev))
-                    seq += 1
+            stories[sid], seq = _new_story(world, sid, day, rng, pending, seq)
             sid += 1
         if not pending and day >= span:
             day = span  # keep starting stories until n reports exist
@@ -351,6 +373,31 @@ def generate(n: int, seed: int = 7) -> Iterator[dict]:
             continue
         while pending and pending[0][0] <= day and emitted < n:
             pub, _, s, ev = heapq.heappop(pending)
+            yield _report(emitted, stories[s], ev, rng.choice(outlets), pub, world, rng)
+            emitted += 1
+        for s in [k for k, st in stories.items() if st.start < day - 70]:
+            del stories[s]
+        day += 1
+
+
+def _generate_steady(n: int, seed: int, per_day: int) -> Iterator[dict]:
+    rng = random.Random(seed)
+    world = World(rng)
+    outlets = _outlets(n, rng)
+    rate = per_day / 25  # stories a day (a story brings about 25 reports)
+    pending: list[tuple[int, int, int, dict]] = []
+    stories: dict[int, Story] = {}
+    emitted, seq, sid, owed = 0, 0, 0, 0.0
+    day = -WARM_UP_DAYS
+    while emitted < n:
+        owed += rate
+        while owed >= 1:
+            stories[sid], seq = _new_story(world, sid, day, rng, pending, seq)
+            sid, owed = sid + 1, owed - 1
+        while pending and pending[0][0] <= day and emitted < n:
+            pub, _, s, ev = heapq.heappop(pending)
+            if pub < 0:  # before the store's first day: news the store never saw
+                continue
             yield _report(emitted, stories[s], ev, rng.choice(outlets), pub, world, rng)
             emitted += 1
         for s in [k for k, st in stories.items() if st.start < day - 70]:
@@ -441,9 +488,11 @@ def main(argv=None) -> int:
     ap.add_argument("--txt-dir", help="write founding-format .txt files here instead")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--stats", action="store_true", help="print counts to stderr")
+    ap.add_argument("--per-day", type=int, help="a steady world of about this many reports a"
+                    " day, whatever N (default: the first world, see generate)")
     args = ap.parse_args(argv)
     from synth import founding_text  # the same founding format as synth.py writes
-    recs = generate(args.n, args.seed)
+    recs = generate(args.n, args.seed, per_day=args.per_day)
     kept: list[dict] = []
     if args.txt_dir:
         Path(args.txt_dir).mkdir(parents=True, exist_ok=True)
