@@ -404,6 +404,18 @@ def given_compatible(ga: list[str], gb: list[str]) -> bool:
     return len(short) >= 3 and _word_key(long_).startswith(_word_key(short))
 
 
+def same_given(a: str, b: str) -> bool:
+    """Is first name ``b`` ``a`` written another way rather than another name: a variant
+    spelling, another language's form of it (Oleksandr / Aleksandr), or its vowels alone
+    romanised otherwise on the same consonants (Layla / Leila, Omar / Umar)? What two
+    outlets disagree on is a different name (Ruslan / Rustem), not such a form."""
+    if given_compatible([a], [b]) or loose_given(a, b):
+        return True
+    ka, kb = name_key(a.strip(".")), name_key(b.strip("."))
+    ca, cb = _consonants(ka), _consonants(kb)
+    return min(len(ka), len(kb)) >= 4 and len(ca) >= 2 and ca == cb
+
+
 @functools.lru_cache(maxsize=65536)
 def same_person(a: str, b: str) -> bool:
     """Can person names ``a`` and ``b`` name the same person? (surname to full name too)"""

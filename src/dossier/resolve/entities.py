@@ -30,7 +30,7 @@ from typing import Iterable
 from rapidfuzz.distance import JaroWinkler
 
 from ..ids import stable_id
-from ..names import double_surname_tail, loose_given, loose_skeleton, loose_variant
+from ..names import double_surname_tail, loose_given, loose_skeleton, loose_variant, same_given
 from ..orgnames import acronym_forms, org_key
 from ..records import CanonicalEntity, EntityType, Extraction
 from .common import (given_compatible, independent_count, lexicon, name_key, normalize,
@@ -535,9 +535,13 @@ def _name_conflicts(members: list[Member], main_ms: list[int], other_ms: list[in
     """The conflict records for a minority form's full names joining the main form."""
     main_names = [members[i].name for i in main_ms if _is_full(members[i].name)]
     main_name = Counter(main_names).most_common(1)[0][0] if main_names else ""
+    main_given = name_parts(main_name)[0] if main_name else []
     out = []
     for i in other_ms:
         for nm in members[i].names:
+            given = name_parts(nm)[0]
+            if main_given and given and same_given(main_given[0], given[0]):
+                continue  # the first name in another romanisation: not a disagreement
             if _is_full(nm):
                 out.append({
                     "name": nm, "doc": members[i].doc, "source": members[i].source,
@@ -837,8 +841,10 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
 
 
 def _given_name_conflicts(ms: list[Member], name: str, known: list[dict], copy_of) -> list[dict]:
-    """A first name that is another name's form (Kirill for Kyrylo), in a minority of
-    reports: joined by spelling rules, but still a disagreement worth showing."""
+    """A first name that is another name (Ruslan for Rustem) in a minority of reports of one
+    person the spelling rules joined: a disagreement worth showing. The same name in another
+    romanisation or language's form (Kirill for Kyrylo, Leila for Layla) is not one
+    (``names.same_given``): it stays among the entity's aliases."""
     main_given = name_parts(name)[0]
     if not main_given:
         return []
@@ -860,6 +866,8 @@ def _given_name_conflicts(ms: list[Member], name: str, known: list[dict], copy_o
         # same key (a romanisation), an initial, or a short form (Steve / Steven): no conflict
         if key == main_key or len(raw) == 1 or raw.startswith(main_raw) or main_raw.startswith(raw):
             continue
+        if same_given(main_raw, raw):
+            continue  # another romanisation or language's form of the name (Kirill / Kyrylo)
         reports = independent_count({m.doc for _, m in uses}, copy_of)
         if reports * 2 >= main_reports:
             continue
