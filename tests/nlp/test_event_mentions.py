@@ -127,3 +127,29 @@ def test_prisoner_exchange_noun_is_an_event(run):
 ])
 def test_exchange_without_captives_is_no_concession(run, text):
     assert not _concede(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy blamed the March 2 shelling on rebels.",
+    'A spokesman said that the responsibility for the March 2 shelling "lies with others".',
+])
+def test_day_before_a_gerund_dates_the_mention(run, text):
+    """"the March 2 shelling": the parser takes the day for the head and the gerund for a
+    verb; the gerund heads the phrase, a mention dated by the day before it."""
+    evs = [e for e in run("The envoy arrived in Skopje. " + text) if e["type"] == "ASSAULT"]
+    assert len(evs) == 1, evs
+    assert evs[0]["trigger"] == "shelling" and evs[0]["date"] == "2027-03-02"
+    assert evs[0]["status"] == "occurred" and not evs[0]["parts"]
+
+
+def test_their_call_of_a_day_takes_the_parties_just_told(run):
+    """"since their telephone conversation of 2 March": the parties of the meeting told
+    before, a call of its own day, not the meeting that the sentence dates by it."""
+    evs = [e for e in run("The envoy arrived in Skopje. Ravel today held a meeting with Dusant in Skopje. It was the first "
+                          "meeting of the two officials since their telephone conversation of "
+                          "2 March.") if e["type"] == "CONSULT"]
+    calls = [e for e in evs if e["trigger"] == "conversation"]
+    assert len(calls) == 1, evs
+    assert calls[0]["date"] == "2027-03-02" and calls[0]["mode"] == "phone"
+    assert {"Ravel", "Dusant"} >= calls[0]["parts"] and calls[0]["parts"]
+    assert not [e for e in evs if e["trigger"] == "meeting" and e["date"] == "2027-03-02"]

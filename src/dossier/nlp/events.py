@@ -68,6 +68,7 @@ class EventFinder:
         self.hold_verbs = set(trig.get("hold_verbs", []))
         self.expect_verbs = set(trig.get("expect_verbs", []))
         self.held_preps = set(trig.get("held_preps", []))
+        self.sequence_preps = frozenset(trig.get("sequence_preps", []))
         self.participant_verbs = set(trig.get("participant_verbs", []))
         self.phone_words = set(trig.get("phone_words", []))
         self.containers = set(trig.get("container_nouns", []))
@@ -1056,6 +1057,7 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         """The events of a document: each trigger in turn (``_scan_trigger``), then the
         accusations, the dates settled, mentions resolved (``_settle``), and the records."""
+        _dated_gerunds(doc)
         _nominal_gerunds(doc)
         view = DocView(doc)
         self._view = view
@@ -1070,7 +1072,7 @@ class EventFinder:
         _settle_dates(found, view.published, run.title_end)
         _headline_from_lead(view, found)
         found = self._settle(view, found, run.title_end)
-        doc._.events = self._records(view, _dedupe(found))
+        doc._.events = self._records(view, _dedupe(found, self.sequence_preps))
         return doc
 
     def _scan_trigger(self, run: _Run, tok: Token, spec: dict) -> None:
@@ -1275,6 +1277,11 @@ class EventFinder:
                 ev.inherited = True
             elif back and definite and last is not None:
                 ev.actors, ev.targets = list(last.actors), list(last.targets)
+                ev.inherited = True
+            elif back and last is not None and tok.pos_ != "VERB" and _days_own(own_date) \
+                    and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+                # "since their phone call of May 2": the parties just told, on a day of its own
+                ev.actors = _unique(last.actors + last.targets)
                 ev.inherited = True
             elif back and last is None and self._chaired_by(view, tok):
                 # "A meeting in Lyon on Thursday failed ... The meeting was chaired by X and
@@ -1632,6 +1639,26 @@ def _untagged_name(view: DocView, tok: Token) -> list[str]:
     return [eid] if eid and view.etype(eid) == "PERSON" else []
 
 
+def _dated_gerunds(doc: Doc) -> None:
+    """"the May 2 shelling": a day before a gerund the parser takes for the head of the
+    phrase, the gerund for a verb of its own; the gerund heads the phrase, a noun with the
+    day as its modifier (the events component runs last; nothing after it reads the parse)."""
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or ent.start < 1 or ent.end >= len(doc):
+            continue
+        det, t, r = doc[ent.start - 1], doc[ent.end], ent.root
+        if det.lower_ not in ("the", "this", "that") or det.sent != t.sent \
+                or t.tag_ != "VBG" or t.pos_ != "VERB" or r.dep_ == "ROOT" or r.head.i == t.i:
+            continue
+        top = r.head  # where the phrase hangs ("blamed [the May 2 shelling]")
+        if top.i == t.i or t.is_ancestor(top):
+            continue
+        t.head, t.dep_ = top, r.dep_
+        r.head, r.dep_ = t, "nmod"
+        det.head, det.dep_ = t, "det"
+        t.pos_, t.tag_, t.lemma_ = "NOUN", "NN", t.lower_
+
+
 def _nominal_gerunds(doc: Doc) -> None:
     """A gerund the parser tagged a verb though it heads a noun phrase ("after the Valga
     shelling", "Ruritania's shelling of the port"): a noun, as its determiner or possessor
@@ -1783,15 +1810,30 @@ def _present_tense(tok: Token, gov: Token | None) -> bool:
     return not any(c.dep_ in ("aux", "auxpass") for c in v.children)
 
 
-def _dedupe(evs: list[_Ev]) -> list[_Ev]:
-    """One real event once per sentence: same type, overlapping participants."""
+def _sequenced(a: Token, b: Token, preps: frozenset) -> bool:
+    """One trigger tells the time of the other: it hangs on it through a preposition of
+    sequence ("the first meeting since their call of May 2", "talks after the shelling")."""
+    for x, top in ((a, b), (b, a)):
+        if top.is_ancestor(x):
+            t = x
+            while t.i != top.i:
+                if t.dep_ in ("prep", "mark") and t.lower_ in preps:
+                    return True
+                t = t.head
+    return False
+
+
+def _dedupe(evs: list[_Ev], seq_preps: frozenset = frozenset()) -> list[_Ev]:
+    """One real event once per sentence: same type, overlapping participants; not two
+    triggers one of which tells the time of the other (``_sequenced``)."""
     kept: list[_Ev] = []
     for ev in evs:
         parts = set(ev.actors) | set(ev.targets)
         dup = None
         for k in kept:
             two_verbs = (k.trigger.pos_ == "VERB" and ev.trigger.pos_ == "VERB"
-                         and k.trigger.lemma_ != ev.trigger.lemma_)
+                         and k.trigger.lemma_ != ev.trigger.lemma_) \
+                or _sequenced(k.trigger, ev.trigger, seq_preps)
             two_dates = k.date and ev.date and k.date != ev.date and not (k.inherited or ev.inherited)
             if k.location != ev.location and ((k.inherited and k.location)
                                               or (ev.inherited and ev.location)):
