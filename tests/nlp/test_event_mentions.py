@@ -153,3 +153,39 @@ def test_their_call_of_a_day_takes_the_parties_just_told(run):
     assert calls[0]["date"] == "2027-03-02" and calls[0]["mode"] == "phone"
     assert {"Ravel", "Dusant"} >= calls[0]["parts"] and calls[0]["parts"]
     assert not [e for e in evs if e["trigger"] == "meeting" and e["date"] == "2027-03-02"]
+
+
+def test_meeting_at_a_place_last_week_is_a_mention(run):
+    """"sat at a multilateral meeting in Skopje last week": nobody holds the meeting, but
+    its place and its week make it a mention the timeline can join."""
+    evs = [e for e in run("The envoy arrived in Tirana. The two ministers sat at the same "
+                          "table at a multilateral meeting in Skopje last week.")
+           if e["type"] == "CONSULT" and e["trigger"] == "meeting"]
+    assert len(evs) == 1, evs
+    assert evs[0]["location"] == "Skopje" and evs[0]["date"] == "2027-W09"
+    assert evs[0]["status"] == "occurred"
+
+
+def test_they_spoke_by_phone_days_after_an_event_of_the_text(run):
+    """"They had spoken by phone two days after the halt": the parties of the meeting told
+    before, the day two days after the day of the halt."""
+    evs = run("The envoy arrived in Tirana. Ravel met Dusant in Skopje on Thursday. The "
+              "transit was halted on March 1. They had spoken by phone two days after the halt.")
+    calls = [e for e in evs if e["type"] == "CONSULT" and e["mode"] == "phone"]
+    assert len(calls) == 1, evs
+    assert calls[0]["date"] == "2027-03-03" and "Dusant" in calls[0]["parts"]
+
+
+def test_a_week_before_an_event_of_the_text(run):
+    """"met a week before the shelling": the day of the shelling, a week earlier."""
+    evs = run("The envoy arrived in Tirana. Serbia shelled Kosovo on March 9, officials "
+              "said. Ravel had met Dusant in Skopje a week before the shelling.")
+    meets = [e for e in evs if e["type"] == "CONSULT"]
+    assert len(meets) == 1, evs
+    assert meets[0]["date"] == "2027-03-02"
+
+
+def test_they_spoke_without_a_phone_is_no_call(run):
+    evs = run("The envoy arrived in Tirana. Ravel met Dusant in Skopje on Monday. They "
+              "spoke for an hour.")
+    assert not [e for e in evs if e["type"] == "CONSULT" and e["trigger"] == "spoke"]

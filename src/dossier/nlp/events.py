@@ -20,6 +20,7 @@ with disinformation, provocations... is an ACCUSE by its speaker.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -27,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..records import Event, EventStatus, EventType
+from .timeval import lexicon as time_lexicon
 from .attribution import DocView, load_json
 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -100,6 +102,11 @@ class EventFinder:
     def _prep_lemmas(tok: Token) -> set[str]:
         return {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")}
 
+    def _by_phone(self, tok: Token) -> bool:
+        """"spoke by phone", "talked on the telephone": a phone word in a phrase of the verb."""
+        return any(g.lemma_.lower() in self.phone_words for c in tok.children
+                   if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+
     def spec_for(self, view: DocView, tok: Token) -> dict | None:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB":
@@ -137,7 +144,8 @@ class EventFinder:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 two = subj is not None and (len(view.np_entities(subj)) >= 2 or (
                     subj.lemma_.lower() in self.party_nouns and subj.tag_ in ("NNS", "NNPS")
-                    and any(c.lower_ in ("both", "two") for c in subj.children)))
+                    and any(c.lower_ in ("both", "two") for c in subj.children))
+                    or (subj.lower_ == "they" and self._by_phone(tok)))
                 if not (spec.get("plural_subject") and two) \
                         and not (tok.pos_ != "VERB" and self.held_participle(tok, spec["type"])):
                     continue  # ("the truce signed in Lisbon": a held agreement needs no "between")
@@ -1070,6 +1078,7 @@ class EventFinder:
         found += self.accusations(view)
         found.sort(key=lambda e: e.trigger.i)
         _settle_dates(found, view.published, run.title_end)
+        _dated_by_event(found)
         _headline_from_lead(view, found)
         found = self._settle(view, found, run.title_end)
         doc._.events = self._records(view, _dedupe(found, self.sequence_preps))
@@ -1292,6 +1301,7 @@ class EventFinder:
                 site.own_date = own_date or ev.date
             elif back and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
                     and (definite or site.anchor.i != tok.i or _days_own(own_date)
+                         or _week_own(own_date)
                          or any(view.ent_at(c.i) == loc for c in tok.children)):
                 # ("after two days of talks in Astana": a container phrase is referential)
                 # "the talks in Geneva", "the Geneva talks": a background mention of talks
@@ -1466,7 +1476,8 @@ class EventFinder:
         if self.does(ev.type, "agreement_referred_to") and ev.status == "occurred" and not ev.inherited \
                 and len(set(ev.actors) | set(ev.targets)) >= 2:
             run.last_agree = ev
-        if self.does(ev.type, "referred_back") and not ev.inherited and ev.status == "occurred" and (
+        if self.does(ev.type, "referred_back") and ev.status == "occurred" \
+                and (not ev.inherited or (last is None and len(ev.actors) + len(ev.targets) >= 2)) and (
                 last is None or last.seg != ev.seg
                 or len(ev.actors) + len(ev.targets)
                 > len(last.actors) + len(last.targets)):
@@ -1626,6 +1637,59 @@ def _settle_dates(found: list[_Ev], published: str | None, title_end: int) -> No
 def _days_own(date: str | None) -> bool:
     """A day of the event's own ("a meeting in Lyon on Thursday"): it can be joined by it."""
     return bool(date) and len(date or "") == 10
+
+
+def _dated_by_event(found: list[_Ev]) -> None:
+    """"They spoke by phone two days after the halt": an event with no day of its own
+    (or only its publication's), told some days or weeks after (before) another event of the
+    text that has a day, takes that day shifted; the other event is the one the phrase
+    names (its trigger), or the last one before it told with the noun's lemma ("the halt"
+    after "was halted on May 2")."""
+    lx = time_lexicon()
+    after, before = set(lx["after_words"]), set(lx["before_words"])
+    for ev in found:
+        if (ev.date is not None and not ev.default_date) or ev.status != "occurred":
+            continue
+        heads = [ev.trigger] + ([ev.trigger.head] if ev.trigger.pos_ != "VERB" else [])
+        for c in (x for h in heads for x in h.children):
+            if c.dep_ != "prep" or c.lower_ not in after | before:
+                continue
+            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            qty = next((q for q in c.children if q.dep_ == "npadvmod"), None)
+            unit = lx["units"].get(qty.lower_) if qty is not None else None
+            num = next((n for n in qty.children if n.dep_ in ("nummod", "det")), None) \
+                if qty is not None else None
+            n = (int(num.lower_) if num.lower_.isdigit() else lx["numbers"].get(num.lower_)) \
+                if num is not None else None
+            base = _event_day(found, ev, obj) if obj is not None else None
+            if unit not in ("day", "week") or not n or base is None:
+                continue
+            days = n * (7 if unit == "week" else 1) * (1 if c.lower_ in after else -1)
+            ev.date = (dt.date.fromisoformat(base) + dt.timedelta(days=days)).isoformat()
+            ev.default_date = False
+            break
+
+
+def _event_day(found: list[_Ev], ev: _Ev, obj: Token) -> str | None:
+    """The day of the event a phrase names: the event of its trigger, or the last one told
+    before it with its lemma ("the halt"); None without a day."""
+    def day(o: _Ev) -> str | None:
+        return o.date if o is not ev and o.date and len(o.date) == 10 else None
+    for o in found:
+        if o.trigger.i == obj.i and day(o):
+            return day(o)
+    if not any(d.dep_ == "det" and d.lower_ == "the" for d in obj.children):
+        return None
+    lemma = obj.lemma_.lower()
+    names = {lemma, lemma[:-3]} if lemma.endswith("ing") else {lemma}  # "the shelling": shell
+    prior = [o for o in found if o.trigger.i < obj.i and day(o)
+             and o.trigger.lemma_.lower() in names]
+    return day(prior[-1]) if prior else None
+
+
+def _week_own(date: str | None) -> bool:
+    """A week of the event's own ("a meeting in Lyon last week"): a mention it dates."""
+    return bool(date) and "-W" in (date or "")
 
 
 def _untagged_name(view: DocView, tok: Token) -> list[str]:
