@@ -127,3 +127,65 @@ def test_prisoner_exchange_noun_is_an_event(run):
 ])
 def test_exchange_without_captives_is_no_concession(run, text):
     assert not _concede(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy blamed the March 2 shelling on rebels.",
+    'A spokesman said that the responsibility for the March 2 shelling "lies with others".',
+])
+def test_day_before_a_gerund_dates_the_mention(run, text):
+    """"the March 2 shelling": the parser takes the day for the head and the gerund for a
+    verb; the gerund heads the phrase, a mention dated by the day before it."""
+    evs = [e for e in run("The envoy arrived in Skopje. " + text) if e["type"] == "ASSAULT"]
+    assert len(evs) == 1, evs
+    assert evs[0]["trigger"] == "shelling" and evs[0]["date"] == "2027-03-02"
+    assert evs[0]["status"] == "occurred" and not evs[0]["parts"]
+
+
+def test_their_call_of_a_day_takes_the_parties_just_told(run):
+    """"since their telephone conversation of 2 March": the parties of the meeting told
+    before, a call of its own day, not the meeting that the sentence dates by it."""
+    evs = [e for e in run("The envoy arrived in Skopje. Ravel today held a meeting with Dusant in Skopje. It was the first "
+                          "meeting of the two officials since their telephone conversation of "
+                          "2 March.") if e["type"] == "CONSULT"]
+    calls = [e for e in evs if e["trigger"] == "conversation"]
+    assert len(calls) == 1, evs
+    assert calls[0]["date"] == "2027-03-02" and calls[0]["mode"] == "phone"
+    assert {"Ravel", "Dusant"} >= calls[0]["parts"] and calls[0]["parts"]
+    assert not [e for e in evs if e["trigger"] == "meeting" and e["date"] == "2027-03-02"]
+
+
+def test_meeting_at_a_place_last_week_is_a_mention(run):
+    """"sat at a multilateral meeting in Skopje last week": nobody holds the meeting, but
+    its place and its week make it a mention the timeline can join."""
+    evs = [e for e in run("The envoy arrived in Tirana. The two ministers sat at the same "
+                          "table at a multilateral meeting in Skopje last week.")
+           if e["type"] == "CONSULT" and e["trigger"] == "meeting"]
+    assert len(evs) == 1, evs
+    assert evs[0]["location"] == "Skopje" and evs[0]["date"] == "2027-W09"
+    assert evs[0]["status"] == "occurred"
+
+
+def test_they_spoke_by_phone_days_after_an_event_of_the_text(run):
+    """"They had spoken by phone two days after the halt": the parties of the meeting told
+    before, the day two days after the day of the halt."""
+    evs = run("The envoy arrived in Tirana. Ravel met Dusant in Skopje on Thursday. The "
+              "transit was halted on March 1. They had spoken by phone two days after the halt.")
+    calls = [e for e in evs if e["type"] == "CONSULT" and e["mode"] == "phone"]
+    assert len(calls) == 1, evs
+    assert calls[0]["date"] == "2027-03-03" and "Dusant" in calls[0]["parts"]
+
+
+def test_a_week_before_an_event_of_the_text(run):
+    """"met a week before the shelling": the day of the shelling, a week earlier."""
+    evs = run("The envoy arrived in Tirana. Serbia shelled Kosovo on March 9, officials "
+              "said. Ravel had met Dusant in Skopje a week before the shelling.")
+    meets = [e for e in evs if e["type"] == "CONSULT"]
+    assert len(meets) == 1, evs
+    assert meets[0]["date"] == "2027-03-02"
+
+
+def test_they_spoke_without_a_phone_is_no_call(run):
+    evs = run("The envoy arrived in Tirana. Ravel met Dusant in Skopje on Monday. They "
+              "spoke for an hour.")
+    assert not [e for e in evs if e["type"] == "CONSULT" and e["trigger"] == "spoke"]

@@ -20,6 +20,7 @@ with disinformation, provocations... is an ACCUSE by its speaker.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -28,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import expand_shared_lists
 from ..records import Event, EventStatus, EventType
+from .timeval import lexicon as time_lexicon
 from .attribution import DocView, load_json
 from .datelines import DASHES, dateline_dash, line_start
 
@@ -70,6 +72,7 @@ class EventFinder:
         self.hold_verbs = set(trig.get("hold_verbs", []))
         self.expect_verbs = set(trig.get("expect_verbs", []))
         self.held_preps = set(trig.get("held_preps", []))
+        self.sequence_preps = frozenset(trig.get("sequence_preps", []))
         self.participant_verbs = set(trig.get("participant_verbs", []))
         self.phone_words = set(trig.get("phone_words", []))
         self.containers = set(trig.get("container_nouns", []))
@@ -100,6 +103,11 @@ class EventFinder:
     @staticmethod
     def _prep_lemmas(tok: Token) -> set[str]:
         return {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative")}
+
+    def _by_phone(self, tok: Token) -> bool:
+        """"spoke by phone", "talked on the telephone": a phone word in a phrase of the verb."""
+        return any(g.lemma_.lower() in self.phone_words for c in tok.children
+                   if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
 
     def spec_for(self, view: DocView, tok: Token) -> dict | None:
         lemma = tok.lemma_.lower()
@@ -138,7 +146,8 @@ class EventFinder:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 two = subj is not None and (len(view.np_entities(subj)) >= 2 or (
                     subj.lemma_.lower() in self.party_nouns and subj.tag_ in ("NNS", "NNPS")
-                    and any(c.lower_ in ("both", "two") for c in subj.children)))
+                    and any(c.lower_ in ("both", "two") for c in subj.children))
+                    or (subj.lower_ == "they" and self._by_phone(tok)))
                 if not (spec.get("plural_subject") and two) \
                         and not (tok.pos_ != "VERB" and self.held_participle(tok, spec["type"])):
                     continue  # ("the truce signed in Lisbon": a held agreement needs no "between")
@@ -1058,6 +1067,7 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         """The events of a document: each trigger in turn (``_scan_trigger``), then the
         accusations, the dates settled, mentions resolved (``_settle``), and the records."""
+        _dated_gerunds(doc)
         _nominal_gerunds(doc)
         view = DocView(doc)
         self._view = view
@@ -1070,9 +1080,10 @@ class EventFinder:
         found += self.accusations(view)
         found.sort(key=lambda e: e.trigger.i)
         _settle_dates(found, view.published, run.title_end)
+        _dated_by_event(found)
         _headline_from_lead(view, found)
         found = self._settle(view, found, run.title_end)
-        doc._.events = self._records(view, _dedupe(found))
+        doc._.events = self._records(view, _dedupe(found, self.sequence_preps))
         return doc
 
     def _scan_trigger(self, run: _Run, tok: Token, spec: dict) -> None:
@@ -1278,6 +1289,11 @@ class EventFinder:
             elif back and definite and last is not None:
                 ev.actors, ev.targets = list(last.actors), list(last.targets)
                 ev.inherited = True
+            elif back and last is not None and tok.pos_ != "VERB" and _days_own(own_date) \
+                    and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+                # "since their phone call of May 2": the parties just told, on a day of its own
+                ev.actors = _unique(last.actors + last.targets)
+                ev.inherited = True
             elif back and last is None and self._chaired_by(view, tok):
                 # "A meeting in Lyon on Thursday failed ... The meeting was chaired by X and
                 # attended by Y": with no consultation before, those named are its parties
@@ -1287,6 +1303,7 @@ class EventFinder:
                 site.own_date = own_date or ev.date
             elif back and tok.pos_ != "VERB" and loc and not view.is_country(loc) \
                     and (definite or site.anchor.i != tok.i or _days_own(own_date)
+                         or _week_own(own_date)
                          or any(view.ent_at(c.i) == loc for c in tok.children)):
                 # ("after two days of talks in Astana": a container phrase is referential)
                 # "the talks in Geneva", "the Geneva talks": a background mention of talks
@@ -1461,7 +1478,8 @@ class EventFinder:
         if self.does(ev.type, "agreement_referred_to") and ev.status == "occurred" and not ev.inherited \
                 and len(set(ev.actors) | set(ev.targets)) >= 2:
             run.last_agree = ev
-        if self.does(ev.type, "referred_back") and not ev.inherited and ev.status == "occurred" and (
+        if self.does(ev.type, "referred_back") and ev.status == "occurred" \
+                and (not ev.inherited or (last is None and len(ev.actors) + len(ev.targets) >= 2)) and (
                 last is None or last.seg != ev.seg
                 or len(ev.actors) + len(ev.targets)
                 > len(last.actors) + len(last.targets)):
@@ -1623,6 +1641,59 @@ def _days_own(date: str | None) -> bool:
     return bool(date) and len(date or "") == 10
 
 
+def _dated_by_event(found: list[_Ev]) -> None:
+    """"They spoke by phone two days after the halt": an event with no day of its own
+    (or only its publication's), told some days or weeks after (before) another event of the
+    text that has a day, takes that day shifted; the other event is the one the phrase
+    names (its trigger), or the last one before it told with the noun's lemma ("the halt"
+    after "was halted on May 2")."""
+    lx = time_lexicon()
+    after, before = set(lx["after_words"]), set(lx["before_words"])
+    for ev in found:
+        if (ev.date is not None and not ev.default_date) or ev.status != "occurred":
+            continue
+        heads = [ev.trigger] + ([ev.trigger.head] if ev.trigger.pos_ != "VERB" else [])
+        for c in (x for h in heads for x in h.children):
+            if c.dep_ != "prep" or c.lower_ not in after | before:
+                continue
+            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            qty = next((q for q in c.children if q.dep_ == "npadvmod"), None)
+            unit = lx["units"].get(qty.lower_) if qty is not None else None
+            num = next((n for n in qty.children if n.dep_ in ("nummod", "det")), None) \
+                if qty is not None else None
+            n = (int(num.lower_) if num.lower_.isdigit() else lx["numbers"].get(num.lower_)) \
+                if num is not None else None
+            base = _event_day(found, ev, obj) if obj is not None else None
+            if unit not in ("day", "week") or not n or base is None:
+                continue
+            days = n * (7 if unit == "week" else 1) * (1 if c.lower_ in after else -1)
+            ev.date = (dt.date.fromisoformat(base) + dt.timedelta(days=days)).isoformat()
+            ev.default_date = False
+            break
+
+
+def _event_day(found: list[_Ev], ev: _Ev, obj: Token) -> str | None:
+    """The day of the event a phrase names: the event of its trigger, or the last one told
+    before it with its lemma ("the halt"); None without a day."""
+    def day(o: _Ev) -> str | None:
+        return o.date if o is not ev and o.date and len(o.date) == 10 else None
+    for o in found:
+        if o.trigger.i == obj.i and day(o):
+            return day(o)
+    if not any(d.dep_ == "det" and d.lower_ == "the" for d in obj.children):
+        return None
+    lemma = obj.lemma_.lower()
+    names = {lemma, lemma[:-3]} if lemma.endswith("ing") else {lemma}  # "the shelling": shell
+    prior = [o for o in found if o.trigger.i < obj.i and day(o)
+             and o.trigger.lemma_.lower() in names]
+    return day(prior[-1]) if prior else None
+
+
+def _week_own(date: str | None) -> bool:
+    """A week of the event's own ("a meeting in Lyon last week"): a mention it dates."""
+    return bool(date) and "-W" in (date or "")
+
+
 def _untagged_name(view: DocView, tok: Token) -> list[str]:
     """A name the tagger missed here but found elsewhere in the text ("envoy Marisa Okonta
     met ..." in a lead the parse glued to its headline): the person of that name."""
@@ -1632,6 +1703,26 @@ def _untagged_name(view: DocView, tok: Token) -> list[str]:
     full = " ".join([c.text for c in parts] + [tok.text])
     eid = view.entity_by_name(full, tok.text)
     return [eid] if eid and view.etype(eid) == "PERSON" else []
+
+
+def _dated_gerunds(doc: Doc) -> None:
+    """"the May 2 shelling": a day before a gerund the parser takes for the head of the
+    phrase, the gerund for a verb of its own; the gerund heads the phrase, a noun with the
+    day as its modifier (the events component runs last; nothing after it reads the parse)."""
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or ent.start < 1 or ent.end >= len(doc):
+            continue
+        det, t, r = doc[ent.start - 1], doc[ent.end], ent.root
+        if det.lower_ not in ("the", "this", "that") or det.sent != t.sent \
+                or t.tag_ != "VBG" or t.pos_ != "VERB" or r.dep_ == "ROOT" or r.head.i == t.i:
+            continue
+        top = r.head  # where the phrase hangs ("blamed [the May 2 shelling]")
+        if top.i == t.i or t.is_ancestor(top):
+            continue
+        t.head, t.dep_ = top, r.dep_
+        r.head, r.dep_ = t, "nmod"
+        det.head, det.dep_ = t, "det"
+        t.pos_, t.tag_, t.lemma_ = "NOUN", "NN", t.lower_
 
 
 def _nominal_gerunds(doc: Doc) -> None:
@@ -1783,15 +1874,30 @@ def _present_tense(tok: Token, gov: Token | None) -> bool:
     return not any(c.dep_ in ("aux", "auxpass") for c in v.children)
 
 
-def _dedupe(evs: list[_Ev]) -> list[_Ev]:
-    """One real event once per sentence: same type, overlapping participants."""
+def _sequenced(a: Token, b: Token, preps: frozenset) -> bool:
+    """One trigger tells the time of the other: it hangs on it through a preposition of
+    sequence ("the first meeting since their call of May 2", "talks after the shelling")."""
+    for x, top in ((a, b), (b, a)):
+        if top.is_ancestor(x):
+            t = x
+            while t.i != top.i:
+                if t.dep_ in ("prep", "mark") and t.lower_ in preps:
+                    return True
+                t = t.head
+    return False
+
+
+def _dedupe(evs: list[_Ev], seq_preps: frozenset = frozenset()) -> list[_Ev]:
+    """One real event once per sentence: same type, overlapping participants; not two
+    triggers one of which tells the time of the other (``_sequenced``)."""
     kept: list[_Ev] = []
     for ev in evs:
         parts = set(ev.actors) | set(ev.targets)
         dup = None
         for k in kept:
             two_verbs = (k.trigger.pos_ == "VERB" and ev.trigger.pos_ == "VERB"
-                         and k.trigger.lemma_ != ev.trigger.lemma_)
+                         and k.trigger.lemma_ != ev.trigger.lemma_) \
+                or _sequenced(k.trigger, ev.trigger, seq_preps)
             two_dates = k.date and ev.date and k.date != ev.date and not (k.inherited or ev.inherited)
             if k.location != ev.location and ((k.inherited and k.location)
                                               or (ev.inherited and ev.location)):
