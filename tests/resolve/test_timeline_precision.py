@@ -130,3 +130,14 @@ def test_two_countries_named_as_places_conflict_without_codes():
               published="2026-05-05")]
     tl = _run(exs)
     assert all(len(t.documents) == 1 for t in tl if t.type == "ASSAULT")
+
+
+def test_the_host_states_official_at_talks_there_is_of_the_talks():
+    # "Trennick (of the host state) opened the talks in Varnholm" / "Oystrand met Provetti
+    # in Varnholm" that day: the host's minister is no other delegation
+    places = [town("c5", "Nordvik", 61.0, 11.0, country="NOR")]
+    exs = [*_two_outlets("a", ["p2"], ["p3"], "c5", "2026-05-04", extra=places),
+           ex("b", [*cast(), *places], [evt("v1", "CONSULT", ["p1"], [], "c5", "2026-05-04")],
+              published="2026-05-04", source="outlet3.example")]
+    tl = _run(exs)
+    assert _items_of(tl, "b")[0].documents == ["a1", "a2", "b"]

@@ -710,9 +710,9 @@ def _other_states(rp: set[str], it: _Item, info: EntityInfo) -> bool:
 
 
 def _other_delegations(r: Report, it: _Item, info: EntityInfo) -> bool:
-    """Both name people, each of a known state, and neither's states hold the other's: two
-    sets of officials at one place that day, of other states, are two meetings (a summit's
-    bilaterals), not two accounts of one."""
+    """Both name people, each of a known state, and neither's states hold the other's (the
+    host state, the place's, aside): two sets of officials at one place that day, of other
+    states, are two meetings (a summit's bilaterals), not two accounts of one."""
     def state(p, own) -> str | None:
         # (the person's country code, else that of the state their delegation is of)
         code = (info.get(p) or {}).get("country")
@@ -726,7 +726,10 @@ def _other_delegations(r: Report, it: _Item, info: EntityInfo) -> bool:
 
     mine = states(r.known, r.states)
     theirs = states(it.parts, it.person_state)
-    return bool(mine) and bool(theirs) and not (mine <= theirs or theirs <= mine)
+    # (the host state's officials at talks there are of the talks: the place's country)
+    host = {(info.get(r.location or "") or {}).get("country")} - {None}
+    return bool(mine) and bool(theirs) \
+        and not (mine - host <= theirs or theirs - host <= mine)
 
 
 def _sides_match(rp: set[str], parts, info: EntityInfo) -> bool:
