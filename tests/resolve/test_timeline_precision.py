@@ -78,13 +78,25 @@ def test_a_town_near_the_other_is_the_same_meeting():
     assert _items_of(tl, "a1")[0].documents == ["a1", "a2", "b1", "b2"]
 
 
-def test_the_same_place_still_ties_a_hub_and_two_counterparts():
-    # "Trennick met Oystrand in Varnholm" / "Trennick met Provetti in Varnholm" that day: the
-    # place ties them (talks of three)
+def test_a_hubs_meetings_there_with_other_states_ministers_are_two_items():
+    # "Trennick met Oystrand in Varnholm" / "Trennick met Provetti in Varnholm" that day:
+    # ministers of two other states, two bilateral meetings
     exs = [*_two_outlets("a", ["p1"], ["p2"], "c1", "2026-05-04"),
            *_two_outlets("b", ["p1"], ["p3"], "c1", "2026-05-04")]
     tl = _run(exs)
-    assert len(_items_of(tl, "a1")) == 1 and len(_items_of(tl, "a1")[0].documents) == 4
+    assert _items_of(tl, "a1")[0].documents == ["a1", "a2"]
+    assert _items_of(tl, "b1")[0].documents == ["b1", "b2"]
+
+
+def test_the_same_place_ties_two_members_of_one_delegation():
+    # "Trennick met Oystrand in Varnholm" / "Trennick met Blessing (of Oystrand's state) in
+    # Varnholm": two outlets naming different members of one delegation
+    more = [ent("p7", "Gunnvor Blessing", roles=["envoy"], country="SWE")]
+    exs = [*_two_outlets("a", ["p1"], ["p2"], "c1", "2026-05-04", extra=more),
+           ex("b", [*cast(), *more], [evt("v1", "CONSULT", ["p1"], ["p7"], "c1", "2026-05-04")],
+              published="2026-05-04", source="outlet3.example")]
+    tl = _run(exs)
+    assert _items_of(tl, "b")[0].documents == ["a1", "a2", "b"]
 
 
 def test_a_counterpart_spelt_another_way_is_the_same_call():

@@ -563,8 +563,8 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
         # Thursday, and a text's meeting on Thursday with one and on Friday with the other
         # are two
         return None
-    if only_r and only_it and loc != "same" and not same_doc \
-            and _other_counterparts(r, it, info, only_r, only_it, len(strong | via)):
+    if only_r and only_it and not same_doc \
+            and _other_counterparts(r, it, info, only_r, only_it, len(strong | via), loc):
         return None
     if only_r and only_it and same_doc and len(shared | via) < 2 and loc != "same":
         # one text, one person in common and each with others of its own: the text tells
@@ -582,25 +582,43 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
 
 
 def _other_counterparts(r: Report, it: _Item, info: EntityInfo, only_r: set[str],
-                        only_it: set[str], n_shared: int) -> bool:
+                        only_it: set[str], n_shared: int, loc: str) -> bool:
     """Both name people the other lacks (``only_r``, ``only_it``: people, not an institution
-    standing for its state), elsewhere or unplaced: with
-    one person in common (``n_shared``) a leader's call with one counterpart and another call
-    with another that day, or two meetings one person attends, joined by, are two contacts;
-    so are meetings in two towns (``_places_differ``). A name spelt another way (one the
-    entity resolution kept apart: same first name, a surname a letter or two off) is the
-    person in common, not another counterpart."""
+    standing for its state): with one person in common (``n_shared``) a leader's call with
+    one counterpart and another call with another that day, or two meetings one person
+    attends, joined by, are two contacts; so are meetings in two towns (``_places_differ``).
+    At the same place one person in common ties them unless the report's own people are all
+    of states none of the item's people is of (the host state aside): the president's
+    meeting there with another state's minister. A name spelt another way (one the entity
+    resolution kept apart: a surname a letter off, a first name romanised another way) is
+    the person in common, not another counterpart."""
     alike = {p for p in only_r if any(_alike(p, q, info) for q in only_it)}
     rest_r = {p for p in only_r - alike if _is_person(p, info)}
     rest_it = {q for q in only_it if _is_person(q, info)
                and not any(_alike(p, q, info) for p in alike)}
     if not rest_r or not rest_it:
         return False
+    if loc == "same":
+        if n_shared + len(alike) >= 2:
+            return False
+        host = {(info.get(r.location or "") or {}).get("country")}
+        mine = {_state_code(p, r.states, info) for p in rest_r}
+        theirs = {_state_code(q, it.person_state, info) for q in it.parts if _is_person(q, info)}
+        return None not in mine and bool(theirs - {None}) and not (mine - host) & theirs
     return n_shared + len(alike) < 2 or _places_differ(r, it, info)
 
 
+def _state_code(p: str, own: dict, info: EntityInfo) -> str | None:
+    """A person's country code, else that of the state their delegation is of (``own``)."""
+    code = (info.get(p) or {}).get("country")
+    if code or not own.get(p):
+        return code
+    return (info.get(own[p]) or {}).get("country") or own[p]
+
+
 def _alike(p: str, q: str, info: EntityInfo) -> bool:
-    """Two people's names that may be one person's spellings (``alike_surname_similarity``)."""
+    """Two people's names that may be one person's spellings: surnames a letter apart (or
+    ``alike_surname_similarity``), first names compatible or alike (``alike_given_similarity``)."""
     a, b = info.get(p) or {}, info.get(q) or {}
     if a.get("type") != "PERSON" or b.get("type") != "PERSON":
         return False
@@ -610,14 +628,19 @@ def _alike(p: str, q: str, info: EntityInfo) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _alike_names(a: str, b: str) -> bool:
     from rapidfuzz.distance import Levenshtein
-    from ..names import given_compatible, name_key, person_parts
+    from ..names import given_compatible, loose_given, name_key, person_parts
     ga, sa = person_parts(a)
     gb, sb = person_parts(b)
-    if not sa or not sb or not given_compatible(ga, gb):
+    ka, kb = name_key(sa or ""), name_key(sb or "")
+    if not ka or not kb:
         return False
-    ka, kb = name_key(sa), name_key(sb)
-    need = thresholds("timeline").get("alike_surname_similarity", 0.8)
-    return bool(ka) and bool(kb) and Levenshtein.normalized_similarity(ka, kb) >= need
+    th = thresholds("timeline")
+    if Levenshtein.distance(ka, kb) > 1 \
+            and Levenshtein.normalized_similarity(ka, kb) < th.get("alike_surname_similarity", 0.8):
+        return False
+    # first names romanised another way too (Leila / Layla, Omar / Umar)
+    return given_compatible(ga, gb) or loose_given(ga[0], gb[0]) \
+        or Levenshtein.normalized_similarity(ga[0], gb[0]) >= th.get("alike_given_similarity", 0.6)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -713,15 +736,8 @@ def _other_delegations(r: Report, it: _Item, info: EntityInfo) -> bool:
     """Both name people, each of a known state, and neither's states hold the other's (the
     host state, the place's, aside): two sets of officials at one place that day, of other
     states, are two meetings (a summit's bilaterals), not two accounts of one."""
-    def state(p, own) -> str | None:
-        # (the person's country code, else that of the state their delegation is of)
-        code = (info.get(p) or {}).get("country")
-        if code or not own.get(p):
-            return code
-        return (info.get(own[p]) or {}).get("country") or own[p]
-
     def states(people, own) -> set[str]:
-        out = {state(p, own) for p in people if _is_person(p, info)}
+        out = {_state_code(p, own, info) for p in people if _is_person(p, info)}
         return set() if None in out else {x for x in out if x}
 
     mine = states(r.known, r.states)
