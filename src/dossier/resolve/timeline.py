@@ -34,7 +34,13 @@ and Sharipov" at the talks of Kyrgyzstan and Tajikistan). A party in common only
 state needs the same place or text, the same day with states on one side, or the report
 being a thinner account of the one item that holds all its parties; officials of the same
 states on both sides are as likely another contact, and so are officials of a state none
-of the item's people belongs to, there that day with no one in common. A week a report names ("last week")
+of the item's people belongs to, there that day with no one in common, and so are people of
+other states there that day (a summit's bilaterals). A leader's contacts that day with one
+counterpart and with another, or two meetings one aide attends ("joined by"), are two events:
+where both sides name people the other lacks, one person in common is not enough away from a
+shared place or text, nor are two when they meet in two towns (no place holding the other,
+none near it); a name spelt another way counts as the person in common. Two countries named
+as places conflict. A week a report names ("last week")
 also holds the Sunday before its Monday; talks run over up to three consecutive days (a
 ``date_range``, which a headline's publication day does not extend). One text's meetings
 with one person on one day and another on the next, or with one person in common and
@@ -206,8 +212,11 @@ def entity_info(extractions: Iterable[Extraction], entity_map: dict) -> EntityIn
             if not cid:
                 continue
             names[cid][e.name] += 1
-            cur = info.setdefault(cid, {"name": e.name, "type": e.type, "country": e.country})
+            cur = info.setdefault(cid, {"name": e.name, "type": e.type, "country": e.country,
+                                        "lat": e.lat, "lon": e.lon})
             cur["country"] = cur["country"] or e.country
+            if cur.get("lat") is None and e.lat is not None:
+                cur["lat"], cur["lon"] = e.lat, e.lon
     for cid, c in names.items():
         ranked = sorted(c, key=lambda nm: (-(len(nm.split()) > 1), -c[nm], nm))
         info[cid]["name"] = ranked[0]
@@ -345,9 +354,54 @@ def _loc_relation(a: str | None, locs: Counter, info: EntityInfo) -> str:
     ca = (info.get(a) or {}).get("country")
     if ca and any((info.get(b) or {}).get("country") == ca for b in locs):
         return "compatible"  # a city and its country, or two places of one country
+    if is_country((info.get(a) or {}).get("name")) \
+            and all(is_country((info.get(b) or {}).get("name")) for b in locs):
+        return "conflict"  # two countries (whatever codes the tagger gave them)
     if not ca or any(not (info.get(b) or {}).get("country") for b in locs):
         return "unknown"  # a place we cannot situate: neither evidence nor conflict
     return "conflict"
+
+
+@functools.lru_cache(maxsize=1)
+def _wide_places() -> frozenset[str]:
+    """Regions (``gazetteer/regions.jsonl``, names and aliases): places that hold towns."""
+    from ..data import load_jsonl
+    return frozenset(normalize(n) for r in load_jsonl("gazetteer/regions.jsonl")
+                     for n in [r.get("name"), *(r.get("aliases") or [])] if n)
+
+
+def _point_place(cid: str | None, info: EntityInfo) -> bool:
+    """A town or city (a place, neither a country, a bloc nor a region)."""
+    e = info.get(cid or "") or {}
+    name = normalize(e.get("name") or "")
+    return e.get("type") in ("GPE", "LOC") and bool(name) and not is_country(name) \
+        and name not in _blocs() and name not in _wide_places()
+
+
+def _near(a: str, b: str, info: EntityInfo) -> bool:
+    """Two places with coordinates within ``near_places_km`` (a district and its city, a
+    town beside the city it is reported as)."""
+    ea, eb = info.get(a) or {}, info.get(b) or {}
+    if None in (ea.get("lat"), ea.get("lon"), eb.get("lat"), eb.get("lon")):
+        return False
+    import math
+    la, lb = math.radians(ea["lat"]), math.radians(eb["lat"])
+    dlon = math.radians(eb["lon"] - ea["lon"])
+    x = dlon * math.cos((la + lb) / 2)
+    km = 6371 * math.hypot(x, lb - la)
+    return km <= thresholds("timeline").get("near_places_km", 60)
+
+
+def _places_differ(r: Report, it: _Item, info: EntityInfo) -> bool:
+    """The report and the item are placed in different towns: none of the item's places is
+    the report's, none holds the other (the text's wider place, a region, a country) and
+    none lies near it (a report's one place against an item's: another meeting there)."""
+    a = r.location
+    if not a or r.weak or not it.locs or a in it.locs or not _point_place(a, info):
+        return False
+    if r.place_in in it.locs or a in it.wider or (r.place_in and r.place_in in it.wider):
+        return False
+    return all(_point_place(b, info) and not _near(a, b, info) for b in it.locs)
 
 
 def _score(r: Report, it: _Item, info: EntityInfo, recent: bool = False,
@@ -474,7 +528,8 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
         # no one in common: only the same day at the same place (one summit, two accounts),
         # or the same day between the same states ("Russia and the United States ... at
         # Tuesday's meeting in the Kremlin" is Putin's meeting with the US envoys)
-        if same_day and loc == "same" and not _other_states(rp, it, info):
+        if same_day and loc == "same" and not _other_states(rp, it, info) \
+                and not _other_delegations(r, it, info):
             return weights()["no_one_shared_same_day_same_place"]
         if same_day and loc != "conflict" and _sides_match(rp, it.parts, info) \
                 and not (any(_is_person(p, info) for p in rp)
@@ -511,6 +566,9 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
         # Thursday, and a text's meeting on Thursday with one and on Friday with the other
         # are two
         return None
+    if only_r and only_it and not same_doc \
+            and _other_counterparts(r, it, info, only_r, only_it, len(strong | via), loc):
+        return None
     if only_r and only_it and same_doc and len(shared | via) < 2 and loc != "same":
         # one text, one person in common and each with others of its own: the text tells
         # two contacts ("met Macron ... also spoke with Starmer and Rutte")
@@ -524,6 +582,68 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
     return weight + again + (w["same_place"] if loc == "same" else 0) \
         + (w["same_day"] if same_day else 0) + (w["both_dated"] if r.date and it.dates else 0) \
         + (w["undated_recent"] if recent else 0)
+
+
+def _other_counterparts(r: Report, it: _Item, info: EntityInfo, only_r: set[str],
+                        only_it: set[str], n_shared: int, loc: str) -> bool:
+    """Both name people the other lacks (``only_r``, ``only_it``: people, not an institution
+    standing for its state): with one person in common (``n_shared``) a leader's call with
+    one counterpart and another call with another that day, or two meetings one person
+    attends, joined by, are two contacts; so are meetings in two towns (``_places_differ``).
+    At the same place one person in common ties them unless the report's own people are all
+    of states none of the item's people is of (the host state aside): the president's
+    meeting there with another state's minister. A name spelt another way (one the entity
+    resolution kept apart: a surname a letter off, a first name romanised another way) is
+    the person in common, not another counterpart."""
+    alike = {p for p in only_r if any(_alike(p, q, info) for q in only_it)}
+    rest_r = {p for p in only_r - alike if _is_person(p, info)}
+    rest_it = {q for q in only_it if _is_person(q, info)
+               and not any(_alike(p, q, info) for p in alike)}
+    if not rest_r or not rest_it:
+        return False
+    if loc == "same":
+        if n_shared + len(alike) >= 2:
+            return False
+        host = {(info.get(r.location or "") or {}).get("country")}
+        mine = {_state_code(p, r.states, info) for p in rest_r}
+        theirs = {_state_code(q, it.person_state, info) for q in it.parts if _is_person(q, info)}
+        return None not in mine and bool(theirs - {None}) and not (mine - host) & theirs
+    return n_shared + len(alike) < 2 or _places_differ(r, it, info)
+
+
+def _state_code(p: str, own: dict, info: EntityInfo) -> str | None:
+    """A person's country code, else that of the state their delegation is of (``own``)."""
+    code = (info.get(p) or {}).get("country")
+    if code or not own.get(p):
+        return code
+    return (info.get(own[p]) or {}).get("country") or own[p]
+
+
+def _alike(p: str, q: str, info: EntityInfo) -> bool:
+    """Two people's names that may be one person's spellings: surnames a letter apart (or
+    ``alike_surname_similarity``), first names compatible or alike (``alike_given_similarity``)."""
+    a, b = info.get(p) or {}, info.get(q) or {}
+    if a.get("type") != "PERSON" or b.get("type") != "PERSON":
+        return False
+    return _alike_names(a.get("name") or "", b.get("name") or "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _alike_names(a: str, b: str) -> bool:
+    from rapidfuzz.distance import Levenshtein
+    from ..names import given_compatible, loose_given, name_key, person_parts
+    ga, sa = person_parts(a)
+    gb, sb = person_parts(b)
+    ka, kb = name_key(sa or ""), name_key(sb or "")
+    if not ka or not kb:
+        return False
+    th = thresholds("timeline")
+    if Levenshtein.distance(ka, kb) > 1 \
+            and Levenshtein.normalized_similarity(ka, kb) < th.get("alike_surname_similarity", 0.8):
+        return False
+    # first names romanised another way too (Leila / Layla, Omar / Umar)
+    return given_compatible(ga, gb) or loose_given(ga[0], gb[0]) \
+        or Levenshtein.normalized_similarity(ga[0], gb[0]) >= th.get("alike_given_similarity", 0.6)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -613,6 +733,22 @@ def _other_states(rp: set[str], it: _Item, info: EntityInfo) -> bool:
     theirs = {it.person_state.get(q) or countries.get((info.get(q) or {}).get("country"))
               for q in it.parts if _is_person(q, info)}
     return bool(theirs) and None not in theirs and not (rp & theirs)
+
+
+def _other_delegations(r: Report, it: _Item, info: EntityInfo) -> bool:
+    """Both name people, each of a known state, and neither's states hold the other's (the
+    host state, the place's, aside): two sets of officials at one place that day, of other
+    states, are two meetings (a summit's bilaterals), not two accounts of one."""
+    def states(people, own) -> set[str]:
+        out = {_state_code(p, own, info) for p in people if _is_person(p, info)}
+        return set() if None in out else {x for x in out if x}
+
+    mine = states(r.known, r.states)
+    theirs = states(it.parts, it.person_state)
+    # (the host state's officials at talks there are of the talks: the place's country)
+    host = {(info.get(r.location or "") or {}).get("country")} - {None}
+    return bool(mine) and bool(theirs) \
+        and not (mine - host <= theirs or theirs - host <= mine)
 
 
 def _sides_match(rp: set[str], parts, info: EntityInfo) -> bool:
@@ -1199,7 +1335,8 @@ def build_timeline(extractions: Iterable[Extraction], entity_map: dict,
     extractions = list(extractions)
     info = entity_info(extractions, entity_map)
     for e in entities or []:
-        info[e.id] = {"name": e.name, "type": e.type, "country": e.country}
+        info[e.id] = {"name": e.name, "type": e.type, "country": e.country,
+                      "lat": getattr(e, "lat", None), "lon": getattr(e, "lon", None)}
     # country code -> the country's own entity (for nationalities among participants)
     by_country: dict[str, tuple[int, str]] = {}
     for cid, e in list(info.items()):
