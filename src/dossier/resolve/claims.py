@@ -186,18 +186,17 @@ _FIGURE = re.compile(r"(?<![\d:.,$\u20ac\u00a3-])\b(\d{1,3}(?:,\d{3})*|[a-z]+)\b
 
 def figures_in(text: str) -> set[str]:
     """The counts a statement gives, with or without the thing counted ("holding 17",
-    "the crew members, 17 in number", "nineteen sailors"): digits and number words, not
-    days of a date, clock times, years or sums of money."""
+    "the crew members, 17 in number", "nineteen sailors"): digits and number words of at
+    least ``figure_min``, not days of a date, clock times, years or sums of money."""
     words = cdata()["number_words"]
+    least = gather_th()["figure_min"]   # "the two sides" identifies nothing
     t = _DATE_RE.sub(" ", text or "")
     out = set()
     for m in _FIGURE.finditer(t):
         w = m.group(1).lower()
-        if w.isalpha():
-            if w in words:
-                out.add(words[w])
-        else:
-            out.add(w.replace(",", ""))
+        v = words.get(w) if w.isalpha() else w.replace(",", "")
+        if v and v.isdigit() and int(v) >= least:
+            out.add(v)
     return out
 
 
