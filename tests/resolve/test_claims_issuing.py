@@ -103,3 +103,54 @@ def test_a_count_and_an_issuing_state_join_in_batches_as_in_the_whole(tmp_path):
     assert any(len(docs) == 2 for _, docs in _claims_view(whole))
     whole.close()
     parts.close()
+
+
+def _accusation_reports():
+    """One minister's accusation: a wire's quote, a translated release and a rewrite that
+    restates both."""
+    minister = [ent("e1", "Vesna Draganic", roles=["foreign minister"])]
+    return [
+        ex("a", minister, statements=[stm("s1", "Tonnes of water were released from the "
+                                                "reservoir in the middle of the night and "
+                                                "nobody downstream was told", speaker="e1")],
+           source="Wire", published="2026-06-07", text="Wire report."),
+        ex("b", minister, statements=[stm("s1", "the discharge of water from the accumulation "
+                                                "was performed in the night without notification "
+                                                "to the competent institutions", speaker="e1")],
+           source="Ministry release", published="2026-06-07", text="Translated release."),
+        ex("c", minister, statements=[stm("s1", "the water had been released at night without "
+                                                "warning to the competent institutions and "
+                                                "nobody downstream was told", speaker="e1")],
+           source="Rewrite", published="2026-06-08", text="Rewrite.")]
+
+
+def _five_reports():
+    """Each wording carried twice (a wire's quote, a translated release), then the rewrite."""
+    a, b, c = _accusation_reports()
+    a2 = ex("a2", a.entities, statements=a.statements, source="Second wire",
+            published="2026-06-07", text="Second wire report.")
+    b2 = ex("b2", b.entities, statements=b.statements, source="State agency",
+            published="2026-06-07", text="State agency report.")
+    return [a, a2, b, b2, c]
+
+
+def test_a_restatement_of_two_claims_of_one_speaker_makes_them_one():
+    a, a2, b, b2, c = _five_reports()
+    assert len(_run([a, a2, b, b2])) == 2          # too few words in common alone
+    assert [cl.documents for cl in _run([a, a2, b, b2, c])] == [["a", "a2", "b", "b2", "c"]]
+
+
+def test_a_restatement_joins_two_claims_in_batches_as_in_the_whole(tmp_path):
+    reports = _five_reports()
+    whole = open_store(str(tmp_path / "whole.db"))
+    for x in reports:
+        whole.add_document(x.doc, x)
+    rebuild(whole)
+    parts = open_store(str(tmp_path / "parts.db"))
+    for i, x in enumerate(reports):
+        parts.add_document(x.doc, x)
+        result = update(parts, full_fraction=1.01) if i else rebuild(parts)
+    assert result["mode"] == "incremental"
+    assert _claims_view(parts) == _claims_view(whole)
+    whole.close()
+    parts.close()

@@ -1104,6 +1104,7 @@ def gather(units: list[Unit], vectors=None, corpus_df: tuple[Counter, int] | Non
     states: list[ClaimState] = []
     by_speaker: dict[str, list[int]] = {}
     by_content: dict[str, list[int]] = {}
+    merged: dict[int, int] = {}     # a claim merged into another (``_merge_bridged``)
     horizon = th["window_days_strong"]
     for i in order:
         u = units[i]
@@ -1114,11 +1115,21 @@ def gather(units: list[Unit], vectors=None, corpus_df: tuple[Counter, int] | Non
             cands.update(_recent(by_speaker, k, states, now, horizon))
         for t in u.tokens:      # unnamed, unknown and relayed speakers: by rare content words
             cands.update(_recent(by_content, t, states, now, horizon))
+        cands = {_merged_into(merged, c) for c in cands}
         best, best_c = None, None
+        fits: list[int] = []
         for c in sorted(cands):
+            if not states[c].members:
+                continue      # merged into another (looked up as that one)
             sc = decide(states[c], u, i, ctx)
+            if sc is not None:
+                fits.append(c)
             if sc is not None and (best is None or sc > best):
                 best, best_c = sc, c
+        if best_c is not None:
+            for c in _merge_bridged(states, [c for c in fits if c != best_c], best_c, u, units,
+                                    th):
+                merged[c] = best_c
         if best_c is None:
             best_c = len(states)
             states.append(ClaimState(u.skey, u.unnamed))
@@ -1133,6 +1144,31 @@ def gather(units: list[Unit], vectors=None, corpus_df: tuple[Counter, int] | Non
         states[best_c].add(i, u, th["keep_reports"])
     attach_singles(states, units, ctx)
     return [st for st in states if st.members]
+
+
+def _merged_into(merged: dict[int, int], c: int) -> int:
+    while c in merged:
+        c = merged[c]
+    return c
+
+
+def _merge_bridged(states: list[ClaimState], others: list[int], into: int, u: Unit,
+                   units: list[Unit], th: dict) -> list[int]:
+    """A statement that restates two claims of its own named speaker (a translated release
+    and a wire's quote of one accusation, each gathered apart) makes them one: the other
+    claims' reports join the claim it joins."""
+    st = states[into]
+    out = []
+    for c in others:
+        o = states[c]
+        if not u.skey.startswith("e:") or u.weak or o.skeys != {u.skey} or st.skeys != {u.skey} \
+                or o.docs & st.docs:
+            continue
+        for j in o.members:
+            st.add(j, units[j], th["keep_reports"])
+        o.members.clear()
+        out.append(c)
+    return out
 
 
 def _lookup_keys(skey: str, ctx: Context) -> list[str]:
