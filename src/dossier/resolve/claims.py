@@ -490,7 +490,7 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
 def _issuing_state(units: list[Unit], ex: Extraction, entity_map: dict, info: dict) -> None:
     """A state body its report gives without a country ("the Ministry of Information" of a
     state agency's release) or one of its officials ("spokesman of the Ministry of
-    Information") speaks for the one state the report names: the statement may be credited
+    Information"), the speaker's country unknown, speaks for the one state the report names: the statement may be credited
     to that state in another report ("Freedonia says the crew ...")."""
     states: dict[str, set[str]] = {}
     for e in ex.entities:
@@ -511,14 +511,13 @@ def _issuing_state(units: list[Unit], ex: Extraction, entity_map: dict, info: di
 
 def _state_official(e: dict) -> bool:
     """A state's body by its name ("Ministry of Information", "the Presidency") or a person
-    whose role is a title or names such a body ("spokesman of the ministry")."""
+    whose role names such a body ("spokesman of the ministry"; not a title alone: an
+    envoy of a union in a report naming one state is not that state's)."""
     heads = set(cdata()["state_bodies"]) | set(cdata()["official_bodies"])
     if e.get("type") == "ORG":
         return bool(heads & set(normalize(e.get("name") or "").split()))
-    if e.get("type") != "PERSON":
-        return False
-    titles = set(cdata()["title_heads"]) | heads
-    return any(titles & set(normalize(r).split()) for r in e.get("roles", []))
+    return e.get("type") == "PERSON" and any(heads & set(normalize(r).split())
+                                             for r in e.get("roles", []))
 
 
 def _reported_units(d, s, rec: dict, local: dict, entity_map: dict, info: dict,
