@@ -84,6 +84,8 @@ class StatementFinder:
         self.frame_particles = {k: f["particle"] for k, f in lex["frames"].items() if "particle" in f}
         # 'asks the Union to act': a frame that holds only with an object, and its own stance
         self.frame_with_object = {k for k, f in lex["frames"].items() if f.get("with_object")}
+        # 'put the toll at 21': a frame that holds only with one of its objects
+        self.frame_only_objects = {k for k, f in lex["frames"].items() if f.get("only_objects")}
         self.frame_stances = {k: f["stance"] for k, f in lex["frames"].items() if "stance" in f}
         self.claim_nouns = set(lex["claim_nouns"])
         self.speaker_heads = set(lex["speaker_heads"])
@@ -1391,6 +1393,10 @@ class StatementFinder:
                 continue
             if v.lemma_.lower() in self.frame_with_object and not any(
                     c.dep_ == "dobj" and c.i > v.i for c in v.children):
+                continue
+            if v.lemma_.lower() in self.frame_only_objects and not any(
+                    c.dep_ == "dobj" and c.i > v.i and c.lemma_.lower()
+                    in self.frame_objects.get(v.lemma_.lower(), ()) for c in v.children):
                 continue
             lo, hi = view.segment(v.i)
             kids = [c for c in v.children if lo <= c.i < hi and c.i > v.i]
