@@ -23,7 +23,17 @@ Design (made for incremental resolution):
   state's places speaking for it ("Belgrade says"). A described speaker stands for the
   one party of its report it names (``described_speaker``: "Peru's foreign minister" for
   the person holding that role, "the Government of Peru" for the state, "the Ministry"
-  for the one ministry named).
+  for the one ministry named). A state body given without a country ("the Ministry of
+  Information" of a state agency's release), or a person without one whose role names
+  such a body, speaks for the one state its report names (``_issuing_state``), and a
+  state's body relates to whoever its state relates to.
+- One count of one thing (``figures_in``: "17 crew are being held" / "it is holding 17" /
+  "the crew members, 17 in number") gathers however worded: a report of the claim giving
+  the count and sharing a word with the statement, its speaker the claim's or one
+  standing for it (``_same_figure``).
+- A statement that restates two claims of its own named speaker (a translated release
+  and a wire's quote of one accusation, gathered apart) makes them one
+  (``_merge_bridged``).
 - What a denial verb heads ("Cairo denies paying ...") is denied, not said: such a
   statement never joins a claim of the same words said plainly.
 - "X denied a report that Y" (``disputes.reported_contents``): Y is what the report said
