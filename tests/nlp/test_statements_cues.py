@@ -397,3 +397,18 @@ def test_put_the_toll_at_is_a_statement_of_the_figure(run):
 def test_put_without_a_figure_noun_is_no_statement(run, text):
     doc, sts = run(text)
     assert not [s for s in sts if s.cue == "put"]
+
+
+# ------------------------------------------------------------ a live blog's "<noun> by X:"
+
+def test_speech_by_a_named_speaker_before_a_colon_is_theirs(run):
+    doc, sts = run("09:15 - Opening speech by Norwegian foreign minister Tomas Veldor: "
+                   "\"Neighbours must talk before the rivers rise.\"")
+    s = one(sts)
+    assert s.content == "Neighbours must talk before the rivers rise" and s.kind == "direct"
+    assert names(doc)[s.speaker] == "Tomas Veldor"
+
+
+def test_a_verb_before_the_colon_keeps_its_own_subject(run):
+    doc, sts = run("Crowds gathered by the river for the speech: nobody expected it.")
+    assert not [s for s in sts if s.cue == "speech"]
