@@ -379,3 +379,36 @@ def test_a_study_that_found_is_credited_to_its_author(run):
     assert names(doc)[s.speaker] == "Nordic Budget Office" and s.kind == "report"
     doc, sts = run("He found that the door was locked.")
     assert not sts
+
+
+# ------------------------------------------------------------ figures given by a party
+
+def test_put_the_toll_at_is_a_statement_of_the_figure(run):
+    doc, sts = run("The regional government later put the toll at 23. Rescue teams worked "
+                   "through the night.")
+    s = one(sts)
+    assert s.content == "the toll at 23" and s.cue == "put"
+    assert "regional government" in s.speaker_text
+
+
+@pytest.mark.parametrize("text", ["Officials put pressure on the contractor to finish.",
+                                  "The storm put the harvest at risk, farmers fear.",
+                                  "The council put the contract out to tender."])
+def test_put_without_a_figure_noun_is_no_statement(run, text):
+    doc, sts = run(text)
+    assert not [s for s in sts if s.cue == "put"]
+
+
+# ------------------------------------------------------------ a live blog's "<noun> by X:"
+
+def test_speech_by_a_named_speaker_before_a_colon_is_theirs(run):
+    doc, sts = run("09:15 - Opening speech by Norwegian foreign minister Tomas Veldor: "
+                   "\"Neighbours must talk before the rivers rise.\"")
+    s = one(sts)
+    assert s.content == "Neighbours must talk before the rivers rise" and s.kind == "direct"
+    assert names(doc)[s.speaker] == "Tomas Veldor"
+
+
+def test_a_verb_before_the_colon_keeps_its_own_subject(run):
+    doc, sts = run("Crowds gathered by the river for the speech: nobody expected it.")
+    assert not [s for s in sts if s.cue == "speech"]

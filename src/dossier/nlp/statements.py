@@ -84,6 +84,8 @@ class StatementFinder:
         self.frame_particles = {k: f["particle"] for k, f in lex["frames"].items() if "particle" in f}
         # 'asks the Union to act': a frame that holds only with an object, and its own stance
         self.frame_with_object = {k for k, f in lex["frames"].items() if f.get("with_object")}
+        # 'put the toll at 21': a frame that holds only with one of its objects
+        self.frame_only_objects = {k for k, f in lex["frames"].items() if f.get("only_objects")}
         self.frame_stances = {k: f["stance"] for k, f in lex["frames"].items() if "stance" in f}
         self.claim_nouns = set(lex["claim_nouns"])
         self.speaker_heads = set(lex["speaker_heads"])
@@ -1136,7 +1138,9 @@ class StatementFinder:
                 continue
             # "His reply: "No."": an utterance noun alone, its owner the speaker
             subj = self._subject(view, verb) if verb.pos_ != "NOUN" else next(
-                (x for x in verb.children if x.dep_ == "poss"), None)
+                (x for x in verb.children if x.dep_ == "poss"), None) or next(
+                (x for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for x in c.children if x.dep_ == "pobj"), None)
             if subj is None or not self._speaks(view, subj):
                 continue
             a = c.i + 1
@@ -1182,6 +1186,9 @@ class StatementFinder:
         if prev.lower_ in self.colon_nouns and prev.i == lo + 1 and doc[lo].dep_ == "poss" \
                 and doc[lo].lower_ in ("his", "her", "their", "its"):
             return prev  # "His reply:"
+        by = self._noun_by(doc, lo, colon.i)
+        if by is not None:
+            return by    # "Opening speech by the foreign minister X:" (a live blog's line)
         for t in doc[lo:colon.i]:
             # "Her message was clear: …", "X's public line has not changed: …"
             if t.dep_ == "nsubj" and t.lemma_.lower() in self.position_nouns and lo <= t.head.i \
@@ -1197,6 +1204,19 @@ class StatementFinder:
                     h = h.head
                 if h.pos_ == "VERB" and lo <= h.i < colon.i:
                     return h
+        return None
+
+    def _noun_by(self, doc: Doc, lo: int, colon: int) -> Token | None:
+        """An utterance noun heading the line before a colon, its author after 'by'
+        ("Statement by X:", "Opening speech by X:"); None when a verb comes first."""
+        for t in doc[lo:colon]:
+            if t.pos_ in ("VERB", "AUX"):
+                return None
+            if t.pos_ == "NOUN" and (t.lemma_.lower() in self.colon_nouns
+                                     or t.lower_ in self.colon_nouns) and any(
+                    c.dep_ == "prep" and c.lower_ == "by" and c.i < colon
+                    and any(x.dep_ == "pobj" for x in c.children) for c in t.children):
+                return t
         return None
 
     def by_agent(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
@@ -1391,6 +1411,10 @@ class StatementFinder:
                 continue
             if v.lemma_.lower() in self.frame_with_object and not any(
                     c.dep_ == "dobj" and c.i > v.i for c in v.children):
+                continue
+            if v.lemma_.lower() in self.frame_only_objects and not any(
+                    c.dep_ == "dobj" and c.i > v.i and c.lemma_.lower()
+                    in self.frame_objects.get(v.lemma_.lower(), ()) for c in v.children):
                 continue
             lo, hi = view.segment(v.i)
             kids = [c for c in v.children if lo <= c.i < hi and c.i > v.i]

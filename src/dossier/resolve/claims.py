@@ -23,7 +23,17 @@ Design (made for incremental resolution):
   state's places speaking for it ("Belgrade says"). A described speaker stands for the
   one party of its report it names (``described_speaker``: "Peru's foreign minister" for
   the person holding that role, "the Government of Peru" for the state, "the Ministry"
-  for the one ministry named).
+  for the one ministry named). A state body given without a country ("the Ministry of
+  Information" of a state agency's release), or a person without one whose role names
+  such a body, speaks for the one state its report names (``_issuing_state``), and a
+  state's body relates to whoever its state relates to.
+- One count of one thing (``figures_in``: "17 crew are being held" / "it is holding 17" /
+  "the crew members, 17 in number") gathers however worded: a report of the claim giving
+  the count and sharing a word with the statement, its speaker the claim's or one
+  standing for it (``_same_figure``).
+- A statement that restates two claims of its own named speaker (a translated release
+  and a wire's quote of one accusation, gathered apart) makes them one
+  (``_merge_bridged``).
 - What a denial verb heads ("Cairo denies paying ...") is denied, not said: such a
   statement never joins a claim of the same words said plainly.
 - "X denied a report that Y" (``disputes.reported_contents``): Y is what the report said
@@ -179,6 +189,25 @@ def numbers_in(text: str, surface: dict[str, str] | None = None) -> dict[str, st
 @functools.lru_cache(maxsize=1)
 def _measures() -> frozenset:
     return frozenset(lemma(w) for w in cdata()["measure_units"])
+
+
+_FIGURE = re.compile(r"(?<![\d:.,$\u20ac\u00a3-])\b(\d{1,3}(?:,\d{3})*|[a-z]+)\b(?![:.,]?\d)", re.I)
+
+
+def figures_in(text: str) -> set[str]:
+    """The counts a statement gives, with or without the thing counted ("holding 17",
+    "the crew members, 17 in number", "nineteen sailors"): digits and number words of at
+    least ``figure_min``, not days of a date, clock times, years or sums of money."""
+    words = cdata()["number_words"]
+    least = gather_th()["figure_min"]   # "the two sides" identifies nothing
+    t = _DATE_RE.sub(" ", text or "")
+    out = set()
+    for m in _FIGURE.finditer(t):
+        w = m.group(1).lower()
+        v = words.get(w) if w.isalpha() else w.replace(",", "")
+        if v and v.isdigit() and int(v) >= least:
+            out.add(v)
+    return out
 
 
 def dates_in(text: str) -> set[str]:
@@ -375,6 +404,7 @@ class Unit:
     number_text: dict[str, str] = field(default_factory=dict)  # unit -> "27 points"
     dates: set[str] = field(default_factory=set)
     weekdays: set[str] = field(default_factory=set)
+    figures: set[str] = field(default_factory=set)   # counts given ("holding 17")
 
     @property
     def start(self) -> int:
@@ -449,9 +479,43 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
             u = _unit(d, st, local, entity_map, info, aliases)
             u.stance = "deny"
             units.append(u)
+        _issuing_state(units[first:], ex, entity_map, info)
     for u in units:
-        u.affil = affil.get(u.speaker or "", frozenset())
+        u.affil = affil.get(u.speaker or "", frozenset()) | u.affil
     return units, copy_of
+
+
+def _issuing_state(units: list[Unit], ex: Extraction, entity_map: dict, info: dict) -> None:
+    """A state body its report gives without a country ("the Ministry of Information" of a
+    state agency's release) or one of its officials ("spokesman of the Ministry of
+    Information"), the speaker's country unknown, speaks for the one state the report names: the statement may be credited
+    to that state in another report ("Freedonia says the crew ...")."""
+    states: dict[str, set[str]] = {}
+    for e in ex.entities:
+        cid = entity_map.get((ex.doc.id, e.id))
+        e_info = info.get(cid or "", {})
+        if e_info.get("type") == "GPE" and e_info.get("country") \
+                and is_country(e_info.get("name")):
+            states.setdefault(e_info["country"], set()).add("e:" + str(cid))
+    if len(states) != 1:
+        return
+    (country, keys), = states.items()
+    for u in units:
+        if u.skey.startswith("e:") and not u.scountry and not u.weak \
+                and _state_official(info.get(u.speaker or "", {})):
+            u.scountry = country
+            u.affil = frozenset(keys)
+
+
+def _state_official(e: dict) -> bool:
+    """A state's body by its name ("Ministry of Information", "the Presidency") or a person
+    whose role names such a body ("spokesman of the ministry"; not a title alone: an
+    envoy of a union in a report naming one state is not that state's)."""
+    heads = set(cdata()["state_bodies"]) | set(cdata()["official_bodies"])
+    if e.get("type") == "ORG":
+        return bool(heads & set(normalize(e.get("name") or "").split()))
+    return e.get("type") == "PERSON" and any(heads & set(normalize(r).split())
+                                             for r in e.get("roles", []))
 
 
 def _reported_units(d, s, rec: dict, local: dict, entity_map: dict, info: dict,
@@ -591,6 +655,7 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
                 {t for t in toks if not re.fullmatch(r"\d+(\.\d+)?", t) and t not in proper},
                 nums, surface, dates_in(s.content), {t for t in toks if t in WEEKDAYS})
     unit.proper = proper
+    unit.figures = figures_in(s.content)
     unit.via = via if isinstance(via, str) and via else None
     unit.weak = bool(sp) and pronoun_speaker(s.speaker_text)
     unit.presence = presence_of(s.content)
@@ -751,6 +816,7 @@ class ClaimState:
     lemma_sets: list[frozenset] = field(default_factory=list)
     anchor_sets: list[frozenset] = field(default_factory=list)
     numbers: dict[str, str] = field(default_factory=dict)
+    figures: set[str] = field(default_factory=set)        # counts its reports give
     dates: set[str] = field(default_factory=set)
     about: Counter = field(default_factory=Counter)
     docs: set[str] = field(default_factory=set)
@@ -773,6 +839,7 @@ class ClaimState:
             self.anchor_sets.append(frozenset(u.anchors()))
         for k, v in u.numbers.items():
             self.numbers.setdefault(k, v)
+        self.figures |= u.figures
         self.dates |= u.dates
         if u.presence:
             self.presence.add(u.presence)
@@ -913,6 +980,10 @@ def _need(state: ClaimState, u: Unit, rel: str, th: dict) -> float:
     elif u.skey[:2] in ("e:", "o:") and state.skey[:2] in ("e:", "o:") \
             and u.skey[2:] == state.skey[2:]:
         need = th["named_overlap"]
+    elif rel == "affiliated" and u.skey.startswith("e:") and u.skey in state.skeys:
+        return th["named_overlap"]   # its speaker already among the claim's (and its state)
+    elif rel == "affiliated" and u.skey.startswith("e:") and state.skey.startswith("e:"):
+        return th["affiliated_overlap"]   # a person's words credited to their state
     elif u.unnamed:
         need = th["unnamed_overlap"]
     elif u.reported:
@@ -956,7 +1027,7 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
         held = u.numbers and u.tokens and any(
             u.numbers.items() <= ctx.units[j].numbers.items() and u.tokens <= ctx.units[j].tokens
             for j in state.members)
-        return th["short_figure_score"] if held else None
+        return th["short_figure_score"] if held or _same_figure(state, u, rel, ctx) else None
     best, shared, topic = 0.0, 0, False
     for ls, an in zip(state.lemma_sets, state.anchor_sets):
         if opposed(u.tokens, ls):
@@ -970,6 +1041,8 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
         ok = words >= th["weak_overlap"] and n >= th["weak_min_shared"]
         return best if ok else None
     need = _need(state, u, rel, th)
+    if rel == "affiliated" and shared < th["affiliated_min_shared"]:
+        need = max(need, th["unknown_overlap"])   # a state's words and a person's: more alike
     if gap is not None and gap > th["window_days"] and best < th["strong_overlap"]:
         return None   # a repeated position weeks later must read much the same
     named_same = (rel == "same" and u.skey.startswith("e:") and u.skey == state.skey) \
@@ -977,6 +1050,8 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     if best >= need and (shared >= th["min_shared"]
                          or (named_same and shared and topic and best >= th["strong_overlap"])):
         return best   # a short restatement of one speaker: one word and the names it is about
+    if _same_figure(state, u, rel, ctx) and best >= th["figure_overlap"]:
+        return th["short_figure_score"]   # one count of one thing, however worded
     if ctx.vectors is not None and u.doc not in state.docs and shared >= th["min_shared"] \
             and best >= th["embedding_min_overlap"]:
         cos = max(sum(x * y for x, y in zip(ctx.vectors[i], ctx.vectors[j]))
@@ -985,6 +1060,19 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
         if cos >= need:
             return cos * 0.9
     return None
+
+
+def _same_figure(state: ClaimState, u: Unit, rel: str, ctx: Context) -> bool:
+    """Does the statement give a count a report of the claim gives, of one thing (a word
+    of what is counted shared with that report: "17 crew are being held" / "it is holding
+    17" / "the crew members, 17 in number"), its speaker the claim's or one standing for
+    it, in another report?"""
+    if rel not in ("same", "variant", "affiliated") or not u.skey or u.doc in state.docs \
+            or not (u.figures & state.figures):
+        return False
+    shared = u.figures & state.figures
+    return any(ctx.units[j].figures & shared and ctx.units[j].tokens & u.tokens
+               for j in state.members)
 
 
 def _recent(index: dict[str, list[int]], key: str, states: list, now: int | None,
@@ -1013,6 +1101,7 @@ def gather(units: list[Unit], vectors=None, corpus_df: tuple[Counter, int] | Non
     states: list[ClaimState] = []
     by_speaker: dict[str, list[int]] = {}
     by_content: dict[str, list[int]] = {}
+    merged: dict[int, int] = {}     # a claim merged into another (``_merge_bridged``)
     horizon = th["window_days_strong"]
     for i in order:
         u = units[i]
@@ -1023,11 +1112,21 @@ def gather(units: list[Unit], vectors=None, corpus_df: tuple[Counter, int] | Non
             cands.update(_recent(by_speaker, k, states, now, horizon))
         for t in u.tokens:      # unnamed, unknown and relayed speakers: by rare content words
             cands.update(_recent(by_content, t, states, now, horizon))
+        cands = {_merged_into(merged, c) for c in cands}
         best, best_c = None, None
+        fits: list[int] = []
         for c in sorted(cands):
+            if not states[c].members:
+                continue      # merged into another (looked up as that one)
             sc = decide(states[c], u, i, ctx)
+            if sc is not None:
+                fits.append(c)
             if sc is not None and (best is None or sc > best):
                 best, best_c = sc, c
+        if best_c is not None:
+            for c in _merge_bridged(states, [c for c in fits if c != best_c], best_c, u, units,
+                                    th):
+                merged[c] = best_c
         if best_c is None:
             best_c = len(states)
             states.append(ClaimState(u.skey, u.unnamed))
@@ -1042,6 +1141,31 @@ def gather(units: list[Unit], vectors=None, corpus_df: tuple[Counter, int] | Non
         states[best_c].add(i, u, th["keep_reports"])
     attach_singles(states, units, ctx)
     return [st for st in states if st.members]
+
+
+def _merged_into(merged: dict[int, int], c: int) -> int:
+    while c in merged:
+        c = merged[c]
+    return c
+
+
+def _merge_bridged(states: list[ClaimState], others: list[int], into: int, u: Unit,
+                   units: list[Unit], th: dict) -> list[int]:
+    """A statement that restates two claims of its own named speaker (a translated release
+    and a wire's quote of one accusation, each gathered apart) makes them one: the other
+    claims' reports join the claim it joins."""
+    st = states[into]
+    out = []
+    for c in others:
+        o = states[c]
+        if not u.skey.startswith("e:") or u.weak or o.skeys != {u.skey} or st.skeys != {u.skey} \
+                or o.docs & st.docs:
+            continue
+        for j in o.members:
+            st.add(j, units[j], th["keep_reports"])
+        o.members.clear()
+        out.append(c)
+    return out
 
 
 def _lookup_keys(skey: str, ctx: Context) -> list[str]:
@@ -1072,6 +1196,13 @@ def related_keys(units: list[Unit]) -> dict[str, set[str]]:
     for keys in places.values():
         for k in keys:
             out.setdefault(k, set()).update(keys - {k})
+    bodies = {u.skey: u.affil for u in units if u.stype == "ORG" and u.affil and not u.weak}
+    for body, states in sorted(bodies.items()):  # a state's body speaks as the state does
+        for st in states:
+            for k in list(out.get(st, ())):
+                if k != body:
+                    out.setdefault(body, set()).add(k)
+                    out.setdefault(k, set()).add(body)
     return out
 
 

@@ -66,7 +66,7 @@ from ..ids import stable_id
 from ..names import double_surname_tail, key_frame, loose_skeleton, name_frame, name_key, normalize
 from ..orgnames import acronym_forms
 from ..records import CanonicalEntity, Claim, Extraction
-from .claims import (WEEKDAYS, content_tokens, dates_in, name_fold, numbers_in,
+from .claims import (WEEKDAYS, content_tokens, dates_in, figures_in, name_fold, numbers_in,
                      name_words, presence_of, pronoun_speaker, proper_tokens)
 from ..dates import period_end, period_start, precision
 from .common import fill_year, is_country, load_data, thresholds
@@ -79,7 +79,7 @@ if TYPE_CHECKING:
     from ..store.store import Store
 
 SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
-KEYS_VERSION = "10"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
+KEYS_VERSION = "11"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
 def settings() -> dict[str, Any]:
@@ -295,7 +295,8 @@ def statement_lemmas(content: str) -> set[str]:
 def claim_keys(c: Claim) -> set[str]:
     """A stored claim's look-up keys: the lemmas of each of its reports (``l:``; a
     statement joins a claim, or disputes one, only when it shares lemmas with one of its
-    reports), the units of its numbers (``n:``), ``d:`` when a report gives a day, its
+    reports), the units of its numbers (``n:``), the counts it gives (``f:``: "holding 17"
+    joins "17 crew are held" on one shared word), ``d:`` when a report gives a day, its
     speaker key (``p:``), ``w:`` when a report's speaker is a pronoun (the claim may have no
     named speaker: a statement of any speaker may join it on nearly the same words) and, for
     a named speaker, the frame of its surname as each report spells it (``v:``: a statement
@@ -312,6 +313,7 @@ def claim_keys(c: Claim) -> set[str]:
             out.add("w:")
         out.update("l:" + t for t in statement_lemmas(content))
         out.update("n:" + k for k in numbers_in(content))
+        out.update("f:" + k for k in figures_in(content))
         if named and rep.get("speaker_text"):
             out.add("v:" + name_fold(rep["speaker_text"])[1])
         if dates_in(content) or WEEKDAYS & set(normalize(content).split()):
@@ -682,7 +684,8 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
     from ..store import delta
     from .claims import gather_th, speakers_compatible
     from .disputes import is_denial
-    keys = {"l:" + t for u in units for t in u.tokens} | {"n:" + k for u in units for k in u.numbers}
+    keys = {"l:" + t for u in units for t in u.tokens} | {"n:" + k for u in units for k in u.numbers} \
+        | {"f:" + k for u in units for k in u.figures}
     if not keys:
         return set()
     present = {"pr:" + k for u in units if u.presence
@@ -715,11 +718,12 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
         denial = is_denial(u)
         has_day = bool(u.dates or u.weekdays)
         how = (shared[x], short, u.skey, u.affil, frozenset(u.numbers), u.weak, denial, has_day,
-               u.vname, u.scountry)
+               u.vname, u.scountry, frozenset(u.figures))
         if how in done:
             continue
         done.add(how)
         numbered = {c for k in u.numbers for c in holders.get("n:" + k, ())}
+        counts = {c for k in u.figures for c in holders.get("f:" + k, ())}  # one count given
         # another spelling of the speaker's name: one named speaker's restatement
         spelt = holders.get("v:" + name_fold(u.vname)[1], ()) if u.vname else ()
         state = holders.get("sc:" + u.scountry, ()) if u.scountry else ()  # of one state
@@ -729,7 +733,7 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
             few = 1 if short or (u.skey.startswith("e:") and sk == u.skey) else need
             if (n >= few and (speakers_compatible(sk, u.skey) or sk in u.affil)) \
                     or (n >= 1 and c in spelt) or (n >= need and c in state) \
-                    or c in numbered or (n >= weak and (u.weak or c in pronoun)) \
+                    or c in numbered or (n >= 1 and c in counts) or (n >= weak and (u.weak or c in pronoun)) \
                     or (n >= need and (denial or (has_day and c in dated))):
                 out.add(c)
     return out

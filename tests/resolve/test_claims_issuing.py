@@ -1,0 +1,156 @@
+"""Claims credited to a state, its body or its official across outlets (a state agency's
+release and a wire's "Norway says"), counts given with or without the thing counted, and
+reporting-domain near-synonyms. Invented sentences and people."""
+import pytest
+from resolve_helpers import ent, ex, stm
+
+from dossier.resolve import build_claims, rebuild, resolve_entities, update
+from dossier.resolve.claims import figures_in, lemma
+from dossier.store import open_store
+
+
+def _run(exs):
+    ents, mapping = resolve_entities(exs)
+    return build_claims(exs, mapping, names={e.id: e.name for e in ents}, use_embeddings=False,
+                        entities=ents)
+
+
+def _release(states=("Norway",)):
+    """A state agency's release: its ministry (no country given) and its spokesman speak."""
+    people = [ent("m", "Ministry of Fisheries", "ORG"),
+              ent("p", "Halvor Trengstad", roles=["spokesman of the Ministry of Fisheries"])]
+    codes = {"Norway": "NOR", "Sweden": "SWE"}
+    people += [ent(f"g{i}", s, "GPE", country=codes[s]) for i, s in enumerate(states)]
+    return ex("a", people, statements=[
+        stm("s1", "members of the crew were found photographing naval installations on the "
+                  "northern island", speaker="p"),
+        stm("s2", "the trawler had entered a restricted military zone without authorisation "
+                  "and its 17 crew members are held for questioning", speaker="m")],
+        source="State Agency", published="2026-03-02", text="The ministry's release.")
+
+
+def _wire(text, day="2026-03-03", doc="b"):
+    return ex(doc, [ent("g", "Norway", "GPE", country="NOR")],
+              statements=[stm("s1", text, speaker="g")], source=f"Wire {doc}", published=day,
+              text=f"Norway says {text}.")
+
+
+def test_a_state_bodys_official_speaks_for_the_one_state_the_release_names():
+    claims = _run([_release(), _wire("crew members had photographed naval installations on "
+                                     "the northern island, the fisheries ministry said")])
+    photo = [c for c in claims if "photograph" in c.content]
+    assert [c.documents for c in photo] == [["a", "b"]]
+
+
+def test_a_release_naming_two_states_credits_neither():
+    claims = _run([_release(("Norway", "Sweden")),
+                   _wire("crew members had photographed naval installations on the northern "
+                         "island, the fisheries ministry said")])
+    assert all(len(c.documents) == 1 for c in claims if "photograph" in c.content)
+
+
+def test_one_count_gathers_however_worded():
+    claims = _run([_release(), _wire("17 crew are being held"),
+                   _wire("it is holding 17", day="2026-03-04", doc="c")])
+    held = [c for c in claims if "17" in c.content]
+    assert [c.documents for c in held] == [["a", "b", "c"]]
+
+
+def test_another_count_stays_apart():
+    claims = _run([_release(), _wire("it is holding 19", day="2026-03-04", doc="c")])
+    assert all(len(c.documents) == 1 for c in claims)
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("it is holding 17", {"17"}),
+    ("the crew members, 17 in number, are in good condition", {"17"}),
+    ("nineteen sailors were on board", {"19"}),
+    ("they met on 14 October at 10:10", set()),
+    ("a fine of about $1.5 million was paid in 2026", set()),
+])
+def test_counts_a_statement_gives(text, counts):
+    assert figures_in(text) == counts
+
+
+def test_reporting_near_synonyms_share_a_lemma():
+    assert lemma("discharged") == lemma("released")
+    assert lemma("notification") == lemma("warning") == lemma("warned")
+    assert lemma("vessel") == lemma("ship")
+    assert lemma("permission") == lemma("authorisation")
+    assert lemma("dead") == lemma("killed")
+
+
+def _claims_view(store):
+    return sorted((c.content, tuple(sorted(c.documents))) for c in store.list_claims(limit=None))
+
+
+def test_a_count_and_an_issuing_state_join_in_batches_as_in_the_whole(tmp_path):
+    reports = [_release(),
+               _wire("crew members had photographed naval installations on the northern "
+                     "island, the fisheries ministry said"),
+               _wire("it is holding 17", day="2026-03-04", doc="c")]
+    whole = open_store(str(tmp_path / "whole.db"))
+    for x in reports:
+        whole.add_document(x.doc, x)
+    rebuild(whole)
+    parts = open_store(str(tmp_path / "parts.db"))
+    for i, batch in enumerate([reports[:1], reports[1:2], reports[2:]]):
+        for x in batch:
+            parts.add_document(x.doc, x)
+        result = update(parts, full_fraction=1.01) if i else rebuild(parts)
+    assert result["mode"] == "incremental"
+    assert _claims_view(parts) == _claims_view(whole)
+    assert any(len(docs) == 2 for _, docs in _claims_view(whole))
+    whole.close()
+    parts.close()
+
+
+def _accusation_reports():
+    """One minister's accusation: a wire's quote, a translated release and a rewrite that
+    restates both."""
+    minister = [ent("e1", "Vesna Draganic", roles=["foreign minister"])]
+    return [
+        ex("a", minister, statements=[stm("s1", "Tonnes of water were released from the "
+                                                "reservoir in the middle of the night and "
+                                                "nobody downstream was told", speaker="e1")],
+           source="Wire", published="2026-06-07", text="Wire report."),
+        ex("b", minister, statements=[stm("s1", "the discharge of water from the accumulation "
+                                                "was performed in the night without notification "
+                                                "to the competent institutions", speaker="e1")],
+           source="Ministry release", published="2026-06-07", text="Translated release."),
+        ex("c", minister, statements=[stm("s1", "the water had been released at night without "
+                                                "warning to the competent institutions and "
+                                                "nobody downstream was told", speaker="e1")],
+           source="Rewrite", published="2026-06-08", text="Rewrite.")]
+
+
+def _five_reports():
+    """Each wording carried twice (a wire's quote, a translated release), then the rewrite."""
+    a, b, c = _accusation_reports()
+    a2 = ex("a2", a.entities, statements=a.statements, source="Second wire",
+            published="2026-06-07", text="Second wire report.")
+    b2 = ex("b2", b.entities, statements=b.statements, source="State agency",
+            published="2026-06-07", text="State agency report.")
+    return [a, a2, b, b2, c]
+
+
+def test_a_restatement_of_two_claims_of_one_speaker_makes_them_one():
+    a, a2, b, b2, c = _five_reports()
+    assert len(_run([a, a2, b, b2])) == 2          # too few words in common alone
+    assert [cl.documents for cl in _run([a, a2, b, b2, c])] == [["a", "a2", "b", "b2", "c"]]
+
+
+def test_a_restatement_joins_two_claims_in_batches_as_in_the_whole(tmp_path):
+    reports = _five_reports()
+    whole = open_store(str(tmp_path / "whole.db"))
+    for x in reports:
+        whole.add_document(x.doc, x)
+    rebuild(whole)
+    parts = open_store(str(tmp_path / "parts.db"))
+    for i, x in enumerate(reports):
+        parts.add_document(x.doc, x)
+        result = update(parts, full_fraction=1.01) if i else rebuild(parts)
+    assert result["mode"] == "incremental"
+    assert _claims_view(parts) == _claims_view(whole)
+    whole.close()
+    parts.close()
