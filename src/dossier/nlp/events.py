@@ -558,6 +558,14 @@ class EventFinder:
                       if p.dep_ == "pobj" and p.i in view.token_time for t in p.subtree]
             if on_obj:
                 return view.time_value(on_obj)
+        if not idx and tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.tag_ in _FINITE \
+                and tok.head.tag_ in _FINITE and not any(c.dep_ == "nsubj" for c in tok.children):
+            # "X on Wednesday demanded A and rejected B": the acts of one subject, one day
+            h = tok.head
+            idx.extend(t.i for c in h.children if c.i < tok.i
+                       and c.dep_ in ("prep", "npadvmod", "tmod")
+                       for t in c.subtree if not _crosses_clause(t, c)
+                       and not self._owned_time(view, t, c))
         if not idx and tok.pos_ == "VERB":
             # "stopped pumping crude on Wednesday": the gerund the verb governs holds its time
             for g in tok.children:
@@ -600,6 +608,8 @@ class EventFinder:
             if x.dep_ == "conj" and any(a.dep_ in ("aux", "auxpass") and a.lower_ != "to"
                                         for a in x.children):
                 break  # "still wants X and has threatened Y": a clause of its own
+            if x.dep_ == "conj" and x.tag_ in _FINITE and x.head.tag_ in _FINITE:
+                break  # "demanded X and rejected Y": two acts told side by side
             x = x.head
             chain.append(x)
         lemmas = [y.lemma_.lower() for y in chain[1:]]
@@ -1563,6 +1573,9 @@ class _Site:
 
 # ------------------------------------------------------------------ helpers
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def _unique(xs):
     out = []
     for x in xs:
@@ -2071,10 +2084,49 @@ def _halted_flow(finder: EventFinder, view: DocView, tok: Token, anchor: Token, 
     return actors, targets, loc
 
 
+def _asked_party(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                 actors: list[str], targets: list[str], loc: str | None):
+    """"demanded that Ruritania free the crew", "urges Borduvia pay": the one asked to act
+    is the subject of the clause the request governs."""
+    if tok.pos_ == "VERB":
+        for c in tok.children:
+            if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX") \
+                    or any(m.dep_ == "mark" and m.lower_ not in ("that",) for m in c.children):
+                continue
+            for sub in c.children:
+                if sub.dep_ == "nsubj":
+                    targets = _unique(targets + [e for e in view.np_entities(sub)
+                                                 if e not in actors and e != loc
+                                                 and view.is_party(e)])
+    return actors, targets, loc
+
+
+def _owned_object(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                  actors: list[str], targets: list[str], loc: str | None):
+    """"seized a Ruritanian-owned ship", "a Borduvian-flagged tanker": the state whose
+    nationals own or flag what was seized is the party acted against."""
+    if tok.pos_ == "VERB" and not targets:
+        for o in tok.children:
+            if o.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            for m in o.children:
+                if m.dep_ not in ("amod", "compound") or m.tag_ not in ("VBN", "JJ"):
+                    continue
+                for n in m.children:
+                    if n.dep_ not in ("npadvmod", "amod", "compound") or n.i > m.i:
+                        continue
+                    st = view.state_of(n) or next(
+                        (e for e in [view.ent_at(n.i)] if e and view.etype(e) == "NORP"), None)
+                    if st and st not in actors:
+                        targets = _unique(targets + [st])
+    return actors, targets, loc
+
+
 # the participant rules data/events/types.json may give a type ("participants")
 PARTICIPANT_RULES = {"thanked_giver": _thanked_giver, "accused_of": _accused_of,  # (and weapons' aim)
                      "exchanged_people": _exchanged_people, "halted_flow": _halted_flow,
-                     "threat_aim": _threat_aim}
+                     "threat_aim": _threat_aim, "asked_party": _asked_party,
+                     "owned_object": _owned_object}
 # the behaviours data/events/types.json may give a type, each a rule in this module
 BEHAVIOURS = frozenset({
     "places_are_no_parties", "no_possessor_targets", "no_state_adjective_targets",

@@ -243,6 +243,10 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
             e = info.get(x) or {}
             if e.get("type") in ("GPE", "LOC"):
                 return x
+            if e.get("type") == "ORG" and _GOVERNMENT.match(normalize(e.get("name") or "")):
+                # "the Government of the State of Ruritania" acts as Ruritania
+                own = _GOVERNMENT.match(normalize(e.get("name") or ""))
+                return getattr(info, "country_names", {}).get(own.group(1) if own else "", x)
             if e.get("type") != "NORP":
                 # a nationality the tagger took for a name ("Peruvian", "Swiss-mediated")
                 return _state_named(e.get("name"), info) or x
@@ -278,6 +282,10 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
             and start > (r.published or ""):
         r.status = "planned"
     return r
+
+
+# "government of (the state / republic / kingdom of) X": the government of state X
+_GOVERNMENT = re.compile(r"^(?:the )?government of (?:the )?(?:(?:state|republic|kingdom) of )?(.+)$")
 
 
 @functools.lru_cache(maxsize=1)
