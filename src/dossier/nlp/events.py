@@ -375,7 +375,7 @@ class EventFinder:
                     top = top.head
                 (targets if passive and agent else actors).extend(self._line_subject(view, top))
             for a in agent:
-                actors += view.np_entities(a)
+                actors += view.np_entities(a) or _loose_appos(view, a)
             for c in tok.children:
                 if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
                     ids = view.np_entities(c)
@@ -1079,9 +1079,33 @@ class EventFinder:
         found.sort(key=lambda e: e.trigger.i)
         _settle_dates(found, view.published, run.title_end)
         _headline_from_lead(view, found)
+        self._acts_of_the_lead_day(view, found, run.title_end)
         found = self._settle(view, found, run.title_end)
         doc._.events = self._records(view, _dedupe(found))
         return doc
+
+    def _acts_of_the_lead_day(self, view: DocView, found: list[_Ev], title_end: int) -> None:
+        """A report's undated statement acts ("the spokesman called on X to show restraint",
+        "she rejected the claim"), told in the simple past after a lead dated a day at most
+        before publication, were made on the lead's day: a weaker date (``default_date``)
+        than one the text gives."""
+        pub = (view.published or "")[:10]
+        lead = next((e for e in found if e.trigger.i < title_end and not e.mention
+                     and e.status == "occurred" and e.date and len(e.date) == 10 and pub
+                     and e.date <= pub and _days(e.date, pub) <= 1
+                     and "\n" in view.doc[:e.trigger.i].text), None)
+        if lead is None:
+            return
+        for ev in found:
+            t = ev.trigger
+            if ev.date or ev.mention or ev.inherited or ev.status != "occurred" \
+                    or t.i < title_end or not self.does(ev.type, "said_on_the_lead_day") \
+                    or t.pos_ != "VERB" or t.tag_ != "VBD" or _perfect(t, None) \
+                    or _background_clause(t, None) or view.inside_quote(t.i) \
+                    or not (ev.actors and (set(ev.actors) & set(lead.actors + lead.targets)
+                                           or all(view.etype(a) == "PERSON" for a in ev.actors))):
+                continue
+            ev.date, ev.default_date = lead.date, True
 
     def _scan_trigger(self, run: _Run, tok: Token, spec: dict) -> None:
         """One trigger: its event with participants, place, date and status, kept in
@@ -1576,6 +1600,20 @@ class _Site:
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
+def _loose_appos(view: DocView, np: Token) -> list[str]:
+    """"received by the Minister of Defence, Mr. A B, ...": the name set off by a comma
+    right after a title the parser left without it."""
+    end = max(t.i for t in np.subtree) + 1
+    doc = view.doc
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return []
+    i = end + 1
+    while i < len(doc) and doc[i].text.rstrip(".").lower() in ("mr", "mrs", "ms", "dr", "m"):
+        i += 1
+    eid = view.ent_at(i) if i < len(doc) else None
+    return [eid] if eid and view.etype(eid) == "PERSON" else []
+
+
 def _unique(xs):
     out = []
     for x in xs:
@@ -1791,6 +1829,10 @@ def _background_clause(tok: Token, gov: Token | None) -> bool:
 
 def _present_tense(tok: Token, gov: Token | None) -> bool:
     v = tok if tok.pos_ == "VERB" else gov
+    if v is not None and v.tag_ == "VBG":
+        # "delegations are arriving": the present progressive, as the day's news
+        aux = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
+        return len(aux) == 1 and aux[0] in ("is", "are", "am")
     if v is None or v.tag_ not in ("VBZ", "VBP"):
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in v.children)
@@ -2132,7 +2174,7 @@ BEHAVIOURS = frozenset({
     "places_are_no_parties", "no_possessor_targets", "no_state_adjective_targets",
     "attended_by_clause_subject", "delegations", "mediators", "modes", "takes_parties_before",
     "referred_back", "topic_unless_held", "refusal_needs_counterpart", "agreement_referred_to",
-    "held_mentions", "placed_by_talks", "dated_mentions"})
+    "held_mentions", "placed_by_talks", "dated_mentions", "said_on_the_lead_day"})
 # what a governing trigger may do to the event it governs
 GOVERNED = frozenset({"drop", "negated", "planned"})
 
