@@ -558,8 +558,10 @@ class EventFinder:
                       if p.dep_ == "pobj" and p.i in view.token_time for t in p.subtree]
             if on_obj:
                 return view.time_value(on_obj)
-        if not idx and tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.tag_ in _FINITE \
-                and tok.head.tag_ in _FINITE and not any(c.dep_ == "nsubj" for c in tok.children):
+        if not idx and tok.pos_ == "VERB" and tok.dep_ == "conj" \
+                and (tok.tag_ in _FINITE or tok.tag_ == "VBN") \
+                and tok.head.tag_ in (_FINITE if tok.tag_ in _FINITE else {"VBN"}) \
+                and not any(c.dep_ == "nsubj" for c in tok.children):
             # "X on Wednesday demanded A and rejected B": the acts of one subject, one day
             h = tok.head
             idx.extend(t.i for c in h.children if c.i < tok.i
@@ -1133,7 +1135,11 @@ class EventFinder:
                 and (tok.pos_ == "VERB" or site.gov is not None or _headline_noun(tok, run.title_end)) \
                 and not _perfect(tok, site.gov) and not _background_clause(tok, site.gov) and (
                 tok.i < run.title_end or _present_tense(tok, site.gov)) \
-                and not _charged(self, view, site.anchor):  # a charge's deed: not of the day
+                and not _charged(self, view, site.anchor) \
+                and not (tok.pos_ != "VERB" and tok.dep_ == "nsubj" and site.gov is not None
+                         and site.gov.lemma_ == "be" and _definite(view, tok)):
+            # (a charge's deed: not of the day; "the attack at V is the work of ...": what is
+            # said of an event named, not the day's news)
             ev.date = view.published
             ev.default_date = True
         if self.does(site.etype, "refusal_needs_counterpart") and ev.status == "negated" \
