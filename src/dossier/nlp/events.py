@@ -144,7 +144,8 @@ class EventFinder:
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")] \
                     or _fronted_place_objects(view, tok) \
                     or ([c for c in tok.children if c.dep_ == "nsubjpass"]  # "was received by Y"
-                        if any(c.dep_ == "agent" for c in tok.children) else [])
+                        if any(c.dep_ == "agent" for c in tok.children) or _stray_agent(tok)
+                        else [])
                 if not any(view.np_entities(o) for o in objs):
                     continue
                 want = spec.get("object_types")
@@ -327,6 +328,8 @@ class EventFinder:
                     continue
                 ids = [e for e in view.np_entities(p) if view.etype(e) not in PLACE_TYPES
                        or c.lower_ not in ("in", "at")]
+                if c.lower_ == "by" and not any(view.etype(e) == "PERSON" for e in ids):
+                    ids = _loose_appos(view, p) or ids  # "by the Minister of X, Mr. A B"
                 if c.lower_ == "from" and tok.pos_ == "VERB" and self.does(etype, "places_are_no_parties"):
                     # "arrived in Lyon from Paris": where a visitor came from is no party
                     ids = [e for e in ids if view.etype(e) not in PLACE_TYPES or view.is_country(e)]
@@ -363,6 +366,8 @@ class EventFinder:
             if speaker is not None:
                 subj, passive = speaker, False
             agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if passive and not agent:
+                agent = _stray_agent(tok)
             if subj is not None:
                 (targets if passive and agent else actors).extend(self._subject_ids(view, subj))
                 actors.extend(self._more_subjects(view, tok, subj))
@@ -375,7 +380,8 @@ class EventFinder:
                     top = top.head
                 (targets if passive and agent else actors).extend(self._line_subject(view, top))
             for a in agent:
-                actors += view.np_entities(a) or _loose_appos(view, a)
+                # ("by the Minister of Defence, Mr. A B": the person, not the ministry)
+                actors += _loose_appos(view, a) or view.np_entities(a)
             for c in tok.children:
                 if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
                     ids = view.np_entities(c)
@@ -1604,6 +1610,16 @@ class _Site:
 # ------------------------------------------------------------------ helpers
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _stray_agent(tok: Token) -> list[Token]:
+    """"was received at V by the minister": the by-phrase the parser hung on the place."""
+    if not any(c.dep_ == "auxpass" for c in tok.children):
+        return []
+    return [q for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
+            for p in c.children if p.dep_ == "pobj"
+            for b in p.children if b.dep_ == "prep" and b.lower_ == "by"
+            for q in b.children if q.dep_ == "pobj"]
 
 
 def _loose_appos(view: DocView, np: Token) -> list[str]:
