@@ -64,6 +64,7 @@ class EventFinder:
         self.for_verbs = set(trig.get("for_verbs", []))
         self.attend_verbs = set(trig.get("attend_verbs", []))
         self.speech_verbs = set(trig.get("speech_verbs", []))
+        self.rejecting = set(trig.get("charge_rejecting_verbs", []))
         self.party_nouns = set(trig.get("party_nouns", []))
         self.hold_verbs = set(trig.get("hold_verbs", []))
         self.expect_verbs = set(trig.get("expect_verbs", []))
@@ -397,6 +398,8 @@ class EventFinder:
                             elif g.dep_ == "relcl":
                                 ids += [e for x in g.children if x.dep_ == "nsubj"
                                         for e in view.np_entities(x)]
+                        if not ids and self.spec_for(view, c) is not None:
+                            ids += _charge_of(view, c)  # "rejected accusations by Y"
                     targets += ids
             if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
                 targets += [e for o in _fronted_place_objects(view, tok)
@@ -2186,11 +2189,32 @@ def _owned_object(finder: EventFinder, view: DocView, tok: Token, anchor: Token,
     return actors, targets, loc
 
 
+def _rejected_charge(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                    actors: list[str], targets: list[str], loc: str | None):
+    """"X rejected Y's accusations", "X denied the accusations by Y": the accusation named
+    in a rejection was made against the one who rejects it."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") \
+            and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in finder.rejecting:
+        subj, passive = finder.subject(tok.head, view=view)
+        if subj is not None and not passive:
+            targets = _unique(targets + [e for e in finder._subject_ids(view, subj)
+                                         if e not in actors and e != loc])
+    return actors, targets, loc
+
+
+def _charge_of(view: DocView, obj: Token) -> list[str]:
+    """"rejected accusations by Y", "the demands of Y": who made the accusation or demand
+    the rejection is aimed at."""
+    return [e for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")
+            for p in c.children if p.dep_ == "pobj" for e in view.np_entities(p)
+            if view.is_party(e)]
+
+
 # the participant rules data/events/types.json may give a type ("participants")
 PARTICIPANT_RULES = {"thanked_giver": _thanked_giver, "accused_of": _accused_of,  # (and weapons' aim)
                      "exchanged_people": _exchanged_people, "halted_flow": _halted_flow,
                      "threat_aim": _threat_aim, "asked_party": _asked_party,
-                     "owned_object": _owned_object}
+                     "owned_object": _owned_object, "rejected_charge": _rejected_charge}
 # the behaviours data/events/types.json may give a type, each a rule in this module
 BEHAVIOURS = frozenset({
     "places_are_no_parties", "no_possessor_targets", "no_state_adjective_targets",
