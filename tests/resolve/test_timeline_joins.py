@@ -462,3 +462,18 @@ def test_a_mention_in_passing_with_two_earlier_events_stays_apart():
     tl = _run([*_exchange_reports(), *again,
                _passing("v1", text, "exchanged", ["s1", "s3"], "2026-04-18", "c")])
     assert ["c"] in [t.documents for t in tl]
+
+
+def test_the_government_of_the_state_of_x_is_x_in_the_timeline():
+    # "Peru freed the crew" / "the Government of the State of Peru handed the crew to Qatar":
+    # one release, its actor the state
+    a = [ent("e1", "Peru", "GPE", country="PER")]
+    b = [ent("e1", "Government of the State of Peru", "ORG", country="PER"),
+         ent("e2", "Peru", "GPE", country="PER"), ent("e3", "Qatar", "GPE", country="QAT")]
+    exs = [ex("a", a, [evt("v1", "CONCEDE", ["e1"], [], None, "2026-11-14")],
+              published="2026-11-14"),
+           ex("b", b, [evt("v1", "CONCEDE", ["e1"], ["e3"], None, "2026-11-14")],
+              published="2026-11-15")]
+    tl = _run(exs)
+    assert len(tl) == 1
+    assert set(tl[0].participants) == {"Peru", "Qatar"}

@@ -366,9 +366,8 @@ class EventFinder:
             speaker = self._participle_speaker(view, tok)
             if speaker is not None:
                 subj, passive = speaker, False
-            agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            if passive and not agent:
-                agent = _stray_agent(tok)
+            agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children
+                     if p.dep_ == "pobj"] or (_stray_agent(tok) if passive else [])
             if subj is not None:
                 (targets if passive and agent else actors).extend(self._subject_ids(view, subj))
                 actors.extend(self._more_subjects(view, tok, subj))
