@@ -103,3 +103,16 @@ def test_elements_of_a_national_army_stand_for_the_state(run):
                    "the post of Tacna.", published="2026-10-04")
     att = _of(evs, "ASSAULT")
     assert att and att[0]["actors"]
+
+
+def test_we_in_a_quote_is_its_speaker_and_demanded_from_is_the_one_asked(run):
+    doc, evs = run('"We demand from Peru the compensation of at least 20 million euros for the '
+                   'damage," said Minister Anna Kowal at the press conference.')
+    req = _of(evs, "REQUEST")
+    assert req and req[0]["actors"] == {"Anna Kowal"} and req[0]["targets"] == {"Peru"}
+
+
+def test_a_demand_from_x_as_a_noun_is_xs_own(run):
+    doc, evs = run("Peru rejected a demand from Chile.")
+    req = _of(evs, "REQUEST")
+    assert req and req[0]["actors"] == {"Chile"}

@@ -713,6 +713,11 @@ class EventFinder:
         if not ids and subj.lemma_.lower() in ("country", "state", "nation", "neighbour", "neighbor") \
                 and subj.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in subj.children):
             return _last_two_states(view, subj)
+        if not ids and subj.lower_ == "we" and view.inside_quote(subj.i):
+            # '"We demand compensation," said the minister': the one who speaks for "we"
+            return [st.speaker for st in view.doc._.statements or []
+                    if st.speaker and st.content_span
+                    and st.content_span["start"] <= subj.idx < st.content_span["end"]][:1]
         if ids or subj.lower_ not in ("he", "she"):
             return ids
         x = subj.head
@@ -2153,8 +2158,13 @@ def _halted_flow(finder: EventFinder, view: DocView, tok: Token, anchor: Token, 
 def _asked_party(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
                  actors: list[str], targets: list[str], loc: str | None):
     """"demanded that Ruritania free the crew", "urges Borduvia pay": the one asked to act
-    is the subject of the clause the request governs."""
+    is the subject of the clause the request governs; "demanded from X the compensation":
+    the one asked is X (a demand *from* X, as a noun, is X's own)."""
     if tok.pos_ == "VERB":
+        asked = [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for p in c.children if p.dep_ == "pobj" for e in view.np_entities(p)]
+        actors = [a for a in actors if a not in asked]
+        targets = _unique(targets + [e for e in asked if e != loc])
         for c in tok.children:
             if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX") \
                     or any(m.dep_ == "mark" and m.lower_ not in ("that",) for m in c.children):
