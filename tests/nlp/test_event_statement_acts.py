@@ -116,3 +116,12 @@ def test_a_demand_from_x_as_a_noun_is_xs_own(run):
     doc, evs = run("Peru rejected a demand from Chile.")
     req = _of(evs, "REQUEST")
     assert req and req[0]["actors"] == {"Chile"}
+
+
+def test_an_act_told_beside_an_earlier_day_is_background_not_the_leads_day(run):
+    doc, evs = run("Peru frees crew\nLIMA, Nov 14 (Wire) - Peru on Saturday freed the 19 crew "
+                   "members of the cargo ship.\n\nThe ship was seized on Nov. 2 near the coast, "
+                   "and Peru accused the crew of photographing naval installations.",
+                   published="2026-11-14")
+    acc = _of(evs, "ACCUSE")
+    assert acc and acc[0]["date"] != "2026-11-14"

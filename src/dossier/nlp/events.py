@@ -1120,6 +1120,9 @@ class EventFinder:
                     or not (ev.actors and (set(ev.actors) & set(lead.actors + lead.targets)
                                            or all(view.etype(a) == "PERSON" for a in ev.actors))):
                 continue
+            lo, hi = view.segment(t.i)
+            if any(v and v[:10] != lead.date for v in (view.time_value([i]) for i in range(lo, hi))):
+                continue  # "it was seized on May 2, and X accused the crew": background
             ev.date, ev.default_date = lead.date, True
 
     def _scan_trigger(self, run: _Run, tok: Token, spec: dict) -> None:
