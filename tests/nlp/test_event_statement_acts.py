@@ -125,3 +125,18 @@ def test_an_act_told_beside_an_earlier_day_is_background_not_the_leads_day(run):
                    published="2026-11-14")
     acc = _of(evs, "ACCUSE")
     assert acc and acc[0]["date"] != "2026-11-14"
+
+
+def test_intercepting_a_vessel_is_a_seizure_but_intercepting_drones_is_not(run):
+    doc, evs = run("Units of the Chilean Navy on Monday intercepted a foreign cargo vessel. "
+                   "Air defences intercepted 40 drones overnight, Peru said.")
+    c = _of(evs, "COERCE")
+    assert len(c) == 1 and c[0]["trigger"] == "intercepted"
+
+
+def test_a_seizure_told_with_its_day_and_nobody_named_is_a_dated_mention(run):
+    doc, evs = run("Peru frees crew\nLIMA, Nov 14 (Wire) - Peru on Saturday freed the crew.\n\n"
+                   "The ship remains in port. It was seized on Nov. 2 near the coast.",
+                   published="2026-11-14")
+    c = _of(evs, "COERCE")
+    assert c and c[0]["date"] == "2026-11-02" and not c[0]["parts"]
