@@ -140,3 +140,13 @@ def test_a_seizure_told_with_its_day_and_nobody_named_is_a_dated_mention(run):
                    published="2026-11-14")
     c = _of(evs, "COERCE")
     assert c and c[0]["date"] == "2026-11-02" and not c[0]["parts"]
+
+
+def test_the_accusations_of_x_rejected_are_xs_and_not_the_days_news(run):
+    doc, evs = run("Chile rejects claims\nLIMA, 5 October 2026 (NT) - The Government of Chile "
+                   "yesterday categorically rejected the accusations of the Peruvian authorities "
+                   "concerning the attack.", published="2026-10-05")
+    acc = _of(evs, "ACCUSE")
+    # (the nationality stands for its state in the timeline)
+    assert acc and acc[0]["actors"] == {"Peruvian"} and acc[0]["targets"] == {"Chile"}
+    assert acc[0]["date"] is None

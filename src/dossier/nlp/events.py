@@ -1151,11 +1151,11 @@ class EventFinder:
                 and (tok.pos_ == "VERB" or site.gov is not None or _headline_noun(tok, run.title_end)) \
                 and not _perfect(tok, site.gov) and not _background_clause(tok, site.gov) and (
                 tok.i < run.title_end or _present_tense(tok, site.gov)) \
-                and not _charged(self, view, site.anchor) \
+                and not _charged(self, view, site.anchor) and not _rejected_noun(self, tok) \
                 and not (tok.pos_ != "VERB" and tok.dep_ == "nsubj" and site.gov is not None
                          and site.gov.lemma_ == "be" and _definite(view, tok)):
-            # (a charge's deed: not of the day; "the attack at V is the work of ...": what is
-            # said of an event named, not the day's news)
+            # (a charge's deed: not of the day, nor the accusation a rejection names; "the
+            # attack at V is the work of ...": what is said of an event named, not the news)
             ev.date = view.published
             ev.default_date = True
         if self.does(site.etype, "refusal_needs_counterpart") and ev.status == "negated" \
@@ -2205,13 +2205,21 @@ def _rejected_charge(finder: EventFinder, view: DocView, tok: Token, anchor: Tok
                     actors: list[str], targets: list[str], loc: str | None):
     """"X rejected Y's accusations", "X denied the accusations by Y": the accusation named
     in a rejection was made against the one who rejects it."""
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") \
-            and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in finder.rejecting:
+    if _rejected_noun(finder, tok):
+        by = _charge_of(view, tok)  # "the accusations of the X authorities": X made them
+        actors = _unique(actors + by)
+        targets = [t for t in targets if t not in by]
         subj, passive = finder.subject(tok.head, view=view)
         if subj is not None and not passive:
             targets = _unique(targets + [e for e in finder._subject_ids(view, subj)
                                          if e not in actors and e != loc])
     return actors, targets, loc
+
+
+def _rejected_noun(finder: EventFinder, tok: Token) -> bool:
+    """"rejected the accusations", "denies Y's demand": a noun trigger a rejection is about."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") \
+        and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in finder.rejecting
 
 
 def _charge_of(view: DocView, obj: Token) -> list[str]:
