@@ -150,3 +150,9 @@ def test_the_accusations_of_x_rejected_are_xs_and_not_the_days_news(run):
     # (the nationality stands for its state in the timeline)
     assert acc and acc[0]["actors"] == {"Peruvian"} and acc[0]["targets"] == {"Chile"}
     assert acc[0]["date"] is None
+
+
+def test_who_received_a_phone_call_took_part_in_it(run):
+    doc, evs = run("Pedro Alvarez received a phone call from Jorge Pardo on Friday.")
+    c = _of(evs, "CONSULT")
+    assert c and c[0]["parts"] == {"Pedro Alvarez", "Jorge Pardo"} and c[0]["mode"] == "phone"

@@ -65,6 +65,7 @@ class EventFinder:
         self.attend_verbs = set(trig.get("attend_verbs", []))
         self.speech_verbs = set(trig.get("speech_verbs", []))
         self.rejecting = set(trig.get("charge_rejecting_verbs", []))
+        self.receiving = set(trig.get("receiving_verbs", []))
         self.party_nouns = set(trig.get("party_nouns", []))
         self.hold_verbs = set(trig.get("hold_verbs", []))
         self.expect_verbs = set(trig.get("expect_verbs", []))
@@ -210,6 +211,9 @@ class EventFinder:
         lemma = h.lemma_.lower()
         if dep in ("dobj", "attr") and (lemma in self.light or lemma in ("attend", "join")):
             return h
+        if dep == "dobj" and lemma in self.receiving and any(
+                sp.get("type") == "CONSULT" for sp in _specs(self.nouns.get(tok.lemma_.lower()))):
+            return h  # "received a phone call from X": the receiver took part
         if dep in ("nsubj", "nsubjpass") and lemma in self.predicates:
             return h
         return None
@@ -1620,6 +1624,11 @@ class _Site:
 # ------------------------------------------------------------------ helpers
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _specs(spec) -> list[dict]:
+    """A trigger's specs as a list (one spec or several tried in order)."""
+    return [] if spec is None else spec if isinstance(spec, list) else [spec]
 
 
 def _stray_agent(tok: Token) -> list[Token]:
