@@ -156,3 +156,10 @@ def test_who_received_a_phone_call_took_part_in_it(run):
     doc, evs = run("Pedro Alvarez received a phone call from Jorge Pardo on Friday.")
     c = _of(evs, "CONSULT")
     assert c and c[0]["parts"] == {"Pedro Alvarez", "Jorge Pardo"} and c[0]["mode"] == "phone"
+
+
+def test_names_hung_on_a_subjectless_verb_are_its_subject(run):
+    doc, evs = run("LIVE - Chile-Peru talks in Lima\n18:45 - Signed! Pardo and Alvarez sign a "
+                   "ceasefire agreement.", published="2026-10-14")
+    a = _of(evs, "AGREE")
+    assert a and a[0]["actors"] == {"Pardo", "Alvarez"}

@@ -382,9 +382,9 @@ class EventFinder:
                 while top.dep_ in ("conj", "xcomp") and top.head.i != top.i \
                         and lo_hi[0] <= top.head.i < lo_hi[1]:
                     top = top.head
-                (targets if passive and agent else actors).extend(self._line_subject(view, top))
-            for a in agent:
-                # ("by the Minister of Defence, Mr. A B": the person, not the ministry)
+                (targets if passive and agent else actors).extend(
+                    _stray_subject(view, tok) or self._line_subject(view, top))
+            for a in agent:  # ("by the Minister of X, Mr. A B": the person, not the ministry)
                 actors += _loose_appos(view, a) or view.np_entities(a)
             for c in tok.children:
                 if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
@@ -1629,6 +1629,13 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 def _specs(spec) -> list[dict]:
     """A trigger's specs as a list (one spec or several tried in order)."""
     return [] if spec is None else spec if isinstance(spec, list) else [spec]
+
+
+def _stray_subject(view: DocView, tok: Token) -> list[str]:
+    """"Signed! A and B sign the agreement" parsed with no subject, the names hung on the
+    verb as a modifier before it: they are its subject."""
+    return [e for c in tok.children if c.dep_ in ("nmod", "npadvmod", "dep") and c.i < tok.i
+            for e in view.np_entities(c) if view.is_party(e)]
 
 
 def _stray_agent(tok: Token) -> list[Token]:

@@ -363,8 +363,9 @@ def _score(r: Report, it: _Item, info: EntityInfo, recent: bool = False,
     both cases a report all of whose parties the item holds needs no other evidence."""
     if r.date_inferred:
         # a headline's "meets" dated by its publication: the event of a day or so before
-        if not all(_within(d, r.date) for d in it.dates if precision(d) == 3):
-            return None
+        if r.date not in it.dates and not all(_within(d, r.date) for d in it.dates
+                                              if precision(d) == 3):
+            return None  # (a day the item holds fits, though one account gives a later one)
         # (an item dated only by headlines of the same day: as recent)
         s = _score(dataclasses.replace(r, date=None, date_inferred=False), it, info,
                    recent=any(precision(d) == 3 for d in it.dates)
