@@ -462,3 +462,32 @@ def test_a_mention_in_passing_with_two_earlier_events_stays_apart():
     tl = _run([*_exchange_reports(), *again,
                _passing("v1", text, "exchanged", ["s1", "s3"], "2026-04-18", "c")])
     assert ["c"] in [t.documents for t in tl]
+
+
+def test_the_government_of_the_state_of_x_is_x_in_the_timeline():
+    # "Peru freed the crew" / "the Government of the State of Peru handed the crew to Qatar":
+    # one release, its actor the state
+    a = [ent("e1", "Peru", "GPE", country="PER")]
+    b = [ent("e1", "Government of the State of Peru", "ORG", country="PER"),
+         ent("e2", "Peru", "GPE", country="PER"), ent("e3", "Qatar", "GPE", country="QAT")]
+    exs = [ex("a", a, [evt("v1", "CONCEDE", ["e1"], [], None, "2026-11-14")],
+              published="2026-11-14"),
+           ex("b", b, [evt("v1", "CONCEDE", ["e1"], ["e3"], None, "2026-11-14")],
+              published="2026-11-15")]
+    tl = _run(exs)
+    assert len(tl) == 1
+    assert set(tl[0].participants) == {"Peru", "Qatar"}
+
+
+def test_a_headline_of_the_day_joins_the_event_one_account_dates_a_day_later():
+    # two wires sign the truce on the 14th, a copy misreads the day as the 15th; a live
+    # blog's "A and B sign the truce", dated by its publication on the 14th, is the same
+    live = evt("v1", "AGREE", ["p1", "p3"], [], None, "2026-10-14")
+    live.date_inferred = True
+    exs = [ex("a", cast(), [evt("v1", "AGREE", ["p1", "p3"], [], "c1", "2026-10-14")],
+              published="2026-10-14"),
+           ex("b", cast(), [evt("v1", "AGREE", ["p1", "p3"], [], "c1", "2026-10-15")],
+              published="2026-10-16"),
+           ex("c", cast(), [live], published="2026-10-14")]
+    tl = _run(exs)
+    assert [t.documents for t in tl] == [["a", "b", "c"]]

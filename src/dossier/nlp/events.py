@@ -68,6 +68,8 @@ class EventFinder:
         self.for_verbs = set(trig.get("for_verbs", []))
         self.attend_verbs = set(trig.get("attend_verbs", []))
         self.speech_verbs = set(trig.get("speech_verbs", []))
+        self.rejecting = set(trig.get("charge_rejecting_verbs", []))
+        self.receiving = set(trig.get("receiving_verbs", []))
         self.party_nouns = set(trig.get("party_nouns", []))
         self.hold_verbs = set(trig.get("hold_verbs", []))
         self.expect_verbs = set(trig.get("expect_verbs", []))
@@ -155,7 +157,8 @@ class EventFinder:
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")] \
                     or _fronted_place_objects(view, tok) \
                     or ([c for c in tok.children if c.dep_ == "nsubjpass"]  # "was received by Y"
-                        if any(c.dep_ == "agent" for c in tok.children) else [])
+                        if any(c.dep_ == "agent" for c in tok.children) or _stray_agent(tok)
+                        else [])
                 if not any(view.np_entities(o) for o in objs):
                     continue
                 want = spec.get("object_types")
@@ -219,6 +222,9 @@ class EventFinder:
         lemma = h.lemma_.lower()
         if dep in ("dobj", "attr") and (lemma in self.light or lemma in ("attend", "join")):
             return h
+        if dep == "dobj" and lemma in self.receiving and any(
+                sp.get("type") == "CONSULT" for sp in _specs(self.nouns.get(tok.lemma_.lower()))):
+            return h  # "received a phone call from X": the receiver took part
         if dep in ("nsubj", "nsubjpass") and lemma in self.predicates:
             return h
         return None
@@ -338,6 +344,8 @@ class EventFinder:
                     continue
                 ids = [e for e in view.np_entities(p) if view.etype(e) not in PLACE_TYPES
                        or c.lower_ not in ("in", "at")]
+                if c.lower_ == "by" and not any(view.etype(e) == "PERSON" for e in ids):
+                    ids = _loose_appos(view, p) or ids  # "by the Minister of X, Mr. A B"
                 if c.lower_ == "from" and tok.pos_ == "VERB" and self.does(etype, "places_are_no_parties"):
                     # "arrived in Lyon from Paris": where a visitor came from is no party
                     ids = [e for e in ids if view.etype(e) not in PLACE_TYPES or view.is_country(e)]
@@ -373,7 +381,8 @@ class EventFinder:
             speaker = self._participle_speaker(view, tok)
             if speaker is not None:
                 subj, passive = speaker, False
-            agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children
+                     if p.dep_ == "pobj"] or (_stray_agent(tok) if passive else [])
             if subj is not None:
                 (targets if passive and agent else actors).extend(self._subject_ids(view, subj))
                 actors.extend(self._more_subjects(view, tok, subj))
@@ -384,9 +393,10 @@ class EventFinder:
                 while top.dep_ in ("conj", "xcomp") and top.head.i != top.i \
                         and lo_hi[0] <= top.head.i < lo_hi[1]:
                     top = top.head
-                (targets if passive and agent else actors).extend(self._line_subject(view, top))
-            for a in agent:
-                actors += view.np_entities(a)
+                (targets if passive and agent else actors).extend(
+                    _stray_subject(view, tok) or self._line_subject(view, top))
+            for a in agent:  # ("by the Minister of X, Mr. A B": the person, not the ministry)
+                actors += _loose_appos(view, a) or view.np_entities(a)
             for c in tok.children:
                 if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
                     ids = view.np_entities(c)
@@ -402,6 +412,8 @@ class EventFinder:
                             elif g.dep_ == "relcl":
                                 ids += [e for x in g.children if x.dep_ == "nsubj"
                                         for e in view.np_entities(x)]
+                        if not ids and self.spec_for(view, c) is not None:
+                            ids += _charge_of(view, c)  # "rejected accusations by Y"
                     targets += ids
             if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
                 targets += [e for o in _fronted_place_objects(view, tok)
@@ -569,6 +581,16 @@ class EventFinder:
                       if p.dep_ == "pobj" and p.i in view.token_time for t in p.subtree]
             if on_obj:
                 return view.time_value(on_obj)
+        if not idx and tok.pos_ == "VERB" and tok.dep_ == "conj" \
+                and (tok.tag_ in _FINITE or tok.tag_ == "VBN") \
+                and tok.head.tag_ in (_FINITE if tok.tag_ in _FINITE else {"VBN"}) \
+                and not any(c.dep_ == "nsubj" for c in tok.children):
+            # "X on Wednesday demanded A and rejected B": the acts of one subject, one day
+            h = tok.head
+            idx.extend(t.i for c in h.children if c.i < tok.i
+                       and c.dep_ in ("prep", "npadvmod", "tmod")
+                       for t in c.subtree if not _crosses_clause(t, c)
+                       and not self._owned_time(view, t, c))
         if not idx and tok.pos_ == "VERB":
             # "stopped pumping crude on Wednesday": the gerund the verb governs holds its time
             for g in tok.children:
@@ -611,6 +633,8 @@ class EventFinder:
             if x.dep_ == "conj" and any(a.dep_ in ("aux", "auxpass") and a.lower_ != "to"
                                         for a in x.children):
                 break  # "still wants X and has threatened Y": a clause of its own
+            if x.dep_ == "conj" and x.tag_ in _FINITE and x.head.tag_ in _FINITE:
+                break  # "demanded X and rejected Y": two acts told side by side
             x = x.head
             chain.append(x)
         lemmas = [y.lemma_.lower() for y in chain[1:]]
@@ -704,6 +728,11 @@ class EventFinder:
         if not ids and subj.lemma_.lower() in ("country", "state", "nation", "neighbour", "neighbor") \
                 and subj.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in subj.children):
             return _last_two_states(view, subj)
+        if not ids and subj.lower_ == "we" and view.inside_quote(subj.i):
+            # '"We demand compensation," said the minister': the one who speaks for "we"
+            return [st.speaker for st in view.doc._.statements or []
+                    if st.speaker and st.content_span
+                    and st.content_span["start"] <= subj.idx < st.content_span["end"]][:1]
         if ids or subj.lower_ not in ("he", "she"):
             return ids
         x = subj.head
@@ -1082,9 +1111,36 @@ class EventFinder:
         _settle_dates(found, view.published, run.title_end)
         _dated_by_event(found)
         _headline_from_lead(view, found)
+        self._acts_of_the_lead_day(view, found, run.title_end)
         found = self._settle(view, found, run.title_end)
         doc._.events = self._records(view, _dedupe(found, self.sequence_preps))
         return doc
+
+    def _acts_of_the_lead_day(self, view: DocView, found: list[_Ev], title_end: int) -> None:
+        """A report's undated statement acts ("the spokesman called on X to show restraint",
+        "she rejected the claim"), told in the simple past after a lead dated a day at most
+        before publication, were made on the lead's day: a weaker date (``default_date``)
+        than one the text gives."""
+        pub = (view.published or "")[:10]
+        lead = next((e for e in found if e.trigger.i < title_end and not e.mention
+                     and e.status == "occurred" and e.date and len(e.date) == 10 and pub
+                     and e.date <= pub and _days(e.date, pub) <= 1
+                     and "\n" in view.doc[:e.trigger.i].text), None)
+        if lead is None:
+            return
+        for ev in found:
+            t = ev.trigger
+            if ev.date or ev.mention or ev.inherited or ev.status != "occurred" \
+                    or t.i < title_end or not self.does(ev.type, "said_on_the_lead_day") \
+                    or t.pos_ != "VERB" or t.tag_ != "VBD" or _perfect(t, None) \
+                    or _background_clause(t, None) or view.inside_quote(t.i) \
+                    or not (ev.actors and (set(ev.actors) & set(lead.actors + lead.targets)
+                                           or all(view.etype(a) == "PERSON" for a in ev.actors))):
+                continue
+            lo, hi = view.segment(t.i)
+            if any(v and v[:10] != lead.date for v in (view.time_value([i]) for i in range(lo, hi))):
+                continue  # "it was seized on May 2, and X accused the crew": background
+            ev.date, ev.default_date = lead.date, True
 
     def _scan_trigger(self, run: _Run, tok: Token, spec: dict) -> None:
         """One trigger: its event with participants, place, date and status, kept in
@@ -1112,7 +1168,11 @@ class EventFinder:
                 and (tok.pos_ == "VERB" or site.gov is not None or _headline_noun(tok, run.title_end)) \
                 and not _perfect(tok, site.gov) and not _background_clause(tok, site.gov) and (
                 tok.i < run.title_end or _present_tense(tok, site.gov)) \
-                and not _charged(self, view, site.anchor):  # a charge's deed: not of the day
+                and not _charged(self, view, site.anchor) and not _rejected_noun(self, tok) \
+                and not (tok.pos_ != "VERB" and tok.dep_ == "nsubj" and site.gov is not None
+                         and site.gov.lemma_ == "be" and _definite(view, tok)):
+            # (a charge's deed: not of the day, nor the accusation a rejection names; "the
+            # attack at V is the work of ...": what is said of an event named, not the news)
             ev.date = view.published
             ev.default_date = True
         if self.does(site.etype, "refusal_needs_counterpart") and ev.status == "negated" \
@@ -1583,6 +1643,45 @@ class _Site:
 
 # ------------------------------------------------------------------ helpers
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _specs(spec) -> list[dict]:
+    """A trigger's specs as a list (one spec or several tried in order)."""
+    return [] if spec is None else spec if isinstance(spec, list) else [spec]
+
+
+def _stray_subject(view: DocView, tok: Token) -> list[str]:
+    """"Signed! A and B sign the agreement" parsed with no subject, the names hung on the
+    verb as a modifier before it: they are its subject."""
+    return [e for c in tok.children if c.dep_ in ("nmod", "npadvmod", "dep") and c.i < tok.i
+            for e in view.np_entities(c) if view.is_party(e)]
+
+
+def _stray_agent(tok: Token) -> list[Token]:
+    """"was received at V by the minister": the by-phrase the parser hung on the place."""
+    if not any(c.dep_ == "auxpass" for c in tok.children):
+        return []
+    return [q for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
+            for p in c.children if p.dep_ == "pobj"
+            for b in p.children if b.dep_ == "prep" and b.lower_ == "by"
+            for q in b.children if q.dep_ == "pobj"]
+
+
+def _loose_appos(view: DocView, np: Token) -> list[str]:
+    """"received by the Minister of Defence, Mr. A B, ...": the name set off by a comma
+    right after a title the parser left without it."""
+    end = max(t.i for t in np.subtree) + 1
+    doc = view.doc
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return []
+    i = end + 1
+    while i < len(doc) and doc[i].text.rstrip(".").lower() in ("mr", "mrs", "ms", "dr", "m"):
+        i += 1
+    eid = view.ent_at(i) if i < len(doc) else None
+    return [eid] if eid and view.etype(eid) == "PERSON" else []
+
+
 def _unique(xs):
     out = []
     for x in xs:
@@ -1869,6 +1968,10 @@ def _background_clause(tok: Token, gov: Token | None) -> bool:
 
 def _present_tense(tok: Token, gov: Token | None) -> bool:
     v = tok if tok.pos_ == "VERB" else gov
+    if v is not None and v.tag_ == "VBG":
+        # "delegations are arriving": the present progressive, as the day's news
+        aux = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
+        return len(aux) == 1 and aux[0] in ("is", "are", "am")
     if v is None or v.tag_ not in ("VBZ", "VBP"):
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in v.children)
@@ -2177,16 +2280,89 @@ def _halted_flow(finder: EventFinder, view: DocView, tok: Token, anchor: Token, 
     return actors, targets, loc
 
 
+def _asked_party(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                 actors: list[str], targets: list[str], loc: str | None):
+    """"demanded that Ruritania free the crew", "urges Borduvia pay": the one asked to act
+    is the subject of the clause the request governs; "demanded from X the compensation":
+    the one asked is X (a demand *from* X, as a noun, is X's own)."""
+    if tok.pos_ == "VERB":
+        asked = [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for p in c.children if p.dep_ == "pobj" for e in view.np_entities(p)]
+        actors = [a for a in actors if a not in asked]
+        targets = _unique(targets + [e for e in asked if e != loc])
+        for c in tok.children:
+            if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX") \
+                    or any(m.dep_ == "mark" and m.lower_ not in ("that",) for m in c.children):
+                continue
+            for sub in c.children:
+                if sub.dep_ == "nsubj":
+                    targets = _unique(targets + [e for e in view.np_entities(sub)
+                                                 if e not in actors and e != loc
+                                                 and view.is_party(e)])
+    return actors, targets, loc
+
+
+def _owned_object(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                  actors: list[str], targets: list[str], loc: str | None):
+    """"seized a Ruritanian-owned ship", "a Borduvian-flagged tanker": the state whose
+    nationals own or flag what was seized is the party acted against."""
+    if tok.pos_ == "VERB" and not targets:
+        for o in tok.children:
+            if o.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            for m in o.children:
+                if m.dep_ not in ("amod", "compound") or m.tag_ not in ("VBN", "JJ"):
+                    continue
+                for n in m.children:
+                    if n.dep_ not in ("npadvmod", "amod", "compound") or n.i > m.i:
+                        continue
+                    st = view.state_of(n) or next(
+                        (e for e in [view.ent_at(n.i)] if e and view.etype(e) == "NORP"), None)
+                    if st and st not in actors:
+                        targets = _unique(targets + [st])
+    return actors, targets, loc
+
+
+def _rejected_charge(finder: EventFinder, view: DocView, tok: Token, anchor: Token, spec: dict,
+                    actors: list[str], targets: list[str], loc: str | None):
+    """"X rejected Y's accusations", "X denied the accusations by Y": the accusation named
+    in a rejection was made against the one who rejects it."""
+    if _rejected_noun(finder, tok):
+        by = _charge_of(view, tok)  # "the accusations of the X authorities": X made them
+        actors = _unique(actors + by)
+        targets = [t for t in targets if t not in by]
+        subj, passive = finder.subject(tok.head, view=view)
+        if subj is not None and not passive:
+            targets = _unique(targets + [e for e in finder._subject_ids(view, subj)
+                                         if e not in actors and e != loc])
+    return actors, targets, loc
+
+
+def _rejected_noun(finder: EventFinder, tok: Token) -> bool:
+    """"rejected the accusations", "denies Y's demand": a noun trigger a rejection is about."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") \
+        and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in finder.rejecting
+
+
+def _charge_of(view: DocView, obj: Token) -> list[str]:
+    """"rejected accusations by Y", "the demands of Y": who made the accusation or demand
+    the rejection is aimed at."""
+    return [e for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")
+            for p in c.children if p.dep_ == "pobj" for e in view.np_entities(p)
+            if view.is_party(e)]
+
+
 # the participant rules data/events/types.json may give a type ("participants")
 PARTICIPANT_RULES = {"thanked_giver": _thanked_giver, "accused_of": _accused_of,  # (and weapons' aim)
                      "exchanged_people": _exchanged_people, "halted_flow": _halted_flow,
-                     "threat_aim": _threat_aim}
+                     "threat_aim": _threat_aim, "asked_party": _asked_party,
+                     "owned_object": _owned_object, "rejected_charge": _rejected_charge}
 # the behaviours data/events/types.json may give a type, each a rule in this module
 BEHAVIOURS = frozenset({
     "places_are_no_parties", "no_possessor_targets", "no_state_adjective_targets",
     "attended_by_clause_subject", "delegations", "mediators", "modes", "takes_parties_before",
     "referred_back", "topic_unless_held", "refusal_needs_counterpart", "agreement_referred_to",
-    "held_mentions", "placed_by_talks", "dated_mentions"})
+    "held_mentions", "placed_by_talks", "dated_mentions", "said_on_the_lead_day"})
 # what a governing trigger may do to the event it governs
 GOVERNED = frozenset({"drop", "negated", "planned"})
 

@@ -255,6 +255,10 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
             e = info.get(x) or {}
             if e.get("type") in ("GPE", "LOC"):
                 return x
+            if e.get("type") == "ORG" and _GOVERNMENT.match(normalize(e.get("name") or "")):
+                # "the Government of the State of Ruritania" acts as Ruritania
+                own = _GOVERNMENT.match(normalize(e.get("name") or ""))
+                return getattr(info, "country_names", {}).get(own.group(1) if own else "", x)
             if e.get("type") != "NORP":
                 # a nationality the tagger took for a name ("Peruvian", "Swiss-mediated")
                 return _state_named(e.get("name"), info) or x
@@ -290,6 +294,10 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
             and start > (r.published or ""):
         r.status = "planned"
     return r
+
+
+# "government of (the state / republic / kingdom of) X": the government of state X
+_GOVERNMENT = re.compile(r"^(?:the )?government of (?:the )?(?:(?:state|republic|kingdom) of )?(.+)$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -412,8 +420,9 @@ def _score(r: Report, it: _Item, info: EntityInfo, recent: bool = False,
     both cases a report all of whose parties the item holds needs no other evidence."""
     if r.date_inferred:
         # a headline's "meets" dated by its publication: the event of a day or so before
-        if not all(_within(d, r.date) for d in it.dates if precision(d) == 3):
-            return None
+        if r.date not in it.dates and not all(_within(d, r.date) for d in it.dates
+                                              if precision(d) == 3):
+            return None  # (a day the item holds fits, though one account gives a later one)
         # (an item dated only by headlines of the same day: as recent)
         s = _score(dataclasses.replace(r, date=None, date_inferred=False), it, info,
                    recent=any(precision(d) == 3 for d in it.dates)
