@@ -27,13 +27,19 @@ new reports and on what they touch, not on the store (``resolve_documents``):
   of its people, the items of its kind on the day of a mention without
   participants (``event_keys`` ``TYPE|@`` for stored such mentions), the items holding an
   undated report published within a week of its day, the items of its kind holding its
-  day (a text recalling an event by its day joins the one item of that day), for an
+  day (a text recalling an event by its day joins the one item of that day: for a new
+  text that may recall it, or where a stored text recalls it), for an
   agreement the talks of its parties or place over the talks' days and for talks the
   agreements (an agreement's texts report the talks it was reached at), the agreements
   whose texts a candidate lists, the talks pieced together around an agreement (the
   occurred agreements of a candidate's talks and the talks of a candidate's agreements,
   through their texts, entities and days, until none is new; the states of an event's
-  people and place for the paired kind), a week-dated mention's week, the claims a candidate item's
+  people and place for the paired kind) — of the talks and agreements found through a
+  state or a name rather than a text, only those whose parties may be the other's
+  (``timeline._talks_piece``: every party of the talks the agreement's, of its states,
+  or a person of no known state; read from the stored participant rows, not the
+  reports: ``_allowed``), the earlier items of a mention told in passing, a
+  week-dated mention's week, the claims a candidate item's
   evidence sentences hold, what the new documents were in
   before (a re-extraction), the claims of an entity with a name conflict they name, the
   name disputes of the entities they name or rewrite, and the disputes of all these with
