@@ -777,12 +777,14 @@ def _allowed(parties, named: set[str], states: set[str]) -> bool:
 
 def _pieces(store, found: dict[str, set[int]], pieces: list[_Piece], items: set[str],
             ents: _Entities) -> set[str]:
-    """Of the stored ``found`` items (id → the ``pieces`` whose states' key found them),
+    """Of the stored ``found`` items (id → the ``pieces`` whose look-up found them: talks
+    through an agreement's names or states, agreements through the states of talks),
     those that may be the other side of one in ``timeline._talks_pieces``: the talks of
     a new agreement whose parties are all allowed (``_allowed``) by what the agreement may
     name — its own, and that of the stored agreements among ``items`` and the new ones
-    over its days sharing a name or a state with it; the agreements of new talks whose
-    parties that agreement allows."""
+    over its days sharing a name or a state with it — or that share two names with it
+    (``timeline._talks_fit``); the agreements of new talks whose parties that agreement
+    allows (any, for talks whose parties may be borrowed)."""
     from ..store import delta
     if not found:
         return set()
