@@ -255,3 +255,63 @@ def test_a_mention_in_passing_resolves_in_batches_as_the_whole(tmp_path, split):
         one.close()
         parts.close()
     whole.close()
+
+
+def _talks_and_agreement():
+    """Two states' talks at a palace (two texts of their envoys, the day before), an
+    unrelated meeting of one envoy's colleague with a third state's envoy the same day, and
+    later the two states' agreement at the palace."""
+    states = [ent("sa", "Norway", "GPE", country="NOR"), ent("sb", "Sweden", "GPE", country="SWE")]
+
+    def talks(d, who, where=True):
+        people = [ent("p1", who[0], country=who[2]), ent("p2", who[1], country=who[3]),
+                  ent("pl", "Tarnhaven Palace", "LOC"), *states,
+                  ent("sc", "Finland", "GPE", country="FIN")]
+        return ex(d, people, [evt("v1", "CONSULT", ["p1"], ["p2"], "pl" if where else None,
+                                  "2025-03-09", evidence={"start": 0, "end": 10})],
+                  published="2025-03-09", source=f"{d}.com", text=f"{who[0]} met {who[1]}. {d}")
+    envoys = ("Maria Kovacs", "Petro Hlushenko", "NOR", "SWE")
+    old = [talks("t1", envoys), talks("t2", envoys),
+           talks("u1", ("Anna Lindqvist", "Ivan Sobolev", "NOR", "FIN"), where=False),
+           talks("u2", ("Anna Lindqvist", "Ivan Sobolev", "NOR", "FIN"), where=False)]
+    deal = ex("g1", [*states, ent("pl", "Tarnhaven Palace", "LOC")],
+              [evt("v1", "AGREE", ["sa"], ["sb"], "pl", "2025-03-10",
+                   evidence={"start": 0, "end": 10})],
+              published="2025-03-10", source="g1.com", text="Norway and Sweden agreed. g1")
+    return old, [deal]
+
+
+def test_an_agreement_brings_the_talks_its_parties_may_hold_only(tmp_path):
+    """An agreement between two states looks up the talks of their people (the talks it was
+    reached at may be told in pieces), but not those of a third state's envoy: their
+    parties are not the agreement's (``timeline._talks_piece``)."""
+    old, new = _talks_and_agreement()
+    whole, _ = _store(tmp_path / "whole.db", [old + new])
+    parts, result = _store(tmp_path / "parts.db", [old, new], full_fraction=1.01)
+    assert result["mode"] == "incremental"
+    assert result["sizes"]["items"] == 1  # the two states' talks, not the Norwegian-Finnish
+    assert _view(parts) == _view(whole)
+    whole.close()
+    parts.close()
+
+
+def test_a_report_of_a_day_brings_that_day_s_items_for_a_recollection_only(tmp_path):
+    """A new report of talks on a day brings the other items of that day only where one may
+    be (or be joined by) a text recalling that day weeks later (``timeline._recalled``)."""
+    old, _ = _talks_and_agreement()
+    people = [ent("p1", "Olga Berg", country="DNK"), ent("p2", "Jon Dahl", country="ISL"),
+              ent("sa", "Denmark", "GPE", country="DNK"), ent("sc", "Iceland", "GPE", country="ISL")]
+    later = ex("n1", people, [evt("v1", "CONSULT", ["p1"], ["p2"], None, "2025-03-09",
+                                  evidence={"start": 0, "end": 10})],
+               published="2025-03-09", source="n1.com", text="Berg met Dahl. n1")
+    recalled = ex("n2", people, [evt("v1", "CONSULT", ["p1"], ["p2"], None, "2025-03-09",
+                                     evidence={"start": 0, "end": 10})],
+                  published="2025-03-20", source="n2.com", text="Berg met Dahl on March 9. n2")
+    for new, items in (([later], 0), ([recalled], 2)):
+        whole, _ = _store(tmp_path / f"whole{items}.db", [old + new])
+        parts, result = _store(tmp_path / f"parts{items}.db", [old, new], full_fraction=1.01)
+        assert result["mode"] == "incremental"
+        assert result["sizes"]["items"] == items
+        assert _view(parts) == _view(whole)
+        whole.close()
+        parts.close()

@@ -45,3 +45,27 @@ def test_batches_resolve_as_the_whole_on_each_backend(store_url, tmp_path):
         rows = store.backend.query("SELECT doc_id FROM timeline_documents WHERE item_id = ?",
                                    (item.id,))
         assert sorted(r["doc_id"] for r in rows) == sorted(item.documents)
+
+
+def test_the_candidate_reads_of_an_item_on_each_backend(store_url):
+    """What the look-ups read of a stored item without its reports: its participants with
+    their types and countries (``item_parties``), the days that place it (``items_naming_days``)
+    and its latest text (``last_published``)."""
+    from dossier.resolve import rebuild
+    from dossier.store import delta
+    from test_incremental import _talks_and_agreement
+    old, new = _talks_and_agreement()
+    with open_store(store_url) as store:
+        for x in old + new:
+            store.add_document(x.doc, x)
+        rebuild(store)
+        talks = next(t for t in store.list_timeline(limit=None) if "t1" in t.documents)
+        kind, first, last, rows = delta.item_parties(store, [talks.id])[talks.id]
+        assert (kind, first, last) == ("CONSULT", "2025-03-09", "2025-03-09")
+        people = {(t, c) for _, role, t, c in rows if role == "participant"}
+        assert {("PERSON", "NOR"), ("PERSON", "SWE")} <= people
+        kovacs = next(e for e, _, t, _ in rows if t == "PERSON" and e in talks.participant_ids)
+        found = delta.items_naming_days(store, [kovacs], ["CONSULT"], "2025-03-01", "2025-03-20")
+        assert (talks.id, kovacs, "CONSULT", "2025-03-09", "2025-03-09", None) in found
+        assert not delta.items_naming_days(store, [kovacs], ["CONSULT"], "2025-03-10", "2025-03-20")
+        assert delta.last_published(store, [talks.id])[talks.id][:10] == "2025-03-09"

@@ -27,13 +27,19 @@ new reports and on what they touch, not on the store (``resolve_documents``):
   of its people, the items of its kind on the day of a mention without
   participants (``event_keys`` ``TYPE|@`` for stored such mentions), the items holding an
   undated report published within a week of its day, the items of its kind holding its
-  day (a text recalling an event by its day joins the one item of that day), for an
+  day (a text recalling an event by its day joins the one item of that day: for a new
+  text that may recall it, or where a stored text recalls it), for an
   agreement the talks of its parties or place over the talks' days and for talks the
   agreements (an agreement's texts report the talks it was reached at), the agreements
   whose texts a candidate lists, the talks pieced together around an agreement (the
   occurred agreements of a candidate's talks and the talks of a candidate's agreements,
   through their texts, entities and days, until none is new; the states of an event's
-  people and place for the paired kind), a week-dated mention's week, the claims a candidate item's
+  people and place for the paired kind) — of the talks and agreements found through a
+  state or a name rather than a text, only those whose parties may be the other's
+  (``timeline._talks_piece``: every party of the talks the agreement's, of its states,
+  or a person of no known state; read from the stored participant rows, not the
+  reports: ``_allowed``), the earlier items of a mention told in passing, a
+  week-dated mention's week, the claims a candidate item's
   evidence sentences hold, what the new documents were in
   before (a re-extraction), the claims of an entity with a name conflict they name, the
   name disputes of the entities they name or rewrite, and the disputes of all these with
@@ -69,11 +75,11 @@ from ..records import CanonicalEntity, Claim, Extraction
 from .claims import (WEEKDAYS, content_tokens, dates_in, figures_in, name_fold, numbers_in,
                      name_words, presence_of, pronoun_speaker, proper_tokens)
 from ..dates import period_end, period_start, precision
-from .common import fill_year, is_country, load_data, thresholds
+from .common import fill_year, is_country, load_data, span_text, thresholds
 from .disputes import build_claims_and_disputes, timeline_disputes
 from .entities import (Member, acronym_key, class_key, name_parts, place_key, members_of,
                        resolve_members, type_class)
-from .timeline import AGREEMENT, OUTCOMES, TELLS_OF, build_timeline
+from .timeline import AGREEMENT, OUTCOMES, TELLS_OF, build_timeline, told_in_passing
 
 if TYPE_CHECKING:
     from ..store.store import Store
@@ -409,16 +415,21 @@ def _resolve_entities(store, fresh: list[Extraction], new_ids: set[str]) -> _Ent
 
 def _lookups(fresh: list[Extraction], ents: _Entities, lo: str, end: str) -> tuple[
         dict[tuple[str, str], list[tuple[str, str]]], dict[tuple[str, str], set[str]],
-        dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
+        dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str, bool]]],
+        dict[tuple[str, str], list[tuple[str, str, int]]], list[_Piece]]:
     """The keys the new events look stored items up by: (entity or ``#``country or ``@``,
     type) → spans of days; (type, day) → the states of its parties; type → the spans of its
-    mentions without a party; type → the days its events give."""
+    mentions without a party; type → the days its events give (and whether it may recall
+    that day); the keys of an agreement's talks and of talks' agreements → (first day,
+    last day, the ``_Piece`` looking them up), and these pieces."""
     m = ents.mapping
     country = {e.id: e.country for e in [*ents.stored.values(), *ents.written]}
     spans: dict[tuple[str, str], list[tuple[str, str]]] = {}
     days: dict[tuple[str, str], set[str]] = {}
     alone: dict[str, list[tuple[str, str]]] = {}
-    on_day: dict[str, list[tuple[str, str]]] = {}
+    on_day: dict[str, list[tuple[str, str, bool]]] = {}
+    paired: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
+    pieces: list[_Piece] = []
     kinds = {e.id: e for e in [*ents.stored.values(), *ents.written]}
     for ex in fresh:
         for v in ex.events:
@@ -436,21 +447,35 @@ def _lookups(fresh: list[Extraction], ents: _Entities, lo: str, end: str) -> tup
             for kind in OUTCOMES.get(v.type, ()):
                 # an agreement's texts report the talks it was reached at: the talks (or
                 # agreements) naming one of its parties or places, or the state of one of
-                # its people, over the talks' days (``timeline._talks_pieces``)
+                # its people, over the talks' days (``timeline._talks_pieces``; such talks
+                # and agreements are kept where one's parties may be the other's: ``_pieces``)
                 wide = _widen(span, thresholds("timeline").get("multi_day_max_days", 3), lo, end)
+                keys: set[tuple[str, str]] = set()
                 for r in [*v.actors, *v.targets, v.location, v.place_in]:
                     if r and (ex.doc.id, r) in m:
-                        spans.setdefault((m[(ex.doc.id, r)], kind), []).append(wide)
+                        keys.add((m[(ex.doc.id, r)], kind))
                     cid = m.get((ex.doc.id, r), "") if r else ""
                     if country.get(cid):  # the state's people's talks, and a person's state's
                         for mark in ("#", "$") if _is_person(cid, kinds) else ("#",):
-                            spans.setdefault((mark + str(country[cid]), kind), []).append(wide)
+                            keys.add((mark + str(country[cid]), kind))
+                if kind in _PIECES and v.type in _PIECES:
+                    pieces.append(_piece(ex, v, m, wide))
+                    for key in keys:
+                        paired.setdefault(key, []).append((*wide, len(pieces) - 1))
+                else:
+                    for key in keys:
+                        spans.setdefault(key, []).append(wide)
             day = fill_year(v.date, ex.doc.published)
             if day and precision(day) == 3:
                 # a text recalling an event by its day joins the one item of its kind
                 # holding that day, and such a recollection the item a new report makes
-                # (an item over days holds it in its range)
-                on_day.setdefault(v.type, []).append((day, day))
+                # (an item over days holds it in its range): all of them for a recollection
+                # (``timeline._recalled``), else those of a day a stored text recalls
+                pub = (ex.doc.published or "")[:10]
+                gap = thresholds("timeline").get("recalled_min_days", 7)
+                on_day.setdefault(v.type, []).append(
+                    (day, day, not getattr(v, "date_inferred", False) and day < pub
+                     and _days_between(day, pub) >= gap))
             party = any(_party(m.get((ex.doc.id, r)), kinds) for r in [*v.actors, *v.targets])
             if day and (precision(day) == 3 or (precision(day) == 2 and not party)):
                 # a mention without participants joins the one item of its kind on its
@@ -462,7 +487,7 @@ def _lookups(fresh: list[Extraction], ents: _Entities, lo: str, end: str) -> tup
             if day and precision(day) == 3:  # no one shared: the same day between the same states
                 states = {country.get(m.get((ex.doc.id, r), "")) for r in [*v.actors, *v.targets]}
                 days.setdefault((v.type, day), set()).update(x for x in states if x)
-    return spans, days, alone, on_day
+    return spans, days, alone, on_day, paired, pieces
 
 
 def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[str], lo: str,
@@ -478,16 +503,31 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     from ..store import delta
     from .claims import entity_info, units_of
     m = ents.mapping
-    spans, days, alone, on_day = _lookups(fresh, ents, lo, end)
-    rows = delta.items_naming(store, {e for e, _ in spans} - {"@"}, {t for _, t in spans}, lo,
+    spans, days, alone, on_day, paired, pieces = _lookups(fresh, ents, lo, end)
+    # the agreements of new talks through a party's own entity come as the event's own; the
+    # rest, those that may be the pair's (``_pieces``)
+    hubs = {k: v for k, v in paired.items() if k[0][:1] in ("#", "$") or k[1] == "CONSULT"}
+    for k, found_in in paired.items():
+        if k not in hubs:
+            spans.setdefault(k, []).extend((a, b) for a, b, _ in found_in)
+    keyed = {k: list(v) for k, v in spans.items()}
+    for k, found_in in hubs.items():
+        keyed.setdefault(k, []).extend((a, b) for a, b, _ in found_in)
+    rows = delta.items_naming(store, {e for e, _ in keyed} - {"@"}, {t for _, t in keyed}, lo,
                               end)
-    rows += delta.items_of_states(store, {e[1:] for e, _ in spans if e[:1] == "#"},
-                                  {t for e, t in spans if e[:1] == "#"}, lo, end)
+    rows += delta.items_of_states(store, {e[1:] for e, _ in keyed if e[:1] == "#"},
+                                  {t for e, t in keyed if e[:1] == "#"}, lo, end)
     rows += [(i, e, t, a, b) for i, e, t, a, b, name in delta.items_of_states(
-        store, {e[1:] for e, _ in spans if e[:1] == "$"}, {t for e, t in spans if e[:1] == "$"},
+        store, {e[1:] for e, _ in keyed if e[:1] == "$"}, {t for e, t in keyed if e[:1] == "$"},
         lo, end, states=True) if is_country(name)]
-    items = {i for i, e, t, a, b in rows
-             if a is None or any(a <= hi and (b or a) >= low for low, hi in spans.get((e, t), ()))}
+    items = {i for i, e, t, a, b in rows if (e, t) in spans and (
+        a is None or any(a <= hi and (b or a) >= low for low, hi in spans[(e, t)]))}
+    through: dict[str, set[int]] = {}
+    for i, e, t, a, b in rows:
+        for low, hi, n in hubs.get((e, t), ()):
+            if a is None or (a <= hi and (b or a) >= low):
+                through.setdefault(i, set()).add(n)
+    items |= _pieces(store, through, pieces, items, ents)
     # an undated report joins the one item holding all its people up to a week later: the
     # items holding such a report, published within a week of the day, come too
     week = thresholds("timeline")["undated_holds_max_age_days"] + 1
@@ -501,14 +541,13 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
               if a is not None and any(a <= hi and (b or a) >= low for low, hi in alone[t])}
     items |= {i for i, kind, day, state in delta.items_on(store, days)
               if state in days[(kind, day)]}
-    items |= {i for i, _, t, a, b in delta.items_of_kinds(store, on_day, lo, end)
-              if a is not None and any(a <= hi and (b or a) >= low for low, hi in on_day[t])}
+    items |= _recalled_items(store, on_day, lo, end)
     orphans: dict[str, set[str]] = {}
-    for key, doc, vid, a, b in delta.events_by_keys(store, {f"{t}|{e}" for e, t in spans},
+    for key, doc, vid, a, b in delta.events_by_keys(store, {f"{t}|{e}" for e, t in keyed},
                                                     lo, end):
         e_t = key.split("|", 1)
         if a is None or any(a <= hi and (b or a) >= low
-                            for low, hi in spans.get((e_t[1], e_t[0]), ())):
+                            for low, hi in keyed.get((e_t[1], e_t[0]), ())):
             orphans.setdefault(doc, set()).add(vid)
     more_items, claims, disputes = delta.items_of(store, new_ids)
     items |= more_items
@@ -559,18 +598,43 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     return items, claims, disputes, orphans
 
 
+def _recalled_items(store, on_day: dict[str, list[tuple[str, str, bool]]], lo: str, end: str
+                    ) -> set[str]:
+    """A text recalling an event by its day joins the one item of its kind holding that
+    day (``timeline._recalled``): for a new event that may be such a recollection (type →
+    (day, day, is one)), every item of its kind holding its day; for another, the same
+    where one of them holds a text published ``recalled_min_days`` after that day (a
+    recollection it may now have two hosts for, or one)."""
+    from ..store import delta
+    gap = thresholds("timeline").get("recalled_min_days", 7)
+    by_kind: dict[str, list[tuple[str, str, str | None]]] = {}
+    for i, _, t, a, b in delta.items_of_kinds(store, on_day, lo, end):
+        if a is not None:
+            by_kind.setdefault(t, []).append((i, a, b))
+    last = delta.last_published(store, {i for rows in by_kind.values() for i, *_ in rows})
+    out: set[str] = set()
+    for t, days in on_day.items():
+        for low, hi, recollection in days:
+            hits = {i for i, a, b in by_kind.get(t, ()) if a <= hi and (b or a) >= low}
+            if recollection or any(last.get(i, "")[:10] >= _shift(low, gap) for i in hits):
+                out |= hits
+    return out
+
+
 def _mention_items(store, fresh: list[Extraction], ents: _Entities) -> set[str]:
     """An undated event told in passing joins the one earlier item of its kind holding its
     parties up to ``mention_max_age_days`` before its text (``timeline._mentioned``): for
     such an event, the items of its kind naming one of its parties (or their states) in
     that time; for a dated event that took place, the items of its kind naming one of its
     parties that hold a text published up to that time after its day (a mention it may
-    take, or whose host it rivals)."""
+    take, or whose host it rivals). (One query of each kind for all the events, over
+    the days of them all, then each event's rows.)"""
     from ..store import delta
     age = thresholds("timeline").get("mention_max_age_days", 31) + 1
     m = ents.mapping
     country = {e.id: e.country for e in [*ents.stored.values(), *ents.written]}
-    out: set[str] = set()
+    undated: list[tuple[set[str], set[str], str, str, str, bool]] = []  # (and in passing)
+    dated: list[tuple[set[str], str, str, str]] = []  # parties, type, from, before
     for ex in fresh:
         pub = (ex.doc.published or "")[:10]
         for v in ex.events:
@@ -579,53 +643,195 @@ def _mention_items(store, fresh: list[Extraction], ents: _Entities) -> set[str]:
                 continue
             date = fill_year(v.date, ex.doc.published)
             if not date and precision(pub) == 3:
-                lo, end = _shift(pub, -age), _shift(pub, 1)
-                out |= {i for i, *_ in delta.items_naming(store, parts, {v.type}, lo, end)}
-                states = {str(country[p]) for p in parts if country.get(p)}
-                out |= {i for i, *_ in delta.items_of_states(store, states, {v.type}, lo, end)}
+                # (an earlier item holding its parties only for one told in passing; for
+                # another, the undated ones it may rival)
+                passing = told_in_passing(span_text(ex, v.evidence), v.trigger)
+                states = {"#" + str(country[p]) for p in parts if country.get(p)} \
+                    if passing else set()
+                undated.append((parts, states, v.type, _shift(pub, -age), _shift(pub, 1),
+                                passing))
             elif date and period_start(date) and period_end(date):
                 first, last = str(period_start(date)), str(period_end(date))
-                out |= {i for i, *_ in delta.items_reported(store, parts, {v.type}, first,
-                                                             _shift(last, age))}
+                dated.append((parts, v.type, first, _shift(last, age)))
+    out: set[str] = set()
+    if undated:
+        lo, end = min(u[3] for u in undated), max(u[4] for u in undated)
+        kinds = {u[2] for u in undated}
+        named = delta.items_naming_days(store, {p for u in undated for p in u[0]}, kinds, lo, end)
+        held = delta.items_of_states(store, {s[1:] for u in undated for s in u[1]}, kinds, lo, end)
+        for parts, states, kind, a, z, passing in undated:
+            out |= {i for i, e, t, first, last, pub in named if t == kind and e in parts
+                    and (passing and first < z and (last or "") >= a if first is not None
+                         else a <= (pub or "") < z)}
+            out |= {i for i, e, t, first, last in held if t == kind and e in states
+                    and _back(a, 31) <= first < z and last >= a}
+    if dated:
+        rows = delta.items_reported(store, {p for u in dated for p in u[0]},
+                                    {u[1] for u in dated}, min(u[2] for u in dated),
+                                    max(u[3] for u in dated))
+        by_key: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for i, e, t, pub in rows:
+            by_key.setdefault((e, t), []).append((pub, i))
+        for parts, kind, a, z in dated:
+            out |= {i for p in parts for pub, i in by_key.get((p, kind), ()) if a <= pub < z}
     return out
+
+
+def _back(day: str, n: int) -> str:
+    return _shift(day[:10], -n)
 
 
 def _talks_around(store, items: set[str]) -> set[str]:
     """The talks an agreement was reached at, told in pieces (``timeline._talks_pieces``):
     the occurred agreements of the candidate talks (of their texts, or naming one of their
-    parties or places in the talks' days), then the talks items of these and the candidate
-    agreements' texts, and those naming one of their parties or places over the talks'
-    days (an undated one reported then); again for those found, until none is new."""
+    parties or places in the talks' days and allowing all their parties: ``_allowed``),
+    then the talks items of these and the candidate agreements' texts, and those naming
+    one of their parties or places over the talks' days (an undated one reported then)
+    whose parties they allow; again for those found, until none is new."""
     from ..store import delta
     span = thresholds("timeline").get("multi_day_max_days", 3)
     out: set[str] = set()
     fresh = set(items)
+    known: dict[str, tuple] = {}  # item → its type, days and what it names (item_parties)
     while fresh:  # (until the talks and agreements found bring no other: they are few)
         talks = delta.items_of_type(store, fresh, TELLS_OF[AGREEMENT])
         agreements = set(delta.items_of_type(store, fresh, AGREEMENT))
-        agreements |= _paired(store, talks, AGREEMENT, 0, span)
+        agreements |= _paired(store, talks, AGREEMENT, 0, span, known)
         found = delta.items_of_type(store, agreements, AGREEMENT)
-        more = agreements | _paired(store, found, TELLS_OF[AGREEMENT], 1 - span, 2)
+        more = agreements | _paired(store, found, TELLS_OF[AGREEMENT], 1 - span, 2, known)
         fresh = more - out - set(items)
         out |= more
     return out
 
 
-def _paired(store, found: dict, kind: str, back: int, ahead: int) -> set[str]:
+def _paired(store, found: dict, kind: str, back: int, ahead: int, known: dict) -> set[str]:
     """The items of ``kind`` of the texts of the ``found`` items (id → first day, last day,
     named entities) and naming one of their entities from ``back`` days before their first
-    day to before ``ahead`` days after their last."""
+    day to before ``ahead`` days after their last, where one may be the other's piece
+    (``_allowed``: talks whose parties the agreement allows). ``known``: the
+    ``item_parties`` read so far."""
     from ..store import delta
     if not found:
         return set()
     _, _, listed = delta.reports_of(store, set(found), ())
     out = set(delta.items_of_type(store, delta.items_of(store, listed)[0], kind))
-    for first, last, named in found.values():
+    near: dict[str, set[str]] = {}
+    for f, (first, last, named) in found.items():
         try:
             lo, end = _shift((first or "")[:10], back), _shift((last or first or "")[:10], ahead)
         except ValueError:
             continue  # an undated item has no days to look in
-        out |= {i for i, *_ in delta.items_naming(store, named, {kind}, lo, end)}
+        for i, *_ in delta.items_naming(store, named, {kind}, lo, end):
+            near.setdefault(i, set()).add(f)
+    todo = (set(near) | set(found)) - set(known)
+    known.update(delta.item_parties(store, todo) if todo else {})
+    for i, fs in near.items():
+        if i in out or i not in known:
+            continue
+        for f in fs:
+            talks, agreement = (f, i) if kind == "AGREE" else (i, f)
+            if talks in known and agreement in known and _allowed(
+                    [(e, t, c) for e, role, t, c in known[talks][3] if role == "participant"],
+                    {e for e, *_ in known[agreement][3]},
+                    {c for *_, c in known[agreement][3] if c}):
+                out.add(i)
+                break
+    return out
+
+
+_PIECES = ("AGREE", "CONSULT")  # an agreement and the talks it was reached at, told in pieces
+
+
+@dataclass
+class _Piece:
+    """A new agreement or talks event as ``timeline._talks_pieces`` pairs it: its type, what
+    it names (parties, places, mediators), its parties, its days widened by the talks'
+    span, and whether its parties may not count (``loose``: a report that may borrow its
+    text's parties, ``timeline._mark_weak``)."""
+
+    kind: str
+    named: set[str]
+    parties: set[str]
+    span: tuple[str, str]
+    loose: bool
+
+
+def _piece(ex: Extraction, v, m: dict, span: tuple[str, str]) -> _Piece:
+    d = ex.doc.id
+    ids = [*v.actors, *v.targets, v.location, v.place_in, *(getattr(v, "mediators", None) or [])]
+    loose = bool(v.location) and any(w is not v and w.type == v.type for w in ex.events)
+    return _Piece(v.type, {m[(d, r)] for r in ids if r and (d, r) in m},
+                  {m[(d, r)] for r in [*v.actors, *v.targets] if (d, r) in m}, span, loose)
+
+
+def _allowed(parties, named: set[str], states: set[str]) -> bool:
+    """May talks of ``parties`` ((id, type, country) of each) be a piece of the talks of an
+    agreement naming ``named`` (of the countries ``states``)? ``timeline._talks_piece``
+    needs each party to be the agreement's (a party, a mediator, the host: the state of its
+    place), or a person of one of its states, or a person of no known state."""
+    for eid, etype, cc in parties:
+        if eid in named or (cc and cc in states) or etype is None \
+                or (etype == "PERSON" and not cc):
+            continue
+        return False
+    return True
+
+
+def _pieces(store, found: dict[str, set[int]], pieces: list[_Piece], items: set[str],
+            ents: _Entities) -> set[str]:
+    """Of the stored ``found`` items (id → the ``pieces`` whose look-up found them: talks
+    through an agreement's names or states, agreements through the states of talks),
+    those that may be the other side of one in ``timeline._talks_pieces``: the talks of
+    a new agreement whose parties are all allowed (``_allowed``) by what the agreement may
+    name — its own, and that of the stored agreements among ``items`` and the new ones
+    over its days sharing a name or a state with it — or that share two names with it
+    (``timeline._talks_fit``); the agreements of new talks whose parties that agreement
+    allows (any, for talks whose parties may be borrowed)."""
+    from ..store import delta
+    if not found:
+        return set()
+    kinds = {e.id: e for e in [*ents.stored.values(), *ents.written]}
+    meta = {i: (e.type, e.country) for i, e in kinds.items()}
+    stored = delta.item_parties(store, set(found) | items)
+    named = {i: {e for e, *_ in rows} for i, (*_, rows) in stored.items()}
+    states = {i: {c for *_, c in rows if c} for i, (*_, rows) in stored.items()}
+
+    def of(ids):
+        return {meta[x][1] for x in ids if x in meta and meta[x][1]}
+    wide: dict[int, tuple[set[str], set[str]]] = {}
+    for n, pc in enumerate(pieces):
+        if pc.kind != "AGREE":
+            continue
+        mine, cc = set(pc.named), of(pc.named)
+        more = set(cc)
+        for i, (kind, start, last, _rows) in stored.items():
+            if kind == "AGREE" and i in items and (named[i] & pc.named or states[i] & cc) \
+                    and (start is None or (start <= pc.span[1] and (last or start) >= pc.span[0])):
+                mine |= named[i]
+                more |= states[i]
+        for other in pieces:
+            if other.kind == "AGREE" and other.span[0] <= pc.span[1] \
+                    and other.span[1] >= pc.span[0] and (other.named & pc.named
+                                                         or of(other.named) & cc):
+                mine |= other.named
+                more |= of(other.named)
+        wide[n] = (mine, more)
+    out: set[str] = set()
+    for i, ns in found.items():
+        if i not in stored:
+            continue
+        kind, _s, _l, rows = stored[i]
+        parts = [(e, t, c) for e, role, t, c in rows if role == "participant"]
+        for n in ns:
+            pc = pieces[n]
+            if pc.kind == "AGREE":  # (or talks it may tell: ``timeline._talks_fit``)
+                ok = _allowed(parts, *wide[n]) or len(named[i] & wide[n][0]) >= 2
+            else:
+                ok = pc.loose or _allowed([(x, *meta.get(x, (None, None))) for x in pc.parties
+                                           if _party(x, kinds)], named[i], states[i])
+            if ok:
+                out.add(i)
+                break
     return out
 
 

@@ -909,8 +909,13 @@ def _in_passing(r: Report) -> bool:
     """The report's event is told in a clause of time hanging on another: a cue
     (``passing_cues``: "after", "since") a few words before its trigger ("a week after the
     two countries exchanged prisoners", "since their talks in the capital")."""
+    return told_in_passing(r.text, r.trigger)
+
+
+def told_in_passing(text: str | None, trigger: str | None) -> bool:
+    """``_in_passing`` of an event's evidence ``text`` and ``trigger``."""
     lex = lexicon()
-    text, trig = (r.text or "").lower(), (r.trigger or "").lower()
+    text, trig = (text or "").lower(), (trigger or "").lower()
     at = text.find(trig) if trig else -1
     if at < 0:
         return False

@@ -429,6 +429,60 @@ def items_naming(store: Store, entities: Iterable[str], types: Iterable[str], lo
     return out
 
 
+def items_naming_days(store: Store, entities: Iterable[str], types: Iterable[str], lo: str,
+                      end: str) -> list[tuple[str, str, str, str | None, str | None, str | None]]:
+    """``items_naming`` with what tells each row's days: (item, entity, type, first day,
+    last day, None) of a dated item, (item, entity, type, None, None, published) of an
+    undated one for each of its documents published from ``lo`` to before ``end`` (the
+    rows of several look-ups in one query, each then taking its days)."""
+    kinds = sorted(set(types))
+    out: list[tuple[str, str, str, str | None, str | None, str | None]] = []
+    for part in _chunks(sorted(set(entities))) if kinds else ():
+        args = [*part, *kinds]
+        where = f" WHERE te.entity_id IN {_in(len(part))} AND t.type IN {_in(len(kinds))}"
+        out += [(r["item_id"], r["entity_id"], r["type"], r["date_start"], r["date_end"], None)
+                for r in store.backend.query(
+            "SELECT te.item_id, te.entity_id, t.type, te.date_start, te.date_end"
+            " FROM timeline_entities te JOIN timeline t ON t.id = te.item_id" + where +
+            " AND te.date_start < ? AND te.date_end >= ?", [*args, end, lo])]
+        out += [(r["item_id"], r["entity_id"], r["type"], None, None, r["published"])
+                for r in store.backend.query(
+            "SELECT DISTINCT te.item_id, te.entity_id, t.type, d.published"
+            " FROM timeline_entities te JOIN timeline t ON t.id = te.item_id"
+            " JOIN timeline_documents td ON td.item_id = te.item_id JOIN documents d"
+            " ON d.doc_id = td.doc_id" + where + " AND te.date_start IS NULL"
+            " AND d.published >= ? AND d.published < ?", [*args, lo, end])]
+    return out
+
+
+def item_parties(store: Store, items: Iterable[str]
+                 ) -> dict[str, tuple[str, str | None, str | None, list[tuple]]]:
+    """item → (type, first day, last day, (entity, role, entity type, country) of each
+    entity it names) of the timeline ``items`` (none of their reports read)."""
+    out: dict[str, tuple[str, str | None, str | None, list[tuple]]] = {}
+    for part in _chunks(sorted(set(items))):
+        for r in store.backend.query(
+                "SELECT t.id, t.type, t.date_start, t.date_end, te.entity_id, te.role,"
+                " e.type AS etype, e.country FROM timeline t LEFT JOIN timeline_entities te"
+                " ON te.item_id = t.id LEFT JOIN entities e ON e.id = te.entity_id"
+                f" WHERE t.id IN {_in(len(part))}", part):
+            row = out.setdefault(r["id"], (r["type"], r["date_start"], r["date_end"], []))
+            if r["entity_id"]:
+                row[3].append((r["entity_id"], r["role"], r["etype"], r["country"]))
+    return out
+
+
+def last_published(store: Store, items: Iterable[str]) -> dict[str, str]:
+    """item → the latest publication of the documents of the timeline ``items``."""
+    out: dict[str, str] = {}
+    for part in _chunks(sorted(set(items))):
+        out.update((r["item_id"], r["last"] or "") for r in store.backend.query(
+            "SELECT td.item_id, MAX(d.published) AS last FROM timeline_documents td"
+            f" JOIN documents d ON d.doc_id = td.doc_id WHERE td.item_id IN {_in(len(part))}"
+            " GROUP BY td.item_id", part))
+    return out
+
+
 def items_of_type(store: Store, items: Iterable[str], kind: str, status: str = "occurred"
                   ) -> dict[str, tuple[str | None, str | None, set[str]]]:
     """The ``items`` of type ``kind`` and ``status``: item → (first day, last day, the
