@@ -506,7 +506,7 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     spans, days, alone, on_day, paired, pieces = _lookups(fresh, ents, lo, end)
     # the agreements of new talks through a party's own entity come as the event's own; the
     # rest, those that may be the pair's (``_pieces``)
-    hubs = {k: v for k, v in paired.items() if k[0][:1] in ("#", "$") or k[1] == "CONSULT"}
+    hubs = {k: v for k, v in paired.items() if k[0][:1] in ("#", "$") or k[1] == TELLS_OF[AGREEMENT]}
     for k, found_in in paired.items():
         if k not in hubs:
             spans.setdefault(k, []).extend((a, b) for a, b, _ in found_in)
@@ -729,7 +729,7 @@ def _paired(store, found: dict, kind: str, back: int, ahead: int, known: dict) -
         if i in out or i not in known:
             continue
         for f in fs:
-            talks, agreement = (f, i) if kind == "AGREE" else (i, f)
+            talks, agreement = (f, i) if kind == AGREEMENT else (i, f)
             if talks in known and agreement in known and _allowed(
                     [(e, t, c) for e, role, t, c in known[talks][3] if role == "participant"],
                     {e for e, *_ in known[agreement][3]},
@@ -739,7 +739,7 @@ def _paired(store, found: dict, kind: str, back: int, ahead: int, known: dict) -
     return out
 
 
-_PIECES = ("AGREE", "CONSULT")  # an agreement and the talks it was reached at, told in pieces
+_PIECES = (AGREEMENT, TELLS_OF[AGREEMENT])  # an agreement and the talks it was reached at, told in pieces
 
 
 @dataclass
@@ -800,17 +800,17 @@ def _pieces(store, found: dict[str, set[int]], pieces: list[_Piece], items: set[
         return {meta[x][1] for x in ids if x in meta and meta[x][1]}
     wide: dict[int, tuple[set[str], set[str]]] = {}
     for n, pc in enumerate(pieces):
-        if pc.kind != "AGREE":
+        if pc.kind != AGREEMENT:
             continue
         mine, cc = set(pc.named), of(pc.named)
         more = set(cc)
         for i, (kind, start, last, _rows) in stored.items():
-            if kind == "AGREE" and i in items and (named[i] & pc.named or states[i] & cc) \
+            if kind == AGREEMENT and i in items and (named[i] & pc.named or states[i] & cc) \
                     and (start is None or (start <= pc.span[1] and (last or start) >= pc.span[0])):
                 mine |= named[i]
                 more |= states[i]
         for other in pieces:
-            if other.kind == "AGREE" and other.span[0] <= pc.span[1] \
+            if other.kind == AGREEMENT and other.span[0] <= pc.span[1] \
                     and other.span[1] >= pc.span[0] and (other.named & pc.named
                                                          or of(other.named) & cc):
                 mine |= other.named
@@ -824,7 +824,7 @@ def _pieces(store, found: dict[str, set[int]], pieces: list[_Piece], items: set[
         parts = [(e, t, c) for e, role, t, c in rows if role == "participant"]
         for n in ns:
             pc = pieces[n]
-            if pc.kind == "AGREE":  # (or talks it may tell: ``timeline._talks_fit``)
+            if pc.kind == AGREEMENT:  # (or talks it may tell: ``timeline._talks_fit``)
                 ok = _allowed(parts, *wide[n]) or len(named[i] & wide[n][0]) >= 2
             else:
                 ok = pc.loose or _allowed([(x, *meta.get(x, (None, None))) for x in pc.parties
