@@ -226,3 +226,13 @@ def test_arabic_article_and_vowel_romanisations_are_one_person():
            ex("c", [ent("e1", "Mohammed Nasser")]), ex("d", [ent("e1", "Muhammad Nasser")])]
     ents, _ = resolve_entities(exs)
     assert sorted(len(e.documents) for e in ents) == [2, 2], sorted(e.name for e in ents)
+
+
+def test_a_romanised_minority_form_listed_first_joins_without_a_conflict():
+    """The minority form comes first (its cluster is the union's root): no conflict record
+    to move, and nothing fails."""
+    exs = [ex("r0", [ent("e1", "Omar Belkassem", roles=["envoy"])], source="R")]
+    exs += [ex(f"k{i}", [ent("e1", "Umar Belkassem", roles=["envoy"])]) for i in range(6)]
+    ents, _ = resolve_entities(exs)
+    assert len(ents) == 1 and not ents[0].conflicts
+    assert ents[0].name == "Umar Belkassem"

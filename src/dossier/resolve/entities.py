@@ -576,7 +576,7 @@ def _join_distinctive_surnames(st: _Resolution) -> None:
             # keep conflict records at the new root
             root = uf.find(main)
             if root != main:
-                conflicts[root].extend(conflicts.pop(main))
+                conflicts[root].extend(conflicts.pop(main, []))
             main = root
 
 
