@@ -79,6 +79,9 @@ class EventFinder:
         self.held_participles = {t: set(v) for t, v in trig.get("held_participles", {}).items()
                                  if not t.startswith("_")}
         self.cues = load_json(status_cues)
+        titles = load_json("titles/titles.json")
+        self.title_heads = {h for h in [*titles["of_heads"], *titles["person_heads"]] if " " not in h}
+        self.title_finals = set(titles.get("complement_final", []))
         self.deleg = load_json("events/delegations.json")
         groups = load_json("events/groups.json")
         self.seats = {x.lower() for x in groups.get("seats", [])}
@@ -315,12 +318,14 @@ class EventFinder:
             return over[prep]
         return self.preps.get(prep)
 
-    def _add_prep_objects(self, view, etype, tok, actors, targets):
+    def _add_prep_objects(self, view, etype, tok, actors, targets, only: str | None = None):
+        """The entities of the trigger's prepositional phrases, as the preposition's role
+        says (``only``: just the phrases of that role)."""
         for c in tok.children:
             if c.dep_ not in ("prep", "agent", "dative") or (c.dep_ == "dative" and c.pos_ != "ADP"):
                 continue
             role = self._prep_role(etype, c.lower_)
-            if role is None:
+            if role is None or (only and role != only):
                 continue
             for p in c.children:
                 if p.dep_ != "pobj":
@@ -457,6 +462,11 @@ class EventFinder:
                                     targets += ids
                                 else:
                                     actors += ids
+            if gov is not None and tok.dep_ == "dobj" and gov.pos_ == "VERB" \
+                    and not any(c.dep_ == "dobj" and c.i != tok.i for c in gov.children):
+                # "sent emergency aid to Moldova", "made accusations against Z": the phrase
+                # the verb carries for its object names whom the event is aimed at
+                self._add_prep_objects(view, etype, gov, actors, targets, only="targets")
         actors = _unique(actors)
         targets = [t for t in _unique(targets) if t not in actors]
         return actors, targets
@@ -690,6 +700,16 @@ class EventFinder:
         """Entities of a subject; an unresolved "he"/"she" in what a person said is that person
         ("Zelensky said that he had held a call")."""
         ids = view.np_entities(subj) or _untagged_name(view, subj)
+        if ids and view.ent_at(subj.i) is None and all(view.etype(e) != "PERSON" for e in ids):
+            people = self._titled_person(view, subj)
+            if people:
+                # "Moldovan Minister of State for Foreign Affairs Ion Dodu said": the person
+                # the title ends in acts; the title's state is their affiliation
+                states = [e for e in ids if view.is_country(e)]
+                for p in people:
+                    if states:
+                        self._noted_affil.setdefault(p, states[0])
+                return people
         if not ids and subj.lemma_.lower() in ("country", "state", "nation", "neighbour", "neighbor") \
                 and subj.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in subj.children):
             return _last_two_states(view, subj)
@@ -708,6 +728,33 @@ class EventFinder:
         subs = {e for t in view.doc[lo:subj.i] if t.dep_ in ("nsubj", "nsubjpass")
                 for e in view.np_entities(t) if view.etype(e) == "PERSON"}
         return list(subs) if len(subs) == 1 else []
+
+    def _titled_person(self, view: DocView, subj: Token) -> list[str]:
+        """The person a title phrase headed by ``subj`` ends in, when the parse hangs the
+        name inside the title's complement ("Minister of State for Foreign Affairs Ion
+        Dodu"): the name closes the phrase right after a complement's last word ("Affairs")
+        or a state or body; not "the spokesman for Minister X"."""
+        if subj.lower_ not in self.title_heads and subj.lemma_.lower() not in self.title_heads:
+            return []
+        doc = subj.doc
+        last = subj.right_edge
+        while last.i > subj.i and last.is_punct:
+            last = doc[last.i - 1]
+        eid = view.ent_at(last.i)
+        if eid is None or view.etype(eid) != "PERSON" or last.i <= subj.i \
+                or _crosses_clause(last, subj):
+            return []
+        k = last.i
+        while k - 1 > subj.i and view.ent_at(k - 1) == eid:
+            k -= 1
+        prev = doc[k - 1]
+        while prev.i > subj.i and prev.text == ",":
+            prev = doc[prev.i - 1]
+        pid = view.ent_at(prev.i)
+        if prev.i <= subj.i or not (prev.lower_ in self.title_finals or (
+                pid and pid != eid and (view.is_country(pid) or view.etype(pid) == "ORG"))):
+            return []
+        return [eid]
 
     def _participle_speaker(self, view: DocView, tok: Token) -> Token | None:
         """"X said that Ukraine would not withdraw, rejecting the demand": a participle clause
@@ -1049,9 +1096,49 @@ class EventFinder:
             out.append(ev)
         return out
 
+    def _voices(self, view: DocView, found: list[_Ev]) -> None:
+        """"Moldova accused Romania of ... . 'This is a grave failure,' Foreign Minister Ion
+        Dodu told reporters": a state's or body's act of speech (``voiced_by_speaker``) with
+        no person acting is voiced by the person who speaks for it in that sentence or the
+        next, of no other state; they act with it, their affiliation that state or body.
+        Only an act told as a clause (a verb)."""
+        segs = view.segments()
+        speakers: dict[int, list[str]] = {}  # segment number → its person speakers, in order
+        for st in view.doc._.statements or []:
+            eid = st.speaker
+            if not eid or view.etype(eid) != "PERSON":
+                continue
+            span = view.doc.char_span(st.content_span["start"], st.content_span["end"],
+                                      alignment_mode="expand")
+            if span is None or view.segment(span.start) not in segs:
+                continue
+            n = segs.index(view.segment(span.start))
+            if eid not in speakers.setdefault(n, []):
+                speakers[n].append(eid)
+        for ev in found:
+            if ev.mention or ev.status != "occurred" or not self.does(ev.type, "voiced_by_speaker") \
+                    or len(ev.actors) != 1 or view.etype(ev.actors[0]) == "PERSON" \
+                    or ev.trigger.pos_ != "VERB" or ev.seg not in segs:
+                # (a noun, "rejected accusations by Moldova", is the act told in passing)
+                continue
+            side = ev.actors[0]
+            if not (view.is_country(side) or view.etype(side) == "ORG"):
+                continue
+            n = segs.index(ev.seg)
+            code = self._country(view, side)
+            for p in speakers.get(n, []) + speakers.get(n + 1, []):
+                own = self._country(view, p)
+                if p in ev.targets or (own and code and own != code) or any(
+                        own and self._country(view, t) == own for t in ev.targets):
+                    continue
+                ev.actors.append(p)
+                ev.affil.setdefault(p, side)
+                break
+
     # ------------------------------------------------------------ all together
     _view: DocView | None = None
     _last_members: list = []
+    _noted_affil: dict = {}  # person → state, noted while reading a trigger's participants
 
     def __call__(self, doc: Doc) -> Doc:
         """The events of a document: each trigger in turn (``_scan_trigger``), then the
@@ -1070,6 +1157,7 @@ class EventFinder:
         _settle_dates(found, view.published, run.title_end)
         _headline_from_lead(view, found)
         found = self._settle(view, found, run.title_end)
+        self._voices(view, found)
         doc._.events = self._records(view, _dedupe(found))
         return doc
 
@@ -1185,6 +1273,7 @@ class EventFinder:
         """The event a trigger proposes, with what the later phases need (``_Site``); None
         for a consultation whose only participants are places."""
         etype = spec["type"]
+        self._noted_affil = {}
         anchor = self._anchor(view, tok)
         gov = self.governor(anchor) if tok.pos_ != "VERB" else None
         actors, targets, loc = self._parties_and_place(view, tok, anchor, etype, gov, spec)
@@ -1214,6 +1303,7 @@ class EventFinder:
             mode = "phone"  # "spoke by phone", "a video call"
         ev = _Ev(etype, tok, mode, actors, targets, loc, seg=view.segment(tok.i))
         ev.mediators = [m for m in mediators if m in actors]
+        ev.affil.update({p: s for p, s in self._noted_affil.items() if p in actors or p in targets})
         if self.does(etype, "places_are_no_parties") and (actors or targets) and not any(
                 view.is_party(e) for e in actors + targets):
             return None  # a flight from Frankfurt to Chicago: places alone are no parties
@@ -2080,7 +2170,7 @@ BEHAVIOURS = frozenset({
     "places_are_no_parties", "no_possessor_targets", "no_state_adjective_targets",
     "attended_by_clause_subject", "delegations", "mediators", "modes", "takes_parties_before",
     "referred_back", "topic_unless_held", "refusal_needs_counterpart", "agreement_referred_to",
-    "held_mentions", "placed_by_talks", "dated_mentions"})
+    "held_mentions", "placed_by_talks", "dated_mentions", "voiced_by_speaker"})
 # what a governing trigger may do to the event it governs
 GOVERNED = frozenset({"drop", "negated", "planned"})
 
