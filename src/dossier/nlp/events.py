@@ -383,7 +383,7 @@ class EventFinder:
                 actors += view.np_entities(a)
             for c in tok.children:
                 if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
-                    ids = view.np_entities(c)
+                    ids = self._title_holder(view, c, view.np_entities(c))
                     if not ids and not self.does(etype, "no_possessor_targets"):
                         # "rejected Russia's demand", "rejecting the demand Moscow repeated":
                         # whose thing it is
@@ -396,6 +396,13 @@ class EventFinder:
                             elif g.dep_ == "relcl":
                                 ids += [e for x in g.children if x.dep_ == "nsubj"
                                         for e in view.np_entities(x)]
+                            elif g.dep_ == "prep" and g.lower_ in ("by", "from", "of") \
+                                    and self.spec_for(view, c) is not None:
+                                # "rejected accusations from Chisinau", "the demands of the
+                                # Moldovan authorities": whose act of their own it is
+                                ids += [e for x in g.children if x.dep_ == "pobj"
+                                        for e in view.np_entities(x)
+                                        if view.etype(e) not in PLACE_TYPES or view.is_party(e)]
                     targets += ids
             if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
                 targets += [e for o in _fronted_place_objects(view, tok)
@@ -699,17 +706,7 @@ class EventFinder:
     def _subject_ids(self, view: DocView, subj: Token) -> list[str]:
         """Entities of a subject; an unresolved "he"/"she" in what a person said is that person
         ("Zelensky said that he had held a call")."""
-        ids = view.np_entities(subj) or _untagged_name(view, subj)
-        if ids and view.ent_at(subj.i) is None and all(view.etype(e) != "PERSON" for e in ids):
-            people = self._titled_person(view, subj)
-            if people:
-                # "Moldovan Minister of State for Foreign Affairs Ion Dodu said": the person
-                # the title ends in acts; the title's state is their affiliation
-                states = [e for e in ids if view.is_country(e)]
-                for p in people:
-                    if states:
-                        self._noted_affil.setdefault(p, states[0])
-                return people
+        ids = self._title_holder(view, subj, view.np_entities(subj) or _untagged_name(view, subj))
         if not ids and subj.lemma_.lower() in ("country", "state", "nation", "neighbour", "neighbor") \
                 and subj.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in subj.children):
             return _last_two_states(view, subj)
@@ -729,32 +726,45 @@ class EventFinder:
                 for e in view.np_entities(t) if view.etype(e) == "PERSON"}
         return list(subs) if len(subs) == 1 else []
 
-    def _titled_person(self, view: DocView, subj: Token) -> list[str]:
-        """The person a title phrase headed by ``subj`` ends in, when the parse hangs the
-        name inside the title's complement ("Minister of State for Foreign Affairs Ion
-        Dodu"): the name closes the phrase right after a complement's last word ("Affairs")
-        or a state or body; not "the spokesman for Minister X"."""
-        if subj.lower_ not in self.title_heads and subj.lemma_.lower() not in self.title_heads:
+    def _title_holder(self, view: DocView, np: Token, ids: list[str]) -> list[str]:
+        """The entities of a noun phrase, or the person its title ends in where the phrase
+        gives only states or bodies ("Moldova's Minister of State for Foreign Affairs Ion
+        Dodu"): the person takes part, the title's state noted as their affiliation."""
+        if not ids or view.ent_at(np.i) is not None or any(view.etype(e) == "PERSON" for e in ids):
+            return ids
+        people = self._titled_person(view, np)
+        states = [e for e in ids if view.is_country(e)]
+        for p in people:
+            if states:
+                self._noted_affil.setdefault(p, states[0])
+        return people or ids
+
+    def _titled_person(self, view: DocView, head: Token) -> list[str]:
+        """The person a title phrase headed by ``head`` ends in, when the parse hangs the
+        name inside (or beside) the title's complement ("Minister of State for Foreign
+        Affairs Ion Dodu"): read on from the title over its complement's words to a name
+        right after the complement's last word ("Affairs") or a state or body; not "the
+        spokesman for Minister X"."""
+        if head.lower_ not in self.title_heads and head.lemma_.lower() not in self.title_heads:
             return []
-        doc = subj.doc
-        last = subj.right_edge
-        while last.i > subj.i and last.is_punct:
-            last = doc[last.i - 1]
-        eid = view.ent_at(last.i)
-        if eid is None or view.etype(eid) != "PERSON" or last.i <= subj.i \
-                or _crosses_clause(last, subj):
-            return []
-        k = last.i
-        while k - 1 > subj.i and view.ent_at(k - 1) == eid:
-            k -= 1
-        prev = doc[k - 1]
-        while prev.i > subj.i and prev.text == ",":
-            prev = doc[prev.i - 1]
-        pid = view.ent_at(prev.i)
-        if prev.i <= subj.i or not (prev.lower_ in self.title_finals or (
-                pid and pid != eid and (view.is_country(pid) or view.etype(pid) == "ORG"))):
-            return []
-        return [eid]
+        doc = head.doc
+        lo, hi = view.segment(head.i)
+        k = head.i + 1
+        while k < min(hi, head.i + 12):
+            t = doc[k]
+            eid = view.ent_at(k)
+            if eid is not None and view.etype(eid) == "PERSON":
+                prev = doc[k - 1] if doc[k - 1].text != "," else doc[k - 2]
+                pid = view.ent_at(prev.i)
+                if prev.i > head.i and (prev.lower_ in self.title_finals or (
+                        pid and (view.is_country(pid) or view.etype(pid) == "ORG"))):
+                    return [eid]
+                return []
+            if not (t.lower_ in ("of", "for", "and", "the", ",") or (
+                    t.is_title and t.pos_ in ("PROPN", "NOUN", "ADJ")) or eid is not None):
+                return []
+            k += 1
+        return []
 
     def _participle_speaker(self, view: DocView, tok: Token) -> Token | None:
         """"X said that Ukraine would not withdraw, rejecting the demand": a participle clause
