@@ -76,6 +76,7 @@ class EventFinder:
         self.accuse_words = set(trig.get("accusation_words", []))
         self.site_preps = frozenset(trig.get("attack_site_preps", []))
         self.venue_words = frozenset(trig.get("venue_words", []))
+        self.owner_participles = frozenset(trig.get("owner_participles", []))
         self.held_participles = {t: set(v) for t, v in trig.get("held_participles", {}).items()
                                  if not t.startswith("_")}
         self.cues = load_json(status_cues)
@@ -396,6 +397,12 @@ class EventFinder:
                             elif g.dep_ == "relcl":
                                 ids += [e for x in g.children if x.dep_ == "nsubj"
                                         for e in view.np_entities(x)]
+                            elif g.dep_ == "amod" and g.lower_ in self.owner_participles:
+                                # "seized a Portuguese-owned ship": whose thing it is
+                                ids += [e for x in g.children
+                                        if x.dep_ in ("npadvmod", "compound", "amod", "nmod")
+                                        for e in [view.state_of(x.text) or view.ent_at(x.i)]
+                                        if e and view.is_party(e)]
                             elif g.dep_ == "prep" and g.lower_ in ("by", "from", "of") \
                                     and self.spec_for(view, c) is not None:
                                 # "rejected accusations from Chisinau", "the demands of the
@@ -404,6 +411,12 @@ class EventFinder:
                                         for e in view.np_entities(x)
                                         if view.etype(e) not in PLACE_TYPES or view.is_party(e)]
                     targets += ids
+            if not targets and self.does(etype, "clause_subject_target"):
+                # "demanded that Moldova release the sailors": whom the demand is made of
+                targets += [e for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                            for x in c.children if x.dep_ == "nsubj" for e in view.np_entities(x)
+                            if view.is_party(e)]
             if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
                 targets += [e for o in _fronted_place_objects(view, tok)
                             for e in view.np_entities(o) if view.etype(e) == "PERSON"]
@@ -2180,7 +2193,8 @@ BEHAVIOURS = frozenset({
     "places_are_no_parties", "no_possessor_targets", "no_state_adjective_targets",
     "attended_by_clause_subject", "delegations", "mediators", "modes", "takes_parties_before",
     "referred_back", "topic_unless_held", "refusal_needs_counterpart", "agreement_referred_to",
-    "held_mentions", "placed_by_talks", "dated_mentions", "voiced_by_speaker"})
+    "held_mentions", "placed_by_talks", "dated_mentions", "voiced_by_speaker",
+    "clause_subject_target"})
 # what a governing trigger may do to the event it governs
 GOVERNED = frozenset({"drop", "negated", "planned"})
 

@@ -1161,7 +1161,9 @@ def summary_of(type_: str, status: str, mode: str | None, actors: list[str], tar
         actors, targets = _people_first(actors, targets, info, affil or {}, host, location)
     a = [_short(x, info) for x in actors[:4]]
     t = [_short(x, info) for x in targets[:4] if x not in actors]
-    where = f" in {(info.get(location) or {}).get('name', '')}" if location else ""
+    # (a state that is both a party and where it happened is named once: "asked Moldova")
+    where = f" in {(info.get(location) or {}).get('name', '')}" \
+        if location and location not in (*actors, *targets) else ""
 
     def agree(verb: str, subject: list[str]) -> str:
         return "are" + verb[2:] if len(subject) > 1 and verb.startswith("is ") else verb
@@ -1417,7 +1419,8 @@ def _talks_of_outcomes(items: list[TimelineItem], info: EntityInfo, copy_of) -> 
     """A report of an agreement reached at talks reports the talks too ("X and Y agreed in
     Tarnhaven" tells that they met there): the texts of an occurred agreement at a place
     join the documents of the one occurred meeting in person there (``_talks_fit``); the
-    two stay two items. Found through the participants."""
+    two stay two items, each holding the other's participants (the negotiators reached the
+    agreement, its parties were at the talks). Found through the participants."""
     by_part: dict[str, list[TimelineItem]] = defaultdict(list)
     for t in items:
         if t.type == "CONSULT" and t.status == "occurred":
@@ -1440,10 +1443,24 @@ def _talks_of_outcomes(items: list[TimelineItem], info: EntityInfo, copy_of) -> 
                 or (r.get("location") in places and precision(r.get("date")) == 3
                     and days[0] <= r["date"] <= (_shift(days[1], 1) or ""))}
         docs |= {d for d in o.documents if original_of(d, copy_of) in docs}
+        _share_parties(o, t, "negotiator")  # who talked reached the agreement
+        _share_parties(t, o, "party")  # who agreed was at the talks
         if not docs - set(t.documents):
             continue
         t.documents = sorted(set(t.documents) | docs)
         t.independent_reports = independent_count(t.documents, copy_of)
+
+
+def _share_parties(into: TimelineItem, src: TimelineItem, role: str) -> None:
+    """The participants of ``src`` that ``into`` lacks take part in it too: as ``role``,
+    or as they do in ``src`` where they mediate or stand as a person's affiliation."""
+    for pid, name in zip(list(src.participant_ids), list(src.participants)):
+        if pid in into.participant_ids:
+            continue
+        into.participant_ids.append(pid)
+        into.participants.append(name)
+        own = src.roles.get(name)
+        into.roles[name] = own if own in ("mediator", "affiliation") else role
 
 
 def _attacks_of_accusations(items: list[TimelineItem], info: EntityInfo, copy_of) -> None:
