@@ -350,6 +350,48 @@ class EventFinder:
                 else:
                     actors += ids
 
+    def _object_targets(self, view: DocView, tok: Token, etype: str) -> list[str]:
+        """Whom a verb's objects name: their entities, else whose thing the object is (its
+        possessor, state adjective, owner, the author of an act of theirs), else the subject
+        of a demand's that-clause."""
+        targets: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
+                ids = self._title_holder(view, c, view.np_entities(c))
+                if not ids and not self.does(etype, "no_possessor_targets"):
+                    # "rejected Russia's demand", "rejecting the demand Moscow repeated":
+                    # whose thing it is
+                    for g in c.children:
+                        if g.dep_ == "poss":
+                            ids += view.np_entities(g)
+                        elif g.dep_ in ("amod", "compound") and view.state_of(g.text) \
+                                and not self.does(etype, "no_state_adjective_targets"):
+                            ids += [x for x in [view.state_of(g.text)] if x]  # "shelled Ukrainian cities"
+                        elif g.dep_ == "relcl":
+                            ids += [e for x in g.children if x.dep_ == "nsubj"
+                                    for e in view.np_entities(x)]
+                        elif g.dep_ == "amod" and g.lower_ in self.owner_participles:
+                            # "seized a Portuguese-owned ship": whose thing it is
+                            ids += [e for x in g.children
+                                    if x.dep_ in ("npadvmod", "compound", "amod", "nmod")
+                                    for e in [view.state_of(x.text) or view.ent_at(x.i)]
+                                    if e and view.is_party(e)]
+                        elif g.dep_ == "prep" and g.lower_ in ("by", "from", "of") \
+                                and self.spec_for(view, c) is not None:
+                            # "rejected accusations from Chisinau", "the demands of the
+                            # Moldovan authorities": whose act of their own it is
+                            ids += [e for x in g.children if x.dep_ == "pobj"
+                                    for e in view.np_entities(x)
+                                    if view.etype(e) not in PLACE_TYPES or view.is_party(e)]
+                targets += ids
+        if not targets and self.does(etype, "clause_subject_target"):
+            # "demanded that Moldova release the sailors": whom the demand is made of
+            targets += [e for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                        for x in c.children if x.dep_ == "nsubj" for e in view.np_entities(x)
+                        if view.is_party(e)]
+        return targets
+
     def participants(self, view: DocView, tok: Token, etype: str, gov: Token | None,
                      spec: dict | None = None):
         actors: list[str] = []
@@ -382,41 +424,7 @@ class EventFinder:
                 (targets if passive and agent else actors).extend(self._line_subject(view, top))
             for a in agent:
                 actors += view.np_entities(a)
-            for c in tok.children:
-                if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
-                    ids = self._title_holder(view, c, view.np_entities(c))
-                    if not ids and not self.does(etype, "no_possessor_targets"):
-                        # "rejected Russia's demand", "rejecting the demand Moscow repeated":
-                        # whose thing it is
-                        for g in c.children:
-                            if g.dep_ == "poss":
-                                ids += view.np_entities(g)
-                            elif g.dep_ in ("amod", "compound") and view.state_of(g.text) \
-                                    and not self.does(etype, "no_state_adjective_targets"):
-                                ids += [x for x in [view.state_of(g.text)] if x]  # "shelled Ukrainian cities"
-                            elif g.dep_ == "relcl":
-                                ids += [e for x in g.children if x.dep_ == "nsubj"
-                                        for e in view.np_entities(x)]
-                            elif g.dep_ == "amod" and g.lower_ in self.owner_participles:
-                                # "seized a Portuguese-owned ship": whose thing it is
-                                ids += [e for x in g.children
-                                        if x.dep_ in ("npadvmod", "compound", "amod", "nmod")
-                                        for e in [view.state_of(x.text) or view.ent_at(x.i)]
-                                        if e and view.is_party(e)]
-                            elif g.dep_ == "prep" and g.lower_ in ("by", "from", "of") \
-                                    and self.spec_for(view, c) is not None:
-                                # "rejected accusations from Chisinau", "the demands of the
-                                # Moldovan authorities": whose act of their own it is
-                                ids += [e for x in g.children if x.dep_ == "pobj"
-                                        for e in view.np_entities(x)
-                                        if view.etype(e) not in PLACE_TYPES or view.is_party(e)]
-                    targets += ids
-            if not targets and self.does(etype, "clause_subject_target"):
-                # "demanded that Moldova release the sailors": whom the demand is made of
-                targets += [e for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
-                            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                            for x in c.children if x.dep_ == "nsubj" for e in view.np_entities(x)
-                            if view.is_party(e)]
+            targets += self._object_targets(view, tok, etype)
             if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
                 targets += [e for o in _fronted_place_objects(view, tok)
                             for e in view.np_entities(o) if view.etype(e) == "PERSON"]
