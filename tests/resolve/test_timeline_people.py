@@ -56,3 +56,23 @@ def test_a_state_both_party_and_place_is_named_once():
         "Vantrell asked Finland"
     assert summary_of("REQUEST", "occurred", None, ["p"], ["s"], "c", info) == \
         "Vantrell asked Finland in Oslo"
+
+
+def test_talks_of_two_states_take_the_people_who_signed_that_day_there():
+    # "Swedish and Finnish ministers met in Oslo on Tuesday, mediated by Ekdal" / "the
+    # memorandum was signed in Oslo on Tuesday by Vantrell and Kallio"
+    talks = ex("t", cast(), [evt("v1", "CONSULT", ["s3", "s4", "p3"], [], "c1", "2026-03-03",
+                                 mode="meet")], published="2026-03-03")
+    deal = ex("d", cast(), [evt("v1", "AGREE", ["s3", "s4", "p1", "p2"], [], "c1",
+                                "2026-03-03")], published="2026-03-03")
+    tl = _run([talks, deal])
+    consult = [t for t in tl if t.type == "CONSULT"]
+    assert consult and {"Aldo Vantrell", "Beret Kallio"} <= set(consult[0].participants)
+    # a day later, two states alone are no tie
+    deal = ex("d", cast(), [evt("v1", "AGREE", ["s3", "s4"], [], "c1", "2026-03-04")],
+              published="2026-03-04")
+    talks = ex("t", cast(), [evt("v1", "CONSULT", ["s3", "s4", "p1"], [], "c1", "2026-03-03",
+                                 mode="meet")], published="2026-03-03")
+    tl = _run([talks, deal])
+    agree = [t for t in tl if t.type == "AGREE"]
+    assert agree and "Aldo Vantrell" not in agree[0].participants

@@ -1409,10 +1409,11 @@ def _talks_fit(o: TimelineItem, t: TimelineItem, info: EntityInfo) -> bool:
     if not (days[0] <= (o.date or "") <= days[1] or _days_apart(o.date, days[1]) == 1
             and (o.date or "") > days[1]):
         return False
-    if not _places_of(o) & _places_of(t):
-        return False
+    if not _places_of(o) & _places_of(t) and not (t.location and t.location == o.location):
+        return False  # (talks pieced together are placed at their agreement's place)
     shared = set(o.participant_ids) & set(t.participant_ids)
-    return len(shared) >= 2 and any(_w(p, info) > 1 for p in shared)
+    # (two states alone: the talks on the agreement's own day at its place)
+    return len(shared) >= 2 and (any(_w(p, info) > 1 for p in shared) or t.date == o.date)
 
 
 def _talks_of_outcomes(items: list[TimelineItem], info: EntityInfo, copy_of) -> None:
