@@ -93,3 +93,12 @@ def test_the_owner_of_a_seized_ship_is_the_target(run):
                  "early on Monday, Portugal said.")
     seized = [e for e in _of(evs, "COERCE") if e["trigger"] == "seized"]
     assert seized and seized[0]["targets"] == {"Portugal"}
+
+
+def test_a_release_goes_to_whom_the_participle_hands_the_people(run):
+    _, evs = run("Moldova on Saturday freed the 19 crew members of the cargo ship, handing them to "
+                 "Portuguese officials at the airport, Portugal's foreign ministry said.")
+    freed = [e for e in _of(evs, "CONCEDE") if e["trigger"] == "freed"]
+    assert freed and freed[0]["actors"] == {"Moldova"} and freed[0]["targets"] == {"Portugal"}
+    _, evs = run("Moldova on Saturday freed the 19 crew members, citing their good conduct.")
+    assert all(not e["targets"] for e in _of(evs, "CONCEDE"))

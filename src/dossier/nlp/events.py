@@ -384,6 +384,12 @@ class EventFinder:
                                     for e in view.np_entities(x)
                                     if view.etype(e) not in PLACE_TYPES or view.is_party(e)]
                 targets += ids
+        if not targets and self.does(etype, "recipient_in_participle"):
+            # "freed the crew, handing them to Portuguese officials": whom they went to
+            for c in tok.children:
+                if c.dep_ == "advcl" and c.tag_ == "VBG" \
+                        and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                    self._add_prep_objects(view, etype, c, [], targets, only="targets")
         if not targets and self.does(etype, "clause_subject_target"):
             # "demanded that Moldova release the sailors": whom the demand is made of
             targets += [e for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
@@ -2202,7 +2208,7 @@ BEHAVIOURS = frozenset({
     "attended_by_clause_subject", "delegations", "mediators", "modes", "takes_parties_before",
     "referred_back", "topic_unless_held", "refusal_needs_counterpart", "agreement_referred_to",
     "held_mentions", "placed_by_talks", "dated_mentions", "voiced_by_speaker",
-    "clause_subject_target"})
+    "clause_subject_target", "recipient_in_participle"})
 # what a governing trigger may do to the event it governs
 GOVERNED = frozenset({"drop", "negated", "planned"})
 
