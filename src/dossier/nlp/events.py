@@ -16,7 +16,13 @@ event before; otherwise none. Status from modals, governors and negation
 the last consultation, "the two sides" to its parties, and "X attended the meeting" adds X to
 it; "the talks in Geneva" with no consultation before is a mention (place, no participants)
 unless a later report of talks there names them. A statement whose content charges an actor
-with disinformation, provocations... is an ACCUSE by its speaker.
+with disinformation, provocations... is an ACCUSE by its speaker. Events keep their people:
+a title phrase stands for the person it ends in ("Minister of State for Foreign Affairs X"
+parsed with the title as head; the title's state their affiliation), a state's act of
+speech is voiced by the person speaking for it in that sentence or the next, and the target
+is read from the governing verb's phrase ("sent aid to X"), an owner participle ("an
+X-owned ship"), a rejected act's author ("rejected accusations from X"), a demand's
+that-clause subject, or a release's participle ("handing them to X").
 """
 from __future__ import annotations
 

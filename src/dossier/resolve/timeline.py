@@ -48,7 +48,8 @@ belong to the item's states and its organisations to no other state. Some events
 through others: an agreement's reports that name the talks' parties (or give their place
 and day) are reports of the one in-person meeting at its place on its day or the day
 before, and an accusation of an attack dated a day at a place reports the one attack there
-that day, which names the accused and the accuser; each stays its own item. Talks over days
+that day, which names the accused and the accuser; each stays its own item (an agreement
+and its talks hold each other's people: the negotiators reached it, its parties talked). Talks over days
 told in pieces (a live blog's undated entry at a venue no gazetteer places, a wire's "the
 talks began on Tuesday" naming the mediator alone, the agreement's text's own "the talks")
 are one item when an agreement was reached at them: the pieces within the talks' days up to
