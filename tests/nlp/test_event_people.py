@@ -102,3 +102,13 @@ def test_a_release_goes_to_whom_the_participle_hands_the_people(run):
     assert freed and freed[0]["actors"] == {"Moldova"} and freed[0]["targets"] == {"Portugal"}
     _, evs = run("Moldova on Saturday freed the 19 crew members, citing their good conduct.")
     assert all(not e["targets"] for e in _of(evs, "CONCEDE"))
+
+
+def test_an_amount_in_aid_is_given_by_the_verbs_subject(run):
+    _, evs = run("Germany pledged 50 million euros in military aid to Moldova on Monday.")
+    aid = _of(evs, "AID")
+    assert aid and aid[0]["actors"] == {"Germany"} and aid[0]["targets"] == {"Moldova"}
+    _, evs = run("The European Union released 1.5 million euros in emergency aid for Moldova "
+                 "on Wednesday.")
+    aid = _of(evs, "AID")
+    assert aid and aid[0]["actors"] == {"European Union"} and aid[0]["targets"] == {"Moldova"}

@@ -204,6 +204,8 @@ class EventFinder:
         h, dep = tok.head, tok.dep_
         if dep == "conj":
             return self.governor(h) if h.i != tok.i else None
+        if dep == "pobj" and h.dep_ == "prep" and _amount_verb(tok) is not None:
+            return _amount_verb(tok)  # "released 1.5 million euros in emergency aid"
         if dep == "pobj" and h.dep_ == "prep":
             v = h.head
             if v.pos_ in ("VERB", "AUX") and h.lower_ in ("in", "into") \
@@ -502,8 +504,11 @@ class EventFinder:
                                     targets += ids
                                 else:
                                     actors += ids
-            if gov is not None and tok.dep_ == "dobj" and gov.pos_ == "VERB" \
-                    and not any(c.dep_ == "dobj" and c.i != tok.i for c in gov.children):
+            amount_of = _amount_verb(tok)
+            if gov is not None and (tok.dep_ == "dobj" or (amount_of is not None
+                                                           and amount_of.i == gov.i)) \
+                    and gov.pos_ == "VERB" and not any(
+                        c.dep_ == "dobj" and c.i not in (tok.i, tok.head.head.i) for c in gov.children):
                 # "sent emergency aid to Moldova", "made accusations against Z": the phrase
                 # the verb carries for its object names whom the event is aimed at
                 self._add_prep_objects(view, etype, gov, actors, targets, only="targets")
@@ -1814,6 +1819,20 @@ def _headline_from_lead(view: DocView, found: list[_Ev]) -> None:
         day = view.time_value(near)
         if day and len(day) == 10 and day <= pub and _days(day, pub) <= 3:
             ev.date, ev.default_date = day, False
+
+
+def _amount_verb(tok: Token) -> Token | None:
+    """The verb of "pledged 50 million euros in aid": a noun in an in-phrase of a counted
+    amount that is the verb's object."""
+    h = tok.head
+    if tok.dep_ != "pobj" or h.lower_ != "in" or h.head.dep_ != "dobj" \
+            or h.head.pos_ not in ("NOUN", "NUM"):
+        return None
+    amount = h.head
+    if amount.pos_ == "NOUN" and not any(c.dep_ == "nummod" or c.tag_ in ("CD", "$")
+                                         for c in amount.children):
+        return None
+    return amount.head if amount.head.pos_ == "VERB" else None
 
 
 def _clause(tok: Token) -> Token:
