@@ -112,3 +112,15 @@ def test_an_amount_in_aid_is_given_by_the_verbs_subject(run):
                  "on Wednesday.")
     aid = _of(evs, "AID")
     assert aid and aid[0]["actors"] == {"European Union"} and aid[0]["targets"] == {"Moldova"}
+
+
+def test_a_bodys_aid_takes_its_own_official_speaking_next_not_another_person(run):
+    first = ("The European Union on Wednesday released 1.5 million euros in emergency aid for "
+             'Moldova. "Water should unite these two countries," ')
+    _, evs = run(first + "Jana Kowalska, the EU's special envoy for water cooperation, said "
+                 "during a visit.")
+    aid = _of(evs, "AID")
+    assert aid and aid[0]["actors"] == {"European Union", "Jana Kowalska"}
+    _, evs = run(first + "Jana Kowalska, a local mayor, said during a visit.")
+    aid = _of(evs, "AID")
+    assert aid and aid[0]["actors"] == {"European Union"}

@@ -1149,7 +1149,8 @@ class EventFinder:
         Dodu told reporters": a state's or body's act of speech (``voiced_by_speaker``) with
         no person acting is voiced by the person who speaks for it in that sentence or the
         next, of no other state; they act with it, their affiliation that state or body.
-        Only an act told as a clause (a verb)."""
+        Only an act told as a clause (a verb); another act (not talks) only by a person the
+        text names as the body's own ("X, the EU's special envoy, said")."""
         segs = view.segments()
         speakers: dict[int, list[str]] = {}  # segment number → its person speakers, in order
         for st in view.doc._.statements or []:
@@ -1164,9 +1165,10 @@ class EventFinder:
             if eid not in speakers.setdefault(n, []):
                 speakers[n].append(eid)
         for ev in found:
-            if ev.mention or ev.status != "occurred" or not self.does(ev.type, "voiced_by_speaker") \
+            voiced = self.does(ev.type, "voiced_by_speaker")
+            if ev.mention or ev.status != "occurred" or self.does(ev.type, "delegations") \
                     or len(ev.actors) != 1 or view.etype(ev.actors[0]) == "PERSON" \
-                    or ev.trigger.pos_ != "VERB" or ev.seg not in segs:
+                    or (voiced and ev.trigger.pos_ != "VERB") or ev.seg not in segs:
                 # (a noun, "rejected accusations by Moldova", is the act told in passing)
                 continue
             side = ev.actors[0]
@@ -1179,9 +1181,24 @@ class EventFinder:
                 if p in ev.targets or (own and code and own != code) or any(
                         own and self._country(view, t) == own for t in ev.targets):
                     continue
+                if not voiced and not self._speaks_for(view, p, side, (segs[n], *segs[n + 1:n + 2])):
+                    continue  # another act: only its own official ("the EU's envoy X") speaks for it
                 ev.actors.append(p)
                 ev.affil.setdefault(p, side)
                 break
+
+    @staticmethod
+    def _speaks_for(view: DocView, p: str, side: str, segs) -> bool:
+        """Is person ``p`` named in these segments as an official of ``side`` ("X, the EU's
+        special envoy", "EU envoy X")?"""
+        for lo, hi in segs:
+            for t in view.doc[lo:hi]:
+                if view.ent_at(t.i) != p or view.ent_at(t.head.i) == p and t.head.i != t.i:
+                    continue
+                if any(view.ent_at(x.i) == side or view.state_of(x.text) == side
+                       for x in t.subtree if view.ent_at(x.i) != p):
+                    return True
+        return False
 
     # ------------------------------------------------------------ all together
     _view: DocView | None = None
