@@ -76,3 +76,16 @@ def test_talks_of_two_states_take_the_people_who_signed_that_day_there():
     tl = _run([talks, deal])
     agree = [t for t in tl if t.type == "AGREE"]
     assert agree and "Aldo Vantrell" not in agree[0].participants
+
+
+def test_a_person_speaking_for_their_state_is_named_without_it():
+    info = EntityInfo({"p": {"name": "Aldo Vantrell", "type": "PERSON", "country": "SWE"},
+                       "s": {"name": "Sweden", "type": "GPE", "country": "SWE"},
+                       "f": {"name": "Finland", "type": "GPE", "country": "FIN"},
+                       "o": {"name": "Nordic Council", "type": "ORG", "country": None}})
+    info.countries = {"SWE": "s", "FIN": "f"}
+    assert summary_of("ACCUSE", "occurred", None, ["s", "p"], ["f"], None, info) == \
+        "Vantrell accused Finland"
+    # a body the person speaks for stays named; a state with no person of it too
+    assert summary_of("AID", "occurred", None, ["o", "p"], ["f"], None, info,
+                      affil={"p": "o"}) == "Nordic Council and Vantrell gave aid to Finland"

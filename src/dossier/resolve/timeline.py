@@ -1146,6 +1146,16 @@ def _people_first(actors: list[str], targets: list[str], info: EntityInfo,
     return a, [x for x in t if x not in a]
 
 
+def _for_their_state(side: list[str], info: EntityInfo, affil: dict[str, str] | None) -> list[str]:
+    """One side of a summary: a state that one of its people on that side speaks for is not
+    named beside them ("Dodu accused Romania", not "Moldova and Dodu ...")."""
+    countries = getattr(info, "countries", {})
+    theirs = {(affil or {}).get(p) or countries.get((info.get(p) or {}).get("country"))
+              for p in side if _is_person(p, info)}
+    return [x for x in side if _is_person(x, info) or x not in theirs
+            or (info.get(x) or {}).get("type") != "GPE"]  # (a body giving aid stays named)
+
+
 def summary_of(type_: str, status: str, mode: str | None, actors: list[str], targets: list[str],
                location: str | None, info: EntityInfo, affil: dict[str, str] | None = None,
                host: str | None = None, mediators: list[str] | None = None) -> str:
@@ -1160,6 +1170,8 @@ def summary_of(type_: str, status: str, mode: str | None, actors: list[str], tar
     verbs = lex["summary_verbs"].get(f"{type_}:{mode}") or lex["summary_verbs"].get(type_) or {}
     if type_ == "CONSULT":
         actors, targets = _people_first(actors, targets, info, affil or {}, host, location)
+    else:
+        actors, targets = _for_their_state(actors, info, affil), _for_their_state(targets, info, affil)
     a = [_short(x, info) for x in actors[:4]]
     t = [_short(x, info) for x in targets[:4] if x not in actors]
     # (a state that is both a party and where it happened is named once: "asked Moldova")
