@@ -41,3 +41,20 @@ def test_one_free_id_for_clashing_documents(tmp_path):
         assert store.free_id("a", "0123456789abcdef") == "a"
         assert store.free_id("a", "0123456789abcdef", {"a"}) == "a-01234567"
         assert store.free_id("a", "0123456789abcdef", {"a", "a-01234567"}) == "a-0123456789ab"
+
+
+def test_one_rule_each_for_event_targets_both_branches_wrote():
+    """'demanded that X free the crew', 'an X-owned ship', 'rejected accusations from X':
+    each has one rule (asked_party, owned_object, rejected_charge and _charge_of), not a
+    second copy in the object targets (a that-clause behaviour, an owner-participle list)."""
+    import json
+
+    from dossier.data import data_path
+    from dossier.nlp import events
+    assert "clause_subject_target" not in events.BEHAVIOURS
+    assert {"asked_party", "owned_object", "rejected_charge"} <= set(events.PARTICIPANT_RULES)
+    triggers = json.loads(data_path("events/triggers.json").read_text())
+    assert "owner_participles" not in triggers
+    types = json.loads(data_path("events/types.json").read_text())
+    used = {b for spec in types.values() if isinstance(spec, dict) for b in spec.get("behaviours", [])}
+    assert used <= events.BEHAVIOURS

@@ -16,7 +16,13 @@ event before; otherwise none. Status from modals, governors and negation
 the last consultation, "the two sides" to its parties, and "X attended the meeting" adds X to
 it; "the talks in Geneva" with no consultation before is a mention (place, no participants)
 unless a later report of talks there names them. A statement whose content charges an actor
-with disinformation, provocations... is an ACCUSE by its speaker.
+with disinformation, provocations... is an ACCUSE by its speaker. Events keep their people:
+a title phrase stands for the person it ends in ("Minister of State for Foreign Affairs X"
+parsed with the title as head; the title's state their affiliation), a state's act of
+speech is voiced by the person speaking for it in that sentence or the next, and the target
+is read from the governing verb's phrase ("sent aid to X"), an owner participle ("an
+X-owned ship"), a rejected act's author ("rejected accusations from X"), a demand's
+that-clause subject, or a release's participle ("handing them to X").
 """
 from __future__ import annotations
 
@@ -86,6 +92,9 @@ class EventFinder:
         self.held_participles = {t: set(v) for t, v in trig.get("held_participles", {}).items()
                                  if not t.startswith("_")}
         self.cues = load_json(status_cues)
+        titles = load_json("titles/titles.json")
+        self.title_heads = {h for h in [*titles["of_heads"], *titles["person_heads"]] if " " not in h}
+        self.title_finals = set(titles.get("complement_final", []))
         self.deleg = load_json("events/delegations.json")
         groups = load_json("events/groups.json")
         self.seats = {x.lower() for x in groups.get("seats", [])}
@@ -208,6 +217,8 @@ class EventFinder:
         h, dep = tok.head, tok.dep_
         if dep == "conj":
             return self.governor(h) if h.i != tok.i else None
+        if dep == "pobj" and h.dep_ == "prep" and _amount_verb(tok) is not None:
+            return _amount_verb(tok)  # "released 1.5 million euros in emergency aid"
         if dep == "pobj" and h.dep_ == "prep":
             v = h.head
             if v.pos_ in ("VERB", "AUX") and h.lower_ in ("in", "into") \
@@ -332,12 +343,14 @@ class EventFinder:
             return over[prep]
         return self.preps.get(prep)
 
-    def _add_prep_objects(self, view, etype, tok, actors, targets):
+    def _add_prep_objects(self, view, etype, tok, actors, targets, only: str | None = None):
+        """The entities of the trigger's prepositional phrases, as the preposition's role
+        says (``only``: just the phrases of that role)."""
         for c in tok.children:
             if c.dep_ not in ("prep", "agent", "dative") or (c.dep_ == "dative" and c.pos_ != "ADP"):
                 continue
             role = self._prep_role(etype, c.lower_)
-            if role is None:
+            if role is None or (only and role != only):
                 continue
             for p in c.children:
                 if p.dep_ != "pobj":
@@ -362,6 +375,37 @@ class EventFinder:
                     targets += ids
                 else:
                     actors += ids
+
+    def _object_targets(self, view: DocView, tok: Token, etype: str) -> list[str]:
+        """Whom a verb's objects name: their entities (the person a title object ends in),
+        else whose thing the object is (its possessor, state adjective, the author of an
+        act of theirs), else the to-phrase of a release's participle clause."""
+        targets: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
+                ids = self._title_holder(view, c, view.np_entities(c))
+                if not ids and not self.does(etype, "no_possessor_targets"):
+                    # "rejected Russia's demand", "rejecting the demand Moscow repeated":
+                    # whose thing it is
+                    for g in c.children:
+                        if g.dep_ == "poss":
+                            ids += view.np_entities(g)
+                        elif g.dep_ in ("amod", "compound") and view.state_of(g.text) \
+                                and not self.does(etype, "no_state_adjective_targets"):
+                            ids += [x for x in [view.state_of(g.text)] if x]  # "shelled Ukrainian cities"
+                        elif g.dep_ == "relcl":
+                            ids += [e for x in g.children if x.dep_ == "nsubj"
+                                    for e in view.np_entities(x)]
+                    if not ids and self.spec_for(view, c) is not None:
+                        ids += _charge_of(view, c)  # "rejected accusations by Y"
+                targets += ids
+        if not targets and self.does(etype, "recipient_in_participle"):
+            # "freed the crew, handing them to Ruritanian officials": whom they went to
+            for c in tok.children:
+                if c.dep_ == "advcl" and c.tag_ == "VBG" \
+                        and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                    self._add_prep_objects(view, etype, c, [], targets, only="targets")
+        return targets
 
     def participants(self, view: DocView, tok: Token, etype: str, gov: Token | None,
                      spec: dict | None = None):
@@ -397,24 +441,7 @@ class EventFinder:
                     _stray_subject(view, tok) or self._line_subject(view, top))
             for a in agent:  # ("by the Minister of X, Mr. A B": the person, not the ministry)
                 actors += _loose_appos(view, a) or view.np_entities(a)
-            for c in tok.children:
-                if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP":
-                    ids = view.np_entities(c)
-                    if not ids and not self.does(etype, "no_possessor_targets"):
-                        # "rejected Russia's demand", "rejecting the demand Moscow repeated":
-                        # whose thing it is
-                        for g in c.children:
-                            if g.dep_ == "poss":
-                                ids += view.np_entities(g)
-                            elif g.dep_ in ("amod", "compound") and view.state_of(g.text) \
-                                    and not self.does(etype, "no_state_adjective_targets"):
-                                ids += [x for x in [view.state_of(g.text)] if x]  # "shelled Ukrainian cities"
-                            elif g.dep_ == "relcl":
-                                ids += [e for x in g.children if x.dep_ == "nsubj"
-                                        for e in view.np_entities(x)]
-                        if not ids and self.spec_for(view, c) is not None:
-                            ids += _charge_of(view, c)  # "rejected accusations by Y"
-                    targets += ids
+            targets += self._object_targets(view, tok, etype)
             if tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
                 targets += [e for o in _fronted_place_objects(view, tok)
                             for e in view.np_entities(o) if view.etype(e) == "PERSON"]
@@ -480,6 +507,14 @@ class EventFinder:
                                     targets += ids
                                 else:
                                     actors += ids
+            amount_of = _amount_verb(tok)
+            if gov is not None and (tok.dep_ == "dobj" or (amount_of is not None
+                                                           and amount_of.i == gov.i)) \
+                    and gov.pos_ == "VERB" and not any(
+                        c.dep_ == "dobj" and c.i not in (tok.i, tok.head.head.i) for c in gov.children):
+                # "sent emergency aid to Ruritania", "made accusations against Z": the phrase
+                # the verb carries for its object names whom the event is aimed at
+                self._add_prep_objects(view, etype, gov, actors, targets, only="targets")
         actors = _unique(actors)
         targets = [t for t in _unique(targets) if t not in actors]
         return actors, targets
@@ -724,7 +759,7 @@ class EventFinder:
     def _subject_ids(self, view: DocView, subj: Token) -> list[str]:
         """Entities of a subject; an unresolved "he"/"she" in what a person said is that person
         ("Zelensky said that he had held a call")."""
-        ids = view.np_entities(subj) or _untagged_name(view, subj)
+        ids = self._title_holder(view, subj, view.np_entities(subj) or _untagged_name(view, subj))
         if not ids and subj.lemma_.lower() in ("country", "state", "nation", "neighbour", "neighbor") \
                 and subj.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in subj.children):
             return _last_two_states(view, subj)
@@ -748,6 +783,46 @@ class EventFinder:
         subs = {e for t in view.doc[lo:subj.i] if t.dep_ in ("nsubj", "nsubjpass")
                 for e in view.np_entities(t) if view.etype(e) == "PERSON"}
         return list(subs) if len(subs) == 1 else []
+
+    def _title_holder(self, view: DocView, np: Token, ids: list[str]) -> list[str]:
+        """The entities of a noun phrase, or the person its title ends in where the phrase
+        gives only states or bodies ("Ruritania's Minister of State for Foreign Affairs Ana
+        Lupo"): the person takes part, the title's state noted as their affiliation."""
+        if not ids or view.ent_at(np.i) is not None or any(view.etype(e) == "PERSON" for e in ids):
+            return ids
+        people = self._titled_person(view, np)
+        states = [e for e in ids if view.is_country(e)]
+        for p in people:
+            if states:
+                self._noted_affil.setdefault(p, states[0])
+        return people or ids
+
+    def _titled_person(self, view: DocView, head: Token) -> list[str]:
+        """The person a title phrase headed by ``head`` ends in, when the parse hangs the
+        name inside (or beside) the title's complement ("Minister of State for Foreign
+        Affairs Ana Lupo"): read on from the title over its complement's words to a name
+        right after the complement's last word ("Affairs") or a state or body; not "the
+        spokesman for Minister X"."""
+        if head.lower_ not in self.title_heads and head.lemma_.lower() not in self.title_heads:
+            return []
+        doc = head.doc
+        lo, hi = view.segment(head.i)
+        k = head.i + 1
+        while k < min(hi, head.i + 12):
+            t = doc[k]
+            eid = view.ent_at(k)
+            if eid is not None and view.etype(eid) == "PERSON":
+                prev = doc[k - 1] if doc[k - 1].text != "," else doc[k - 2]
+                pid = view.ent_at(prev.i)
+                if prev.i > head.i and (prev.lower_ in self.title_finals or (
+                        pid and (view.is_country(pid) or view.etype(pid) == "ORG"))):
+                    return [eid]
+                return []
+            if not (t.lower_ in ("of", "for", "and", "the", ",") or (
+                    t.is_title and t.pos_ in ("PROPN", "NOUN", "ADJ")) or eid is not None):
+                return []
+            k += 1
+        return []
 
     def _participle_speaker(self, view: DocView, tok: Token) -> Token | None:
         """"X said that Ukraine would not withdraw, rejecting the demand": a participle clause
@@ -1089,9 +1164,66 @@ class EventFinder:
             out.append(ev)
         return out
 
+    def _voices(self, view: DocView, found: list[_Ev]) -> None:
+        """"Ruritania accused Borduvia of ... . 'This is a grave failure,' Foreign Minister Ana
+        Lupo told reporters": a state's or body's act of speech (``voiced_by_speaker``) with
+        no person acting is voiced by the person who speaks for it in that sentence or the
+        next, of no other state; they act with it, their affiliation that state or body.
+        Only an act told as a clause (a verb); another act (not talks) only by a person the
+        text names as the body's own ("X, the EU's special envoy, said")."""
+        segs = view.segments()
+        speakers: dict[int, list[str]] = {}  # segment number → its person speakers, in order
+        for st in view.doc._.statements or []:
+            eid = st.speaker
+            if not eid or view.etype(eid) != "PERSON":
+                continue
+            span = view.doc.char_span(st.content_span["start"], st.content_span["end"],
+                                      alignment_mode="expand")
+            if span is None or view.segment(span.start) not in segs:
+                continue
+            n = segs.index(view.segment(span.start))
+            if eid not in speakers.setdefault(n, []):
+                speakers[n].append(eid)
+        for ev in found:
+            voiced = self.does(ev.type, "voiced_by_speaker")
+            if ev.mention or ev.status != "occurred" or self.does(ev.type, "delegations") \
+                    or len(ev.actors) != 1 or view.etype(ev.actors[0]) == "PERSON" \
+                    or (voiced and ev.trigger.pos_ != "VERB") or ev.seg not in segs:
+                # (a noun, "rejected accusations by Ruritania", is the act told in passing)
+                continue
+            side = ev.actors[0]
+            if not (view.is_country(side) or view.etype(side) == "ORG"):
+                continue
+            n = segs.index(ev.seg)
+            code = self._country(view, side)
+            for p in speakers.get(n, []) + speakers.get(n + 1, []):
+                own = self._country(view, p)
+                if p in ev.targets or (own and code and own != code) or any(
+                        own and self._country(view, t) == own for t in ev.targets):
+                    continue
+                if not voiced and not self._speaks_for(view, p, side, (segs[n], *segs[n + 1:n + 2])):
+                    continue  # another act: only its own official ("the EU's envoy X") speaks for it
+                ev.actors.append(p)
+                ev.affil.setdefault(p, side)
+                break
+
+    @staticmethod
+    def _speaks_for(view: DocView, p: str, side: str, segs) -> bool:
+        """Is person ``p`` named in these segments as an official of ``side`` ("X, the EU's
+        special envoy", "EU envoy X")?"""
+        for lo, hi in segs:
+            for t in view.doc[lo:hi]:
+                if view.ent_at(t.i) != p or view.ent_at(t.head.i) == p and t.head.i != t.i:
+                    continue
+                if any(view.ent_at(x.i) == side or view.state_of(x.text) == side
+                       for x in t.subtree if view.ent_at(x.i) != p):
+                    return True
+        return False
+
     # ------------------------------------------------------------ all together
     _view: DocView | None = None
     _last_members: list = []
+    _noted_affil: dict = {}  # person → state, noted while reading a trigger's participants
 
     def __call__(self, doc: Doc) -> Doc:
         """The events of a document: each trigger in turn (``_scan_trigger``), then the
@@ -1113,6 +1245,7 @@ class EventFinder:
         _headline_from_lead(view, found)
         self._acts_of_the_lead_day(view, found, run.title_end)
         found = self._settle(view, found, run.title_end)
+        self._voices(view, found)
         doc._.events = self._records(view, _dedupe(found, self.sequence_preps))
         return doc
 
@@ -1258,6 +1391,7 @@ class EventFinder:
         """The event a trigger proposes, with what the later phases need (``_Site``); None
         for a consultation whose only participants are places."""
         etype = spec["type"]
+        self._noted_affil = {}
         anchor = self._anchor(view, tok)
         gov = self.governor(anchor) if tok.pos_ != "VERB" else None
         actors, targets, loc = self._parties_and_place(view, tok, anchor, etype, gov, spec)
@@ -1287,6 +1421,7 @@ class EventFinder:
             mode = "phone"  # "spoke by phone", "a video call"
         ev = _Ev(etype, tok, mode, actors, targets, loc, seg=view.segment(tok.i))
         ev.mediators = [m for m in mediators if m in actors]
+        ev.affil.update({p: s for p, s in self._noted_affil.items() if p in actors or p in targets})
         if self.does(etype, "places_are_no_parties") and (actors or targets) and not any(
                 view.is_party(e) for e in actors + targets):
             return None  # a flight from Frankfurt to Chicago: places alone are no parties
@@ -1873,6 +2008,20 @@ def _headline_from_lead(view: DocView, found: list[_Ev]) -> None:
             ev.date, ev.default_date = day, False
 
 
+def _amount_verb(tok: Token) -> Token | None:
+    """The verb of "pledged 50 million euros in aid": a noun in an in-phrase of a counted
+    amount that is the verb's object."""
+    h = tok.head
+    if tok.dep_ != "pobj" or h.lower_ != "in" or h.head.dep_ != "dobj" \
+            or h.head.pos_ not in ("NOUN", "NUM"):
+        return None
+    amount = h.head
+    if amount.pos_ == "NOUN" and not any(c.dep_ == "nummod" or c.tag_ in ("CD", "$")
+                                         for c in amount.children):
+        return None
+    return amount.head if amount.head.pos_ == "VERB" else None
+
+
 def _clause(tok: Token) -> Token:
     """The verb of a noun trigger's clause ("also held talks")."""
     x = tok
@@ -2362,7 +2511,8 @@ BEHAVIOURS = frozenset({
     "places_are_no_parties", "no_possessor_targets", "no_state_adjective_targets",
     "attended_by_clause_subject", "delegations", "mediators", "modes", "takes_parties_before",
     "referred_back", "topic_unless_held", "refusal_needs_counterpart", "agreement_referred_to",
-    "held_mentions", "placed_by_talks", "dated_mentions", "said_on_the_lead_day"})
+    "held_mentions", "placed_by_talks", "dated_mentions", "said_on_the_lead_day",
+    "voiced_by_speaker", "recipient_in_participle"})
 # what a governing trigger may do to the event it governs
 GOVERNED = frozenset({"drop", "negated", "planned"})
 

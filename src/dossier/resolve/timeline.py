@@ -54,7 +54,8 @@ belong to the item's states and its organisations to no other state. Some events
 through others: an agreement's reports that name the talks' parties (or give their place
 and day) are reports of the one in-person meeting at its place on its day or the day
 before, and an accusation of an attack dated a day at a place reports the one attack there
-that day, which names the accused and the accuser; each stays its own item. Talks over days
+that day, which names the accused and the accuser; each stays its own item (an agreement
+and its talks hold each other's people: the negotiators reached it, its parties talked). Talks over days
 told in pieces (a live blog's undated entry at a venue no gazetteer places, a wire's "the
 talks began on Tuesday" naming the mediator alone, the agreement's text's own "the talks")
 are one item when an agreement was reached at them: the pieces within the talks' days up to
@@ -1298,6 +1299,16 @@ def _people_first(actors: list[str], targets: list[str], info: EntityInfo,
     return a, [x for x in t if x not in a]
 
 
+def _for_their_state(side: list[str], info: EntityInfo, affil: dict[str, str] | None) -> list[str]:
+    """One side of a summary: a state that one of its people on that side speaks for is not
+    named beside them ("Dodu accused Romania", not "Moldova and Dodu ...")."""
+    countries = getattr(info, "countries", {})
+    theirs = {(affil or {}).get(p) or countries.get((info.get(p) or {}).get("country"))
+              for p in side if _is_person(p, info)}
+    return [x for x in side if _is_person(x, info) or x not in theirs
+            or (info.get(x) or {}).get("type") != "GPE"]  # (a body giving aid stays named)
+
+
 def summary_of(type_: str, status: str, mode: str | None, actors: list[str], targets: list[str],
                location: str | None, info: EntityInfo, affil: dict[str, str] | None = None,
                host: str | None = None, mediators: list[str] | None = None) -> str:
@@ -1312,9 +1323,13 @@ def summary_of(type_: str, status: str, mode: str | None, actors: list[str], tar
     verbs = lex["summary_verbs"].get(f"{type_}:{mode}") or lex["summary_verbs"].get(type_) or {}
     if type_ == "CONSULT":
         actors, targets = _people_first(actors, targets, info, affil or {}, host, location)
+    else:
+        actors, targets = _for_their_state(actors, info, affil), _for_their_state(targets, info, affil)
     a = [_short(x, info) for x in actors[:4]]
     t = [_short(x, info) for x in targets[:4] if x not in actors]
-    where = f" in {(info.get(location) or {}).get('name', '')}" if location else ""
+    # (a state that is both a party and where it happened is named once: "asked Moldova")
+    where = f" in {(info.get(location) or {}).get('name', '')}" \
+        if location and location not in (*actors, *targets) else ""
 
     def agree(verb: str, subject: list[str]) -> str:
         return "are" + verb[2:] if len(subject) > 1 and verb.startswith("is ") else verb
@@ -1561,17 +1576,19 @@ def _talks_fit(o: TimelineItem, t: TimelineItem, info: EntityInfo) -> bool:
     if not (days[0] <= (o.date or "") <= days[1] or _days_apart(o.date, days[1]) == 1
             and (o.date or "") > days[1]):
         return False
-    if not _places_of(o) & _places_of(t):
-        return False
+    if not _places_of(o) & _places_of(t) and not (t.location and t.location == o.location):
+        return False  # (talks pieced together are placed at their agreement's place)
     shared = set(o.participant_ids) & set(t.participant_ids)
-    return len(shared) >= 2 and any(_w(p, info) > 1 for p in shared)
+    # (two states alone: the talks on the agreement's own day at its place)
+    return len(shared) >= 2 and (any(_w(p, info) > 1 for p in shared) or t.date == o.date)
 
 
 def _talks_of_outcomes(items: list[TimelineItem], info: EntityInfo, copy_of) -> None:
     """A report of an agreement reached at talks reports the talks too ("X and Y agreed in
     Tarnhaven" tells that they met there): the texts of an occurred agreement at a place
     join the documents of the one occurred meeting in person there (``_talks_fit``); the
-    two stay two items. Found through the participants."""
+    two stay two items, each holding the other's participants (the negotiators reached the
+    agreement, its parties were at the talks). Found through the participants."""
     by_part: dict[str, list[TimelineItem]] = defaultdict(list)
     for t in items:
         if t.type in OUTCOMES[AGREEMENT] and t.status == "occurred":
@@ -1594,10 +1611,24 @@ def _talks_of_outcomes(items: list[TimelineItem], info: EntityInfo, copy_of) -> 
                 or (r.get("location") in places and precision(r.get("date")) == 3
                     and days[0] <= r["date"] <= (_shift(days[1], 1) or ""))}
         docs |= {d for d in o.documents if original_of(d, copy_of) in docs}
+        _share_parties(o, t, "negotiator")  # who talked reached the agreement
+        _share_parties(t, o, "party")  # who agreed was at the talks
         if not docs - set(t.documents):
             continue
         t.documents = sorted(set(t.documents) | docs)
         t.independent_reports = independent_count(t.documents, copy_of)
+
+
+def _share_parties(into: TimelineItem, src: TimelineItem, role: str) -> None:
+    """The participants of ``src`` that ``into`` lacks take part in it too: as ``role``,
+    or as they do in ``src`` where they mediate or stand as a person's affiliation."""
+    for pid, name in zip(list(src.participant_ids), list(src.participants)):
+        if pid in into.participant_ids:
+            continue
+        into.participant_ids.append(pid)
+        into.participants.append(name)
+        own = src.roles.get(name)
+        into.roles[name] = own if own in ("mediator", "affiliation") else role
 
 
 def _attacks_of_accusations(items: list[TimelineItem], info: EntityInfo, copy_of) -> None:
