@@ -502,12 +502,12 @@ def _issuing_state(units: list[Unit], ex: Extraction, entity_map: dict, info: di
     (country, keys), = states.items()
     for u in units:
         if u.skey.startswith("e:") and not u.scountry and not u.weak \
-                and _state_official(info.get(u.speaker or "", {})):
+                and state_official(info.get(u.speaker or "", {})):
             u.scountry = country
             u.affil = frozenset(keys)
 
 
-def _state_official(e: dict) -> bool:
+def state_official(e: dict) -> bool:
     """A state's body by its name ("Ministry of Information", "the Presidency") or a person
     whose role names such a body ("spokesman of the ministry"; not a title alone: an
     envoy of a union in a report naming one state is not that state's)."""

@@ -140,6 +140,14 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
     ensure_keys(store)
     fresh = [slim(ex) for ex in delta.load_extractions(store, new_ids)]
     ents = _resolve_entities(store, fresh, new_ids)
+    again = _restated_documents(store, ents) - new_ids
+    if again:  # their speakers now speak for another state: decided again, as new reports
+        new_ids |= again
+        fresh += [slim(ex) for ex in delta.load_extractions(store, again)]
+        ents = _resolve_entities(store, fresh, new_ids)
+        dates += [d for d in (_day(ex.doc.published) for ex in fresh
+                              if ex.doc.id in again) if d is not None]
+        lo = (min(dates) - dt.timedelta(days=days)).isoformat()
     items, claims, disputes, orphans = _candidates(store, fresh, ents, new_ids, lo, end)
     events, statements, listed = delta.reports_of(store, items, claims)
     for doc, ids in orphans.items():
@@ -174,6 +182,23 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
             **_totals(store),
             "written": {"entities": len(ents.written), "timeline": len(timeline),
                         "claims": len(built), "disputes": len(found_disputes)}}
+
+
+def _restated_documents(store, ents: "_Entities") -> set[str]:
+    """The documents of the stored claims whose speaker the update gives another state: a
+    country, or a state body's role, learnt from a new report ("the Freedonian
+    spokeswoman"). Who such a speaker's statements speak for changed (``claims`` relates a
+    person's words to their state's), so they are decided again with the new reports, as
+    the whole corpus decides them."""
+    from ..store import delta
+    from .claims import entity_info, state_official
+    old = entity_info(ents.stored.values())
+    new = entity_info(ents.written)
+    changed = {i for i, e in new.items() if i in old and (
+        e.get("country") != old[i].get("country")
+        or state_official(e) != state_official(old[i]))}
+    return delta.documents_of_claims(store, delta.claims_of_speakers(store, changed)) \
+        if changed else set()
 
 
 def _block_extractions(store, fresh: list[Extraction], further: set[str],

@@ -113,9 +113,10 @@ def resolve_entity_block(members: list[Member], copy_of: dict[str, str | None]
 
 
 def trim_entity(e: CanonicalEntity, docs: set[str]) -> CanonicalEntity:
-    """What a window's resolvers read of an entity (name, type, country, aliases and its
-    conflicts in the window's reports), without its member and document lists."""
-    return dataclasses.replace(e, documents=[], roles=[], members=[],
+    """What a window's resolvers read of an entity (name, type, country, aliases, roles
+    (the claims read who holds a title or speaks for a state body) and its conflicts in
+    the window's reports), without its member and document lists."""
+    return dataclasses.replace(e, documents=[], members=[],
                                conflicts=[c for c in e.conflicts if c.get("doc") in docs])
 
 

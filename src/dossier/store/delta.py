@@ -402,6 +402,11 @@ def documents_of_claims(store: Store, claims: Iterable[str]) -> set[str]:
     return _column_where_in(store, "doc_id", "claim_documents", "claim_id", claims)
 
 
+def claims_of_speakers(store: Store, entities: Iterable[str]) -> set[str]:
+    """The claims whose speaker is one of ``entities``."""
+    return _column_where_in(store, "id", "claims", "speaker_id", entities)
+
+
 def entity_ids_of_docs(store: Store, docs: Iterable[str]) -> set[str]:
     return _column_where_in(store, "entity_id", "entity_documents", "doc_id", docs)
 
