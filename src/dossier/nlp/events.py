@@ -1242,6 +1242,7 @@ class EventFinder:
         found.sort(key=lambda e: e.trigger.i)
         _settle_dates(found, view.published, run.title_end)
         _dated_by_event(found)
+        _talks_before_agreement(found, self.sequence_preps)
         _headline_from_lead(view, found)
         self._acts_of_the_lead_day(view, found, run.title_end)
         found = self._settle(view, found, run.title_end)
@@ -1904,6 +1905,68 @@ def _dated_by_event(found: list[_Ev]) -> None:
             ev.date = (dt.date.fromisoformat(base) + dt.timedelta(days=days)).isoformat()
             ev.default_date = False
             break
+
+
+def _talks_before_agreement(found: list[_Ev], seq_preps: frozenset) -> None:
+    """"The accord was signed by X and Y after a day of talks mediated by Z": the talks the
+    agreement came out of are held by its signers (the mediator kept) on its day. An
+    undated agreement told with a definite noun ("the accord was signed") is the one the
+    text dated before."""
+    for ev in found:
+        if ev.type != "AGREE" or ev.date or ev.status != "occurred" or not _definite_subject(ev):
+            continue
+        prior = [o for o in found if o.type == "AGREE" and o.trigger.i < ev.trigger.i
+                 and o.status == "occurred" and _days_own(o.date)]
+        if prior:
+            ev.date, ev.location = prior[-1].date, ev.location or prior[-1].location
+    for ev in found:
+        if ev.type != "CONSULT" or ev.status != "occurred" or ev.mention:
+            continue
+        agrees = [a for a in found if a.type == "AGREE" and a.status == "occurred"
+                  and (a.actors or a.targets) and a.trigger.sent == ev.trigger.sent
+                  and a.trigger.is_ancestor(ev.trigger)
+                  and _path_has(ev.trigger, a.trigger, seq_preps - {"before", "until", "prior"})]
+        if not agrees:
+            continue
+        # the nearest agreement ("signed ... after talks"), not a clause above it
+        agree = max(agrees, key=lambda a: a.trigger.i if a.trigger.i < ev.trigger.i else -a.trigger.i)
+        if _over_days(ev.trigger, agree.trigger):
+            continue  # "after two days of talks": talks over days, told by their pieces
+        keep = [m for m in ev.mediators if m in ev.actors]
+        ev.actors = _unique(agree.actors + agree.targets + keep)
+        ev.targets = []
+        ev.mediators = keep
+        ev.location = ev.location or agree.location
+        if not _days_own(ev.date) or ev.default_date:
+            ev.date, ev.default_date = agree.date or ev.date, agree.default_date
+
+
+def _definite_subject(ev: _Ev) -> bool:
+    """The event's trigger is a definite noun or a verb whose subject is one ("the deal")."""
+    tok = ev.trigger
+    nps = [tok] if tok.pos_ in ("NOUN", "PROPN") else \
+        [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(any(d.dep_ == "det" and d.lower_ == "the" for d in np.children) for np in nps)
+
+
+def _over_days(tok: Token, top: Token) -> bool:
+    """A plural span of days on the way up ("two days of talks", "weeks of talks")."""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.lemma_.lower() in ("day", "week", "month") and t.tag_ == "NNS":
+            return True
+        t = t.head
+    return False
+
+
+def _path_has(tok: Token, top: Token, preps: frozenset) -> bool:
+    """A preposition of the given words lies on the way from ``tok`` up to ``top``."""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in preps:
+            return True
+        t = t.head
+    return False
 
 
 def _event_day(found: list[_Ev], ev: _Ev, obj: Token) -> str | None:
