@@ -163,3 +163,22 @@ def test_names_hung_on_a_subjectless_verb_are_its_subject(run):
                    "ceasefire agreement.", published="2026-10-14")
     a = _of(evs, "AGREE")
     assert a and a[0]["actors"] == {"Pardo", "Alvarez"}
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Anna Kowal announced that Portugal will go to international arbitration "
+    "if Norway does not compensate the damage.",
+    '"We will take the case to an international court unless Norway pays," Foreign Minister '
+    'Anna Kowal said.',
+])
+def test_a_conditional_recourse_is_a_threat_against_the_party_of_the_condition(run, text):
+    doc, evs = run(text)
+    thr = _of(evs, "THREATEN")
+    assert len(thr) == 1, evs
+    assert "Anna Kowal" in thr[0]["actors"] and thr[0]["targets"] == {"Norway"}
+    assert thr[0]["date"] == "2026-05-06"
+
+
+def test_a_recourse_with_no_failing_party_is_no_threat(run):
+    doc, evs = run('"We will go to arbitration if it is needed," Foreign Minister Anna Kowal said.')
+    assert not _of(evs, "THREATEN"), evs

@@ -80,6 +80,7 @@ class EventFinder:
         self.hold_verbs = set(trig.get("hold_verbs", []))
         self.expect_verbs = set(trig.get("expect_verbs", []))
         self.held_preps = set(trig.get("held_preps", []))
+        self.threat_words = frozenset(trig.get("threat_words", []))
         self.sequence_preps = frozenset(trig.get("sequence_preps", []))
         self.participant_verbs = set(trig.get("participant_verbs", []))
         self.phone_words = set(trig.get("phone_words", []))
@@ -1164,6 +1165,36 @@ class EventFinder:
             out.append(ev)
         return out
 
+    def threats(self, view: DocView) -> list[_Ev]:
+        """"We will go to arbitration if Ostria does not pay": a speaker's future recourse
+        (``threat_words``) on a condition another party fails ("if"/"unless" with a negation,
+        or "unless") is a threat against that party."""
+        out = []
+        doc = view.doc
+        for st in doc._.statements or []:
+            span = doc.char_span(st.content_span["start"], st.content_span["end"],
+                                 alignment_mode="expand") if st.speaker else None
+            if span is None:
+                continue
+            word = next((t for t in span if t.lower_ in self.threat_words and t.pos_ == "NOUN"), None)
+            cond = next((t for t in span if t.dep_ == "advcl" and any(
+                m.dep_ == "mark" and (m.lower_ == "unless" or (m.lower_ == "if" and any(
+                    n.dep_ == "neg" for n in t.children))) for m in t.children)), None)
+            if word is None or cond is None or cond.is_ancestor(word):
+                continue
+            subj = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            own = next((e for e in (view.ent_at(x.i) for x in subj.subtree) if e), None) \
+                if subj is not None else None
+            if own and view.etype(own) == "NORP":
+                own = view.state_of(subj.text) or own
+            if not own or own == st.speaker or (view.etype(own) in PLACE_TYPES
+                                                and not view.is_country(own)):
+                continue
+            out.append(_Ev("THREATEN", word, None, [st.speaker], [own], seg=view.segment(word.i),
+                           date=st.date or (view.published or "")[:10] or None,
+                           default_date=not st.date and bool(view.published)))
+        return out
+
     def _voices(self, view: DocView, found: list[_Ev]) -> None:
         """"Ruritania accused Borduvia of ... . 'This is a grave failure,' Foreign Minister Ana
         Lupo told reporters": a state's or body's act of speech (``voiced_by_speaker``) with
@@ -1239,6 +1270,7 @@ class EventFinder:
                 self._scan_trigger(run, tok, spec)
         found = run.found
         found += self.accusations(view)
+        found += self.threats(view)
         found.sort(key=lambda e: e.trigger.i)
         _settle_dates(found, view.published, run.title_end)
         _dated_by_event(found)
@@ -1932,10 +1964,8 @@ def _talks_before_agreement(found: list[_Ev], seq_preps: frozenset) -> None:
         agree = max(agrees, key=lambda a: a.trigger.i if a.trigger.i < ev.trigger.i else -a.trigger.i)
         if _over_days(ev.trigger, agree.trigger):
             continue  # "after two days of talks": talks over days, told by their pieces
-        keep = [m for m in ev.mediators if m in ev.actors]
-        ev.actors = _unique(agree.actors + agree.targets + keep)
-        ev.targets = []
-        ev.mediators = keep
+        if not [a for a in ev.actors + ev.targets if a not in ev.mediators]:
+            ev.actors = _unique(agree.actors + agree.targets + ev.actors)
         ev.location = ev.location or agree.location
         if not _days_own(ev.date) or ev.default_date:
             ev.date, ev.default_date = agree.date or ev.date, agree.default_date
