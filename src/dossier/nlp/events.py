@@ -1176,15 +1176,17 @@ class EventFinder:
                                  alignment_mode="expand") if st.speaker else None
             if span is None:
                 continue
-            word = next((t for t in span if t.lower_ in self.threat_words and t.pos_ == "NOUN"), None)
+            word = next((t for t in span if t.lower_ in self.threat_words and t.pos_ == "NOUN"),
+                        None)
             cond = next((t for t in span if t.dep_ == "advcl" and any(
                 m.dep_ == "mark" and (m.lower_ == "unless" or (m.lower_ == "if" and any(
                     n.dep_ == "neg" for n in t.children))) for m in t.children)), None)
             if word is None or cond is None or cond.is_ancestor(word):
                 continue
             subj = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            own = next((e for e in (view.ent_at(x.i) for x in subj.subtree) if e), None) \
-                if subj is not None else None
+            if subj is None:
+                continue
+            own = next((e for e in (view.ent_at(x.i) for x in subj.subtree) if e), None)
             if own and view.etype(own) == "NORP":
                 own = view.state_of(subj.text) or own
             if not own or own == st.speaker or (view.etype(own) in PLACE_TYPES
@@ -1961,7 +1963,8 @@ def _talks_before_agreement(found: list[_Ev], seq_preps: frozenset) -> None:
         if not agrees:
             continue
         # the nearest agreement ("signed ... after talks"), not a clause above it
-        agree = max(agrees, key=lambda a: a.trigger.i if a.trigger.i < ev.trigger.i else -a.trigger.i)
+        agree = max(agrees, key=lambda a: a.trigger.i if a.trigger.i < ev.trigger.i
+                    else -a.trigger.i)
         if _over_days(ev.trigger, agree.trigger):
             continue  # "after two days of talks": talks over days, told by their pieces
         if not [a for a in ev.actors + ev.targets if a not in ev.mediators]:
