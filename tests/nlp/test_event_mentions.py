@@ -210,3 +210,12 @@ def test_talks_after_an_agreement_keep_their_own_parties(run):
     evs = run("Norland and Vesteria signed a truce on Monday before talks with Ostria.")
     talks = [e for e in evs if e["type"] == "CONSULT"]
     assert all("Ostria" in t["parts"] for t in talks), talks
+
+
+def test_a_passive_definite_signing_with_a_day_is_kept_and_placed(run):
+    # invented: no one named in the first sentence, the signers in the next
+    evs = _agree(run("On 2 March 2027 in the city of Palmora of the Republic of Norland the "
+                     "Protocol on the ceasefire was signed.\n\nFrom the Norlander side the "
+                     "Protocol was signed by Deputy Minister Anton Brask."))
+    assert evs and all(e["date"] == "2027-03-02" for e in evs), evs
+    assert any(e["location"] == "Palmora" for e in evs), evs

@@ -546,8 +546,9 @@ class EventFinder:
         for v in [tok] + ([gov] if gov is not None else []):
             if v.pos_ in ("VERB", "AUX"):
                 # "met for four hours in Miami", "talks on Sunday in Geneva": one phrase deeper
+                # ("on May 2 in the city of X": the parser may hang the place on the preposition)
                 heads += [p for c in v.children if c.dep_ == "prep" and c.lower_ not in ("in", "at")
-                          for p in c.children if p.dep_ == "pobj"]
+                          for p in (c, *c.children) if p.dep_ in ("pobj", "prep")]
         for v in [tok] + ([gov] if gov is not None else []):
             # "took place between the delegations of X and Y in Geneva", "negotiations with the
             # US delegation in Florida": at the end of the participants' phrase
@@ -1581,10 +1582,11 @@ class EventFinder:
         if not self.does(site.etype, "held_mentions"):
             return False
         if tok.pos_ == "VERB":
-            # "the exchange was agreed in Lisbon": a passive with a definite thing as subject
+            # "the exchange was agreed in Lisbon", "on May 2 the Protocol was signed": a
+            # passive with a definite thing as subject, and a place or a day
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            return bool(loc) and tok.tag_ == "VBN" and subj is not None \
-                and subj.pos_ == "NOUN" and _definite(view, subj) \
+            return bool(loc or _days_own(site.own_date)) and tok.tag_ == "VBN" \
+                and subj is not None and subj.pos_ in ("NOUN", "PROPN") and _definite(view, subj) \
                 and any(c.dep_ == "auxpass" for c in tok.children)
         if site.held is not None:
             return bool(loc or site.own_date)
