@@ -182,3 +182,21 @@ def test_a_conditional_recourse_is_a_threat_against_the_party_of_the_condition(r
 def test_a_recourse_with_no_failing_party_is_no_threat(run):
     doc, evs = run('"We will go to arbitration if it is needed," Foreign Minister Anna Kowal said.')
     assert not _of(evs, "THREATEN"), evs
+
+
+def test_a_hostile_act_told_as_a_finding_is_the_speakers_accusation(run):
+    doc, evs = run("Anton Brask, spokesman of the Borduvian navy, said on Tuesday that members of "
+                   "the crew were found photographing military installations on the island.")
+    acc = _of(evs, "ACCUSE")
+    assert len(acc) == 1 and "Anton Brask" in acc[0]["actors"], evs
+    assert acc[0]["date"] == "2026-05-05"
+
+
+@pytest.mark.parametrize("text", [
+    "Anton Brask said on Tuesday that members of the crew photographed the storm damage.",
+    "Foreign Minister Anna Kowal rejected the claim that the sailors had been spying.",
+    "Anton Brask said the crew did not enter the restricted military zone.",
+])
+def test_no_accusation_without_a_hostile_act_of_another(run, text):
+    doc, evs = run(text)
+    assert not _of(evs, "ACCUSE"), evs

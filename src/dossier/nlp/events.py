@@ -81,6 +81,10 @@ class EventFinder:
         self.expect_verbs = set(trig.get("expect_verbs", []))
         self.held_preps = set(trig.get("held_preps", []))
         self.threat_words = frozenset(trig.get("threat_words", []))
+        acts = trig.get("accusation_acts", {})
+        self.accused_acts = frozenset(acts.get("verbs", []))
+        self.sensitive_acts = frozenset(acts.get("sensitive_verbs", []))
+        self.sensitive_words = frozenset(acts.get("sensitive_words", []))
         self.sequence_preps = frozenset(trig.get("sequence_preps", []))
         self.participant_verbs = set(trig.get("participant_verbs", []))
         self.phone_words = set(trig.get("phone_words", []))
@@ -1166,6 +1170,37 @@ class EventFinder:
             out.append(ev)
         return out
 
+    def told_acts(self, view: DocView) -> list[_Ev]:
+        """"The ministry said the crew were found photographing naval sites": a statement
+        telling that someone else did a hostile act (``accusation_acts``) is the speaker's
+        accusation, against the state of the one who did it where it is named."""
+        out: list[_Ev] = []
+        doc = view.doc
+        for st in doc._.statements or []:
+            span = doc.char_span(st.content_span["start"], st.content_span["end"],
+                                 alignment_mode="expand") if st.speaker else None
+            if span is None:
+                continue
+            sensitive = any(t.lower_ in self.sensitive_words for t in span)
+            act = next((t for t in span if t.pos_ == "VERB" and (
+                t.lemma_.lower() in self.accused_acts
+                or (sensitive and t.lemma_.lower() in self.sensitive_acts))
+                and not any(c.dep_ == "neg" for c in t.children)), None)
+            if act is None or any(e.trigger.i == act.i for e in out) \
+                    or any(a.pos_ in ("NOUN", "PROPN") for a in act.ancestors):
+                continue  # (not "rejected the claim that the crew had been spying")
+            subj = next((c for c in _clause(act).children if c.dep_ in ("nsubj", "nsubjpass")),
+                        None)
+            own = next((e for e in (view.ent_at(x.i) for x in subj.subtree) if e), None) \
+                if subj is not None else None
+            if own == st.speaker or (subj is not None and subj.lower_ in ("we", "i")):
+                continue
+            targets = [own] if own and (view.etype(own) not in PLACE_TYPES
+                                        or view.is_country(own)) else []
+            out.append(_Ev("ACCUSE", act, None, [st.speaker], targets, seg=view.segment(act.i),
+                           date=st.date, default_date=False))
+        return out
+
     def threats(self, view: DocView) -> list[_Ev]:
         """"We will go to arbitration if Ostria does not pay": a speaker's future recourse
         (``threat_words``) on a condition another party fails ("if"/"unless" with a negation,
@@ -1274,6 +1309,7 @@ class EventFinder:
         found = run.found
         found += self.accusations(view)
         found += self.threats(view)
+        found += self.told_acts(view)
         found.sort(key=lambda e: e.trigger.i)
         _settle_dates(found, view.published, run.title_end)
         _dated_by_event(found)
