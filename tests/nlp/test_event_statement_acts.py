@@ -200,3 +200,16 @@ def test_a_hostile_act_told_as_a_finding_is_the_speakers_accusation(run):
 def test_no_accusation_without_a_hostile_act_of_another(run, text):
     doc, evs = run(text)
     assert not _of(evs, "ACCUSE"), evs
+
+
+def test_a_body_that_says_it_contacted_an_embassy_consulted_its_state(run):
+    doc, evs = run("Spain seized the ship on Monday. Portugal's foreign ministry said it had "
+                   "contacted the Spanish embassy in Lisbon.")
+    con = [e for e in _of(evs, "CONSULT") if e["trigger"] == "contacted"]
+    assert len(con) == 1, evs
+    assert con[0]["actors"] == {"Portugal"} and con[0]["targets"] == {"Spain"}
+
+
+def test_it_in_what_a_person_said_is_not_the_person(run):
+    doc, evs = run("Anton Brask said it had contacted the Spanish embassy.")
+    assert not any("Anton Brask" in e["actors"] for e in _of(evs, "CONSULT")), evs

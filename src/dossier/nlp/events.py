@@ -774,7 +774,7 @@ class EventFinder:
             return [st.speaker for st in view.doc._.statements or []
                     if st.speaker and st.content_span
                     and st.content_span["start"] <= subj.idx < st.content_span["end"]][:1]
-        if ids or subj.lower_ not in ("he", "she"):
+        if ids or subj.lower_ not in ("he", "she", "it"):
             return ids
         x = subj.head
         lo, hi = view.segment(subj.i)
@@ -783,7 +783,11 @@ class EventFinder:
         if x.dep_ == "ccomp" and lo <= x.head.i < hi and x.head.lemma_.lower() in self.speech_verbs:
             s2, passive = self.subject(x.head, view=view)
             if s2 is not None and not passive:
-                return [e for e in view.np_entities(s2) if view.etype(e) == "PERSON"][:1]
+                # ("the ministry said it had contacted X": "it" is the body that speaks)
+                return [e for e in view.np_entities(s2) if (view.etype(e) == "PERSON")
+                        == (subj.lower_ != "it")][:1]
+        if subj.lower_ == "it":
+            return ids
         # "Witkoff arrived in Moscow, where he will meet Putin": the person subject before it
         # in the sentence, when there is exactly one
         subs = {e for t in view.doc[lo:subj.i] if t.dep_ in ("nsubj", "nsubjpass")
