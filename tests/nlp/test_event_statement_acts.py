@@ -213,3 +213,22 @@ def test_a_body_that_says_it_contacted_an_embassy_consulted_its_state(run):
 def test_it_in_what_a_person_said_is_not_the_person(run):
     doc, evs = run("Anton Brask said it had contacted the Spanish embassy.")
     assert not any("Anton Brask" in e["actors"] for e in _of(evs, "CONSULT")), evs
+
+
+def test_a_ministers_portfolio_is_no_party_of_the_ministers_act(run):
+    from dossier.nlp.attribution import DocView
+    from dossier.nlp.events import _portfolios
+    doc, evs = run("The Minister of National Security and of the Reform of the Army, Anton Brask, "
+                   "condemns the attack on the village by Spanish troops.")
+    view = DocView(doc)
+    names = {view.entities[e].name for e in _portfolios(view)}
+    assert names == {"National Security"}, names
+    assert not any(view.entities[p].name in names for e in evs for p in e["event"].actors)
+
+
+def test_a_ministry_named_as_a_body_stays_a_party(run):
+    from dossier.nlp.attribution import DocView
+    from dossier.nlp.events import _portfolios
+    doc, evs = run("The Ministry of National Security condemned the attack. National Security "
+                   "officials said the Minister of National Security would travel.")
+    assert not _portfolios(DocView(doc))

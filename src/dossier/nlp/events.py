@@ -1807,8 +1807,12 @@ class EventFinder:
     def _records(self, view: DocView, kept: list[_Ev]) -> list[Event]:
         """The contract's ``Event`` records, numbered in order."""
         events: list[Event] = []
+        folios = _portfolios(view)
         for ev in kept:
             t = ev.trigger
+            if folios:
+                ev.actors = [a for a in ev.actors if a not in folios]
+                ev.targets = [a for a in ev.targets if a not in folios]
             events.append(Event(
                 # an _Ev's type and status are the contract's (data/events grammar)
                 id=f"v{len(events) + 1}", type=cast(EventType, ev.type), trigger=t.text,
@@ -1822,6 +1826,36 @@ class EventFinder:
                 mediators=[m for m in ev.mediators if m in ev.actors or m in ev.targets],
                 place_in=self._place_in(view, ev.location)))
         return events
+
+
+_HOLDERS = frozenset({"minister", "secretary", "commissioner", "minister-delegate"})
+
+
+def _portfolios(view: DocView) -> set[str]:
+    """Organisations named only as a minister's portfolio ("the Minister of National Defense
+    and of the Reconstruction of the Army, X"): a title, not a party of the person's acts."""
+    firsts: dict[str, list[int]] = {}
+    for i, eid in sorted(view.token_entity.items()):
+        if i == 0 or view.token_entity.get(i - 1) != eid:
+            firsts.setdefault(eid, []).append(i)
+    doc = view.doc
+    out = set()
+    for eid, starts in firsts.items():
+        if view.etype(eid) != "ORG":
+            continue
+
+        def held(i: int) -> bool:
+            j = i - 1 if i > 0 and doc[i - 1].lower_ != "the" else i - 2
+            if j < 1 or doc[j].lower_ != "of":
+                return False
+            k = j - 1
+            if doc[k].lower_ == "and":  # "... of Defense and of the Army"
+                k = next((x for x in range(k - 1, max(k - 8, 0) - 1, -1)
+                          if doc[x].lower_ == "of"), 0) - 1
+            return k >= 0 and doc[k].lower_ in _HOLDERS
+        if all(held(i) for i in starts):
+            out.add(eid)
+    return out
 
 
 @dataclass
