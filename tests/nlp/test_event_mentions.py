@@ -189,3 +189,33 @@ def test_they_spoke_without_a_phone_is_no_call(run):
     evs = run("The envoy arrived in Tirana. Ravel met Dusant in Skopje on Monday. They "
               "spoke for an hour.")
     assert not [e for e in evs if e["type"] == "CONSULT" and e["trigger"] == "spoke"]
+
+
+def test_talks_an_agreement_followed_are_held_by_its_signers_on_its_day(run):
+    # invented: the talks are told only inside the agreement's report
+    evs = run("Norland and Vesteria signed a truce in Palmora on Monday. The accord was signed "
+              "by Norlander Foreign Minister Anton Brask and Vesterian Defence Minister Ilse "
+              "Marov after a day of talks mediated by Aldoria's foreign minister, Pieter Valk.")
+    talks = [e for e in evs if e["type"] == "CONSULT"]
+    assert len(talks) == 1, evs
+    t = talks[0]
+    assert {"Anton Brask", "Ilse Marov", "Pieter Valk"} <= t["parts"]
+    assert t["date"] == "2027-03-08"
+    # the definite "the accord" is the agreement dated before
+    assert all(a["date"] == "2027-03-08" for a in _agree(evs))
+
+
+def test_talks_after_an_agreement_keep_their_own_parties(run):
+    # invented: "before" puts the talks after the agreement, not at its origin
+    evs = run("Norland and Vesteria signed a truce on Monday before talks with Ostria.")
+    talks = [e for e in evs if e["type"] == "CONSULT"]
+    assert all("Ostria" in t["parts"] for t in talks), talks
+
+
+def test_a_passive_definite_signing_with_a_day_is_kept_and_placed(run):
+    # invented: no one named in the first sentence, the signers in the next
+    evs = _agree(run("On 2 March 2027 in the city of Palmora of the Republic of Norland the "
+                     "Protocol on the ceasefire was signed.\n\nFrom the Norlander side the "
+                     "Protocol was signed by Deputy Minister Anton Brask."))
+    assert evs and all(e["date"] == "2027-03-02" for e in evs), evs
+    assert any(e["location"] == "Palmora" for e in evs), evs

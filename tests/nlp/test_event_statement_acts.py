@@ -163,3 +163,72 @@ def test_names_hung_on_a_subjectless_verb_are_its_subject(run):
                    "ceasefire agreement.", published="2026-10-14")
     a = _of(evs, "AGREE")
     assert a and a[0]["actors"] == {"Pardo", "Alvarez"}
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Anna Kowal announced that Portugal will go to international arbitration "
+    "if Norway does not compensate the damage.",
+    '"We will take the case to an international court unless Norway pays," Foreign Minister '
+    'Anna Kowal said.',
+])
+def test_a_conditional_recourse_is_a_threat_against_the_party_of_the_condition(run, text):
+    doc, evs = run(text)
+    thr = _of(evs, "THREATEN")
+    assert len(thr) == 1, evs
+    assert "Anna Kowal" in thr[0]["actors"] and thr[0]["targets"] == {"Norway"}
+    assert thr[0]["date"] == "2026-05-06"
+
+
+def test_a_recourse_with_no_failing_party_is_no_threat(run):
+    doc, evs = run('"We will go to arbitration if it is needed," Foreign Minister Anna Kowal said.')
+    assert not _of(evs, "THREATEN"), evs
+
+
+def test_a_hostile_act_told_as_a_finding_is_the_speakers_accusation(run):
+    doc, evs = run("Anton Brask, spokesman of the Borduvian navy, said on Tuesday that members of "
+                   "the crew were found photographing military installations on the island.")
+    acc = _of(evs, "ACCUSE")
+    assert len(acc) == 1 and "Anton Brask" in acc[0]["actors"], evs
+    assert acc[0]["date"] == "2026-05-05"
+
+
+@pytest.mark.parametrize("text", [
+    "Anton Brask said on Tuesday that members of the crew photographed the storm damage.",
+    "Foreign Minister Anna Kowal rejected the claim that the sailors had been spying.",
+    "Anton Brask said the crew did not enter the restricted military zone.",
+])
+def test_no_accusation_without_a_hostile_act_of_another(run, text):
+    doc, evs = run(text)
+    assert not _of(evs, "ACCUSE"), evs
+
+
+def test_a_body_that_says_it_contacted_an_embassy_consulted_its_state(run):
+    doc, evs = run("Spain seized the ship on Monday. Portugal's foreign ministry said it had "
+                   "contacted the Spanish embassy in Lisbon.")
+    con = [e for e in _of(evs, "CONSULT") if e["trigger"] == "contacted"]
+    assert len(con) == 1, evs
+    assert con[0]["actors"] == {"Portugal"} and con[0]["targets"] == {"Spain"}
+
+
+def test_it_in_what_a_person_said_is_not_the_person(run):
+    doc, evs = run("Anton Brask said it had contacted the Spanish embassy.")
+    assert not any("Anton Brask" in e["actors"] for e in _of(evs, "CONSULT")), evs
+
+
+def test_a_ministers_portfolio_is_no_party_of_the_ministers_act(run):
+    from dossier.nlp.attribution import DocView
+    from dossier.nlp.events import _portfolios
+    doc, evs = run("The Minister of National Security and of the Reform of the Army, Anton Brask, "
+                   "condemns the attack on the village by Spanish troops.")
+    view = DocView(doc)
+    names = {view.entities[e].name for e in _portfolios(view)}
+    assert names == {"National Security"}, names
+    assert not any(view.entities[p].name in names for e in evs for p in e["event"].actors)
+
+
+def test_a_ministry_named_as_a_body_stays_a_party(run):
+    from dossier.nlp.attribution import DocView
+    from dossier.nlp.events import _portfolios
+    doc, evs = run("The Ministry of National Security condemned the attack. National Security "
+                   "officials said the Minister of National Security would travel.")
+    assert not _portfolios(DocView(doc))

@@ -31,3 +31,33 @@ def test_streams_lazily():
 def test_agency_tag_between_slashes_is_a_token(nlp):
     assert [t.text for t in nlp.make_doc("MOSCOW, May 5 /TASS/. Talks")][-5:] == ["/", "TASS", "/", ".", "Talks"]
     assert "https://x.org/AB/cd" in [t.text for t in nlp.make_doc("see https://x.org/AB/cd now")]
+
+
+def _title_doc(title, body):
+    return Document(id="t1", raw_text="", published="2027-03-12", title=title,
+                    text=title + "\n" + body)
+
+
+def test_a_title_line_without_final_punctuation_is_not_glued_to_the_body(nlp):
+    from dossier.nlp.extract import mark_title_line
+    title = "Envoy Brask in Palmora: talks fixed for Monday"
+    body = ("The Minister of Foreign Affairs of Portugal, Mr. Anton Brask, has been received "
+            "this Friday at Lisbon by the Minister of Defence, Mr. Pieter Valk.")
+    doc = nlp.make_doc(title + "\n" + body)
+    mark_title_line(doc, title)
+    sents = [s.text.strip() for s in nlp(doc).sents]
+    assert sents[0] == title and sents[1].startswith("The Minister of Foreign Affairs")
+    x = next(iter(extract_documents([_title_doc(title, body)]))).to_json()
+    names = {e["id"]: e["name"] for e in x["entities"]}
+    met = [e for e in x["events"] if e["type"] == "CONSULT" and e["trigger"] == "received"]
+    assert met and {names[a] for a in met[0]["actors"] + met[0]["targets"]} == {
+        "Anton Brask", "Pieter Valk"}
+
+
+def test_a_body_opening_with_a_dateline_or_a_punctuated_title_keeps_its_parse(nlp):
+    from dossier.nlp.extract import mark_title_line
+    for title, body in (("Envoy in Palmora", "LISBON, March 12 (Wire) - The envoy arrived."),
+                        ("Envoy arrives.", "The envoy arrived.")):
+        doc = nlp.make_doc(title + "\n" + body)
+        mark_title_line(doc, title)
+        assert all(t.is_sent_start is None for t in doc[1:]), title

@@ -80,6 +80,11 @@ class EventFinder:
         self.hold_verbs = set(trig.get("hold_verbs", []))
         self.expect_verbs = set(trig.get("expect_verbs", []))
         self.held_preps = set(trig.get("held_preps", []))
+        self.threat_words = frozenset(trig.get("threat_words", []))
+        acts = trig.get("accusation_acts", {})
+        self.accused_acts = frozenset(acts.get("verbs", []))
+        self.sensitive_acts = frozenset(acts.get("sensitive_verbs", []))
+        self.sensitive_words = frozenset(acts.get("sensitive_words", []))
         self.sequence_preps = frozenset(trig.get("sequence_preps", []))
         self.participant_verbs = set(trig.get("participant_verbs", []))
         self.phone_words = set(trig.get("phone_words", []))
@@ -545,8 +550,9 @@ class EventFinder:
         for v in [tok] + ([gov] if gov is not None else []):
             if v.pos_ in ("VERB", "AUX"):
                 # "met for four hours in Miami", "talks on Sunday in Geneva": one phrase deeper
+                # ("on May 2 in the city of X": the parser may hang the place on the preposition)
                 heads += [p for c in v.children if c.dep_ == "prep" and c.lower_ not in ("in", "at")
-                          for p in c.children if p.dep_ == "pobj"]
+                          for p in (c, *c.children) if p.dep_ in ("pobj", "prep")]
         for v in [tok] + ([gov] if gov is not None else []):
             # "took place between the delegations of X and Y in Geneva", "negotiations with the
             # US delegation in Florida": at the end of the participants' phrase
@@ -768,7 +774,7 @@ class EventFinder:
             return [st.speaker for st in view.doc._.statements or []
                     if st.speaker and st.content_span
                     and st.content_span["start"] <= subj.idx < st.content_span["end"]][:1]
-        if ids or subj.lower_ not in ("he", "she"):
+        if ids or subj.lower_ not in ("he", "she", "it"):
             return ids
         x = subj.head
         lo, hi = view.segment(subj.i)
@@ -777,7 +783,11 @@ class EventFinder:
         if x.dep_ == "ccomp" and lo <= x.head.i < hi and x.head.lemma_.lower() in self.speech_verbs:
             s2, passive = self.subject(x.head, view=view)
             if s2 is not None and not passive:
-                return [e for e in view.np_entities(s2) if view.etype(e) == "PERSON"][:1]
+                # ("the ministry said it had contacted X": "it" is the body that speaks)
+                return [e for e in view.np_entities(s2) if (view.etype(e) == "PERSON")
+                        == (subj.lower_ != "it")][:1]
+        if subj.lower_ == "it":
+            return ids
         # "Witkoff arrived in Moscow, where he will meet Putin": the person subject before it
         # in the sentence, when there is exactly one
         subs = {e for t in view.doc[lo:subj.i] if t.dep_ in ("nsubj", "nsubjpass")
@@ -1164,6 +1174,69 @@ class EventFinder:
             out.append(ev)
         return out
 
+    def told_acts(self, view: DocView) -> list[_Ev]:
+        """"The ministry said the crew were found photographing naval sites": a statement
+        telling that someone else did a hostile act (``accusation_acts``) is the speaker's
+        accusation, against the state of the one who did it where it is named."""
+        out: list[_Ev] = []
+        doc = view.doc
+        for st in doc._.statements or []:
+            span = doc.char_span(st.content_span["start"], st.content_span["end"],
+                                 alignment_mode="expand") if st.speaker else None
+            if span is None:
+                continue
+            sensitive = any(t.lower_ in self.sensitive_words for t in span)
+            act = next((t for t in span if t.pos_ == "VERB" and (
+                t.lemma_.lower() in self.accused_acts
+                or (sensitive and t.lemma_.lower() in self.sensitive_acts))
+                and not any(c.dep_ == "neg" for c in t.children)), None)
+            if act is None or any(e.trigger.i == act.i for e in out) \
+                    or any(a.pos_ in ("NOUN", "PROPN") for a in act.ancestors):
+                continue  # (not "rejected the claim that the crew had been spying")
+            subj = next((c for c in _clause(act).children if c.dep_ in ("nsubj", "nsubjpass")),
+                        None)
+            own = next((e for e in (view.ent_at(x.i) for x in subj.subtree) if e), None) \
+                if subj is not None else None
+            if own == st.speaker or (subj is not None and subj.lower_ in ("we", "i")):
+                continue
+            targets = [own] if own and (view.etype(own) not in PLACE_TYPES
+                                        or view.is_country(own)) else []
+            out.append(_Ev("ACCUSE", act, None, [st.speaker], targets, seg=view.segment(act.i),
+                           date=st.date, default_date=False))
+        return out
+
+    def threats(self, view: DocView) -> list[_Ev]:
+        """"We will go to arbitration if Ostria does not pay": a speaker's future recourse
+        (``threat_words``) on a condition another party fails ("if"/"unless" with a negation,
+        or "unless") is a threat against that party."""
+        out = []
+        doc = view.doc
+        for st in doc._.statements or []:
+            span = doc.char_span(st.content_span["start"], st.content_span["end"],
+                                 alignment_mode="expand") if st.speaker else None
+            if span is None:
+                continue
+            word = next((t for t in span if t.lower_ in self.threat_words and t.pos_ == "NOUN"),
+                        None)
+            cond = next((t for t in span if t.dep_ == "advcl" and any(
+                m.dep_ == "mark" and (m.lower_ == "unless" or (m.lower_ == "if" and any(
+                    n.dep_ == "neg" for n in t.children))) for m in t.children)), None)
+            if word is None or cond is None or cond.is_ancestor(word):
+                continue
+            subj = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                continue
+            own = next((e for e in (view.ent_at(x.i) for x in subj.subtree) if e), None)
+            if own and view.etype(own) == "NORP":
+                own = view.state_of(subj.text) or own
+            if not own or own == st.speaker or (view.etype(own) in PLACE_TYPES
+                                                and not view.is_country(own)):
+                continue
+            out.append(_Ev("THREATEN", word, None, [st.speaker], [own], seg=view.segment(word.i),
+                           date=st.date or (view.published or "")[:10] or None,
+                           default_date=not st.date and bool(view.published)))
+        return out
+
     def _voices(self, view: DocView, found: list[_Ev]) -> None:
         """"Ruritania accused Borduvia of ... . 'This is a grave failure,' Foreign Minister Ana
         Lupo told reporters": a state's or body's act of speech (``voiced_by_speaker``) with
@@ -1239,9 +1312,12 @@ class EventFinder:
                 self._scan_trigger(run, tok, spec)
         found = run.found
         found += self.accusations(view)
+        found += self.threats(view)
+        found += self.told_acts(view)
         found.sort(key=lambda e: e.trigger.i)
         _settle_dates(found, view.published, run.title_end)
         _dated_by_event(found)
+        _talks_before_agreement(found, self.sequence_preps)
         _headline_from_lead(view, found)
         self._acts_of_the_lead_day(view, found, run.title_end)
         found = self._settle(view, found, run.title_end)
@@ -1546,10 +1622,11 @@ class EventFinder:
         if not self.does(site.etype, "held_mentions"):
             return False
         if tok.pos_ == "VERB":
-            # "the exchange was agreed in Lisbon": a passive with a definite thing as subject
+            # "the exchange was agreed in Lisbon", "on May 2 the Protocol was signed": a
+            # passive with a definite thing as subject, and a place or a day
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            return bool(loc) and tok.tag_ == "VBN" and subj is not None \
-                and subj.pos_ == "NOUN" and _definite(view, subj) \
+            return bool(loc or _days_own(site.own_date)) and tok.tag_ == "VBN" \
+                and subj is not None and subj.pos_ in ("NOUN", "PROPN") and _definite(view, subj) \
                 and any(c.dep_ == "auxpass" for c in tok.children)
         if site.held is not None:
             return bool(loc or site.own_date)
@@ -1730,8 +1807,12 @@ class EventFinder:
     def _records(self, view: DocView, kept: list[_Ev]) -> list[Event]:
         """The contract's ``Event`` records, numbered in order."""
         events: list[Event] = []
+        folios = _portfolios(view)
         for ev in kept:
             t = ev.trigger
+            if folios:
+                ev.actors = [a for a in ev.actors if a not in folios]
+                ev.targets = [a for a in ev.targets if a not in folios]
             events.append(Event(
                 # an _Ev's type and status are the contract's (data/events grammar)
                 id=f"v{len(events) + 1}", type=cast(EventType, ev.type), trigger=t.text,
@@ -1745,6 +1826,36 @@ class EventFinder:
                 mediators=[m for m in ev.mediators if m in ev.actors or m in ev.targets],
                 place_in=self._place_in(view, ev.location)))
         return events
+
+
+_HOLDERS = frozenset({"minister", "secretary", "commissioner", "minister-delegate"})
+
+
+def _portfolios(view: DocView) -> set[str]:
+    """Organisations named only as a minister's portfolio ("the Minister of National Defense
+    and of the Reconstruction of the Army, X"): a title, not a party of the person's acts."""
+    firsts: dict[str, list[int]] = {}
+    for i, eid in sorted(view.token_entity.items()):
+        if i == 0 or view.token_entity.get(i - 1) != eid:
+            firsts.setdefault(eid, []).append(i)
+    doc = view.doc
+    out = set()
+    for eid, starts in firsts.items():
+        if view.etype(eid) != "ORG":
+            continue
+
+        def held(i: int) -> bool:
+            j = i - 1 if i > 0 and doc[i - 1].lower_ != "the" else i - 2
+            if j < 1 or doc[j].lower_ != "of":
+                return False
+            k = j - 1
+            if doc[k].lower_ == "and":  # "... of Defense and of the Army"
+                k = next((x for x in range(k - 1, max(k - 8, 0) - 1, -1)
+                          if doc[x].lower_ == "of"), 0) - 1
+            return k >= 0 and doc[k].lower_ in _HOLDERS
+        if all(held(i) for i in starts):
+            out.add(eid)
+    return out
 
 
 @dataclass
@@ -1904,6 +2015,67 @@ def _dated_by_event(found: list[_Ev]) -> None:
             ev.date = (dt.date.fromisoformat(base) + dt.timedelta(days=days)).isoformat()
             ev.default_date = False
             break
+
+
+def _talks_before_agreement(found: list[_Ev], seq_preps: frozenset) -> None:
+    """"The accord was signed by X and Y after a day of talks mediated by Z": the talks the
+    agreement came out of are held by its signers (the mediator kept) on its day. An
+    undated agreement told with a definite noun ("the accord was signed") is the one the
+    text dated before."""
+    for ev in found:
+        if ev.type != "AGREE" or ev.date or ev.status != "occurred" or not _definite_subject(ev):
+            continue
+        prior = [o for o in found if o.type == "AGREE" and o.trigger.i < ev.trigger.i
+                 and o.status == "occurred" and _days_own(o.date)]
+        if prior:
+            ev.date, ev.location = prior[-1].date, ev.location or prior[-1].location
+    for ev in found:
+        if ev.type != "CONSULT" or ev.status != "occurred" or ev.mention:
+            continue
+        agrees = [a for a in found if a.type == "AGREE" and a.status == "occurred"
+                  and (a.actors or a.targets) and a.trigger.sent == ev.trigger.sent
+                  and a.trigger.is_ancestor(ev.trigger)
+                  and _path_has(ev.trigger, a.trigger, seq_preps - {"before", "until", "prior"})]
+        if not agrees:
+            continue
+        # the nearest agreement ("signed ... after talks"), not a clause above it
+        agree = max(agrees, key=lambda a: a.trigger.i if a.trigger.i < ev.trigger.i
+                    else -a.trigger.i)
+        if _over_days(ev.trigger, agree.trigger):
+            continue  # "after two days of talks": talks over days, told by their pieces
+        if not [a for a in ev.actors + ev.targets if a not in ev.mediators]:
+            ev.actors = _unique(agree.actors + agree.targets + ev.actors)
+        ev.location = ev.location or agree.location
+        if not _days_own(ev.date) or ev.default_date:
+            ev.date, ev.default_date = agree.date or ev.date, agree.default_date
+
+
+def _definite_subject(ev: _Ev) -> bool:
+    """The event's trigger is a definite noun or a verb whose subject is one ("the deal")."""
+    tok = ev.trigger
+    nps = [tok] if tok.pos_ in ("NOUN", "PROPN") else \
+        [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(any(d.dep_ == "det" and d.lower_ == "the" for d in np.children) for np in nps)
+
+
+def _over_days(tok: Token, top: Token) -> bool:
+    """A plural span of days on the way up ("two days of talks", "weeks of talks")."""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.lemma_.lower() in ("day", "week", "month") and t.tag_ == "NNS":
+            return True
+        t = t.head
+    return False
+
+
+def _path_has(tok: Token, top: Token, preps: frozenset) -> bool:
+    """A preposition of the given words lies on the way from ``tok`` up to ``top``."""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in preps:
+            return True
+        t = t.head
+    return False
 
 
 def _event_day(found: list[_Ev], ev: _Ev, obj: Token) -> str | None:

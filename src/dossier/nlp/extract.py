@@ -13,6 +13,7 @@ empty and its ``meta["notice"]`` says why (no English guesses on German or Russi
 from __future__ import annotations
 
 import itertools
+import re
 import multiprocessing
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -22,9 +23,33 @@ from ..lang import DEFAULT, has_pipeline, no_pipeline_notice
 from ..records import Document, Extraction
 from .pipeline import load_pipeline
 
+_FINAL = (".", "!", "?", '"', "\u201d", ":")
+# a body opening with a dateline ("LISBON, May 2 (Wire) - ", "OSLO - ") keeps its parse
+_DATELINE_START = re.compile(r"[ \t]*[A-Z][A-Z.'/-]{2,}(?: [A-Z][A-Z.'/-]+)*\s*[,(\-\u2013\u2014]")
+
+
+def mark_title_line(doc, title: str | None) -> None:
+    """A text opening with its title line (known from the file's header) that ends without
+    final punctuation, before a body with no dateline: the body's first sentence starts after
+    it, so the parser does not glue the headline to it ("Envoy in Lisbon" + newline + "The
+    minister was received ...")."""
+    if not title or not doc.text.startswith(title) or title.rstrip().endswith(_FINAL):
+        return
+    rest = doc.text[len(title):]
+    if rest[:1] != "\n" or not rest.strip() or _DATELINE_START.match(rest.lstrip("\n")):
+        return
+    first = next((t for t in doc if t.idx >= len(title) and not t.is_space), None)
+    if first is not None and first.i > 0:
+        first.is_sent_start = True
+        for t in doc[first.i + 1:first.i + 4]:  # (and no one-word sentence after it)
+            if t.is_punct or t.is_space:
+                break
+            t.is_sent_start = False
+
 
 def _make_doc(nlp, document: Document):
     doc = nlp.make_doc(document.text)
+    mark_title_line(doc, document.title)
     doc._.published = document.published
     doc._.doc_id = document.id
     doc._.source = document.source

@@ -1190,9 +1190,14 @@ def _talks_pieces(items: list[_Item], info: EntityInfo) -> list[_Item]:
         keys = {*allowed, *o.locs, *o.wider, *("doc:" + d for d in o.docs)}
         fits = [n for n in sorted({n for k in keys for n in by_key.get(k, ())} - gone)
                 if _talks_piece(items[n], o, day, allowed, info)]
-        if len(fits) < 2:
+        if not fits:
             continue
         host = max(fits, key=lambda n: (len(items[n].docs), len(items[n].reports), -n))
+        if len(fits) < 2:
+            # (talks told whole, with no place of their own: at the agreement's place)
+            if o.locs and not items[host].locs and not items[host].at:
+                items[host].at = max(o.locs, key=lambda x: (o.locs[x], x))
+            continue
         for n in fits:
             if n != host:
                 for r in items[n].reports:
