@@ -109,3 +109,19 @@ def test_a_lead_glued_to_its_headline_keeps_its_conjoined_denial(run):
     deny = next(s for s in sts if s.cue == "rejected")
     assert deny.stance == "deny" and deny.content == "the sailors had been spying"
     assert names(doc)[deny.speaker] == "Piet Aldo"
+
+
+def test_a_pronoun_after_a_clause_an_unnamed_source_reports_is_that_clauses_subject(run):
+    doc, sts = run("09:30 - Norland's deputy trade minister Pavel Orsk walked in without comment. The other "
+                   "side is led by envoy Marta Lindqvist.\n\n"
+                   "10:10 - Velmont's minister of state Idris Kaleb opened the session, a Velmontese "
+                   "official tells Harbour Post. He again called the dispute \"regrettable\".\n")
+    called = next(s for s in sts if s.speaker_text == "He")
+    assert names(doc)[called.speaker] == "Idris Kaleb"
+
+
+def test_a_pronoun_after_a_named_reporter_is_the_reporter(run):
+    doc, sts = run("Pavel Orsk said that Idris Kaleb would lead the delegation. "
+                   "\"We are ready,\" he added.")
+    quote = next(s for s in sts if s.content == "We are ready")
+    assert names(doc)[quote.speaker] == "Pavel Orsk"

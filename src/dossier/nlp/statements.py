@@ -247,7 +247,9 @@ class StatementFinder:
                     and _gender_fits(view, e, tok.lower_)]
         # the people who spoke before the people they spoke about ('X confirmed that Y
         # would lead the delegation. … , she said': X)
-        speakers = [e for e, t in subjects if not self._reported_subject(t)]
+        # ('Y opened the session, an official said. He …': Y, the unnamed reporter is no one)
+        speakers = [e for e, t in subjects if not self._reported_subject(t)
+                    or not self._reporter_named(view, t)]
         ids = speakers or [e for e, _ in subjects]
         if subjects and (linked is None or linked in ids) and linked != subjects[0][0] and self.is_cue(
                 subjects[0][1].head) and not self._reported_subject(subjects[0][1]):
@@ -268,6 +270,17 @@ class StatementFinder:
         while h.dep_ == "conj" and h.head.i != h.i:
             h = h.head
         return h.dep_ == "ccomp" and self.is_cue(h.head)
+
+    @staticmethod
+    def _reporter_named(view: DocView, t: Token) -> bool:
+        """Whether the cue reporting the clause of subject ``t`` has a named person for its
+        subject ('X said that Y …': yes; 'Y opened …, an official said': no)."""
+        h = t.head
+        while h.dep_ == "conj" and h.head.i != h.i:
+            h = h.head
+        cue = h.head
+        return any(c.dep_ in ("nsubj", "nsubjpass") and view.etype(view.ent_at(c.i)) == "PERSON"
+                   for c in cue.children)
 
     @staticmethod
     def _tail_start(view: DocView, tok: Token) -> int | None:
