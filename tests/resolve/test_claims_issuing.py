@@ -56,6 +56,42 @@ def test_one_count_gathers_however_worded():
     assert [c.documents for c in held] == [["a", "b", "c"]]
 
 
+def test_a_bare_count_joins_its_speakers_count():
+    claims = _run([_release(), _wire("the number at 17"),
+                   _wire("the number of crew held as 17", day="2026-03-04", doc="c")])
+    held = [c for c in claims if "17" in c.content]
+    assert [c.documents for c in held] == [["a", "b", "c"]]
+
+
+def test_a_bare_count_of_another_figure_stays_apart():
+    claims = _run([_release(), _wire("the number at 19")])
+    assert all(len(c.documents) == 1 for c in claims)
+
+
+def test_a_bare_count_of_another_speaker_stays_apart():
+    other = ex("b", [ent("g", "Sweden", "GPE", country="SWE")],
+               statements=[stm("s1", "the number at 17", speaker="g")], source="Wire b",
+               published="2026-03-03", text="Sweden put the number at 17.")
+    claims = _run([_release(), other])
+    assert all(len(c.documents) == 1 for c in claims)
+
+
+def test_a_bare_count_credited_to_the_state_beside_its_officials_words_joins():
+    spokesman = ent("p", "Halvor Trengstad", roles=["spokesman of the Ministry of Fisheries"])
+    later = ex("c", [ent("g", "Norway", "GPE", country="NOR"), spokesman], statements=[
+        stm("s1", "the trawler had acted in good faith", speaker="p"),
+        stm("s2", "the number of crew held as 17", speaker="g")],
+        source="Wire c", published="2026-03-05",
+        text="Trengstad said the trawler had acted in good faith. Norway had earlier given the "
+             "number of crew held as 17.")
+    said = ex("b", [ent("g", "Norway", "GPE", country="NOR"), spokesman],
+              statements=[stm("s1", "it is holding 17", speaker="p")], source="Wire b",
+              published="2026-03-03", text="Trengstad said it is holding 17.")
+    claims = _run([_release(), said, later])
+    held = [c for c in claims if "17" in c.content]
+    assert [c.documents for c in held] == [["a", "b", "c"]]
+
+
 def test_another_count_stays_apart():
     claims = _run([_release(), _wire("it is holding 19", day="2026-03-04", doc="c")])
     assert all(len(c.documents) == 1 for c in claims)

@@ -957,6 +957,14 @@ def speaker_relation(state: ClaimState, u: Unit, ctx: Context) -> str | None:
     return None
 
 
+def _stands_for(state: ClaimState, u: Unit, ctx: Context) -> bool:
+    """Every speaker of the claim is the statement's or one it stands for (or stands for
+    it), whatever else its report credits to whom."""
+    keys = state.skeys or {""}
+    return bool(u.skey) and all(speakers_compatible(k, u.skey) or ctx.affiliated(k, u.skey)
+                                for k in keys)
+
+
 def _credits_both(state: ClaimState, u: Unit, ctx: Context) -> bool:
     """A report that quotes the person and credits something else to their state ("as
     Budapest threatened to veto" / "Halmi said Hungary would block") speaks of two
@@ -1008,8 +1016,14 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     when it must not join."""
     th = ctx.th
     rel = speaker_relation(state, u, ctx)
+    if rel is None and u.figures & state.figures and _stands_for(state, u, ctx):
+        # a report crediting the person with other words and their state with a count
+        # ("X said …. Norway had given the number as 17"): the count still joins
+        rel = "count"
     if rel is None or _anchor_conflict(state, u) or _negated_here(state, u, ctx):
         return None
+    if rel == "count":
+        return th["short_figure_score"] if _bare_count(state, u, "affiliated", ctx) else None
     if rel == "weak" and u.doc in state.docs:
         return None
     gap = _days(u.published, state.last_pub)
@@ -1027,7 +1041,8 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
         held = u.numbers and u.tokens and any(
             u.numbers.items() <= ctx.units[j].numbers.items() and u.tokens <= ctx.units[j].tokens
             for j in state.members)
-        return th["short_figure_score"] if held or _same_figure(state, u, rel, ctx) else None
+        return th["short_figure_score"] if held or _same_figure(state, u, rel, ctx) \
+            or _bare_count(state, u, rel, ctx) else None
     best, shared, topic = 0.0, 0, False
     for ls, an in zip(state.lemma_sets, state.anchor_sets):
         if opposed(u.tokens, ls):
@@ -1050,7 +1065,8 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     if best >= need and (shared >= th["min_shared"]
                          or (named_same and shared and topic and best >= th["strong_overlap"])):
         return best   # a short restatement of one speaker: one word and the names it is about
-    if _same_figure(state, u, rel, ctx) and best >= th["figure_overlap"]:
+    if (_same_figure(state, u, rel, ctx) and best >= th["figure_overlap"]) \
+            or _bare_count(state, u, rel, ctx):
         return th["short_figure_score"]   # one count of one thing, however worded
     if ctx.vectors is not None and u.doc not in state.docs and shared >= th["min_shared"] \
             and best >= th["embedding_min_overlap"]:
@@ -1073,6 +1089,24 @@ def _same_figure(state: ClaimState, u: Unit, rel: str, ctx: Context) -> bool:
     shared = u.figures & state.figures
     return any(ctx.units[j].figures & shared and ctx.units[j].tokens & u.tokens
                for j in state.members)
+
+
+def _bare_count(state: ClaimState, u: Unit, rel: str, ctx: Context) -> bool:
+    """A count given by a word for a count ("put the number at 17", "gave the number of
+    crew held as 17") whose other words a report of the claim giving that count holds, its
+    speaker the claim's or one standing for it, in another report."""
+    nouns = _count_nouns()
+    if rel not in ("same", "variant", "affiliated") or not u.skey or u.doc in state.docs \
+            or not (u.tokens & nouns) or not (u.figures & state.figures):
+        return False
+    rest = u.tokens - nouns
+    return any(ctx.units[j].figures & u.figures and rest <= ctx.units[j].tokens
+               for j in state.members)
+
+
+@functools.lru_cache(maxsize=1)
+def _count_nouns() -> frozenset:
+    return frozenset(cdata()["count_nouns"])
 
 
 def _recent(index: dict[str, list[int]], key: str, states: list, now: int | None,
