@@ -190,3 +190,56 @@ def test_a_restatement_joins_two_claims_in_batches_as_in_the_whole(tmp_path):
     assert _claims_view(parts) == _claims_view(whole)
     whole.close()
     parts.close()
+
+
+def _toll_reports():
+    """A state's toll, then a report that gives it for "the Norwegian government" without
+    naming the state, then a bare count of it."""
+    named = ex("a", [ent("g", "Norway", "GPE", country="NOR"), ent("t", "Valby", "GPE")],
+               statements=[stm("s1", "21 people were killed in the attack on the border post "
+                                     "near Valby", speaker="g")],
+               source="Wire a", published="2026-03-02", text="Norway says 21 people were killed.")
+    gov = stm("s1", "the toll at 21")
+    gov.speaker_text = "The Norwegian government"
+    bare = ex("b", [ent("t", "Valby", "GPE")], statements=[gov], source="Wire b",
+              published="2026-03-04", text="The Norwegian government put the toll at 21.")
+    return [named, bare]
+
+
+def test_a_states_government_in_a_report_not_naming_the_state_speaks_for_it():
+    claims = _run(_toll_reports())
+    assert [c.documents for c in claims if "21" in c.content] == [["a", "b"]]
+
+
+def test_another_states_government_stays_apart():
+    reports = _toll_reports()
+    reports[1].statements[0].speaker_text = "The Swedish government"
+    claims = _run(reports)
+    assert all(len(c.documents) == 1 for c in claims)
+
+
+def test_a_states_government_joins_in_batches_as_in_the_whole(tmp_path):
+    reports = _toll_reports()
+    whole = open_store(str(tmp_path / "whole.db"))
+    for x in reports:
+        whole.add_document(x.doc, x)
+    rebuild(whole)
+    parts = open_store(str(tmp_path / "parts.db"))
+    for i, x in enumerate(reports):
+        parts.add_document(x.doc, x)
+        result = update(parts, full_fraction=1.01) if i else rebuild(parts)
+    assert result["mode"] == "incremental"
+    assert _claims_view(parts) == _claims_view(whole)
+    assert any(len(docs) == 2 for _, docs in _claims_view(whole))
+    whole.close()
+    parts.close()
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The South African government", "ZAF"),
+    ("Norwegian officials", "NOR"),
+    ("the spokesman", None),
+])
+def test_the_nationality_a_source_phrase_names(text, code):
+    from dossier.resolve.claims import _nationality
+    assert _nationality(text) == code

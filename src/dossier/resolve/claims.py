@@ -266,7 +266,11 @@ def _head(text: str) -> str:
 def _nationality(text: str) -> str | None:
     dem = _demonyms()
     t = normalize(text or "")
-    for w in t.split():
+    words = t.split()
+    for a, b in zip(words, words[1:]):   # "the Central Freedonian government": both words
+        if f"{a} {b}" in dem:
+            return dem[f"{a} {b}"]
+    for w in words:
         if w in dem:
             return dem[w]
     if t.startswith("u s ") or " u s " in f" {t} ":
@@ -663,6 +667,10 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
         and not statement_shape(s.content)[0] and not _false_re().search(s.content or "")
     unit.scountry = ci.get("country") if key.startswith("e:") else None
     unit.stype = ci.get("type") if key.startswith("e:") else None
+    if key.startswith("d:") and _head(s.speaker_text or "") in cdata()["state_bodies"]:
+        # "the Freedonian government" in a report that does not name the state: its state
+        unit.scountry = _nationality(s.speaker_text or "")
+        unit.stype = "GPE" if unit.scountry else None
     unit.acountries = about_countries(about, d, local, entity_map, info)
     if key.startswith("e:") and ci.get("type") in ("PERSON", "ORG"):
         unit.vname, unit.vcountry = ci.get("name"), ci.get("country")
@@ -1095,11 +1103,11 @@ def _bare_count(state: ClaimState, u: Unit, rel: str, ctx: Context) -> bool:
     """A count given by a word for a count ("put the number at 17", "gave the number of
     crew held as 17") whose other words a report of the claim giving that count holds, its
     speaker the claim's or one standing for it, in another report."""
-    nouns = _count_nouns()
+    said = _count_nouns() & set(normalize(u.content).split())
     if rel not in ("same", "variant", "affiliated") or not u.skey or u.doc in state.docs \
-            or not (u.tokens & nouns) or not (u.figures & state.figures):
+            or not said or not (u.figures & state.figures):
         return False
-    rest = u.tokens - nouns
+    rest = u.tokens - {lemma(w) for w in said}   # "the toll at 21" ("toll": a killing)
     return any(ctx.units[j].figures & u.figures and rest <= ctx.units[j].tokens
                for j in state.members)
 
@@ -1225,7 +1233,7 @@ def related_keys(units: list[Unit]) -> dict[str, set[str]]:
             for k in u.affil:
                 out.setdefault(u.skey, set()).add(k)
                 out.setdefault(k, set()).add(u.skey)
-            if u.stype == "GPE" and u.scountry and u.skey.startswith("e:"):
+            if u.stype == "GPE" and u.scountry and u.skey.startswith(("e:", "d:")):
                 places.setdefault(u.scountry, set()).add(u.skey)
     for keys in places.values():
         for k in keys:
