@@ -125,3 +125,15 @@ def test_a_pronoun_after_a_named_reporter_is_the_reporter(run):
                    "\"We are ready,\" he added.")
     quote = next(s for s in sts if s.content == "We are ready")
     assert names(doc)[quote.speaker] == "Pavel Orsk"
+
+
+def test_accounts_listed_with_according_to_are_each_their_own_statement(run):
+    doc, sts = run("Neither side agrees even on the toll: 14 dead according to local officials, "
+                   "21 according to the Valdorian government.")
+    got = sorted((s.speaker_text, s.content) for s in sts)
+    assert got == [("local officials", "14 dead"), ("the Valdorian government", "21")]
+
+
+def test_one_according_to_keeps_its_whole_clause(run):
+    doc, sts = run("The road to the border is open again, according to police.")
+    assert [s.content for s in sts] == ["The road to the border is open again"]

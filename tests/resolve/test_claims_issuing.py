@@ -243,3 +243,11 @@ def test_a_states_government_joins_in_batches_as_in_the_whole(tmp_path):
 def test_the_nationality_a_source_phrase_names(text, code):
     from dossier.resolve.claims import _nationality
     assert _nationality(text) == code
+
+
+def test_a_count_alone_joins_its_speakers_count_and_no_other():
+    reports = _toll_reports()
+    reports[1].statements[0].content = "21"
+    assert [c.documents for c in _run(reports) if "21" in c.content] == [["a", "b"]]
+    reports[1].statements[0].content = "14"
+    assert all(len(c.documents) == 1 for c in _run(reports))

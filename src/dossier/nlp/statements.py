@@ -670,10 +670,37 @@ class StatementFinder:
                 b = min(b, t.left_edge.i)
             else:
                 a = max(a, t.right_edge.i + 1)
+            listed = self._accounts_listed(view, t, a, b)
+            if listed is not None:
+                a = max(a, listed)
             a, b = self.trim(doc, a, b)
-            if b - a >= 3:
+            if b - a >= 3 or (listed is not None and b > a and any(
+                    doc[k].like_num for k in range(a, b))):
                 out.append(self._cand(view, kind, "According to", a, b, eid, stext, head))
         return out
+
+    @staticmethod
+    def _accounts_listed(view: DocView, t: Token, a: int, b: int) -> int | None:
+        """'Neither side agrees on the toll: 14 dead according to A, 21 according to B':
+        accounts listed one after the other, each its own statement: where the account
+        ending in 'according to' ``t`` starts (after the account before it, or after the
+        colon that opens the list); None when its sentence lists no other account."""
+        doc = view.doc
+        lo, hi = view.segment(t.i)
+        others = [x for x in doc[lo:hi] if x.lower_ == "according" and x.i != t.i
+                  and x.i + 1 < len(doc) and doc[x.i + 1].lower_ == "to"]
+        if not others or t.i < a:
+            return None
+        start = a
+        for x in others:
+            if a <= x.i < t.i:
+                start = max(start, max(y.i for y in x.subtree) + 1)
+        colon = [k for k in range(a, t.i) if doc[k].text == ":" and not view.inside_quote(k)]
+        if colon:
+            start = max(start, colon[-1] + 1)
+        while start < t.i and doc[start].is_punct:
+            start += 1
+        return start
 
     def inverted_as(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
         """'As informed Rustem Umerov, the American side …', 'As noted the Minister, …' (a

@@ -1101,11 +1101,12 @@ def _same_figure(state: ClaimState, u: Unit, rel: str, ctx: Context) -> bool:
 
 def _bare_count(state: ClaimState, u: Unit, rel: str, ctx: Context) -> bool:
     """A count given by a word for a count ("put the number at 17", "gave the number of
-    crew held as 17") whose other words a report of the claim giving that count holds, its
-    speaker the claim's or one standing for it, in another report."""
+    crew held as 17"), or alone ("21 according to the government"), whose other words a
+    report of the claim giving that count holds, its speaker the claim's or one standing
+    for it, in another report."""
     said = _count_nouns() & set(normalize(u.content).split())
     if rel not in ("same", "variant", "affiliated") or not u.skey or u.doc in state.docs \
-            or not said or not (u.figures & state.figures):
+            or not (said or not (u.tokens or u.proper)) or not (u.figures & state.figures):
         return False
     rest = u.tokens - {lemma(w) for w in said}   # "the toll at 21" ("toll": a killing)
     return any(ctx.units[j].figures & u.figures and rest <= ctx.units[j].tokens
