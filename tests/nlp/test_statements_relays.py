@@ -137,3 +137,11 @@ def test_accounts_listed_with_according_to_are_each_their_own_statement(run):
 def test_one_according_to_keeps_its_whole_clause(run):
     doc, sts = run("The road to the border is open again, according to police.")
     assert [s.content for s in sts] == ["The road to the border is open again"]
+
+
+def test_a_count_given_is_a_statement_and_other_things_given_are_not(run):
+    doc, sts = run("The ministry confirmed on Friday that Tomas Verhaal would receive the envoy "
+                   "but did not give a date. Valdor had earlier given the number of crew held as 12.")
+    got = [s.content for s in sts]
+    assert "Tomas Verhaal would receive the envoy but did not give a date" in got
+    assert "the number of crew held as 12" in got

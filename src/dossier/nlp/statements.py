@@ -795,6 +795,10 @@ class StatementFinder:
         need = self.describe.get(lemma, set())
         if not need or c.pos_ != "VERB":
             return False
+        if lemma in self.frame_only_objects and not any(
+                x.dep_ == "dobj" and x.lemma_.lower() in self.frame_objects.get(lemma, ())
+                for x in c.children):
+            return False   # 'would receive him but did not give a date': no frame
         # 'says A and accuses them of B': the frame's own bare preposition ('of', 'as') too
         return any(x.dep_ in need or (x.dep_ == "prep" and (
             f"prep:{x.lower_}" in need or (x.lower_ in need and x.lower_ in ("of", "as"))))
