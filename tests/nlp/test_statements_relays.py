@@ -145,3 +145,25 @@ def test_a_count_given_is_a_statement_and_other_things_given_are_not(run):
     got = [s.content for s in sts]
     assert "Tomas Verhaal would receive the envoy but did not give a date" in got
     assert "the number of crew held as 12" in got
+
+
+RELEASE = ("Communique of the Government: attack on the post of Valby\n"
+           "The Government of the Republic of Norland informs the national and international "
+           "opinion that on Saturday, elements of the Borvian army have crossed the border and "
+           "have attacked the post of Valby.\n\n"
+           "The provisional balance is of 21 dead, of which 12 soldiers and 9 civilians.\n\n"
+           "The Minister of Defence, Mr. KAROVAN Teodor, condemns this aggression.\n")
+
+
+def test_a_release_in_its_issuers_voice_credits_its_own_sentences_to_the_issuer(run):
+    doc, sts = run(RELEASE)
+    toll = next(s for s in sts if s.content.startswith("The provisional balance"))
+    assert toll.speaker_text == "The Government of the Republic of Norland"
+    assert toll.content.endswith("9 civilians")
+
+
+def test_a_wire_reporting_in_the_past_credits_no_background_sentence(run):
+    doc, sts = run("Norland says border post attacked\n"
+                   "The Government of Norland said on Sunday that Borvian troops had attacked "
+                   "the post of Valby.\n\nThe provisional balance is of 21 dead.\n")
+    assert not any(s.content.startswith("The provisional balance") for s in sts)

@@ -1860,6 +1860,7 @@ class StatementFinder:
             c.kind == "direct" and c.text is None and len((view.text[c.start:c.end]).split()) <= 8
             and any(r.kind != "direct" and r.start < c.start and c.end <= r.end + 2
                     and r.speaker == c.speaker for r in cands))]
+        cands += self.release_voice(view, cands, quote_spans)
         cands.sort(key=lambda c: c.start)
         out: list[Statement] = []
         for c in cands:
@@ -1890,6 +1891,46 @@ class StatementFinder:
                                  on_behalf_of=roles.on_behalf_of))
         doc._.statements = out
         return doc
+
+
+    def release_voice(self, view: DocView, cands: list[_Cand], quote_spans) -> list[_Cand]:
+        """A release in its issuer's own voice: its lead opens with the body speaking in the
+        present ("The Government of Freedonia informs the public that …"); each later
+        sentence of its own in the present that credits nothing to anyone ("The provisional
+        toll is 21 dead.") is the body's statement too."""
+        doc = view.doc
+        nl = view.text.find("\n")
+        body = [c for c in cands if c.start > nl and c.cue_i is not None]
+        if nl < 0 or not body:
+            return []
+        lead = min(body, key=lambda c: c.start)
+        cue = doc[lead.cue_i]
+        first = next((t for t in doc if t.idx > nl and not t.is_space), None)
+        if first is None or cue.tag_ != "VBZ" or not cue.sent.start <= first.i < cue.sent.end \
+                or view.etype(lead.speaker) in (None, "PERSON") or lead.kind == "direct":
+            return []
+        out = []
+        for sent in doc.sents:
+            a, b = sent.start_char, sent.end_char
+            if a <= lead.end or not sent.text.rstrip().endswith(".") or len(sent) < 5:
+                continue
+            if any(c.start < b and a < c.end for c in cands) \
+                    or any(s < b and a < e for s, e in quote_spans) or "\n" in sent.text.strip():
+                continue
+            root = sent.root
+            verb = root if root.tag_ in ("VBZ", "VBP") else next(
+                (c for c in root.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                 and c.i < root.i), None)
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if verb is None or subj is None or view.etype(view.ent_at(subj.i)) == "PERSON" \
+                    or subj.lower_ in ("i", "we", "you", "he", "she", "they") or self.is_cue(root):
+                continue
+            lo, hi = sent.start, sent.end
+            while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+                hi -= 1
+            out.append(self._cand(view, lead.kind, lead.cue, lo, hi, lead.speaker,
+                                  lead.speaker_text, None))
+        return out
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
