@@ -167,3 +167,17 @@ def test_a_wire_reporting_in_the_past_credits_no_background_sentence(run):
                    "The Government of Norland said on Sunday that Borvian troops had attacked "
                    "the post of Valby.\n\nThe provisional balance is of 21 dead.\n")
     assert not any(s.content.startswith("The provisional balance") for s in sts)
+
+
+def test_a_quotation_a_possessors_line_introduces_is_the_possessors(run):
+    doc, sts = run("The EU envoy, Marta Lindqvist, deserves credit for getting the two ministers on "
+                   "the phone. Her line that \"water should unite, not divide\" has become the "
+                   "slogan of the talks.")
+    line = next(s for s in sts if s.content == "water should unite, not divide")
+    assert names(doc)[line.speaker] == "Marta Lindqvist"
+
+
+def test_a_line_without_a_quotation_or_possessor_is_no_statement(run):
+    doc, sts = run("Marta Lindqvist arrived late. The line that \"nobody would come\" was wrong. "
+                   "Her line that the talks would fail proved wrong.")
+    assert not any(s.cue == "line" for s in sts)

@@ -1250,6 +1250,28 @@ class StatementFinder:
                     return h
         return None
 
+    def position_quote(self, view: DocView) -> list[_Cand]:
+        """'Her line that "water should unite" has become a slogan', 'X's position that
+        "…"': the quotation a possessor's position noun introduces is the possessor's."""
+        doc = view.doc
+        out: list[_Cand] = []
+        for t in doc:
+            if t.lemma_.lower() not in self.position_nouns or t.i + 3 >= len(doc) \
+                    or doc[t.i + 1].lower_ != "that" or doc[t.i + 2].text not in QUOTE_CHARS:
+                continue
+            poss = next((c for c in t.children if c.dep_ == "poss"), None)
+            _, hi = view.segment(t.i)
+            end = next((k for k in range(t.i + 3, hi) if doc[k].text in QUOTE_CHARS), None)
+            if poss is None or end is None or end - t.i < 5:
+                continue
+            eid, stext = self.speaker_of(view, poss)
+            if eid is None:
+                continue
+            a, b = self.trim(doc, t.i + 3, end)
+            if b > a:
+                out.append(self._cand(view, "direct", t.text, a, b, eid, stext, None))
+        return out
+
     def _noun_by(self, doc: Doc, lo: int, colon: int) -> Token | None:
         """An utterance noun heading the line before a colon, its author after 'by'
         ("Statement by X:", "Opening speech by X:"); None when a verb comes first."""
@@ -1830,7 +1852,8 @@ class StatementFinder:
             + self.by_agent(view, used) + self.colon_utterance(view, used) \
             + self.phrase_cue(view, used) \
             + self.indirect(view, used) \
-            + self.describing(view, used) + self.headline_colon(view)
+            + self.describing(view, used) + self.headline_colon(view) \
+            + self.position_quote(view)
         if not any(c.start < view.text.find("\n") for c in reported):
             reported += self.headline_says(view)
         self._apply_relays(view, reported)
