@@ -251,3 +251,32 @@ def test_a_count_alone_joins_its_speakers_count_and_no_other():
     assert [c.documents for c in _run(reports) if "21" in c.content] == [["a", "b"]]
     reports[1].statements[0].content = "14"
     assert all(len(c.documents) == 1 for c in _run(reports))
+
+
+def _operator_reports(extra_org=False):
+    """A wire credits a count to "the vessel's operator", the company it quotes by name
+    elsewhere; another report quotes the company by name."""
+    co = ent("k", "Nordvik Shipping Lines", "ORG")
+    s1 = stm("s1", "the Sea Lark had 19 sailors on board when it was seized", speaker=None)
+    s1.speaker_text = "the vessel's operator"
+    people = [co, ent("g", "Norway", "GPE", country="NOR")]
+    sts = [s1, stm("s2", "the trawler was boarded near the northern islands", speaker="k")]
+    if extra_org:
+        people.append(ent("o", "Baltic Freight Group", "ORG"))
+        sts.append(stm("s3", "its own ships were not affected", speaker="o"))
+    first = ex("a", people, statements=sts, source="Wire a", published="2026-03-02",
+               text="The vessel's operator said. Nordvik Shipping Lines said.")
+    second = ex("b", [co], statements=[
+        stm("s1", "the Sea Lark had 19 sailors on board", speaker="k")],
+        source="Wire b", published="2026-03-03", text="Nordvik Shipping Lines said.")
+    return [first, second]
+
+
+def test_the_vessels_operator_is_the_one_company_its_report_quotes():
+    claims = _run(_operator_reports())
+    assert [c.documents for c in claims if "19" in c.content] == [["a", "b"]]
+
+
+def test_the_vessels_operator_with_two_companies_quoted_is_neither():
+    claims = _run(_operator_reports(extra_org=True))
+    assert all(len(c.documents) == 1 for c in claims if "19" in c.content)

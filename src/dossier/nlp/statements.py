@@ -1927,7 +1927,7 @@ class StatementFinder:
         if nl < 0 or not body:
             return []
         lead = min(body, key=lambda c: c.start)
-        cue = doc[lead.cue_i]
+        cue = doc[lead.cue_i or 0]
         first = next((t for t in doc if t.idx > nl and not t.is_space), None)
         if first is None or cue.tag_ != "VBZ" or not cue.sent.start <= first.i < cue.sent.end \
                 or view.etype(lead.speaker) in (None, "PERSON") or lead.kind == "direct":

@@ -460,6 +460,7 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
         reported = {x["statement"]: x for x in dens if x.get("kind") == "reported"}
         cites = {x["statement"]: x.get("names", []) for x in dens if x.get("kind") == "cites"}
         first = len(units)
+        quoted = _companies_quoted(ex, entity_map, info)
         for s in ex.statements:
             if not s.content or not s.content.strip():
                 continue
@@ -467,7 +468,7 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
                 units.extend(_reported_units(d, s, reported[s.id], local, entity_map, info,
                                              aliases))
                 continue
-            units.append(_unit(d, s, local, entity_map, info, aliases))
+            units.append(_unit(d, s, local, entity_map, info, aliases, quoted))
         for u in units[first:]:
             if u.sid in cites:
                 u.cites = frozenset(normalize(n) for n in cites[u.sid])
@@ -627,7 +628,25 @@ def _named_in(text: str | None, aliases: dict[str, str]) -> str | None:
     return None
 
 
-def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Unit:
+def _companies_quoted(ex: Extraction, entity_map: dict, info: dict) -> frozenset:
+    """The organisations a report quotes by name that are neither a state body nor its
+    outlet (the companies 'its operator' may stand for)."""
+    d = ex.doc
+    bodies = set(cdata()["body_heads"]) | set(cdata()["state_bodies"]) \
+        | set(cdata()["official_bodies"])
+    out = set()
+    for s in ex.statements:
+        c = entity_map.get((d.id, s.speaker)) if s.speaker else None
+        e = info.get(c, {}) if c else {}
+        words = set(normalize(e.get("name") or "").split())
+        if e.get("type") == "ORG" and not words & (bodies - {"company"}) \
+                and normalize(e.get("name") or "") != normalize(d.source or ""):
+            out.add(c)
+    return frozenset(out)
+
+
+def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict,
+          quoted: frozenset = frozenset()) -> Unit:
     sp = entity_map.get((d.id, s.speaker)) if s.speaker else None
     if sp is None and s.speaker_text and _head(s.speaker_text) not in _unnamed_heads():
         sp = _named_in(s.speaker_text, aliases)
@@ -637,7 +656,7 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
                                ci.get("name") or (le.name if le else None), sp,
                                ci.get("country") or (le.country if le else None))
     if not key.startswith("e:") and s.speaker_text:
-        named = described_speaker(s.speaker_text, d, local, entity_map, info)
+        named = described_speaker(s.speaker_text, d, local, entity_map, info, quoted)
         if named:
             sp, ci, key, unnamed = named, info[named], "e:" + named, False
     if (sp and key.startswith("e:") and s.kind == "report" and ci.get("type") == "ORG" and d.source
@@ -678,7 +697,8 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
     return unit
 
 
-def described_speaker(text: str, d, local: dict, entity_map: dict, info: dict) -> str | None:
+def described_speaker(text: str, d, local: dict, entity_map: dict, info: dict,
+                      quoted: frozenset = frozenset()) -> str | None:
     """The canonical id a described speaker stands for, from the report's own entities: a
     definite title ("Peru's foreign minister", "the defence minister") that exactly one
     person of the report held by a role given on or before its day; a state's body ("the
@@ -693,6 +713,8 @@ def described_speaker(text: str, d, local: dict, entity_map: dict, info: dict) -
     day = (d.published or "")[:10]
     if head in cdata()["state_bodies"]:
         return _state_named(text, ids, info)
+    if head in cdata()["company_heads"] and len(words) <= 4 and len(quoted) == 1:
+        return next(iter(quoted))   # "the vessel's operator": the company the report quotes
     if len(words) == 1 and head in cdata()["body_heads"]:
         orgs = sorted(c for c in ids if info.get(c, {}).get("type") == "ORG"
                       and head in normalize(info[c].get("name") or "").split())
