@@ -23,14 +23,20 @@ Design (made for incremental resolution):
   state's places speaking for it ("Belgrade says"). A described speaker stands for the
   one party of its report it names (``described_speaker``: "Peru's foreign minister" for
   the person holding that role, "the Government of Peru" for the state, "the Ministry"
-  for the one ministry named). A state body given without a country ("the Ministry of
-  Information" of a state agency's release), or a person without one whose role names
-  such a body, speaks for the one state its report names (``_issuing_state``), and a
-  state's body relates to whoever its state relates to.
+  for the one ministry named, "the vessel's operator" for the one company the report
+  quotes by name). A state's government named by its nationality in a report that does
+  not name the state ("the Freedonian government") speaks for that state (a state's
+  place: ``related_keys``; looked up by its country, ``sc:``). A state body given
+  without a country ("the Ministry of Information" of a state agency's release), or a
+  person without one whose role names such a body, speaks for the one state its report
+  names (``_issuing_state``), and a state's body relates to whoever its state relates to.
 - One count of one thing (``figures_in``: "17 crew are being held" / "it is holding 17" /
   "the crew members, 17 in number") gathers however worded: a report of the claim giving
   the count and sharing a word with the statement, its speaker the claim's or one
-  standing for it (``_same_figure``).
+  standing for it (``_same_figure``); a count given by a word for a count, or alone ("put
+  the number at 17", "the toll at 21", "21 according to the government"), whose other
+  words such a report holds, even beside other words its report credits to the claim's
+  official (``_bare_count``).
 - A statement that restates two claims of its own named speaker (a translated release
   and a wire's quote of one accusation, gathered apart) makes them one
   (``_merge_bridged``).
@@ -267,7 +273,7 @@ def _nationality(text: str) -> str | None:
     dem = _demonyms()
     t = normalize(text or "")
     words = t.split()
-    for a, b in zip(words, words[1:]):   # "the Central Freedonian government": both words
+    for a, b in zip(words, words[1:]):   # "the South Freedonian government": both words
         if f"{a} {b}" in dem:
             return dem[f"{a} {b}"]
     for w in words:
