@@ -280,3 +280,23 @@ def test_the_vessels_operator_is_the_one_company_its_report_quotes():
 def test_the_vessels_operator_with_two_companies_quoted_is_neither():
     claims = _run(_operator_reports(extra_org=True))
     assert all(len(c.documents) == 1 for c in claims if "19" in c.content)
+
+
+def _minister(doc, text, day):
+    return ex(doc, [ent("p", "Idris Kaleb", roles=["minister of state"])],
+              statements=[stm("s1", text, speaker="p")], source=f"Wire {doc}", published=day,
+              text=f"Idris Kaleb said {text}.")
+
+
+def test_a_short_restatement_of_a_named_speaker_joins_his_claim():
+    claims = _run([_minister("a", "this is a humanitarian matter that can be solved quickly "
+                                  "through dialogue", "2026-03-02"),
+                   _minister("b", "the case \"humanitarian\"", "2026-03-05")])
+    assert [c.documents for c in claims] == [["a", "b"]]
+
+
+def test_a_short_statement_with_a_word_the_claim_lacks_stays_apart():
+    claims = _run([_minister("a", "this is a humanitarian matter that can be solved quickly "
+                                  "through dialogue", "2026-03-02"),
+                   _minister("b", "the case \"urgent\"", "2026-03-05")])
+    assert all(len(c.documents) == 1 for c in claims)

@@ -1077,8 +1077,15 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
         held = u.numbers and u.tokens and any(
             u.numbers.items() <= ctx.units[j].numbers.items() and u.tokens <= ctx.units[j].tokens
             for j in state.members)
-        return th["short_figure_score"] if held or _same_figure(state, u, rel, ctx) \
-            or _bare_count(state, u, rel, ctx) else None
+        if held or _same_figure(state, u, rel, ctx) or _bare_count(state, u, rel, ctx):
+            return th["short_figure_score"]
+        # "he again called the matter 'humanitarian'": a short restatement of a named
+        # speaker whose words one report of the speaker's claim holds
+        said = rel == "same" and u.skey.startswith("e:") and u.skey == state.skey \
+            and len(u.tokens) >= 2 and u.doc not in state.docs and any(
+                u.tokens <= ctx.units[j].tokens and not opposed(u.tokens, ctx.units[j].tokens)
+                for j in state.members)
+        return th["short_figure_score"] if said else None
     best, shared, topic = 0.0, 0, False
     for ls, an in zip(state.lemma_sets, state.anchor_sets):
         if opposed(u.tokens, ls):
