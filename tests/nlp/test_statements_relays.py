@@ -109,3 +109,75 @@ def test_a_lead_glued_to_its_headline_keeps_its_conjoined_denial(run):
     deny = next(s for s in sts if s.cue == "rejected")
     assert deny.stance == "deny" and deny.content == "the sailors had been spying"
     assert names(doc)[deny.speaker] == "Piet Aldo"
+
+
+def test_a_pronoun_after_a_clause_an_unnamed_source_reports_is_that_clauses_subject(run):
+    doc, sts = run("09:30 - Norland's deputy trade minister Pavel Orsk walked in without comment. The other "
+                   "side is led by envoy Marta Lindqvist.\n\n"
+                   "10:10 - Velmont's minister of state Idris Kaleb opened the session, a Velmontese "
+                   "official tells Harbour Post. He again called the dispute \"regrettable\".\n")
+    called = next(s for s in sts if s.speaker_text == "He")
+    assert names(doc)[called.speaker] == "Idris Kaleb"
+
+
+def test_a_pronoun_after_a_named_reporter_is_the_reporter(run):
+    doc, sts = run("Pavel Orsk said that Idris Kaleb would lead the delegation. "
+                   "\"We are ready,\" he added.")
+    quote = next(s for s in sts if s.content == "We are ready")
+    assert names(doc)[quote.speaker] == "Pavel Orsk"
+
+
+def test_accounts_listed_with_according_to_are_each_their_own_statement(run):
+    doc, sts = run("Neither side agrees even on the toll: 14 dead according to local officials, "
+                   "21 according to the Valdorian government.")
+    got = sorted((s.speaker_text, s.content) for s in sts)
+    assert got == [("local officials", "14 dead"), ("the Valdorian government", "21")]
+
+
+def test_one_according_to_keeps_its_whole_clause(run):
+    doc, sts = run("The road to the border is open again, according to police.")
+    assert [s.content for s in sts] == ["The road to the border is open again"]
+
+
+def test_a_count_given_is_a_statement_and_other_things_given_are_not(run):
+    doc, sts = run("The ministry confirmed on Friday that Tomas Verhaal would receive the envoy "
+                   "but did not give a date. Valdor had earlier given the number of crew held as 12.")
+    got = [s.content for s in sts]
+    assert "Tomas Verhaal would receive the envoy but did not give a date" in got
+    assert "the number of crew held as 12" in got
+
+
+RELEASE = ("Communique of the Government: attack on the post of Valby\n"
+           "The Government of the Republic of Norland informs the national and international "
+           "opinion that on Saturday, elements of the Borvian army have crossed the border and "
+           "have attacked the post of Valby.\n\n"
+           "The provisional balance is of 21 dead, of which 12 soldiers and 9 civilians.\n\n"
+           "The Minister of Defence, Mr. KAROVAN Teodor, condemns this aggression.\n")
+
+
+def test_a_release_in_its_issuers_voice_credits_its_own_sentences_to_the_issuer(run):
+    doc, sts = run(RELEASE)
+    toll = next(s for s in sts if s.content.startswith("The provisional balance"))
+    assert toll.speaker_text == "The Government of the Republic of Norland"
+    assert toll.content.endswith("9 civilians")
+
+
+def test_a_wire_reporting_in_the_past_credits_no_background_sentence(run):
+    doc, sts = run("Norland says border post attacked\n"
+                   "The Government of Norland said on Sunday that Borvian troops had attacked "
+                   "the post of Valby.\n\nThe provisional balance is of 21 dead.\n")
+    assert not any(s.content.startswith("The provisional balance") for s in sts)
+
+
+def test_a_quotation_a_possessors_line_introduces_is_the_possessors(run):
+    doc, sts = run("The EU envoy, Marta Lindqvist, deserves credit for getting the two ministers on "
+                   "the phone. Her line that \"water should unite, not divide\" has become the "
+                   "slogan of the talks.")
+    line = next(s for s in sts if s.content == "water should unite, not divide")
+    assert names(doc)[line.speaker] == "Marta Lindqvist"
+
+
+def test_a_line_without_a_quotation_or_possessor_is_no_statement(run):
+    doc, sts = run("Marta Lindqvist arrived late. The line that \"nobody would come\" was wrong. "
+                   "Her line that the talks would fail proved wrong.")
+    assert not any(s.cue == "line" for s in sts)

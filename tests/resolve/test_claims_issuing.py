@@ -56,6 +56,42 @@ def test_one_count_gathers_however_worded():
     assert [c.documents for c in held] == [["a", "b", "c"]]
 
 
+def test_a_bare_count_joins_its_speakers_count():
+    claims = _run([_release(), _wire("the number at 17"),
+                   _wire("the number of crew held as 17", day="2026-03-04", doc="c")])
+    held = [c for c in claims if "17" in c.content]
+    assert [c.documents for c in held] == [["a", "b", "c"]]
+
+
+def test_a_bare_count_of_another_figure_stays_apart():
+    claims = _run([_release(), _wire("the number at 19")])
+    assert all(len(c.documents) == 1 for c in claims)
+
+
+def test_a_bare_count_of_another_speaker_stays_apart():
+    other = ex("b", [ent("g", "Sweden", "GPE", country="SWE")],
+               statements=[stm("s1", "the number at 17", speaker="g")], source="Wire b",
+               published="2026-03-03", text="Sweden put the number at 17.")
+    claims = _run([_release(), other])
+    assert all(len(c.documents) == 1 for c in claims)
+
+
+def test_a_bare_count_credited_to_the_state_beside_its_officials_words_joins():
+    spokesman = ent("p", "Halvor Trengstad", roles=["spokesman of the Ministry of Fisheries"])
+    later = ex("c", [ent("g", "Norway", "GPE", country="NOR"), spokesman], statements=[
+        stm("s1", "the trawler had acted in good faith", speaker="p"),
+        stm("s2", "the number of crew held as 17", speaker="g")],
+        source="Wire c", published="2026-03-05",
+        text="Trengstad said the trawler had acted in good faith. Norway had earlier given the "
+             "number of crew held as 17.")
+    said = ex("b", [ent("g", "Norway", "GPE", country="NOR"), spokesman],
+              statements=[stm("s1", "it is holding 17", speaker="p")], source="Wire b",
+              published="2026-03-03", text="Trengstad said it is holding 17.")
+    claims = _run([_release(), said, later])
+    held = [c for c in claims if "17" in c.content]
+    assert [c.documents for c in held] == [["a", "b", "c"]]
+
+
 def test_another_count_stays_apart():
     claims = _run([_release(), _wire("it is holding 19", day="2026-03-04", doc="c")])
     assert all(len(c.documents) == 1 for c in claims)
@@ -154,3 +190,113 @@ def test_a_restatement_joins_two_claims_in_batches_as_in_the_whole(tmp_path):
     assert _claims_view(parts) == _claims_view(whole)
     whole.close()
     parts.close()
+
+
+def _toll_reports():
+    """A state's toll, then a report that gives it for "the Norwegian government" without
+    naming the state, then a bare count of it."""
+    named = ex("a", [ent("g", "Norway", "GPE", country="NOR"), ent("t", "Valby", "GPE")],
+               statements=[stm("s1", "21 people were killed in the attack on the border post "
+                                     "near Valby", speaker="g")],
+               source="Wire a", published="2026-03-02", text="Norway says 21 people were killed.")
+    gov = stm("s1", "the toll at 21")
+    gov.speaker_text = "The Norwegian government"
+    bare = ex("b", [ent("t", "Valby", "GPE")], statements=[gov], source="Wire b",
+              published="2026-03-04", text="The Norwegian government put the toll at 21.")
+    return [named, bare]
+
+
+def test_a_states_government_in_a_report_not_naming_the_state_speaks_for_it():
+    claims = _run(_toll_reports())
+    assert [c.documents for c in claims if "21" in c.content] == [["a", "b"]]
+
+
+def test_another_states_government_stays_apart():
+    reports = _toll_reports()
+    reports[1].statements[0].speaker_text = "The Swedish government"
+    claims = _run(reports)
+    assert all(len(c.documents) == 1 for c in claims)
+
+
+def test_a_states_government_joins_in_batches_as_in_the_whole(tmp_path):
+    reports = _toll_reports()
+    whole = open_store(str(tmp_path / "whole.db"))
+    for x in reports:
+        whole.add_document(x.doc, x)
+    rebuild(whole)
+    parts = open_store(str(tmp_path / "parts.db"))
+    for i, x in enumerate(reports):
+        parts.add_document(x.doc, x)
+        result = update(parts, full_fraction=1.01) if i else rebuild(parts)
+    assert result["mode"] == "incremental"
+    assert _claims_view(parts) == _claims_view(whole)
+    assert any(len(docs) == 2 for _, docs in _claims_view(whole))
+    whole.close()
+    parts.close()
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The South African government", "ZAF"),
+    ("Norwegian officials", "NOR"),
+    ("the spokesman", None),
+])
+def test_the_nationality_a_source_phrase_names(text, code):
+    from dossier.resolve.claims import _nationality
+    assert _nationality(text) == code
+
+
+def test_a_count_alone_joins_its_speakers_count_and_no_other():
+    reports = _toll_reports()
+    reports[1].statements[0].content = "21"
+    assert [c.documents for c in _run(reports) if "21" in c.content] == [["a", "b"]]
+    reports[1].statements[0].content = "14"
+    assert all(len(c.documents) == 1 for c in _run(reports))
+
+
+def _operator_reports(extra_org=False):
+    """A wire credits a count to "the vessel's operator", the company it quotes by name
+    elsewhere; another report quotes the company by name."""
+    co = ent("k", "Nordvik Shipping Lines", "ORG")
+    s1 = stm("s1", "the Sea Lark had 19 sailors on board when it was seized", speaker=None)
+    s1.speaker_text = "the vessel's operator"
+    people = [co, ent("g", "Norway", "GPE", country="NOR")]
+    sts = [s1, stm("s2", "the trawler was boarded near the northern islands", speaker="k")]
+    if extra_org:
+        people.append(ent("o", "Baltic Freight Group", "ORG"))
+        sts.append(stm("s3", "its own ships were not affected", speaker="o"))
+    first = ex("a", people, statements=sts, source="Wire a", published="2026-03-02",
+               text="The vessel's operator said. Nordvik Shipping Lines said.")
+    second = ex("b", [co], statements=[
+        stm("s1", "the Sea Lark had 19 sailors on board", speaker="k")],
+        source="Wire b", published="2026-03-03", text="Nordvik Shipping Lines said.")
+    return [first, second]
+
+
+def test_the_vessels_operator_is_the_one_company_its_report_quotes():
+    claims = _run(_operator_reports())
+    assert [c.documents for c in claims if "19" in c.content] == [["a", "b"]]
+
+
+def test_the_vessels_operator_with_two_companies_quoted_is_neither():
+    claims = _run(_operator_reports(extra_org=True))
+    assert all(len(c.documents) == 1 for c in claims if "19" in c.content)
+
+
+def _minister(doc, text, day):
+    return ex(doc, [ent("p", "Idris Kaleb", roles=["minister of state"])],
+              statements=[stm("s1", text, speaker="p")], source=f"Wire {doc}", published=day,
+              text=f"Idris Kaleb said {text}.")
+
+
+def test_a_short_restatement_of_a_named_speaker_joins_his_claim():
+    claims = _run([_minister("a", "this is a humanitarian matter that can be solved quickly "
+                                  "through dialogue", "2026-03-02"),
+                   _minister("b", "the case \"humanitarian\"", "2026-03-05")])
+    assert [c.documents for c in claims] == [["a", "b"]]
+
+
+def test_a_short_statement_with_a_word_the_claim_lacks_stays_apart():
+    claims = _run([_minister("a", "this is a humanitarian matter that can be solved quickly "
+                                  "through dialogue", "2026-03-02"),
+                   _minister("b", "the case \"urgent\"", "2026-03-05")])
+    assert all(len(c.documents) == 1 for c in claims)

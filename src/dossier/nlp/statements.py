@@ -247,7 +247,9 @@ class StatementFinder:
                     and _gender_fits(view, e, tok.lower_)]
         # the people who spoke before the people they spoke about ('X confirmed that Y
         # would lead the delegation. … , she said': X)
-        speakers = [e for e, t in subjects if not self._reported_subject(t)]
+        # ('Y opened the session, an official said. He …': Y, the unnamed reporter is no one)
+        speakers = [e for e, t in subjects if not self._reported_subject(t)
+                    or not self._reporter_named(view, t)]
         ids = speakers or [e for e, _ in subjects]
         if subjects and (linked is None or linked in ids) and linked != subjects[0][0] and self.is_cue(
                 subjects[0][1].head) and not self._reported_subject(subjects[0][1]):
@@ -268,6 +270,17 @@ class StatementFinder:
         while h.dep_ == "conj" and h.head.i != h.i:
             h = h.head
         return h.dep_ == "ccomp" and self.is_cue(h.head)
+
+    @staticmethod
+    def _reporter_named(view: DocView, t: Token) -> bool:
+        """Whether the cue reporting the clause of subject ``t`` has a named person for its
+        subject ('X said that Y …': yes; 'Y opened …, an official said': no)."""
+        h = t.head
+        while h.dep_ == "conj" and h.head.i != h.i:
+            h = h.head
+        cue = h.head
+        return any(c.dep_ in ("nsubj", "nsubjpass") and view.etype(view.ent_at(c.i)) == "PERSON"
+                   for c in cue.children)
 
     @staticmethod
     def _tail_start(view: DocView, tok: Token) -> int | None:
@@ -657,10 +670,37 @@ class StatementFinder:
                 b = min(b, t.left_edge.i)
             else:
                 a = max(a, t.right_edge.i + 1)
+            listed = self._accounts_listed(view, t, a, b)
+            if listed is not None:
+                a = max(a, listed)
             a, b = self.trim(doc, a, b)
-            if b - a >= 3:
+            if b - a >= 3 or (listed is not None and b > a and any(
+                    doc[k].like_num for k in range(a, b))):
                 out.append(self._cand(view, kind, "According to", a, b, eid, stext, head))
         return out
+
+    @staticmethod
+    def _accounts_listed(view: DocView, t: Token, a: int, b: int) -> int | None:
+        """'Neither side agrees on the toll: 14 dead according to A, 21 according to B':
+        accounts listed one after the other, each its own statement: where the account
+        ending in 'according to' ``t`` starts (after the account before it, or after the
+        colon that opens the list); None when its sentence lists no other account."""
+        doc = view.doc
+        lo, hi = view.segment(t.i)
+        others = [x for x in doc[lo:hi] if x.lower_ == "according" and x.i != t.i
+                  and x.i + 1 < len(doc) and doc[x.i + 1].lower_ == "to"]
+        if not others or t.i < a:
+            return None
+        start = a
+        for x in others:
+            if a <= x.i < t.i:
+                start = max(start, max(y.i for y in x.subtree) + 1)
+        colon = [k for k in range(a, t.i) if doc[k].text == ":" and not view.inside_quote(k)]
+        if colon:
+            start = max(start, colon[-1] + 1)
+        while start < t.i and doc[start].is_punct:
+            start += 1
+        return start
 
     def inverted_as(self, view: DocView, used_verbs: set[int]) -> list[_Cand]:
         """'As informed Rustem Umerov, the American side …', 'As noted the Minister, …' (a
@@ -755,6 +795,10 @@ class StatementFinder:
         need = self.describe.get(lemma, set())
         if not need or c.pos_ != "VERB":
             return False
+        if lemma in self.frame_only_objects and not any(
+                x.dep_ == "dobj" and x.lemma_.lower() in self.frame_objects.get(lemma, ())
+                for x in c.children):
+            return False   # 'would receive him but did not give a date': no frame
         # 'says A and accuses them of B': the frame's own bare preposition ('of', 'as') too
         return any(x.dep_ in need or (x.dep_ == "prep" and (
             f"prep:{x.lower_}" in need or (x.lower_ in need and x.lower_ in ("of", "as"))))
@@ -1205,6 +1249,28 @@ class StatementFinder:
                 if h.pos_ == "VERB" and lo <= h.i < colon.i:
                     return h
         return None
+
+    def position_quote(self, view: DocView) -> list[_Cand]:
+        """'Her line that "water should unite" has become a slogan', 'X's position that
+        "…"': the quotation a possessor's position noun introduces is the possessor's."""
+        doc = view.doc
+        out: list[_Cand] = []
+        for t in doc:
+            if t.lemma_.lower() not in self.position_nouns or t.i + 3 >= len(doc) \
+                    or doc[t.i + 1].lower_ != "that" or doc[t.i + 2].text not in QUOTE_CHARS:
+                continue
+            poss = next((c for c in t.children if c.dep_ == "poss"), None)
+            _, hi = view.segment(t.i)
+            end = next((k for k in range(t.i + 3, hi) if doc[k].text in QUOTE_CHARS), None)
+            if poss is None or end is None or end - t.i < 5:
+                continue
+            eid, stext = self.speaker_of(view, poss)
+            if eid is None:
+                continue
+            a, b = self.trim(doc, t.i + 3, end)
+            if b > a:
+                out.append(self._cand(view, "direct", t.text, a, b, eid, stext, None))
+        return out
 
     def _noun_by(self, doc: Doc, lo: int, colon: int) -> Token | None:
         """An utterance noun heading the line before a colon, its author after 'by'
@@ -1786,7 +1852,8 @@ class StatementFinder:
             + self.by_agent(view, used) + self.colon_utterance(view, used) \
             + self.phrase_cue(view, used) \
             + self.indirect(view, used) \
-            + self.describing(view, used) + self.headline_colon(view)
+            + self.describing(view, used) + self.headline_colon(view) \
+            + self.position_quote(view)
         if not any(c.start < view.text.find("\n") for c in reported):
             reported += self.headline_says(view)
         self._apply_relays(view, reported)
@@ -1816,6 +1883,7 @@ class StatementFinder:
             c.kind == "direct" and c.text is None and len((view.text[c.start:c.end]).split()) <= 8
             and any(r.kind != "direct" and r.start < c.start and c.end <= r.end + 2
                     and r.speaker == c.speaker for r in cands))]
+        cands += self.release_voice(view, cands, quote_spans)
         cands.sort(key=lambda c: c.start)
         out: list[Statement] = []
         for c in cands:
@@ -1846,6 +1914,46 @@ class StatementFinder:
                                  on_behalf_of=roles.on_behalf_of))
         doc._.statements = out
         return doc
+
+
+    def release_voice(self, view: DocView, cands: list[_Cand], quote_spans) -> list[_Cand]:
+        """A release in its issuer's own voice: its lead opens with the body speaking in the
+        present ("The Government of Freedonia informs the public that …"); each later
+        sentence of its own in the present that credits nothing to anyone ("The provisional
+        toll is 21 dead.") is the body's statement too."""
+        doc = view.doc
+        nl = view.text.find("\n")
+        body = [c for c in cands if c.start > nl and c.cue_i is not None]
+        if nl < 0 or not body:
+            return []
+        lead = min(body, key=lambda c: c.start)
+        cue = doc[lead.cue_i or 0]
+        first = next((t for t in doc if t.idx > nl and not t.is_space), None)
+        if first is None or cue.tag_ != "VBZ" or not cue.sent.start <= first.i < cue.sent.end \
+                or view.etype(lead.speaker) in (None, "PERSON") or lead.kind == "direct":
+            return []
+        out = []
+        for sent in doc.sents:
+            a, b = sent.start_char, sent.end_char
+            if a <= lead.end or not sent.text.rstrip().endswith(".") or len(sent) < 5:
+                continue
+            if any(c.start < b and a < c.end for c in cands) \
+                    or any(s < b and a < e for s, e in quote_spans) or "\n" in sent.text.strip():
+                continue
+            root = sent.root
+            verb = root if root.tag_ in ("VBZ", "VBP") else next(
+                (c for c in root.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                 and c.i < root.i), None)
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if verb is None or subj is None or view.etype(view.ent_at(subj.i)) == "PERSON" \
+                    or subj.lower_ in ("i", "we", "you", "he", "she", "they") or self.is_cue(root):
+                continue
+            lo, hi = sent.start, sent.end
+            while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+                hi -= 1
+            out.append(self._cand(view, lead.kind, lead.cue, lo, hi, lead.speaker,
+                                  lead.speaker_text, None))
+        return out
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")

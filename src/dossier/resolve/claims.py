@@ -23,14 +23,20 @@ Design (made for incremental resolution):
   state's places speaking for it ("Belgrade says"). A described speaker stands for the
   one party of its report it names (``described_speaker``: "Peru's foreign minister" for
   the person holding that role, "the Government of Peru" for the state, "the Ministry"
-  for the one ministry named). A state body given without a country ("the Ministry of
-  Information" of a state agency's release), or a person without one whose role names
-  such a body, speaks for the one state its report names (``_issuing_state``), and a
-  state's body relates to whoever its state relates to.
+  for the one ministry named, "the vessel's operator" for the one company the report
+  quotes by name). A state's government named by its nationality in a report that does
+  not name the state ("the Freedonian government") speaks for that state (a state's
+  place: ``related_keys``; looked up by its country, ``sc:``). A state body given
+  without a country ("the Ministry of Information" of a state agency's release), or a
+  person without one whose role names such a body, speaks for the one state its report
+  names (``_issuing_state``), and a state's body relates to whoever its state relates to.
 - One count of one thing (``figures_in``: "17 crew are being held" / "it is holding 17" /
   "the crew members, 17 in number") gathers however worded: a report of the claim giving
   the count and sharing a word with the statement, its speaker the claim's or one
-  standing for it (``_same_figure``).
+  standing for it (``_same_figure``); a count given by a word for a count, or alone ("put
+  the number at 17", "the toll at 21", "21 according to the government"), whose other
+  words such a report holds, even beside other words its report credits to the claim's
+  official (``_bare_count``).
 - A statement that restates two claims of its own named speaker (a translated release
   and a wire's quote of one accusation, gathered apart) makes them one
   (``_merge_bridged``).
@@ -266,7 +272,11 @@ def _head(text: str) -> str:
 def _nationality(text: str) -> str | None:
     dem = _demonyms()
     t = normalize(text or "")
-    for w in t.split():
+    words = t.split()
+    for a, b in zip(words, words[1:]):   # "the South Freedonian government": both words
+        if f"{a} {b}" in dem:
+            return dem[f"{a} {b}"]
+    for w in words:
         if w in dem:
             return dem[w]
     if t.startswith("u s ") or " u s " in f" {t} ":
@@ -456,6 +466,7 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
         reported = {x["statement"]: x for x in dens if x.get("kind") == "reported"}
         cites = {x["statement"]: x.get("names", []) for x in dens if x.get("kind") == "cites"}
         first = len(units)
+        quoted = _companies_quoted(ex, entity_map, info)
         for s in ex.statements:
             if not s.content or not s.content.strip():
                 continue
@@ -463,7 +474,7 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
                 units.extend(_reported_units(d, s, reported[s.id], local, entity_map, info,
                                              aliases))
                 continue
-            units.append(_unit(d, s, local, entity_map, info, aliases))
+            units.append(_unit(d, s, local, entity_map, info, aliases, quoted))
         for u in units[first:]:
             if u.sid in cites:
                 u.cites = frozenset(normalize(n) for n in cites[u.sid])
@@ -623,7 +634,25 @@ def _named_in(text: str | None, aliases: dict[str, str]) -> str | None:
     return None
 
 
-def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Unit:
+def _companies_quoted(ex: Extraction, entity_map: dict, info: dict) -> frozenset:
+    """The organisations a report quotes by name that are neither a state body nor its
+    outlet (the companies 'its operator' may stand for)."""
+    d = ex.doc
+    bodies = set(cdata()["body_heads"]) | set(cdata()["state_bodies"]) \
+        | set(cdata()["official_bodies"])
+    out = set()
+    for s in ex.statements:
+        c = entity_map.get((d.id, s.speaker)) if s.speaker else None
+        e = info.get(c, {}) if c else {}
+        words = set(normalize(e.get("name") or "").split())
+        if e.get("type") == "ORG" and not words & (bodies - {"company"}) \
+                and normalize(e.get("name") or "") != normalize(d.source or ""):
+            out.add(c)
+    return frozenset(out)
+
+
+def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict,
+          quoted: frozenset = frozenset()) -> Unit:
     sp = entity_map.get((d.id, s.speaker)) if s.speaker else None
     if sp is None and s.speaker_text and _head(s.speaker_text) not in _unnamed_heads():
         sp = _named_in(s.speaker_text, aliases)
@@ -633,7 +662,7 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
                                ci.get("name") or (le.name if le else None), sp,
                                ci.get("country") or (le.country if le else None))
     if not key.startswith("e:") and s.speaker_text:
-        named = described_speaker(s.speaker_text, d, local, entity_map, info)
+        named = described_speaker(s.speaker_text, d, local, entity_map, info, quoted)
         if named:
             sp, ci, key, unnamed = named, info[named], "e:" + named, False
     if (sp and key.startswith("e:") and s.kind == "report" and ci.get("type") == "ORG" and d.source
@@ -663,6 +692,10 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
         and not statement_shape(s.content)[0] and not _false_re().search(s.content or "")
     unit.scountry = ci.get("country") if key.startswith("e:") else None
     unit.stype = ci.get("type") if key.startswith("e:") else None
+    if key.startswith("d:") and _head(s.speaker_text or "") in cdata()["state_bodies"]:
+        # "the Freedonian government" in a report that does not name the state: its state
+        unit.scountry = _nationality(s.speaker_text or "")
+        unit.stype = "GPE" if unit.scountry else None
     unit.acountries = about_countries(about, d, local, entity_map, info)
     if key.startswith("e:") and ci.get("type") in ("PERSON", "ORG"):
         unit.vname, unit.vcountry = ci.get("name"), ci.get("country")
@@ -670,7 +703,8 @@ def _unit(d, s, local: dict, entity_map: dict, info: dict, aliases: dict) -> Uni
     return unit
 
 
-def described_speaker(text: str, d, local: dict, entity_map: dict, info: dict) -> str | None:
+def described_speaker(text: str, d, local: dict, entity_map: dict, info: dict,
+                      quoted: frozenset = frozenset()) -> str | None:
     """The canonical id a described speaker stands for, from the report's own entities: a
     definite title ("Peru's foreign minister", "the defence minister") that exactly one
     person of the report held by a role given on or before its day; a state's body ("the
@@ -685,6 +719,8 @@ def described_speaker(text: str, d, local: dict, entity_map: dict, info: dict) -
     day = (d.published or "")[:10]
     if head in cdata()["state_bodies"]:
         return _state_named(text, ids, info)
+    if head in cdata()["company_heads"] and len(words) <= 4 and len(quoted) == 1:
+        return next(iter(quoted))   # "the vessel's operator": the company the report quotes
     if len(words) == 1 and head in cdata()["body_heads"]:
         orgs = sorted(c for c in ids if info.get(c, {}).get("type") == "ORG"
                       and head in normalize(info[c].get("name") or "").split())
@@ -957,6 +993,14 @@ def speaker_relation(state: ClaimState, u: Unit, ctx: Context) -> str | None:
     return None
 
 
+def _stands_for(state: ClaimState, u: Unit, ctx: Context) -> bool:
+    """Every speaker of the claim is the statement's or one it stands for (or stands for
+    it), whatever else its report credits to whom."""
+    keys = state.skeys or {""}
+    return bool(u.skey) and all(speakers_compatible(k, u.skey) or ctx.affiliated(k, u.skey)
+                                for k in keys)
+
+
 def _credits_both(state: ClaimState, u: Unit, ctx: Context) -> bool:
     """A report that quotes the person and credits something else to their state ("as
     Budapest threatened to veto" / "Halmi said Hungary would block") speaks of two
@@ -1008,8 +1052,14 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     when it must not join."""
     th = ctx.th
     rel = speaker_relation(state, u, ctx)
+    if rel is None and u.figures & state.figures and _stands_for(state, u, ctx):
+        # a report crediting the person with other words and their state with a count
+        # ("X said …. Norway had given the number as 17"): the count still joins
+        rel = "count"
     if rel is None or _anchor_conflict(state, u) or _negated_here(state, u, ctx):
         return None
+    if rel == "count":
+        return th["short_figure_score"] if _bare_count(state, u, "affiliated", ctx) else None
     if rel == "weak" and u.doc in state.docs:
         return None
     gap = _days(u.published, state.last_pub)
@@ -1027,7 +1077,15 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
         held = u.numbers and u.tokens and any(
             u.numbers.items() <= ctx.units[j].numbers.items() and u.tokens <= ctx.units[j].tokens
             for j in state.members)
-        return th["short_figure_score"] if held or _same_figure(state, u, rel, ctx) else None
+        if held or _same_figure(state, u, rel, ctx) or _bare_count(state, u, rel, ctx):
+            return th["short_figure_score"]
+        # "he again called the matter 'humanitarian'": a short restatement of a named
+        # speaker whose words one report of the speaker's claim holds
+        said = rel == "same" and u.skey.startswith("e:") and u.skey == state.skey \
+            and len(u.tokens) >= 2 and u.doc not in state.docs and any(
+                u.tokens <= ctx.units[j].tokens and not opposed(u.tokens, ctx.units[j].tokens)
+                for j in state.members)
+        return th["short_figure_score"] if said else None
     best, shared, topic = 0.0, 0, False
     for ls, an in zip(state.lemma_sets, state.anchor_sets):
         if opposed(u.tokens, ls):
@@ -1050,7 +1108,8 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     if best >= need and (shared >= th["min_shared"]
                          or (named_same and shared and topic and best >= th["strong_overlap"])):
         return best   # a short restatement of one speaker: one word and the names it is about
-    if _same_figure(state, u, rel, ctx) and best >= th["figure_overlap"]:
+    if (_same_figure(state, u, rel, ctx) and best >= th["figure_overlap"]) \
+            or _bare_count(state, u, rel, ctx):
         return th["short_figure_score"]   # one count of one thing, however worded
     if ctx.vectors is not None and u.doc not in state.docs and shared >= th["min_shared"] \
             and best >= th["embedding_min_overlap"]:
@@ -1073,6 +1132,25 @@ def _same_figure(state: ClaimState, u: Unit, rel: str, ctx: Context) -> bool:
     shared = u.figures & state.figures
     return any(ctx.units[j].figures & shared and ctx.units[j].tokens & u.tokens
                for j in state.members)
+
+
+def _bare_count(state: ClaimState, u: Unit, rel: str, ctx: Context) -> bool:
+    """A count given by a word for a count ("put the number at 17", "gave the number of
+    crew held as 17"), or alone ("21 according to the government"), whose other words a
+    report of the claim giving that count holds, its speaker the claim's or one standing
+    for it, in another report."""
+    said = _count_nouns() & set(normalize(u.content).split())
+    if rel not in ("same", "variant", "affiliated") or not u.skey or u.doc in state.docs \
+            or not (said or not (u.tokens or u.proper)) or not (u.figures & state.figures):
+        return False
+    rest = u.tokens - {lemma(w) for w in said}   # "the toll at 21" ("toll": a killing)
+    return any(ctx.units[j].figures & u.figures and rest <= ctx.units[j].tokens
+               for j in state.members)
+
+
+@functools.lru_cache(maxsize=1)
+def _count_nouns() -> frozenset:
+    return frozenset(cdata()["count_nouns"])
 
 
 def _recent(index: dict[str, list[int]], key: str, states: list, now: int | None,
@@ -1191,7 +1269,7 @@ def related_keys(units: list[Unit]) -> dict[str, set[str]]:
             for k in u.affil:
                 out.setdefault(u.skey, set()).add(k)
                 out.setdefault(k, set()).add(u.skey)
-            if u.stype == "GPE" and u.scountry and u.skey.startswith("e:"):
+            if u.stype == "GPE" and u.scountry and u.skey.startswith(("e:", "d:")):
                 places.setdefault(u.scountry, set()).add(u.skey)
     for keys in places.values():
         for k in keys:

@@ -85,7 +85,7 @@ if TYPE_CHECKING:
     from ..store.store import Store
 
 SEED = "\x00seed:"  # the entity id of a stored entity's seed members: SEED + its id
-KEYS_VERSION = "11"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
+KEYS_VERSION = "12"  # of entity_keys and claim_keys: stored keys of another version are rebuilt
 
 
 def settings() -> dict[str, Any]:
