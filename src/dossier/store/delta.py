@@ -284,6 +284,34 @@ def _items_data(store: Store, items: Iterable[str]) -> Iterator[dict]:
             yield _loads(r["data"]) or {}
 
 
+def items_reports(store: Store, items: Iterable[str]
+                  ) -> dict[str, tuple[str, str, list[dict]]]:
+    """item → (type, status, its reports: doc, event, date, published) of the timeline
+    ``items``."""
+    return {d["id"]: (d.get("type") or "", d.get("status") or "",
+                      [{k: r.get(k) for k in ("doc", "event", "date", "published")}
+                       for r in d.get("reports") or []])
+            for d in _items_data(store, items) if d.get("id")}
+
+
+def inferred_events(store: Store, docs: Iterable[str]) -> set[tuple[str, str]]:
+    """(doc, event) of the events of ``docs`` dated by their publication, not by their text
+    (``date_inferred``), read from the stored extractions."""
+    b = store.backend
+    if b.name == "sqlite":
+        sql = ("SELECT x.doc_id, json_extract(j.value, '$.id') AS event FROM extractions x,"
+               " json_each(x.data, '$.events') j WHERE x.doc_id IN {}"
+               " AND json_extract(j.value, '$.date_inferred') = 1")
+    else:
+        sql = ("SELECT x.doc_id, j->>'id' AS event FROM extractions x,"
+               " json_array_elements((x.data::json)->'events') j WHERE x.doc_id IN {}"
+               " AND (j->>'date_inferred') = 'true'")
+    out: set[tuple[str, str]] = set()
+    for part in _chunks(sorted(set(docs))):
+        out |= {(r["doc_id"], r["event"]) for r in b.query(sql.format(_in(len(part))), part)}
+    return out
+
+
 def history_documents(store: Store, items: Iterable[str]) -> set[str]:
     """The documents of the plans folded into ``items`` (their ``history``)."""
     return {d for data in _items_data(store, items) for h in data.get("history") or []
@@ -400,6 +428,15 @@ def conflict_documents(store: Store, entities: Iterable[str]) -> dict[str, set[s
 
 def documents_of_claims(store: Store, claims: Iterable[str]) -> set[str]:
     return _column_where_in(store, "doc_id", "claim_documents", "claim_id", claims)
+
+
+def entities_of_type(store: Store, ids: Iterable[str], etype: str) -> set[str]:
+    """Those of the entity ``ids`` stored with type ``etype``."""
+    out: set[str] = set()
+    for part in _chunks(sorted(set(ids))):
+        out |= {r["id"] for r in store.backend.query(
+            f"SELECT id FROM entities WHERE id IN {_in(len(part))} AND type = ?", [*part, etype])}
+    return out
 
 
 def entity_ids_of_docs(store: Store, docs: Iterable[str]) -> set[str]:
