@@ -69,3 +69,26 @@ def test_the_candidate_reads_of_an_item_on_each_backend(store_url):
         assert (talks.id, kovacs, "CONSULT", "2025-03-09", "2025-03-09", None) in found
         assert not delta.items_naming_days(store, [kovacs], ["CONSULT"], "2025-03-10", "2025-03-20")
         assert delta.last_published(store, [talks.id])[talks.id][:10] == "2025-03-09"
+
+
+def test_the_reads_of_an_undated_event_s_look_up_on_each_backend(store_url):
+    """What ``_undated_items`` reads of a stored item (its type, status and reports' days:
+    ``items_reports``), which events a publication dates (``inferred_events``, from the
+    stored extractions), and which speakers are people (``entities_of_type``)."""
+    from dossier.resolve import rebuild
+    from dossier.store import delta
+    from test_incremental import _talks_and_agreement
+    old, new = _talks_and_agreement()
+    new[0].events[0].date_inferred = True  # the agreement dated by its publication
+    with open_store(store_url) as store:
+        for x in old + new:
+            store.add_document(x.doc, x)
+        rebuild(store)
+        talks = next(t for t in store.list_timeline(limit=None) if "t1" in t.documents)
+        kind, status, reps = delta.items_reports(store, [talks.id])[talks.id]
+        assert (kind, status) == ("CONSULT", "occurred")
+        assert {(r["doc"], r["event"], r["date"]) for r in reps} >= {("t1", "v1", "2025-03-09")}
+        assert delta.inferred_events(store, ["t1", "g1"]) == {("g1", "v1")}
+        people = {e for e in talks.participant_ids}
+        found = delta.entities_of_type(store, people, "PERSON")
+        assert found and all(store.get_entity(e).type == "PERSON" for e in found)
