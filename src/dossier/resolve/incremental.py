@@ -976,12 +976,12 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
             counted[toks] = Counter(c for t in toks for c in holders.get("l:" + t, ()))
     speaker = delta.claim_key_values(store, {c for n in counted.values() for c in n}, "p:")
     # two people of one state never stand for each other (``claims.related_keys``: a person
-    # and their state, its places and bodies): a claim of another person of the state is no
-    # candidate of a person's statement through its state
-    people = delta.entities_of_type(store, {
-        speaker[c][2:] for u in units if u.scountry and u.stype == "PERSON"
-        for c in holders.get("sc:" + u.scountry, ()) if speaker.get(c, "").startswith("e:")},
-        "PERSON")
+    # and their state, its places and bodies): a claim all of whose reports other people
+    # of the state said is no candidate of a person's statement through its state (one
+    # report of the state, its places or bodies, or of no one named, and it may be)
+    people = delta.claims_said_by(store, {c for u in units if u.scountry and u.stype == "PERSON"
+                                          for c in holders.get("sc:" + u.scountry, ())},
+                                  "PERSON")
     dated = holders.get("d:", set())
     # a pronoun speaker against a named one, either way: a claim a pronoun speaker may
     # stand for (``w:``), any claim for a new statement of a pronoun speaker
@@ -1005,8 +1005,7 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
         # another spelling of the speaker's name: one named speaker's restatement
         spelt = holders.get("v:" + name_fold(u.vname)[1], ()) if u.vname else ()
         state = {c for c in holders.get("sc:" + u.scountry, ())  # of one state
-                 if not (u.stype == "PERSON" and speaker.get(c, "")[2:] in people)} \
-            if u.scountry else set()
+                 if not (u.stype == "PERSON" and c in people)} if u.scountry else set()
         for c, n in counted[shared[x]].items():
             sk = speaker.get(c, "")
             # one named speaker's short restatement: one word and the names it is about

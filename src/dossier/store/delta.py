@@ -430,13 +430,22 @@ def documents_of_claims(store: Store, claims: Iterable[str]) -> set[str]:
     return _column_where_in(store, "doc_id", "claim_documents", "claim_id", claims)
 
 
-def entities_of_type(store: Store, ids: Iterable[str], etype: str) -> set[str]:
-    """Those of the entity ``ids`` stored with type ``etype``."""
-    out: set[str] = set()
-    for part in _chunks(sorted(set(ids))):
-        out |= {r["id"] for r in store.backend.query(
-            f"SELECT id FROM entities WHERE id IN {_in(len(part))} AND type = ?", [*part, etype])}
-    return out
+def claims_said_by(store: Store, claims: Iterable[str], etype: str) -> set[str]:
+    """Those of the ``claims`` each of whose reports is a statement whose speaker its text
+    types ``etype`` (the stored claims' reports, their statements' speakers)."""
+    reports: dict[str, list[tuple[str, str]]] = {}
+    for part in _chunks(sorted(set(claims))):
+        for r in store.backend.query(f"SELECT id, data FROM claims WHERE id IN {_in(len(part))}",
+                                     part):
+            reports[r["id"]] = [(x.get("doc") or "", x.get("statement") or "")
+                                for x in (_loads(r["data"]) or {}).get("reports") or []]
+    typed: dict[tuple[str, str], str] = {}
+    for part in _chunks(sorted({d for rs in reports.values() for d, _ in rs})):
+        typed.update(((r["doc_id"], r["statement_id"]), r["type"]) for r in store.backend.query(
+            "SELECT s.doc_id, s.statement_id, de.type FROM statements s JOIN doc_entities de"
+            " ON de.doc_id = s.doc_id AND de.entity_id = s.speaker"
+            f" WHERE s.doc_id IN {_in(len(part))}", part))
+    return {c for c, rs in reports.items() if rs and all(typed.get(x) == etype for x in rs)}
 
 
 def entity_ids_of_docs(store: Store, docs: Iterable[str]) -> set[str]:
