@@ -315,3 +315,56 @@ def test_a_report_of_a_day_brings_that_day_s_items_for_a_recollection_only(tmp_p
         assert _view(parts) == _view(whole)
         whole.close()
         parts.close()
+
+
+def _meeting(i, day, published, place=True):
+    people = [ent("e1", "Maria Kovacs", country="NOR"), ent("e2", "Petro Hlushenko", country="SWE"),
+              ent("e3", "Vienna", "GPE")]
+    events = [evt("v1", "CONSULT", actors=["e1"], targets=["e2"], location="e3" if place else None,
+                  date=day, evidence={"start": 0, "end": 10})]
+    return ex(f"m{i}", people, events, published=published, source=f"outlet{i}.com",
+              text=f"Kovacs met Hlushenko. {i}")
+
+
+def test_an_undated_report_at_no_place_brings_the_items_of_its_week_only(tmp_path):
+    """An undated report of a meeting, at no place, joins a dated item only within a week of
+    its text (``timeline._party_fit``): the same two people's talks two weeks before, in the
+    window, are no candidate (nor are their texts, published more than a week before
+    the item of its week); those three days before are."""
+    old = [_meeting(0, "2025-01-05", "2025-01-05"), _meeting(1, "2025-01-05", "2025-01-06"),
+           _meeting(2, "2025-01-19", "2025-01-19"), _meeting(3, "2025-01-19", "2025-01-20")]
+    new = [_meeting(4, None, "2025-01-22", place=False)]
+    whole, _ = _store(tmp_path / "whole.db", [old + new])
+    parts, result = _store(tmp_path / "parts.db", [old, new], full_fraction=1.01)
+    assert result["mode"] == "incremental" and result["sizes"]["items"] == 1
+    assert _view(parts) == _view(whole)
+    # a plan of theirs for a later day, in the window, still comes (``_link_plans``)
+    plan = ex("p0", [ent("e1", "Maria Kovacs", country="NOR"),
+                     ent("e2", "Petro Hlushenko", country="SWE")],
+              [evt("v1", "CONSULT", actors=["e1"], targets=["e2"], status="planned",
+                   date="2025-02-10", evidence={"start": 0, "end": 10})],
+              published="2025-01-10", source="plan.com", text="Kovacs will meet Hlushenko.")
+    whole2, _ = _store(tmp_path / "whole2.db", [[plan] + old + new])
+    parts2, result = _store(tmp_path / "parts2.db", [[plan] + old, new], full_fraction=1.01)
+    assert result["sizes"]["items"] >= 2 and _view(parts2) == _view(whole2)
+    for s in (whole, parts, whole2, parts2):
+        s.close()
+
+
+def test_a_person_s_statement_brings_its_state_s_claims_not_another_person_s(tmp_path):
+    """Two people of one state never stand for each other (``claims.related_keys``): a new
+    statement of one brings the state's claim sharing its words, not the other person's."""
+    def said(i, who, content, day):
+        people = [ent("s1", who[0], who[1], country="NOR")]
+        return ex(f"c{i}", people, statements=[stm("s1", content, speaker="s1")],
+                  published=day, source=f"outlet{i}.com", text=f"{who[0]} said {content}. {i}")
+    old = [said(0, ("Anna Lindqvist", "PERSON"), "the port blockade must end now", "2025-02-01"),
+           said(1, ("Norway", "GPE"), "port blockade talks resume tomorrow with observers",
+                "2025-02-01")]
+    new = [said(2, ("Maria Kovacs", "PERSON"), "the port blockade must end quickly", "2025-02-03")]
+    whole, _ = _store(tmp_path / "whole.db", [old + new])
+    parts, result = _store(tmp_path / "parts.db", [old, new], full_fraction=1.01)
+    assert result["mode"] == "incremental" and result["sizes"]["claims"] == 1
+    assert _view(parts) == _view(whole)
+    whole.close()
+    parts.close()

@@ -7,6 +7,7 @@ from pathlib import Path
 from dossier.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "resolve"))
+from resolve_helpers import ent, ex, stm  # noqa: E402
 from test_incremental import _reports, _view  # noqa: E402
 
 
@@ -69,3 +70,43 @@ def test_the_candidate_reads_of_an_item_on_each_backend(store_url):
         assert (talks.id, kovacs, "CONSULT", "2025-03-09", "2025-03-09", None) in found
         assert not delta.items_naming_days(store, [kovacs], ["CONSULT"], "2025-03-10", "2025-03-20")
         assert delta.last_published(store, [talks.id])[talks.id][:10] == "2025-03-09"
+
+
+def test_the_reads_of_an_undated_event_s_look_up_on_each_backend(store_url):
+    """What ``_undated_items`` reads of a stored item (its type, status and reports' days:
+    ``items_reports``) and which events a publication dates (``inferred_events``, from the
+    stored extractions)."""
+    from dossier.resolve import rebuild
+    from dossier.store import delta
+    from test_incremental import _talks_and_agreement
+    old, new = _talks_and_agreement()
+    new[0].events[0].date_inferred = True  # the agreement dated by its publication
+    with open_store(store_url) as store:
+        for x in old + new:
+            store.add_document(x.doc, x)
+        rebuild(store)
+        talks = next(t for t in store.list_timeline(limit=None) if "t1" in t.documents)
+        kind, status, reps = delta.items_reports(store, [talks.id])[talks.id]
+        assert (kind, status) == ("CONSULT", "occurred")
+        assert {(r["doc"], r["event"], r["date"]) for r in reps} >= {("t1", "v1", "2025-03-09")}
+        assert delta.inferred_events(store, ["t1", "g1"]) == {("g1", "v1")}
+
+
+def test_the_claims_people_alone_said_on_each_backend(store_url):
+    """``claims_said_by``: the claims all of whose reports a person said (their speakers as
+    their texts type them), not one a state said."""
+    from dossier.resolve import rebuild
+    from dossier.store import delta
+
+    def said(i, who, etype):
+        return ex(f"c{i}", [ent("s1", who, etype, country="NOR")],
+                  statements=[stm("s1", "the port blockade must end now", speaker="s1")],
+                  published="2025-02-01", source=f"o{i}.com", text=f"{who} said so. {i}")
+    with open_store(store_url) as store:
+        for x in [said(0, "Anna Lindqvist", "PERSON"), said(1, "Maria Kovacs", "PERSON"),
+                  said(2, "Norway", "GPE")]:
+            store.add_document(x.doc, x)
+        rebuild(store)
+        claims = store.list_claims(limit=None)
+        people = delta.claims_said_by(store, [c.id for c in claims], "PERSON")
+        assert people == {c.id for c in claims if "c2" not in c.documents} and people

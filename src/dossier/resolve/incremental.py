@@ -441,12 +441,15 @@ def _resolve_entities(store, fresh: list[Extraction], new_ids: set[str]) -> _Ent
 def _lookups(fresh: list[Extraction], ents: _Entities, lo: str, end: str) -> tuple[
         dict[tuple[str, str], list[tuple[str, str]]], dict[tuple[str, str], set[str]],
         dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str, bool]]],
-        dict[tuple[str, str], list[tuple[str, str, int]]], list[_Piece]]:
+        dict[tuple[str, str], list[tuple[str, str, int]]], list[_Piece],
+        dict[tuple[str, str], list[str]]]:
     """The keys the new events look stored items up by: (entity or ``#``country or ``@``,
     type) → spans of days; (type, day) → the states of its parties; type → the spans of its
     mentions without a party; type → the days its events give (and whether it may recall
     that day); the keys of an agreement's talks and of talks' agreements → (first day,
-    last day, the ``_Piece`` looking them up), and these pieces."""
+    last day, the ``_Piece`` looking them up), and these pieces; the keys of an undated
+    event that took place at no place → its publication day (``_undated_near``: its span
+    is the days around it, the rest of the window left to ``_undated_items``)."""
     m = ents.mapping
     country = {e.id: e.country for e in [*ents.stored.values(), *ents.written]}
     spans: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -455,20 +458,28 @@ def _lookups(fresh: list[Extraction], ents: _Entities, lo: str, end: str) -> tup
     on_day: dict[str, list[tuple[str, str, bool]]] = {}
     paired: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
     pieces: list[_Piece] = []
+    loose: dict[tuple[str, str], list[str]] = {}
     kinds = {e.id: e for e in [*ents.stored.values(), *ents.written]}
     for ex in fresh:
         for v in ex.events:
-            span = _event_span(v, ex.doc.published, lo, end)
+            span = own = _event_span(v, ex.doc.published, lo, end)
+            pub = _undated_near(ex, v, m, kinds)
+            if pub:
+                own = _undated_span(pub)
             for r in [*v.actors, *v.targets, v.location, v.place_in]:
                 if r and (ex.doc.id, r) in m:
-                    spans.setdefault((m[(ex.doc.id, r)], v.type), []).append(span)
+                    spans.setdefault((m[(ex.doc.id, r)], v.type), []).append(own)
+                    if pub:
+                        loose.setdefault((m[(ex.doc.id, r)], v.type), []).append(pub)
             for r in [*v.actors, *v.targets]:  # a person and their state are one party
                 cid = m.get((ex.doc.id, r), "")
                 if country.get(cid):
                     # a person: the items naming their state ($); a state (or what may
                     # stand for one): the items naming one of its people (#)
                     mark = "$" if _is_person(cid, kinds) else "#"
-                    spans.setdefault((mark + str(country[cid]), v.type), []).append(span)
+                    spans.setdefault((mark + str(country[cid]), v.type), []).append(own)
+                    if pub:
+                        loose.setdefault((mark + str(country[cid]), v.type), []).append(pub)
             for kind in OUTCOMES.get(v.type, ()):
                 # an agreement's texts report the talks it was reached at: the talks (or
                 # agreements) naming one of its parties or places, or the state of one of
@@ -512,7 +523,58 @@ def _lookups(fresh: list[Extraction], ents: _Entities, lo: str, end: str) -> tup
             if day and precision(day) == 3:  # no one shared: the same day between the same states
                 states = {country.get(m.get((ex.doc.id, r), "")) for r in [*v.actors, *v.targets]}
                 days.setdefault((v.type, day), set()).update(x for x in states if x)
-    return spans, days, alone, on_day, paired, pieces
+    return spans, days, alone, on_day, paired, pieces, loose
+
+
+def _undated_near(ex: Extraction, v, m: dict, kinds: dict) -> str | None:
+    """The publication day of an undated event that took place, of a text dated to the
+    day, at no place (no place or wider place given, no participant that is a town or
+    region: ``timeline.normalise_report`` would make it one); None for another event. Such
+    an event joins a dated item only within ``undated_holds_max_age_days`` of its text
+    (``timeline._party_fit``: an undated report names a recent event)."""
+    pub = (ex.doc.published or "")[:10]
+    if fill_year(v.date, ex.doc.published) or (v.status or "occurred") != "occurred" \
+            or precision(pub) != 3 or v.location or getattr(v, "place_in", None):
+        return None
+    d = ex.doc.id
+    if any((d, r) in m and not _party(m[(d, r)], kinds) for r in [*v.actors, *v.targets]):
+        return None
+    return pub
+
+
+def _undated_span(pub: str) -> tuple[str, str]:
+    """The days a dated item may hold to take an undated report of day ``pub``
+    (``_undated_near``)."""
+    age = thresholds("timeline")["undated_holds_max_age_days"]
+    return _shift(pub, -age), _shift(pub, age)
+
+
+def _undated_items(store, rows: list[tuple], loose: dict[tuple[str, str], list[str]]
+                   ) -> set[str]:
+    """Of the stored items ``rows`` (item, key, type, first day, last day) found for
+    undated events (``loose``: key → the publication days of those events) in the window
+    but not within their span, those such an event may join after all, or whose reports
+    it may join or take: a plan (``_link_plans``), one holding an undated report (a piece
+    of it may be an item of its own when the event comes: ``_absorb``), and one whose text-given days are not all days more than
+    ``undated_holds_max_age_days`` from each event's (an item dated by a headline's
+    publication, or by a week or month, or over days)."""
+    from ..store import delta
+    age = thresholds("timeline")["undated_holds_max_age_days"]
+    pubs: dict[str, set[str]] = {}
+    for i, e, t, a, _b in rows:
+        if a is not None and (e, t) in loose:
+            pubs.setdefault(i, set()).update(loose[(e, t)])
+    data = delta.items_reports(store, pubs)
+    inferred = delta.inferred_events(store, {r["doc"] for *_, reps in data.values()
+                                             for r in reps if r.get("doc")})
+    out: set[str] = set()
+    for i, (kind, status, reps) in data.items():
+        days = [r.get("date") for r in reps if (r.get("doc"), r.get("event")) not in inferred]
+        if status != "occurred" or not days or None in days \
+                or any(precision(d) != 3 for d in days) or any(
+                    _days_between(d, p) <= age for d in days for p in pubs[i]):
+            out.add(i)
+    return out
 
 
 def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[str], lo: str,
@@ -528,7 +590,7 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     from ..store import delta
     from .claims import entity_info, units_of
     m = ents.mapping
-    spans, days, alone, on_day, paired, pieces = _lookups(fresh, ents, lo, end)
+    spans, days, alone, on_day, paired, pieces, loose = _lookups(fresh, ents, lo, end)
     # the agreements of new talks through a party's own entity come as the event's own; the
     # rest, those that may be the pair's (``_pieces``)
     hubs = {k: v for k, v in paired.items() if k[0][:1] in ("#", "$") or k[1] == TELLS_OF[AGREEMENT]}
@@ -538,6 +600,8 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
     keyed = {k: list(v) for k, v in spans.items()}
     for k, found_in in hubs.items():
         keyed.setdefault(k, []).extend((a, b) for a, b, _ in found_in)
+    for k in loose:  # (the stored events no item holds: over the window)
+        keyed.setdefault(k, []).append((lo, end))
     rows = delta.items_naming(store, {e for e, _ in keyed} - {"@"}, {t for _, t in keyed}, lo,
                               end)
     rows += delta.items_of_states(store, {e[1:] for e, _ in keyed if e[:1] == "#"},
@@ -547,6 +611,7 @@ def _candidates(store, fresh: list[Extraction], ents: _Entities, new_ids: set[st
         lo, end, states=True) if is_country(name)]
     items = {i for i, e, t, a, b in rows if (e, t) in spans and (
         a is None or any(a <= hi and (b or a) >= low for low, hi in spans[(e, t)]))}
+    items |= _undated_items(store, [x for x in rows if x[0] not in items], loose)
     through: dict[str, set[int]] = {}
     for i, e, t, a, b in rows:
         for low, hi, n in hubs.get((e, t), ()):
@@ -935,6 +1000,13 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
         if toks not in counted:
             counted[toks] = Counter(c for t in toks for c in holders.get("l:" + t, ()))
     speaker = delta.claim_key_values(store, {c for n in counted.values() for c in n}, "p:")
+    # two people of one state never stand for each other (``claims.related_keys``: a person
+    # and their state, its places and bodies): a claim all of whose reports other people
+    # of the state said is no candidate of a person's statement through its state (one
+    # report of the state, its places or bodies, or of no one named, and it may be)
+    people = delta.claims_said_by(store, {c for u in units if u.scountry and u.stype == "PERSON"
+                                          for c in holders.get("sc:" + u.scountry, ())},
+                                  "PERSON")
     dated = holders.get("d:", set())
     # a pronoun speaker against a named one, either way: a claim a pronoun speaker may
     # stand for (``w:``), any claim for a new statement of a pronoun speaker
@@ -957,7 +1029,8 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
         counts = {c for k in u.figures for c in holders.get("f:" + k, ())}  # one count given
         # another spelling of the speaker's name: one named speaker's restatement
         spelt = holders.get("v:" + name_fold(u.vname)[1], ()) if u.vname else ()
-        state = holders.get("sc:" + u.scountry, ()) if u.scountry else ()  # of one state
+        state = {c for c in holders.get("sc:" + u.scountry, ())  # of one state
+                 if not (u.stype == "PERSON" and c in people)} if u.scountry else set()
         for c, n in counted[shared[x]].items():
             sk = speaker.get(c, "")
             # one named speaker's short restatement: one word and the names it is about

@@ -284,6 +284,34 @@ def _items_data(store: Store, items: Iterable[str]) -> Iterator[dict]:
             yield _loads(r["data"]) or {}
 
 
+def items_reports(store: Store, items: Iterable[str]
+                  ) -> dict[str, tuple[str, str, list[dict]]]:
+    """item → (type, status, its reports: doc, event, date, published) of the timeline
+    ``items``."""
+    return {d["id"]: (d.get("type") or "", d.get("status") or "",
+                      [{k: r.get(k) for k in ("doc", "event", "date", "published")}
+                       for r in d.get("reports") or []])
+            for d in _items_data(store, items) if d.get("id")}
+
+
+def inferred_events(store: Store, docs: Iterable[str]) -> set[tuple[str, str]]:
+    """(doc, event) of the events of ``docs`` dated by their publication, not by their text
+    (``date_inferred``), read from the stored extractions."""
+    b = store.backend
+    if b.name == "sqlite":
+        sql = ("SELECT x.doc_id, json_extract(j.value, '$.id') AS event FROM extractions x,"
+               " json_each(x.data, '$.events') j WHERE x.doc_id IN {}"
+               " AND json_extract(j.value, '$.date_inferred') = 1")
+    else:
+        sql = ("SELECT x.doc_id, j->>'id' AS event FROM extractions x,"
+               " json_array_elements((x.data::json)->'events') j WHERE x.doc_id IN {}"
+               " AND (j->>'date_inferred') = 'true'")
+    out: set[tuple[str, str]] = set()
+    for part in _chunks(sorted(set(docs))):
+        out |= {(r["doc_id"], r["event"]) for r in b.query(sql.format(_in(len(part))), part)}
+    return out
+
+
 def history_documents(store: Store, items: Iterable[str]) -> set[str]:
     """The documents of the plans folded into ``items`` (their ``history``)."""
     return {d for data in _items_data(store, items) for h in data.get("history") or []
@@ -405,6 +433,24 @@ def documents_of_claims(store: Store, claims: Iterable[str]) -> set[str]:
 def claims_of_speakers(store: Store, entities: Iterable[str]) -> set[str]:
     """The claims whose speaker is one of ``entities``."""
     return _column_where_in(store, "id", "claims", "speaker_id", entities)
+
+
+def claims_said_by(store: Store, claims: Iterable[str], etype: str) -> set[str]:
+    """Those of the ``claims`` each of whose reports is a statement whose speaker its text
+    types ``etype`` (the stored claims' reports, their statements' speakers)."""
+    reports: dict[str, list[tuple[str, str]]] = {}
+    for part in _chunks(sorted(set(claims))):
+        for r in store.backend.query(f"SELECT id, data FROM claims WHERE id IN {_in(len(part))}",
+                                     part):
+            reports[r["id"]] = [(x.get("doc") or "", x.get("statement") or "")
+                                for x in (_loads(r["data"]) or {}).get("reports") or []]
+    typed: dict[tuple[str, str], str] = {}
+    for part in _chunks(sorted({d for rs in reports.values() for d, _ in rs})):
+        typed.update(((r["doc_id"], r["statement_id"]), r["type"]) for r in store.backend.query(
+            "SELECT s.doc_id, s.statement_id, de.type FROM statements s JOIN doc_entities de"
+            " ON de.doc_id = s.doc_id AND de.entity_id = s.speaker"
+            f" WHERE s.doc_id IN {_in(len(part))}", part))
+    return {c for c, rs in reports.items() if rs and all(typed.get(x) == etype for x in rs)}
 
 
 def entity_ids_of_docs(store: Store, docs: Iterable[str]) -> set[str]:
