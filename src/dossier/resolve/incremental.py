@@ -194,9 +194,11 @@ def _restated_documents(store, ents: "_Entities") -> set[str]:
     from .claims import entity_info, state_official
     old = entity_info(ents.stored.values())
     new = entity_info(ents.written)
+    # (only a state gained: the entity written from its seeds may hold fewer roles than
+    # the stored one, and a settled country or office stays as it was)
     changed = {i for i, e in new.items() if i in old and (
-        e.get("country") != old[i].get("country")
-        or state_official(e) != state_official(old[i]))}
+        (e.get("country") and not old[i].get("country"))
+        or (state_official(e) and not state_official(old[i])))}
     return delta.documents_of_claims(store, delta.claims_of_speakers(store, changed)) \
         if changed else set()
 
