@@ -1179,12 +1179,7 @@ class EventFinder:
         telling that someone else did a hostile act (``accusation_acts``) is the speaker's
         accusation, against the state of the one who did it where it is named."""
         out: list[_Ev] = []
-        doc = view.doc
-        for st in doc._.statements or []:
-            span = doc.char_span(st.content_span["start"], st.content_span["end"],
-                                 alignment_mode="expand") if st.speaker else None
-            if span is None:
-                continue
+        for st, span in _spoken_spans(view.doc):
             sensitive = any(t.lower_ in self.sensitive_words for t in span)
             act = next((t for t in span if t.pos_ == "VERB" and (
                 t.lemma_.lower() in self.accused_acts
@@ -1210,12 +1205,7 @@ class EventFinder:
         (``threat_words``) on a condition another party fails ("if"/"unless" with a negation,
         or "unless") is a threat against that party."""
         out = []
-        doc = view.doc
-        for st in doc._.statements or []:
-            span = doc.char_span(st.content_span["start"], st.content_span["end"],
-                                 alignment_mode="expand") if st.speaker else None
-            if span is None:
-                continue
+        for st, span in _spoken_spans(view.doc):
             word = next((t for t in span if t.lower_ in self.threat_words and t.pos_ == "NOUN"),
                         None)
             cond = next((t for t in span if t.dep_ == "advcl" and any(
@@ -2192,6 +2182,15 @@ def _amount_verb(tok: Token) -> Token | None:
                                          for c in amount.children):
         return None
     return amount.head if amount.head.pos_ == "VERB" else None
+
+
+def _spoken_spans(doc):
+    """(statement, the span of its content) of each statement with a speaker."""
+    for st in doc._.statements or []:
+        span = doc.char_span(st.content_span["start"], st.content_span["end"],
+                             alignment_mode="expand") if st.speaker else None
+        if span is not None:
+            yield st, span
 
 
 def _clause(tok: Token) -> Token:
