@@ -406,14 +406,23 @@ def given_compatible(ga: list[str], gb: list[str]) -> bool:
 
 def same_given(a: str, b: str) -> bool:
     """Is first name ``b`` ``a`` written another way rather than another name: a variant
-    spelling, another language's form of it (Oleksandr / Aleksandr), or its vowels alone
-    romanised otherwise on the same consonants (Layla / Leila, Omar / Umar)? What two
-    outlets disagree on is a different name (Ruslan / Rustem), not such a form."""
-    if given_compatible([a], [b]) or loose_given(a, b):
-        return True
-    ka, kb = name_key(a.strip(".")), name_key(b.strip("."))
-    ca, cb = _consonants(ka), _consonants(kb)
-    return min(len(ka), len(kb)) >= 4 and len(ca) >= 2 and ca == cb
+    spelling, another language's form of it (Oleksandr / Aleksandr), or a vowel romanised
+    otherwise letter for letter (a/e, o/u, e/i: Zayna / Zeina, Omar / Umar)? What two
+    outlets disagree on is a different name (Marek / Marcin; Hassan / Hussein, Karim /
+    Karam: other vowels make other names), not such a form."""
+    x, y = normalize(a).strip("."), normalize(b).strip(".")
+    if not x or not y:
+        return False
+    if word_variant(x, y) or word_variant(x.replace("h", "g"), y.replace("h", "g")):
+        return True  # (Serhii / Sergei, Olha / Olga: the h for g of Ukrainian romanisation)
+    ka, kb = name_key(x), name_key(y)
+    if len(ka) != len(kb) or len(ka) < 4 or ka == kb:
+        return False
+    swaps = [frozenset((x, y)) for x, y in zip(ka, kb) if x != y]
+    return all(p in _ROMANISED_VOWELS for p in swaps)
+
+
+_ROMANISED_VOWELS = {frozenset("ae"), frozenset("ou"), frozenset("ei")}
 
 
 @functools.lru_cache(maxsize=65536)

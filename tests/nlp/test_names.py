@@ -147,3 +147,13 @@ def test_one_fold_three_strengths():
     assert name_frame("Qaddouh", "speaker") == name_frame("Qadduh", "speaker")
     assert name_frame("Mazwish", "speaker") == name_frame("Mezvish", "speaker")
     assert name_frame("", "speaker") == ""
+
+
+def test_same_given_is_another_form_not_another_name():
+    from dossier.names import same_given
+    for a, b in [("Zayna", "Zeina"), ("Omar", "Umar"), ("Oleksandr", "Aleksandr"),
+                 ("Serhii", "Sergei"), ("Hamed", "Hamid")]:
+        assert same_given(a, b), (a, b)
+    for a, b in [("Hassan", "Hussein"), ("Omar", "Amir"), ("Karim", "Karam"),
+                 ("Mahmoud", "Mohamed"), ("Marek", "Marcin"), ("Maria", "Mario")]:
+        assert not same_given(a, b), (a, b)
