@@ -32,7 +32,7 @@ _DASH_CLASS = "[" + "".join(DASHES) + "]"
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*"
                       r"(?:,\s*(?:[A-Z][A-Za-z.]+(?:\s+\d{1,2})?|\d{1,2}\s+[A-Z][a-z]+\.?))?"
                       r"(?:\s*\([^)\n]{1,40}\))?\s*" + _DASH_CLASS + r"+\s")
-# the agency in a longer dateline ("AKTOBE, Kazakhstan, Nov 4 (Steppe Wire) -"): no party
+# the agency in a longer dateline ("AKTOBE, Kazakhstan, Nov 4 (Prairie Wire) -"): no party
 DATELINE_AGENCY = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/-]+,[^\n()]{1,60}\(([^)\n]{1,40})\)\s*"
                              + _DASH_CLASS + r"+\s")
 

@@ -223,7 +223,7 @@ class EventFinder:
         if dep == "conj":
             return self.governor(h) if h.i != tok.i else None
         if dep == "pobj" and h.dep_ == "prep" and _amount_verb(tok) is not None:
-            return _amount_verb(tok)  # "released 1.5 million euros in emergency aid"
+            return _amount_verb(tok)  # "set aside 3 million francs in relief aid"
         if dep == "pobj" and h.dep_ == "prep":
             v = h.head
             if v.pos_ in ("VERB", "AUX") and h.lower_ in ("in", "into") \
@@ -405,7 +405,7 @@ class EventFinder:
                         ids += _charge_of(view, c)  # "rejected accusations by Y"
                 targets += ids
         if not targets and self.does(etype, "recipient_in_participle"):
-            # "freed the crew, handing them to Ruritanian officials": whom they went to
+            # "let the fishermen go, handing them to Ruritanian envoys": whom they went to
             for c in tok.children:
                 if c.dep_ == "advcl" and c.tag_ == "VBG" \
                         and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
@@ -1175,7 +1175,7 @@ class EventFinder:
         return out
 
     def told_acts(self, view: DocView) -> list[_Ev]:
-        """"The ministry said the crew were found photographing naval sites": a statement
+        """"The ministry said the tourists were found filming army depots": a statement
         telling that someone else did a hostile act (``accusation_acts``) is the speaker's
         accusation, against the state of the one who did it where it is named."""
         out: list[_Ev] = []
@@ -1201,7 +1201,7 @@ class EventFinder:
         return out
 
     def threats(self, view: DocView) -> list[_Ev]:
-        """"We will go to arbitration if Ostria does not pay": a speaker's future recourse
+        """"We will take it to the tribunal unless Ostria pays": a speaker's future recourse
         (``threat_words``) on a condition another party fails ("if"/"unless" with a negation,
         or "unless") is a threat against that party."""
         out = []
@@ -1822,8 +1822,8 @@ _HOLDERS = frozenset({"minister", "secretary", "commissioner", "minister-delegat
 
 
 def _portfolios(view: DocView) -> set[str]:
-    """Organisations named only as a minister's portfolio ("the Minister of National Defense
-    and of the Reconstruction of the Army, X"): a title, not a party of the person's acts."""
+    """Organisations named only as a minister's portfolio ("the Minister of Water Resources
+    and of the Coastal Fisheries, X"): a title, not a party of the person's acts."""
     firsts: dict[str, list[int]] = {}
     for i, eid in sorted(view.token_entity.items()):
         if i == 0 or view.token_entity.get(i - 1) != eid:

@@ -681,7 +681,7 @@ class StatementFinder:
 
     @staticmethod
     def _accounts_listed(view: DocView, t: Token, a: int, b: int) -> int | None:
-        """'Neither side agrees on the toll: 14 dead according to A, 21 according to B':
+        """'The count is disputed: 9 missing according to A, 12 according to B':
         accounts listed one after the other, each its own statement: where the account
         ending in 'according to' ``t`` starts (after the account before it, or after the
         colon that opens the list); None when its sentence lists no other account."""
@@ -1232,7 +1232,7 @@ class StatementFinder:
             return prev  # "His reply:"
         by = self._noun_by(doc, lo, colon.i)
         if by is not None:
-            return by    # "Opening speech by the foreign minister X:" (a live blog's line)
+            return by    # "Closing remarks by the trade minister X:" (a live blog's line)
         for t in doc[lo:colon.i]:
             # "Her message was clear: …", "X's public line has not changed: …"
             if t.dep_ == "nsubj" and t.lemma_.lower() in self.position_nouns and lo <= t.head.i \
@@ -1251,7 +1251,7 @@ class StatementFinder:
         return None
 
     def position_quote(self, view: DocView) -> list[_Cand]:
-        """'Her line that "water should unite" has become a slogan', 'X's position that
+        """'His phrase that "rivers have no borders" stuck', 'X's position that
         "…"': the quotation a possessor's position noun introduces is the possessor's."""
         doc = view.doc
         out: list[_Cand] = []
@@ -1920,7 +1920,7 @@ class StatementFinder:
         """A release in its issuer's own voice: its lead opens with the body speaking in the
         present ("The Government of Freedonia informs the public that …"); each later
         sentence of its own in the present that credits nothing to anyone ("The provisional
-        toll is 21 dead.") is the body's statement too."""
+        count is 12 missing.") is the body's statement too."""
         doc = view.doc
         nl = view.text.find("\n")
         body = [c for c in cands if c.start > nl and c.cue_i is not None]

@@ -841,9 +841,9 @@ def _canonicalise(members: list[Member], uf: _UF, conflicts: dict[int, list[dict
 
 
 def _given_name_conflicts(ms: list[Member], name: str, known: list[dict], copy_of) -> list[dict]:
-    """A first name that is another name (Ruslan for Rustem) in a minority of reports of one
+    """A first name that is another name (Marcin for Marek) in a minority of reports of one
     person the spelling rules joined: a disagreement worth showing. The same name in another
-    romanisation or language's form (Kirill for Kyrylo, Leila for Layla) is not one
+    romanisation or language's form (Kirill for Kyrylo, Zeina for Zayna) is not one
     (``names.same_given``): it stays among the entity's aliases."""
     main_given = name_parts(name)[0]
     if not main_given:

@@ -651,7 +651,7 @@ def _alike_names(a: str, b: str) -> bool:
     if Levenshtein.distance(ka, kb) > 1 \
             and Levenshtein.normalized_similarity(ka, kb) < th.get("alike_surname_similarity", 0.8):
         return False
-    # first names romanised another way too (Leila / Layla, Omar / Umar)
+    # first names romanised another way too (Zeina / Zayna, Omar / Umar)
     return given_compatible(ga, gb) or loose_given(ga[0], gb[0]) \
         or Levenshtein.normalized_similarity(ga[0], gb[0]) >= th.get("alike_given_similarity", 0.6)
 
