@@ -23,18 +23,18 @@ Design (made for incremental resolution):
   state's places speaking for it ("Belgrade says"). A described speaker stands for the
   one party of its report it names (``described_speaker``: "Peru's foreign minister" for
   the person holding that role, "the Government of Peru" for the state, "the Ministry"
-  for the one ministry named, "the vessel's operator" for the one company the report
+  for the one ministry named, "the airline's owner" for the one company the report
   quotes by name). A state's government named by its nationality in a report that does
   not name the state ("the Freedonian government") speaks for that state (a state's
   place: ``related_keys``; looked up by its country, ``sc:``). A state body given
-  without a country ("the Ministry of Information" of a state agency's release), or a
+  without a country ("the Ministry of Tourism" of a state agency's release), or a
   person without one whose role names such a body, speaks for the one state its report
   names (``_issuing_state``), and a state's body relates to whoever its state relates to.
-- One count of one thing (``figures_in``: "17 crew are being held" / "it is holding 17" /
-  "the crew members, 17 in number") gathers however worded: a report of the claim giving
+- One count of one thing (``figures_in``: "23 hostages are being held" / "it is holding 23" /
+  "the hostages, 23 in number") gathers however worded: a report of the claim giving
   the count and sharing a word with the statement, its speaker the claim's or one
   standing for it (``_same_figure``); a count given by a word for a count, or alone ("put
-  the number at 17", "the toll at 21", "21 according to the government"), whose other
+  the figure at 23", "the count at 12", "12 according to the police"), whose other
   words such a report holds, even beside other words its report credits to the claim's
   official (``_bare_count``).
 - A statement that restates two claims of its own named speaker (a translated release
@@ -201,8 +201,8 @@ _FIGURE = re.compile(r"(?<![\d:.,$\u20ac\u00a3-])\b(\d{1,3}(?:,\d{3})*|[a-z]+)\b
 
 
 def figures_in(text: str) -> set[str]:
-    """The counts a statement gives, with or without the thing counted ("holding 17",
-    "the crew members, 17 in number", "nineteen sailors"): digits and number words of at
+    """The counts a statement gives, with or without the thing counted ("holding 23",
+    "the hostages, 23 in number", "nineteen sailors"): digits and number words of at
     least ``figure_min``, not days of a date, clock times, years or sums of money."""
     words = cdata()["number_words"]
     least = gather_th()["figure_min"]   # "the two sides" identifies nothing
@@ -414,7 +414,7 @@ class Unit:
     number_text: dict[str, str] = field(default_factory=dict)  # unit -> "27 points"
     dates: set[str] = field(default_factory=set)
     weekdays: set[str] = field(default_factory=set)
-    figures: set[str] = field(default_factory=set)   # counts given ("holding 17")
+    figures: set[str] = field(default_factory=set)   # counts given ("holding 23")
 
     @property
     def start(self) -> int:
@@ -497,7 +497,7 @@ def units_of(extractions: Iterable[Extraction], entity_map: dict,
 
 
 def _issuing_state(units: list[Unit], ex: Extraction, entity_map: dict, info: dict) -> None:
-    """A state body its report gives without a country ("the Ministry of Information" of a
+    """A state body its report gives without a country ("the Ministry of Tourism" of a
     state agency's release) or one of its officials ("spokesman of the Ministry of
     Information"), the speaker's country unknown, speaks for the one state the report names: the statement may be credited
     to that state in another report ("Freedonia says the crew ...")."""
@@ -519,7 +519,7 @@ def _issuing_state(units: list[Unit], ex: Extraction, entity_map: dict, info: di
 
 
 def state_official(e: dict) -> bool:
-    """A state's body by its name ("Ministry of Information", "the Presidency") or a person
+    """A state's body by its name ("Ministry of Tourism", "the Presidency") or a person
     whose role names such a body ("spokesman of the ministry"; not a title alone: an
     envoy of a union in a report naming one state is not that state's)."""
     heads = set(cdata()["state_bodies"]) | set(cdata()["official_bodies"])
@@ -720,7 +720,7 @@ def described_speaker(text: str, d, local: dict, entity_map: dict, info: dict,
     if head in cdata()["state_bodies"]:
         return _state_named(text, ids, info)
     if head in cdata()["company_heads"] and len(words) <= 4 and len(quoted) == 1:
-        return next(iter(quoted))   # "the vessel's operator": the company the report quotes
+        return next(iter(quoted))   # "the airline's owner": the company the report quotes
     if len(words) == 1 and head in cdata()["body_heads"]:
         orgs = sorted(c for c in ids if info.get(c, {}).get("type") == "ORG"
                       and head in normalize(info[c].get("name") or "").split())
@@ -1054,7 +1054,7 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
     rel = speaker_relation(state, u, ctx)
     if rel is None and u.figures & state.figures and _stands_for(state, u, ctx):
         # a report crediting the person with other words and their state with a count
-        # ("X said …. Norway had given the number as 17"): the count still joins
+        # ("X said …. Norway had given the count as 23"): the count still joins
         rel = "count"
     if rel is None or _anchor_conflict(state, u) or _negated_here(state, u, ctx):
         return None
@@ -1123,8 +1123,8 @@ def decide(state: ClaimState, u: Unit, i: int, ctx: Context) -> float | None:
 
 def _same_figure(state: ClaimState, u: Unit, rel: str, ctx: Context) -> bool:
     """Does the statement give a count a report of the claim gives, of one thing (a word
-    of what is counted shared with that report: "17 crew are being held" / "it is holding
-    17" / "the crew members, 17 in number"), its speaker the claim's or one standing for
+    of what is counted shared with that report: "23 hostages are being held" / "it is holding
+    23" / "the hostages, 23 in number"), its speaker the claim's or one standing for
     it, in another report?"""
     if rel not in ("same", "variant", "affiliated") or not u.skey or u.doc in state.docs \
             or not (u.figures & state.figures):
@@ -1135,8 +1135,8 @@ def _same_figure(state: ClaimState, u: Unit, rel: str, ctx: Context) -> bool:
 
 
 def _bare_count(state: ClaimState, u: Unit, rel: str, ctx: Context) -> bool:
-    """A count given by a word for a count ("put the number at 17", "gave the number of
-    crew held as 17"), or alone ("21 according to the government"), whose other words a
+    """A count given by a word for a count ("put the figure at 23", "gave the count of
+    hostages held as 23"), or alone ("12 according to the police"), whose other words a
     report of the claim giving that count holds, its speaker the claim's or one standing
     for it, in another report."""
     said = _count_nouns() & set(normalize(u.content).split())

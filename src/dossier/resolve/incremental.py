@@ -140,7 +140,7 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
     ensure_keys(store)
     fresh = [slim(ex) for ex in delta.load_extractions(store, new_ids)]
     ents = _resolve_entities(store, fresh, new_ids)
-    again = _restated_documents(store, ents) - new_ids
+    again = _restated_documents(store, ents, lo) - new_ids
     if again:  # their speakers now speak for another state: decided again, as new reports
         new_ids |= again
         fresh += [slim(ex) for ex in delta.load_extractions(store, again)]
@@ -148,6 +148,7 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
         dates += [d for d in (_day(ex.doc.published) for ex in fresh
                               if ex.doc.id in again) if d is not None]
         lo = (min(dates) - dt.timedelta(days=days)).isoformat()
+        end = (max(dates) + dt.timedelta(days=(days if ahead else 0) + 1)).isoformat()
     items, claims, disputes, orphans = _candidates(store, fresh, ents, new_ids, lo, end)
     events, statements, listed = delta.reports_of(store, items, claims)
     for doc, ids in orphans.items():
@@ -184,12 +185,12 @@ def resolve_documents(store, new: list[dict], *, window_days: int | None = None,
                         "claims": len(built), "disputes": len(found_disputes)}}
 
 
-def _restated_documents(store, ents: "_Entities") -> set[str]:
+def _restated_documents(store, ents: "_Entities", since: str) -> set[str]:
     """The documents of the stored claims whose speaker the update gives another state: a
     country, or a state body's role, learnt from a new report ("the Freedonian
     spokeswoman"). Who such a speaker's statements speak for changed (``claims`` relates a
     person's words to their state's), so they are decided again with the new reports, as
-    the whole corpus decides them."""
+    the whole corpus decides them (those reported since ``since``: the window's)."""
     from ..store import delta
     from .claims import entity_info, state_official
     old = entity_info(ents.stored.values())
@@ -199,7 +200,7 @@ def _restated_documents(store, ents: "_Entities") -> set[str]:
     changed = {i for i, e in new.items() if i in old and (
         (e.get("country") and not old[i].get("country"))
         or (state_official(e) and not state_official(old[i])))}
-    return delta.documents_of_claims(store, delta.claims_of_speakers(store, changed)) \
+    return delta.documents_of_claims(store, delta.claims_of_speakers(store, changed, since)) \
         if changed else set()
 
 
@@ -1001,7 +1002,9 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
         toks = shared[x] = frozenset(in_doc[u.doc] if is_denial(u) else u.tokens)
         if toks not in counted:
             counted[toks] = Counter(c for t in toks for c in holders.get("l:" + t, ()))
-    speaker = delta.claim_key_values(store, {c for n in counted.values() for c in n}, "p:")
+    counters = {c for u in units for k in u.figures for c in holders.get("f:" + k, ())}
+    speaker = delta.claim_key_values(store, {c for n in counted.values() for c in n} | counters,
+                                     "p:")
     # two people of one state never stand for each other (``claims.related_keys``: a person
     # and their state, its places and bodies): a claim all of whose reports other people
     # of the state said is no candidate of a person's statement through its state (one
@@ -1041,6 +1044,10 @@ def _candidate_claims(store, units: list, since: str) -> set[str]:
                     or (n >= 1 and c in spelt) or (n >= need and c in state) \
                     or c in numbered or (n >= 1 and c in counts) or (n >= weak and (u.weak or c in pronoun)) \
                     or (n >= need and (denial or (has_day and c in dated))):
+                out.add(c)
+        for c in counts - out:  # a count alone ("12 according to the police"): no word shared
+            sk = speaker.get(c, "")
+            if speakers_compatible(sk, u.skey) or sk in u.affil or c in state:
                 out.add(c)
     return out
 

@@ -430,9 +430,16 @@ def documents_of_claims(store: Store, claims: Iterable[str]) -> set[str]:
     return _column_where_in(store, "doc_id", "claim_documents", "claim_id", claims)
 
 
-def claims_of_speakers(store: Store, entities: Iterable[str]) -> set[str]:
-    """The claims whose speaker is one of ``entities``."""
-    return _column_where_in(store, "id", "claims", "speaker_id", entities)
+def claims_of_speakers(store: Store, entities: Iterable[str], since: str) -> set[str]:
+    """The claims whose speaker is one of ``entities``, reported since day ``since``."""
+    out: set[str] = set()
+    for part in _chunks(sorted(set(entities))):
+        out |= {r["id"] for r in store.backend.query(
+            "SELECT DISTINCT c.id FROM claims c JOIN claim_keys k ON k.claim_id = c.id"
+            " AND k.key >= 'p:' AND k.key < 'p;'"
+            f" WHERE c.speaker_id IN {_in(len(part))} AND (k.last_pub IS NULL"
+            " OR k.last_pub >= ?)", [*part, since])}
+    return out
 
 
 def claims_said_by(store: Store, claims: Iterable[str], etype: str) -> set[str]:
