@@ -356,7 +356,7 @@ def person_parts(name: str) -> tuple[list[str], str]:
         if n_last >= 2 and n_last <= len(ts) and not (set(ts[-n_last:-1]) & _PARTICLES):
             return ts[:-n_last], " ".join(ts[-n_last:])
     if len(ts) >= 2 and len(ts[-1].strip(".")) == 1 and len(ts[0].strip(".")) > 1:
-        return [ts[-1]], " ".join(ts[:-1])  # a surname, then an initial: "Sarsenbayev Y."
+        return [ts[-1]], " ".join(ts[:-1])  # a surname, then an initial: "Zhunusov Y."
     if len(ts) == 2 and _surname_form(ts[0]) and not _surname_form(ts[1]):
         return [ts[1]], ts[0]  # surname first, as official releases write: "Ivanov Sergei"
     i = len(ts) - 1

@@ -135,7 +135,7 @@ def find_glued(text: str, lang: str = DEFAULT) -> list[tuple[int, int, str, str]
         parts = seen[token]
         if parts and _is_title(parts[0]) and parts[0] not in standalone \
                 and parts[1] in _name_endings(lang) and _after_name_word(text, m.start()):
-            continue  # "Fatoumata Sangare", "El Fasher": a name, not "Sang are", "Fas her"
+            continue  # "Moussa Bondare", "El Fasher": a name, not "Bond are", "Fas her"
         if parts:
             found.append((m.start(), m.end(), *parts))
     return found

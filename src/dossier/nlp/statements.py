@@ -181,7 +181,7 @@ class StatementFinder:
                  and view.etype(view.ent_at(c.i)) == "PERSON"]
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in TITLE_HEADS and named \
                 and view.ent_at(tok.i) != view.ent_at(named[0].i):
-            # 'The Tajik foreign ministry spokesman, Farrukh Rahimov, said': the person named
+            # 'The Uzbek foreign ministry spokesman, Davron Aliev, said': the person named
             eid = view.ent_at(named[0].i)
             return eid, view.mention_span(named[0].i).text
         ids = view.np_entities(tok)
@@ -1689,7 +1689,7 @@ class StatementFinder:
             eid, label = found
             quoted = text[start] in OPEN_Q
             if pre and not quoted:
-                continue  # 'No deal today. Halmi, leaving: "…"': after a sentence, a quotation only
+                continue  # 'No deal today. Gruber, leaving: "…"': after a sentence, a quotation only
             if quoted:  # '- Name, role: "…"': the quotation
                 start += 1
                 close = max(text.rfind(q, start, end) for q in CLOSE_Q)
@@ -1715,7 +1715,7 @@ class StatementFinder:
         name = name[courtesy.end():] if courtesy else name
         if name.lower() in self.question_labels:
             return None  # 'QUESTION: …', 'Q: …': the journalist's
-        # 'Brandsma at the press point', 'Berg to reporters': the name before a circumstance
+        # 'Voskuijl at the press point', 'Berg to reporters': the name before a circumstance
         circ = re.match(r"^((?:[A-Z][\w'\u2019.-]*\s+)*?[A-Z][\w'\u2019.-]*)\s+"
                         r"(?:at|to|on|in|after|before|outside|leaving|arriving|speaking)"
                         r"(?:\s+[a-z][\w'\u2019-]*){0,5}$", name)

@@ -612,7 +612,7 @@ def affiliation_index(info: dict) -> dict[str, frozenset]:
 def alias_index(info: dict) -> dict[str, str]:
     """Normalised names (of two or more words, or a person's surname) → canonical id, for
     speakers the extractor described without linking ("the European commissioner for
-    energy Lotte Brandsma")."""
+    energy Greta Voskuijl")."""
     out: dict[str, str] = {}
     for cid, e in info.items():
         if e.get("type") not in ("PERSON", "ORG"):
@@ -1003,7 +1003,7 @@ def _stands_for(state: ClaimState, u: Unit, ctx: Context) -> bool:
 
 def _credits_both(state: ClaimState, u: Unit, ctx: Context) -> bool:
     """A report that quotes the person and credits something else to their state ("as
-    Budapest threatened to veto" / "Halmi said Hungary would block") speaks of two
+    Vienna threatened to veto" / "Gruber said Austria would block") speaks of two
     things: what it credits to the state is not the person's words. (The claim's own
     reports of the statement's speaker are no such second thing; nor is what a report of
     the claim credits to the state when it says something else.)"""

@@ -29,8 +29,8 @@ wording); a near-duplicate copy follows its original.
 Participants are compared as sets of parties: a person stands for their state (their
 country, else the delegation a report puts them in) where the item names that state and
 none of its people, and a state for the people of it the item names, at the weight of a
-state ("Hnatyuk halted the transit" / "Ukraine halted the transit to Hungary"; "Osmonov
-and Sharipov" at the talks of Kyrgyzstan and Tajikistan). A party in common only through a
+state ("Kovalchuk halted the transit" / "Ukraine halted the transit to Slovakia"; "Beshimov
+and Nazarov" at the talks of Kyrgyzstan and Tajikistan). A party in common only through a
 state needs the same place or text, the same day with states on one side, or the report
 being a thinner account of the one item that holds all its parties; officials of the same
 states on both sides are as likely another contact, and so are officials of a state none
@@ -484,8 +484,8 @@ def _same_sides(rp: set[str], it: _Item) -> bool:
 def _covered(r: Report, it: _Item) -> tuple[set[str], set[str]]:
     """Parties one side names through a state the other names: (the report's people whose
     state the item names, and none of its people, and the report's states one of whose
-    people the item names; the item's people whose state the report names). "Hnatyuk imposed" / "Ukraine halted";
-    "Osmonov and Sharipov" / "Kyrgyzstan and Tajikistan" with their mediator."""
+    people the item names; the item's people whose state the report names). "Kovalchuk imposed" / "Ukraine halted";
+    "Beshimov and Nazarov" / "Kyrgyzstan and Tajikistan" with their mediator."""
     parts = set(it.parts)
     states = set(it.person_state.values())
     # a state stands for a person only where the item names none of its people (another
@@ -529,7 +529,7 @@ def _party_fit(r: Report, it: _Item, info: EntityInfo, loc: str, same_day: bool,
         return None
     # a party in common only through a state: with the same place or text, as the one item
     # that holds all the report's parties, or on the same day where one side names states
-    # only ("Ukraine halted" / "Hnatyuk halted"); two sets of officials of the same states
+    # only ("Ukraine halted" / "Kovalchuk halted"); two sets of officials of the same states
     # on one day are as likely two contacts
     states_only = not any(_is_person(p, info) for p in rp) \
         or not any(_is_person(p, info) for p in it.parts)
