@@ -222,9 +222,10 @@ class EventFinder:
         h, dep = tok.head, tok.dep_
         if dep == "conj":
             return self.governor(h) if h.i != tok.i else None
-        if dep == "pobj" and h.dep_ == "prep" and _amount_verb(tok) is not None:
-            return _amount_verb(tok)  # "set aside 3 million francs in relief aid"
         if dep == "pobj" and h.dep_ == "prep":
+            amount = _amount_verb(tok)
+            if amount is not None:
+                return amount  # "set aside 3 million francs in relief aid"
             v = h.head
             if v.pos_ in ("VERB", "AUX") and h.lower_ in ("in", "into") \
                     and v.lemma_.lower() in self.in_verbs:

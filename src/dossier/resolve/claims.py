@@ -518,11 +518,16 @@ def _issuing_state(units: list[Unit], ex: Extraction, entity_map: dict, info: di
             u.affil = frozenset(keys)
 
 
+@functools.lru_cache(maxsize=1)
+def _state_body_heads() -> frozenset:
+    return frozenset(cdata()["state_bodies"]) | frozenset(cdata()["official_bodies"])
+
+
 def state_official(e: dict) -> bool:
     """A state's body by its name ("Ministry of Tourism", "the Presidency") or a person
     whose role names such a body ("spokesman of the ministry"; not a title alone: an
     envoy of a union in a report naming one state is not that state's)."""
-    heads = set(cdata()["state_bodies"]) | set(cdata()["official_bodies"])
+    heads = _state_body_heads()
     if e.get("type") == "ORG":
         return bool(heads & set(normalize(e.get("name") or "").split()))
     return e.get("type") == "PERSON" and any(heads & set(normalize(r).split())

@@ -757,7 +757,7 @@ def _mention_items(store, fresh: list[Extraction], ents: _Entities) -> set[str]:
                     and (passing and first < z and (last or "") >= a if first is not None
                          else a <= (pub or "") < z)}
             out |= {i for i, e, t, first, last in held if t == kind and e in states
-                    and _back(a, 31) <= first < z and last >= a}
+                    and _shift(a[:10], -31) <= first < z and last >= a}
     if dated:
         rows = delta.items_reported(store, {p for u in dated for p in u[0]},
                                     {u[1] for u in dated}, min(u[2] for u in dated),
@@ -768,10 +768,6 @@ def _mention_items(store, fresh: list[Extraction], ents: _Entities) -> set[str]:
         for parts, kind, a, z in dated:
             out |= {i for p in parts for pub, i in by_key.get((p, kind), ()) if a <= pub < z}
     return out
-
-
-def _back(day: str, n: int) -> str:
-    return _shift(day[:10], -n)
 
 
 def _talks_around(store, items: set[str]) -> set[str]:

@@ -256,10 +256,10 @@ def normalise_report(r: Report, info: EntityInfo) -> Report:
             e = info.get(x) or {}
             if e.get("type") in ("GPE", "LOC"):
                 return x
-            if e.get("type") == "ORG" and _GOVERNMENT.match(normalize(e.get("name") or "")):
-                # "the Government of the State of Ruritania" acts as Ruritania
-                own = _GOVERNMENT.match(normalize(e.get("name") or ""))
-                return getattr(info, "country_names", {}).get(own.group(1) if own else "", x)
+            own = _GOVERNMENT.match(normalize(e.get("name") or "")) \
+                if e.get("type") == "ORG" else None
+            if own:  # "the Government of the State of Ruritania" acts as Ruritania
+                return getattr(info, "country_names", {}).get(own.group(1), x)
             if e.get("type") != "NORP":
                 # a nationality the tagger took for a name ("Peruvian", "Swiss-mediated")
                 return _state_named(e.get("name"), info) or x
