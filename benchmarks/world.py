@@ -43,7 +43,8 @@ from typing import Iterator
 
 START = dt.date(2025, 1, 1)
 REPORTS_PER_DAY = 250  # the first world spans about N / 250 days (at least 30)
-WARM_UP_DAYS = 70  # a steady world starts its stories this long before its first report
+STORY_MEMORY_DAYS = 70  # a story is no longer reported this long after it started
+WARM_UP_DAYS = STORY_MEMORY_DAYS  # a steady world starts its stories this long before its first report
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
@@ -339,69 +340,71 @@ def generate(n: int, seed: int = 7, per_day: int | None = None) -> Iterator[dict
         yield from _generate_steady(n, seed, per_day)
 
 
-def _new_story(world: World, sid: int, day: int, rng: random.Random,
-               pending: list, seq: int) -> tuple[Story, int]:
-    """A story started on ``day``, its reports queued by publication day; the next seq."""
-    st = world.story(sid, day)
-    st.events = _events(st, rng)
-    for ev in st.events:
-        for _ in range(ev["reports"]):
-            lag = min(6, int(rng.expovariate(0.9)))
-            heapq.heappush(pending, (ev["day"] + lag, seq, sid, ev))
-            seq += 1
-    return st, seq
+class _Stream:
+    """The reports of a world in publication order: stories started on a day queue their
+    reports by publication day; a day publishes what is due (``n`` at most in all)."""
+
+    def __init__(self, n: int, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.world = World(self.rng)
+        self.outlets = _outlets(n, self.rng)
+        self.n, self.emitted, self.seq, self.sid = n, 0, 0, 0
+        self.pending: list[tuple[int, int, int, dict]] = []  # (pub day, seq, story id, event)
+        self.stories: dict[int, Story] = {}
+
+    def start(self, day: int) -> None:
+        """A story started on ``day``, its reports queued by publication day."""
+        st = self.world.story(self.sid, day)
+        st.events = _events(st, self.rng)
+        for ev in st.events:
+            for _ in range(ev["reports"]):
+                lag = min(6, int(self.rng.expovariate(0.9)))
+                heapq.heappush(self.pending, (ev["day"] + lag, self.seq, self.sid, ev))
+                self.seq += 1
+        self.stories[self.sid] = st
+        self.sid += 1
+
+    def publish(self, day: int, first_day: int | None = None) -> Iterator[dict]:
+        """The reports due by ``day`` (those before ``first_day`` dropped: news the store
+        never saw), then the stories too old to be reported again forgotten."""
+        while self.pending and self.pending[0][0] <= day and self.emitted < self.n:
+            pub, _, s, ev = heapq.heappop(self.pending)
+            if first_day is not None and pub < first_day:
+                continue
+            yield _report(self.emitted, self.stories[s], ev, self.rng.choice(self.outlets), pub,
+                          self.world, self.rng)
+            self.emitted += 1
+        for s in [k for k, st in self.stories.items() if st.start < day - STORY_MEMORY_DAYS]:
+            del self.stories[s]
 
 
 def _generate_first(n: int, seed: int) -> Iterator[dict]:
-    rng = random.Random(seed)
-    world = World(rng)
-    outlets = _outlets(n, rng)
+    out = _Stream(n, seed)
     span = max(30, n // REPORTS_PER_DAY)
-    pending: list[tuple[int, int, int, dict]] = []  # (pub day, seq, story id, event)
-    stories: dict[int, Story] = {}
-    emitted, seq, sid = 0, 0, 0
     day = 0
-    while emitted < n:
+    while out.emitted < n:
         # stories start every day; enough of them to keep about REPORTS_PER_DAY reports a day
-        per_day = max(1, round(n / span / 25)) if day < span else 0
-        for _ in range(per_day):
-            stories[sid], seq = _new_story(world, sid, day, rng, pending, seq)
-            sid += 1
-        if not pending and day >= span:
+        for _ in range(max(1, round(n / span / 25)) if day < span else 0):
+            out.start(day)
+        if not out.pending and day >= span:
             day = span  # keep starting stories until n reports exist
             span += 1
             continue
-        while pending and pending[0][0] <= day and emitted < n:
-            pub, _, s, ev = heapq.heappop(pending)
-            yield _report(emitted, stories[s], ev, rng.choice(outlets), pub, world, rng)
-            emitted += 1
-        for s in [k for k, st in stories.items() if st.start < day - 70]:
-            del stories[s]
+        yield from out.publish(day)
         day += 1
 
 
 def _generate_steady(n: int, seed: int, per_day: int) -> Iterator[dict]:
-    rng = random.Random(seed)
-    world = World(rng)
-    outlets = _outlets(n, rng)
+    out = _Stream(n, seed)
     rate = per_day / 25  # stories a day (a story brings about 25 reports)
-    pending: list[tuple[int, int, int, dict]] = []
-    stories: dict[int, Story] = {}
-    emitted, seq, sid, owed = 0, 0, 0, 0.0
+    owed = 0.0
     day = -WARM_UP_DAYS
-    while emitted < n:
+    while out.emitted < n:
         owed += rate
         while owed >= 1:
-            stories[sid], seq = _new_story(world, sid, day, rng, pending, seq)
-            sid, owed = sid + 1, owed - 1
-        while pending and pending[0][0] <= day and emitted < n:
-            pub, _, s, ev = heapq.heappop(pending)
-            if pub < 0:  # before the store's first day: news the store never saw
-                continue
-            yield _report(emitted, stories[s], ev, rng.choice(outlets), pub, world, rng)
-            emitted += 1
-        for s in [k for k, st in stories.items() if st.start < day - 70]:
-            del stories[s]
+            out.start(day)
+            owed -= 1
+        yield from out.publish(day, first_day=0)
         day += 1
 
 
